@@ -1,0 +1,43 @@
+package org.adaldyq.risk.finding;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One risk found: a corruption-risk factor in a provision of a legal text, or a red flag of a contracting
+ * process. The same model serves both; {@link #location()} tells which.
+ *
+ * @param code           the public factor or flag code ({@code OPTIONAL_POWER}, {@code R003})
+ * @param ruleId         the id of the rule that produced it
+ * @param severity       the rule's severity
+ * @param score          in [0, 1], for ranking
+ * @param title          short human title of the factor or flag
+ * @param location       where it is
+ * @param triggers       the words (regulations) or conditions (procurement) that triggered it
+ * @param evidence       facts behind it, with thresholds where relevant
+ * @param explanation    why it is a risk, in plain words
+ * @param recommendation how to remove the risk
+ */
+public record Finding(
+        String code,
+        String ruleId,
+        Severity severity,
+        double score,
+        String title,
+        Location location,
+        List<String> triggers,
+        List<Evidence> evidence,
+        String explanation,
+        String recommendation) {
+
+    public Finding {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(location, "location");
+        if (!(score >= 0.0 && score <= 1.0)) {
+            throw new IllegalArgumentException("score must be in [0, 1]: " + score);
+        }
+        triggers = triggers == null ? List.of() : List.copyOf(triggers);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+}

@@ -1,0 +1,30 @@
+package org.adaldyq.risk.finding;
+
+import java.util.Locale;
+
+/** How serious a factor or flag is. The weight feeds the scores (see {@code docs/scoring.md}). */
+public enum Severity {
+    LOW(0.35),
+    MEDIUM(0.6),
+    HIGH(0.85);
+
+    private final double weight;
+
+    Severity(double weight) {
+        this.weight = weight;
+    }
+
+    /** The base score in (0, 1) of one finding of this severity. */
+    public double weight() {
+        return weight;
+    }
+
+    public static Severity parse(String s) {
+        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,2 @@
+/** Languages, language detection and Kazakh text normalisation. */
+package org.adaldyq.risk.lang;

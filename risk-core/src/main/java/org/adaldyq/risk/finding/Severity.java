@@ -1,5 +1,7 @@
 package org.adaldyq.risk.finding;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How serious a factor or flag is. The weight feeds the scores (see {@code docs/scoring.md}). */
@@ -19,10 +21,12 @@ public enum Severity {
         return weight;
     }
 
+    @JsonCreator
     public static Severity parse(String s) {
         return valueOf(s.trim().toUpperCase(Locale.ROOT));
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,104 @@
+package org.adaldyq.risk.analysis;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * A light, rule-based stemmer for Kazakh: strips inflectional suffixes (plural, possessive, case,
+ * common verbal and participial endings) from the end of a lower-cased, normalised word, longest
+ * suffix first, as long as a stem of at least {@value #MIN_STEM} letters with a vowel remains.
+ *
+ * <p>Kazakh is agglutinative: «құжаттарды» = құжат + тар (plural) + ды (accusative). Matching needs
+ * the stem, not the word. The stripper is deliberately conservative: it does not touch single-letter
+ * suffixes except the possessive/accusative vowels after a stem of four letters or more, and it never
+ * empties a word. It is applied to lexicon entries and to the text alike, so an over-stripped stem
+ * still matches itself.
+ */
+public final class KazakhSuffixStripper {
+
+    static final int MIN_STEM = 3;
+    private static final int MAX_ROUNDS = 4;
+
+    // Grouped by grammatical role for the reader; matching sorts them by length.
+    private static final String[] SUFFIXES = sortedLongestFirst(
+            // plural
+            "лар", "лер", "дар", "дер", "тар", "тер",
+            // possessive
+            "ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "ың", "ің", "сы", "сі", "ым", "ім",
+            // genitive, dative, accusative, locative, ablative, instrumental
+            "ның", "нің", "дың", "дің", "тың", "тің",
+            "ға", "ге", "қа", "ке", "на", "не", "ына", "іне", "сына", "сіне",
+            "ны", "ні", "ды", "ді", "ты", "ті", "сын", "сін",
+            "да", "де", "та", "те", "нда", "нде", "ында", "інде", "сында", "сінде",
+            "дан", "ден", "тан", "тен", "нан", "нен", "ынан", "інен",
+            "мен", "бен", "пен", "менен",
+            // verbal nouns, participles, finite forms, passive/imperative
+            "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін",
+            "уы", "уі", "уға", "уге", "уын", "уін", "удың", "удің", "уда", "уде",
+            "ады", "еді", "йды", "йді", "ылады", "іледі", "лады", "леді",
+            "ылсын", "ілсін", "сын", "сін", "ылған", "ілген", "ылып", "іліп",
+            "ып", "іп", "мақ", "мек", "бақ", "бек", "пақ", "пек",
+            "атын", "етін", "уші", "ушы",
+            "ыл", "іл");
+
+    private static final String SINGLE_VOWELS = "ыіау";
+
+    private KazakhSuffixStripper() {
+    }
+
+    /** Strips suffixes from {@code buf[0..len)} in place and returns the new length. */
+    public static int stem(char[] buf, int len) {
+        int current = len;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            int stripped = stripOnce(buf, current);
+            if (stripped == current) {
+                break;
+            }
+            current = stripped;
+        }
+        return current;
+    }
+
+    public static String stem(String word) {
+        char[] buf = word.toCharArray();
+        return new String(buf, 0, stem(buf, buf.length));
+    }
+
+    private static int stripOnce(char[] buf, int len) {
+        for (String s : SUFFIXES) {
+            int stemLen = len - s.length();
+            if (stemLen >= MIN_STEM && endsWith(buf, len, s) && hasVowel(buf, stemLen)) {
+                return stemLen;
+            }
+        }
+        if (len - 1 >= MIN_STEM + 1 && SINGLE_VOWELS.indexOf(buf[len - 1]) >= 0 && hasVowel(buf, len - 1)) {
+            return len - 1;
+        }
+        return len;
+    }
+
+    private static boolean endsWith(char[] buf, int len, String suffix) {
+        int off = len - suffix.length();
+        for (int i = 0; i < suffix.length(); i++) {
+            if (buf[off + i] != suffix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasVowel(char[] buf, int len) {
+        for (int i = 0; i < len; i++) {
+            if ("аәеёиоөуұүыіэюя".indexOf(buf[i]) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String[] sortedLongestFirst(String... suffixes) {
+        String[] copy = Arrays.stream(suffixes).distinct().toArray(String[]::new);
+        Arrays.sort(copy, Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        return copy;
+    }
+}

@@ -1,0 +1,98 @@
+package org.adaldyq.risk.analysis;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.adaldyq.risk.lang.Language;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.tartarus.snowball.ext.RussianStemmer;
+
+/**
+ * The analysis chains used to match trigger lexicons against legal text, one per language. No stop
+ * words are removed (triggers are phrases such as «по своему усмотрению» or "at its discretion", whose
+ * little words matter), and offsets always point into the original text.
+ *
+ * <ul>
+ *   <li>all: {@link StandardTokenizer}, then words run together in the source
+ *       («утверждаетсяПрезидентом») are split at a lower-to-upper case change;</li>
+ *   <li>kk: {@link KazakhNormalizationFilter}, lower case, {@link KazakhStemFilter};</li>
+ *   <li>ru: lower case, ё → е, Snowball Russian stemmer;</li>
+ *   <li>en: possessive 's removed, lower case, Porter stemmer.</li>
+ * </ul>
+ *
+ * <p>Analyzers are thread-safe (Lucene reuses components per thread); share the instances from
+ * {@link #forLanguage(Language)}.
+ */
+public final class LegalTextAnalyzer extends Analyzer {
+
+    private static final Map<Language, LegalTextAnalyzer> SHARED = new EnumMap<>(Language.class);
+
+    static {
+        for (Language l : Language.values()) {
+            SHARED.put(l, new LegalTextAnalyzer(l));
+        }
+    }
+
+    private static final int SPLIT_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+            | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE;
+
+    private final Language language;
+
+    private LegalTextAnalyzer(Language language) {
+        this.language = language;
+    }
+
+    /** The shared analyzer for a language. */
+    public static LegalTextAnalyzer forLanguage(Language language) {
+        return SHARED.get(language);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream stream = new WordDelimiterGraphFilter(source, SPLIT_FLAGS, null);
+        switch (language) {
+            case KK -> {
+                stream = new KazakhNormalizationFilter(stream);
+                stream = new LowerCaseFilter(stream);
+                stream = new KazakhStemFilter(stream);
+            }
+            case RU -> {
+                stream = new LowerCaseFilter(stream);
+                stream = new CyrillicYoFilter(stream);
+                stream = new SnowballFilter(stream, new RussianStemmer());
+            }
+            case EN -> {
+                stream = new EnglishPossessiveFilter(stream);
+                stream = new LowerCaseFilter(stream);
+                stream = new PorterStemFilter(stream);
+            }
+        }
+        return new TokenStreamComponents(source, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        TokenStream stream = in;
+        if (language == Language.KK) {
+            stream = new KazakhNormalizationFilter(stream);
+        }
+        stream = new LowerCaseFilter(stream);
+        if (language == Language.RU) {
+            stream = new CyrillicYoFilter(stream);
+        }
+        return stream;
+    }
+}

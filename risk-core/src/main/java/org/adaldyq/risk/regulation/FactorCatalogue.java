@@ -1,0 +1,98 @@
+package org.adaldyq.risk.regulation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.adaldyq.risk.finding.Severity;
+import org.adaldyq.risk.lang.Language;
+
+/**
+ * The catalogue of corruption-risk factors (codes, severities, names, explanations and
+ * recommendations), read from {@code factors.json} of the regulation rule pack. Codes are public
+ * identifiers; this is the list rules and reports may use.
+ */
+public final class FactorCatalogue {
+
+    /** One factor as the catalogue describes it. Texts are keyed by language code, {@code en} always present. */
+    public record Factor(String code, Severity severity, String level, String methodology,
+            Map<String, String> title, Map<String, String> explanation, Map<String, String> recommendation) {
+
+        public boolean documentLevel() {
+            return "document".equals(level);
+        }
+
+        public String title(Language language) {
+            return localized(title, language);
+        }
+
+        public String explanation(Language language) {
+            return localized(explanation, language);
+        }
+
+        public String recommendation(Language language) {
+            return localized(recommendation, language);
+        }
+
+        private static String localized(Map<String, String> texts, Language language) {
+            String s = texts.get(language.code());
+            if (s == null && language == Language.KK) {
+                s = texts.get("ru");
+            }
+            return s != null ? s : texts.get("en");
+        }
+    }
+
+    private final Map<String, Factor> factors;
+
+    private FactorCatalogue(Map<String, Factor> factors) {
+        this.factors = factors;
+    }
+
+    public static FactorCatalogue read(InputStream json) {
+        try {
+            ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            List<Factor> list = mapper.readValue(json, new TypeReference<List<Factor>>() { });
+            Map<String, Factor> byCode = new LinkedHashMap<>();
+            for (Factor f : list) {
+                if (f.title() == null || !f.title().containsKey("en") || f.explanation() == null
+                        || !f.explanation().containsKey("en") || f.recommendation() == null
+                        || !f.recommendation().containsKey("en")) {
+                    throw new IllegalArgumentException("factor " + f.code() + " needs en title, explanation and recommendation");
+                }
+                if (byCode.put(f.code(), f) != null) {
+                    throw new IllegalArgumentException("duplicate factor code " + f.code());
+                }
+            }
+            return new FactorCatalogue(Map.copyOf(byCode));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the factor catalogue", e);
+        }
+    }
+
+    public static FactorCatalogue fromClasspath(ClassLoader loader, String resource) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("factor catalogue not found on the class path: " + resource);
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Optional<Factor> get(String code) {
+        return Optional.ofNullable(factors.get(code));
+    }
+
+    public Set<String> codes() {
+        return factors.keySet();
+    }
+}

@@ -1,0 +1,179 @@
+package org.adaldyq.risk.regulation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.finding.ProvisionLocation;
+import org.adaldyq.risk.finding.Severity;
+import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.lexicon.Lexicon;
+import org.adaldyq.risk.lexicon.TermMatch;
+import org.adaldyq.risk.lexicon.TokenizedText;
+import org.adaldyq.risk.regulation.fact.DocumentFact;
+import org.adaldyq.risk.regulation.fact.FactorHit;
+import org.adaldyq.risk.regulation.fact.ProvisionFact;
+import org.adaldyq.risk.regulation.fact.Trigger;
+import org.adaldyq.risk.report.ProvisionScore;
+import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.rules.RuleSet;
+import org.adaldyq.risk.scoring.RiskScores;
+import org.adaldyq.risk.structure.ParsedDocument;
+import org.adaldyq.risk.structure.Provision;
+import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the regulation pipeline on a parsed document: lexicon matching per provision (and lead-in),
+ * facts into a rule session, factor hits out, merged into one finding per provision and factor, scored.
+ * Immutable and thread-safe.
+ */
+public final class RegulationScanner {
+    private static final Logger LOG = LoggerFactory.getLogger(RegulationScanner.class);
+
+    private final Lexicon lexicon;
+    private final RuleSet rules;
+    private final FactorCatalogue catalogue;
+    private final long maxFiringsPerProvision;
+
+    public RegulationScanner(Lexicon lexicon, RuleSet rules, FactorCatalogue catalogue, long maxFiringsPerProvision) {
+        this.lexicon = lexicon;
+        this.rules = rules;
+        this.catalogue = catalogue;
+        this.maxFiringsPerProvision = maxFiringsPerProvision;
+    }
+
+    public ScanReport scan(ParsedDocument doc) {
+        String text = doc.text();
+        Language language = doc.language();
+        List<Provision> provisions = doc.provisions();
+        List<Object> facts = new ArrayList<>();
+        Map<Integer, List<TermMatch>> leadInMatches = new HashMap<>();
+        for (Provision p : provisions) {
+            TokenizedText body = TokenizedText.analyze(text, p.start(), p.end(), language);
+            facts.add(new ProvisionFact(p.index(), p.citation(), p.articleCitation(), language.code(), p.hasLeadIn(), body.size()));
+            for (TermMatch m : lexicon.match(body)) {
+                facts.add(trigger(m, p, text, false));
+            }
+            if (p.hasLeadIn()) {
+                List<TermMatch> lead = leadInMatches.computeIfAbsent(p.leadInStart(),
+                        s -> lexicon.match(TokenizedText.analyze(text, p.leadInStart(), p.leadInEnd(), language)));
+                for (TermMatch m : lead) {
+                    facts.add(trigger(m, p, text, true));
+                }
+            }
+        }
+        facts.add(new DocumentFact(language.code(), provisions.size()));
+
+        List<FactorHit> hits = fire(facts, provisions.size());
+        return report(doc, hits);
+    }
+
+    private static Trigger trigger(TermMatch m, Provision p, String text, boolean leadIn) {
+        return new Trigger(m.concept(), p.index(), p.articleCitation(), m.start(), m.end(), text.substring(m.start(), m.end()),
+                m.firstToken(), m.lastToken(), m.sentence(), leadIn);
+    }
+
+    private List<FactorHit> fire(List<Object> facts, int provisionCount) {
+        KieSession session = rules.newSession();
+        try {
+            for (Object f : facts) {
+                session.insert(f);
+            }
+            long limit = Math.max(1, provisionCount) * maxFiringsPerProvision;
+            int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit));
+            if (fired >= limit) {
+                throw new RuleLimitException("rules fired " + fired + " times (limit " + limit
+                        + "): a rule is probably looping");
+            }
+            List<FactorHit> hits = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof FactorHit)) {
+                hits.add((FactorHit) o);
+            }
+            LOG.debug("{} facts, {} firings, {} hits", facts.size(), fired, hits.size());
+            return hits;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private ScanReport report(ParsedDocument doc, List<FactorHit> hits) {
+        Language language = doc.language();
+        // One finding per (provision, factor): the rule listed first in name order gives the quote.
+        Map<Integer, Map<String, List<FactorHit>>> grouped = new TreeMap<>();
+        for (FactorHit h : hits) {
+            grouped.computeIfAbsent(h.getProvision(), k -> new TreeMap<>())
+                    .computeIfAbsent(h.getFactor(), k -> new ArrayList<>()).add(h);
+        }
+        List<Finding> findings = new ArrayList<>();
+        List<ProvisionScore> scored = new ArrayList<>();
+        List<Double> provisionScores = new ArrayList<>();
+        for (var byProvision : grouped.entrySet()) {
+            Provision p = doc.provisions().get(byProvision.getKey());
+            List<Double> scores = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
+            for (var byFactor : byProvision.getValue().entrySet()) {
+                Finding f = finding(doc, p, byFactor.getKey(), byFactor.getValue(), language);
+                findings.add(f);
+                scores.add(f.score());
+                codes.add(f.code());
+            }
+            double score = RiskScores.anyOf(scores);
+            provisionScores.add(score);
+            scored.add(new ProvisionScore(p.citation(), p.start(), p.end(), score, codes));
+        }
+        findings.sort(Comparator.comparingInt((Finding f) -> ((ProvisionLocation) f.location()).start())
+                .thenComparing(Finding::code));
+        scored.sort(Comparator.comparingDouble(ProvisionScore::score).reversed().thenComparingInt(ProvisionScore::start));
+        Map<String, String> metadata = new LinkedHashMap<>(doc.metadata());
+        return new ScanReport(doc.source(), language, doc.mediaType(), RiskScores.document(provisionScores),
+                doc.provisions().size(), scored, findings, metadata);
+    }
+
+    private Finding finding(ParsedDocument doc, Provision p, String code, List<FactorHit> hits, Language language) {
+        hits.sort(Comparator.comparing(FactorHit::getRuleId));
+        FactorHit primary = hits.get(0);
+        FactorCatalogue.Factor factor = catalogue.get(code)
+                .orElseThrow(() -> new IllegalStateException("rule " + primary.getRuleId() + " reports unknown factor " + code));
+        Severity severity = severityOf(primary.getRuleId(), factor.severity());
+        Set<String> words = new LinkedHashSet<>();
+        for (FactorHit h : hits) {
+            for (Trigger t : h.getTriggers()) {
+                words.add(t.getText());
+            }
+        }
+        Trigger quoted = primary.getTriggers().get(0);
+        int start = quoted.getStart();
+        int end = quoted.getEnd();
+        for (Trigger t : primary.getTriggers()) {
+            if (t.sameSentence(quoted) && t.getStart() >= start && t.getEnd() - start <= 300) {
+                end = Math.max(end, t.getEnd());
+            }
+        }
+        String quote = doc.text().substring(start, end);
+        String explanation = factor.explanation(language).replace("{triggers}", "«" + String.join("», «", words) + "»");
+        return new Finding(code, primary.getRuleId(), severity, severity.weight(), factor.title(language),
+                new ProvisionLocation(p.citation(), p.start(), p.end(), quote, start, end),
+                List.copyOf(words), List.of(), explanation, factor.recommendation(language));
+    }
+
+    private Severity severityOf(String ruleId, Severity fallback) {
+        Object s = rules.metadata(ruleId).get("severity");
+        if (s == null) {
+            return fallback;
+        }
+        try {
+            return Severity.parse(s.toString());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("rule {} has an unknown severity '{}', using {}", ruleId, s, fallback);
+            return fallback;
+        }
+    }
+}

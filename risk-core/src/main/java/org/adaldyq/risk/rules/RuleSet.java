@@ -1,0 +1,129 @@
+package org.adaldyq.risk.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * A compiled, immutable set of rules (a Drools {@link KieBase}) with each rule's metadata. Thread-safe:
+ * every scan opens its own session.
+ */
+public final class RuleSet {
+    private final KieBase kieBase;
+    private final String description;
+    private final Map<String, Map<String, Object>> metadata;
+
+    private RuleSet(KieBase kieBase, String description) {
+        this.kieBase = kieBase;
+        this.description = description;
+        Map<String, Map<String, Object>> meta = new HashMap<>();
+        for (var pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                meta.put(rule.getName(), Map.copyOf(rule.getMetaData()));
+            }
+        }
+        this.metadata = Map.copyOf(meta);
+    }
+
+    /**
+     * The rules compiled at build time and packaged on the class path under the kbase {@code name}
+     * (see {@code risk-rules/src/main/resources/META-INF/kmodule.xml}).
+     */
+    public static RuleSet fromClasspath(ClassLoader loader, String name) {
+        KieContainer container = KieServices.get().getKieClasspathContainer(loader);
+        KieBase base = container.getKieBase(name);
+        return new RuleSet(base, "class path kbase '" + name + "'");
+    }
+
+    /** Compiles DRL sources at run time; problems are reported with file, line and column. */
+    public static RuleSet compile(List<DrlSource> sources) {
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        Map<String, String> originByPath = new HashMap<>();
+        for (DrlSource s : sources) {
+            // Drools wants a DRL file in the folder of its package; authors need not care.
+            String path = packageFolder(s.content()) + s.resourcePath().substring(s.resourcePath().lastIndexOf('/') + 1);
+            originByPath.put(path, s.origin());
+            kfs.write("src/main/resources/" + path, ks.getResources().newByteArrayResource(
+                    s.content().getBytes(StandardCharsets.UTF_8)).setSourcePath(path));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages()) {
+            if (m.getLevel() == Message.Level.INFO) {
+                continue;
+            }
+            String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/", "");
+            problems.add(new RuleProblem(originByPath.getOrDefault(path, path), Math.max(m.getLine(), 0),
+                    Math.max(m.getColumn(), 0), m.getText().strip(), m.getLevel() == Message.Level.ERROR));
+        }
+        if (problems.stream().anyMatch(RuleProblem::error)) {
+            throw new RuleCompilationException(problems);
+        }
+        KieContainer container = ks.newKieContainer(builder.getKieModule().getReleaseId());
+        return new RuleSet(container.getKieBase(), sources.size() + " DRL file(s) compiled at run time");
+    }
+
+    private static final java.util.regex.Pattern PACKAGE =
+            java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+
+    private static String packageFolder(String drl) {
+        java.util.regex.Matcher m = PACKAGE.matcher(drl);
+        return m.find() ? m.group(1).replace('.', '/') + "/" : "";
+    }
+
+    /** Reads every {@code .drl} file under {@code dir} (recursively) as a DRL source. */
+    public static List<DrlSource> readDirectory(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<DrlSource> out = new ArrayList<>();
+            for (Path f : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+                String rel = dir.relativize(f).toString().replace('\\', '/');
+                out.add(new DrlSource(f.toString(), rel, Files.readString(f, StandardCharsets.UTF_8)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule directory " + dir, e);
+        }
+    }
+
+    public KieSession newSession() {
+        return kieBase.newKieSession();
+    }
+
+    /** Metadata ({@code @code("...")}, {@code @severity("...")}, ...) of a rule, by rule name. */
+    public Map<String, Object> metadata(String ruleName) {
+        return metadata.getOrDefault(ruleName, Map.of());
+    }
+
+    /** Names of all rules. */
+    public java.util.Set<String> ruleNames() {
+        return metadata.keySet();
+    }
+
+    @Override
+    public String toString() {
+        return "RuleSet[" + description + ", " + metadata.size() + " rules]";
+    }
+
+    /**
+     * One DRL file: where it came from (for messages), its path inside the rule package tree (for
+     * Drools) and its text.
+     */
+    public record DrlSource(String origin, String resourcePath, String content) {
+    }
+}

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Adaldyq Risk: corruption-risk findings in draft laws and red flags in OCDS procurement data.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ScanCommand.class,
                 EvaluateCommand.class,
         })
 public final class RiskCli {

@@ -1,0 +1,116 @@
+package org.adaldyq.risk.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import org.adaldyq.risk.finding.Evidence;
+import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.finding.ProcessLocation;
+import org.adaldyq.risk.finding.ProvisionLocation;
+import org.adaldyq.risk.lang.Language;
+
+/**
+ * JSON form of reports, as described by {@code docs/scan-report.schema.json}. A finding of a legal
+ * text is written flat: {@code factor}, {@code severity}, {@code score}, {@code provision},
+ * {@code quote}, {@code start}, {@code end}, {@code explanation}, {@code recommendation}, plus
+ * {@code ruleId}, {@code title}, {@code provisionStart}, {@code provisionEnd}, {@code triggers}. These
+ * names are a public contract. The mapper is thread-safe; share it.
+ */
+public final class ReportJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .registerModule(new SimpleModule("adaldyq-risk")
+                    .addSerializer(Finding.class, new FindingSerializer())
+                    .addSerializer(Language.class, new LanguageSerializer()));
+
+    private ReportJson() {
+    }
+
+    /** The shared mapper with the report serialisers registered. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** One-line JSON (for JSON Lines output). */
+    public static ObjectWriter compact() {
+        return MAPPER.writer();
+    }
+
+    /** Indented JSON. */
+    public static ObjectWriter pretty() {
+        return MAPPER.writerWithDefaultPrettyPrinter();
+    }
+
+    private static final class LanguageSerializer extends StdSerializer<Language> {
+        private static final long serialVersionUID = 1L;
+
+        LanguageSerializer() {
+            super(Language.class);
+        }
+
+        @Override
+        public void serialize(Language value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(value.code());
+        }
+    }
+
+    private static final class FindingSerializer extends StdSerializer<Finding> {
+        private static final long serialVersionUID = 1L;
+
+        FindingSerializer() {
+            super(Finding.class);
+        }
+
+        @Override
+        public void serialize(Finding f, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            if (f.location() instanceof ProvisionLocation p) {
+                gen.writeStringField("factor", f.code());
+            } else {
+                gen.writeStringField("flag", f.code());
+            }
+            gen.writeStringField("ruleId", f.ruleId());
+            gen.writeStringField("severity", f.severity().toString());
+            gen.writeNumberField("score", f.score());
+            gen.writeStringField("title", f.title());
+            if (f.location() instanceof ProvisionLocation p) {
+                gen.writeStringField("provision", p.provision());
+                gen.writeNumberField("provisionStart", p.provisionStart());
+                gen.writeNumberField("provisionEnd", p.provisionEnd());
+                gen.writeStringField("quote", p.quote());
+                gen.writeNumberField("start", p.start());
+                gen.writeNumberField("end", p.end());
+            } else if (f.location() instanceof ProcessLocation p) {
+                gen.writeStringField("group", p.group());
+                gen.writeStringField("id", p.id());
+            }
+            gen.writeArrayFieldStart("triggers");
+            for (String t : f.triggers()) {
+                gen.writeString(t);
+            }
+            gen.writeEndArray();
+            if (!f.evidence().isEmpty()) {
+                gen.writeArrayFieldStart("evidence");
+                for (Evidence e : f.evidence()) {
+                    gen.writeStartObject();
+                    gen.writeStringField("path", e.path());
+                    provider.defaultSerializeField("value", e.value(), gen);
+                    if (e.threshold() != null) {
+                        provider.defaultSerializeField("threshold", e.threshold(), gen);
+                    }
+                    gen.writeEndObject();
+                }
+                gen.writeEndArray();
+            }
+            gen.writeStringField("explanation", f.explanation());
+            gen.writeStringField("recommendation", f.recommendation());
+            gen.writeEndObject();
+        }
+    }
+}

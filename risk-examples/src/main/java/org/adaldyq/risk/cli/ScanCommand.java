@@ -1,0 +1,172 @@
+package org.adaldyq.risk.cli;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.adaldyq.risk.RiskEngine;
+import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.finding.ProvisionLocation;
+import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.report.ReportJson;
+import org.adaldyq.risk.report.ScanReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code scan}: corruption-risk findings in draft laws. Every input yields one result or one error
+ * record; the exit code is 1 when any input failed, 2 on bad usage.
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scan legal texts (DOCX, PDF, HTML, ODT, RTF, TXT, Markdown, USLM XML; folders recursively) "
+                + "for corruption-risk factors.")
+final class ScanCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ScanCommand.class);
+
+    enum Format { text, json, jsonl }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--lang", description = "Language of the texts: kk, ru or en (default: detected per file).")
+    String lang;
+
+    @Option(names = "--format", description = "Output: text (for people), json (one array), jsonl (one object per file). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "text")
+    Format format;
+
+    @Option(names = "--rules", description = "Author rule folder with .drl files and lexicon/ (repeatable).")
+    List<Path> rules = List.of();
+
+    @Option(names = "--no-builtin", description = "Do not load the built-in regulation pack (use with --rules).")
+    boolean noBuiltIn;
+
+    @Option(names = "--threads", description = "Files scanned in parallel (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    int threads;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to scan.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RiskEngine.Builder builder = RiskEngine.builder().builtInRules(!noBuiltIn);
+        if (lang != null) {
+            builder.language(Language.fromCode(lang).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--lang must be kk, ru or en, not '" + lang + "'")));
+        }
+        rules.forEach(builder::rules);
+        RiskEngine engine = builder.build();
+
+        List<Path> inputs = new ArrayList<>();
+        List<Map<String, Object>> missing = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted()
+                            .forEach(inputs::add);
+                }
+            } else if (Files.exists(p)) {
+                inputs.add(p);
+            } else {
+                missing.add(error(p, "NOT_FOUND", "no such file or folder"));
+            }
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        int failed = missing.size();
+        List<Object> all = new ArrayList<>();
+        ObjectWriter line = ReportJson.compact();
+        try {
+            List<Future<Object>> results = new ArrayList<>();
+            for (Path in : inputs) {
+                results.add(pool.submit(() -> scanOne(engine, in)));
+            }
+            List<Object> ordered = new ArrayList<>(missing);
+            for (Future<Object> f : results) {
+                ordered.add(f.get());
+            }
+            failed = 0;
+            for (Object r : ordered) {
+                if (!(r instanceof ScanReport)) {
+                    failed++;
+                }
+                switch (format) {
+                    case jsonl -> out.println(line.writeValueAsString(r));
+                    case json -> all.add(r);
+                    case text -> printText(out, r);
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a scan crashed", e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        if (format == Format.json) {
+            out.println(ReportJson.pretty().writeValueAsString(all));
+        }
+        if (format == Format.text) {
+            out.printf("%d input(s): %d scanned, %d failed%n", inputs.size() + missing.size(),
+                    inputs.size() + missing.size() - failed, failed);
+        }
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static Object scanOne(RiskEngine engine, Path in) {
+        try {
+            return engine.scan(in);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot scan {}", in, e);
+            String reason = e.getClass().getSimpleName();
+            try {
+                Object r = e.getClass().getMethod("reason").invoke(e);
+                reason = String.valueOf(r);
+            } catch (ReflectiveOperationException ignored) {
+                // exceptions without a reason code keep their class name
+            }
+            return error(in, reason, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> error(Path p, String reason, String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", p.toString());
+        m.put("error", message);
+        m.put("reason", reason);
+        return m;
+    }
+
+    private static void printText(PrintWriter out, Object r) {
+        if (!(r instanceof ScanReport report)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> e = (Map<String, Object>) r;
+            out.printf("%s%n  ERROR (%s): %s%n%n", e.get("source"), e.get("reason"), e.get("error"));
+            return;
+        }
+        out.printf("%s%n  language %s, %d provisions, score %.2f, %d finding(s)%n", report.source(), report.language(),
+                report.provisionCount(), report.score(), report.findings().size());
+        for (Finding f : report.findings()) {
+            ProvisionLocation p = (ProvisionLocation) f.location();
+            out.printf("  - %s [%s %.2f] %s%n      «%s»%n      why: %s%n      fix: %s%n", p.provision(), f.code(), f.score(),
+                    f.title(), p.quote(), f.explanation(), f.recommendation());
+        }
+        out.println();
+    }
+}

@@ -56,7 +56,8 @@ public final class RegulationScanner {
         List<Provision> provisions = doc.provisions();
         List<Object> facts = new ArrayList<>();
         Map<Integer, List<TermMatch>> leadInMatches = new HashMap<>();
-        for (Provision p : provisions) {
+        for (Provision given : provisions) {
+            Provision p = withImplicitLeadIn(given, text);
             TokenizedText body = TokenizedText.analyze(text, p.start(), p.end(), language);
             facts.add(new ProvisionFact(p.index(), p.citation(), p.articleCitation(), language.code(), p.hasLeadIn(), body.size()));
             for (TermMatch m : lexicon.match(body)) {
@@ -74,6 +75,34 @@ public final class RegulationScanner {
 
         List<FactorHit> hits = fire(facts, provisions.size());
         return report(doc, hits);
+    }
+
+    /**
+     * A provision whose own text holds a lead-in and its list item ("Орган вправе:\n 2) ...") — as when
+     * a labelled provision is scanned alone, or the structure gave no lead-in — is read as lead-in plus
+     * item, so that rules see the item's subject and modal verb in the lead-in.
+     */
+    static Provision withImplicitLeadIn(Provision p, String text) {
+        if (p.hasLeadIn()) {
+            return p;
+        }
+        int colon = -1;
+        for (int i = p.start(); i < p.end() - 1; i++) {
+            if (text.charAt(i) == ':' && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
+                colon = i;
+            }
+        }
+        if (colon < 0) {
+            return p;
+        }
+        int itemStart = colon + 1;
+        while (itemStart < p.end() && Character.isWhitespace(text.charAt(itemStart))) {
+            itemStart++;
+        }
+        if (itemStart >= p.end()) {
+            return p;
+        }
+        return new Provision(p.index(), p.citation(), p.path(), itemStart, p.end(), p.start(), colon + 1, p.articleCitation());
     }
 
     private static Trigger trigger(TermMatch m, Provision p, String text, boolean leadIn) {

@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
         description = "Adaldyq Risk: corruption-risk findings in draft laws and red flags in OCDS procurement data.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                IndicatorsCommand.class,
+                CoverageCommand.class,
+                InitCommand.class,
         })
 public final class RiskCli {
 

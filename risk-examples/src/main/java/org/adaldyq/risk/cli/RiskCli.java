@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ScanCommand.class,
                 EvaluateCommand.class,
+                IndicatorsCommand.class,
+                CoverageCommand.class,
+                InitCommand.class,
         })
 public final class RiskCli {
 

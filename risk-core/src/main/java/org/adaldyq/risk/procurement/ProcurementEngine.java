@@ -1,0 +1,420 @@
+package org.adaldyq.risk.procurement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.adaldyq.risk.procurement.cardinal.Settings;
+import org.adaldyq.risk.procurement.fact.Computability;
+import org.adaldyq.risk.procurement.fact.Flag;
+import org.adaldyq.risk.procurement.fact.IndicatorSetting;
+import org.adaldyq.risk.procurement.fact.ProcessFacts;
+import org.adaldyq.risk.procurement.model.Bid;
+import org.adaldyq.risk.procurement.model.ContractingProcess;
+import org.adaldyq.risk.procurement.model.ProcessCompiler;
+import org.adaldyq.risk.procurement.ocds.InputProblem;
+import org.adaldyq.risk.procurement.ocds.OcdsReader;
+import org.adaldyq.risk.procurement.ocds.ParsedUnit;
+import org.adaldyq.risk.procurement.ocds.ReleaseMerger;
+import org.adaldyq.risk.procurement.rules.RuleBook;
+import org.adaldyq.risk.procurement.stats.DatasetStatistics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Computes procurement red flags over an OCDS input in one streaming pass.
+ *
+ * <p>Reading and JSON parsing run on {@code threads} worker threads; the rest (duplicate check, main
+ * currency, per-process rules, dataset statistics) runs on one thread in input order, so results do not
+ * depend on the number of threads. Immutable and thread-safe: build once, run many times.
+ *
+ * <pre>{@code
+ * ProcurementEngine engine = ProcurementEngine.builder().settings(Settings.read(ini)).build();
+ * IndicatorResults r = engine.run(OcdsReader.inputs("data.jsonl"), ProcessListener.NONE);
+ * }</pre>
+ */
+public final class ProcurementEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcurementEngine.class);
+    private static final int WARNINGS_PER_KIND = 20;
+
+    private final Settings settings;
+    private final List<String> codes;
+    private final int threads;
+    private final int batchSize;
+    private final int maxLineBytes;
+    private final RuleBook rules;
+
+    private ProcurementEngine(Builder b) {
+        this.settings = b.settings;
+        this.codes = List.copyOf(b.codes);
+        this.threads = b.threads;
+        this.batchSize = b.batchSize;
+        this.maxLineBytes = b.maxLineBytes;
+        this.rules = b.rules == null ? RuleBook.fromClasspath() : b.rules;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public RuleBook rules() {
+        return rules;
+    }
+
+    public List<String> codes() {
+        return codes;
+    }
+
+    /** Reads every input and returns Cardinal's results; {@code listener} sees each process on the way. */
+    public IndicatorResults run(List<OcdsReader.Input> inputs, ProcessListener listener) {
+        Pass pass = new Pass(listener);
+        OcdsReader reader = new OcdsReader(maxLineBytes);
+        ProcessCompiler compiler = new ProcessCompiler();
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ocds-parse");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            if (pool == null) {
+                OcdsReader.Sink sink = new OcdsReader.Sink() {
+                    @Override
+                    public void line(String source, long line, byte[] json) {
+                        pass.accept(compile(compiler, OcdsReader.parseLine(source, line, json)));
+                    }
+
+                    @Override
+                    public void parsed(ParsedUnit unit) {
+                        pass.accept(compile(compiler, unit));
+                    }
+                };
+                readAll(reader, inputs, sink);
+            } else {
+                runParallel(reader, compiler, inputs, pass, pool);
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return pass.finish();
+    }
+
+    private void runParallel(OcdsReader reader, ProcessCompiler compiler, List<OcdsReader.Input> inputs, Pass pass,
+                             ExecutorService pool) {
+        BlockingQueue<Future<List<Compiled>>> queue = new ArrayBlockingQueue<>(threads * 4);
+        Future<List<Compiled>> end = CompletableFuture.completedFuture(null);
+        Thread consumer = new Thread(() -> {
+            try {
+                while (true) {
+                    Future<List<Compiled>> f = queue.take();
+                    if (f == end) {
+                        return;
+                    }
+                    for (Compiled c : f.get()) {
+                        pass.accept(c);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                pass.failure = e.getCause();
+            } catch (RuntimeException e) {
+                pass.failure = e;
+            }
+        }, "ocds-rules");
+        consumer.start();
+        final class BatchingSink implements OcdsReader.Sink {
+            List<Object[]> batch = new ArrayList<>();
+
+            @Override
+            public void line(String source, long line, byte[] json) {
+                batch.add(new Object[] {source, line, json});
+                if (batch.size() >= 256) {
+                    flush();
+                }
+            }
+
+            @Override
+            public void parsed(ParsedUnit unit) {
+                flush();
+                put(CompletableFuture.completedFuture(List.of(compile(compiler, unit))));
+            }
+
+            void flush() {
+                if (batch.isEmpty()) {
+                    return;
+                }
+                List<Object[]> lines = batch;
+                batch = new ArrayList<>();
+                put(pool.submit(() -> {
+                    List<Compiled> out = new ArrayList<>(lines.size());
+                    for (Object[] l : lines) {
+                        out.add(compile(compiler, OcdsReader.parseLine((String) l[0], (Long) l[1], (byte[]) l[2])));
+                    }
+                    return out;
+                }));
+            }
+
+            void put(Future<List<Compiled>> f) {
+                try {
+                    while (!queue.offer(f, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        if (!consumer.isAlive()) {
+                            throw new IllegalStateException("rule thread failed", pass.failure);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            void close() {
+                flush();
+                put(end);
+            }
+        }
+        BatchingSink sink = new BatchingSink();
+        try {
+            readAll(reader, inputs, sink);
+        } finally {
+            sink.close();
+            try {
+                consumer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (pass.failure != null) {
+            throw new IllegalStateException("rule thread failed", pass.failure);
+        }
+    }
+
+    private static void readAll(OcdsReader reader, List<OcdsReader.Input> inputs, OcdsReader.Sink sink) {
+        for (OcdsReader.Input input : inputs) {
+            try (InputStream in = input.open().get()) {
+                reader.read(input.name(), in, sink);
+            } catch (IOException e) {
+                if (inputs.size() == 1) {
+                    throw new UncheckedIOException(e);
+                }
+                sink.parsed(new ParsedUnit(input.name(), 0, List.of(), List.of(), new InputProblem(input.name(), 0,
+                        null, InputProblem.Kind.UNREADABLE, String.valueOf(e.getMessage()))));
+            }
+        }
+    }
+
+    /** Compiled releases of one unit; runs on worker threads. */
+    record Compiled(ParsedUnit unit, List<ContractingProcess> processes) {
+    }
+
+    private static Compiled compile(ProcessCompiler compiler, ParsedUnit unit) {
+        List<ContractingProcess> out = new ArrayList<>(unit.releases().size());
+        long line = unit.line();
+        for (JsonNode r : unit.releases()) {
+            out.add(compiler.compile(r, line));
+        }
+        return new Compiled(unit, out);
+    }
+
+    /** The state of one run; used by one thread at a time, in input order. */
+    private final class Pass {
+        final ProcessListener listener;
+        final RunCounts counts = new RunCounts();
+        final IndicatorResults results = new IndicatorResults(counts);
+        final List<IndicatorSetting> enabled = settings.indicators(codes);
+        final DatasetStatistics stats = new DatasetStatistics(enabled);
+        final OcidSet seen = new OcidSet();
+        final ReleaseMerger merger = new ReleaseMerger();
+        final Map<InputProblem.Kind, Integer> warned = new HashMap<>();
+        final List<Object> batchFacts = new ArrayList<>();
+        final List<Object[]> batchProcesses = new ArrayList<>();
+        final ProcessCompiler compiler = new ProcessCompiler();
+        String mainCurrency = settings.currency();
+        volatile Throwable failure;
+
+        Pass(ProcessListener listener) {
+            this.listener = listener;
+        }
+
+        void accept(Compiled c) {
+            ParsedUnit u = c.unit();
+            if (u.problem() != null) {
+                problem(u.problem());
+            }
+            for (ObjectNode r : u.toCompile()) {
+                merger.add(r.path("ocid").asText(), u.line(), r);
+            }
+            for (ContractingProcess p : c.processes()) {
+                process(u.source(), p);
+            }
+        }
+
+        void process(String source, ContractingProcess p) {
+            counts.processes++;
+            if (p.ocid() == null) {
+                counts.noOcid++;
+                problem(new InputProblem(source, p.line(), null, InputProblem.Kind.NO_OCID, "ocid is not a string; skipped"));
+                listener.process(p, null, "no ocid", List.of());
+                return;
+            }
+            if (!seen.add(p.ocid())) {
+                counts.duplicates++;
+                problem(new InputProblem(source, p.line(), p.ocid(), InputProblem.Kind.DUPLICATE_OCID,
+                        "ocid seen before; both are processed, as Cardinal does"));
+            }
+            if ("cancelled".equals(p.tenderStatus())) {
+                counts.cancelled++;
+                listener.process(p, null, "cancelled", List.of());
+                return;
+            }
+            if (p.procurementMethodDetails() != null
+                    && settings.excludedProcurementMethodDetails().contains(p.procurementMethodDetails())) {
+                counts.excluded++;
+                listener.process(p, null, "excluded", List.of());
+                return;
+            }
+            counts.reviewed++;
+            observeCurrency(source, p);
+            ProcessFacts f = ProcessFacts.derive(p, mainCurrency, settings.comparesPrices(p.procurementMethodDetails()));
+            stats.add(p, f);
+            for (String code : codes) {
+                if (settings.enabled(code) && !Computability.computable(code, p, f)) {
+                    counts.notComputable.merge(code, 1L, Long::sum);
+                }
+            }
+            batchFacts.addAll(f.all());
+            batchProcesses.add(new Object[] {p, f});
+            if (batchProcesses.size() >= batchSize) {
+                fireBatch();
+            }
+        }
+
+        void observeCurrency(String source, ContractingProcess p) {
+            for (Bid b : p.bids()) {
+                if (!b.value().complete()) {
+                    continue;
+                }
+                if (mainCurrency == null) {
+                    mainCurrency = b.value().currency();
+                    LOG.info("main currency: {} (first seen, {} line {})", mainCurrency, source, p.line());
+                } else if (!mainCurrency.equals(b.value().currency())) {
+                    counts.otherCurrencyAmounts++;
+                    problem(new InputProblem(source, p.line(), p.ocid(), InputProblem.Kind.OTHER_CURRENCY,
+                            "bid amount in " + b.value().currency() + " is not in the main currency " + mainCurrency
+                                    + "; skipped by the amount-based flags"));
+                }
+            }
+        }
+
+        void fireBatch() {
+            if (batchProcesses.isEmpty()) {
+                return;
+            }
+            List<Flag> flags = enabled.isEmpty() ? List.of() : rules.fire(enabled, batchFacts);
+            Map<String, List<Flag>> byProcess = new LinkedHashMap<>();
+            for (Flag fl : flags) {
+                results.add(fl);
+                byProcess.computeIfAbsent(fl.getProcessOcid(), k -> new ArrayList<>()).add(fl);
+            }
+            for (Object[] pf : batchProcesses) {
+                ContractingProcess p = (ContractingProcess) pf[0];
+                List<Flag> mine = byProcess.getOrDefault(p.ocid(), List.of());
+                listener.process(p, (ProcessFacts) pf[1], null, mine);
+            }
+            batchFacts.clear();
+            batchProcesses.clear();
+        }
+
+        void problem(InputProblem p) {
+            counts.count(p.kind());
+            int n = warned.merge(p.kind(), 1, Integer::sum);
+            if (n <= WARNINGS_PER_KIND) {
+                LOG.warn("{}", p);
+            } else if (n == WARNINGS_PER_KIND + 1) {
+                LOG.warn("more {} problems: only counted from now on", p.kind());
+            }
+        }
+
+        IndicatorResults finish() {
+            merger.flush((line, release) -> process("<compiled>", compiler.compile(release, line)));
+            fireBatch();
+            counts.mainCurrency = mainCurrency;
+            List<Object> datasetFacts = stats.facts(results.metaForUpdate());
+            if (!datasetFacts.isEmpty()) {
+                for (Flag fl : rules.fire(enabled, datasetFacts)) {
+                    results.add(fl);
+                    datasetFlags.add(fl);
+                }
+            }
+            results.datasetFlags(datasetFlags);
+            LOG.info("run: {}", counts);
+            return results;
+        }
+
+        final List<Flag> datasetFlags = new ArrayList<>();
+    }
+
+    public static final class Builder {
+        private Settings settings = Settings.defaults();
+        private List<String> codes = Settings.CARDINAL_CODES;
+        private int threads = 1;
+        private int batchSize = 512;
+        private int maxLineBytes = OcdsReader.DEFAULT_MAX_LINE_BYTES;
+        private RuleBook rules;
+
+        public Builder settings(Settings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /** The indicator codes to run (each only when enabled in the settings); default: Cardinal's eleven. */
+        public Builder codes(List<String> codes) {
+            this.codes = codes;
+            return this;
+        }
+
+        /** Parser threads; 1 runs everything on the calling thread. */
+        public Builder threads(int threads) {
+            this.threads = Math.max(1, threads);
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = Math.max(1, batchSize);
+            return this;
+        }
+
+        public Builder maxLineBytes(int maxLineBytes) {
+            this.maxLineBytes = maxLineBytes;
+            return this;
+        }
+
+        public Builder rules(RuleBook rules) {
+            this.rules = rules;
+            return this;
+        }
+
+        public ProcurementEngine build() {
+            return new ProcurementEngine(this);
+        }
+    }
+}

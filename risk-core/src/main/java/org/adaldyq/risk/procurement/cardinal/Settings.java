@@ -1,0 +1,179 @@
+package org.adaldyq.risk.procurement.cardinal;
+
+import org.adaldyq.risk.procurement.fact.IndicatorSetting;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Run settings in Cardinal's INI format: top-level {@code currency},
+ * {@code no_price_comparison_procurement_methods}, {@code price_comparison_procurement_methods};
+ * {@code [exclusions] procurement_method_details}; and one {@code [Rxxx]} section per enabled indicator
+ * ({@code [R003.procurement_method_details]} maps method details to R003 thresholds). Lists are separated
+ * by {@code |}. Immutable.
+ */
+public final class Settings {
+    /** The eleven indicators Cardinal implements, in its order. */
+    public static final List<String> CARDINAL_CODES = List.of(
+            "R003", "R018", "R024", "R025", "R028", "R030", "R035", "R036", "R038", "R048", "R058");
+    /** The beyond-Cardinal flags of the catalogue's second table. */
+    public static final List<String> EXTENDED_CODES = List.of(
+            "R010", "R011", "R018B", "R029", "R031", "R040", "R044", "R049", "R059", "R060", "R061", "R062",
+            "R064", "R069");
+
+    private final Map<String, String> top;
+    private final Map<String, Map<String, String>> sections;
+
+    private Settings(Map<String, String> top, Map<String, Map<String, String>> sections) {
+        this.top = Collections.unmodifiableMap(top);
+        this.sections = Collections.unmodifiableMap(sections);
+    }
+
+    /** No settings file: every Cardinal indicator enabled with its defaults (and every extended flag). */
+    public static Settings defaults() {
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        for (String c : CARDINAL_CODES) {
+            sections.put(c, Map.of());
+        }
+        for (String c : EXTENDED_CODES) {
+            sections.put(c, Map.of());
+        }
+        return new Settings(new LinkedHashMap<>(), sections);
+    }
+
+    public static Settings read(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Settings parse(String ini) {
+        return parse(new StringReader(ini));
+    }
+
+    /** Parses INI text: {@code ;} and {@code #} start comment lines; {@code key = value}; {@code [section]}. */
+    public static Settings parse(Reader ini) {
+        Map<String, String> top = new LinkedHashMap<>();
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        Map<String, String> current = top;
+        try (BufferedReader r = new BufferedReader(ini)) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith(";") || t.startsWith("#")) {
+                    continue;
+                }
+                if (t.startsWith("[") && t.endsWith("]")) {
+                    current = sections.computeIfAbsent(t.substring(1, t.length() - 1).strip(), k -> new LinkedHashMap<>());
+                    continue;
+                }
+                int eq = t.indexOf('=');
+                if (eq < 0) {
+                    throw new IllegalArgumentException("settings line " + n + ": expected key = value: " + t);
+                }
+                current.put(t.substring(0, eq).strip(), t.substring(eq + 1).strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Settings(top, sections);
+    }
+
+    /** The main currency, or null to use the first currency seen. */
+    public String currency() {
+        String c = top.get("currency");
+        return c == null || c.isEmpty() ? null : c;
+    }
+
+    public Set<String> noPriceComparisonMethods() {
+        return split(top.get("no_price_comparison_procurement_methods"));
+    }
+
+    /** Null when not set (then every method not in the "no" list compares prices). */
+    public Set<String> priceComparisonMethods() {
+        String v = top.get("price_comparison_procurement_methods");
+        return v == null ? null : split(v);
+    }
+
+    /** {@code [exclusions] procurement_method_details}: processes skipped by every indicator. */
+    public Set<String> excludedProcurementMethodDetails() {
+        return split(section("exclusions").get("procurement_method_details"));
+    }
+
+    /**
+     * Does a process with these method details compare prices? (R024, R028, R036, R058.) A process without
+     * method details is excluded only when {@code price_comparison_procurement_methods} is set.
+     */
+    public boolean comparesPrices(String procurementMethodDetails) {
+        Set<String> yes = priceComparisonMethods();
+        if (procurementMethodDetails == null) {
+            return yes == null;
+        }
+        if (noPriceComparisonMethods().contains(procurementMethodDetails)) {
+            return false;
+        }
+        return yes == null || yes.contains(procurementMethodDetails);
+    }
+
+    public boolean enabled(String code) {
+        return sections.containsKey(code);
+    }
+
+    /** The raw keys of a section, empty when absent. */
+    public Map<String, String> section(String name) {
+        Map<String, String> s = sections.get(name);
+        return s == null ? Map.of() : Collections.unmodifiableMap(s);
+    }
+
+    /** The setting fact of an enabled indicator, null when its section is absent. */
+    public IndicatorSetting indicator(String code) {
+        if (!enabled(code)) {
+            return null;
+        }
+        Map<String, String> s = section(code);
+        Map<String, Double> byDetails = new LinkedHashMap<>();
+        section(code + ".procurement_method_details").forEach((k, v) -> {
+            try {
+                byDetails.put(k, Double.parseDouble(v));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("[" + code + ".procurement_method_details] " + k + ": not a number: " + v);
+            }
+        });
+        Set<String> methods = split(s.get("procurement_methods"));
+        if ("R018".equals(code) && !s.containsKey("procurement_methods")) {
+            methods = Set.of("open", "selective");
+        }
+        return new IndicatorSetting(code, s, methods, byDetails);
+    }
+
+    /** The setting facts of every enabled indicator among {@code codes}. */
+    public List<IndicatorSetting> indicators(List<String> codes) {
+        return codes.stream().map(this::indicator).filter(java.util.Objects::nonNull).collect(Collectors.toList());
+    }
+
+    static Set<String> split(String v) {
+        if (v == null || v.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(v.split("\\|")).map(String::strip).filter(x -> !x.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}

@@ -1,0 +1,74 @@
+package org.adaldyq.risk.procurement.fact;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An enabled indicator and its settings. Rules match it by {@code code}: an indicator without its
+ * setting fact never fires (Cardinal: "an indicator runs only when its section is present").
+ */
+public final class IndicatorSetting {
+    private final String code;
+    private final Map<String, String> values;
+    private final Set<String> procurementMethods;
+    private final Map<String, Double> thresholdsByDetails;
+
+    public IndicatorSetting(String code, Map<String, String> values, Set<String> procurementMethods,
+                            Map<String, Double> thresholdsByDetails) {
+        this.code = code;
+        this.values = Map.copyOf(values);
+        this.procurementMethods = Set.copyOf(procurementMethods);
+        this.thresholdsByDetails = Map.copyOf(thresholdsByDetails);
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    /** A numeric setting, or the default when absent or not a number. */
+    public double number(String key, double dflt) {
+        String v = values.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    public String text(String key) {
+        return values.get(key);
+    }
+
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    /** The {@code threshold} setting, or the default. */
+    public double getThreshold() {
+        return number("threshold", Double.NaN);
+    }
+
+    /** The configured procurement methods; empty means every method. */
+    public Set<String> getProcurementMethods() {
+        return procurementMethods;
+    }
+
+    /** True when {@code method} is in the configured set, or the set is empty. */
+    public boolean appliesToMethod(String method) {
+        return procurementMethods.isEmpty() || (method != null && procurementMethods.contains(method));
+    }
+
+    /** The threshold for a {@code procurementMethodDetails}, else {@code threshold}, else {@code dflt}. */
+    public double thresholdFor(String procurementMethodDetails, double dflt) {
+        if (procurementMethodDetails != null) {
+            Double t = thresholdsByDetails.get(procurementMethodDetails);
+            if (t != null) {
+                return t;
+            }
+        }
+        return number("threshold", dflt);
+    }
+}

@@ -1,0 +1,68 @@
+package org.adaldyq.risk.procurement.fact;
+
+import java.time.Instant;
+
+/**
+ * A contracting process under review (not cancelled, not excluded), with the tender fields the rules read.
+ *
+ * @see org.adaldyq.risk.procurement.fact.ProcessFacts
+ */
+public final class TenderFact {
+    private final String ocid;
+    private final String procurementMethod;
+    private final String procurementMethodDetails;
+    private final Long numberOfTenderers;
+    private final Long submissionPeriodDays;
+    private final Instant tenderPeriodEnd;
+    private final boolean priceComparison;
+    private final boolean activeAward;
+
+    public TenderFact(String ocid, String procurementMethod, String procurementMethodDetails,
+                      Long numberOfTenderers, Long submissionPeriodDays, Instant tenderPeriodEnd,
+                      boolean priceComparison, boolean activeAward) {
+        this.ocid = ocid;
+        this.procurementMethod = procurementMethod;
+        this.procurementMethodDetails = procurementMethodDetails;
+        this.numberOfTenderers = numberOfTenderers;
+        this.submissionPeriodDays = submissionPeriodDays;
+        this.tenderPeriodEnd = tenderPeriodEnd;
+        this.priceComparison = priceComparison;
+        this.activeAward = activeAward;
+    }
+
+    public String getOcid() {
+        return ocid;
+    }
+
+    public String getProcurementMethod() {
+        return procurementMethod;
+    }
+
+    public String getProcurementMethodDetails() {
+        return procurementMethodDetails;
+    }
+
+    /** {@code tender.numberOfTenderers} when integral, else null. */
+    public Long getNumberOfTenderers() {
+        return numberOfTenderers;
+    }
+
+    /** Whole days (truncated) of the tender period, null when either date is missing or not RFC 3339. */
+    public Long getSubmissionPeriodDays() {
+        return submissionPeriodDays;
+    }
+
+    public Instant getTenderPeriodEnd() {
+        return tenderPeriodEnd;
+    }
+
+    /** False when the method details are a no-price-comparison method (R024, R028, R036, R058 skip it). */
+    public boolean isPriceComparison() {
+        return priceComparison;
+    }
+
+    /** At least one award with status {@code active}. */
+    public boolean isActiveAward() {
+        return activeAward;
+    }
+}

@@ -1,0 +1,11 @@
+package org.adaldyq.risk.procurement.model;
+
+/** An OCDS {@code value}: a numeric {@code amount} and a string {@code currency}; either may be absent. */
+public record Money(Double amount, String currency) {
+    public static final Money NONE = new Money(null, null);
+
+    /** True when the amount is a number and the currency a string, as Cardinal requires. */
+    public boolean complete() {
+        return amount != null && currency != null;
+    }
+}

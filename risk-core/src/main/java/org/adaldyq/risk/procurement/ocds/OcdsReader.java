@@ -1,0 +1,324 @@
+package org.adaldyq.risk.procurement.ocds;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads OCDS from files, directories or standard input, in every common shape, streaming.
+ *
+ * <p>Shapes: line-delimited JSON (each line a compiled release, a record, or a package); a pretty-printed
+ * release package, record package, record or release; a JSON array of any of those. Gzip is recognised
+ * by its magic bytes. A line-delimited input is recognised by its first line being one complete JSON
+ * value. Thread-safe: one instance may read many inputs; {@link #parseLine} may run on any thread.
+ */
+public final class OcdsReader {
+    /** Default cap on one line: longer lines are skipped with a warning. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 64 << 20;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final int maxLineBytes;
+
+    public OcdsReader() {
+        this(DEFAULT_MAX_LINE_BYTES);
+    }
+
+    public OcdsReader(int maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** Receives what the reader finds, in input order, on the reading thread. */
+    public interface Sink {
+        /** A raw line of a line-delimited input, to be parsed with {@link #parseLine} (on any thread). */
+        void line(String source, long line, byte[] json);
+
+        /** A unit already parsed (document inputs, and problems). */
+        void parsed(ParsedUnit unit);
+    }
+
+    /** One input to read: a display name and a way to open it. */
+    public record Input(String name, IoSupplier open) {
+    }
+
+    @FunctionalInterface
+    public interface IoSupplier {
+        InputStream get() throws IOException;
+    }
+
+    /** The inputs named by {@code arg}: {@code -} is standard input, a directory is every JSON file in it. */
+    public static List<Input> inputs(String arg) {
+        if ("-".equals(arg)) {
+            return List.of(new Input("<stdin>", () -> System.in));
+        }
+        Path p = Path.of(arg);
+        if (Files.isDirectory(p)) {
+            try (Stream<Path> files = Files.walk(p)) {
+                List<Input> out = new ArrayList<>();
+                files.filter(Files::isRegularFile)
+                        .filter(f -> {
+                            String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                            return n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".gz");
+                        })
+                        .sorted()
+                        .forEach(f -> out.add(new Input(f.toString(), () -> Files.newInputStream(f))));
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return List.of(new Input(arg, () -> Files.newInputStream(p)));
+    }
+
+    /** Reads one input to its end. I/O errors propagate; bad content becomes problems. */
+    public void read(String source, InputStream raw, Sink sink) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        InputStream body = in;
+        if (b0 == 0x1f && b1 == 0x8b) {
+            body = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        }
+        BufferedInputStream data = (BufferedInputStream) body;
+        int first = firstNonBlank(data);
+        if (first < 0) {
+            return;
+        }
+        if (first == '{' && firstLineIsComplete(data)) {
+            readLines(source, data, sink);
+        } else {
+            readDocument(source, data, sink);
+        }
+    }
+
+    private static int firstNonBlank(BufferedInputStream in) throws IOException {
+        while (true) {
+            in.mark(1);
+            int c = in.read();
+            if (c < 0) {
+                return -1;
+            }
+            if (c == 0xEF) { // UTF-8 byte order mark
+                in.read();
+                in.read();
+                continue;
+            }
+            if (!Character.isWhitespace(c)) {
+                in.reset();
+                return c;
+            }
+        }
+    }
+
+    private boolean firstLineIsComplete(BufferedInputStream in) throws IOException {
+        in.mark(maxLineBytes);
+        try {
+            byte[] line = new LineReader(new NoCloseInput(in), maxLineBytes).next();
+            if (line == null || line == LineReader.TOO_LONG) {
+                return false;
+            }
+            try (JsonParser p = MAPPER.getFactory().createParser(line)) {
+                p.skipChildren();
+                if (p.nextToken() == null) {
+                    return false;
+                }
+                p.skipChildren();
+                return p.nextToken() == null;
+            } catch (IOException e) {
+                // A broken first line of a line-delimited file is still line-delimited when it has no
+                // newline inside a value: decide by the second line, which we cannot peek cheaply here.
+                return !looksLikeDocumentStart(line);
+            }
+        } finally {
+            in.reset();
+        }
+    }
+
+    private static boolean looksLikeDocumentStart(byte[] line) {
+        String s = new String(line, java.nio.charset.StandardCharsets.UTF_8).trim();
+        return s.equals("{") || s.endsWith(",") || s.endsWith("{") || s.endsWith("[") || s.endsWith(":");
+    }
+
+    private void readLines(String source, InputStream in, Sink sink) throws IOException {
+        LineReader lines = new LineReader(in, maxLineBytes);
+        long n = 0;
+        byte[] line;
+        while ((line = lines.next()) != null) {
+            n++;
+            if (line == LineReader.TOO_LONG) {
+                sink.parsed(ParsedUnit.problem(new InputProblem(source, n, null, InputProblem.Kind.LINE_TOO_LONG,
+                        "line longer than " + maxLineBytes + " bytes skipped")));
+            } else if (!blank(line)) {
+                sink.line(source, n, line);
+            }
+        }
+    }
+
+    private static boolean blank(byte[] line) {
+        for (byte b : line) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Parses one line of a line-delimited input. Safe on any thread. */
+    public static ParsedUnit parseLine(String source, long line, byte[] json) {
+        JsonNode root;
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            root = MAPPER.readTree(p);
+            if (p.nextToken() != null) {
+                return ParsedUnit.problem(new InputProblem(source, line, null, InputProblem.Kind.INVALID_JSON,
+                        "trailing content after the JSON value"));
+            }
+        } catch (IOException e) {
+            return ParsedUnit.problem(new InputProblem(source, line, null, InputProblem.Kind.INVALID_JSON,
+                    firstLine(e.getMessage())));
+        }
+        return classify(source, line, root);
+    }
+
+    /** Sorts a parsed top-level value into compiled releases and releases to compile. */
+    static ParsedUnit classify(String source, long line, JsonNode root) {
+        if (root == null || !root.isObject()) {
+            return ParsedUnit.problem(new InputProblem(source, line, null, InputProblem.Kind.NOT_AN_OBJECT,
+                    "expected a JSON object, found " + (root == null ? "nothing" : root.getNodeType())));
+        }
+        List<JsonNode> ready = new ArrayList<>();
+        List<ObjectNode> toCompile = new ArrayList<>();
+        if (root.path("records").isArray()) {
+            for (JsonNode record : root.path("records")) {
+                addRecord(record, ready, toCompile);
+            }
+        } else if (root.path("releases").isArray() && !root.has("ocid")) {
+            for (JsonNode release : root.path("releases")) {
+                addRelease(release, ready, toCompile);
+            }
+        } else if (root.has("compiledRelease") || (root.has("ocid") && root.path("releases").isArray())) {
+            addRecord(root, ready, toCompile);
+        } else {
+            ready.add(root);
+        }
+        return new ParsedUnit(source, line, ready, toCompile, null);
+    }
+
+    private static void addRecord(JsonNode record, List<JsonNode> ready, List<ObjectNode> toCompile) {
+        if (record.path("compiledRelease").isObject()) {
+            ready.add(record.path("compiledRelease"));
+            return;
+        }
+        for (JsonNode release : record.path("releases")) {
+            if (release.isObject() && release.has("ocid") && !release.has("url")) {
+                toCompile.add((ObjectNode) release);
+            }
+        }
+    }
+
+    private static void addRelease(JsonNode release, List<JsonNode> ready, List<ObjectNode> toCompile) {
+        if (!release.isObject()) {
+            return;
+        }
+        boolean compiled = false;
+        for (JsonNode t : release.path("tag")) {
+            compiled |= "compiled".equals(t.asText());
+        }
+        if (compiled || !release.path("ocid").isTextual()) {
+            ready.add(release);
+        } else {
+            toCompile.add((ObjectNode) release);
+        }
+    }
+
+    /** A pretty-printed document: stream the members of {@code releases}/{@code records}, or array elements. */
+    private void readDocument(String source, InputStream in, Sink sink) throws IOException {
+        JsonFactory f = MAPPER.getFactory();
+        try (JsonParser p = f.createParser(new NoCloseInput(in))) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        long line = p.currentTokenLocation().getLineNr();
+                        JsonNode element = MAPPER.readTree(p);
+                        sink.parsed(classify(source, line, element));
+                    }
+                } else if (t == JsonToken.START_OBJECT) {
+                    readObject(source, p, sink);
+                } else {
+                    sink.parsed(ParsedUnit.problem(new InputProblem(source, p.currentTokenLocation().getLineNr(),
+                            null, InputProblem.Kind.NOT_AN_OBJECT, "unexpected " + t)));
+                }
+            }
+        } catch (IOException e) {
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe) {
+                long line = jpe.getLocation() == null ? 0 : jpe.getLocation().getLineNr();
+                sink.parsed(ParsedUnit.problem(new InputProblem(source, line, null, InputProblem.Kind.INVALID_JSON,
+                        firstLine(e.getMessage()) + "; the rest of this input is skipped")));
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    /** Streams one top-level object: a package's {@code releases}/{@code records} element by element. */
+    private static void readObject(String source, JsonParser p, Sink sink) throws IOException {
+        long start = p.currentTokenLocation().getLineNr();
+        ObjectNode head = MAPPER.createObjectNode();
+        boolean streamed = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.START_ARRAY && (name.equals("releases") || name.equals("records"))
+                    && !head.has("ocid")) {
+                streamed = true;
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    long line = p.currentTokenLocation().getLineNr();
+                    JsonNode element = MAPPER.readTree(p);
+                    ObjectNode wrapper = MAPPER.createObjectNode();
+                    wrapper.putArray(name).add(element);
+                    sink.parsed(classify(source, line, wrapper));
+                }
+            } else {
+                head.set(name, MAPPER.readTree(p));
+            }
+        }
+        if (!streamed) {
+            sink.parsed(classify(source, start, head));
+        }
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** Keeps Jackson from closing the shared stream. */
+    private static final class NoCloseInput extends java.io.FilterInputStream {
+        NoCloseInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

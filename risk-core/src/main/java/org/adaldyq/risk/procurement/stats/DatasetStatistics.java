@@ -1,0 +1,241 @@
+package org.adaldyq.risk.procurement.stats;
+
+import org.adaldyq.risk.procurement.fact.FinalAwards;
+import org.adaldyq.risk.procurement.fact.Group;
+import org.adaldyq.risk.procurement.fact.GroupRatio;
+import org.adaldyq.risk.procurement.fact.IndicatorSetting;
+import org.adaldyq.risk.procurement.fact.OutlierFence;
+import org.adaldyq.risk.procurement.fact.ProcessFacts;
+import org.adaldyq.risk.procurement.fact.SecondLowestBidRatio;
+import org.adaldyq.risk.procurement.fact.SupplierVariety;
+import org.adaldyq.risk.procurement.fact.TendererWinRatio;
+import org.adaldyq.risk.procurement.fact.TopTendererBar;
+import org.adaldyq.risk.procurement.model.Award;
+import org.adaldyq.risk.procurement.model.Bid;
+import org.adaldyq.risk.procurement.model.ContractingProcess;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one pass over the data that the dataset-relative Cardinal flags need (R024, R025, R038, R048, R058):
+ * it accumulates second-lowest-bid ratios and per-organisation counters, then turns them into facts
+ * (ratios, fences, top-tenderer bar) for the dataset rules, and into Cardinal's {@code Meta}.
+ * Not thread-safe: fed by one thread, in input order.
+ */
+public final class DatasetStatistics {
+    private final Map<String, IndicatorSetting> settings = new HashMap<>();
+
+    private final List<SecondLowestBidRatio> ratios = new ArrayList<>();
+    /** R025: tenderer → {processes with a valid bid, wins}. */
+    private final Map<String, long[]> winCounts = new LinkedHashMap<>();
+    /** R038: per group, id → {disqualified, submitted}. */
+    private final Map<Group, Map<String, long[]>> disqualified = new LinkedHashMap<>();
+    /** R048: supplier → processes, classification prefixes. */
+    private final Map<String, long[]> supplierProcesses = new LinkedHashMap<>();
+    private final Map<String, Set<String>> supplierPrefixes = new HashMap<>();
+    private final int digits;
+
+    public DatasetStatistics(List<IndicatorSetting> enabled) {
+        for (IndicatorSetting s : enabled) {
+            settings.put(s.getCode(), s);
+        }
+        digits = settings.containsKey("R048") ? (int) settings.get("R048").number("digits", 2) : 2;
+        for (Group g : List.of(Group.Buyer, Group.ProcuringEntity, Group.Tenderer)) {
+            disqualified.put(g, new LinkedHashMap<>());
+        }
+    }
+
+    /** Adds one process under review. */
+    public void add(ContractingProcess p, ProcessFacts f) {
+        if (f.ratio() != null && (settings.containsKey("R024") || settings.containsKey("R058"))) {
+            ratios.add(f.ratio());
+        }
+        if (settings.containsKey("R025")) {
+            addWinCounts(p, f.finalAwards());
+        }
+        if (settings.containsKey("R038")) {
+            addDisqualifications(p);
+        }
+        if (settings.containsKey("R048")) {
+            addClassifications(p);
+        }
+    }
+
+    private void addWinCounts(ContractingProcess p, FinalAwards gate) {
+        if (gate == null || gate.getSoleWinner() == null) {
+            return;
+        }
+        Set<String> tenderers = new LinkedHashSet<>();
+        for (Bid b : p.bids()) {
+            if (b.valid()) {
+                tenderers.addAll(b.tendererIds());
+            }
+        }
+        for (String t : tenderers) {
+            long[] c = winCounts.computeIfAbsent(t, k -> new long[2]);
+            c[0]++;
+            if (t.equals(gate.getSoleWinner())) {
+                c[1]++;
+            }
+        }
+    }
+
+    private void addDisqualifications(ContractingProcess p) {
+        long submitted = 0;
+        long dq = 0;
+        for (Bid b : p.bids()) {
+            if (!b.submitted()) {
+                continue;
+            }
+            submitted++;
+            if (b.disqualified()) {
+                dq++;
+            }
+            for (String t : new LinkedHashSet<>(b.tendererIds())) {
+                count(Group.Tenderer, t, b.disqualified() ? 1 : 0, 1);
+            }
+        }
+        if (submitted == 0) {
+            return;
+        }
+        if (p.buyerId() != null) {
+            count(Group.Buyer, p.buyerId(), dq, submitted);
+        }
+        if (p.procuringEntityId() != null) {
+            count(Group.ProcuringEntity, p.procuringEntityId(), dq, submitted);
+        }
+    }
+
+    private void count(Group g, String id, long dq, long submitted) {
+        long[] c = disqualified.get(g).computeIfAbsent(id, k -> new long[2]);
+        c[0] += dq;
+        c[1] += submitted;
+    }
+
+    private void addClassifications(ContractingProcess p) {
+        Set<String> suppliersHere = new HashSet<>();
+        for (Award a : p.awards()) {
+            if (!a.active() || a.supplierCount() != 1 || a.supplierIds().size() != 1) {
+                continue;
+            }
+            String s = a.supplierIds().get(0);
+            if (suppliersHere.add(s)) {
+                supplierProcesses.computeIfAbsent(s, k -> new long[1])[0]++;
+            }
+            Set<String> prefixes = supplierPrefixes.computeIfAbsent(s, k -> new HashSet<>());
+            for (String c : a.itemClassificationIds()) {
+                prefixes.add(c.codePointCount(0, c.length()) <= digits ? c : c.substring(0, c.offsetByCodePoints(0, digits)));
+            }
+        }
+    }
+
+    /** The dataset facts for the rules, with Cardinal's {@code Meta} written into {@code meta}. */
+    public List<Object> facts(Map<String, Map<String, Double>> meta) {
+        List<Object> out = new ArrayList<>();
+        if (!ratios.isEmpty()) {
+            double[] values = ratios.stream().mapToDouble(SecondLowestBidRatio::getRatio).toArray();
+            Quartiles q = Quartiles.of(values);
+            fence("R024", Group.OCID, q, true, meta, "", out);
+            fence("R058", Group.OCID, q, false, meta, "", out);
+            out.addAll(ratios);
+        }
+        if (settings.containsKey("R025") && !winCounts.isEmpty()) {
+            double[] counts = winCounts.values().stream().mapToDouble(c -> c[0]).toArray();
+            double percentile = settings.get("R025").number("percentile", 75);
+            double bar = Type8Quantile.of(counts, percentile / 100.0);
+            meta.computeIfAbsent("R025", k -> new LinkedHashMap<>()).put("percentile", bar);
+            out.add(new TopTendererBar(bar));
+            List<TendererWinRatio> all = new ArrayList<>();
+            winCounts.forEach((id, c) -> all.add(new TendererWinRatio(id, c[0], c[1])));
+            Quartiles q = Quartiles.of(all.stream().mapToDouble(TendererWinRatio::getRatio).toArray());
+            fence("R025", Group.Tenderer, q, true, meta, "", out);
+            out.addAll(all);
+        }
+        if (settings.containsKey("R038")) {
+            IndicatorSetting s = settings.get("R038");
+            for (Map.Entry<Group, Map<String, long[]>> e : disqualified.entrySet()) {
+                Group g = e.getKey();
+                double minimum = g == Group.Tenderer ? s.number("minimum_submitted_bids", 2)
+                        : s.number("minimum_contracting_processes", 2);
+                List<GroupRatio> eligible = new ArrayList<>();
+                e.getValue().forEach((id, c) -> {
+                    if (c[1] >= minimum) {
+                        eligible.add(new GroupRatio("R038", g, id, c[0], c[1]));
+                    }
+                });
+                if (eligible.isEmpty()) {
+                    continue;
+                }
+                Quartiles q = Quartiles.of(eligible.stream().mapToDouble(GroupRatio::getRatio).toArray());
+                fence("R038", g, q, false, meta, prefix(g), out);
+                out.addAll(eligible);
+            }
+        }
+        if (settings.containsKey("R048")) {
+            double minimum = settings.get("R048").number("minimum_contracting_processes", 20);
+            List<SupplierVariety> eligible = new ArrayList<>();
+            supplierProcesses.forEach((id, c) -> {
+                if (c[0] >= minimum) {
+                    eligible.add(new SupplierVariety(id, c[0], supplierPrefixes.getOrDefault(id, Set.of()).size()));
+                }
+            });
+            if (!eligible.isEmpty()) {
+                Quartiles q = Quartiles.of(eligible.stream().mapToDouble(SupplierVariety::getVariety).toArray());
+                fence("R048", Group.Tenderer, q, false, meta, "", out);
+                out.addAll(eligible);
+            }
+        }
+        return out;
+    }
+
+    private static String prefix(Group g) {
+        return switch (g) {
+            case Buyer -> "buyer_";
+            case ProcuringEntity -> "procuring_entity_";
+            case Tenderer -> "tenderer_";
+            case OCID -> "";
+        };
+    }
+
+    /**
+     * Adds the fence of an enabled indicator: its {@code threshold} setting, else the Tukey fence of
+     * {@code q}. A fence that is not positive (or a computed low fence with Q1 not positive) is not added.
+     */
+    private void fence(String code, Group group, Quartiles q, boolean low, Map<String, Map<String, Double>> meta,
+                       String metaPrefix, List<Object> out) {
+        IndicatorSetting s = settings.get(code);
+        if (s == null) {
+            return;
+        }
+        if (s.has("threshold")) {
+            double t = s.getThreshold();
+            if (t > 0) {
+                out.add(new OutlierFence(code, group, t, true));
+            }
+            return;
+        }
+        if (q == null) {
+            return;
+        }
+        double fence = low ? q.lowerFence() : q.upperFence();
+        Map<String, Double> m = meta.computeIfAbsent(code, k -> new LinkedHashMap<>());
+        m.put(metaPrefix + "q1", q.q1());
+        m.put(metaPrefix + "q3", q.q3());
+        m.put(metaPrefix + (low ? "lower_fence" : "upper_fence"), fence);
+        if (fence > 0 && (!low || q.q1() > 0)) {
+            out.add(new OutlierFence(code, group, fence, false));
+        }
+    }
+
+    /** Number of second-lowest-bid ratios collected (processes where R024/R058 were computable). */
+    public int ratioCount() {
+        return ratios.size();
+    }
+}

@@ -1,0 +1,57 @@
+package org.adaldyq.risk.cli;
+
+import org.adaldyq.risk.procurement.IndicatorResults;
+import org.adaldyq.risk.procurement.ProcessListener;
+import org.adaldyq.risk.procurement.ProcurementEngine;
+import org.adaldyq.risk.procurement.cardinal.CardinalJson;
+import org.adaldyq.risk.procurement.cardinal.Settings;
+import org.adaldyq.risk.procurement.ocds.OcdsReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Cardinal's {@code indicators}: the eleven Cardinal flags as one JSON object. */
+@Command(name = "indicators", mixinStandardHelpOptions = true,
+        description = "Calculate Cardinal's procurement indicators (R003 R018 R024 R025 R028 R030 R035 R036 R038 R048 R058) "
+                + "and print Cardinal's JSON object {\"OCID\":…,\"Buyer\":…,\"ProcuringEntity\":…,\"Tenderer\":…,\"Meta\":…}.")
+public final class IndicatorsCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "OCDS input: line-delimited compiled releases, packages, a JSON array, .gz, a directory, or - for standard input")
+    String file;
+
+    @Option(names = {"-s", "--settings"}, paramLabel = "FILE.ini", description = "Cardinal settings file (default: every indicator with its defaults)")
+    Path settings;
+
+    @Option(names = {"-c", "--count"}, description = "Print the number of results per group and indicator")
+    boolean count;
+
+    @Option(names = "--no-meta", description = "Exclude the \"Meta\" key from the results object")
+    boolean noMeta;
+
+    @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "JSON parser threads (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        ProcurementEngine engine = ProcurementEngine.builder()
+                .settings(settings == null ? Settings.defaults() : Settings.read(settings))
+                .codes(Settings.CARDINAL_CODES)
+                .threads(threads)
+                .build();
+        IndicatorResults r = engine.run(OcdsReader.inputs(file), ProcessListener.NONE);
+        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+        if (count) {
+            CardinalJson.writeCounts(r, out);
+        } else {
+            CardinalJson.write(r, !noMeta, out);
+        }
+        out.write('\n');
+        out.flush();
+        System.err.println("indicators: " + r.counts());
+        return 0;
+    }
+}

@@ -1,0 +1,17 @@
+package org.adaldyq.risk.extract;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Text extracted from a document: one paragraph per line ({@code \n}), an empty line where the source
+ * had an empty block; the media type detected; and the document's metadata (title, author, charset…),
+ * first value per name.
+ */
+public record ExtractedText(String text, String mediaType, Map<String, String> metadata) {
+    public ExtractedText {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(mediaType, "mediaType");
+        metadata = Map.copyOf(metadata);
+    }
+}

@@ -1,12 +1,9 @@
 package org.adaldyq.risk;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.adaldyq.risk.lang.Language;
@@ -15,8 +12,9 @@ import org.adaldyq.risk.regulation.FactorCatalogue;
 import org.adaldyq.risk.regulation.RegulationScanner;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.rules.RuleSet;
+import org.adaldyq.risk.extract.DocumentReadException;
+import org.adaldyq.risk.structure.DocumentReader;
 import org.adaldyq.risk.structure.ParsedDocument;
-import org.adaldyq.risk.structure.Provision;
 
 /**
  * The entry point: scans legal texts for corruption-risk factors. Build it once with
@@ -34,10 +32,12 @@ public final class RiskEngine {
     static final String REGULATION_KBASE = "regulation";
 
     private final Optional<Language> language;
+    private final DocumentReader reader;
     private final RegulationScanner scanner;
 
     private RiskEngine(Builder b) {
         this.language = Optional.ofNullable(b.language);
+        this.reader = b.reader != null ? b.reader : DocumentReader.create();
         ClassLoader loader = b.classLoader;
         Lexicon.Builder lexicon = Lexicon.builder();
         if (b.builtInRules) {
@@ -66,63 +66,36 @@ public final class RiskEngine {
         return new Builder();
     }
 
-    /** Scans a file (DOCX, PDF, HTML, ODT, RTF, TXT, Markdown, USLM XML). */
-    public ScanReport scan(Path file) throws IOException {
-        return scan(Files.readString(file), file.toString());
+    /**
+     * Scans a file (DOCX, PDF, HTML, ODT, RTF, TXT, Markdown, USLM XML).
+     *
+     * @throws DocumentReadException when the file cannot be read as a text (empty, corrupt, encrypted,
+     *                               binary, too large...); its {@code reason()} says which
+     */
+    public ScanReport scan(Path file) throws DocumentReadException {
+        ParsedDocument doc = language.isPresent() ? reader.read(file, language.get()) : reader.read(file);
+        return scanner.scan(doc);
     }
 
-    /** Scans a document read from a stream; {@code sourceName} names it in the report. */
-    public ScanReport scan(InputStream in, String sourceName) throws IOException {
-        return scan(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), sourceName);
+    /** Scans a document read from a stream; {@code sourceName} names it in the report and hints its format. */
+    public ScanReport scan(InputStream in, String sourceName) throws DocumentReadException {
+        ParsedDocument doc = language.isPresent() ? reader.read(in, sourceName, language.get()) : reader.read(in, sourceName);
+        return scanner.scan(doc);
     }
 
     /** Scans a plain text. */
     public ScanReport scan(String text) {
-        return scan(text, "text");
+        return scanner.scan(language.isPresent() ? reader.read(text, "text", language.get()) : reader.read(text, "text"));
     }
 
     /** Scans a plain text known to be in {@code language}. */
     public ScanReport scan(String text, Language language) {
-        return scan(text, "text", Optional.of(language));
+        return scanner.scan(reader.read(text, "text", language));
     }
 
-    private ScanReport scan(String text, String source) {
-        return scan(text, source, language);
-    }
-
-    private ScanReport scan(String text, String source, Optional<Language> forced) {
-        Language lang = forced.orElseGet(() -> guess(text));
-        List<Provision> provisions = new ArrayList<>();
-        int start = 0;
-        for (String para : text.split("\n\\s*\n", -1)) {
-            int s = text.indexOf(para, start);
-            if (!para.isBlank()) {
-                provisions.add(new Provision(provisions.size(), "Paragraph " + (provisions.size() + 1), List.of(), s,
-                        s + para.length(), -1, -1, "Paragraph " + (provisions.size() + 1)));
-            }
-            start = s + para.length();
-        }
-        return scanner.scan(new ParsedDocument(source, text, lang, 1.0, "text/plain", Map.of(), provisions));
-    }
-
-    private static Language guess(String text) {
-        int kk = 0;
-        int cyr = 0;
-        int lat = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ("әғқңөұүһіӘҒҚҢӨҰҮҺІ".indexOf(c) >= 0) {
-                kk++;
-            } else if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
-                cyr++;
-            } else if (Character.isLetter(c)) {
-                lat++;
-            }
-        }
-        if (cyr + kk > lat) {
-            return kk * 50 > cyr ? Language.KK : Language.RU;
-        }
-        return Language.EN;
+    /** Scans a document already read and segmented. */
+    public ScanReport scan(ParsedDocument document) {
+        return scanner.scan(document);
     }
 
     /** Configures a {@link RiskEngine}. Not thread-safe; the engine it builds is. */
@@ -132,6 +105,7 @@ public final class RiskEngine {
         private final List<Path> ruleDirectories = new ArrayList<>();
         private long maxFiringsPerProvision = 10_000;
         private ClassLoader classLoader = RiskEngine.class.getClassLoader();
+        private DocumentReader reader;
 
         private Builder() {
         }
@@ -160,6 +134,12 @@ public final class RiskEngine {
                 throw new IllegalArgumentException("max firings must be positive");
             }
             this.maxFiringsPerProvision = max;
+            return this;
+        }
+
+        /** The reader that extracts and segments documents (default: {@link DocumentReader#create()}). */
+        public Builder documentReader(DocumentReader reader) {
+            this.reader = Objects.requireNonNull(reader);
             return this;
         }
 

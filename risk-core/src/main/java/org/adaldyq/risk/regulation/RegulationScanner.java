@@ -158,7 +158,9 @@ public final class RegulationScanner {
             provisionScores.add(score);
             scored.add(new ProvisionScore(p.citation(), p.start(), p.end(), score, codes));
         }
-        findings.sort(Comparator.comparingInt((Finding f) -> ((ProvisionLocation) f.location()).start())
+        // Text order: by provision, then by quote (a list item's quote may stand in its lead-in).
+        findings.sort(Comparator.comparingInt((Finding f) -> ((ProvisionLocation) f.location()).provisionStart())
+                .thenComparingInt(f -> ((ProvisionLocation) f.location()).start())
                 .thenComparing(Finding::code));
         scored.sort(Comparator.comparingDouble(ProvisionScore::score).reversed().thenComparingInt(ProvisionScore::start));
         Map<String, String> metadata = new LinkedHashMap<>(doc.metadata());

@@ -2,6 +2,7 @@ package org.adaldyq.risk.cli;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
+import org.adaldyq.risk.extract.DocumentReadException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,16 +133,13 @@ final class ScanCommand implements Callable<Integer> {
     private static Object scanOne(RiskEngine engine, Path in) {
         try {
             return engine.scan(in);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("cannot scan {}", in, e);
-            String reason = e.getClass().getSimpleName();
-            try {
-                Object r = e.getClass().getMethod("reason").invoke(e);
-                reason = String.valueOf(r);
-            } catch (ReflectiveOperationException ignored) {
-                // exceptions without a reason code keep their class name
-            }
-            return error(in, reason, e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (DocumentReadException e) {
+            LOG.debug("cannot read {}", in, e);
+            return error(in, e.reason().name(), e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug or a rule problem on one input must not stop the batch: record it and go on.
+            LOG.warn("scan of {} failed", in, e);
+            return error(in, "INTERNAL", e.toString());
         }
     }
 

@@ -74,7 +74,9 @@ public final class RiskEngine {
      */
     public ScanReport scan(Path file) throws DocumentReadException {
         ParsedDocument doc = language.isPresent() ? reader.read(file, language.get()) : reader.read(file);
-        return scanner.scan(doc);
+        // The report names the file as the caller gave it.
+        return scanner.scan(new ParsedDocument(file.toString(), doc.text(), doc.language(), doc.languageConfidence(),
+                doc.mediaType(), doc.metadata(), doc.provisions()));
     }
 
     /** Scans a document read from a stream; {@code sourceName} names it in the report and hints its format. */

@@ -31,6 +31,11 @@ public final class RiskCli {
         return new CommandLine(new RiskCli()).execute(args);
     }
 
+    /** Runs the CLI with its output and error streams redirected (for embedding and tests). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return new CommandLine(new RiskCli()).setOut(out).setErr(err).execute(args);
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

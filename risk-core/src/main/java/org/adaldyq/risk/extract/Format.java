@@ -50,14 +50,7 @@ enum Format {
     }
 
     private static boolean looksUtf16(byte[] b) {
-        int n = Math.min(b.length, 4096) & ~1;
-        int zeros = 0;
-        for (int i = 0; i < n; i++) {
-            if (b[i] == 0) {
-                zeros++;
-            }
-        }
-        return n > 0 && zeros > n / 4 && zeros < n * 3 / 4;
+        return TextDecoder.utf16WithoutBom(b) != null;
     }
 
     private static boolean isKnownBinary(byte[] b) {

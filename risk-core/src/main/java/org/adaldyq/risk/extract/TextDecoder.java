@@ -98,7 +98,7 @@ final class TextDecoder {
     }
 
     /** UTF-16 text without BOM: one byte of each pair is almost always 0x00 (Latin) or 0x04 (Cyrillic). */
-    private static Charset utf16WithoutBom(byte[] b) {
+    static Charset utf16WithoutBom(byte[] b) {
         int n = Math.min(b.length, SAMPLE) & ~1;
         if (n < 8) {
             return null;

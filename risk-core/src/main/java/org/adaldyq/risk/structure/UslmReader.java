@@ -285,9 +285,7 @@ public final class UslmReader {
                     Frame h = frames.peek();
                     if (h.kind == null || h.kind == Kind.SECTION || h.kind == Kind.DIVISION || !h.hasHeading) {
                         newLine();
-                    } else {
-                        pendingSpace = true;
-                    }
+                    } // inline headings end with ".—" and run into the text, as printed
                     break;
                 case "chapeau":
                 case "content":

@@ -28,12 +28,32 @@ public final class RiskCli {
 
     /** Runs the CLI without exiting the JVM; returns the exit code. */
     public static int run(String... args) {
-        return new CommandLine(new RiskCli()).execute(args);
+        return commandLine().execute(args);
     }
 
     /** Runs the CLI with its output and error streams redirected (for embedding and tests). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        return new CommandLine(new RiskCli()).setOut(out).setErr(err).execute(args);
+        return commandLine().setOut(out).setErr(err).execute(args);
+    }
+
+    /**
+     * Problems in rule or lexicon files are the user's to fix: print them as {@code file:line:column:
+     * message}, one per line, without a stack trace, and exit with 3.
+     */
+    static CommandLine commandLine() {
+        return new CommandLine(new RiskCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof org.adaldyq.risk.lexicon.LexiconException le) {
+                le.problems().forEach(p -> cmd.getErr().println(p));
+                cmd.getErr().flush();
+                return 3;
+            }
+            if (e instanceof org.adaldyq.risk.rules.RuleCompilationException re) {
+                re.problems().forEach(p -> cmd.getErr().println(p));
+                cmd.getErr().flush();
+                return 3;
+            }
+            throw e;
+        });
     }
 
     static final class Version implements CommandLine.IVersionProvider {

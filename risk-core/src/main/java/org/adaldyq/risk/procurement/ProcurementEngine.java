@@ -233,7 +233,9 @@ public final class ProcurementEngine {
         for (JsonNode r : unit.releases()) {
             out.add(compiler.compile(r, line));
         }
-        return new Compiled(unit, out);
+        // keep the trees only as long as needed: the compiled values are all the rest of the run reads
+        return new Compiled(unit.releases().isEmpty() ? unit
+                : new ParsedUnit(unit.source(), unit.line(), List.of(), unit.toCompile(), unit.problem()), out);
     }
 
     /** The state of one run; used by one thread at a time, in input order. */

@@ -16,6 +16,7 @@ import org.adaldyq.risk.procurement.ocds.ParsedUnit;
 import org.adaldyq.risk.procurement.ocds.ReleaseMerger;
 import org.adaldyq.risk.procurement.rules.RuleBook;
 import org.adaldyq.risk.procurement.stats.DatasetStatistics;
+import org.adaldyq.risk.procurement.stats.ExtendedStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -232,7 +233,9 @@ public final class ProcurementEngine {
         for (JsonNode r : unit.releases()) {
             out.add(compiler.compile(r, line));
         }
-        return new Compiled(unit, out);
+        // keep the trees only as long as needed: the compiled values are all the rest of the run reads
+        return new Compiled(unit.releases().isEmpty() ? unit
+                : new ParsedUnit(unit.source(), unit.line(), List.of(), unit.toCompile(), unit.problem()), out);
     }
 
     /** The state of one run; used by one thread at a time, in input order. */
@@ -242,12 +245,14 @@ public final class ProcurementEngine {
         final IndicatorResults results = new IndicatorResults(counts);
         final List<IndicatorSetting> enabled = settings.indicators(codes);
         final DatasetStatistics stats = new DatasetStatistics(enabled);
+        final ExtendedStatistics extendedStats = new ExtendedStatistics(enabled);
         final OcidSet seen = new OcidSet();
         final ReleaseMerger merger = new ReleaseMerger();
         final Map<InputProblem.Kind, Integer> warned = new HashMap<>();
         final List<Object> batchFacts = new ArrayList<>();
         final List<Object[]> batchProcesses = new ArrayList<>();
         final ProcessCompiler compiler = new ProcessCompiler();
+        final boolean extended = enabled.stream().anyMatch(s -> Settings.EXTENDED_CODES.contains(s.getCode()));
         String mainCurrency = settings.currency();
         volatile Throwable failure;
 
@@ -273,7 +278,7 @@ public final class ProcurementEngine {
             if (p.ocid() == null) {
                 counts.noOcid++;
                 problem(new InputProblem(source, p.line(), null, InputProblem.Kind.NO_OCID, "ocid is not a string; skipped"));
-                listener.process(p, null, "no ocid", List.of());
+                skipped(p, "no ocid");
                 return;
             }
             if (!seen.add(p.ocid())) {
@@ -283,26 +288,37 @@ public final class ProcurementEngine {
             }
             if ("cancelled".equals(p.tenderStatus())) {
                 counts.cancelled++;
-                listener.process(p, null, "cancelled", List.of());
+                skipped(p, "cancelled");
                 return;
             }
             if (p.procurementMethodDetails() != null
                     && settings.excludedProcurementMethodDetails().contains(p.procurementMethodDetails())) {
                 counts.excluded++;
-                listener.process(p, null, "excluded", List.of());
+                skipped(p, "excluded");
                 return;
             }
             counts.reviewed++;
             observeCurrency(source, p);
-            ProcessFacts f = ProcessFacts.derive(p, mainCurrency, settings.comparesPrices(p.procurementMethodDetails()));
+            ProcessFacts f = ProcessFacts.derive(p, mainCurrency, settings.comparesPrices(p.procurementMethodDetails()), extended);
             stats.add(p, f);
+            if (extended) {
+                extendedStats.add(p);
+            }
             for (String code : codes) {
                 if (settings.enabled(code) && !Computability.computable(code, p, f)) {
                     counts.notComputable.merge(code, 1L, Long::sum);
                 }
             }
             batchFacts.addAll(f.all());
-            batchProcesses.add(new Object[] {p, f});
+            batchProcesses.add(new Object[] {p, f, null});
+            if (batchProcesses.size() >= batchSize) {
+                fireBatch();
+            }
+        }
+
+        /** Skipped processes wait for their batch too, so the listener sees input order. */
+        void skipped(ContractingProcess p, String reason) {
+            batchProcesses.add(new Object[] {p, null, reason});
             if (batchProcesses.size() >= batchSize) {
                 fireBatch();
             }
@@ -329,7 +345,7 @@ public final class ProcurementEngine {
             if (batchProcesses.isEmpty()) {
                 return;
             }
-            List<Flag> flags = enabled.isEmpty() ? List.of() : rules.fire(enabled, batchFacts);
+            List<Flag> flags = enabled.isEmpty() || batchFacts.isEmpty() ? List.of() : rules.fire(enabled, batchFacts);
             Map<String, List<Flag>> byProcess = new LinkedHashMap<>();
             for (Flag fl : flags) {
                 results.add(fl);
@@ -337,8 +353,11 @@ public final class ProcurementEngine {
             }
             for (Object[] pf : batchProcesses) {
                 ContractingProcess p = (ContractingProcess) pf[0];
-                List<Flag> mine = byProcess.getOrDefault(p.ocid(), List.of());
-                listener.process(p, (ProcessFacts) pf[1], null, mine);
+                if (pf[1] == null) {
+                    listener.process(p, null, (String) pf[2], List.of());
+                } else {
+                    listener.process(p, (ProcessFacts) pf[1], null, byProcess.getOrDefault(p.ocid(), List.of()));
+                }
             }
             batchFacts.clear();
             batchProcesses.clear();
@@ -359,6 +378,9 @@ public final class ProcurementEngine {
             fireBatch();
             counts.mainCurrency = mainCurrency;
             List<Object> datasetFacts = stats.facts(results.metaForUpdate());
+            if (extended) {
+                datasetFacts.addAll(extendedStats.facts());
+            }
             if (!datasetFacts.isEmpty()) {
                 for (Flag fl : rules.fire(enabled, datasetFacts)) {
                     results.add(fl);

@@ -158,8 +158,12 @@ public final class Settings {
             }
         });
         Set<String> methods = split(s.get("procurement_methods"));
-        if ("R018".equals(code) && !s.containsKey("procurement_methods")) {
-            methods = Set.of("open", "selective");
+        if (!s.containsKey("procurement_methods")) {
+            methods = switch (code) {
+                case "R018", "R018B" -> Set.of("open", "selective");
+                case "R010", "R049" -> Set.of("limited", "direct");
+                default -> methods;
+            };
         }
         return new IndicatorSetting(code, s, methods, byDetails);
     }

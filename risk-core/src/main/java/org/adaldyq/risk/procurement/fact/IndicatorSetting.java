@@ -46,6 +46,20 @@ public final class IndicatorSetting {
         return values.containsKey(key);
     }
 
+    /** Is {@code value} one of the {@code |}-separated items of setting {@code key}? */
+    public boolean listed(String key, String value) {
+        String v = values.get(key);
+        if (v == null || value == null) {
+            return false;
+        }
+        for (String item : v.split("\\|")) {
+            if (item.strip().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The {@code threshold} setting, or the default. */
     public double getThreshold() {
         return number("threshold", Double.NaN);

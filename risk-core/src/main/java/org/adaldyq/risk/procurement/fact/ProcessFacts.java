@@ -2,7 +2,9 @@ package org.adaldyq.risk.procurement.fact;
 
 import org.adaldyq.risk.procurement.model.Award;
 import org.adaldyq.risk.procurement.model.Bid;
+import org.adaldyq.risk.procurement.model.Contract;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
+import org.adaldyq.risk.procurement.model.Party;
 import org.adaldyq.risk.procurement.model.OcdsDates;
 
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import java.util.Set;
  * @param ratio       null when the second-lowest-bid ratio is not computable (or price is not compared)
  */
 public record ProcessFacts(TenderFact tender, List<BidFact> bids, List<ActiveSupplier> activeSuppliers,
-                           FinalAwards finalAwards, BidParticipation participation, SecondLowestBidRatio ratio) {
+                           FinalAwards finalAwards, BidParticipation participation, SecondLowestBidRatio ratio,
+                           List<Object> extended) {
 
     /**
      * Derives the facts of a process.
@@ -27,6 +30,11 @@ public record ProcessFacts(TenderFact tender, List<BidFact> bids, List<ActiveSup
      * @param priceComparison false when the method details exclude the process from price comparisons
      */
     public static ProcessFacts derive(ContractingProcess p, String mainCurrency, boolean priceComparison) {
+        return derive(p, mainCurrency, priceComparison, false);
+    }
+
+    /** As {@link #derive(ContractingProcess, String, boolean)}, with the facts of the beyond-Cardinal flags when {@code extended}. */
+    public static ProcessFacts derive(ContractingProcess p, String mainCurrency, boolean priceComparison, boolean extended) {
         String ocid = p.ocid();
         Long days = p.tenderPeriodStart() != null && p.tenderPeriodEnd() != null
                 ? OcdsDates.wholeDays(p.tenderPeriodStart(), p.tenderPeriodEnd()) : null;
@@ -64,7 +72,26 @@ public record ProcessFacts(TenderFact tender, List<BidFact> bids, List<ActiveSup
         }
         FinalAwards gate = finalAwards(p);
         SecondLowestBidRatio ratio = gate != null && priceComparison ? ratio(p, gate, mainCurrency) : null;
-        return new ProcessFacts(tender, bids, suppliers, gate, new BidParticipation(ocid, valid, disqualified), ratio);
+        List<Object> more = List.of();
+        if (extended) {
+            tender.extend(p.procurementMethodRationale(), p.tenderValue().amount(), p.tenderValue().currency(),
+                    Computability.tendererCount(p));
+            more = new ArrayList<>();
+            for (Award a : p.awards()) {
+                more.add(new AwardFact(ocid, a.index(), a.id(), a.status(), a.date(), a.value().amount(),
+                        a.value().currency(), a.supplierIds()));
+            }
+            for (Contract c : p.contracts()) {
+                more.add(new ContractFact(ocid, c.index(), c.awardId(), c.dateSigned(), c.value().amount(),
+                        c.value().currency(), c.amendmentCount()));
+            }
+            for (Party party : p.parties()) {
+                if (party.roles().contains("tenderer") && party.id() != null) {
+                    more.add(new PartyFact(ocid, party.id(), party.address(), party.telephone(), party.email()));
+                }
+            }
+        }
+        return new ProcessFacts(tender, bids, suppliers, gate, new BidParticipation(ocid, valid, disqualified), ratio, more);
     }
 
     /**
@@ -136,6 +163,7 @@ public record ProcessFacts(TenderFact tender, List<BidFact> bids, List<ActiveSup
             out.add(finalAwards);
         }
         out.add(participation);
+        out.addAll(extended);
         return out;
     }
 }

@@ -16,6 +16,10 @@ public final class TenderFact {
     private final Instant tenderPeriodEnd;
     private final boolean priceComparison;
     private final boolean activeAward;
+    private String procurementMethodRationale;
+    private Double valueAmount;
+    private String valueCurrency;
+    private Long tendererCount;
 
     public TenderFact(String ocid, String procurementMethod, String procurementMethodDetails,
                       Long numberOfTenderers, Long submissionPeriodDays, Instant tenderPeriodEnd,
@@ -28,6 +32,33 @@ public final class TenderFact {
         this.tenderPeriodEnd = tenderPeriodEnd;
         this.priceComparison = priceComparison;
         this.activeAward = activeAward;
+    }
+
+    /** Adds the fields the beyond-Cardinal flags read. */
+    public TenderFact extend(String rationale, Double valueAmount, String valueCurrency, Long tendererCount) {
+        this.procurementMethodRationale = rationale;
+        this.valueAmount = valueAmount;
+        this.valueCurrency = valueCurrency;
+        this.tendererCount = tendererCount;
+        return this;
+    }
+
+    public String getProcurementMethodRationale() {
+        return procurementMethodRationale;
+    }
+
+    /** {@code tender.value.amount}. */
+    public Double getValueAmount() {
+        return valueAmount;
+    }
+
+    public String getValueCurrency() {
+        return valueCurrency;
+    }
+
+    /** Tenderers from any source (numberOfTenderers, tender.tenderers, bid tenderers, bids.statistics). */
+    public Long getTendererCount() {
+        return tendererCount;
     }
 
     public String getOcid() {

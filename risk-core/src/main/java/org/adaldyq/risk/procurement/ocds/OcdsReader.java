@@ -126,33 +126,41 @@ public final class OcdsReader {
         }
     }
 
+    /**
+     * Line-delimited when the first line is one complete JSON value; when it is broken, when the second
+     * line is one (a pretty-printed document's second line never is).
+     */
     private boolean firstLineIsComplete(BufferedInputStream in) throws IOException {
         in.mark(maxLineBytes);
         try {
-            byte[] line = new LineReader(new NoCloseInput(in), maxLineBytes).next();
-            if (line == null || line == LineReader.TOO_LONG) {
-                return false;
+            LineReader lines = new LineReader(new NoCloseInput(in), maxLineBytes);
+            byte[] first = lines.next();
+            if (first == null || first == LineReader.TOO_LONG) {
+                return first == LineReader.TOO_LONG;
             }
-            try (JsonParser p = MAPPER.getFactory().createParser(line)) {
-                p.skipChildren();
-                if (p.nextToken() == null) {
-                    return false;
-                }
-                p.skipChildren();
-                return p.nextToken() == null;
-            } catch (IOException e) {
-                // A broken first line of a line-delimited file is still line-delimited when it has no
-                // newline inside a value: decide by the second line, which we cannot peek cheaply here.
-                return !looksLikeDocumentStart(line);
+            if (complete(first)) {
+                return true;
             }
+            byte[] second;
+            do {
+                second = lines.next();
+            } while (second != null && second != LineReader.TOO_LONG && blank(second));
+            return second != null && second != LineReader.TOO_LONG && complete(second);
         } finally {
             in.reset();
         }
     }
 
-    private static boolean looksLikeDocumentStart(byte[] line) {
-        String s = new String(line, java.nio.charset.StandardCharsets.UTF_8).trim();
-        return s.equals("{") || s.endsWith(",") || s.endsWith("{") || s.endsWith("[") || s.endsWith(":");
+    private static boolean complete(byte[] line) {
+        try (JsonParser p = MAPPER.getFactory().createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void readLines(String source, InputStream in, Sink sink) throws IOException {

@@ -1,0 +1,53 @@
+package org.adaldyq.risk.procurement.fact;
+
+/** A party with role {@code tenderer} in a process under review, with its normalised contact details. */
+public final class PartyFact {
+    private final String ocid;
+    private final String id;
+    private final String address;
+    private final String telephone;
+    private final String email;
+
+    public PartyFact(String ocid, String id, String address, String telephone, String email) {
+        this.ocid = ocid;
+        this.id = id;
+        this.address = address;
+        this.telephone = telephone;
+        this.email = email;
+    }
+
+    public String getOcid() {
+        return ocid;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** Normalised full address, null when any part is missing. */
+    public String getAddress() {
+        return address;
+    }
+
+    public String getTelephone() {
+        return telephone;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    /** Shares the full address, the telephone or the e-mail with {@code other}. */
+    public String sharedWith(PartyFact other) {
+        if (address != null && address.equals(other.address)) {
+            return "address";
+        }
+        if (telephone != null && telephone.equals(other.telephone)) {
+            return "contactPoint.telephone";
+        }
+        if (email != null && email.equals(other.email)) {
+            return "contactPoint.email";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,62 @@
+package org.adaldyq.risk.procurement.cardinal;
+
+import org.adaldyq.risk.procurement.fact.IndicatorSetting;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SettingsTest {
+    @Test
+    void cardinalIni() {
+        Settings s = Settings.parse("""
+                currency = USD
+                no_price_comparison_procurement_methods = Lottery | Random
+                ; a comment
+                [exclusions]
+                procurement_method_details = Skip
+                [R003]
+                threshold = 10
+                procurement_methods = open|selective
+                [R003.procurement_method_details]
+                Quick = 3
+                [R024]
+                """);
+        assertThat(s.currency()).isEqualTo("USD");
+        assertThat(s.noPriceComparisonMethods()).containsExactly("Lottery", "Random");
+        assertThat(s.comparesPrices("Lottery")).isFalse();
+        assertThat(s.comparesPrices("Open")).isTrue();
+        assertThat(s.comparesPrices(null)).isTrue();
+        assertThat(s.excludedProcurementMethodDetails()).containsExactly("Skip");
+        assertThat(s.enabled("R003")).isTrue();
+        assertThat(s.enabled("R018")).isFalse();
+        IndicatorSetting r003 = s.indicator("R003");
+        assertThat(r003.thresholdFor("Quick", 15)).isEqualTo(3);
+        assertThat(r003.thresholdFor("Other", 15)).isEqualTo(10);
+        assertThat(r003.appliesToMethod("limited")).isFalse();
+        assertThat(s.indicator("R024").has("threshold")).isFalse();
+    }
+
+    @Test
+    void priceComparisonList() {
+        Settings s = Settings.parse("price_comparison_procurement_methods = Open\n");
+        assertThat(s.comparesPrices("Open")).isTrue();
+        assertThat(s.comparesPrices("Direct")).isFalse();
+        assertThat(s.comparesPrices(null)).isFalse();
+    }
+
+    @Test
+    void templateEnablesEveryCardinalIndicatorWithDefaults() throws Exception {
+        try (InputStream in = Settings.class.getResourceAsStream("/org/adaldyq/risk/procurement/settings-template.ini")) {
+            Settings s = Settings.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            for (String code : Settings.CARDINAL_CODES) {
+                assertThat(s.enabled(code)).as(code).isTrue();
+                assertThat(s.section(code)).as(code).isEmpty();
+            }
+            assertThat(s.currency()).isNull();
+            assertThat(s.indicator("R018").getProcurementMethods()).containsExactlyInAnyOrder("open", "selective");
+        }
+    }
+}

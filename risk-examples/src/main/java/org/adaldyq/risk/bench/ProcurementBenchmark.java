@@ -1,0 +1,146 @@
+package org.adaldyq.risk.bench;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.adaldyq.risk.procurement.IndicatorResults;
+import org.adaldyq.risk.procurement.ProcessListener;
+import org.adaldyq.risk.procurement.ProcurementEngine;
+import org.adaldyq.risk.procurement.cardinal.Settings;
+import org.adaldyq.risk.procurement.ocds.OcdsReader;
+import org.adaldyq.risk.procurement.report.TendersReport;
+import org.adaldyq.risk.procurement.rules.RuleBook;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One benchmark run on one file: raw Jackson throughput (token stream, and a tree per line), then
+ * {@code indicators} with 1 and 2 threads, then {@code tenders}, each with its peak heap (sum of the
+ * heap pools' peaks, reset before the phase; run with {@code -Xmx512m} to check the ceiling). Generates
+ * the file first when it does not exist. Prints a Markdown table. Not a timed test: run by hand.
+ *
+ * <pre>java -Xmx512m -cp risk-cli.jar org.adaldyq.risk.bench.ProcurementBenchmark 1000000 /tmp/synthetic.jsonl [repeats]</pre>
+ * Each phase runs {@code repeats} times (default 1); the median time is reported.
+ */
+public final class ProcurementBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        long n = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
+        Path file = Path.of(args.length > 1 ? args[1] : "synthetic-" + n + ".jsonl");
+        REPEATS = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        if (!Files.exists(file)) {
+            long t = System.nanoTime();
+            new SyntheticOcds(42, n).write(n, file);
+            System.out.printf("generated %d processes, %d MiB, in %.1f s%n", n, Files.size(file) >> 20, (System.nanoTime() - t) / 1e9);
+        }
+        SIZE_MIB = Files.size(file) / 1048576.0;
+        RuleBook.fromClasspath(); // build the rule base outside the timings
+        List<String[]> rows = new ArrayList<>();
+        rows.add(measure("raw Jackson: token stream", n, () -> {
+            try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.getFactory().createParser(in)) {
+                while (p.nextToken() != null) {
+                    // count nothing: the cost of tokenising is the point
+                }
+            }
+        }));
+        rows.add(measure("raw Jackson: tree per line", n, () -> {
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    JSON.readTree(line);
+                }
+            }
+        }));
+        for (int threads : new int[] {1, 2}) {
+            rows.add(measure("indicators, " + threads + " thread(s)", n, () -> {
+                IndicatorResults r = ProcurementEngine.builder().threads(threads).build()
+                        .run(OcdsReader.inputs(file.toString()), ProcessListener.NONE);
+                if (r.counts().processes() != n) {
+                    throw new IllegalStateException("read " + r.counts().processes());
+                }
+            }));
+        }
+        List<String> all = new ArrayList<>(Settings.CARDINAL_CODES);
+        all.addAll(Settings.EXTENDED_CODES);
+        rows.add(measure("tenders (jsonl), 2 threads", n, () -> {
+            ProcurementEngine e = ProcurementEngine.builder().codes(all).threads(2).build();
+            new TendersReport(e, TendersReport.Format.JSONL).write(OcdsReader.inputs(file.toString()), OutputStream.nullOutputStream());
+        }));
+        System.out.printf("%n%d processes, %d MiB, %d cores, max heap %d MiB, Java %s%n%n", n, Files.size(file) >> 20,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        System.out.println("| phase | seconds | processes/s | MiB/s | peak heap MiB (sampled) | live old gen after GC, MiB |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (String[] r : rows) {
+            System.out.println("| " + String.join(" | ", r) + " |");
+        }
+        double raw = Double.parseDouble(rows.get(1)[2]);
+        double one = Double.parseDouble(rows.get(2)[2]);
+        double two = Double.parseDouble(rows.get(3)[2]);
+        System.out.printf("%nindicators (2 threads) / raw tree parse = %.2f; speed-up 1 → 2 threads = %.2f%n", two / raw, two / one);
+    }
+
+    interface Phase {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs a phase and returns its row. Peak heap is sampled every 5 ms (used heap, garbage included, so
+     * bounded by -Xmx); "live" is the largest old-generation occupancy right after a collection, i.e.
+     * what the phase really retains.
+     */
+    private static String[] measure(String name, long n, Phase phase) throws IOException {
+        System.gc();
+        resetPeaks();
+        long[] peak = {0};
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak[0] = Math.max(peak[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        double[] times = new double[REPEATS];
+        for (int r = 0; r < REPEATS; r++) {
+            long t = System.nanoTime();
+            phase.run();
+            times[r] = (System.nanoTime() - t) / 1e9;
+        }
+        java.util.Arrays.sort(times);
+        double s = times[REPEATS / 2]; // median: the machine is shared and noisy
+        sampler.interrupt();
+        long live = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getName().contains("Old") && pool.getCollectionUsage() != null) {
+                live = Math.max(live, pool.getCollectionUsage().getUsed());
+            }
+        }
+        System.err.printf("%s: %.1f s%n", name, s);
+        return new String[] {name, String.format("%.1f", s), String.format("%.0f", n / s),
+                String.format("%.0f", SIZE_MIB / s), String.valueOf(peak[0] >> 20), String.valueOf(live >> 20)};
+    }
+
+    static double SIZE_MIB;
+    static int REPEATS = 1;
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+}

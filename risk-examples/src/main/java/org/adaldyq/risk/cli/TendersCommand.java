@@ -1,0 +1,56 @@
+package org.adaldyq.risk.cli;
+
+import org.adaldyq.risk.procurement.ProcurementEngine;
+import org.adaldyq.risk.procurement.RunCounts;
+import org.adaldyq.risk.procurement.cardinal.Settings;
+import org.adaldyq.risk.procurement.ocds.OcdsReader;
+import org.adaldyq.risk.procurement.report.TendersReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** The native report: one record per process with flags, evidence and scores; buyer and supplier summaries. */
+@Command(name = "tenders", mixinStandardHelpOptions = true,
+        description = "Red flags per contracting process (Cardinal's eleven and the beyond-Cardinal flags), with evidence "
+                + "and scores (CRI and weighted), then buyer and supplier summaries and the run's counts.")
+public final class TendersCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "OCDS input (as for indicators), or - for standard input")
+    String file;
+
+    @Option(names = {"-s", "--settings"}, paramLabel = "FILE.ini", description = "Settings (Cardinal INI, plus beyond-Cardinal sections and [weights])")
+    Path settings;
+
+    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv (default ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "JSON parser threads (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        TendersReport.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "jsonl", "json" -> TendersReport.Format.JSONL;
+            case "csv" -> TendersReport.Format.CSV;
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--format must be jsonl or csv");
+        };
+        List<String> codes = new ArrayList<>(Settings.CARDINAL_CODES);
+        codes.addAll(Settings.EXTENDED_CODES);
+        ProcurementEngine engine = ProcurementEngine.builder()
+                .settings(settings == null ? Settings.defaults() : Settings.read(settings))
+                .codes(codes)
+                .threads(threads)
+                .build();
+        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+        RunCounts counts = new TendersReport(engine, f).write(OcdsReader.inputs(file), out);
+        out.flush();
+        System.err.println("tenders: " + counts);
+        return 0;
+    }
+}

@@ -169,16 +169,23 @@ public final class RegulationScanner {
     }
 
     private Finding finding(ParsedDocument doc, Provision p, String code, List<FactorHit> hits, Language language) {
-        hits.sort(Comparator.comparing(FactorHit::getRuleId));
+        // Deterministic whatever order the session returned its facts in: by rule, then by position.
+        hits.sort(Comparator.comparing(FactorHit::getRuleId)
+                .thenComparingInt(h -> h.getTriggers().get(0).getStart())
+                .thenComparingInt(h -> h.getTriggers().get(0).getEnd())
+                .thenComparing(h -> h.getTriggers().toString()));
         FactorHit primary = hits.get(0);
         FactorCatalogue.Factor factor = catalogue.get(code)
                 .orElseThrow(() -> new IllegalStateException("rule " + primary.getRuleId() + " reports unknown factor " + code));
         Severity severity = severityOf(primary.getRuleId(), factor.severity());
-        Set<String> words = new LinkedHashSet<>();
+        List<Trigger> all = new ArrayList<>();
         for (FactorHit h : hits) {
-            for (Trigger t : h.getTriggers()) {
-                words.add(t.getText());
-            }
+            all.addAll(h.getTriggers());
+        }
+        all.sort(Comparator.comparingInt(Trigger::getStart).thenComparingInt(Trigger::getEnd));
+        Set<String> words = new LinkedHashSet<>();
+        for (Trigger t : all) {
+            words.add(t.getText());
         }
         Trigger quoted = primary.getTriggers().get(0);
         int start = quoted.getStart();

@@ -343,10 +343,10 @@ public final class RegulationBenchmark {
         private volatile boolean running = true;
 
         HeapPeak() {
-            Runtime rt = Runtime.getRuntime();
+            sample();
             thread = new Thread(() -> {
                 while (running) {
-                    peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+                    sample();
                     try {
                         Thread.sleep(5);
                     } catch (InterruptedException e) {
@@ -358,9 +358,16 @@ public final class RegulationBenchmark {
             thread.start();
         }
 
+        private void sample() {
+            Runtime rt = Runtime.getRuntime();
+            peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+        }
+
+        /** Stops sampling; a last sample is taken so that a short run is never reported as zero. */
         void stop() throws InterruptedException {
             running = false;
             thread.join();
+            sample();
         }
 
         long peakBytes() {

@@ -269,6 +269,8 @@ public final class RegulationBenchmark {
         List<CliMode> modes = new ArrayList<>();
         try {
             modes.add(cliMode("default", List.of(), jar, page));
+            // C1 only: on two busy cores the C2 compiler threads compete with a short run for the CPU.
+            modes.add(cliMode("C1 only", List.of("-XX:TieredStopAtLevel=1"), jar, page));
             LOG.info("CLI start-up: creating the AppCDS archive {}", archive);
             cliRun(List.of("-XX:ArchiveClassesAtExit=" + archive), jar, page);
             if (Files.isRegularFile(archive)) {

@@ -30,6 +30,8 @@ public final class RiskEngine {
     /** Where the built-in regulation pack lives on the class path. */
     static final String REGULATION_PACK = "org/adaldyq/risk/rules/regulation";
     static final String REGULATION_KBASE = "regulation";
+    /** The kjar's index of its executable-model classes (written by the kie-maven-plugin). */
+    static final String REGULATION_MODEL_INDEX = "META-INF/kie/org.adaldyq/risk-rules/drools-model";
 
     private final Optional<Language> language;
     private final DocumentReader reader;
@@ -50,7 +52,9 @@ public final class RiskEngine {
         }
         RuleSet rules;
         if (drl.isEmpty()) {
-            rules = RuleSet.fromClasspath(loader, REGULATION_KBASE);
+            // Straight from the precompiled model: a KieContainer would cost a cold start over a second more.
+            rules = RuleSet.fromExecutableModel(loader, REGULATION_MODEL_INDEX, REGULATION_PACK.replace('/', '.'))
+                    .orElseGet(() -> RuleSet.fromClasspath(loader, REGULATION_KBASE));
         } else {
             if (b.builtInRules) {
                 throw new UnsupportedOperationException("author rules on top of the built-in pack are not supported yet;"

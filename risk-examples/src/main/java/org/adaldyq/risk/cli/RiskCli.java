@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 CoverageCommand.class,
                 InitCommand.class,
                 TendersCommand.class,
+                BenchCommand.class,
         })
 public final class RiskCli {
 

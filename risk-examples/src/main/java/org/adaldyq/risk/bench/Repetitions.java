@@ -1,0 +1,44 @@
+package org.adaldyq.risk.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs a task a few times unmeasured (warm-up), then a few times measured, and gives the median. */
+final class Repetitions {
+
+    /** One measured unit of work. */
+    @FunctionalInterface
+    interface Task {
+        void run() throws Exception;
+    }
+
+    private Repetitions() {
+    }
+
+    /** Wall times in milliseconds of {@code iterations} runs after {@code warmup} unmeasured ones. */
+    static List<Double> times(int warmup, int iterations, Task task) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            task.run();
+        }
+        List<Double> samples = new ArrayList<>(iterations);
+        for (int i = 0; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            task.run();
+            samples.add((System.nanoTime() - t0) / 1e6);
+        }
+        return samples;
+    }
+
+    static double medianMs(int warmup, int iterations, Task task) throws Exception {
+        return median(times(warmup, iterations, task));
+    }
+
+    static double median(List<Double> samples) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("no samples");
+        }
+        List<Double> sorted = samples.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

@@ -1,0 +1,169 @@
+package org.adaldyq.risk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.adaldyq.risk.bench.BenchmarkReport;
+import org.adaldyq.risk.bench.BenchmarkReport.CliMode;
+import org.adaldyq.risk.bench.BenchmarkReport.Extraction;
+import org.adaldyq.risk.bench.BenchmarkReport.Rate;
+import org.adaldyq.risk.bench.BenchmarkReport.Throughput;
+import org.adaldyq.risk.bench.RegulationBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: benchmarks, one subcommand each. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory.",
+        subcommands = BenchCommand.Regulation.class)
+final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: regulation");
+    }
+
+    /** {@code bench regulation}: the regulation pipeline's throughput, extraction, big document, CLI start-up, memory. */
+    @Command(name = "regulation", mixinStandardHelpOptions = true,
+            description = "Raw Lucene vs our analysis vs full scan, extraction per format, the biggest Russian code, "
+                    + "the CLI's cold start, peak memory: medians after warm-up. See docs/benchmarks.md.")
+    static final class Regulation implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", description = "Corpus folder with kk/, ru/, en/ (default: ../shared/data/regulations "
+                + "if present, else data/samples).")
+        Path data;
+
+        @Option(names = "--fixtures", description = "Folder of DOCX/PDF/ODT/RTF/TXT fixtures (default: "
+                + "risk-core/src/test/resources/documents/fixtures if present).")
+        Path fixtures;
+
+        @Option(names = "--iterations", description = "Measured iterations per figure (default: ${DEFAULT-VALUE}).",
+                defaultValue = "5")
+        int iterations;
+
+        @Option(names = "--warmup", description = "Unmeasured iterations before each figure (default: ${DEFAULT-VALUE}).",
+                defaultValue = "2")
+        int warmup;
+
+        @Option(names = "--max-chars", description = "Characters of text per language for throughput (default: ${DEFAULT-VALUE}).",
+                defaultValue = "1000000")
+        int maxChars;
+
+        @Option(names = "--max-format-bytes", description = "Largest file picked per format (default: ${DEFAULT-VALUE}).",
+                defaultValue = "1000000")
+        long maxFormatBytes;
+
+        @Option(names = "--cli-jar", description = "risk-cli.jar to time (default: the jar running this command).")
+        Path cliJar;
+
+        @Option(names = "--cli-runs", description = "CLI launches per mode; 0 skips the CLI figures (default: the iterations).")
+        Integer cliRuns;
+
+        @Option(names = "--no-fresh-jvm", description = "Do not time first extractions in fresh JVMs.")
+        boolean noFreshJvm;
+
+        @Option(names = "--json", description = "Print one JSON object with every figure.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dataDir = data != null ? data : defaultData();
+            if (!Files.isDirectory(dataDir)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--data: no folder " + dataDir);
+            }
+            Path fixtureDir = fixtures != null ? fixtures : existing(Path.of("risk-core/src/test/resources/documents/fixtures"));
+            RegulationBenchmark.Settings settings = new RegulationBenchmark.Settings(dataDir, fixtureDir, iterations, warmup,
+                    maxChars, maxFormatBytes, cliJar, cliRuns != null ? cliRuns : iterations, !noFreshJvm);
+            BenchmarkReport report = new RegulationBenchmark(settings).run();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            } else {
+                printTable(out, report);
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static Path defaultData() {
+            Path shared = Path.of("../shared/data/regulations");
+            return Files.isDirectory(shared) ? shared : Path.of("data/samples");
+        }
+
+        private static Path existing(Path p) {
+            return Files.isDirectory(p) ? p : null;
+        }
+    }
+
+    static void printTable(PrintWriter out, BenchmarkReport r) {
+        var env = r.environment();
+        out.printf("Java %s (%s), %d cores, max heap %d MB; data %s; medians of %d iterations after %d warm-up%n%n",
+                env.javaVersion(), env.vm(), env.cores(), env.maxHeapBytes() >> 20, env.dataDir(), env.iterations(), env.warmup());
+
+        out.println("1-2. Throughput on the same text (raw = StandardTokenizer + LowerCaseFilter; analysis = TokenizedText.analyze"
+                + " + Lexicon.match; scan = RiskEngine.scan(ParsedDocument))");
+        out.printf("%-4s %10s %9s %6s | %-22s | %-22s | %-22s | %8s %8s%n", "lang", "chars", "tokens", "prov",
+                "raw ms  Mchar/s  MB/s", "analysis ms Mchar/s MB/s", "scan ms Mchar/s MB/s", "anl/raw", "scan/raw");
+        for (Throughput t : r.throughput()) {
+            out.printf("%-4s %10d %9d %6d | %s | %s | %s | %8.3f %8.3f%n", t.language(), t.chars(), t.tokens(), t.provisions(),
+                    rate(t.rawLucene()), rate(t.analysis()), rate(t.scan()), t.analysisToRaw(), t.scanToRaw());
+        }
+        out.println();
+
+        out.println("3. Extraction per format (first = first call in a fresh JVM; warm = median in a warm JVM; read = DocumentReader,"
+                + " extraction + segmentation)");
+        out.printf("%-9s %10s %9s %6s %10s %10s %10s  %s%n", "format", "bytes", "chars", "prov", "first ms", "warm ms", "read ms", "file");
+        for (Extraction e : r.extraction()) {
+            out.printf("%-9s %10d %9d %6d %10s %10.1f %10.1f  %s%n", e.format(), e.bytes(), e.chars(), e.provisions(),
+                    e.extractFirstMs() == null ? "-" : String.format("%.1f", e.extractFirstMs()), e.extractWarmMs(), e.readWarmMs(),
+                    e.file());
+        }
+        out.println();
+
+        var b = r.bigDocument();
+        if (b != null) {
+            out.printf("4. Big document %s: %d bytes, %d chars, %d provisions, %d findings (warm medians)%n", b.file(), b.bytes(),
+                    b.chars(), b.provisions(), b.findings());
+            out.printf("   extraction %.0f ms | segmentation %.0f ms | analysis %.0f ms | analysis + rules %.0f ms | total (read + scan) %.0f ms%n%n",
+                    b.extractionMs(), b.segmentationMs(), b.analysisMs(), b.analysisAndRulesMs(), b.totalMs());
+        }
+
+        var c = r.cliStartup();
+        if (c != null) {
+            out.printf("5. CLI cold wall time: java [options] -jar %s scan --format jsonl <one page, %d chars>%n", c.jar(), c.inputChars());
+            for (CliMode m : c.modes()) {
+                out.printf("   %-18s median %6.0f ms   samples %s%n", m.name(), m.medianMs(),
+                        m.samplesMs().stream().map(d -> String.format("%.0f", d)).toList());
+            }
+            out.println();
+        }
+
+        var m = r.memory();
+        out.printf("6. Memory: peak heap used %d MB while reading and scanning the big document; process VmHWM %s, VmRSS %s%n",
+                m.peakHeapUsedBytes() >> 20, mb(m.vmHwmBytes()), mb(m.vmRssBytes()));
+        if (!r.skipped().isEmpty()) {
+            out.println();
+            out.println("Skipped:");
+            r.skipped().forEach(s -> out.println("  " + s));
+        }
+    }
+
+    private static String rate(Rate r) {
+        return String.format("%7.1f %6.2f %6.2f", r.medianMs(), r.charsPerSecond() / 1e6, r.megabytesPerSecond());
+    }
+
+    private static String mb(Long bytes) {
+        return bytes == null ? "n/a" : (bytes >> 20) + " MB";
+    }
+}

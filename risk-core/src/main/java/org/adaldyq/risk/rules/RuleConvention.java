@@ -69,7 +69,10 @@ public record RuleConvention(Pattern idPattern, boolean idStartsWithCode, Set<St
                 Matcher m = reportPattern.matcher(r.consequence());
                 while (m.find()) {
                     if (!m.group(1).equals(code)) {
-                        problems.add(RuleProblem.error(origin, Math.max(r.consequenceLine(), r.line()), 1, "rule \"" + r.id()
+                        Matcher inFile = reportPattern.matcher(file.source().content());
+                        int[] pos = inFile.find(Math.max(0, r.startChar())) ? file.position(inFile.start())
+                                : new int[] {r.consequenceLine(), 1};
+                        problems.add(RuleProblem.error(origin, pos[0], pos[1], "rule \"" + r.id()
                                 + "\" declares @code(\"" + code + "\") but reports \"" + m.group(1) + "\""));
                     } else if (helper) {
                         problems.add(RuleProblem.error(origin, r.line(), r.column(), "helper rule \"" + r.id()

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 IndicatorsCommand.class,
                 CoverageCommand.class,
                 InitCommand.class,
+                RulesCommand.class,
         })
 public final class RiskCli {
 

@@ -2,68 +2,65 @@ package org.adaldyq.risk;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import org.adaldyq.risk.extract.DocumentReadException;
 import org.adaldyq.risk.lang.Language;
-import org.adaldyq.risk.lexicon.Lexicon;
-import org.adaldyq.risk.regulation.FactorCatalogue;
+import org.adaldyq.risk.regulation.RegulationRules;
 import org.adaldyq.risk.regulation.RegulationScanner;
 import org.adaldyq.risk.report.ScanReport;
-import org.adaldyq.risk.rules.RuleSet;
-import org.adaldyq.risk.extract.DocumentReadException;
+import org.adaldyq.risk.rules.FolderWatch;
+import org.adaldyq.risk.rules.RuleCompilationException;
+import org.adaldyq.risk.rules.RuleExamples;
+import org.adaldyq.risk.rules.RuleLimits;
+import org.adaldyq.risk.rules.RuleProblem;
+import org.adaldyq.risk.rules.RuleReload;
+import org.adaldyq.risk.rules.RuleReloadListener;
 import org.adaldyq.risk.structure.DocumentReader;
 import org.adaldyq.risk.structure.ParsedDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: scans legal texts for corruption-risk factors. Build it once with
- * {@link #builder()}, share it: it is immutable and thread-safe.
+ * {@link #builder()}, share it: it is thread-safe, and its configuration is immutable.
  *
  * <pre>{@code
  * RiskEngine engine = RiskEngine.builder().build();
  * ScanReport report = engine.scan(Path.of("draft-law.docx"));
  * }</pre>
+ *
+ * <p>Rules can come from author folders on top of the built-in pack ({@link Builder#rules(Path)}); then
+ * {@link #reloadRules()} or {@link #watchRules(Duration)} replace them while the engine serves: a valid
+ * change swaps the whole rule set atomically (scans in flight finish on the rules they started with),
+ * an invalid one keeps the old rules and reports its problems to the {@link RuleReloadListener} and the
+ * log.
  */
 public final class RiskEngine {
-
-    /** Where the built-in regulation pack lives on the class path. */
-    static final String REGULATION_PACK = "org/adaldyq/risk/rules/regulation";
-    static final String REGULATION_KBASE = "regulation";
-    /** The kjar's index of its executable-model classes (written by the kie-maven-plugin). */
-    static final String REGULATION_MODEL_INDEX = "META-INF/kie/org.adaldyq/risk-rules/drools-model";
+    private static final Logger LOG = LoggerFactory.getLogger(RiskEngine.class);
 
     private final Optional<Language> language;
     private final DocumentReader reader;
-    private final RegulationScanner scanner;
+    private final RegulationRules.Options options;
+    private final RuleReloadListener listener;
+    private final AtomicReference<RegulationRules.Loaded> rules = new AtomicReference<>();
+    private final Object reloading = new Object();
 
     private RiskEngine(Builder b) {
         this.language = Optional.ofNullable(b.language);
         this.reader = b.reader != null ? b.reader : DocumentReader.create();
-        ClassLoader loader = b.classLoader;
-        Lexicon.Builder lexicon = Lexicon.builder();
-        if (b.builtInRules) {
-            lexicon.addClasspath(loader, REGULATION_PACK + "/lexicon");
-        }
-        List<RuleSet.DrlSource> drl = new ArrayList<>();
-        for (Path dir : b.ruleDirectories) {
-            lexicon.addDirectory(dir.resolve("lexicon"));
-            drl.addAll(RuleSet.readDirectory(dir));
-        }
-        RuleSet rules;
-        if (drl.isEmpty()) {
-            // Straight from the precompiled model: a KieContainer would cost a cold start over a second more.
-            rules = RuleSet.fromExecutableModel(loader, REGULATION_MODEL_INDEX, REGULATION_PACK.replace('/', '.'))
-                    .orElseGet(() -> RuleSet.fromClasspath(loader, REGULATION_KBASE));
-        } else {
-            if (b.builtInRules) {
-                throw new UnsupportedOperationException("author rules on top of the built-in pack are not supported yet;"
-                        + " use builtInRules(false) with a full copy of the pack");
-            }
-            rules = RuleSet.compile(drl);
-        }
-        FactorCatalogue catalogue = FactorCatalogue.fromClasspath(loader, REGULATION_PACK + "/factors.json");
-        this.scanner = new RegulationScanner(lexicon.build(), rules, catalogue, b.maxFiringsPerProvision);
+        this.listener = b.listener;
+        this.options = new RegulationRules.Options(b.classLoader, b.builtInRules, b.ruleDirectories, b.limits, false);
+        RegulationRules.Loaded loaded = RegulationRules.load(options);
+        loaded.orThrow();
+        rules.set(loaded);
     }
 
     public static Builder builder() {
@@ -79,29 +76,111 @@ public final class RiskEngine {
     public ScanReport scan(Path file) throws DocumentReadException {
         ParsedDocument doc = language.isPresent() ? reader.read(file, language.get()) : reader.read(file);
         // The report names the file as the caller gave it.
-        return scanner.scan(new ParsedDocument(file.toString(), doc.text(), doc.language(), doc.languageConfidence(),
+        return scanner().scan(new ParsedDocument(file.toString(), doc.text(), doc.language(), doc.languageConfidence(),
                 doc.mediaType(), doc.metadata(), doc.provisions()));
     }
 
     /** Scans a document read from a stream; {@code sourceName} names it in the report and hints its format. */
     public ScanReport scan(InputStream in, String sourceName) throws DocumentReadException {
         ParsedDocument doc = language.isPresent() ? reader.read(in, sourceName, language.get()) : reader.read(in, sourceName);
-        return scanner.scan(doc);
+        return scanner().scan(doc);
     }
 
     /** Scans a plain text. */
     public ScanReport scan(String text) {
-        return scanner.scan(language.isPresent() ? reader.read(text, "text", language.get()) : reader.read(text, "text"));
+        return scanner().scan(language.isPresent() ? reader.read(text, "text", language.get()) : reader.read(text, "text"));
     }
 
     /** Scans a plain text known to be in {@code language}. */
     public ScanReport scan(String text, Language language) {
-        return scanner.scan(reader.read(text, "text", language));
+        return scanner().scan(reader.read(text, "text", language));
     }
 
     /** Scans a document already read and segmented. */
     public ScanReport scan(ParsedDocument document) {
-        return scanner.scan(document);
+        return scanner().scan(document);
+    }
+
+    /** The factor codes found in {@code text}: what a rule example checks. */
+    public Set<String> codesFound(String text, Language language) {
+        return codesFound(scanner(), text, language);
+    }
+
+    /** The example cases of the rules in force (built-in pack and author folders). */
+    public List<RuleExamples.Example> ruleExamples() {
+        return rules.get().examples();
+    }
+
+    /**
+     * Runs the example cases of the rules in force against them, all on one rule set even if a reload
+     * happens meanwhile. {@code rules test} and the project's own tests run examples this way.
+     */
+    public List<RuleExamples.Outcome> testRules() {
+        RegulationRules.Loaded now = rules.get();
+        RegulationScanner scanner = now.scanner().orElseThrow();
+        return RuleExamples.run(now.examples(), (text, lang) -> codesFound(scanner, text, lang));
+    }
+
+    /** Runs one example case against the rules in force. */
+    public RuleExamples.Outcome testRule(RuleExamples.Example example) {
+        return RuleExamples.run(List.of(example), this::codesFound).get(0);
+    }
+
+    private Set<String> codesFound(RegulationScanner scanner, String text, Language lang) {
+        Set<String> codes = new TreeSet<>();
+        scanner.scan(reader.read(text, "example", lang)).findings().forEach(f -> codes.add(f.code()));
+        return codes;
+    }
+
+    /** What the rules in force are: counts of built-in, added, overridden and disabled rules. */
+    public String rulesSummary() {
+        return rules.get().summary();
+    }
+
+    /** Warnings of the rules in force (a rule set with errors is never in force). */
+    public List<RuleProblem> ruleWarnings() {
+        return rules.get().problems();
+    }
+
+    /**
+     * Reads the rule folders again and, when every file checks and compiles, swaps the new rules in
+     * atomically; otherwise keeps the rules in force. Either way the listener and the log are told.
+     * Reloads are serialised; scans are never blocked.
+     */
+    public RuleReload reloadRules() {
+        synchronized (reloading) {
+            RegulationRules.Loaded loaded = RegulationRules.load(options);
+            RuleReload outcome = new RuleReload(loaded.ok(), loaded.problems(), loaded.summary(), loaded.took(), Instant.now());
+            if (loaded.ok()) {
+                rules.set(loaded);
+                LOG.info("rules reloaded: {}", loaded.summary());
+            } else {
+                LOG.warn("rules not reloaded, the previous rules keep serving; {} error(s):\n{}", outcome.errors().size(),
+                        String.join("\n", outcome.errors().stream().map(RuleProblem::toString).toList()));
+            }
+            try {
+                listener.onReload(outcome);
+            } catch (RuntimeException e) {
+                LOG.warn("rule reload listener failed", e);
+            }
+            return outcome;
+        }
+    }
+
+    /**
+     * Watches the author folders and reloads the rules when their files change (polled every
+     * {@code interval}, reloaded once the files have been still for one interval). Close the watch to
+     * stop; the engine keeps working without it.
+     */
+    public FolderWatch watchRules(Duration interval) {
+        if (options.directories().isEmpty()) {
+            throw new IllegalStateException("no rule folder to watch: add one with RiskEngine.builder().rules(dir)");
+        }
+        return FolderWatch.start(options.directories(), interval, this::reloadRules);
+    }
+
+    private RegulationScanner scanner() {
+        return rules.get().scanner().orElseThrow();
     }
 
     /** Configures a {@link RiskEngine}. Not thread-safe; the engine it builds is. */
@@ -109,7 +188,8 @@ public final class RiskEngine {
         private Language language;
         private boolean builtInRules = true;
         private final List<Path> ruleDirectories = new ArrayList<>();
-        private long maxFiringsPerProvision = 10_000;
+        private RuleLimits limits = RuleLimits.DEFAULT;
+        private RuleReloadListener listener = RuleReloadListener.NONE;
         private ClassLoader classLoader = RiskEngine.class.getClassLoader();
         private DocumentReader reader;
 
@@ -122,7 +202,11 @@ public final class RiskEngine {
             return this;
         }
 
-        /** Adds a folder of author rules ({@code .drl}) with its {@code lexicon/<lang>/*.txt}. */
+        /**
+         * Adds a folder of author rules: {@code .drl} files, {@code lexicon/<lang>/<CONCEPT>.txt},
+         * {@code thresholds.csv}, {@code disabled.txt}, {@code factors.json}, {@code *.examples} (see
+         * {@code docs/author-guide.md}). Folders apply in the order added, on top of the built-in pack.
+         */
         public Builder rules(Path directory) {
             ruleDirectories.add(Objects.requireNonNull(directory));
             return this;
@@ -134,12 +218,21 @@ public final class RiskEngine {
             return this;
         }
 
-        /** Rule firings allowed per provision before a scan is stopped as looping. */
+        /** Rule firings allowed per provision before a scan is stopped as looping (default 10,000). */
         public Builder maxFiringsPerProvision(long max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("max firings must be positive");
-            }
-            this.maxFiringsPerProvision = max;
+            this.limits = limits.withMaxFiringsPerUnit(max);
+            return this;
+        }
+
+        /** Time the rules may run on one document before the scan is stopped (default 30 s). */
+        public Builder maxRuleTimePerDocument(Duration max) {
+            this.limits = limits.withMaxTime(max);
+            return this;
+        }
+
+        /** Told of every rule reload, applied or rejected. */
+        public Builder reloadListener(RuleReloadListener listener) {
+            this.listener = Objects.requireNonNull(listener);
             return this;
         }
 
@@ -155,6 +248,10 @@ public final class RiskEngine {
             return this;
         }
 
+        /**
+         * @throws RuleCompilationException when a rule, lexicon, threshold or example file has errors;
+         *                                  {@code problems()} lists each with file, line and column
+         */
         public RiskEngine build() {
             return new RiskEngine(this);
         }

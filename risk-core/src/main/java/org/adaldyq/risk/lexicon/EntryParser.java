@@ -45,7 +45,14 @@ final class EntryParser {
                 }
                 elements.add(new PatternElement.ConceptClass(concept));
             } else if (word.length() > 2 && word.startsWith("\"") && word.endsWith("\"")) {
-                elements.add(new PatternElement.Surface(TokenizedText.surfaceForm(word.substring(1, word.length() - 1), language)));
+                String exact = word.substring(1, word.length() - 1);
+                if (TokenizedText.analyze(exact, language).size() != 1) {
+                    // A token never holds what the tokenizer splits at (dots, hyphens): no word can equal it.
+                    problems.add(problem(line, raw, word, word + " can never match: the " + language.code()
+                            + " analyser does not read it as one word; write the words without quotes"));
+                    return null;
+                }
+                elements.add(new PatternElement.Surface(TokenizedText.surfaceForm(exact, language)));
             } else if (word.length() > 1 && word.endsWith("*")) {
                 String prefix = TokenizedText.surfaceForm(word.substring(0, word.length() - 1), language);
                 if (!prefix.chars().allMatch(Character::isLetterOrDigit)) {

@@ -88,6 +88,13 @@ public final class FactorCatalogue {
         }
     }
 
+    /** This catalogue with {@code other}'s factors added; a factor of {@code other} replaces one with its code. */
+    public FactorCatalogue merge(FactorCatalogue other) {
+        Map<String, Factor> merged = new LinkedHashMap<>(factors);
+        merged.putAll(other.factors);
+        return new FactorCatalogue(Map.copyOf(merged));
+    }
+
     public Optional<Factor> get(String code) {
         return Optional.ofNullable(factors.get(code));
     }

@@ -22,11 +22,11 @@ import org.adaldyq.risk.regulation.fact.ProvisionFact;
 import org.adaldyq.risk.regulation.fact.Trigger;
 import org.adaldyq.risk.report.ProvisionScore;
 import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.rules.RuleLimits;
 import org.adaldyq.risk.rules.RuleSet;
 import org.adaldyq.risk.scoring.RiskScores;
 import org.adaldyq.risk.structure.ParsedDocument;
 import org.adaldyq.risk.structure.Provision;
-import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +41,29 @@ public final class RegulationScanner {
     private final Lexicon lexicon;
     private final RuleSet rules;
     private final FactorCatalogue catalogue;
-    private final long maxFiringsPerProvision;
+    private final RuleLimits limits;
 
-    public RegulationScanner(Lexicon lexicon, RuleSet rules, FactorCatalogue catalogue, long maxFiringsPerProvision) {
+    /**
+     * @param limits firings allowed per provision, and time per document; a scan that passes them
+     *               throws {@link org.adaldyq.risk.rules.RuleLimitException} naming the looping rule
+     */
+    public RegulationScanner(Lexicon lexicon, RuleSet rules, FactorCatalogue catalogue, RuleLimits limits) {
         this.lexicon = lexicon;
         this.rules = rules;
         this.catalogue = catalogue;
-        this.maxFiringsPerProvision = maxFiringsPerProvision;
+        this.limits = limits;
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    public FactorCatalogue catalogue() {
+        return catalogue;
     }
 
     public ScanReport scan(ParsedDocument doc) {
@@ -111,26 +127,13 @@ public final class RegulationScanner {
     }
 
     private List<FactorHit> fire(List<Object> facts, int provisionCount) {
-        KieSession session = rules.newSession();
-        try {
-            for (Object f : facts) {
-                session.insert(f);
-            }
-            long limit = Math.max(1, provisionCount) * maxFiringsPerProvision;
-            int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit));
-            if (fired >= limit) {
-                throw new RuleLimitException("rules fired " + fired + " times (limit " + limit
-                        + "): a rule is probably looping");
-            }
-            List<FactorHit> hits = new ArrayList<>();
-            for (Object o : session.getObjects(o -> o instanceof FactorHit)) {
-                hits.add((FactorHit) o);
-            }
-            LOG.debug("{} facts, {} firings, {} hits", facts.size(), fired, hits.size());
-            return hits;
-        } finally {
-            session.dispose();
+        long maxFirings = Math.max(1, provisionCount) * limits.maxFiringsPerUnit();
+        List<FactorHit> hits = new ArrayList<>();
+        for (Object o : rules.fire(facts, o -> o instanceof FactorHit, maxFirings, limits.maxTime())) {
+            hits.add((FactorHit) o);
         }
+        LOG.debug("{} facts, {} hits", facts.size(), hits.size());
+        return hits;
     }
 
     private ScanReport report(ParsedDocument doc, List<FactorHit> hits) {

@@ -68,6 +68,12 @@ public final class RuleExamples {
         return out;
     }
 
+    /** The factor or flag code of an examples file: its name before {@code .examples}. */
+    public static String codeOf(String file) {
+        String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        return name.endsWith(".examples") ? name.substring(0, name.length() - ".examples".length()) : name;
+    }
+
     /** Reads every {@code *.examples} file under {@code dir}. */
     public static List<Example> read(Path dir) throws IOException {
         List<Example> out = new ArrayList<>();

@@ -14,6 +14,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.adaldyq.risk.rules.fact.Threshold;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -31,6 +37,8 @@ public final class RuleSet {
     private final KieBase kieBase;
     private final String description;
     private final Map<String, Map<String, Object>> metadata;
+    private final Set<String> disabled;
+    private final List<Threshold> thresholds;
 
     private RuleSet(KieBase kieBase, String description) {
         this.kieBase = kieBase;
@@ -42,6 +50,65 @@ public final class RuleSet {
             }
         }
         this.metadata = Map.copyOf(meta);
+        this.disabled = Set.of();
+        this.thresholds = List.of();
+    }
+
+    private RuleSet(RuleSet base, Set<String> disabled, List<Threshold> thresholds) {
+        this.kieBase = base.kieBase;
+        this.description = base.description;
+        this.metadata = base.metadata;
+        this.disabled = Set.copyOf(disabled);
+        this.thresholds = List.copyOf(thresholds);
+    }
+
+    /**
+     * The same compiled rules with these rule ids switched off (they never fire; the compiled knowledge
+     * base is shared, not copied, so this costs nothing).
+     */
+    public RuleSet withDisabled(Set<String> ruleIds) {
+        return new RuleSet(this, ruleIds, thresholds);
+    }
+
+    /** The same rules with these thresholds inserted into every session. */
+    public RuleSet withThresholds(List<Threshold> values) {
+        return new RuleSet(this, disabled, values);
+    }
+
+    public Set<String> disabled() {
+        return disabled;
+    }
+
+    public List<Threshold> thresholds() {
+        return thresholds;
+    }
+
+    /**
+     * Runs the rules once: a fresh session gets the thresholds and {@code facts}, fires every enabled
+     * rule within {@code maxFirings} and {@code maxTime}, and returns the objects in working memory that
+     * {@code result} accepts.
+     *
+     * @throws RuleLimitException when a limit is reached; it names the rule that fired most
+     */
+    public List<Object> fire(Collection<?> facts, Predicate<Object> result, long maxFirings, Duration maxTime) {
+        KieSession session = kieBase.newKieSession();
+        FiringGuard guard = new FiringGuard(maxFirings, maxTime);
+        try {
+            session.addEventListener(guard);
+            for (Threshold t : thresholds) {
+                session.insert(t);
+            }
+            for (Object f : facts) {
+                session.insert(f);
+            }
+            AgendaFilter filter = disabled.isEmpty() ? m -> true : m -> !disabled.contains(m.getRule().getName());
+            // The guard halts first; the argument is a backstop one past it.
+            session.fireAllRules(filter, (int) Math.min(Integer.MAX_VALUE - 1, maxFirings) + 1);
+            guard.check();
+            return new ArrayList<>(session.getObjects(result::test));
+        } finally {
+            session.dispose();
+        }
     }
 
     /**
@@ -95,7 +162,8 @@ public final class RuleSet {
         Map<String, String> originByPath = new HashMap<>();
         for (DrlSource s : sources) {
             // Drools wants a DRL file in the folder of its package; authors need not care.
-            String path = packageFolder(s.content()) + s.resourcePath().substring(s.resourcePath().lastIndexOf('/') + 1);
+            // Unique per source: an author copy of a built-in file has the same name and package.
+            String path = packageFolder(s.content()) + (originByPath.size() + 1) + "_" + s.resourcePath().substring(s.resourcePath().lastIndexOf('/') + 1);
             originByPath.put(path, s.origin());
             kfs.write("src/main/resources/" + path, ks.getResources().newByteArrayResource(
                     s.content().getBytes(StandardCharsets.UTF_8)).setSourcePath(path));
@@ -125,37 +193,20 @@ public final class RuleSet {
         return m.find() ? m.group(1).replace('.', '/') + "/" : "";
     }
 
-    /** Reads every {@code .drl} file under {@code dir} (recursively) as a DRL source. */
-    public static List<DrlSource> readDirectory(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            List<DrlSource> out = new ArrayList<>();
-            for (Path f : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
-                String rel = dir.relativize(f).toString().replace('\\', '/');
-                out.add(new DrlSource(f.toString(), rel, Files.readString(f, StandardCharsets.UTF_8)));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rule directory " + dir, e);
-        }
-    }
-
-    public KieSession newSession() {
-        return kieBase.newKieSession();
-    }
-
     /** Metadata ({@code @code("...")}, {@code @severity("...")}, ...) of a rule, by rule name. */
     public Map<String, Object> metadata(String ruleName) {
         return metadata.getOrDefault(ruleName, Map.of());
     }
 
-    /** Names of all rules. */
-    public java.util.Set<String> ruleNames() {
+    /** Names (ids) of all compiled rules, disabled ones included. */
+    public Set<String> ruleNames() {
         return metadata.keySet();
     }
 
     @Override
     public String toString() {
-        return "RuleSet[" + description + ", " + metadata.size() + " rules]";
+        return "RuleSet[" + description + ", " + metadata.size() + " rules"
+                + (disabled.isEmpty() ? "" : ", " + disabled.size() + " disabled") + "]";
     }
 
     /**

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 InitCommand.class,
                 TendersCommand.class,
                 BenchCommand.class,
+                RulesCommand.class,
         })
 public final class RiskCli {
 

@@ -52,7 +52,7 @@ final class ScanCommand implements Callable<Integer> {
             defaultValue = "text")
     Format format;
 
-    @Option(names = "--rules", description = "Author rule folder with .drl files and lexicon/ (repeatable).")
+    @Option(names = "--rules", description = "Author rule folder (.drl, lexicon/, thresholds.csv, disabled.txt) applied on top of the built-in pack (repeatable).")
     List<Path> rules = List.of();
 
     @Option(names = "--no-builtin", description = "Do not load the built-in regulation pack (use with --rules).")

@@ -1,0 +1,199 @@
+package org.adaldyq.risk.rules;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.adaldyq.risk.lexicon.Lexicon;
+
+/**
+ * The files of one layer of rules: the built-in pack (from the class path) or one author folder.
+ * Layers are merged in order, later ones adding, overriding and disabling rules of earlier ones (see
+ * {@link RuleAssembly}). A layer's folder layout:
+ *
+ * <pre>
+ * *.drl                   rules (any sub-folder); rule name = rule id
+ * *.examples              example cases, beside the rules (see {@link RuleExamples})
+ * thresholds.csv          key,value[,comment] (see {@link ThresholdTable})
+ * disabled.txt            rule ids to switch off, one per line
+ * factors.json            factors added to (or replacing, by code) the catalogue
+ * lexicon/&lt;lang&gt;/&lt;CONCEPT&gt;.txt trigger words added to the concept
+ * </pre>
+ *
+ * Names starting with a dot and editor backups ({@code ~}) are ignored.
+ */
+public final class RuleLayer {
+
+    /** A text file of the layer: where it came from and its content. */
+    public record SourceFile(String origin, String content) {
+        public List<String> lines() {
+            return content.lines().toList();
+        }
+    }
+
+    private final String name;
+    private final boolean builtIn;
+    private final List<RuleSet.DrlSource> drl;
+    private final List<SourceFile> examples;
+    private final Optional<SourceFile> thresholds;
+    private final Optional<SourceFile> disabled;
+    private final Optional<SourceFile> factors;
+    private final LexiconSource lexicon;
+
+    /** Adds this layer's lexicon files to a lexicon builder. */
+    @FunctionalInterface
+    interface LexiconSource {
+        void addTo(Lexicon.Builder builder);
+    }
+
+    private RuleLayer(String name, boolean builtIn, List<RuleSet.DrlSource> drl, List<SourceFile> examples,
+            Optional<SourceFile> thresholds, Optional<SourceFile> disabled, Optional<SourceFile> factors, LexiconSource lexicon) {
+        this.name = name;
+        this.builtIn = builtIn;
+        this.drl = List.copyOf(drl);
+        this.examples = List.copyOf(examples);
+        this.thresholds = thresholds;
+        this.disabled = disabled;
+        this.factors = factors;
+        this.lexicon = lexicon;
+    }
+
+    /** An author folder. */
+    public static RuleLayer directory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UncheckedIOException(new java.io.FileNotFoundException("rule folder not found: " + dir));
+        }
+        List<RuleSet.DrlSource> drl = new ArrayList<>();
+        List<SourceFile> examples = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(p -> visible(dir, p)).sorted().toList()) {
+                String fileName = f.getFileName().toString();
+                if (fileName.endsWith(".drl")) {
+                    String rel = dir.relativize(f).toString().replace('\\', '/');
+                    drl.add(new RuleSet.DrlSource(f.toString(), rel, Files.readString(f, StandardCharsets.UTF_8)));
+                } else if (fileName.endsWith(".examples")) {
+                    examples.add(new SourceFile(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+                }
+            }
+            Path lexiconDir = dir.resolve("lexicon");
+            return new RuleLayer(dir.toString(), false, drl, examples, optional(dir.resolve(ThresholdTable.FILE)),
+                    optional(dir.resolve("disabled.txt")), optional(dir.resolve("factors.json")),
+                    b -> b.addDirectory(lexiconDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule folder " + dir, e);
+        }
+    }
+
+    /**
+     * A pack on the class path under {@code root}. Its {@code index.txt} lists the DRL, examples and
+     * threshold files (a class path cannot be listed); {@code lexicon/index.txt} lists the lexicon.
+     */
+    public static RuleLayer classpath(ClassLoader loader, String root) {
+        List<RuleSet.DrlSource> drl = new ArrayList<>();
+        List<SourceFile> examples = new ArrayList<>();
+        Optional<SourceFile> thresholds = Optional.empty();
+        for (String line : read(loader, root + "/index.txt").orElseThrow(
+                () -> new IllegalStateException("rule pack index not found on the class path: " + root + "/index.txt")).lines().toList()) {
+            String file = line.strip();
+            if (file.isEmpty() || file.startsWith("#")) {
+                continue;
+            }
+            String resource = root + "/" + file;
+            String content = read(loader, resource).orElseThrow(
+                    () -> new IllegalStateException("file listed in " + root + "/index.txt not found: " + resource));
+            String origin = "classpath:" + resource;
+            if (file.endsWith(".drl")) {
+                drl.add(new RuleSet.DrlSource(origin, file, content));
+            } else if (file.endsWith(".examples")) {
+                examples.add(new SourceFile(origin, content));
+            } else if (file.equals(ThresholdTable.FILE)) {
+                thresholds = Optional.of(new SourceFile(origin, content));
+            } else {
+                throw new IllegalStateException(root + "/index.txt lists a file of unknown kind: " + file);
+            }
+        }
+        Optional<SourceFile> factors = read(loader, root + "/factors.json").map(c -> new SourceFile("classpath:" + root + "/factors.json", c));
+        return new RuleLayer("built-in pack " + root, true, drl, examples, thresholds, Optional.empty(), factors,
+                b -> b.addClasspath(loader, root + "/lexicon"));
+    }
+
+    private static boolean visible(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            String s = part.toString();
+            if (s.startsWith(".") || s.endsWith("~") || s.startsWith("#")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<SourceFile> optional(Path file) throws IOException {
+        return Files.isRegularFile(file)
+                ? Optional.of(new SourceFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8)))
+                : Optional.empty();
+    }
+
+    private static Optional<String> read(ClassLoader loader, String resource) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                StringBuilder sb = new StringBuilder();
+                char[] buf = new char[8192];
+                for (int n; (n = r.read(buf)) > 0; ) {
+                    sb.append(buf, 0, n);
+                }
+                return Optional.of(sb.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean builtIn() {
+        return builtIn;
+    }
+
+    public List<RuleSet.DrlSource> drl() {
+        return drl;
+    }
+
+    public List<SourceFile> examples() {
+        return examples;
+    }
+
+    public Optional<SourceFile> thresholds() {
+        return thresholds;
+    }
+
+    public Optional<SourceFile> disabled() {
+        return disabled;
+    }
+
+    public Optional<SourceFile> factors() {
+        return factors;
+    }
+
+    /** Adds this layer's lexicon files (if any) to {@code builder}. */
+    public void addLexicon(Lexicon.Builder builder) {
+        lexicon.addTo(builder);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

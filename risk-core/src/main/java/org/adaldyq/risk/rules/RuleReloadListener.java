@@ -1,0 +1,12 @@
+package org.adaldyq.risk.rules;
+
+/**
+ * Told of every rule reload, applied or rejected. Called on the thread that reloaded (the watcher's,
+ * for a watched folder); keep it short.
+ */
+@FunctionalInterface
+public interface RuleReloadListener {
+    RuleReloadListener NONE = r -> { };
+
+    void onReload(RuleReload reload);
+}

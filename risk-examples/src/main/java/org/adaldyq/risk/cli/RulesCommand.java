@@ -1,0 +1,106 @@
+package org.adaldyq.risk.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.adaldyq.risk.RiskEngine;
+import org.adaldyq.risk.regulation.RegulationRules;
+import org.adaldyq.risk.rules.RuleExamples;
+import org.adaldyq.risk.rules.RuleLimits;
+import org.adaldyq.risk.rules.RuleProblem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rules check} and {@code rules test}: what a rule author runs before handing rules over. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Check and test rule folders (DRL, lexicons, thresholds, examples) on top of the built-in pack.",
+        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class})
+final class RulesCommand {
+
+    /** {@code rules check [DIR...]}: exit 0 when clean (warnings allowed), 1 on errors. */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Compile the built-in pack and the rule folders and print every problem as file:line:column: message. "
+                    + "Without DIR, checks the built-in pack itself. Exit code 1 on errors.")
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--no-builtin", description = "Check the folders alone, not on top of the built-in pack.")
+        boolean noBuiltIn;
+
+        @Parameters(arity = "0..*", paramLabel = "DIR", description = "Author rule folders, applied in order.")
+        List<Path> dirs = List.of();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            RegulationRules.Loaded loaded = RegulationRules.load(new RegulationRules.Options(
+                    RulesCommand.class.getClassLoader(), !noBuiltIn, dirs, RuleLimits.DEFAULT, dirs.isEmpty()));
+            loaded.problems().forEach(err::println);
+            long errors = loaded.problems().stream().filter(RuleProblem::error).count();
+            long warnings = loaded.problems().size() - errors;
+            out.printf("%s; %d error(s), %d warning(s)%n", loaded.ok() ? loaded.summary() : "rules do not load", errors, warnings);
+            out.flush();
+            err.flush();
+            return errors == 0 ? 0 : 1;
+        }
+    }
+
+    /** {@code rules test [DIR...]}: exit 0 when every case passes, 1 on a failed case, 3 when rules do not load. */
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Run the example cases (*.examples) of the rule folders against the rules they form with the "
+                    + "built-in pack, and print pass/fail per case. Without DIR, runs the built-in examples. Exit code 1 on a failure.")
+    static final class Test implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--no-builtin", description = "Test the folders alone, not on top of the built-in pack.")
+        boolean noBuiltIn;
+
+        @Option(names = "--all", description = "Also run the built-in pack's examples (default: only the folders' examples when DIR is given).")
+        boolean all;
+
+        @Option(names = "--failures", description = "Print failed cases only.")
+        boolean failuresOnly;
+
+        @Parameters(arity = "0..*", paramLabel = "DIR", description = "Author rule folders, applied in order.")
+        List<Path> dirs = List.of();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            RiskEngine.Builder b = RiskEngine.builder().builtInRules(!noBuiltIn);
+            dirs.forEach(b::rules);
+            RiskEngine engine = b.build(); // rule problems: printed by RiskCli's handler, exit 3
+            int passed = 0;
+            int failed = 0;
+            for (RuleExamples.Outcome o : engine.testRules()) {
+                boolean builtIn = o.example().file().startsWith("classpath:");
+                if (builtIn && !dirs.isEmpty() && !all) {
+                    continue;
+                }
+                if (o.passed()) {
+                    passed++;
+                } else {
+                    failed++;
+                }
+                if (!o.passed() || !failuresOnly) {
+                    RuleExamples.Example e = o.example();
+                    out.printf("%s %s:%d %s %s%s  found %s%n", o.passed() ? "PASS" : "FAIL", e.file(), e.line(),
+                            e.expected() ? "expects" : "expects no", e.code(), "", o.found());
+                    if (!o.passed()) {
+                        out.printf("     %s %s%n", e.language(), e.text().replace("\n", "\\n"));
+                    }
+                }
+            }
+            out.printf("%d case(s): %d passed, %d failed%n", passed + failed, passed, failed);
+            out.flush();
+            return failed == 0 ? 0 : 1;
+        }
+    }
+}

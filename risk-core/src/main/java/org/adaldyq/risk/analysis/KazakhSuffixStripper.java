@@ -42,6 +42,18 @@ public final class KazakhSuffixStripper {
             "ыл", "іл");
 
     private static final String SINGLE_VOWELS = "ыіау";
+    private static final String[] NONE = new String[0];
+
+    /** The suffixes grouped by their last letter, longest first: a word is tested only against its own. */
+    private static final java.util.Map<Character, String[]> BY_LAST_LETTER = new java.util.HashMap<>();
+
+    static {
+        java.util.Map<Character, java.util.List<String>> groups = new java.util.HashMap<>();
+        for (String suffix : SUFFIXES) {
+            groups.computeIfAbsent(suffix.charAt(suffix.length() - 1), k -> new java.util.ArrayList<>()).add(suffix);
+        }
+        groups.forEach((last, list) -> BY_LAST_LETTER.put(last, list.toArray(String[]::new)));
+    }
 
     private KazakhSuffixStripper() {
     }
@@ -65,7 +77,8 @@ public final class KazakhSuffixStripper {
     }
 
     private static int stripOnce(char[] buf, int len) {
-        for (String s : SUFFIXES) {
+        String[] candidates = len == 0 ? null : BY_LAST_LETTER.get(buf[len - 1]);
+        for (String s : candidates == null ? NONE : candidates) {
             int stemLen = len - s.length();
             if (stemLen >= MIN_STEM && endsWith(buf, len, s) && hasVowel(buf, stemLen)) {
                 return stemLen;

@@ -8,10 +8,8 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.tartarus.snowball.ext.PorterStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;
 
 /**
@@ -21,10 +19,14 @@ import org.tartarus.snowball.ext.RussianStemmer;
  *
  * <ul>
  *   <li>all: {@link StandardTokenizer}, then words run together in the source
- *       («утверждаетсяПрезидентом») are split at a lower-to-upper case change;</li>
- *   <li>kk: {@link KazakhNormalizationFilter}, lower case, {@link KazakhStemFilter};</li>
- *   <li>ru: lower case, ё → е, Snowball Russian stemmer;</li>
- *   <li>en: possessive 's removed, lower case, Porter stemmer.</li>
+ *       («утверждаетсяПрезидентом») are split at a lower-to-upper case change ({@link CaseChangeSplitFilter});</li>
+ *   <li>kk: {@link KazakhNormalizationFilter}, lower case, {@link KazakhSuffixStripper};</li>
+ *   <li>ru: lower case, ё → е, Snowball Russian stemmer with a per-chain stem cache;</li>
+ *   <li>en: possessive 's removed, lower case, Porter stemmer (Snowball's).</li>
+ * </ul>
+ * Every chain ends in a {@link CachingStemFilter}, which also records the unstemmed word in
+ * {@link SurfaceAttribute}.
+ * <ul>
  * </ul>
  *
  * <p>Analyzers are thread-safe (Lucene reuses components per thread); share the instances from
@@ -39,10 +41,6 @@ public final class LegalTextAnalyzer extends Analyzer {
             SHARED.put(l, new LegalTextAnalyzer(l));
         }
     }
-
-    private static final int SPLIT_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
-            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
-            | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE;
 
     private final Language language;
 
@@ -62,22 +60,32 @@ public final class LegalTextAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new WordDelimiterGraphFilter(source, SPLIT_FLAGS, null);
+        TokenStream stream = new CaseChangeSplitFilter(source);
         switch (language) {
             case KK -> {
                 stream = new KazakhNormalizationFilter(stream);
                 stream = new LowerCaseFilter(stream);
-                stream = new KazakhStemFilter(stream);
+                stream = new CachingStemFilter(stream, KazakhSuffixStripper::stem);
             }
             case RU -> {
                 stream = new LowerCaseFilter(stream);
                 stream = new CyrillicYoFilter(stream);
-                stream = new SnowballFilter(stream, new RussianStemmer());
+                RussianStemmer russian = new RussianStemmer();
+                stream = new CachingStemFilter(stream, word -> {
+                    russian.setCurrent(word);
+                    russian.stem();
+                    return russian.getCurrent();
+                });
             }
             case EN -> {
                 stream = new EnglishPossessiveFilter(stream);
                 stream = new LowerCaseFilter(stream);
-                stream = new PorterStemFilter(stream);
+                PorterStemmer porter = new PorterStemmer();
+                stream = new CachingStemFilter(stream, word -> {
+                    porter.setCurrent(word);
+                    porter.stem();
+                    return porter.getCurrent();
+                });
             }
         }
         return new TokenStreamComponents(source, stream);

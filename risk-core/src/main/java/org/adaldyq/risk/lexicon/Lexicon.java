@@ -184,16 +184,15 @@ public final class Lexicon {
         private final Set<String> concepts;
         private final Map<String, List<TriggerPattern>> byFirstStem = new HashMap<>();
         private final Map<String, List<TriggerPattern>> byFirstSurface = new HashMap<>();
-        private final Map<String, List<TriggerPattern>> byFirstPrefix = new HashMap<>();
-        private final List<TriggerPattern> firstAnything = new ArrayList<>();
+        private final PrefixIndex<TriggerPattern> byFirstPrefix = new PrefixIndex<>();
+        private final List<TriggerPattern> firstNumber = new ArrayList<>();
         private final Map<String, WordClass> classes = new HashMap<>();
-        private final int longestPrefix;
 
         CompiledLexicon(Language language, List<TriggerPattern> patterns, Set<String> concepts) {
             this.language = language;
             this.size = patterns.size();
             this.concepts = Collections.unmodifiableSet(concepts);
-            int longest = 0;
+            Map<String, List<TriggerPattern>> byFirstClass = new HashMap<>();
             for (TriggerPattern p : patterns) {
                 PatternElement first = p.elements().get(0);
                 if (first instanceof PatternElement.Stem s) {
@@ -201,16 +200,39 @@ public final class Lexicon {
                 } else if (first instanceof PatternElement.Surface s) {
                     byFirstSurface.computeIfAbsent(s.surface(), k -> new ArrayList<>()).add(p);
                 } else if (first instanceof PatternElement.Prefix s) {
-                    byFirstPrefix.computeIfAbsent(s.prefix(), k -> new ArrayList<>()).add(p);
-                    longest = Math.max(longest, s.prefix().length());
+                    byFirstPrefix.add(s.prefix(), p);
+                } else if (first instanceof PatternElement.ConceptClass c) {
+                    byFirstClass.computeIfAbsent(c.concept(), k -> new ArrayList<>()).add(p);
                 } else {
-                    firstAnything.add(p);
+                    // The parser never lets '?' start an entry: the rest start with a number.
+                    firstNumber.add(p);
                 }
                 if (p.elements().size() == 1) {
                     classes.computeIfAbsent(p.concept(), k -> new WordClass()).add(first);
                 }
             }
-            this.longestPrefix = longest;
+            // A pattern that starts with <CONCEPT> (or <num>: NUMBER_WORD) is indexed under every word of
+            // that concept, so no token is tested against whole classes.
+            if (!firstNumber.isEmpty()) {
+                byFirstClass.computeIfAbsent(NUMBER_WORD, k -> new ArrayList<>()).addAll(firstNumber);
+            }
+            for (Map.Entry<String, List<TriggerPattern>> c : byFirstClass.entrySet()) {
+                WordClass wc = classes.get(c.getKey());
+                if (wc == null) {
+                    continue;
+                }
+                for (TriggerPattern p : c.getValue()) {
+                    for (PatternElement word : wc.words) {
+                        if (word instanceof PatternElement.Stem st) {
+                            byFirstStem.computeIfAbsent(st.term(), k -> new ArrayList<>()).add(p);
+                        } else if (word instanceof PatternElement.Surface su) {
+                            byFirstSurface.computeIfAbsent(su.surface(), k -> new ArrayList<>()).add(p);
+                        } else if (word instanceof PatternElement.Prefix pr) {
+                            byFirstPrefix.add(pr.prefix(), p);
+                        }
+                    }
+                }
+            }
         }
 
         int size() {
@@ -224,34 +246,36 @@ public final class Lexicon {
         List<TermMatch> match(TokenizedText text) {
             List<TermMatch> out = new ArrayList<>();
             Set<Long> seen = new HashSet<>();
-            List<TriggerPattern> candidates = new ArrayList<>();
             for (int i = 0; i < text.size(); i++) {
                 Token token = text.get(i);
-                candidates.clear();
-                addAll(candidates, byFirstStem.get(token.term()));
-                addAll(candidates, byFirstSurface.get(token.surface()));
-                if (!byFirstPrefix.isEmpty()) {
-                    String surface = token.surface();
-                    for (int len = 1; len <= Math.min(surface.length(), longestPrefix); len++) {
-                        addAll(candidates, byFirstPrefix.get(surface.substring(0, len)));
-                    }
-                }
-                candidates.addAll(firstAnything);
-                for (TriggerPattern p : candidates) {
-                    if (!accepts(p.elements().get(0), token)) {
-                        continue;
-                    }
-                    int last = matchRest(p, text, i, 1, i, p.slop());
-                    if (last >= 0) {
-                        long key = ((long) p.concept().hashCode() << 40) ^ ((long) i << 20) ^ last;
-                        if (seen.add(key)) {
-                            out.add(new TermMatch(p.concept(), i, last, token.start(), text.get(last).end(),
-                                    token.sentence(), p.origin()));
-                        }
-                    }
+                // Patterns found through an exact index already accept the token's first word.
+                tryAll(byFirstStem.get(token.term()), text, i, out, seen);
+                tryAll(byFirstSurface.get(token.surface()), text, i, out, seen);
+                int at = i;
+                byFirstPrefix.forEachPrefixOf(token.surface(), patterns -> tryAll(patterns, text, at, out, seen));
+                // Number words reach these patterns through the index (see the constructor); digits here.
+                if (!firstNumber.isEmpty() && !token.surface().isEmpty() && Character.isDigit(token.surface().charAt(0))) {
+                    tryAll(firstNumber, text, i, out, seen);
                 }
             }
             return out;
+        }
+
+        private void tryAll(List<TriggerPattern> patterns, TokenizedText text, int i, List<TermMatch> out, Set<Long> seen) {
+            if (patterns == null) {
+                return;
+            }
+            Token token = text.get(i);
+            for (TriggerPattern p : patterns) {
+                int last = matchRest(p, text, i, 1, i, p.slop());
+                if (last >= 0) {
+                    long key = ((long) p.concept().hashCode() << 40) ^ ((long) i << 20) ^ last;
+                    if (seen.add(key)) {
+                        out.add(new TermMatch(p.concept(), i, last, token.start(), text.get(last).end(),
+                                token.sentence(), p.origin()));
+                    }
+                }
+            }
         }
 
         /** Index of the last token of a match of elements[k..] after token {@code previous}, or -1. */
@@ -302,12 +326,6 @@ public final class Lexicon {
             return numbers != null && numbers.accepts(token);
         }
 
-        private static void addAll(List<TriggerPattern> to, List<TriggerPattern> from) {
-            if (from != null) {
-                to.addAll(from);
-            }
-        }
-
         @Override
         public String toString() {
             return "Lexicon[" + language + ", " + size + " entries]";
@@ -316,11 +334,13 @@ public final class Lexicon {
 
     /** The single-word entries of a concept, usable as {@code <CONCEPT>} inside other entries. */
     private static final class WordClass {
+        private final List<PatternElement> words = new ArrayList<>();
         private final Set<String> stems = new HashSet<>();
         private final Set<String> surfaces = new HashSet<>();
         private final List<String> prefixes = new ArrayList<>();
 
         void add(PatternElement e) {
+            words.add(e);
             if (e instanceof PatternElement.Stem s) {
                 stems.add(s.term());
             } else if (e instanceof PatternElement.Surface s) {

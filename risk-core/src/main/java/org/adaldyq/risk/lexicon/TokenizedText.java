@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.adaldyq.risk.analysis.LegalTextAnalyzer;
+import org.adaldyq.risk.analysis.SurfaceAttribute;
 import org.adaldyq.risk.lang.KazakhNormalizer;
 import org.adaldyq.risk.lang.Language;
 import org.apache.lucene.analysis.TokenStream;
@@ -34,6 +35,7 @@ public final class TokenizedText {
         try (TokenStream ts = analyzer.tokenStream("text", span)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            SurfaceAttribute surface = ts.addAttribute(SurfaceAttribute.class);
             ts.reset();
             int sentence = 0;
             int previousEnd = 0;
@@ -43,7 +45,10 @@ public final class TokenizedText {
                 if (!tokens.isEmpty() && startsNewSentence(span, previousEnd, start)) {
                     sentence++;
                 }
-                tokens.add(new Token(term.toString(), surface(span, start, end, language), from + start, from + end, sentence));
+                // The chain's stem filter shares its strings; a chain without one (never the built-in ones) still works.
+                String written = surface.surface() != null ? surface.surface() : surface(span, start, end, language);
+                String stem = surface.stem() != null ? surface.stem() : term.toString();
+                tokens.add(new Token(stem, written, from + start, from + end, sentence));
                 previousEnd = end;
             }
             ts.end();

@@ -1,0 +1,17 @@
+package org.adaldyq.risk.analysis;
+
+import org.apache.lucene.util.Attribute;
+
+/**
+ * The word as written (normalised and lower-cased, not stemmed) and its stem, as shared string
+ * instances, set by the stemming filter of a {@link LegalTextAnalyzer} chain. Lexicon entries in quotes
+ * or with a {@code *} compare against the surface form; the shared instances keep their hash codes, which
+ * makes the lexicon's lookups cheap.
+ */
+public interface SurfaceAttribute extends Attribute {
+    String surface();
+
+    String stem();
+
+    void setForms(String surface, String stem);
+}

@@ -46,7 +46,8 @@ final class EntryParser {
                 elements.add(new PatternElement.ConceptClass(concept));
             } else if (word.length() > 2 && word.startsWith("\"") && word.endsWith("\"")) {
                 String exact = word.substring(1, word.length() - 1);
-                if (TokenizedText.analyze(exact, language).size() != 1) {
+                TokenizedText read = TokenizedText.analyze(exact, language);
+                if (read.size() != 1 || !read.get(0).surface().equals(TokenizedText.surfaceForm(exact, language))) {
                     // A token never holds what the tokenizer splits at (dots, hyphens): no word can equal it.
                     problems.add(problem(line, raw, word, word + " can never match: the " + language.code()
                             + " analyser does not read it as one word; write the words without quotes"));

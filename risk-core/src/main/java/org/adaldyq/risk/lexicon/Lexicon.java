@@ -44,10 +44,16 @@ public final class Lexicon {
     private static final Pattern CONCEPT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     static final String NUMBER_WORD = "NUMBER_WORD";
 
-    private final Map<Language, CompiledLexicon> byLanguage;
+    /** Compiled per language; a lazily built lexicon compiles a language on its first use. */
+    private final Map<Language, java.util.function.Supplier<CompiledLexicon>> byLanguage;
 
-    private Lexicon(Map<Language, CompiledLexicon> byLanguage) {
+    private Lexicon(Map<Language, java.util.function.Supplier<CompiledLexicon>> byLanguage) {
         this.byLanguage = byLanguage;
+    }
+
+    private CompiledLexicon compiled(Language language) {
+        java.util.function.Supplier<CompiledLexicon> s = byLanguage.get(language);
+        return s == null ? null : s.get();
     }
 
     public static Builder builder() {
@@ -56,19 +62,19 @@ public final class Lexicon {
 
     /** Every entry of this lexicon found in {@code text}, in text order. */
     public List<TermMatch> match(TokenizedText text) {
-        CompiledLexicon lexicon = byLanguage.get(text.language());
+        CompiledLexicon lexicon = compiled(text.language());
         return lexicon == null ? List.of() : lexicon.match(text);
     }
 
     /** The concept names defined for a language. */
     public Set<String> concepts(Language language) {
-        CompiledLexicon lexicon = byLanguage.get(language);
+        CompiledLexicon lexicon = compiled(language);
         return lexicon == null ? Set.of() : lexicon.concepts();
     }
 
     /** Number of entries for a language. */
     public int size(Language language) {
-        CompiledLexicon lexicon = byLanguage.get(language);
+        CompiledLexicon lexicon = compiled(language);
         return lexicon == null ? 0 : lexicon.size();
     }
 
@@ -128,16 +134,54 @@ public final class Lexicon {
             return this;
         }
 
+        /** Compiles every language now and reports every problem at once. */
         public Lexicon build() {
             List<LexiconProblem> problems = new ArrayList<>();
-            Map<Language, CompiledLexicon> compiled = new EnumMap<>(Language.class);
+            Map<Language, java.util.function.Supplier<CompiledLexicon>> compiled = new EnumMap<>(Language.class);
             for (Map.Entry<Language, Map<String, List<SourceLine>>> e : lines.entrySet()) {
-                compiled.put(e.getKey(), compile(e.getKey(), e.getValue(), problems));
+                CompiledLexicon c = compile(e.getKey(), e.getValue(), problems);
+                compiled.put(e.getKey(), () -> c);
             }
             if (!problems.isEmpty()) {
                 throw new LexiconException(problems);
             }
             return new Lexicon(compiled);
+        }
+
+        /**
+         * Compiles each language on its first use: a one-page scan then pays for one language, not
+         * three. Meant for lexicons already checked (the built-in pack, tested at build time); a problem
+         * surfaces as a {@link LexiconException} on first use of its language.
+         */
+        public Lexicon buildLazily() {
+            Map<Language, java.util.function.Supplier<CompiledLexicon>> lazy = new EnumMap<>(Language.class);
+            for (Map.Entry<Language, Map<String, List<SourceLine>>> e : lines.entrySet()) {
+                Language language = e.getKey();
+                Map<String, List<SourceLine>> concepts = Map.copyOf(e.getValue());
+                lazy.put(language, new java.util.function.Supplier<>() {
+                    private volatile CompiledLexicon value;
+
+                    @Override
+                    public CompiledLexicon get() {
+                        CompiledLexicon v = value;
+                        if (v == null) {
+                            synchronized (this) {
+                                v = value;
+                                if (v == null) {
+                                    List<LexiconProblem> problems = new ArrayList<>();
+                                    v = compile(language, concepts, problems);
+                                    if (!problems.isEmpty()) {
+                                        throw new LexiconException(problems);
+                                    }
+                                    value = v;
+                                }
+                            }
+                        }
+                        return v;
+                    }
+                });
+            }
+            return new Lexicon(lazy);
         }
 
         private static CompiledLexicon compile(Language language, Map<String, List<SourceLine>> concepts,

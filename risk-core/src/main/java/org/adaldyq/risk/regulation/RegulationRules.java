@@ -93,7 +93,8 @@ public final class RegulationRules {
         List<RuleProblem> problems = new ArrayList<>();
         if (o.builtIn() && o.directories().isEmpty() && !o.compileAlways()) {
             // The common case, exactly as built: nothing to merge or check.
-            Lexicon lexicon = Lexicon.builder().addClasspath(o.loader(), PACK + "/lexicon").build();
+            // The built-in lexicon is checked by the build's tests: compile a language when first scanned.
+            Lexicon lexicon = Lexicon.builder().addClasspath(o.loader(), PACK + "/lexicon").buildLazily();
             RuleSet rules = precompiled(o.loader());
             FactorCatalogue catalogue = FactorCatalogue.fromClasspath(o.loader(), PACK + "/factors.json");
             RuleLayer pack = RuleLayer.classpath(o.loader(), PACK);

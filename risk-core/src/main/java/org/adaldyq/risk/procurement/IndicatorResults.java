@@ -26,7 +26,7 @@ public final class IndicatorResults {
     void add(Flag f) {
         results.computeIfAbsent(f.getGroup(), g -> new TreeMap<>())
                 .computeIfAbsent(f.getId(), i -> new TreeMap<>())
-                .put(f.getCode(), f.getValue());
+                .merge(f.getCode(), f.getValue(), Math::max); // one value per id and code: the largest, whatever the firing order
     }
 
     Map<String, Map<String, Double>> metaForUpdate() {

@@ -87,6 +87,22 @@ public final class ProcurementEngine {
     /** Reads every input and returns Cardinal's results; {@code listener} sees each process on the way. */
     public IndicatorResults run(List<OcdsReader.Input> inputs, ProcessListener listener) {
         Pass pass = new Pass(listener);
+        ExecutorService rulePool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ocds-rules-worker");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        pass.rulePool = rulePool;
+        try {
+            return run(inputs, pass);
+        } finally {
+            if (rulePool != null) {
+                rulePool.shutdownNow();
+            }
+        }
+    }
+
+    private IndicatorResults run(List<OcdsReader.Input> inputs, Pass pass) {
         OcdsReader reader = new OcdsReader(maxLineBytes);
         ProcessCompiler compiler = new ProcessCompiler();
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -341,26 +357,66 @@ public final class ProcurementEngine {
             }
         }
 
+        /** Batches whose rules are firing on the rule pool, oldest first: drained in input order. */
+        final java.util.ArrayDeque<Object[]> pending = new java.util.ArrayDeque<>();
+        ExecutorService rulePool;
+
         void fireBatch() {
             if (batchProcesses.isEmpty()) {
                 return;
             }
-            List<Flag> flags = enabled.isEmpty() || batchFacts.isEmpty() ? List.of() : rules.fire(enabled, batchFacts);
-            Map<String, List<Flag>> byProcess = new LinkedHashMap<>();
-            for (Flag fl : flags) {
-                results.add(fl);
-                byProcess.computeIfAbsent(fl.getProcessOcid(), k -> new ArrayList<>()).add(fl);
-            }
-            for (Object[] pf : batchProcesses) {
-                ContractingProcess p = (ContractingProcess) pf[0];
-                if (pf[1] == null) {
-                    listener.process(p, null, (String) pf[2], List.of());
-                } else {
-                    listener.process(p, (ProcessFacts) pf[1], null, byProcess.getOrDefault(p.ocid(), List.of()));
-                }
-            }
+            List<Object> facts = new ArrayList<>(batchFacts);
+            List<Object[]> processes = new ArrayList<>(batchProcesses);
             batchFacts.clear();
             batchProcesses.clear();
+            Future<List<Flag>> flags;
+            if (enabled.isEmpty() || facts.isEmpty()) {
+                flags = CompletableFuture.completedFuture(List.of());
+            } else if (rulePool == null) {
+                flags = CompletableFuture.completedFuture(rules.fire(enabled, facts));
+            } else {
+                flags = rulePool.submit(() -> rules.fire(enabled, facts));
+            }
+            pending.add(new Object[] {flags, processes});
+            drain(false);
+        }
+
+        /**
+         * Hands finished batches to the results and the listener, in order. Waits for the oldest while too
+         * many are in flight, or for all of them when {@code all}.
+         */
+        @SuppressWarnings("unchecked")
+        void drain(boolean all) {
+            while (!pending.isEmpty()) {
+                boolean wait = all || pending.size() > threads * 2;
+                Future<List<Flag>> head = (Future<List<Flag>>) pending.peek()[0];
+                if (!head.isDone() && !wait) {
+                    return;
+                }
+                List<Flag> flags;
+                try {
+                    flags = head.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("rules failed", e.getCause());
+                }
+                List<Object[]> processes = (List<Object[]>) pending.poll()[1];
+                Map<String, List<Flag>> byProcess = new LinkedHashMap<>();
+                for (Flag fl : flags) {
+                    results.add(fl);
+                    byProcess.computeIfAbsent(fl.getProcessOcid(), k -> new ArrayList<>()).add(fl);
+                }
+                for (Object[] pf : processes) {
+                    ContractingProcess p = (ContractingProcess) pf[0];
+                    if (pf[1] == null) {
+                        listener.process(p, null, (String) pf[2], List.of());
+                    } else {
+                        listener.process(p, (ProcessFacts) pf[1], null, byProcess.getOrDefault(p.ocid(), List.of()));
+                    }
+                }
+            }
         }
 
         void problem(InputProblem p) {
@@ -376,6 +432,7 @@ public final class ProcurementEngine {
         IndicatorResults finish() {
             merger.flush((line, release) -> process("<compiled>", compiler.compile(release, line)));
             fireBatch();
+            drain(true);
             counts.mainCurrency = mainCurrency;
             List<Object> datasetFacts = stats.facts(results.metaForUpdate());
             if (extended) {

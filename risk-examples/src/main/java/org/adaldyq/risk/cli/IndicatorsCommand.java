@@ -35,12 +35,16 @@ public final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "JSON parser threads (default ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--batch-size", defaultValue = "512", hidden = true, description = "Processes per rule session")
+    int batchSize;
+
     @Override
     public Integer call() throws Exception {
         ProcurementEngine engine = ProcurementEngine.builder()
                 .settings(settings == null ? Settings.defaults() : Settings.read(settings))
                 .codes(Settings.CARDINAL_CODES)
                 .threads(threads)
+                .batchSize(batchSize)
                 .build();
         IndicatorResults r = engine.run(OcdsReader.inputs(file), ProcessListener.NONE);
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);

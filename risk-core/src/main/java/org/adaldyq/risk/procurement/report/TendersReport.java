@@ -192,6 +192,9 @@ public final class TendersReport {
                 if (ocid != null && rec.path("skipped").isNull()) {
                     flags.addAll(datasetByProcess.getOrDefault(ocid, List.of()));
                 }
+                // rule sessions return flags in no fixed order: sort, so output never depends on batching
+                flags.sort(java.util.Comparator.comparing(Flag::getCode).thenComparing(Flag::getGroup).thenComparing(Flag::getId)
+                        .thenComparing(f -> f.getEvidence().toString()));
                 List<Finding> findings = findings(flags);
                 Set<String> computable = new LinkedHashSet<>();
                 rec.path("computable").forEach(c -> computable.add(c.asText()));

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.adaldyq.risk.procurement.cardinal.Settings;
 import org.adaldyq.risk.procurement.fact.Computability;
 import org.adaldyq.risk.procurement.fact.Flag;
+import org.adaldyq.risk.procurement.fact.Group;
 import org.adaldyq.risk.procurement.fact.IndicatorSetting;
+import org.adaldyq.risk.procurement.fact.OutlierFence;
 import org.adaldyq.risk.procurement.fact.ProcessFacts;
 import org.adaldyq.risk.procurement.model.Bid;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
@@ -28,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -297,7 +300,8 @@ public final class ProcurementEngine {
                 skipped(p, "no ocid");
                 return;
             }
-            if (!seen.add(p.ocid())) {
+            boolean duplicate = !seen.add(p.ocid());
+            if (duplicate) {
                 counts.duplicates++;
                 problem(new InputProblem(source, p.line(), p.ocid(), InputProblem.Kind.DUPLICATE_OCID,
                         "ocid seen before; both are processed, as Cardinal does"));
@@ -326,7 +330,7 @@ public final class ProcurementEngine {
                 }
             }
             batchFacts.addAll(f.all());
-            batchProcesses.add(new Object[] {p, f, null});
+            batchProcesses.add(new Object[] {p, f, null, duplicate});
             if (batchProcesses.size() >= batchSize) {
                 fireBatch();
             }
@@ -334,7 +338,7 @@ public final class ProcurementEngine {
 
         /** Skipped processes wait for their batch too, so the listener sees input order. */
         void skipped(ContractingProcess p, String reason) {
-            batchProcesses.add(new Object[] {p, null, reason});
+            batchProcesses.add(new Object[] {p, null, reason, false});
             if (batchProcesses.size() >= batchSize) {
                 fireBatch();
             }
@@ -403,18 +407,28 @@ public final class ProcurementEngine {
                     throw new IllegalStateException("rules failed", e.getCause());
                 }
                 List<Object[]> processes = (List<Object[]>) pending.poll()[1];
-                Map<String, List<Flag>> byProcess = new LinkedHashMap<>();
+                Map<String, List<Flag>> byProcess = new HashMap<>();
                 for (Flag fl : flags) {
-                    results.add(fl);
+                    if (fl.getGroup() != Group.OCID) {
+                        results.add(fl);
+                    }
                     byProcess.computeIfAbsent(fl.getProcessOcid(), k -> new ArrayList<>()).add(fl);
                 }
                 for (Object[] pf : processes) {
                     ContractingProcess p = (ContractingProcess) pf[0];
                     if (pf[1] == null) {
                         listener.process(p, null, (String) pf[2], List.of());
-                    } else {
-                        listener.process(p, (ProcessFacts) pf[1], null, byProcess.getOrDefault(p.ocid(), List.of()));
+                        continue;
                     }
+                    List<Flag> mine = byProcess.getOrDefault(p.ocid(), List.of());
+                    Map<String, Double> codes = new TreeMap<>();
+                    for (Flag fl : mine) {
+                        if (fl.getGroup() == Group.OCID) {
+                            codes.merge(fl.getCode(), fl.getValue(), Math::max);
+                        }
+                    }
+                    results.addProcess(p.ocid(), codes, (Boolean) pf[3]);
+                    listener.process(p, (ProcessFacts) pf[1], null, mine);
                 }
             }
         }
@@ -434,22 +448,38 @@ public final class ProcurementEngine {
             fireBatch();
             drain(true);
             counts.mainCurrency = mainCurrency;
+            results.finishSpill();
             List<Object> datasetFacts = stats.facts(results.metaForUpdate());
             if (extended) {
                 datasetFacts.addAll(extendedStats.facts());
             }
             if (!datasetFacts.isEmpty()) {
-                for (Flag fl : rules.fire(enabled, datasetFacts)) {
-                    results.add(fl);
-                    datasetFlags.add(fl);
-                }
+                datasetFlags(rules.fire(enabled, datasetFacts));
             }
+            // one ratio per process: streamed from disk and matched against the fences batch by batch
+            List<Object> fences = datasetFacts.stream().filter(f -> f instanceof OutlierFence o
+                    && (o.getCode().equals("R024") || o.getCode().equals("R058"))).toList();
+            if (!fences.isEmpty()) {
+                stats.forEachRatioBatch(20_000, batch -> {
+                    List<Object> facts = new ArrayList<>(fences);
+                    facts.addAll(batch);
+                    datasetFlags(rules.fire(enabled, facts));
+                });
+            }
+            stats.close();
             results.datasetFlags(datasetFlags);
             LOG.info("run: {}", counts);
             return results;
         }
 
         final List<Flag> datasetFlags = new ArrayList<>();
+
+        void datasetFlags(List<Flag> flags) {
+            for (Flag fl : flags) {
+                results.add(fl);
+                datasetFlags.add(fl);
+            }
+        }
     }
 
     public static final class Builder {

@@ -46,16 +46,17 @@ public final class IndicatorsCommand implements Callable<Integer> {
                 .threads(threads)
                 .batchSize(batchSize)
                 .build();
-        IndicatorResults r = engine.run(OcdsReader.inputs(file), ProcessListener.NONE);
-        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-        if (count) {
-            CardinalJson.writeCounts(r, out);
-        } else {
-            CardinalJson.write(r, !noMeta, out);
+        try (IndicatorResults r = engine.run(OcdsReader.inputs(file), ProcessListener.NONE)) {
+            OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+            if (count) {
+                CardinalJson.writeCounts(r, out);
+            } else {
+                CardinalJson.write(r, !noMeta, out);
+            }
+            out.write('\n');
+            out.flush();
+            System.err.println("indicators: " + r.counts());
         }
-        out.write('\n');
-        out.flush();
-        System.err.println("indicators: " + r.counts());
         return 0;
     }
 }

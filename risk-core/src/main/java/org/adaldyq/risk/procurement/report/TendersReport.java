@@ -101,6 +101,7 @@ public final class TendersReport {
                 }
             }
             finish(spill, codes, datasetByProcess, results, out);
+            results.close();
             return results.counts();
         } finally {
             Files.deleteIfExists(spill);
@@ -221,8 +222,8 @@ public final class TendersReport {
                 }
             }
         }
-        Map<String, Map<String, Double>> buyerFlags = results.results().getOrDefault(Group.Buyer, Map.of());
-        Map<String, Map<String, Double>> tendererFlags = results.results().getOrDefault(Group.Tenderer, Map.of());
+        Map<String, Map<String, Double>> buyerFlags = results.organisations().getOrDefault(Group.Buyer, Map.of());
+        Map<String, Map<String, Double>> tendererFlags = results.organisations().getOrDefault(Group.Tenderer, Map.of());
         for (Map.Entry<String, Summary> b : buyers.entrySet()) {
             sheet.organisation("buyer", b.getKey(), b.getValue(), buyerFlags.getOrDefault(b.getKey(), Map.of()));
         }

@@ -8,6 +8,7 @@ import org.adaldyq.risk.procurement.fact.Flag;
 import org.adaldyq.risk.procurement.fact.Group;
 import org.adaldyq.risk.procurement.fact.IndicatorSetting;
 import org.adaldyq.risk.procurement.fact.OutlierFence;
+import org.adaldyq.risk.procurement.fact.TopTendererBar;
 import org.adaldyq.risk.procurement.fact.ProcessFacts;
 import org.adaldyq.risk.procurement.model.Bid;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
@@ -54,6 +55,7 @@ import java.util.concurrent.Future;
 public final class ProcurementEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ProcurementEngine.class);
     private static final int WARNINGS_PER_KIND = 20;
+    private static final int DATASET_BATCH = 20_000;
 
     private final Settings settings;
     private final List<String> codes;
@@ -453,14 +455,21 @@ public final class ProcurementEngine {
             if (extended) {
                 datasetFacts.addAll(extendedStats.facts());
             }
-            if (!datasetFacts.isEmpty()) {
-                datasetFlags(rules.fire(enabled, datasetFacts));
+            // Every dataset rule joins one shared fact (a fence, the top-tenderer bar) with one statistic,
+            // so the statistics can be fired in batches, each with all the shared facts: memory stays flat.
+            List<Object> fences = datasetFacts.stream()
+                    .filter(f -> f instanceof OutlierFence || f instanceof TopTendererBar).toList();
+            List<Object> statistics = datasetFacts.stream()
+                    .filter(f -> !(f instanceof OutlierFence || f instanceof TopTendererBar)).toList();
+            for (int from = 0; from < statistics.size(); from += DATASET_BATCH) {
+                List<Object> facts = new ArrayList<>(fences);
+                facts.addAll(statistics.subList(from, Math.min(statistics.size(), from + DATASET_BATCH)));
+                datasetFlags(rules.fire(enabled, facts));
             }
             // one ratio per process: streamed from disk and matched against the fences batch by batch
-            List<Object> fences = datasetFacts.stream().filter(f -> f instanceof OutlierFence o
-                    && (o.getCode().equals("R024") || o.getCode().equals("R058"))).toList();
-            if (!fences.isEmpty()) {
-                stats.forEachRatioBatch(20_000, batch -> {
+            if (fences.stream().anyMatch(f -> f instanceof OutlierFence o
+                    && (o.getCode().equals("R024") || o.getCode().equals("R058")))) {
+                stats.forEachRatioBatch(DATASET_BATCH, batch -> {
                     List<Object> facts = new ArrayList<>(fences);
                     facts.addAll(batch);
                     datasetFlags(rules.fire(enabled, facts));

@@ -32,6 +32,9 @@ public final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--no-meta", description = "Exclude the \"Meta\" key from the results object")
     boolean noMeta;
 
+    @Option(names = "--max-line-bytes", defaultValue = "67108864", description = "Longer lines are skipped with a warning (default ${DEFAULT-VALUE})")
+    int maxLineBytes;
+
     @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "JSON parser threads (default ${DEFAULT-VALUE})")
     int threads;
 
@@ -40,10 +43,15 @@ public final class IndicatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!"-".equals(file) && !java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
+            System.err.println(file + ": no such file or directory");
+            return 2;
+        }
         ProcurementEngine engine = ProcurementEngine.builder()
                 .settings(settings == null ? Settings.defaults() : Settings.read(settings))
                 .codes(Settings.CARDINAL_CODES)
                 .threads(threads)
+                .maxLineBytes(maxLineBytes)
                 .batchSize(batchSize)
                 .build();
         try (IndicatorResults r = engine.run(OcdsReader.inputs(file), ProcessListener.NONE)) {

@@ -161,7 +161,6 @@ public final class DatasetStatistics {
             double[] counts = winCounts.values().stream().mapToDouble(c -> c[0]).toArray();
             double percentile = settings.get("R025").number("percentile", 75);
             double bar = Type8Quantile.of(counts, percentile / 100.0);
-            meta.computeIfAbsent("R025", k -> new LinkedHashMap<>()).put("percentile", bar);
             out.add(new TopTendererBar(bar));
             List<TendererWinRatio> all = new ArrayList<>();
             winCounts.forEach((id, c) -> all.add(new TendererWinRatio(id, c[0], c[1])));

@@ -165,11 +165,11 @@ public final class ProcurementEngine {
         }, "ocds-rules");
         consumer.start();
         final class BatchingSink implements OcdsReader.Sink {
-            List<Object[]> batch = new ArrayList<>();
+            List<RawLine> batch = new ArrayList<>();
 
             @Override
             public void line(String source, long line, byte[] json) {
-                batch.add(new Object[] {source, line, json});
+                batch.add(new RawLine(source, line, json));
                 if (batch.size() >= 256) {
                     flush();
                 }
@@ -185,12 +185,12 @@ public final class ProcurementEngine {
                 if (batch.isEmpty()) {
                     return;
                 }
-                List<Object[]> lines = batch;
+                List<RawLine> lines = batch;
                 batch = new ArrayList<>();
                 put(pool.submit(() -> {
                     List<Compiled> out = new ArrayList<>(lines.size());
-                    for (Object[] l : lines) {
-                        out.add(compile(compiler, OcdsReader.parseLine((String) l[0], (Long) l[1], (byte[]) l[2])));
+                    for (RawLine l : lines) {
+                        out.add(compile(compiler, OcdsReader.parseLine(l.source(), l.line(), l.json())));
                     }
                     return out;
                 }));
@@ -244,6 +244,18 @@ public final class ProcurementEngine {
         }
     }
 
+    /** A line of a line-delimited input, waiting for a parser thread. */
+    private record RawLine(String source, long line, byte[] json) {
+    }
+
+    /** A process in a rule batch: its facts, or why it was skipped; whether its ocid was seen before. */
+    private record Reviewed(ContractingProcess process, ProcessFacts facts, String skipReason, boolean duplicate) {
+    }
+
+    /** A batch whose rules are firing (or fired), with its processes in input order. */
+    private record FiringBatch(Future<List<Flag>> flags, List<Reviewed> processes) {
+    }
+
     /** Compiled releases of one unit; runs on worker threads. */
     record Compiled(ParsedUnit unit, List<ContractingProcess> processes) {
     }
@@ -271,7 +283,7 @@ public final class ProcurementEngine {
         final ReleaseMerger merger = new ReleaseMerger();
         final Map<InputProblem.Kind, Integer> warned = new HashMap<>();
         final List<Object> batchFacts = new ArrayList<>();
-        final List<Object[]> batchProcesses = new ArrayList<>();
+        final List<Reviewed> batchProcesses = new ArrayList<>();
         final ProcessCompiler compiler = new ProcessCompiler();
         final boolean extended = enabled.stream().anyMatch(s -> Settings.EXTENDED_CODES.contains(s.getCode()));
         String mainCurrency = settings.currency();
@@ -332,7 +344,7 @@ public final class ProcurementEngine {
                 }
             }
             batchFacts.addAll(f.all());
-            batchProcesses.add(new Object[] {p, f, null, duplicate});
+            batchProcesses.add(new Reviewed(p, f, null, duplicate));
             if (batchProcesses.size() >= batchSize) {
                 fireBatch();
             }
@@ -340,7 +352,7 @@ public final class ProcurementEngine {
 
         /** Skipped processes wait for their batch too, so the listener sees input order. */
         void skipped(ContractingProcess p, String reason) {
-            batchProcesses.add(new Object[] {p, null, reason, false});
+            batchProcesses.add(new Reviewed(p, null, reason, false));
             if (batchProcesses.size() >= batchSize) {
                 fireBatch();
             }
@@ -364,7 +376,7 @@ public final class ProcurementEngine {
         }
 
         /** Batches whose rules are firing on the rule pool, oldest first: drained in input order. */
-        final java.util.ArrayDeque<Object[]> pending = new java.util.ArrayDeque<>();
+        final java.util.ArrayDeque<FiringBatch> pending = new java.util.ArrayDeque<>();
         ExecutorService rulePool;
 
         void fireBatch() {
@@ -372,7 +384,7 @@ public final class ProcurementEngine {
                 return;
             }
             List<Object> facts = new ArrayList<>(batchFacts);
-            List<Object[]> processes = new ArrayList<>(batchProcesses);
+            List<Reviewed> processes = new ArrayList<>(batchProcesses);
             batchFacts.clear();
             batchProcesses.clear();
             Future<List<Flag>> flags;
@@ -383,7 +395,7 @@ public final class ProcurementEngine {
             } else {
                 flags = rulePool.submit(() -> rules.fire(enabled, facts));
             }
-            pending.add(new Object[] {flags, processes});
+            pending.add(new FiringBatch(flags, processes));
             drain(false);
         }
 
@@ -391,24 +403,22 @@ public final class ProcurementEngine {
          * Hands finished batches to the results and the listener, in order. Waits for the oldest while too
          * many are in flight, or for all of them when {@code all}.
          */
-        @SuppressWarnings("unchecked")
         void drain(boolean all) {
             while (!pending.isEmpty()) {
                 boolean wait = all || pending.size() > threads * 2;
-                Future<List<Flag>> head = (Future<List<Flag>>) pending.peek()[0];
-                if (!head.isDone() && !wait) {
+                if (!pending.peek().flags().isDone() && !wait) {
                     return;
                 }
+                FiringBatch batch = pending.poll();
                 List<Flag> flags;
                 try {
-                    flags = head.get();
+                    flags = batch.flags().get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("rules failed", e.getCause());
                 }
-                List<Object[]> processes = (List<Object[]>) pending.poll()[1];
                 Map<String, List<Flag>> byProcess = new HashMap<>();
                 for (Flag fl : flags) {
                     if (fl.getGroup() != Group.OCID) {
@@ -416,21 +426,20 @@ public final class ProcurementEngine {
                     }
                     byProcess.computeIfAbsent(fl.getProcessOcid(), k -> new ArrayList<>()).add(fl);
                 }
-                for (Object[] pf : processes) {
-                    ContractingProcess p = (ContractingProcess) pf[0];
-                    if (pf[1] == null) {
-                        listener.process(p, null, (String) pf[2], List.of());
+                for (Reviewed r : batch.processes()) {
+                    if (r.facts() == null) {
+                        listener.process(r.process(), null, r.skipReason(), List.of());
                         continue;
                     }
-                    List<Flag> mine = byProcess.getOrDefault(p.ocid(), List.of());
+                    List<Flag> mine = byProcess.getOrDefault(r.process().ocid(), List.of());
                     Map<String, Double> codes = new TreeMap<>();
                     for (Flag fl : mine) {
                         if (fl.getGroup() == Group.OCID) {
                             codes.merge(fl.getCode(), fl.getValue(), Math::max);
                         }
                     }
-                    results.addProcess(p.ocid(), codes, (Boolean) pf[3]);
-                    listener.process(p, (ProcessFacts) pf[1], null, mine);
+                    results.addProcess(r.process().ocid(), codes, r.duplicate());
+                    listener.process(r.process(), r.facts(), null, mine);
                 }
             }
         }

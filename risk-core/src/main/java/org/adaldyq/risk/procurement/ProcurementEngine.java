@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.adaldyq.risk.procurement.cardinal.Settings;
 import org.adaldyq.risk.procurement.fact.Computability;
 import org.adaldyq.risk.procurement.fact.Flag;
+import org.adaldyq.risk.procurement.fact.Group;
 import org.adaldyq.risk.procurement.fact.IndicatorSetting;
+import org.adaldyq.risk.procurement.fact.OutlierFence;
+import org.adaldyq.risk.procurement.fact.TopTendererBar;
 import org.adaldyq.risk.procurement.fact.ProcessFacts;
 import org.adaldyq.risk.procurement.model.Bid;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
@@ -28,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +55,7 @@ import java.util.concurrent.Future;
 public final class ProcurementEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ProcurementEngine.class);
     private static final int WARNINGS_PER_KIND = 20;
+    private static final int DATASET_BATCH = 20_000;
 
     private final Settings settings;
     private final List<String> codes;
@@ -87,6 +92,22 @@ public final class ProcurementEngine {
     /** Reads every input and returns Cardinal's results; {@code listener} sees each process on the way. */
     public IndicatorResults run(List<OcdsReader.Input> inputs, ProcessListener listener) {
         Pass pass = new Pass(listener);
+        ExecutorService rulePool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ocds-rules-worker");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        pass.rulePool = rulePool;
+        try {
+            return run(inputs, pass);
+        } finally {
+            if (rulePool != null) {
+                rulePool.shutdownNow();
+            }
+        }
+    }
+
+    private IndicatorResults run(List<OcdsReader.Input> inputs, Pass pass) {
         OcdsReader reader = new OcdsReader(maxLineBytes);
         ProcessCompiler compiler = new ProcessCompiler();
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -144,11 +165,11 @@ public final class ProcurementEngine {
         }, "ocds-rules");
         consumer.start();
         final class BatchingSink implements OcdsReader.Sink {
-            List<Object[]> batch = new ArrayList<>();
+            List<RawLine> batch = new ArrayList<>();
 
             @Override
             public void line(String source, long line, byte[] json) {
-                batch.add(new Object[] {source, line, json});
+                batch.add(new RawLine(source, line, json));
                 if (batch.size() >= 256) {
                     flush();
                 }
@@ -164,12 +185,12 @@ public final class ProcurementEngine {
                 if (batch.isEmpty()) {
                     return;
                 }
-                List<Object[]> lines = batch;
+                List<RawLine> lines = batch;
                 batch = new ArrayList<>();
                 put(pool.submit(() -> {
                     List<Compiled> out = new ArrayList<>(lines.size());
-                    for (Object[] l : lines) {
-                        out.add(compile(compiler, OcdsReader.parseLine((String) l[0], (Long) l[1], (byte[]) l[2])));
+                    for (RawLine l : lines) {
+                        out.add(compile(compiler, OcdsReader.parseLine(l.source(), l.line(), l.json())));
                     }
                     return out;
                 }));
@@ -223,6 +244,18 @@ public final class ProcurementEngine {
         }
     }
 
+    /** A line of a line-delimited input, waiting for a parser thread. */
+    private record RawLine(String source, long line, byte[] json) {
+    }
+
+    /** A process in a rule batch: its facts, or why it was skipped; whether its ocid was seen before. */
+    private record Reviewed(ContractingProcess process, ProcessFacts facts, String skipReason, boolean duplicate) {
+    }
+
+    /** A batch whose rules are firing (or fired), with its processes in input order. */
+    private record FiringBatch(Future<List<Flag>> flags, List<Reviewed> processes) {
+    }
+
     /** Compiled releases of one unit; runs on worker threads. */
     record Compiled(ParsedUnit unit, List<ContractingProcess> processes) {
     }
@@ -250,7 +283,7 @@ public final class ProcurementEngine {
         final ReleaseMerger merger = new ReleaseMerger();
         final Map<InputProblem.Kind, Integer> warned = new HashMap<>();
         final List<Object> batchFacts = new ArrayList<>();
-        final List<Object[]> batchProcesses = new ArrayList<>();
+        final List<Reviewed> batchProcesses = new ArrayList<>();
         final ProcessCompiler compiler = new ProcessCompiler();
         final boolean extended = enabled.stream().anyMatch(s -> Settings.EXTENDED_CODES.contains(s.getCode()));
         String mainCurrency = settings.currency();
@@ -281,7 +314,8 @@ public final class ProcurementEngine {
                 skipped(p, "no ocid");
                 return;
             }
-            if (!seen.add(p.ocid())) {
+            boolean duplicate = !seen.add(p.ocid());
+            if (duplicate) {
                 counts.duplicates++;
                 problem(new InputProblem(source, p.line(), p.ocid(), InputProblem.Kind.DUPLICATE_OCID,
                         "ocid seen before; both are processed, as Cardinal does"));
@@ -310,7 +344,7 @@ public final class ProcurementEngine {
                 }
             }
             batchFacts.addAll(f.all());
-            batchProcesses.add(new Object[] {p, f, null});
+            batchProcesses.add(new Reviewed(p, f, null, duplicate));
             if (batchProcesses.size() >= batchSize) {
                 fireBatch();
             }
@@ -318,7 +352,7 @@ public final class ProcurementEngine {
 
         /** Skipped processes wait for their batch too, so the listener sees input order. */
         void skipped(ContractingProcess p, String reason) {
-            batchProcesses.add(new Object[] {p, null, reason});
+            batchProcesses.add(new Reviewed(p, null, reason, false));
             if (batchProcesses.size() >= batchSize) {
                 fireBatch();
             }
@@ -341,26 +375,73 @@ public final class ProcurementEngine {
             }
         }
 
+        /** Batches whose rules are firing on the rule pool, oldest first: drained in input order. */
+        final java.util.ArrayDeque<FiringBatch> pending = new java.util.ArrayDeque<>();
+        ExecutorService rulePool;
+
         void fireBatch() {
             if (batchProcesses.isEmpty()) {
                 return;
             }
-            List<Flag> flags = enabled.isEmpty() || batchFacts.isEmpty() ? List.of() : rules.fire(enabled, batchFacts);
-            Map<String, List<Flag>> byProcess = new LinkedHashMap<>();
-            for (Flag fl : flags) {
-                results.add(fl);
-                byProcess.computeIfAbsent(fl.getProcessOcid(), k -> new ArrayList<>()).add(fl);
-            }
-            for (Object[] pf : batchProcesses) {
-                ContractingProcess p = (ContractingProcess) pf[0];
-                if (pf[1] == null) {
-                    listener.process(p, null, (String) pf[2], List.of());
-                } else {
-                    listener.process(p, (ProcessFacts) pf[1], null, byProcess.getOrDefault(p.ocid(), List.of()));
-                }
-            }
+            List<Object> facts = new ArrayList<>(batchFacts);
+            List<Reviewed> processes = new ArrayList<>(batchProcesses);
             batchFacts.clear();
             batchProcesses.clear();
+            Future<List<Flag>> flags;
+            if (enabled.isEmpty() || facts.isEmpty()) {
+                flags = CompletableFuture.completedFuture(List.of());
+            } else if (rulePool == null) {
+                flags = CompletableFuture.completedFuture(rules.fire(enabled, facts));
+            } else {
+                flags = rulePool.submit(() -> rules.fire(enabled, facts));
+            }
+            pending.add(new FiringBatch(flags, processes));
+            drain(false);
+        }
+
+        /**
+         * Hands finished batches to the results and the listener, in order. Waits for the oldest while too
+         * many are in flight, or for all of them when {@code all}.
+         */
+        void drain(boolean all) {
+            while (!pending.isEmpty()) {
+                boolean wait = all || pending.size() > threads * 2;
+                if (!pending.peek().flags().isDone() && !wait) {
+                    return;
+                }
+                FiringBatch batch = pending.poll();
+                List<Flag> flags;
+                try {
+                    flags = batch.flags().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("rules failed", e.getCause());
+                }
+                Map<String, List<Flag>> byProcess = new HashMap<>();
+                for (Flag fl : flags) {
+                    if (fl.getGroup() != Group.OCID) {
+                        results.add(fl);
+                    }
+                    byProcess.computeIfAbsent(fl.getProcessOcid(), k -> new ArrayList<>()).add(fl);
+                }
+                for (Reviewed r : batch.processes()) {
+                    if (r.facts() == null) {
+                        listener.process(r.process(), null, r.skipReason(), List.of());
+                        continue;
+                    }
+                    List<Flag> mine = byProcess.getOrDefault(r.process().ocid(), List.of());
+                    Map<String, Double> codes = new TreeMap<>();
+                    for (Flag fl : mine) {
+                        if (fl.getGroup() == Group.OCID) {
+                            codes.merge(fl.getCode(), fl.getValue(), Math::max);
+                        }
+                    }
+                    results.addProcess(r.process().ocid(), codes, r.duplicate());
+                    listener.process(r.process(), r.facts(), null, mine);
+                }
+            }
         }
 
         void problem(InputProblem p) {
@@ -376,23 +457,47 @@ public final class ProcurementEngine {
         IndicatorResults finish() {
             merger.flush((line, release) -> process("<compiled>", compiler.compile(release, line)));
             fireBatch();
+            drain(true);
             counts.mainCurrency = mainCurrency;
+            results.finishSpill();
             List<Object> datasetFacts = stats.facts(results.metaForUpdate());
             if (extended) {
                 datasetFacts.addAll(extendedStats.facts());
             }
-            if (!datasetFacts.isEmpty()) {
-                for (Flag fl : rules.fire(enabled, datasetFacts)) {
-                    results.add(fl);
-                    datasetFlags.add(fl);
-                }
+            // Every dataset rule joins one shared fact (a fence, the top-tenderer bar) with one statistic,
+            // so the statistics can be fired in batches, each with all the shared facts: memory stays flat.
+            List<Object> fences = datasetFacts.stream()
+                    .filter(f -> f instanceof OutlierFence || f instanceof TopTendererBar).toList();
+            List<Object> statistics = datasetFacts.stream()
+                    .filter(f -> !(f instanceof OutlierFence || f instanceof TopTendererBar)).toList();
+            for (int from = 0; from < statistics.size(); from += DATASET_BATCH) {
+                List<Object> facts = new ArrayList<>(fences);
+                facts.addAll(statistics.subList(from, Math.min(statistics.size(), from + DATASET_BATCH)));
+                datasetFlags(rules.fire(enabled, facts));
             }
+            // one ratio per process: streamed from disk and matched against the fences batch by batch
+            if (fences.stream().anyMatch(f -> f instanceof OutlierFence o
+                    && (o.getCode().equals("R024") || o.getCode().equals("R058")))) {
+                stats.forEachRatioBatch(DATASET_BATCH, batch -> {
+                    List<Object> facts = new ArrayList<>(fences);
+                    facts.addAll(batch);
+                    datasetFlags(rules.fire(enabled, facts));
+                });
+            }
+            stats.close();
             results.datasetFlags(datasetFlags);
             LOG.info("run: {}", counts);
             return results;
         }
 
         final List<Flag> datasetFlags = new ArrayList<>();
+
+        void datasetFlags(List<Flag> flags) {
+            for (Flag fl : flags) {
+                results.add(fl);
+                datasetFlags.add(fl);
+            }
+        }
     }
 
     public static final class Builder {

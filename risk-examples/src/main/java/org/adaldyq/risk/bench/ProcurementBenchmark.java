@@ -64,10 +64,12 @@ public final class ProcurementBenchmark {
         }));
         for (int threads : new int[] {1, 2}) {
             rows.add(measure("indicators, " + threads + " thread(s)", n, () -> {
-                IndicatorResults r = ProcurementEngine.builder().threads(threads).build()
-                        .run(OcdsReader.inputs(file.toString()), ProcessListener.NONE);
-                if (r.counts().processes() != n) {
-                    throw new IllegalStateException("read " + r.counts().processes());
+                try (IndicatorResults r = ProcurementEngine.builder().threads(threads).build()
+                        .run(OcdsReader.inputs(file.toString()), ProcessListener.NONE)) {
+                    if (r.counts().processes() != n) {
+                        throw new IllegalStateException("read " + r.counts().processes());
+                    }
+                    org.adaldyq.risk.procurement.cardinal.CardinalJson.write(r, true, OutputStream.nullOutputStream());
                 }
             }));
         }

@@ -23,6 +23,10 @@ public final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!"-".equals(file) && !java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
+            System.err.println(file + ": no such file or directory");
+            return 2;
+        }
         Coverage coverage = new Coverage();
         ReleaseMerger merger = new ReleaseMerger();
         long[] problems = {0};

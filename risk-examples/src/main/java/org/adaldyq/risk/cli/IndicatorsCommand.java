@@ -32,26 +32,39 @@ public final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--no-meta", description = "Exclude the \"Meta\" key from the results object")
     boolean noMeta;
 
+    @Option(names = "--max-line-bytes", defaultValue = "67108864", description = "Longer lines are skipped with a warning (default ${DEFAULT-VALUE})")
+    int maxLineBytes;
+
     @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "JSON parser threads (default ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--batch-size", defaultValue = "512", hidden = true, description = "Processes per rule session")
+    int batchSize;
+
     @Override
     public Integer call() throws Exception {
+        if (!"-".equals(file) && !java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
+            System.err.println(file + ": no such file or directory");
+            return 2;
+        }
         ProcurementEngine engine = ProcurementEngine.builder()
                 .settings(settings == null ? Settings.defaults() : Settings.read(settings))
                 .codes(Settings.CARDINAL_CODES)
                 .threads(threads)
+                .maxLineBytes(maxLineBytes)
+                .batchSize(batchSize)
                 .build();
-        IndicatorResults r = engine.run(OcdsReader.inputs(file), ProcessListener.NONE);
-        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-        if (count) {
-            CardinalJson.writeCounts(r, out);
-        } else {
-            CardinalJson.write(r, !noMeta, out);
+        try (IndicatorResults r = engine.run(OcdsReader.inputs(file), ProcessListener.NONE)) {
+            OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+            if (count) {
+                CardinalJson.writeCounts(r, out);
+            } else {
+                CardinalJson.write(r, !noMeta, out);
+            }
+            out.write('\n');
+            out.flush();
+            System.err.println("indicators: " + r.counts());
         }
-        out.write('\n');
-        out.flush();
-        System.err.println("indicators: " + r.counts());
         return 0;
     }
 }

@@ -30,11 +30,18 @@ public final class TendersCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv (default ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--max-line-bytes", defaultValue = "67108864", description = "Longer lines are skipped with a warning (default ${DEFAULT-VALUE})")
+    int maxLineBytes;
+
     @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "JSON parser threads (default ${DEFAULT-VALUE})")
     int threads;
 
     @Override
     public Integer call() throws Exception {
+        if (!"-".equals(file) && !java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
+            System.err.println(file + ": no such file or directory");
+            return 2;
+        }
         TendersReport.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "jsonl", "json" -> TendersReport.Format.JSONL;
             case "csv" -> TendersReport.Format.CSV;
@@ -46,6 +53,7 @@ public final class TendersCommand implements Callable<Integer> {
                 .settings(settings == null ? Settings.defaults() : Settings.read(settings))
                 .codes(codes)
                 .threads(threads)
+                .maxLineBytes(maxLineBytes)
                 .build();
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         RunCounts counts = new TendersReport(engine, f).write(OcdsReader.inputs(file), out);

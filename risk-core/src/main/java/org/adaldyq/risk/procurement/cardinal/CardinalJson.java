@@ -24,7 +24,26 @@ public final class CardinalJson {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.writeStartObject();
-            for (Map.Entry<Group, Map<String, Map<String, Double>>> group : r.results().entrySet()) {
+            boolean[] open = {false};
+            IOException[] failure = {null};
+            r.forEachOcid((id, codes) -> {
+                try {
+                    if (!open[0]) {
+                        g.writeObjectFieldStart(Group.OCID.name());
+                        open[0] = true;
+                    }
+                    numbers(g, id, codes);
+                } catch (IOException e) {
+                    failure[0] = e;
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            if (open[0]) {
+                g.writeEndObject();
+            }
+            for (Map.Entry<Group, Map<String, Map<String, Double>>> group : r.organisations().entrySet()) {
                 g.writeObjectFieldStart(group.getKey().name());
                 for (Map.Entry<String, Map<String, Double>> id : group.getValue().entrySet()) {
                     numbers(g, id.getKey(), id.getValue());

@@ -2,7 +2,6 @@ package org.adaldyq.risk.procurement.cardinal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,9 +26,7 @@ public final class Coverage {
         boolean nonEmpty = false;
         if (v.isObject()) {
             int len = path.length();
-            Iterator<Map.Entry<String, JsonNode>> it = v.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
                 path.append('/').append(e.getKey());
                 if (visit(e.getValue(), path)) {
                     nonEmpty = true;

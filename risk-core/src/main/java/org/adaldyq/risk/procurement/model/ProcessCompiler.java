@@ -2,12 +2,10 @@ package org.adaldyq.risk.procurement.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Compiles one OCDS compiled release (a Jackson tree) into a {@link ContractingProcess}. Wrong types are
@@ -196,13 +194,5 @@ public final class ProcessCompiler {
             return null;
         }
         return s.trim().toLowerCase(Locale.ROOT);
-    }
-
-    static Set<String> set(List<String> l) {
-        return new LinkedHashSet<>(l);
-    }
-
-    static Instant instant(JsonNode n) {
-        return OcdsDates.parse(text(n));
     }
 }

@@ -148,6 +148,7 @@ public final class OcdsReader {
             return second != null && second != LineReader.TOO_LONG && complete(second);
         } finally {
             in.reset();
+            in.mark(0); // drop the mark: a live 64 MiB mark makes the stream buffer and shift everything after it
         }
     }
 

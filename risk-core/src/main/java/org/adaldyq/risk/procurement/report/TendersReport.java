@@ -101,6 +101,7 @@ public final class TendersReport {
                 }
             }
             finish(spill, codes, datasetByProcess, results, out);
+            results.close();
             return results.counts();
         } finally {
             Files.deleteIfExists(spill);
@@ -192,6 +193,9 @@ public final class TendersReport {
                 if (ocid != null && rec.path("skipped").isNull()) {
                     flags.addAll(datasetByProcess.getOrDefault(ocid, List.of()));
                 }
+                // rule sessions return flags in no fixed order: sort, so output never depends on batching
+                flags.sort(java.util.Comparator.comparing(Flag::getCode).thenComparing(Flag::getGroup).thenComparing(Flag::getId)
+                        .thenComparing(f -> f.getEvidence().toString()));
                 List<Finding> findings = findings(flags);
                 Set<String> computable = new LinkedHashSet<>();
                 rec.path("computable").forEach(c -> computable.add(c.asText()));
@@ -218,8 +222,8 @@ public final class TendersReport {
                 }
             }
         }
-        Map<String, Map<String, Double>> buyerFlags = results.results().getOrDefault(Group.Buyer, Map.of());
-        Map<String, Map<String, Double>> tendererFlags = results.results().getOrDefault(Group.Tenderer, Map.of());
+        Map<String, Map<String, Double>> buyerFlags = results.organisations().getOrDefault(Group.Buyer, Map.of());
+        Map<String, Map<String, Double>> tendererFlags = results.organisations().getOrDefault(Group.Tenderer, Map.of());
         for (Map.Entry<String, Summary> b : buyers.entrySet()) {
             sheet.organisation("buyer", b.getKey(), b.getValue(), buyerFlags.getOrDefault(b.getKey(), Map.of()));
         }

@@ -32,7 +32,7 @@ import java.util.Set;
 public final class DatasetStatistics {
     private final Map<String, IndicatorSetting> settings = new HashMap<>();
 
-    private final List<SecondLowestBidRatio> ratios = new ArrayList<>();
+    private final RatioStore ratios = new RatioStore();
     /** R025: tenderer → {processes with a valid bid, wins}. */
     private final Map<String, long[]> winCounts = new LinkedHashMap<>();
     /** R038: per group, id → {disqualified, submitted}. */
@@ -136,21 +136,31 @@ public final class DatasetStatistics {
         }
     }
 
-    /** The dataset facts for the rules, with Cardinal's {@code Meta} written into {@code meta}. */
+    /**
+     * The second-lowest-bid ratios, {@code batchSize} at a time (they are not among {@link #facts}: there is
+     * one per process, so they are streamed from disk and matched against the fences batch by batch).
+     */
+    public void forEachRatioBatch(int batchSize, java.util.function.Consumer<List<SecondLowestBidRatio>> consumer) {
+        ratios.forEachBatch(batchSize, consumer);
+    }
+
+    /** Deletes the temporary ratio file. */
+    public void close() {
+        ratios.close();
+    }
+
+    /** The dataset facts for the rules (fences and per-organisation ratios), with Cardinal's {@code Meta} written into {@code meta}. */
     public List<Object> facts(Map<String, Map<String, Double>> meta) {
         List<Object> out = new ArrayList<>();
-        if (!ratios.isEmpty()) {
-            double[] values = ratios.stream().mapToDouble(SecondLowestBidRatio::getRatio).toArray();
-            Quartiles q = Quartiles.of(values);
+        if (ratios.size() > 0) {
+            Quartiles q = Quartiles.of(ratios.values());
             fence("R024", Group.OCID, q, true, meta, "", out);
             fence("R058", Group.OCID, q, false, meta, "", out);
-            out.addAll(ratios);
         }
         if (settings.containsKey("R025") && !winCounts.isEmpty()) {
             double[] counts = winCounts.values().stream().mapToDouble(c -> c[0]).toArray();
             double percentile = settings.get("R025").number("percentile", 75);
             double bar = Type8Quantile.of(counts, percentile / 100.0);
-            meta.computeIfAbsent("R025", k -> new LinkedHashMap<>()).put("percentile", bar);
             out.add(new TopTendererBar(bar));
             List<TendererWinRatio> all = new ArrayList<>();
             winCounts.forEach((id, c) -> all.add(new TendererWinRatio(id, c[0], c[1])));

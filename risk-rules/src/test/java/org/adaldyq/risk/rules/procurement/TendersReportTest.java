@@ -1,0 +1,92 @@
+package org.adaldyq.risk.rules.procurement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.adaldyq.risk.procurement.ProcurementEngine;
+import org.adaldyq.risk.procurement.cardinal.Settings;
+import org.adaldyq.risk.procurement.ocds.OcdsReader;
+import org.adaldyq.risk.procurement.report.TendersReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Scores and the native report: CRI excludes what is not computable; weights; evidence; summaries. */
+class TendersReportTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    List<JsonNode> report(Path tmp, String ini, String... lines) throws Exception {
+        Path in = tmp.resolve("in.jsonl");
+        Files.writeString(in, String.join("\n", lines) + "\n");
+        List<String> codes = new ArrayList<>(Settings.CARDINAL_CODES);
+        codes.addAll(Settings.EXTENDED_CODES);
+        ProcurementEngine engine = ProcurementEngine.builder().settings(Settings.parse(ini)).codes(codes).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new TendersReport(engine, TendersReport.Format.JSONL).write(OcdsReader.inputs(in.toString()), out);
+        List<JsonNode> records = new ArrayList<>();
+        for (String l : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            records.add(JSON.readTree(l));
+        }
+        return records;
+    }
+
+    @Test
+    void criIsTheMeanOfAvailableComponents(@TempDir Path tmp) throws Exception {
+        String ini = "[R003]\n[R018]\n[R030]\n[weights]\nR003 = 1\nR018 = 3\n";
+        List<JsonNode> r = report(tmp, ini,
+                // R003 flagged, R018 computable and not flagged, R030 not computable (no bids)
+                "{\"ocid\":\"p\",\"buyer\":{\"id\":\"B\"},\"tender\":{\"procurementMethod\":\"open\",\"numberOfTenderers\":3,"
+                        + "\"value\":{\"amount\":1000,\"currency\":\"KZT\"},"
+                        + "\"tenderPeriod\":{\"startDate\":\"2020-01-01T00:00:00Z\",\"endDate\":\"2020-01-05T00:00:00Z\"}}}",
+                "{\"ocid\":\"q\",\"buyer\":{\"id\":\"B\"},\"tender\":{\"procurementMethod\":\"open\"}}",
+                "{\"ocid\":\"x\",\"tender\":{\"status\":\"cancelled\"}}");
+        JsonNode p = r.get(0);
+        assertThat(p.path("type").asText()).isEqualTo("process");
+        assertThat(p.path("scores").path("cri").asDouble()).isEqualTo(0.5);
+        assertThat(p.path("scores").path("weighted").asDouble()).isCloseTo(0.25, within(1e-12));
+        assertThat(p.path("scores").path("priority").asDouble()).isCloseTo(250, within(1e-9));
+        assertThat(p.path("notFlagged").toString()).isEqualTo("[\"R018\"]");
+        assertThat(p.path("notComputable").toString()).isEqualTo("[\"R030\"]");
+        JsonNode finding = p.path("findings").get(0);
+        assertThat(finding.path("code").asText()).isEqualTo("R003");
+        assertThat(finding.path("evidence").get(0).path("value").asLong()).isEqualTo(4);
+        assertThat(finding.path("evidence").get(0).path("threshold").asDouble()).isEqualTo(15.0);
+        assertThat(finding.path("explanation").asText()).isNotBlank();
+
+        JsonNode q = r.get(1);
+        assertThat(q.path("scores").path("cri").isNull()).isTrue(); // nothing computable: no score, not 0
+        assertThat(r.get(2).path("status").asText()).isEqualTo("skipped: cancelled");
+
+        JsonNode buyer = r.stream().filter(n -> n.path("type").asText().equals("buyer")).findFirst().orElseThrow();
+        assertThat(buyer.path("processes").asLong()).isEqualTo(2);
+        assertThat(buyer.path("flaggedProcesses").asLong()).isEqualTo(1);
+        assertThat(buyer.path("scores").path("meanCri").asDouble()).isEqualTo(0.5);
+        JsonNode summary = r.get(r.size() - 1);
+        assertThat(summary.path("skippedCancelled").asLong()).isEqualTo(1);
+        assertThat(summary.path("notComputable").path("R030").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void datasetFlagsReachTheirProcessesAndSuppliers(@TempDir Path tmp) throws Exception {
+        String bids = "\"bids\":{\"details\":[{\"status\":\"valid\",\"value\":{\"amount\":100,\"currency\":\"USD\"},\"tenderers\":[{\"id\":\"w\"}]},"
+                + "{\"status\":\"valid\",\"value\":{\"amount\":%s,\"currency\":\"USD\"},\"tenderers\":[{\"id\":\"s\"}]}]},"
+                + "\"awards\":[{\"id\":\"a\",\"status\":\"active\",\"suppliers\":[{\"id\":\"w\"}]}]";
+        List<JsonNode> r = report(tmp, "[R058]\nthreshold = 0.5\n",
+                "{\"ocid\":\"cheap\"," + bids.formatted("200") + "}",
+                "{\"ocid\":\"close\"," + bids.formatted("110") + "}");
+        assertThat(r.get(0).path("flags").path("R058").asDouble()).isEqualTo(1.0);
+        assertThat(r.get(1).path("flags").has("R058")).isFalse();
+        JsonNode w = r.stream().filter(n -> n.path("type").asText().equals("supplier") && n.path("id").asText().equals("w"))
+                .findFirst().orElseThrow();
+        assertThat(w.path("flags").path("R058").asDouble()).isEqualTo(0.0);
+        assertThat(w.path("processFlags").path("R058").asLong()).isEqualTo(1);
+    }
+}

@@ -284,6 +284,8 @@ public final class ProcurementEngine {
         final Map<InputProblem.Kind, Integer> warned = new HashMap<>();
         final List<Object> batchFacts = new ArrayList<>();
         final List<Reviewed> batchProcesses = new ArrayList<>();
+        /** Ocids of the processes under review in the current batch (facts of one rule session join by ocid). */
+        final java.util.Set<String> batchOcids = new java.util.HashSet<>();
         final ProcessCompiler compiler = new ProcessCompiler();
         final boolean extended = enabled.stream().anyMatch(s -> Settings.EXTENDED_CODES.contains(s.getCode()));
         String mainCurrency = settings.currency();
@@ -332,6 +334,12 @@ public final class ProcurementEngine {
                 return;
             }
             counts.reviewed++;
+            if (duplicate && batchOcids.contains(p.ocid())) {
+                // The per-process rules join facts by ocid: two processes with one ocid in one session would
+                // mix their bids and awards. Each is its own process (as in Cardinal), so fire the batch first.
+                fireBatch();
+            }
+            batchOcids.add(p.ocid());
             observeCurrency(source, p);
             ProcessFacts f = ProcessFacts.derive(p, mainCurrency, settings.comparesPrices(p.procurementMethodDetails()), extended);
             stats.add(p, f);
@@ -387,6 +395,7 @@ public final class ProcurementEngine {
             List<Reviewed> processes = new ArrayList<>(batchProcesses);
             batchFacts.clear();
             batchProcesses.clear();
+            batchOcids.clear();
             Future<List<Flag>> flags;
             if (enabled.isEmpty() || facts.isEmpty()) {
                 flags = CompletableFuture.completedFuture(List.of());

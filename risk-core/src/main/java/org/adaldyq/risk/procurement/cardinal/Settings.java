@@ -67,7 +67,17 @@ public final class Settings {
         return parse(new StringReader(ini));
     }
 
-    /** Parses INI text: {@code ;} and {@code #} start comment lines; {@code key = value}; {@code [section]}. */
+    /** Settings whose value must be a number (checked when the settings are read, as Cardinal does). */
+    static final Set<String> NUMERIC_KEYS = Set.of("threshold", "percentile", "digits", "minimum_submitted_bids",
+            "minimum_contracting_processes", "minimum_awards", "minimum_amounts", "window_days", "minimum_days",
+            "maximum_days", "ratio");
+
+    /**
+     * Parses INI text: {@code ;} and {@code #} start comment lines; {@code key = value}; {@code [section]}. A
+     * leading byte-order mark is ignored. A numeric setting ({@link #NUMERIC_KEYS}) of an indicator section that
+     * is empty or not a number is an error: silently falling back (or, for {@code threshold}, disabling the
+     * flag) would give other results than Cardinal, which rejects such a file.
+     */
     public static Settings parse(Reader ini) {
         Map<String, String> top = new LinkedHashMap<>();
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
@@ -77,6 +87,9 @@ public final class Settings {
             int n = 0;
             while ((line = r.readLine()) != null) {
                 n++;
+                if (n == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith(";") || t.startsWith("#")) {
                     continue;
@@ -89,7 +102,16 @@ public final class Settings {
                 if (eq < 0) {
                     throw new IllegalArgumentException("settings line " + n + ": expected key = value: " + t);
                 }
-                current.put(t.substring(0, eq).strip(), t.substring(eq + 1).strip());
+                String key = t.substring(0, eq).strip();
+                String value = t.substring(eq + 1).strip();
+                if (current != top && NUMERIC_KEYS.contains(key)) {
+                    try {
+                        Double.parseDouble(value);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("settings line " + n + ": " + key + " is not a number: '" + value + "'");
+                    }
+                }
+                current.put(key, value);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -155,8 +155,18 @@ public final class RuleSet {
         return Optional.of(new RuleSet(base, "executable model of package " + packageName));
     }
 
-    /** Compiles DRL sources at run time; problems are reported with file, line and column. */
+    /** Compiles DRL sources at run time (classic DRL); problems are reported with file, line and column. */
     public static RuleSet compile(List<DrlSource> sources) {
+        return compile(sources, false);
+    }
+
+    /**
+     * Compiles DRL sources at run time; problems are reported with file, line and column.
+     *
+     * @param executableModel compile into an executable model, as the kie-maven-plugin does at build time
+     *                        (slower to compile, but resolves expressions exactly as the precompiled rules do)
+     */
+    public static RuleSet compile(List<DrlSource> sources, boolean executableModel) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         Map<String, String> originByPath = new HashMap<>();
@@ -168,7 +178,9 @@ public final class RuleSet {
             kfs.write("src/main/resources/" + path, ks.getResources().newByteArrayResource(
                     s.content().getBytes(StandardCharsets.UTF_8)).setSourcePath(path));
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        KieBuilder builder = executableModel
+                ? ks.newKieBuilder(kfs).buildAll(org.drools.model.codegen.ExecutableModelProject.class)
+                : ks.newKieBuilder(kfs).buildAll();
         List<RuleProblem> problems = new ArrayList<>();
         for (Message m : builder.getResults().getMessages()) {
             if (m.getLevel() == Message.Level.INFO) {

@@ -26,9 +26,10 @@ import org.adaldyq.risk.finding.Severity;
  * @param helperCodes      codes of rules that derive context facts and report nothing
  * @param reportPattern    finds the reported code in a consequence (group 1), e.g. {@code new FactorHit("X"}
  * @param example          an id that follows the convention, for messages
+ * @param codesHint        where valid codes come from, for the unknown-code message
  */
 public record RuleConvention(Pattern idPattern, String codePrefix, Set<String> helperCodes, Pattern reportPattern,
-        String example) {
+        String example, String codesHint) {
 
     /** Metadata every rule must carry. */
     public static final List<String> REQUIRED = List.of("code", "severity", "title", "source");
@@ -36,7 +37,8 @@ public record RuleConvention(Pattern idPattern, String codePrefix, Set<String> h
     /** The regulation pack: {@code OPTIONAL_POWER.body-may-act}, reports {@code new FactorHit("OPTIONAL_POWER", ...)}. */
     public static final RuleConvention REGULATION = new RuleConvention(
             Pattern.compile("[A-Z][A-Z0-9_]*\\.[a-z0-9][a-z0-9-]*"), ".", Set.of("CONTEXT"),
-            Pattern.compile("new\\s+FactorHit\\s*\\(\\s*\"([^\"]*)\""), "OPTIONAL_POWER.body-may-act");
+            Pattern.compile("new\\s+FactorHit\\s*\\(\\s*\"([^\"]*)\""), "OPTIONAL_POWER.body-may-act",
+            "not in the catalogue; add it to factors.json of the folder to define a new one");
 
     /**
      * The procurement pack: {@code R003 Short submission period} (the flag code, a space, the title or a
@@ -45,7 +47,8 @@ public record RuleConvention(Pattern idPattern, String codePrefix, Set<String> h
     public static final RuleConvention PROCUREMENT = new RuleConvention(
             Pattern.compile("R\\d{3}[A-Z]? \\S.*"), " ", Set.of(),
             Pattern.compile("\\bFlag\\s*\\.\\s*\\w+\\s*\\(\\s*\"([^\"]*)\"|new\\s+Flag\\s*\\(\\s*\"([^\"]*)\""),
-            "R003 Short submission period");
+            "R003 Short submission period",
+            "flag codes are R001-R073 of OCP's catalogue \"Red flags in public procurement\" and the built-in R018B");
 
     /** Problems of one parsed file against the convention; {@code codes} are the known factor or flag codes. */
     public List<RuleProblem> check(DrlFile file, Set<String> codes) {
@@ -71,7 +74,7 @@ public record RuleConvention(Pattern idPattern, String codePrefix, Set<String> h
                 boolean helper = helperCodes.contains(code);
                 if (!helper && !codes.contains(code)) {
                     problems.add(RuleProblem.error(origin, r.line(), r.column(), "rule \"" + r.id() + "\": unknown code @code(\""
-                            + code + "\") (not in the catalogue; add it to factors.json of the folder to define a new one)"));
+                            + code + "\") (" + codesHint + ")"));
                 }
                 if (codePrefix != null && !r.id().startsWith(code + codePrefix)) {
                     problems.add(RuleProblem.error(origin, r.line(), r.column(), "rule id \"" + r.id() + "\" must start with its code \""

@@ -85,6 +85,35 @@ public final class ProcurementRules {
         return codes;
     }
 
+    /**
+     * Whether an author folder holds procurement rules: a DRL file in package {@value #DRL_PACKAGE}, or
+     * procurement example cases. (Keep procurement and regulation rules in separate folders.)
+     */
+    public static boolean isProcurementFolder(Path dir) {
+        RuleLayer layer = RuleLayer.directory(dir);
+        return !layer.releaseExamples().isEmpty() || layer.drl().stream()
+                .anyMatch(d -> PACKAGE_LINE.matcher(d.content()).find());
+    }
+
+    private static final java.util.regex.Pattern PACKAGE_LINE =
+            java.util.regex.Pattern.compile("(?m)^\\s*package\\s+" + java.util.regex.Pattern.quote(DRL_PACKAGE) + "\\s*;?\\s*$");
+
+    /**
+     * The flag codes to compute: {@code base}, then the codes of {@code rules} that are neither in it nor
+     * built in (flags that author folders add).
+     */
+    public static List<String> codes(List<String> base, RuleBook rules) {
+        Set<String> builtIn = new java.util.HashSet<>(Settings.CARDINAL_CODES);
+        builtIn.addAll(Settings.EXTENDED_CODES);
+        List<String> out = new ArrayList<>(base);
+        for (String code : rules.rules().keySet()) {
+            if (!builtIn.contains(code) && !out.contains(code)) {
+                out.add(code);
+            }
+        }
+        return out;
+    }
+
     /** The built-in rules compiled at build time: the executable model, else the kjar's kbase. */
     static RuleSet precompiled(ClassLoader loader) {
         return RuleSet.fromExecutableModel(loader, MODEL_INDEX, DRL_PACKAGE)

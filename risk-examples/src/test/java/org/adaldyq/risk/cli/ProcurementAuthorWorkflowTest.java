@@ -65,6 +65,16 @@ class ProcurementAuthorWorkflowTest {
     }
 
     @Test
+    void anUnknownFactFieldIsReportedWhereItStands() throws Exception {
+        copyFolder();
+        Path drl = dir.resolve("R060-ua-signature-deadline.drl");
+        Files.writeString(drl, Files.readString(drl).replace("procurementMethod == \"open\"", "procurmentMethod == \"open\""));
+        AuthorWorkflowTest.Run check = cli("rules", "check", dir.toString());
+        assertThat(check.exit()).isEqualTo(1);
+        assertThat(check.err()).contains(drl + ":14:22: ", "procurmentMethod");
+    }
+
+    @Test
     void aFailingExampleFailsRulesTest() throws Exception {
         copyFolder();
         Path examples = dir.resolve("R060.examples.jsonl");

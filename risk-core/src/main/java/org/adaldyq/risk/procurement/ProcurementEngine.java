@@ -17,6 +17,7 @@ import org.adaldyq.risk.procurement.ocds.InputProblem;
 import org.adaldyq.risk.procurement.ocds.OcdsReader;
 import org.adaldyq.risk.procurement.ocds.ParsedUnit;
 import org.adaldyq.risk.procurement.ocds.ReleaseMerger;
+import org.adaldyq.risk.procurement.rules.ReleaseExamples;
 import org.adaldyq.risk.procurement.rules.RuleBook;
 import org.adaldyq.risk.procurement.stats.DatasetStatistics;
 import org.adaldyq.risk.procurement.stats.ExtendedStatistics;
@@ -87,6 +88,24 @@ public final class ProcurementEngine {
 
     public List<String> codes() {
         return codes;
+    }
+
+    /**
+     * Runs one example case (see {@link ReleaseExamples}): its release alone, with its settings (default
+     * settings when it has none), on this engine's rules; every code of the rule book is computed.
+     */
+    public ReleaseExamples.Outcome test(ReleaseExamples.Example example) {
+        Settings s = example.settings() == null ? Settings.defaults() : Settings.parse(example.settings());
+        java.util.Set<String> run = new java.util.LinkedHashSet<>(codes);
+        run.addAll(rules.rules().keySet());
+        run.add(example.code());
+        ProcurementEngine one = builder().settings(s).codes(new ArrayList<>(run)).rules(rules).build();
+        byte[] json = example.release().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        try (IndicatorResults r = one.run(List.of(new OcdsReader.Input(example.file() + ":" + example.line(),
+                () -> new java.io.ByteArrayInputStream(json))), (p, f, skip, flags) -> flags.forEach(fl -> found.add(fl.getCode())))) {
+            return new ReleaseExamples.Outcome(example, found);
+        }
     }
 
     /** Reads every input and returns Cardinal's results; {@code listener} sees each process on the way. */

@@ -20,21 +20,35 @@ import org.adaldyq.risk.finding.Severity;
  * </ul>
  *
  * @param idPattern        what a rule id must look like
- * @param idStartsWithCode whether the id must start with {@code <code>.}
+ * @param codePrefix       what must follow the code at the start of an id ({@code "."} for
+ *                         {@code OPTIONAL_POWER.body-may-act}, {@code " "} for {@code R003 Short submission period}),
+ *                         or null when the id need not start with its code
  * @param helperCodes      codes of rules that derive context facts and report nothing
  * @param reportPattern    finds the reported code in a consequence (group 1), e.g. {@code new FactorHit("X"}
  * @param example          an id that follows the convention, for messages
+ * @param codesHint        where valid codes come from, for the unknown-code message
  */
-public record RuleConvention(Pattern idPattern, boolean idStartsWithCode, Set<String> helperCodes, Pattern reportPattern,
-        String example) {
+public record RuleConvention(Pattern idPattern, String codePrefix, Set<String> helperCodes, Pattern reportPattern,
+        String example, String codesHint) {
 
     /** Metadata every rule must carry. */
     public static final List<String> REQUIRED = List.of("code", "severity", "title", "source");
 
     /** The regulation pack: {@code OPTIONAL_POWER.body-may-act}, reports {@code new FactorHit("OPTIONAL_POWER", ...)}. */
     public static final RuleConvention REGULATION = new RuleConvention(
-            Pattern.compile("[A-Z][A-Z0-9_]*\\.[a-z0-9][a-z0-9-]*"), true, Set.of("CONTEXT"),
-            Pattern.compile("new\\s+FactorHit\\s*\\(\\s*\"([^\"]*)\""), "OPTIONAL_POWER.body-may-act");
+            Pattern.compile("[A-Z][A-Z0-9_]*\\.[a-z0-9][a-z0-9-]*"), ".", Set.of("CONTEXT"),
+            Pattern.compile("new\\s+FactorHit\\s*\\(\\s*\"([^\"]*)\""), "OPTIONAL_POWER.body-may-act",
+            "not in the catalogue; add it to factors.json of the folder to define a new one");
+
+    /**
+     * The procurement pack: {@code R003 Short submission period} (the flag code, a space, the title or a
+     * variant of it), reports {@code Flag.ocid("R003", ...)} or {@code Flag.tenderer("R003", ...)}.
+     */
+    public static final RuleConvention PROCUREMENT = new RuleConvention(
+            Pattern.compile("R\\d{3}[A-Z]? \\S.*"), " ", Set.of(),
+            Pattern.compile("\\bFlag\\s*\\.\\s*\\w+\\s*\\(\\s*\"([^\"]*)\"|new\\s+Flag\\s*\\(\\s*\"([^\"]*)\""),
+            "R003 Short submission period",
+            "flag codes are R001-R073 of OCP's catalogue \"Red flags in public procurement\" and the built-in R018B");
 
     /** Problems of one parsed file against the convention; {@code codes} are the known factor or flag codes. */
     public List<RuleProblem> check(DrlFile file, Set<String> codes) {
@@ -60,20 +74,21 @@ public record RuleConvention(Pattern idPattern, boolean idStartsWithCode, Set<St
                 boolean helper = helperCodes.contains(code);
                 if (!helper && !codes.contains(code)) {
                     problems.add(RuleProblem.error(origin, r.line(), r.column(), "rule \"" + r.id() + "\": unknown code @code(\""
-                            + code + "\") (not in the catalogue; add it to factors.json of the folder to define a new one)"));
+                            + code + "\") (" + codesHint + ")"));
                 }
-                if (idStartsWithCode && !r.id().startsWith(code + ".")) {
+                if (codePrefix != null && !r.id().startsWith(code + codePrefix)) {
                     problems.add(RuleProblem.error(origin, r.line(), r.column(), "rule id \"" + r.id() + "\" must start with its code \""
-                            + code + ".\""));
+                            + code + codePrefix + "\""));
                 }
                 Matcher m = reportPattern.matcher(r.consequence());
                 while (m.find()) {
-                    if (!m.group(1).equals(code)) {
+                    String reported = m.group(1) != null ? m.group(1) : m.group(m.groupCount());
+                    if (!reported.equals(code)) {
                         Matcher inFile = reportPattern.matcher(file.source().content());
                         int[] pos = inFile.find(Math.max(0, r.startChar())) ? file.position(inFile.start())
                                 : new int[] {r.consequenceLine(), 1};
                         problems.add(RuleProblem.error(origin, pos[0], pos[1], "rule \"" + r.id()
-                                + "\" declares @code(\"" + code + "\") but reports \"" + m.group(1) + "\""));
+                                + "\" declares @code(\"" + code + "\") but reports \"" + reported + "\""));
                     } else if (helper) {
                         problems.add(RuleProblem.error(origin, r.line(), r.column(), "helper rule \"" + r.id()
                                 + "\" (@code(\"" + code + "\")) must not report findings"));

@@ -22,6 +22,7 @@ import org.adaldyq.risk.lexicon.Lexicon;
  * <pre>
  * *.drl                   rules (any sub-folder); rule name = rule id
  * *.examples              example cases, beside the rules (see {@link RuleExamples})
+ * *.examples.jsonl        procurement example cases: OCDS releases, one per line
  * thresholds.csv          key,value[,comment] (see {@link ThresholdTable})
  * disabled.txt            rule ids to switch off, one per line
  * factors.json            factors added to (or replacing, by code) the catalogue
@@ -31,6 +32,8 @@ import org.adaldyq.risk.lexicon.Lexicon;
  * Names starting with a dot and editor backups ({@code ~}) are ignored.
  */
 public final class RuleLayer {
+    /** File name ending of procurement example cases. */
+    public static final String RELEASE_EXAMPLES = ".examples.jsonl";
 
     /** A text file of the layer: where it came from and its content. */
     public record SourceFile(String origin, String content) {
@@ -43,6 +46,7 @@ public final class RuleLayer {
     private final boolean builtIn;
     private final List<RuleSet.DrlSource> drl;
     private final List<SourceFile> examples;
+    private final List<SourceFile> releaseExamples;
     private final Optional<SourceFile> thresholds;
     private final Optional<SourceFile> disabled;
     private final Optional<SourceFile> factors;
@@ -55,11 +59,12 @@ public final class RuleLayer {
     }
 
     private RuleLayer(String name, boolean builtIn, List<RuleSet.DrlSource> drl, List<SourceFile> examples,
-            Optional<SourceFile> thresholds, Optional<SourceFile> disabled, Optional<SourceFile> factors, LexiconSource lexicon) {
+            List<SourceFile> releaseExamples, Optional<SourceFile> thresholds, Optional<SourceFile> disabled, Optional<SourceFile> factors, LexiconSource lexicon) {
         this.name = name;
         this.builtIn = builtIn;
         this.drl = List.copyOf(drl);
         this.examples = List.copyOf(examples);
+        this.releaseExamples = List.copyOf(releaseExamples);
         this.thresholds = thresholds;
         this.disabled = disabled;
         this.factors = factors;
@@ -73,6 +78,7 @@ public final class RuleLayer {
         }
         List<RuleSet.DrlSource> drl = new ArrayList<>();
         List<SourceFile> examples = new ArrayList<>();
+        List<SourceFile> releaseExamples = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).filter(p -> visible(dir, p)).sorted().toList()) {
                 String fileName = f.getFileName().toString();
@@ -81,10 +87,12 @@ public final class RuleLayer {
                     drl.add(new RuleSet.DrlSource(f.toString(), rel, Files.readString(f, StandardCharsets.UTF_8)));
                 } else if (fileName.endsWith(".examples")) {
                     examples.add(new SourceFile(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+                } else if (fileName.endsWith(RELEASE_EXAMPLES)) {
+                    releaseExamples.add(new SourceFile(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
                 }
             }
             Path lexiconDir = dir.resolve("lexicon");
-            return new RuleLayer(dir.toString(), false, drl, examples, optional(dir.resolve(ThresholdTable.FILE)),
+            return new RuleLayer(dir.toString(), false, drl, examples, releaseExamples, optional(dir.resolve(ThresholdTable.FILE)),
                     optional(dir.resolve("disabled.txt")), optional(dir.resolve("factors.json")),
                     b -> b.addDirectory(lexiconDir));
         } catch (IOException e) {
@@ -99,6 +107,7 @@ public final class RuleLayer {
     public static RuleLayer classpath(ClassLoader loader, String root) {
         List<RuleSet.DrlSource> drl = new ArrayList<>();
         List<SourceFile> examples = new ArrayList<>();
+        List<SourceFile> releaseExamples = new ArrayList<>();
         Optional<SourceFile> thresholds = Optional.empty();
         for (String line : read(loader, root + "/index.txt").orElseThrow(
                 () -> new IllegalStateException("rule pack index not found on the class path: " + root + "/index.txt")).lines().toList()) {
@@ -114,6 +123,8 @@ public final class RuleLayer {
                 drl.add(new RuleSet.DrlSource(origin, file, content));
             } else if (file.endsWith(".examples")) {
                 examples.add(new SourceFile(origin, content));
+            } else if (file.endsWith(RELEASE_EXAMPLES)) {
+                releaseExamples.add(new SourceFile(origin, content));
             } else if (file.equals(ThresholdTable.FILE)) {
                 thresholds = Optional.of(new SourceFile(origin, content));
             } else {
@@ -121,7 +132,7 @@ public final class RuleLayer {
             }
         }
         Optional<SourceFile> factors = read(loader, root + "/factors.json").map(c -> new SourceFile("classpath:" + root + "/factors.json", c));
-        return new RuleLayer("built-in pack " + root, true, drl, examples, thresholds, Optional.empty(), factors,
+        return new RuleLayer("built-in pack " + root, true, drl, examples, releaseExamples, thresholds, Optional.empty(), factors,
                 b -> b.addClasspath(loader, root + "/lexicon"));
     }
 
@@ -173,6 +184,11 @@ public final class RuleLayer {
 
     public List<SourceFile> examples() {
         return examples;
+    }
+
+    /** Procurement example cases ({@code <CODE>.examples.jsonl}: one OCDS release per line). */
+    public List<SourceFile> releaseExamples() {
+        return releaseExamples;
     }
 
     public Optional<SourceFile> thresholds() {

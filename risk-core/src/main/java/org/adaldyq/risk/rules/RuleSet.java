@@ -155,34 +155,83 @@ public final class RuleSet {
         return Optional.of(new RuleSet(base, "executable model of package " + packageName));
     }
 
-    /** Compiles DRL sources at run time; problems are reported with file, line and column. */
+    /** Compiles DRL sources at run time (classic DRL); problems are reported with file, line and column. */
     public static RuleSet compile(List<DrlSource> sources) {
+        return compile(sources, false);
+    }
+
+    /**
+     * Compiles DRL sources at run time; problems are reported with file, line and column.
+     *
+     * @param executableModel compile into an executable model, as the kie-maven-plugin does at build time
+     *                        (slower to compile, but resolves expressions exactly as the precompiled rules do)
+     */
+    public static RuleSet compile(List<DrlSource> sources, boolean executableModel) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         Map<String, String> originByPath = new HashMap<>();
+        Map<String, String> contentByPath = new HashMap<>();
         for (DrlSource s : sources) {
             // Drools wants a DRL file in the folder of its package; authors need not care.
             // Unique per source: an author copy of a built-in file has the same name and package.
             String path = packageFolder(s.content()) + (originByPath.size() + 1) + "_" + s.resourcePath().substring(s.resourcePath().lastIndexOf('/') + 1);
             originByPath.put(path, s.origin());
+            contentByPath.put(path, s.content());
             kfs.write("src/main/resources/" + path, ks.getResources().newByteArrayResource(
                     s.content().getBytes(StandardCharsets.UTF_8)).setSourcePath(path));
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        KieBuilder builder = executableModel
+                ? ks.newKieBuilder(kfs).buildAll(org.drools.model.codegen.ExecutableModelProject.class)
+                : ks.newKieBuilder(kfs).buildAll();
         List<RuleProblem> problems = new ArrayList<>();
         for (Message m : builder.getResults().getMessages()) {
             if (m.getLevel() == Message.Level.INFO) {
                 continue;
             }
             String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/", "");
-            problems.add(new RuleProblem(originByPath.getOrDefault(path, path), Math.max(m.getLine(), 0),
-                    Math.max(m.getColumn(), 0), m.getText().strip(), m.getLevel() == Message.Level.ERROR));
+            int line = Math.max(m.getLine(), 0);
+            int column = Math.max(m.getColumn(), 0);
+            if (line == 0 && contentByPath.containsKey(path)) {
+                int[] at = locate(contentByPath.get(path), m.getText());
+                line = at[0];
+                column = at[1];
+            }
+            problems.add(new RuleProblem(originByPath.getOrDefault(path, path), line, column, m.getText().strip(),
+                    m.getLevel() == Message.Level.ERROR));
         }
         if (problems.stream().anyMatch(RuleProblem::error)) {
             throw new RuleCompilationException(problems);
         }
         KieContainer container = ks.newKieContainer(builder.getKieModule().getReleaseId());
         return new RuleSet(container.getKieBase(), sources.size() + " DRL file(s) compiled at run time");
+    }
+
+    /** Messages quote the expression they refuse. */
+    private static final java.util.regex.Pattern QUOTED_EXPRESSION =
+            java.util.regex.Pattern.compile("(?i)expression:?\\s+(.+?)\\s*(?::|$)", java.util.regex.Pattern.MULTILINE);
+
+    /**
+     * Where in a file the expression quoted by a message stands, as {line, column} (1-based), or {0, 0}.
+     * The executable-model compiler reports some errors without a position.
+     */
+    static int[] locate(String content, String message) {
+        java.util.regex.Matcher m = QUOTED_EXPRESSION.matcher(message);
+        while (m.find()) {
+            String expr = m.group(1).strip();
+            int at = expr.length() < 3 ? -1 : content.indexOf(expr);
+            if (at >= 0) {
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < at; i++) {
+                    if (content.charAt(i) == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                return new int[] {line, at - lineStart + 1};
+            }
+        }
+        return new int[] {0, 0};
     }
 
     private static final java.util.regex.Pattern PACKAGE =

@@ -6,6 +6,8 @@ import org.adaldyq.risk.procurement.ProcurementEngine;
 import org.adaldyq.risk.procurement.cardinal.CardinalJson;
 import org.adaldyq.risk.procurement.cardinal.Settings;
 import org.adaldyq.risk.procurement.ocds.OcdsReader;
+import org.adaldyq.risk.procurement.rules.ProcurementRules;
+import org.adaldyq.risk.procurement.rules.RuleBook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,6 +15,8 @@ import picocli.CommandLine.Parameters;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Cardinal's {@code indicators}: the eleven Cardinal flags as one JSON object. */
@@ -35,6 +39,10 @@ public final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--max-line-bytes", defaultValue = "67108864", description = "Longer lines are skipped with a warning (default ${DEFAULT-VALUE})")
     int maxLineBytes;
 
+    @Option(names = "--rules", paramLabel = "DIR", description = "Author rule folder (procurement DRL, thresholds.csv, disabled.txt) "
+            + "applied on top of the built-in pack; repeatable, later folders win. Flags the folders add are computed too.")
+    List<Path> rules = new ArrayList<>();
+
     @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "JSON parser threads (default ${DEFAULT-VALUE})")
     int threads;
 
@@ -47,9 +55,12 @@ public final class IndicatorsCommand implements Callable<Integer> {
             System.err.println(file + ": no such file or directory");
             return 2;
         }
+        // Rule problems: RuleCompilationException, printed as file:line:column by RiskCli's handler, exit 3.
+        RuleBook book = rules.isEmpty() ? RuleBook.fromClasspath() : ProcurementRules.load(ProcurementRules.Options.of(rules)).orThrow();
         ProcurementEngine engine = ProcurementEngine.builder()
+                .rules(book)
                 .settings(settings == null ? Settings.defaults() : Settings.read(settings))
-                .codes(Settings.CARDINAL_CODES)
+                .codes(ProcurementRules.codes(Settings.CARDINAL_CODES, book))
                 .threads(threads)
                 .maxLineBytes(maxLineBytes)
                 .batchSize(batchSize)

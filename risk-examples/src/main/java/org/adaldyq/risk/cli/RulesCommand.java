@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.adaldyq.risk.RiskEngine;
+import org.adaldyq.risk.procurement.ProcurementEngine;
+import org.adaldyq.risk.procurement.rules.ProcurementRules;
+import org.adaldyq.risk.procurement.rules.ReleaseExamples;
 import org.adaldyq.risk.regulation.RegulationRules;
 import org.adaldyq.risk.rules.RuleExamples;
 import org.adaldyq.risk.rules.RuleLimits;
@@ -17,9 +20,22 @@ import picocli.CommandLine.Spec;
 
 /** {@code rules check} and {@code rules test}: what a rule author runs before handing rules over. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Check and test rule folders (DRL, lexicons, thresholds, examples) on top of the built-in pack.",
+        description = "Check and test rule folders (DRL, lexicons, thresholds, examples) on top of the built-in pack "
+                + "(regulation, or procurement for folders with procurement DRL).",
         subcommands = {RulesCommand.Check.class, RulesCommand.Test.class})
 final class RulesCommand {
+
+    /** The packs a {@code --pack} value and the folders select. */
+    static java.util.Set<String> packs(String pack, List<Path> dirs) {
+        return switch (pack.toLowerCase(java.util.Locale.ROOT)) {
+            case "regulation" -> java.util.Set.of("regulation");
+            case "procurement" -> java.util.Set.of("procurement");
+            case "auto" -> dirs.isEmpty() ? java.util.Set.of("regulation", "procurement")
+                    : dirs.stream().anyMatch(d -> java.nio.file.Files.isDirectory(d) && ProcurementRules.isProcurementFolder(d))
+                            ? java.util.Set.of("procurement") : java.util.Set.of("regulation");
+            default -> throw new IllegalArgumentException("--pack must be regulation, procurement or auto: " + pack);
+        };
+    }
 
     /** {@code rules check [DIR...]}: exit 0 when clean (warnings allowed), 1 on errors. */
     @Command(name = "check", mixinStandardHelpOptions = true,
@@ -35,19 +51,36 @@ final class RulesCommand {
         @Parameters(arity = "0..*", paramLabel = "DIR", description = "Author rule folders, applied in order.")
         List<Path> dirs = List.of();
 
+        @Option(names = "--pack", defaultValue = "auto", description = "regulation, procurement or auto (default: the "
+                + "procurement pack for folders with procurement DRL or *.examples.jsonl, else regulation; both without DIR)")
+        String pack;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            RegulationRules.Loaded loaded = RegulationRules.load(new RegulationRules.Options(
-                    RulesCommand.class.getClassLoader(), !noBuiltIn, dirs, RuleLimits.DEFAULT, dirs.isEmpty()));
-            loaded.problems().forEach(err::println);
-            long errors = loaded.problems().stream().filter(RuleProblem::error).count();
-            long warnings = loaded.problems().size() - errors;
-            out.printf("%s; %d error(s), %d warning(s)%n", loaded.ok() ? loaded.summary() : "rules do not load", errors, warnings);
+            long errors = 0;
+            if (packs(pack, dirs).contains("regulation")) {
+                RegulationRules.Loaded loaded = RegulationRules.load(new RegulationRules.Options(
+                        RulesCommand.class.getClassLoader(), !noBuiltIn, dirs, RuleLimits.DEFAULT, dirs.isEmpty()));
+                errors += report("regulation", loaded.problems(), loaded.ok() ? loaded.summary() : null, out, err);
+            }
+            if (packs(pack, dirs).contains("procurement")) {
+                ProcurementRules.Loaded loaded = ProcurementRules.load(new ProcurementRules.Options(
+                        RulesCommand.class.getClassLoader(), !noBuiltIn, dirs, RuleLimits.DEFAULT, dirs.isEmpty()));
+                errors += report("procurement", loaded.problems(), loaded.ok() ? loaded.summary() : null, out, err);
+            }
+            return errors == 0 ? 0 : 1;
+        }
+
+        private static long report(String pack, List<RuleProblem> problems, String summary, PrintWriter out, PrintWriter err) {
+            problems.forEach(err::println);
+            long errors = problems.stream().filter(RuleProblem::error).count();
+            long warnings = problems.size() - errors;
+            out.printf("%s: %s; %d error(s), %d warning(s)%n", pack, summary != null ? summary : "rules do not load", errors, warnings);
             out.flush();
             err.flush();
-            return errors == 0 ? 0 : 1;
+            return errors;
         }
     }
 
@@ -71,9 +104,62 @@ final class RulesCommand {
         @Parameters(arity = "0..*", paramLabel = "DIR", description = "Author rule folders, applied in order.")
         List<Path> dirs = List.of();
 
+        @Option(names = "--pack", defaultValue = "auto", description = "regulation, procurement or auto (as for rules check)")
+        String pack;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            int failed = 0;
+            if (packs(pack, dirs).contains("regulation")) {
+                failed += regulation(out);
+            }
+            if (packs(pack, dirs).contains("procurement")) {
+                Integer f = procurement(out, spec.commandLine().getErr());
+                if (f == null) {
+                    return 3;
+                }
+                failed += f;
+            }
+            return failed == 0 ? 0 : 1;
+        }
+
+        /** Runs the procurement cases; null when the rules do not load. */
+        private Integer procurement(PrintWriter out, PrintWriter err) {
+            ProcurementRules.Loaded loaded = ProcurementRules.load(new ProcurementRules.Options(
+                    RulesCommand.class.getClassLoader(), !noBuiltIn, dirs, RuleLimits.DEFAULT, false));
+            if (!loaded.ok()) {
+                loaded.problems().forEach(err::println);
+                err.flush();
+                return null;
+            }
+            ProcurementEngine engine = ProcurementEngine.builder().rules(loaded.orThrow()).build();
+            int passed = 0;
+            int failed = 0;
+            for (ReleaseExamples.Example e : loaded.examples()) {
+                if (e.file().startsWith("classpath:") && !dirs.isEmpty() && !all) {
+                    continue;
+                }
+                ReleaseExamples.Outcome o = engine.test(e);
+                if (o.passed()) {
+                    passed++;
+                } else {
+                    failed++;
+                }
+                if (!o.passed() || !failuresOnly) {
+                    out.printf("%s %s:%d %s %s  found %s%n", o.passed() ? "PASS" : "FAIL", e.file(), e.line(),
+                            e.expected() ? "expects" : "expects no", e.code(), o.found());
+                    if (!o.passed()) {
+                        out.printf("     %s%s%n", e.ocid(), e.note() == null ? "" : ": " + e.note());
+                    }
+                }
+            }
+            out.printf("procurement: %d case(s): %d passed, %d failed%n", passed + failed, passed, failed);
+            out.flush();
+            return failed;
+        }
+
+        private int regulation(PrintWriter out) {
             RiskEngine.Builder b = RiskEngine.builder().builtInRules(!noBuiltIn);
             dirs.forEach(b::rules);
             RiskEngine engine = b.build(); // rule problems: printed by RiskCli's handler, exit 3
@@ -100,7 +186,7 @@ final class RulesCommand {
             }
             out.printf("%d case(s): %d passed, %d failed%n", passed + failed, passed, failed);
             out.flush();
-            return failed == 0 ? 0 : 1;
+            return failed;
         }
     }
 }

@@ -4,6 +4,8 @@ import org.adaldyq.risk.procurement.ProcurementEngine;
 import org.adaldyq.risk.procurement.RunCounts;
 import org.adaldyq.risk.procurement.cardinal.Settings;
 import org.adaldyq.risk.procurement.ocds.OcdsReader;
+import org.adaldyq.risk.procurement.rules.ProcurementRules;
+import org.adaldyq.risk.procurement.rules.RuleBook;
 import org.adaldyq.risk.procurement.report.TendersReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +35,10 @@ public final class TendersCommand implements Callable<Integer> {
     @Option(names = "--max-line-bytes", defaultValue = "67108864", description = "Longer lines are skipped with a warning (default ${DEFAULT-VALUE})")
     int maxLineBytes;
 
+    @Option(names = "--rules", paramLabel = "DIR", description = "Author rule folder (procurement DRL, thresholds.csv, disabled.txt) "
+            + "applied on top of the built-in pack; repeatable, later folders win. Flags the folders add are computed too.")
+    List<Path> rules = new ArrayList<>();
+
     @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "JSON parser threads (default ${DEFAULT-VALUE})")
     int threads;
 
@@ -49,7 +55,11 @@ public final class TendersCommand implements Callable<Integer> {
         };
         List<String> codes = new ArrayList<>(Settings.CARDINAL_CODES);
         codes.addAll(Settings.EXTENDED_CODES);
+        // Rule problems: RuleCompilationException, printed as file:line:column by RiskCli's handler, exit 3.
+        RuleBook book = rules.isEmpty() ? RuleBook.fromClasspath() : ProcurementRules.load(ProcurementRules.Options.of(rules)).orThrow();
+        codes = ProcurementRules.codes(codes, book);
         ProcurementEngine engine = ProcurementEngine.builder()
+                .rules(book)
                 .settings(settings == null ? Settings.defaults() : Settings.read(settings))
                 .codes(codes)
                 .threads(threads)

@@ -1,57 +1,59 @@
 package org.adaldyq.risk.procurement.rules;
 
-import org.adaldyq.risk.finding.Severity;
-import org.adaldyq.risk.procurement.fact.Flag;
-import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieSession;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.adaldyq.risk.finding.Severity;
+import org.adaldyq.risk.procurement.fact.Flag;
+import org.adaldyq.risk.rules.RuleLimits;
+import org.adaldyq.risk.rules.RuleSet;
 
 /**
- * The procurement rule base. Built once (≈1 s), shared by every run; thread-safe (each
- * {@link #fire} uses its own session).
+ * The procurement rule base: a compiled {@link RuleSet} (the built-in pack precompiled at build time, or
+ * the built-in pack and author folders compiled at run time, see {@link ProcurementRules}) with each
+ * flag's metadata. Built once, shared by every run; thread-safe (each {@link #fire} uses its own session).
  */
 public final class RuleBook {
     public static final String KBASE = "procurement";
     private static volatile RuleBook classpath;
 
-    private final KieBase kieBase;
-    private final Map<String, RuleInfo> rules;
+    private final RuleSet rules;
+    private final RuleLimits limits;
+    private final Map<String, RuleInfo> byCode;
 
-    RuleBook(KieBase kieBase) {
-        this.kieBase = kieBase;
-        Map<String, RuleInfo> byCode = new TreeMap<>();
-        for (KiePackage p : kieBase.getKiePackages()) {
-            for (Rule r : p.getRules()) {
-                Map<String, Object> m = r.getMetaData();
-                Object code = m.get("code");
-                if (code != null) {
-                    byCode.put(code.toString(), new RuleInfo(String.valueOf(m.get("id")), code.toString(),
-                            Severity.parse(String.valueOf(m.getOrDefault("severity", "medium"))),
-                            String.valueOf(m.get("title")), String.valueOf(m.get("source")), r.getName()));
-                }
+    RuleBook(RuleSet rules, RuleLimits limits) {
+        this.rules = Objects.requireNonNull(rules);
+        this.limits = Objects.requireNonNull(limits);
+        Map<String, RuleInfo> map = new TreeMap<>();
+        // One entry per flag code; a rule in force wins over a disabled one of the same code.
+        for (String name : new java.util.TreeSet<>(rules.ruleNames())) {
+            Map<String, Object> m = rules.metadata(name);
+            Object code = m.get("code");
+            if (code == null) {
+                continue;
+            }
+            RuleInfo info = new RuleInfo(String.valueOf(m.getOrDefault("id", code)), code.toString(),
+                    Severity.parse(String.valueOf(m.getOrDefault("severity", "medium"))),
+                    String.valueOf(m.get("title")), String.valueOf(m.get("source")), name);
+            RuleInfo before = map.get(info.code());
+            if (before == null || rules.disabled().contains(before.ruleName()) && !rules.disabled().contains(name)) {
+                map.put(info.code(), info);
             }
         }
-        this.rules = Map.copyOf(byCode);
+        this.byCode = Map.copyOf(map);
     }
 
-    /** The rule base of the {@code risk-rules} kjar on the classpath. */
+    /** The built-in pack as precompiled at build time (the kjar's executable model), built once per JVM. */
     public static RuleBook fromClasspath() {
         RuleBook b = classpath;
         if (b == null) {
             synchronized (RuleBook.class) {
                 b = classpath;
                 if (b == null) {
-                    KieContainer c = KieServices.get().getKieClasspathContainer(RuleBook.class.getClassLoader());
-                    classpath = b = new RuleBook(c.getKieBase(KBASE));
+                    classpath = b = new RuleBook(ProcurementRules.precompiled(RuleBook.class.getClassLoader()), RuleLimits.DEFAULT);
                 }
             }
         }
@@ -60,27 +62,29 @@ public final class RuleBook {
 
     /** Rule metadata by flag code. */
     public Map<String, RuleInfo> rules() {
+        return byCode;
+    }
+
+    /** The compiled rules, with their disabled ids and thresholds. */
+    public RuleSet ruleSet() {
         return rules;
     }
 
-    /** Inserts the settings and facts into a fresh session, fires every rule, returns the flags raised. */
+    /**
+     * Inserts the settings and facts into a fresh session (with the thresholds), fires every enabled rule,
+     * returns the flags raised.
+     *
+     * @throws org.adaldyq.risk.rules.RuleLimitException when a rule keeps firing past the limits
+     */
     public List<Flag> fire(Collection<?> settings, Collection<?> facts) {
-        KieSession session = kieBase.newKieSession();
-        try {
-            for (Object s : settings) {
-                session.insert(s);
-            }
-            for (Object f : facts) {
-                session.insert(f);
-            }
-            session.fireAllRules();
-            List<Flag> flags = new ArrayList<>();
-            for (Object o : session.getObjects(o -> o instanceof Flag)) {
-                flags.add((Flag) o);
-            }
-            return flags;
-        } finally {
-            session.dispose();
+        List<Object> all = new ArrayList<>(settings.size() + facts.size());
+        all.addAll(settings);
+        all.addAll(facts);
+        long maxFirings = limits.maxFiringsPerUnit() * Math.max(1, all.size());
+        List<Flag> flags = new ArrayList<>();
+        for (Object o : rules.fire(all, f -> f instanceof Flag, maxFirings, limits.maxTime())) {
+            flags.add((Flag) o);
         }
+        return flags;
     }
 }

@@ -45,17 +45,17 @@ public final class RiskCli {
      */
     static CommandLine commandLine() {
         return new CommandLine(new RiskCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            java.util.List<?> problems;
             if (e instanceof org.adaldyq.risk.lexicon.LexiconException le) {
-                le.problems().forEach(p -> cmd.getErr().println(p));
-                cmd.getErr().flush();
-                return 3;
+                problems = le.problems();
+            } else if (e instanceof org.adaldyq.risk.rules.RuleCompilationException re) {
+                problems = re.problems();
+            } else {
+                throw e;
             }
-            if (e instanceof org.adaldyq.risk.rules.RuleCompilationException re) {
-                re.problems().forEach(p -> cmd.getErr().println(p));
-                cmd.getErr().flush();
-                return 3;
-            }
-            throw e;
+            problems.forEach(p -> cmd.getErr().println(p));
+            cmd.getErr().flush();
+            return 3;
         });
     }
 

@@ -140,7 +140,7 @@ public final class ProcurementEngine {
                 OcdsReader.Sink sink = new OcdsReader.Sink() {
                     @Override
                     public void line(String source, long line, byte[] json) {
-                        pass.accept(compileLine(compiler, source, line, json));
+                        pass.accept(compileLine(compiler, source, line, json, pass.parties));
                     }
 
                     @Override
@@ -210,7 +210,7 @@ public final class ProcurementEngine {
                 put(pool.submit(() -> {
                     List<Compiled> out = new ArrayList<>(lines.size());
                     for (RawLine l : lines) {
-                        out.add(compileLine(compiler, l.source(), l.line(), l.json()));
+                        out.add(compileLine(compiler, l.source(), l.line(), l.json(), pass.parties));
                     }
                     return out;
                 }));
@@ -284,8 +284,8 @@ public final class ProcurementEngine {
      * One line: a compiled release straight from the token stream (no tree); anything else (packages,
      * records, invalid JSON, ...) through the tree.
      */
-    private static Compiled compileLine(ProcessCompiler compiler, String source, long line, byte[] json) {
-        ContractingProcess p = StreamingCompiler.compile(json, line);
+    private static Compiled compileLine(ProcessCompiler compiler, String source, long line, byte[] json, boolean parties) {
+        ContractingProcess p = StreamingCompiler.compile(json, line, parties);
         if (p != null) {
             return new Compiled(new ParsedUnit(source, line, List.of(), List.of(), null), List.of(p));
         }
@@ -320,11 +320,18 @@ public final class ProcurementEngine {
         final java.util.Set<String> batchOcids = new java.util.HashSet<>();
         final ProcessCompiler compiler = new ProcessCompiler();
         final boolean extended = enabled.stream().anyMatch(s -> Settings.EXTENDED_CODES.contains(s.getCode()));
+        /**
+         * Whether processes need their parties: only the beyond-Cardinal facts and computability read them,
+         * and a listener may; Cardinal's indicators with no listener skip them when streaming.
+         */
+        final boolean parties;
         String mainCurrency = settings.currency();
         volatile Throwable failure;
 
         Pass(ProcessListener listener) {
             this.listener = listener;
+            this.parties = extended || listener != ProcessListener.NONE
+                    || codes.stream().anyMatch(c -> !Settings.CARDINAL_CODES.contains(c));
         }
 
         void accept(Compiled c) {

@@ -22,7 +22,12 @@ class StreamingCompilerTest {
     void sameAsTheTreeCompiler(String line) throws Exception {
         ContractingProcess streamed = StreamingCompiler.compile(line.getBytes(StandardCharsets.UTF_8), 3);
         assertThat(streamed).isNotNull();
-        assertThat(streamed).isEqualTo(new ProcessCompiler().compile(JSON.readTree(line), 3));
+        ContractingProcess tree = new ProcessCompiler().compile(JSON.readTree(line), 3);
+        assertThat(streamed).isEqualTo(tree);
+        // without parties: the same but for them
+        ContractingProcess noParties = StreamingCompiler.compile(line.getBytes(StandardCharsets.UTF_8), 3, false);
+        assertThat(noParties.parties()).isEmpty();
+        assertThat(noParties).usingRecursiveComparison().ignoringFields("parties").isEqualTo(tree);
     }
 
     @ParameterizedTest

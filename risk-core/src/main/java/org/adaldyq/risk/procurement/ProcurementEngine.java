@@ -13,6 +13,7 @@ import org.adaldyq.risk.procurement.fact.ProcessFacts;
 import org.adaldyq.risk.procurement.model.Bid;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
 import org.adaldyq.risk.procurement.model.ProcessCompiler;
+import org.adaldyq.risk.procurement.model.StreamingCompiler;
 import org.adaldyq.risk.procurement.ocds.InputProblem;
 import org.adaldyq.risk.procurement.ocds.OcdsReader;
 import org.adaldyq.risk.procurement.ocds.ParsedUnit;
@@ -139,7 +140,7 @@ public final class ProcurementEngine {
                 OcdsReader.Sink sink = new OcdsReader.Sink() {
                     @Override
                     public void line(String source, long line, byte[] json) {
-                        pass.accept(compile(compiler, OcdsReader.parseLine(source, line, json)));
+                        pass.accept(compileLine(compiler, source, line, json, pass.parties));
                     }
 
                     @Override
@@ -209,7 +210,7 @@ public final class ProcurementEngine {
                 put(pool.submit(() -> {
                     List<Compiled> out = new ArrayList<>(lines.size());
                     for (RawLine l : lines) {
-                        out.add(compile(compiler, OcdsReader.parseLine(l.source(), l.line(), l.json())));
+                        out.add(compileLine(compiler, l.source(), l.line(), l.json(), pass.parties));
                     }
                     return out;
                 }));
@@ -279,6 +280,18 @@ public final class ProcurementEngine {
     record Compiled(ParsedUnit unit, List<ContractingProcess> processes) {
     }
 
+    /**
+     * One line: a compiled release straight from the token stream (no tree); anything else (packages,
+     * records, invalid JSON, ...) through the tree.
+     */
+    private static Compiled compileLine(ProcessCompiler compiler, String source, long line, byte[] json, boolean parties) {
+        ContractingProcess p = StreamingCompiler.compile(json, line, parties);
+        if (p != null) {
+            return new Compiled(new ParsedUnit(source, line, List.of(), List.of(), null), List.of(p));
+        }
+        return compile(compiler, OcdsReader.parseLine(source, line, json));
+    }
+
     private static Compiled compile(ProcessCompiler compiler, ParsedUnit unit) {
         List<ContractingProcess> out = new ArrayList<>(unit.releases().size());
         long line = unit.line();
@@ -307,11 +320,18 @@ public final class ProcurementEngine {
         final java.util.Set<String> batchOcids = new java.util.HashSet<>();
         final ProcessCompiler compiler = new ProcessCompiler();
         final boolean extended = enabled.stream().anyMatch(s -> Settings.EXTENDED_CODES.contains(s.getCode()));
+        /**
+         * Whether processes need their parties: only the beyond-Cardinal facts and computability read them,
+         * and a listener may; Cardinal's indicators with no listener skip them when streaming.
+         */
+        final boolean parties;
         String mainCurrency = settings.currency();
         volatile Throwable failure;
 
         Pass(ProcessListener listener) {
             this.listener = listener;
+            this.parties = extended || listener != ProcessListener.NONE
+                    || codes.stream().anyMatch(c -> !Settings.CARDINAL_CODES.contains(c));
         }
 
         void accept(Compiled c) {

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,23 +32,60 @@ public final class DatasetStatistics {
     private final Map<String, IndicatorSetting> settings = new HashMap<>();
 
     private final RatioStore ratios = new RatioStore();
-    /** R025: tenderer → {processes with a valid bid, wins}. */
-    private final Map<String, long[]> winCounts = new LinkedHashMap<>();
-    /** R038: per group, id → {disqualified, submitted}. */
-    private final Map<Group, Map<String, long[]>> disqualified = new LinkedHashMap<>();
-    /** R048: supplier → processes, classification prefixes. */
-    private final Map<String, long[]> supplierProcesses = new LinkedHashMap<>();
-    private final Map<String, Set<String>> supplierPrefixes = new HashMap<>();
+    /**
+     * Per tenderer/supplier: one counter object for every statistic (one hash lookup per id and process,
+     * not one per statistic); each statistic keeps its own first-seen order below, so facts come out in the
+     * same order as with one map per statistic.
+     */
+    private final Map<String, Organisation> organisations = new HashMap<>();
+    /** R025: tenderers with a valid bid in a process with a sole winner, in first-seen order. */
+    private final List<Organisation> winOrder = new ArrayList<>();
+    /** R038: per buyer / procuring entity, id → {disqualified, submitted}; tenderers in {@link #disqualifiedOrder}. */
+    private final Map<String, long[]> buyerDisqualified = new LinkedHashMap<>();
+    private final Map<String, long[]> entityDisqualified = new LinkedHashMap<>();
+    private final List<Organisation> disqualifiedOrder = new ArrayList<>();
+    /** R048: sole suppliers of active awards, in first-seen order. */
+    private final List<Organisation> supplierOrder = new ArrayList<>();
+    /** Serial numbers of processes and bids, to count an organisation once per process (or bid) without a set. */
+    private long serial;
     private final int digits;
+
+    /** The counters of one organisation (as tenderer or supplier). */
+    private static final class Organisation {
+        final String id;
+        /** R025: processes with a valid bid, and wins. */
+        long validProcesses;
+        long wins;
+        /** R038: disqualified and submitted bids. */
+        long disqualified;
+        long submitted;
+        /** R048: processes with a sole-supplier active award, and classification prefixes. */
+        long suppliedProcesses;
+        Set<String> prefixes;
+        /** The last process (or bid) serial counted, per statistic. */
+        long winSeen;
+        long bidSeen;
+        long supplySeen;
+
+        Organisation(String id) {
+            this.id = id;
+        }
+    }
+
+    private Organisation organisation(String id) {
+        Organisation o = organisations.get(id);
+        if (o == null) {
+            o = new Organisation(id);
+            organisations.put(id, o);
+        }
+        return o;
+    }
 
     public DatasetStatistics(List<IndicatorSetting> enabled) {
         for (IndicatorSetting s : enabled) {
             settings.put(s.getCode(), s);
         }
         digits = settings.containsKey("R048") ? (int) settings.get("R048").number("digits", 2) : 2;
-        for (Group g : List.of(Group.Buyer, Group.ProcuringEntity, Group.Tenderer)) {
-            disqualified.put(g, new LinkedHashMap<>());
-        }
     }
 
     /** Adds one process under review. */
@@ -72,17 +108,24 @@ public final class DatasetStatistics {
         if (gate == null || gate.getSoleWinner() == null) {
             return;
         }
-        Set<String> tenderers = new LinkedHashSet<>();
+        long process = ++serial;
+        String winner = gate.getSoleWinner();
         for (Bid b : p.bids()) {
-            if (b.valid()) {
-                tenderers.addAll(b.tendererIds());
+            if (!b.valid()) {
+                continue;
             }
-        }
-        for (String t : tenderers) {
-            long[] c = winCounts.computeIfAbsent(t, k -> new long[2]);
-            c[0]++;
-            if (t.equals(gate.getSoleWinner())) {
-                c[1]++;
+            for (String t : b.tendererIds()) {
+                Organisation o = organisation(t);
+                if (o.winSeen == process) {
+                    continue;
+                }
+                o.winSeen = process;
+                if (o.validProcesses++ == 0) {
+                    winOrder.add(o);
+                }
+                if (t.equals(winner)) {
+                    o.wins++;
+                }
             }
         }
     }
@@ -95,43 +138,64 @@ public final class DatasetStatistics {
                 continue;
             }
             submitted++;
-            if (b.disqualified()) {
+            boolean disqualified = b.disqualified();
+            if (disqualified) {
                 dq++;
             }
-            for (String t : new LinkedHashSet<>(b.tendererIds())) {
-                count(Group.Tenderer, t, b.disqualified() ? 1 : 0, 1);
+            long bid = ++serial;
+            for (String t : b.tendererIds()) {
+                Organisation o = organisation(t);
+                if (o.bidSeen == bid) {
+                    continue;
+                }
+                o.bidSeen = bid;
+                if (o.submitted++ == 0) {
+                    disqualifiedOrder.add(o);
+                }
+                if (disqualified) {
+                    o.disqualified++;
+                }
             }
         }
         if (submitted == 0) {
             return;
         }
         if (p.buyerId() != null) {
-            count(Group.Buyer, p.buyerId(), dq, submitted);
+            count(buyerDisqualified, p.buyerId(), dq, submitted);
         }
         if (p.procuringEntityId() != null) {
-            count(Group.ProcuringEntity, p.procuringEntityId(), dq, submitted);
+            count(entityDisqualified, p.procuringEntityId(), dq, submitted);
         }
     }
 
-    private void count(Group g, String id, long dq, long submitted) {
-        long[] c = disqualified.get(g).computeIfAbsent(id, k -> new long[2]);
+    private static void count(Map<String, long[]> counts, String id, long dq, long submitted) {
+        long[] c = counts.get(id);
+        if (c == null) {
+            c = new long[2];
+            counts.put(id, c);
+        }
         c[0] += dq;
         c[1] += submitted;
     }
 
     private void addClassifications(ContractingProcess p) {
-        Set<String> suppliersHere = new HashSet<>();
+        long process = ++serial;
         for (Award a : p.awards()) {
             if (!a.active() || a.supplierCount() != 1 || a.supplierIds().size() != 1) {
                 continue;
             }
-            String s = a.supplierIds().get(0);
-            if (suppliersHere.add(s)) {
-                supplierProcesses.computeIfAbsent(s, k -> new long[1])[0]++;
+            Organisation o = organisation(a.supplierIds().get(0));
+            if (o.supplySeen != process) {
+                o.supplySeen = process;
+                if (o.suppliedProcesses++ == 0) {
+                    supplierOrder.add(o);
+                }
             }
-            Set<String> prefixes = supplierPrefixes.computeIfAbsent(s, k -> new HashSet<>());
+            if (o.prefixes == null) {
+                o.prefixes = new HashSet<>();
+            }
             for (String c : a.itemClassificationIds()) {
-                prefixes.add(c.codePointCount(0, c.length()) <= digits ? c : c.substring(0, c.offsetByCodePoints(0, digits)));
+                o.prefixes.add(c.codePointCount(0, c.length()) <= digits ? c : c.substring(0, c.offsetByCodePoints(0, digits)));
             }
         }
     }
@@ -157,19 +221,29 @@ public final class DatasetStatistics {
             fence("R024", Group.OCID, q, true, meta, "", out);
             fence("R058", Group.OCID, q, false, meta, "", out);
         }
-        if (settings.containsKey("R025") && !winCounts.isEmpty()) {
-            double[] counts = winCounts.values().stream().mapToDouble(c -> c[0]).toArray();
+        if (settings.containsKey("R025") && !winOrder.isEmpty()) {
+            double[] counts = winOrder.stream().mapToDouble(c -> c.validProcesses).toArray();
             double percentile = settings.get("R025").number("percentile", 75);
             double bar = Type8Quantile.of(counts, percentile / 100.0);
             out.add(new TopTendererBar(bar));
             List<TendererWinRatio> all = new ArrayList<>();
-            winCounts.forEach((id, c) -> all.add(new TendererWinRatio(id, c[0], c[1])));
+            for (Organisation o : winOrder) {
+                all.add(new TendererWinRatio(o.id, o.validProcesses, o.wins));
+            }
             Quartiles q = Quartiles.of(all.stream().mapToDouble(TendererWinRatio::getRatio).toArray());
             fence("R025", Group.Tenderer, q, true, meta, "", out);
             out.addAll(all);
         }
         if (settings.containsKey("R038")) {
             IndicatorSetting s = settings.get("R038");
+            Map<String, long[]> tenderers = new LinkedHashMap<>();
+            for (Organisation o : disqualifiedOrder) {
+                tenderers.put(o.id, new long[] {o.disqualified, o.submitted});
+            }
+            Map<Group, Map<String, long[]>> disqualified = new LinkedHashMap<>();
+            disqualified.put(Group.Buyer, buyerDisqualified);
+            disqualified.put(Group.ProcuringEntity, entityDisqualified);
+            disqualified.put(Group.Tenderer, tenderers);
             for (Map.Entry<Group, Map<String, long[]>> e : disqualified.entrySet()) {
                 Group g = e.getKey();
                 double minimum = g == Group.Tenderer ? s.number("minimum_submitted_bids", 2)
@@ -191,11 +265,11 @@ public final class DatasetStatistics {
         if (settings.containsKey("R048")) {
             double minimum = settings.get("R048").number("minimum_contracting_processes", 20);
             List<SupplierVariety> eligible = new ArrayList<>();
-            supplierProcesses.forEach((id, c) -> {
-                if (c[0] >= minimum) {
-                    eligible.add(new SupplierVariety(id, c[0], supplierPrefixes.getOrDefault(id, Set.of()).size()));
+            for (Organisation o : supplierOrder) {
+                if (o.suppliedProcesses >= minimum) {
+                    eligible.add(new SupplierVariety(o.id, o.suppliedProcesses, o.prefixes == null ? 0 : o.prefixes.size()));
                 }
-            });
+            }
             if (!eligible.isEmpty()) {
                 Quartiles q = Quartiles.of(eligible.stream().mapToDouble(SupplierVariety::getVariety).toArray());
                 fence("R048", Group.Tenderer, q, false, meta, "", out);

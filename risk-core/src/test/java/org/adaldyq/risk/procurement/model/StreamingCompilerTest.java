@@ -1,0 +1,48 @@
+package org.adaldyq.risk.procurement.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The token-stream compiler gives exactly what the tree compiler gives, or hands the line to the tree. */
+class StreamingCompilerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"ocid\":\"a\",\"date\":\"2024-01-01T00:00:00Z\",\"buyer\":{\"id\":7,\"name\":\"x\"},\"tender\":{\"status\":\"active\",\"procurementMethod\":\"open\",\"procurementMethodDetails\":\"d\",\"procurementMethodRationale\":\"r\",\"numberOfTenderers\":3,\"tenderPeriod\":{\"startDate\":\"2024-01-01T00:00:00Z\",\"endDate\":\"2024-01-20T00:00:00Z\"},\"value\":{\"amount\":100,\"currency\":\"KZT\"},\"procuringEntity\":{\"id\":\"pe\"},\"tenderers\":[{\"id\":\"t1\"},{\"id\":\"t1\"},{\"name\":\"no id\"},5],\"items\":[{\"classification\":{\"id\":\"45000000\"}},{\"classification\":\"x\"}]},\"bids\":{\"details\":[{\"status\":\"valid\",\"date\":\"2024-01-10T00:00:00Z\",\"value\":{\"amount\":1.5e2,\"currency\":\"KZT\"},\"tenderers\":[{\"id\":\"t1\"}]},\"junk\",{\"status\":3,\"value\":{\"amount\":\"12\"}}],\"statistics\":[{\"measure\":\"bids\",\"value\":2.0},{\"measure\":\"bids\",\"value\":4},{\"measure\":\"bids\",\"value\":5}]},\"awards\":[{\"id\":12345678901234567890,\"status\":\"active\",\"date\":\"2024-02-01\",\"value\":{\"amount\":99,\"currency\":\"KZT\"},\"suppliers\":[{\"id\":\"t1\"}],\"items\":{\"a\":{\"classification\":{\"id\":\"45100000\"}}}}],\"contracts\":[{\"id\":\"c\",\"awardID\":1,\"status\":\"active\",\"dateSigned\":\"2024-03-01T00:00:00Z\",\"value\":{\"currency\":\"KZT\"},\"amendments\":[1,{},null]},{\"amendment\":{}},{\"amendment\":[]},\"x\"],\"parties\":{\"p\":{\"id\":\"t1\",\"name\":\"T\",\"roles\":[\"tenderer\",1],\"address\":{\"streetAddress\":\"Abay  1\",\"locality\":\"Almaty\",\"region\":\"R\",\"postalCode\":\"050\",\"countryName\":\"KZ\"},\"contactPoint\":{\"telephone\":\"+7 727 100\",\"email\":\" A@B.kz \"}},\"q\":3}}",
+        "{\"ocid\":5,\"tender\":\"x\",\"bids\":[1],\"awards\":{\"a\":1},\"contracts\":\"c\",\"parties\":[{\"address\":{\"streetAddress\":\" \"}}]}",
+        "{\"ocid\":\"b\",\"tender\":{\"numberOfTenderers\":-0,\"value\":{\"amount\":-0.0}},\"bids\":{\"details\":{\"a\":{}}}}",
+        "{}",
+    })
+    void sameAsTheTreeCompiler(String line) throws Exception {
+        ContractingProcess streamed = StreamingCompiler.compile(line.getBytes(StandardCharsets.UTF_8), 3);
+        assertThat(streamed).isNotNull();
+        ContractingProcess tree = new ProcessCompiler().compile(JSON.readTree(line), 3);
+        assertThat(streamed).isEqualTo(tree);
+        // without parties: the same but for them
+        ContractingProcess noParties = StreamingCompiler.compile(line.getBytes(StandardCharsets.UTF_8), 3, false);
+        assertThat(noParties.parties()).isEmpty();
+        assertThat(noParties).usingRecursiveComparison().ignoringFields("parties").isEqualTo(tree);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"ocid\":\"a\",\"tender\":{\"status\":\"x\"},\"tender\":{\"status\":\"y\"}}",
+        "{\"ocid\":\"a\",\"tender\":{\"value\":{\"amount\":1,\"amount\":2}}}",
+        "{\"ocid\":\"a\",\"parties\":{\"p\":{\"id\":\"1\"},\"p\":{\"id\":\"2\"}}}",
+        "{\"records\":[]}",
+        "{\"ocid\":\"a\",\"releases\":[]}",
+        "{\"compiledRelease\":{}}",
+        "[1]",
+        "{\"ocid\":\"a\"} {}",
+        "{\"ocid\":\"a\"",
+    })
+    void leftToTheTree(String line) {
+        assertThat(StreamingCompiler.compile(line.getBytes(StandardCharsets.UTF_8), 1)).isNull();
+    }
+}

@@ -1,5 +1,7 @@
 package org.adaldyq.risk;
 
+import org.adaldyq.risk.rules.PackOptions;
+
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +50,7 @@ public final class RiskEngine {
 
     private final Optional<Language> language;
     private final DocumentReader reader;
-    private final RegulationRules.Options options;
+    private final PackOptions options;
     private final RuleReloadListener listener;
     private final AtomicReference<RegulationRules.Loaded> rules = new AtomicReference<>();
     private final Object reloading = new Object();
@@ -57,7 +59,7 @@ public final class RiskEngine {
         this.language = Optional.ofNullable(b.language);
         this.reader = b.reader != null ? b.reader : DocumentReader.create();
         this.listener = b.listener;
-        this.options = new RegulationRules.Options(b.classLoader, b.builtInRules, b.ruleDirectories, b.limits, false);
+        this.options = new PackOptions(b.classLoader, b.builtInRules, b.ruleDirectories, b.limits, false);
         RegulationRules.Loaded loaded = RegulationRules.load(options);
         loaded.orThrow();
         rules.set(loaded);

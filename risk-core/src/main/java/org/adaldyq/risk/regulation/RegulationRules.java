@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,6 +18,7 @@ import org.adaldyq.risk.rules.RuleCompilationException;
 import org.adaldyq.risk.rules.RuleConvention;
 import org.adaldyq.risk.rules.RuleExamples;
 import org.adaldyq.risk.rules.RuleLayer;
+import org.adaldyq.risk.rules.PackOptions;
 import org.adaldyq.risk.rules.RuleLimits;
 import org.adaldyq.risk.rules.RuleProblem;
 import org.adaldyq.risk.rules.RuleSet;
@@ -42,20 +42,6 @@ public final class RegulationRules {
     public static final String KBASE = "regulation";
 
     /**
-     * What to load.
-     *
-     * @param compileAlways compile the DRL at run time even when the precompiled rules would do (to
-     *                      check the built-in sources themselves)
-     */
-    public record Options(ClassLoader loader, boolean builtIn, List<Path> directories, RuleLimits limits, boolean compileAlways) {
-        public Options {
-            Objects.requireNonNull(loader);
-            directories = List.copyOf(directories);
-            Objects.requireNonNull(limits);
-        }
-    }
-
-    /**
      * The outcome of a load: a scanner when there were no errors, every problem found (errors and
      * warnings, each with file, line and column), the example cases of all layers, and a summary.
      */
@@ -75,20 +61,17 @@ public final class RegulationRules {
     private RegulationRules() {
     }
 
-    /** The kjar's index of its executable-model classes (written by the kie-maven-plugin). */
-    private static final String MODEL_INDEX = "META-INF/kie/org.adaldyq/risk-rules/drools-model";
-
     /**
      * The rules compiled at build time, straight from the executable model: a KieContainer (class path
      * scan, kmodule.xml, every kbase) would cost a cold start over a second more. Falls back to the
      * container when the index is missing.
      */
     private static RuleSet precompiled(ClassLoader loader) {
-        return RuleSet.fromExecutableModel(loader, MODEL_INDEX, PACK.replace('/', '.'))
+        return RuleSet.fromExecutableModel(loader, RuleSet.RISK_RULES_MODEL_INDEX, PACK.replace('/', '.'))
                 .orElseGet(() -> RuleSet.fromClasspath(loader, KBASE));
     }
 
-    public static Loaded load(Options o) {
+    public static Loaded load(PackOptions o) {
         long t0 = System.nanoTime();
         List<RuleProblem> problems = new ArrayList<>();
         if (o.builtIn() && o.directories().isEmpty() && !o.compileAlways()) {

@@ -131,6 +131,9 @@ public final class RuleSet {
      *
      * @return empty when the index is not on the class path (a kjar built without the executable model)
      */
+    /** The risk-rules kjar's index of its executable-model classes (written by the kie-maven-plugin). */
+    public static final String RISK_RULES_MODEL_INDEX = "META-INF/kie/org.adaldyq/risk-rules/drools-model";
+
     public static Optional<RuleSet> fromExecutableModel(ClassLoader loader, String modelIndex, String packageName) {
         List<Model> models = new ArrayList<>();
         try (InputStream in = loader.getResourceAsStream(modelIndex)) {

@@ -1,5 +1,7 @@
 package org.adaldyq.risk.cli;
 
+import org.adaldyq.risk.rules.PackOptions;
+
 import org.adaldyq.risk.procurement.IndicatorResults;
 import org.adaldyq.risk.procurement.ProcessListener;
 import org.adaldyq.risk.procurement.ProcurementEngine;
@@ -56,7 +58,7 @@ public final class IndicatorsCommand implements Callable<Integer> {
             return 2;
         }
         // Rule problems: RuleCompilationException, printed as file:line:column by RiskCli's handler, exit 3.
-        RuleBook book = rules.isEmpty() ? RuleBook.fromClasspath() : ProcurementRules.load(ProcurementRules.Options.of(rules)).orThrow();
+        RuleBook book = rules.isEmpty() ? RuleBook.fromClasspath() : ProcurementRules.load(PackOptions.of(ProcurementRules.class.getClassLoader(), rules)).orThrow();
         ProcurementEngine engine = ProcurementEngine.builder()
                 .rules(book)
                 .settings(settings == null ? Settings.defaults() : Settings.read(settings))

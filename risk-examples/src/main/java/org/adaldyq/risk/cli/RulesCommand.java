@@ -1,5 +1,7 @@
 package org.adaldyq.risk.cli;
 
+import org.adaldyq.risk.rules.PackOptions;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,12 +63,12 @@ final class RulesCommand {
             PrintWriter err = spec.commandLine().getErr();
             long errors = 0;
             if (packs(pack, dirs).contains("regulation")) {
-                RegulationRules.Loaded loaded = RegulationRules.load(new RegulationRules.Options(
+                RegulationRules.Loaded loaded = RegulationRules.load(new PackOptions(
                         RulesCommand.class.getClassLoader(), !noBuiltIn, dirs, RuleLimits.DEFAULT, dirs.isEmpty()));
                 errors += report("regulation", loaded.problems(), loaded.ok() ? loaded.summary() : null, out, err);
             }
             if (packs(pack, dirs).contains("procurement")) {
-                ProcurementRules.Loaded loaded = ProcurementRules.load(new ProcurementRules.Options(
+                ProcurementRules.Loaded loaded = ProcurementRules.load(new PackOptions(
                         RulesCommand.class.getClassLoader(), !noBuiltIn, dirs, RuleLimits.DEFAULT, dirs.isEmpty()));
                 errors += report("procurement", loaded.problems(), loaded.ok() ? loaded.summary() : null, out, err);
             }
@@ -126,7 +128,7 @@ final class RulesCommand {
 
         /** Runs the procurement cases; null when the rules do not load. */
         private Integer procurement(PrintWriter out, PrintWriter err) {
-            ProcurementRules.Loaded loaded = ProcurementRules.load(new ProcurementRules.Options(
+            ProcurementRules.Loaded loaded = ProcurementRules.load(new PackOptions(
                     RulesCommand.class.getClassLoader(), !noBuiltIn, dirs, RuleLimits.DEFAULT, false));
             if (!loaded.ok()) {
                 loaded.problems().forEach(err::println);

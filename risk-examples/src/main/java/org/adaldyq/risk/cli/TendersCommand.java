@@ -1,5 +1,7 @@
 package org.adaldyq.risk.cli;
 
+import org.adaldyq.risk.rules.PackOptions;
+
 import org.adaldyq.risk.procurement.ProcurementEngine;
 import org.adaldyq.risk.procurement.RunCounts;
 import org.adaldyq.risk.procurement.cardinal.Settings;
@@ -56,7 +58,7 @@ public final class TendersCommand implements Callable<Integer> {
         List<String> codes = new ArrayList<>(Settings.CARDINAL_CODES);
         codes.addAll(Settings.EXTENDED_CODES);
         // Rule problems: RuleCompilationException, printed as file:line:column by RiskCli's handler, exit 3.
-        RuleBook book = rules.isEmpty() ? RuleBook.fromClasspath() : ProcurementRules.load(ProcurementRules.Options.of(rules)).orThrow();
+        RuleBook book = rules.isEmpty() ? RuleBook.fromClasspath() : ProcurementRules.load(PackOptions.of(ProcurementRules.class.getClassLoader(), rules)).orThrow();
         codes = ProcurementRules.codes(codes, book);
         ProcurementEngine engine = ProcurementEngine.builder()
                 .rules(book)

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +13,7 @@ import org.adaldyq.risk.rules.RuleAssembly;
 import org.adaldyq.risk.rules.RuleCompilationException;
 import org.adaldyq.risk.rules.RuleConvention;
 import org.adaldyq.risk.rules.RuleLayer;
+import org.adaldyq.risk.rules.PackOptions;
 import org.adaldyq.risk.rules.RuleLimits;
 import org.adaldyq.risk.rules.RuleProblem;
 import org.adaldyq.risk.rules.RuleSet;
@@ -34,26 +34,6 @@ public final class ProcurementRules {
     public static final String PACK = "org/adaldyq/risk/rules/procurement";
     /** The DRL package of procurement rules: how {@code rules check} tells a procurement folder. */
     public static final String DRL_PACKAGE = "org.adaldyq.risk.rules.procurement";
-    private static final String MODEL_INDEX = "META-INF/kie/org.adaldyq/risk-rules/drools-model";
-
-    /**
-     * What to load.
-     *
-     * @param compileAlways compile the DRL at run time even when the precompiled rules would do (to check
-     *                      the built-in sources themselves)
-     */
-    public record Options(ClassLoader loader, boolean builtIn, List<Path> directories, RuleLimits limits, boolean compileAlways) {
-        public Options {
-            Objects.requireNonNull(loader);
-            directories = List.copyOf(directories);
-            Objects.requireNonNull(limits);
-        }
-
-        /** The built-in pack with these author folders on top. */
-        public static Options of(List<Path> directories) {
-            return new Options(ProcurementRules.class.getClassLoader(), true, directories, RuleLimits.DEFAULT, false);
-        }
-    }
 
     /** The outcome of a load: a rule book when there were no errors, every problem, the example cases. */
     public record Loaded(Optional<RuleBook> rules, List<RuleProblem> problems, List<ReleaseExamples.Example> examples,
@@ -116,11 +96,11 @@ public final class ProcurementRules {
 
     /** The built-in rules compiled at build time: the executable model, else the kjar's kbase. */
     static RuleSet precompiled(ClassLoader loader) {
-        return RuleSet.fromExecutableModel(loader, MODEL_INDEX, DRL_PACKAGE)
+        return RuleSet.fromExecutableModel(loader, RuleSet.RISK_RULES_MODEL_INDEX, DRL_PACKAGE)
                 .orElseGet(() -> RuleSet.fromClasspath(loader, RuleBook.KBASE));
     }
 
-    public static Loaded load(Options o) {
+    public static Loaded load(PackOptions o) {
         long t0 = System.nanoTime();
         List<RuleProblem> problems = new ArrayList<>();
         List<RuleLayer> layers = new ArrayList<>();

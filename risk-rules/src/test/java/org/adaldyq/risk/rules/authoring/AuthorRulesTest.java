@@ -1,5 +1,7 @@
 package org.adaldyq.risk.rules.authoring;
 
+import org.adaldyq.risk.rules.PackOptions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +46,7 @@ class AuthorRulesTest {
     }
 
     static RegulationRules.Loaded check(Path... dirs) {
-        return RegulationRules.load(new RegulationRules.Options(AuthorRulesTest.class.getClassLoader(), true, List.of(dirs),
+        return RegulationRules.load(new PackOptions(AuthorRulesTest.class.getClassLoader(), true, List.of(dirs),
                 RuleLimits.DEFAULT, false));
     }
 
@@ -54,7 +56,7 @@ class AuthorRulesTest {
 
     @Test
     void builtInPackPassesItsOwnCheck() {
-        RegulationRules.Loaded l = RegulationRules.load(new RegulationRules.Options(getClass().getClassLoader(), true, List.of(),
+        RegulationRules.Loaded l = RegulationRules.load(new PackOptions(getClass().getClassLoader(), true, List.of(),
                 RuleLimits.DEFAULT, true));
         assertThat(l.problems()).isEmpty();
         assertThat(l.summary()).contains("0 added", "0 overridden");

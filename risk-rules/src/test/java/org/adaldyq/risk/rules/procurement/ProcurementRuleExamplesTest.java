@@ -1,5 +1,7 @@
 package org.adaldyq.risk.rules.procurement;
 
+import org.adaldyq.risk.rules.PackOptions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 class ProcurementRuleExamplesTest {
 
     static final Path PACK = Path.of("src/main/resources/org/adaldyq/risk/rules/procurement");
-    static final ProcurementRules.Loaded BUILT_IN = ProcurementRules.load(ProcurementRules.Options.of(List.of()));
+    static final ProcurementRules.Loaded BUILT_IN = ProcurementRules.load(PackOptions.of(ProcurementRules.class.getClassLoader(), List.of()));
 
     @TestFactory
     Stream<DynamicTest> everyExampleHoldsOnThePrecompiledRules() {
@@ -39,7 +41,7 @@ class ProcurementRuleExamplesTest {
     /** The same DRL compiled at run time (the path author folders take) must behave the same. */
     @TestFactory
     Stream<DynamicTest> everyExampleHoldsOnTheRulesCompiledFromSource() {
-        ProcurementRules.Loaded loaded = ProcurementRules.load(new ProcurementRules.Options(
+        ProcurementRules.Loaded loaded = ProcurementRules.load(new PackOptions(
                 getClass().getClassLoader(), true, List.of(), RuleLimits.DEFAULT, true));
         assertThat(loaded.problems()).as("rules check of the built-in procurement pack").isEmpty();
         RuleBook compiled = loaded.orThrow();

@@ -1,5 +1,7 @@
 package org.adaldyq.risk.rules.regulation;
 
+import org.adaldyq.risk.rules.PackOptions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -39,7 +41,7 @@ class RegulationRuleExamplesTest {
     /** The same DRL compiled at run time (the path author folders take) must behave the same. */
     @TestFactory
     Stream<DynamicTest> everyExampleHoldsOnTheRulesCompiledFromSource() {
-        RegulationRules.Loaded loaded = RegulationRules.load(new RegulationRules.Options(
+        RegulationRules.Loaded loaded = RegulationRules.load(new PackOptions(
                 getClass().getClassLoader(), true, List.of(), RuleLimits.DEFAULT, true));
         assertThat(loaded.problems()).isEmpty();
         RegulationScanner scanner = loaded.orThrow();

@@ -1,6 +1,5 @@
 package org.adaldyq.risk.cli;
 
-import org.adaldyq.risk.rules.PackOptions;
 
 import org.adaldyq.risk.procurement.IndicatorResults;
 import org.adaldyq.risk.procurement.ProcessListener;
@@ -11,13 +10,13 @@ import org.adaldyq.risk.procurement.ocds.OcdsReader;
 import org.adaldyq.risk.procurement.rules.ProcurementRules;
 import org.adaldyq.risk.procurement.rules.RuleBook;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -38,15 +37,8 @@ public final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--no-meta", description = "Exclude the \"Meta\" key from the results object")
     boolean noMeta;
 
-    @Option(names = "--max-line-bytes", defaultValue = "67108864", description = "Longer lines are skipped with a warning (default ${DEFAULT-VALUE})")
-    int maxLineBytes;
-
-    @Option(names = "--rules", paramLabel = "DIR", description = "Author rule folder (procurement DRL, thresholds.csv, disabled.txt) "
-            + "applied on top of the built-in pack; repeatable, later folders win. Flags the folders add are computed too.")
-    List<Path> rules = new ArrayList<>();
-
-    @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "JSON parser threads (default ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    OcdsRunOptions run;
 
     @Option(names = "--batch-size", defaultValue = "512", hidden = true, description = "Processes per rule session")
     int batchSize;
@@ -58,13 +50,13 @@ public final class IndicatorsCommand implements Callable<Integer> {
             return 2;
         }
         // Rule problems: RuleCompilationException, printed as file:line:column by RiskCli's handler, exit 3.
-        RuleBook book = rules.isEmpty() ? RuleBook.fromClasspath() : ProcurementRules.load(PackOptions.of(ProcurementRules.class.getClassLoader(), rules)).orThrow();
+        RuleBook book = run.ruleBook();
         ProcurementEngine engine = ProcurementEngine.builder()
                 .rules(book)
                 .settings(settings == null ? Settings.defaults() : Settings.read(settings))
                 .codes(ProcurementRules.codes(Settings.CARDINAL_CODES, book))
-                .threads(threads)
-                .maxLineBytes(maxLineBytes)
+                .threads(run.threads)
+                .maxLineBytes(run.maxLineBytes)
                 .batchSize(batchSize)
                 .build();
         try (IndicatorResults r = engine.run(OcdsReader.inputs(file), ProcessListener.NONE)) {

@@ -1,6 +1,5 @@
 package org.adaldyq.risk.cli;
 
-import org.adaldyq.risk.rules.PackOptions;
 
 import org.adaldyq.risk.procurement.ProcurementEngine;
 import org.adaldyq.risk.procurement.RunCounts;
@@ -10,6 +9,7 @@ import org.adaldyq.risk.procurement.rules.ProcurementRules;
 import org.adaldyq.risk.procurement.rules.RuleBook;
 import org.adaldyq.risk.procurement.report.TendersReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,15 +34,8 @@ public final class TendersCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv (default ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--max-line-bytes", defaultValue = "67108864", description = "Longer lines are skipped with a warning (default ${DEFAULT-VALUE})")
-    int maxLineBytes;
-
-    @Option(names = "--rules", paramLabel = "DIR", description = "Author rule folder (procurement DRL, thresholds.csv, disabled.txt) "
-            + "applied on top of the built-in pack; repeatable, later folders win. Flags the folders add are computed too.")
-    List<Path> rules = new ArrayList<>();
-
-    @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "JSON parser threads (default ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    OcdsRunOptions run;
 
     @Override
     public Integer call() throws Exception {
@@ -58,14 +51,14 @@ public final class TendersCommand implements Callable<Integer> {
         List<String> codes = new ArrayList<>(Settings.CARDINAL_CODES);
         codes.addAll(Settings.EXTENDED_CODES);
         // Rule problems: RuleCompilationException, printed as file:line:column by RiskCli's handler, exit 3.
-        RuleBook book = rules.isEmpty() ? RuleBook.fromClasspath() : ProcurementRules.load(PackOptions.of(ProcurementRules.class.getClassLoader(), rules)).orThrow();
+        RuleBook book = run.ruleBook();
         codes = ProcurementRules.codes(codes, book);
         ProcurementEngine engine = ProcurementEngine.builder()
                 .rules(book)
                 .settings(settings == null ? Settings.defaults() : Settings.read(settings))
                 .codes(codes)
-                .threads(threads)
-                .maxLineBytes(maxLineBytes)
+                .threads(run.threads)
+                .maxLineBytes(run.maxLineBytes)
                 .build();
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         RunCounts counts = new TendersReport(engine, f).write(OcdsReader.inputs(file), out);

@@ -1,0 +1,29 @@
+package org.adaldyq.risk.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.adaldyq.risk.procurement.rules.ProcurementRules;
+import org.adaldyq.risk.procurement.rules.RuleBook;
+import org.adaldyq.risk.rules.PackOptions;
+import picocli.CommandLine.Option;
+
+/** Options that {@code indicators} and {@code tenders} share: line limit, author rules, threads. */
+final class OcdsRunOptions {
+
+    @Option(names = "--max-line-bytes", defaultValue = "67108864", description = "Longer lines are skipped with a warning (default ${DEFAULT-VALUE})")
+    int maxLineBytes;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Author rule folder (procurement DRL, thresholds.csv, disabled.txt) "
+            + "applied on top of the built-in pack; repeatable, later folders win. Flags the folders add are computed too.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "JSON parser threads (default ${DEFAULT-VALUE})")
+    int threads;
+
+    /** The built-in procurement rules, with the author folders on top when there are any. */
+    RuleBook ruleBook() {
+        return rules.isEmpty() ? RuleBook.fromClasspath()
+                : ProcurementRules.load(PackOptions.of(ProcurementRules.class.getClassLoader(), rules)).orThrow();
+    }
+}

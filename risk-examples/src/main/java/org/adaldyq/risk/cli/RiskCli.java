@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 TendersCommand.class,
                 BenchCommand.class,
                 RulesCommand.class,
+                CorpusCommand.class,
         })
 public final class RiskCli {
 

@@ -17,6 +17,7 @@ import org.adaldyq.risk.extract.DocumentReadException;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.regulation.RegulationRules;
 import org.adaldyq.risk.regulation.RegulationScanner;
+import org.adaldyq.risk.signal.FactorModels;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.rules.FolderWatch;
 import org.adaldyq.risk.rules.RuleCompilationException;
@@ -54,11 +55,13 @@ public final class RiskEngine {
     private final RuleReloadListener listener;
     private final AtomicReference<RegulationRules.Loaded> rules = new AtomicReference<>();
     private final Object reloading = new Object();
+    private final boolean signal;
 
     private RiskEngine(Builder b) {
         this.language = Optional.ofNullable(b.language);
         this.reader = b.reader != null ? b.reader : DocumentReader.create();
         this.listener = b.listener;
+        this.signal = b.signal;
         this.options = new PackOptions(b.classLoader, b.builtInRules, b.ruleDirectories, b.limits, false);
         RegulationRules.Loaded loaded = RegulationRules.load(options);
         loaded.orThrow();
@@ -119,7 +122,7 @@ public final class RiskEngine {
      */
     public List<RuleExamples.Outcome> testRules() {
         RegulationRules.Loaded now = rules.get();
-        RegulationScanner scanner = now.scanner().orElseThrow();
+        RegulationScanner scanner = signal ? now.scanner().orElseThrow() : now.scanner().orElseThrow().withModels(FactorModels.none());
         return RuleExamples.run(now.examples(), (text, lang) -> codesFound(scanner, text, lang));
     }
 
@@ -182,7 +185,8 @@ public final class RiskEngine {
     }
 
     private RegulationScanner scanner() {
-        return rules.get().scanner().orElseThrow();
+        RegulationScanner s = rules.get().scanner().orElseThrow();
+        return signal ? s : s.withModels(FactorModels.none());
     }
 
     /** Configures a {@link RiskEngine}. Not thread-safe; the engine it builds is. */
@@ -194,8 +198,18 @@ public final class RiskEngine {
         private RuleReloadListener listener = RuleReloadListener.NONE;
         private ClassLoader classLoader = RiskEngine.class.getClassLoader();
         private DocumentReader reader;
+        private boolean signal = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether the trained factor models score provisions for the rules (default true). Off, the rules
+         * decide on triggers and guards alone.
+         */
+        public Builder signal(boolean on) {
+            this.signal = on;
+            return this;
         }
 
         /** Treat every text as this language instead of detecting it. */

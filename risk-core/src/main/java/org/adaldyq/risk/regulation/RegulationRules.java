@@ -23,6 +23,8 @@ import org.adaldyq.risk.rules.RuleLimits;
 import org.adaldyq.risk.rules.RuleProblem;
 import org.adaldyq.risk.rules.RuleSet;
 import org.adaldyq.risk.rules.ThresholdTable;
+import org.adaldyq.risk.signal.FactorModel;
+import org.adaldyq.risk.signal.FactorModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +85,8 @@ public final class RegulationRules {
             RuleLayer pack = RuleLayer.classpath(o.loader(), PACK);
             RuleSet withThresholds = rules.withThresholds(pack.thresholds()
                     .map(t -> ThresholdTable.parse(t.origin(), t.lines(), problems)).orElse(List.of()));
-            return new Loaded(Optional.of(new RegulationScanner(lexicon, withThresholds, catalogue, o.limits())), List.of(),
+            FactorModels models = models(o, problems);
+            return new Loaded(Optional.of(new RegulationScanner(lexicon, withThresholds, catalogue, o.limits(), models)), List.of(),
                     examples(List.of(pack), problems), "built-in regulation pack (precompiled)", since(t0));
         }
 
@@ -129,6 +132,16 @@ public final class RegulationRules {
             return failed(problems, t0);
         }
 
+        FactorModels models = models(o, problems);
+        for (FactorModel m : models.all()) {
+            if (catalogue.get(m.factor()).isEmpty()) {
+                problems.add(RuleProblem.error(m.factor() + ".model", 0, 0, "model of unknown factor code " + m.factor()));
+            }
+        }
+        if (problems.stream().anyMatch(RuleProblem::error)) {
+            return failed(problems, t0);
+        }
+
         RuleSet rules;
         if (assembly.hasAuthorDrl() || !o.builtIn() || o.compileAlways()) {
             try {
@@ -146,8 +159,35 @@ public final class RegulationRules {
         String summary = assembly.summary() + (assembly.hasAuthorDrl() || !o.builtIn() || o.compileAlways()
                 ? ", compiled at run time" : ", precompiled") + " in " + took.toMillis() + " ms";
         LOG.info("regulation rules: {}", summary);
-        return new Loaded(Optional.of(new RegulationScanner(lexicon, rules, catalogue, o.limits())), List.copyOf(problems),
+        return new Loaded(Optional.of(new RegulationScanner(lexicon, rules, catalogue, o.limits(), models)), List.copyOf(problems),
                 examples, summary, took);
+    }
+
+    /**
+     * The factor models: the built-in ones, then each folder's {@code models/*.model} replacing them factor
+     * by factor (a ministry's retrained models).
+     */
+    private static FactorModels models(PackOptions o, List<RuleProblem> problems) {
+        java.util.Map<String, FactorModel> byFactor = new java.util.TreeMap<>();
+        try {
+            if (o.builtIn()) {
+                FactorModels.fromClasspath(o.loader(), FactorModels.BUILT_IN).all().forEach(m -> byFactor.put(m.factor(), m));
+            }
+        } catch (java.io.UncheckedIOException e) {
+            problems.add(RuleProblem.error(FactorModels.BUILT_IN, 0, 0, "cannot read the built-in models: " + e.getCause().getMessage()));
+        }
+        for (Path dir : o.directories()) {
+            Path folder = dir.resolve("models");
+            if (!java.nio.file.Files.isDirectory(folder)) {
+                continue;
+            }
+            try {
+                FactorModels.fromDirectory(folder).all().forEach(m -> byFactor.put(m.factor(), m));
+            } catch (java.io.IOException e) {
+                problems.add(RuleProblem.error(folder.toString(), 0, 0, "cannot read models: " + e.getMessage()));
+            }
+        }
+        return FactorModels.of(byFactor.values());
     }
 
     private static FactorCatalogue catalogue(ClassLoader loader, List<RuleLayer> layers, List<RuleProblem> problems) {

@@ -18,6 +18,11 @@ import org.adaldyq.risk.lexicon.TermMatch;
 import org.adaldyq.risk.lexicon.TokenizedText;
 import org.adaldyq.risk.regulation.fact.DocumentFact;
 import org.adaldyq.risk.regulation.fact.FactorHit;
+import org.adaldyq.risk.regulation.fact.FactorSignal;
+import org.adaldyq.risk.signal.FactorModel;
+import org.adaldyq.risk.signal.FactorModels;
+import org.adaldyq.risk.signal.SignalFeature;
+import org.adaldyq.risk.signal.SignalFeatures;
 import org.adaldyq.risk.regulation.fact.ProvisionFact;
 import org.adaldyq.risk.regulation.fact.Trigger;
 import org.adaldyq.risk.report.ProvisionScore;
@@ -42,16 +47,32 @@ public final class RegulationScanner {
     private final RuleSet rules;
     private final FactorCatalogue catalogue;
     private final RuleLimits limits;
+    private final FactorModels models;
 
     /**
      * @param limits firings allowed per provision, and time per document; a scan that passes them
      *               throws {@link org.adaldyq.risk.rules.RuleLimitException} naming the looping rule
      */
     public RegulationScanner(Lexicon lexicon, RuleSet rules, FactorCatalogue catalogue, RuleLimits limits) {
+        this(lexicon, rules, catalogue, limits, FactorModels.none());
+    }
+
+    /** @param models the trained factor models whose scores enter the session as {@link FactorSignal} facts */
+    public RegulationScanner(Lexicon lexicon, RuleSet rules, FactorCatalogue catalogue, RuleLimits limits, FactorModels models) {
         this.lexicon = lexicon;
         this.rules = rules;
         this.catalogue = catalogue;
         this.limits = limits;
+        this.models = models;
+    }
+
+    /** This scanner with other factor models ({@link FactorModels#none()}: rules only). */
+    public RegulationScanner withModels(FactorModels other) {
+        return other == models ? this : new RegulationScanner(lexicon, rules, catalogue, limits, other);
+    }
+
+    public FactorModels models() {
+        return models;
     }
 
     public RuleSet rules() {
@@ -67,30 +88,103 @@ public final class RegulationScanner {
     }
 
     public ScanReport scan(ParsedDocument doc) {
-        String text = doc.text();
-        Language language = doc.language();
-        List<Provision> provisions = doc.provisions();
         List<Object> facts = new ArrayList<>();
-        Map<Integer, List<TermMatch>> leadInMatches = new HashMap<>();
-        for (Provision given : provisions) {
-            Provision p = withImplicitLeadIn(given, text);
-            TokenizedText body = TokenizedText.analyze(text, p.start(), p.end(), language);
-            facts.add(new ProvisionFact(p.index(), p.citation(), p.articleCitation(), language.code(), p.hasLeadIn(), body.size()));
-            for (TermMatch m : lexicon.match(body)) {
-                facts.add(trigger(m, p, text, false));
+        List<Analysed> analysed = analyse(doc);
+        for (Analysed a : analysed) {
+            Provision p = a.provision();
+            facts.add(new ProvisionFact(p.index(), p.citation(), p.articleCitation(), doc.language().code(), p.hasLeadIn(), a.body().size()));
+            for (TermMatch m : a.bodyMatches()) {
+                facts.add(trigger(m, p, doc.text(), false));
             }
-            if (p.hasLeadIn()) {
-                List<TermMatch> lead = leadInMatches.computeIfAbsent(p.leadInStart(),
-                        s -> lexicon.match(TokenizedText.analyze(text, p.leadInStart(), p.leadInEnd(), language)));
-                for (TermMatch m : lead) {
-                    facts.add(trigger(m, p, text, true));
-                }
+            for (TermMatch m : a.leadInMatches()) {
+                facts.add(trigger(m, p, doc.text(), true));
             }
         }
-        facts.add(new DocumentFact(language.code(), provisions.size()));
+        if (!models.isEmpty()) {
+            facts.addAll(signals(doc, analysed));
+        }
+        facts.add(new DocumentFact(doc.language().code(), doc.provisions().size()));
 
-        List<FactorHit> hits = fire(facts, provisions.size());
+        List<FactorHit> hits = fire(facts, doc.provisions().size());
         return report(doc, hits);
+    }
+
+    /** A provision run through the analysis: its words and lexicon matches, and those of its lead-in. */
+    record Analysed(Provision provision, TokenizedText body, List<TermMatch> bodyMatches,
+                    TokenizedText leadIn, List<TermMatch> leadInMatches) {
+    }
+
+    private List<Analysed> analyse(ParsedDocument doc) {
+        String text = doc.text();
+        Language language = doc.language();
+        List<Analysed> out = new ArrayList<>();
+        Map<Integer, TokenizedText> leadIns = new HashMap<>();
+        Map<Integer, List<TermMatch>> leadInMatches = new HashMap<>();
+        for (Provision given : doc.provisions()) {
+            Provision p = withImplicitLeadIn(given, text);
+            TokenizedText body = TokenizedText.analyze(text, p.start(), p.end(), language);
+            TokenizedText lead = null;
+            List<TermMatch> leadMatches = List.of();
+            if (p.hasLeadIn()) {
+                lead = leadIns.computeIfAbsent(p.leadInStart(), s -> TokenizedText.analyze(text, p.leadInStart(), p.leadInEnd(), language));
+                TokenizedText l = lead;
+                leadMatches = leadInMatches.computeIfAbsent(p.leadInStart(), s -> lexicon.match(l));
+            }
+            out.add(new Analysed(p, body, lexicon.match(body), lead, leadMatches));
+        }
+        return out;
+    }
+
+    /** Each model's score of each provision, as facts. */
+    private List<FactorSignal> signals(ParsedDocument doc, List<Analysed> analysed) {
+        List<List<SignalFeature>> features = features(doc.language(), analysed);
+        List<FactorSignal> out = new ArrayList<>();
+        for (int i = 0; i < analysed.size(); i++) {
+            Provision p = analysed.get(i).provision();
+            for (FactorModel model : models.all()) {
+                FactorModel.Scored scored = model.score(features.get(i));
+                int[] span = scored.strongestSpan(300);
+                int start = span == null ? p.start() : span[0];
+                int end = span == null ? Math.min(p.end(), p.start() + 300) : span[1];
+                out.add(new FactorSignal(model.factor(), p.index(), p.articleCitation(), scored.score(), start, end,
+                        doc.text().substring(start, end), scored.topFeatures(5)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The features the factor models read, per provision of {@code doc} (what {@code train} learns from):
+     * the same analysis and lexicon as a scan.
+     */
+    public List<List<SignalFeature>> signalFeatures(ParsedDocument doc) {
+        return features(doc.language(), analyse(doc));
+    }
+
+    private static List<List<SignalFeature>> features(Language language, List<Analysed> analysed) {
+        // Concepts of each article, counted by provision: "elsewhere in the article" excludes the provision itself.
+        Map<String, Map<String, Integer>> byArticle = new HashMap<>();
+        List<Set<String>> own = new ArrayList<>();
+        for (Analysed a : analysed) {
+            Set<String> concepts = new java.util.TreeSet<>();
+            a.bodyMatches().forEach(m -> concepts.add(m.concept()));
+            own.add(concepts);
+            Map<String, Integer> article = byArticle.computeIfAbsent(a.provision().articleCitation(), k -> new HashMap<>());
+            concepts.forEach(c -> article.merge(c, 1, Integer::sum));
+        }
+        List<List<SignalFeature>> out = new ArrayList<>();
+        for (int i = 0; i < analysed.size(); i++) {
+            Analysed a = analysed.get(i);
+            Set<String> mine = own.get(i);
+            Set<String> elsewhere = new java.util.TreeSet<>();
+            byArticle.get(a.provision().articleCitation()).forEach((c, n) -> {
+                if (n > (mine.contains(c) ? 1 : 0)) {
+                    elsewhere.add(c);
+                }
+            });
+            out.add(SignalFeatures.extract(language, a.body(), a.bodyMatches(), a.leadIn(), a.leadInMatches(), elsewhere));
+        }
+        return out;
     }
 
     /**
@@ -173,14 +267,16 @@ public final class RegulationScanner {
 
     private Finding finding(ParsedDocument doc, Provision p, String code, List<FactorHit> hits, Language language) {
         // Deterministic whatever order the session returned its facts in: by rule, then by position.
-        hits.sort(Comparator.comparing(FactorHit::getRuleId)
+        // A trigger rule's hit is quoted before the signal's: its words are the ones the factor names.
+        hits.sort(Comparator.comparing((FactorHit h) -> isSignal(h.getRuleId()))
+                .thenComparing(FactorHit::getRuleId)
                 .thenComparingInt(h -> h.getTriggers().get(0).getStart())
                 .thenComparingInt(h -> h.getTriggers().get(0).getEnd())
                 .thenComparing(h -> h.getTriggers().toString()));
         FactorHit primary = hits.get(0);
         FactorCatalogue.Factor factor = catalogue.get(code)
                 .orElseThrow(() -> new IllegalStateException("rule " + primary.getRuleId() + " reports unknown factor " + code));
-        Severity severity = severityOf(primary.getRuleId(), factor.severity());
+        Severity severity = isSignal(primary.getRuleId()) ? factor.severity() : severityOf(primary.getRuleId(), factor.severity());
         List<Trigger> all = new ArrayList<>();
         for (FactorHit h : hits) {
             all.addAll(h.getTriggers());
@@ -203,6 +299,11 @@ public final class RegulationScanner {
         return new Finding(code, primary.getRuleId(), severity, severity.weight(), factor.title(language),
                 new ProvisionLocation(p.citation(), p.start(), p.end(), quote, start, end),
                 List.copyOf(words), List.of(), explanation, factor.recommendation(language));
+    }
+
+    /** Rules of {@code SIGNAL.drl} report for every factor: severity and title come from the factor. */
+    static boolean isSignal(String ruleId) {
+        return ruleId.startsWith("SIGNAL.");
     }
 
     private Severity severityOf(String ruleId, Severity fallback) {

@@ -28,6 +28,10 @@ public final class RuleAssembly {
     private static final Pattern CONCEPT_IN = Pattern.compile("\\bconcept\\s+in\\s*\\(([^)]*)\\)");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern THRESHOLD_REF = Pattern.compile("\\bThreshold\\s*\\(\\s*key\\s*==\\s*\"([^\"]*)\"");
+    /** A rule reading a signal's own threshold key ({@code Threshold(key == $s.acceptKey, ...)}): reads the key of every factor. */
+    private static final Pattern SIGNAL_KEY_REF = Pattern.compile("\\bThreshold\\s*\\(\\s*key\\s*==\\s*\\$\\w+\\s*\\.\\s*(accept|veto)Key\\b");
+    /** Threshold keys of the trained signal: {@code <FACTOR>.signal.accept}, {@code <FACTOR>.signal.veto}. */
+    private static final Pattern SIGNAL_KEY = Pattern.compile("([A-Z][A-Z0-9_]*)\\.signal\\.(accept|veto)");
 
     private final List<RuleSet.DrlSource> sources;
     private final boolean authorDrl;
@@ -147,6 +151,22 @@ public final class RuleAssembly {
             }
         }
         for (Threshold t : thresholds.values()) {
+            Matcher sk = SIGNAL_KEY.matcher(t.getKey());
+            if (sk.matches()) {
+                String[] at = t.getOrigin().split(":(?=\\d+$)");
+                int line = at.length > 1 ? Integer.parseInt(at[1]) : 0;
+                if (!codes.contains(sk.group(1))) {
+                    problems.add(RuleProblem.error(at[0], line, 1, "threshold " + t.getKey() + ": unknown factor code "
+                            + sk.group(1)));
+                }
+                if (t.getValue() < 0 || t.getValue() > 1.01) {
+                    problems.add(RuleProblem.error(at[0], line, 1, "threshold " + t.getKey() + " = " + t.getValue()
+                            + ": a signal threshold is a score from 0 to 1 (above 1: never accept)"));
+                }
+                if (thresholdUse.contains("*.signal." + sk.group(2))) {
+                    continue;
+                }
+            }
             if (!thresholdUse.contains(t.getKey())) {
                 String[] at = t.getOrigin().split(":(?=\\d+$)");
                 problems.add(RuleProblem.warning(at[0], at.length > 1 ? Integer.parseInt(at[1]) : 0, 1,
@@ -174,6 +194,10 @@ public final class RuleAssembly {
                     unknownConcept(f, q.group(1), in.start(1) + q.start(1), concepts, problems);
                 }
             }
+        }
+        Matcher sr = SIGNAL_KEY_REF.matcher(code);
+        while (sr.find()) {
+            thresholdUse.add("*.signal." + sr.group(1));
         }
         Matcher th = THRESHOLD_REF.matcher(code);
         while (th.find()) {

@@ -36,7 +36,7 @@ public record RuleConvention(Pattern idPattern, String codePrefix, Set<String> h
 
     /** The regulation pack: {@code OPTIONAL_POWER.body-may-act}, reports {@code new FactorHit("OPTIONAL_POWER", ...)}. */
     public static final RuleConvention REGULATION = new RuleConvention(
-            Pattern.compile("[A-Z][A-Z0-9_]*\\.[a-z0-9][a-z0-9-]*"), ".", Set.of("CONTEXT"),
+            Pattern.compile("[A-Z][A-Z0-9_]*\\.[a-z0-9][a-z0-9-]*"), ".", Set.of("CONTEXT", "SIGNAL"),
             Pattern.compile("new\\s+FactorHit\\s*\\(\\s*\"([^\"]*)\""), "OPTIONAL_POWER.body-may-act",
             "not in the catalogue; add it to factors.json of the folder to define a new one");
 

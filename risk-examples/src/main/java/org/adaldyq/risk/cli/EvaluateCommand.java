@@ -2,27 +2,44 @@ package org.adaldyq.risk.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.adaldyq.risk.RiskEngine;
 import org.adaldyq.risk.eval.RegulationEvaluation;
+import org.adaldyq.risk.eval.RegulationEvaluation.Case;
+import org.adaldyq.risk.eval.RegulationEvaluation.Counts;
+import org.adaldyq.risk.eval.RegulationEvaluation.Interval;
+import org.adaldyq.risk.eval.RegulationEvaluation.Mode;
+import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.regulation.RegulationRules;
+import org.adaldyq.risk.regulation.RegulationScanner;
+import org.adaldyq.risk.rules.PackOptions;
+import org.adaldyq.risk.rules.RuleLimits;
+import org.adaldyq.risk.structure.DocumentReader;
+import org.adaldyq.risk.train.LabelledProvision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code evaluate}: precision, recall and F1 of the regulation rules on labelled provisions. */
+/** {@code evaluate}: precision, recall and F1 of the regulation scanner on labelled provisions. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Score the regulation rules on labelled provisions (*.jsonl): precision / recall / F1 per factor and language.")
+        description = {"Score the regulation scanner on labelled provisions (*.jsonl): precision / recall / F1 per language and factor,",
+                "for the rules alone, the trained models alone and both together, with bootstrap 95% intervals."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", description = "Folder of labelled *.jsonl files (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--data", description = "Labelled *.jsonl file or folder (repeatable; default: ${DEFAULT-VALUE}).",
             defaultValue = "data/annotated")
-    Path data;
+    List<Path> data;
+
+    @Option(names = "--split", defaultValue = "all",
+            description = "Only provisions of this split: train, dev, test or all (default: ${DEFAULT-VALUE}; provisions without a split count as train).")
+    String split;
 
     @Option(names = "--rules", description = "Author rule folder (repeatable).")
     List<Path> rules = List.of();
@@ -30,39 +47,87 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-builtin", description = "Do not load the built-in regulation pack.")
     boolean noBuiltIn;
 
-    @Option(names = {"-v", "--verbose"}, description = "List every provision where the engine and the labels disagree.")
+    @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples for the intervals (default: ${DEFAULT-VALUE}; 0: none).")
+    int resamples;
+
+    @Option(names = {"-v", "--verbose"}, description = "List every provision where the shipped engine and the labels disagree.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RiskEngine.Builder b = RiskEngine.builder().builtInRules(!noBuiltIn);
-        rules.forEach(b::rules);
-        RegulationEvaluation.Result result = RegulationEvaluation.run(b.build(), data);
+        if (!Set.of("train", "dev", "test", "all").contains(split)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split must be train, dev, test or all, not '" + split + "'");
+        }
+        List<LabelledProvision> labelled = new ArrayList<>();
+        for (Path p : data) {
+            labelled.addAll(LabelledProvision.read(p));
+        }
+        if (!split.equals("all")) {
+            labelled = labelled.stream().filter(p -> p.split().equals(split)).toList();
+        }
+        RegulationScanner scanner = RegulationRules.load(new PackOptions(getClass().getClassLoader(), !noBuiltIn, rules,
+                RuleLimits.DEFAULT, false)).orThrow();
+        List<Case> cases = RegulationEvaluation.run(scanner, DocumentReader.create(), labelled);
         if (verbose) {
-            for (RegulationEvaluation.Case c : result.cases()) {
-                if (!c.missed().isEmpty() || !c.extra().isEmpty()) {
-                    out.printf("%s missed=%s extra=%s%n   %s%n", c.id(), c.missed(), c.extra(),
-                            c.text().replace('\n', ' ').substring(0, Math.min(220, c.text().length())));
+            for (Case c : cases) {
+                if (!c.missed(Mode.HYBRID).isEmpty() || !c.extra(Mode.HYBRID).isEmpty()) {
+                    String text = c.labelled().text().replace('\n', ' ');
+                    out.printf("%s missed=%s extra=%s%n   %s%n", c.labelled().id(), c.missed(Mode.HYBRID), c.extra(Mode.HYBRID),
+                            text.substring(0, Math.min(220, text.length())));
                 }
             }
             out.println();
         }
-        out.printf("%-4s %-24s %5s %5s %5s %7s %7s %7s%n", "lang", "factor", "TP", "FP", "FN", "P", "R", "F1");
-        for (Map.Entry<String, Map<String, RegulationEvaluation.Counts>> lang : result.byFactor().entrySet()) {
-            for (Map.Entry<String, RegulationEvaluation.Counts> f : lang.getValue().entrySet()) {
-                print(out, lang.getKey(), f.getKey(), f.getValue());
+        out.printf("%d provisions, split %s; micro over provision-level factors%s%n%n", cases.size(), split,
+                resamples > 0 ? "; [95% bootstrap interval, " + resamples + " resamples]" : "");
+        out.printf("%-4s %-6s %5s  %-23s %-23s %s%n", "lang", "mode", "n", "precision", "recall", "F1");
+        for (Language lang : Language.values()) {
+            List<Case> inLang = RegulationEvaluation.where(cases, c -> c.language() == lang);
+            if (inLang.isEmpty()) {
+                continue;
             }
-            print(out, lang.getKey(), "MICRO", result.byLanguage().get(lang.getKey()));
+            for (Mode mode : Mode.values()) {
+                line(out, lang.code(), mode.name().toLowerCase(java.util.Locale.ROOT), inLang, mode, null);
+            }
             out.println();
         }
-        out.printf("%d provisions%n", result.cases().size());
+        out.printf("Per factor, shipped engine (rules + signal):%n%-4s %-24s %4s %4s %4s  %-23s %-23s%n",
+                "lang", "factor", "TP", "FP", "FN", "precision", "recall");
+        for (Language lang : Language.values()) {
+            List<Case> inLang = RegulationEvaluation.where(cases, c -> c.language() == lang);
+            Set<String> factors = new TreeSet<>();
+            inLang.forEach(c -> {
+                factors.addAll(c.expected());
+                factors.addAll(c.found(Mode.HYBRID));
+            });
+            for (String f : factors) {
+                Counts c = RegulationEvaluation.counts(inLang, Mode.HYBRID, f);
+                Interval[] ci = resamples > 0 ? RegulationEvaluation.bootstrap(inLang, Mode.HYBRID, f, resamples, 7) : null;
+                out.printf("%-4s %-24s %4d %4d %4d  %-23s %-23s%n", lang.code(), f, c.tp(), c.fp(), c.fn(),
+                        value(c.precision(), ci == null ? null : ci[0]), value(c.recall(), ci == null ? null : ci[1]));
+            }
+        }
+        int[] pairs = RegulationEvaluation.pairAgreement(cases, Mode.HYBRID);
+        if (pairs[0] > 0) {
+            int[] rulesPairs = RegulationEvaluation.pairAgreement(cases, Mode.RULES);
+            out.printf("%nkk/ru twins: %d pairs; same factor set: shipped %d (%.1f%%), rules alone %d (%.1f%%), labels %d (%.1f%%)%n",
+                    pairs[0], pairs[1], 100.0 * pairs[1] / pairs[0], rulesPairs[1], 100.0 * rulesPairs[1] / pairs[0],
+                    pairs[2], 100.0 * pairs[2] / pairs[0]);
+        }
         out.flush();
         return 0;
     }
 
-    private static void print(PrintWriter out, String lang, String factor, RegulationEvaluation.Counts c) {
-        out.printf("%-4s %-24s %5d %5d %5d %7.3f %7.3f %7.3f%n", lang, factor, c.tp(), c.fp(), c.fn(),
-                c.precision(), c.recall(), c.f1());
+    private void line(PrintWriter out, String lang, String mode, List<Case> cases, Mode m, String factor) {
+        Counts c = RegulationEvaluation.counts(cases, m, factor);
+        Interval[] ci = resamples > 0 ? RegulationEvaluation.bootstrap(cases, m, factor, resamples, 7) : null;
+        out.printf("%-4s %-6s %5d  %-23s %-23s %s%n", lang, mode, cases.size(), value(c.precision(), ci == null ? null : ci[0]),
+                value(c.recall(), ci == null ? null : ci[1]), value(c.f1(), ci == null ? null : ci[2]));
+    }
+
+    private static String value(double v, Interval ci) {
+        return ci == null ? String.format(java.util.Locale.ROOT, "%.3f", v)
+                : String.format(java.util.Locale.ROOT, "%.3f [%.3f, %.3f]", v, ci.low(), ci.high());
     }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 RulesCommand.class,
                 CorpusCommand.class,
+                TrainCommand.class,
         })
 public final class RiskCli {
 

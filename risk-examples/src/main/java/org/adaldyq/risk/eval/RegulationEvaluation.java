@@ -1,55 +1,72 @@
 package org.adaldyq.risk.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-import org.adaldyq.risk.RiskEngine;
+import java.util.function.Predicate;
 import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.lang.Language;
-import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.regulation.RegulationScanner;
+import org.adaldyq.risk.signal.FactorModel;
+import org.adaldyq.risk.signal.FactorModels;
+import org.adaldyq.risk.signal.SignalFeature;
+import org.adaldyq.risk.structure.DocumentReader;
+import org.adaldyq.risk.structure.ParsedDocument;
+import org.adaldyq.risk.train.LabelledProvision;
 
 /**
- * Scores the regulation rules on labelled provisions ({@code *.jsonl}: {@code id}, {@code lang},
- * {@code text}, {@code factors}): each provision is scanned as its own text, and the factor codes found
- * are compared with the labels. Document-level factors are not labelled per provision and are left out.
+ * Scores the regulation scanner on labelled provisions: each provision is scanned as its own text, three
+ * ways — the rules alone (signal off), the trained models alone (each model's own threshold), and both as
+ * shipped (rules weighing the signal) — and the factor codes found are compared with the labels.
+ * Document-level factors are not labelled per provision and are left out. Confidence intervals come from
+ * a seeded bootstrap over provisions.
  */
 public final class RegulationEvaluation {
 
-    /** Codes judged at document level, never labelled on single provisions. */
-    static final Set<String> DOCUMENT_LEVEL = Set.of("CONFLICT_OF_INTEREST", "NO_ACCOUNTABILITY");
+    /** How the factors are found. */
+    public enum Mode {
+        /** Trigger rules and guards only. */
+        RULES,
+        /** The trained models only, each at its own threshold. */
+        MODEL,
+        /** The shipped engine: rules and signal together. */
+        HYBRID
+    }
 
-    /** One labelled provision and what the engine found in it. */
-    public record Case(String id, String set, Language language, Set<String> expected, Set<String> found, String text) {
-        public Set<String> missed() {
-            Set<String> s = new TreeSet<>(expected);
-            s.removeAll(found);
+    /** One labelled provision and what each mode found in it. */
+    public record Case(LabelledProvision labelled, Map<Mode, Set<String>> found) {
+
+        public Set<String> expected() {
+            return labelled.factors();
+        }
+
+        public Set<String> found(Mode mode) {
+            return found.get(mode);
+        }
+
+        public Language language() {
+            return labelled.language();
+        }
+
+        public Set<String> missed(Mode mode) {
+            Set<String> s = new TreeSet<>(expected());
+            s.removeAll(found(mode));
             return s;
         }
 
-        public Set<String> extra() {
-            Set<String> s = new TreeSet<>(found);
-            s.removeAll(expected);
+        public Set<String> extra(Mode mode) {
+            Set<String> s = new TreeSet<>(found(mode));
+            s.removeAll(expected());
             return s;
         }
     }
 
-    /** True/false positives and false negatives of one factor or one language. */
-    public static final class Counts {
-        int tp;
-        int fp;
-        int fn;
+    /** True/false positives and false negatives. */
+    public record Counts(int tp, int fp, int fn) {
 
         public double precision() {
             return tp + fp == 0 ? 1.0 : (double) tp / (tp + fp);
@@ -60,90 +77,145 @@ public final class RegulationEvaluation {
         }
 
         public double f1() {
-            double p = precision();
-            double r = recall();
-            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+            return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
         }
 
-        public int tp() {
-            return tp;
-        }
-
-        public int fp() {
-            return fp;
-        }
-
-        public int fn() {
-            return fn;
+        /** Examples of the factor in the labels. */
+        public int support() {
+            return tp + fn;
         }
     }
 
-    /** Results of a run: per case, and counts per language and per (language, factor). */
-    public record Result(List<Case> cases, Map<String, Counts> byLanguage, Map<String, Map<String, Counts>> byFactor) {
+    /** A 95% interval of a measure. */
+    public record Interval(double low, double high) {
     }
 
     private RegulationEvaluation() {
     }
 
-    /** Reads every {@code .jsonl} file under {@code dir} and scores the engine on it. */
-    public static Result run(RiskEngine engine, Path dir) throws IOException {
-        List<Case> cases = new ArrayList<>();
-        ObjectMapper mapper = new ObjectMapper();
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
-        }
-        if (files.isEmpty()) {
-            throw new IOException("no labelled .jsonl files in " + dir);
-        }
-        for (Path file : files) {
-            String set = file.getFileName().toString().replace(".jsonl", "");
-            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.isBlank()) {
-                        continue;
+    /** Scans every labelled provision three ways. */
+    public static List<Case> run(RegulationScanner scanner, DocumentReader reader, List<LabelledProvision> data) {
+        RegulationScanner rulesOnly = scanner.withModels(FactorModels.none());
+        List<Case> out = new ArrayList<>();
+        for (LabelledProvision p : data) {
+            ParsedDocument doc = reader.read(p.text(), p.id(), p.language());
+            Map<Mode, Set<String>> found = new EnumMap<>(Mode.class);
+            found.put(Mode.RULES, codes(rulesOnly.scan(doc).findings()));
+            found.put(Mode.HYBRID, codes(scanner.scan(doc).findings()));
+            Set<String> model = new TreeSet<>();
+            for (List<SignalFeature> features : scanner.signalFeatures(doc)) {
+                for (FactorModel m : scanner.models().all()) {
+                    if (m.score(features).score() >= m.threshold()) {
+                        model.add(m.factor());
                     }
-                    JsonNode n = mapper.readTree(line);
-                    Language lang = Language.fromCode(n.path("lang").asText())
-                            .orElseThrow(() -> new IOException(file + ": bad lang in " + n.path("id")));
-                    Set<String> expected = new TreeSet<>();
-                    n.path("factors").forEach(f -> expected.add(f.asText()));
-                    expected.removeAll(DOCUMENT_LEVEL);
-                    String text = n.path("text").asText();
-                    ScanReport report = engine.scan(text, lang);
-                    Set<String> found = new TreeSet<>();
-                    for (Finding f : report.findings()) {
-                        found.add(f.code());
-                    }
-                    found.removeAll(DOCUMENT_LEVEL);
-                    cases.add(new Case(n.path("id").asText(), set, lang, expected, found, text));
                 }
             }
+            found.put(Mode.MODEL, model);
+            out.add(new Case(p, found));
         }
-        Map<String, Counts> byLanguage = new TreeMap<>();
-        Map<String, Map<String, Counts>> byFactor = new TreeMap<>();
+        return out;
+    }
+
+    private static Set<String> codes(List<Finding> findings) {
+        Set<String> codes = new TreeSet<>();
+        findings.forEach(f -> codes.add(f.code()));
+        codes.removeAll(LabelledProvision.DOCUMENT_LEVEL);
+        return codes;
+    }
+
+    /** Counts over the cases, for one factor or (null) micro over all factors. */
+    public static Counts counts(List<Case> cases, Mode mode, String factor) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
         for (Case c : cases) {
-            Counts lang = byLanguage.computeIfAbsent(c.language().code(), k -> new Counts());
-            Set<String> codes = new LinkedHashSet<>(c.expected());
-            codes.addAll(c.found());
+            Set<String> codes = new TreeSet<>(c.expected());
+            codes.addAll(c.found(mode));
             for (String code : codes) {
-                Counts f = byFactor.computeIfAbsent(c.language().code(), k -> new TreeMap<>())
-                        .computeIfAbsent(code, k -> new Counts());
+                if (factor != null && !factor.equals(code)) {
+                    continue;
+                }
                 boolean exp = c.expected().contains(code);
-                boolean got = c.found().contains(code);
+                boolean got = c.found(mode).contains(code);
                 if (exp && got) {
-                    f.tp++;
-                    lang.tp++;
+                    tp++;
                 } else if (got) {
-                    f.fp++;
-                    lang.fp++;
+                    fp++;
                 } else {
-                    f.fn++;
-                    lang.fn++;
+                    fn++;
                 }
             }
         }
-        return new Result(cases, byLanguage, byFactor);
+        return new Counts(tp, fp, fn);
+    }
+
+    /**
+     * Percentile bootstrap (2.5%, 97.5%) of precision, recall and F1: {@code resamples} draws of the
+     * cases with replacement, seeded, so the same data gives the same interval.
+     */
+    public static Interval[] bootstrap(List<Case> cases, Mode mode, String factor, int resamples, long seed) {
+        if (cases.isEmpty()) {
+            return new Interval[] {new Interval(0, 0), new Interval(0, 0), new Interval(0, 0)};
+        }
+        // Per case counts once, then resample the counts.
+        int[][] per = new int[cases.size()][];
+        for (int i = 0; i < cases.size(); i++) {
+            Counts c = counts(List.of(cases.get(i)), mode, factor);
+            per[i] = new int[] {c.tp(), c.fp(), c.fn()};
+        }
+        Random random = new Random(seed);
+        double[][] values = new double[3][resamples];
+        for (int r = 0; r < resamples; r++) {
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (int i = 0; i < per.length; i++) {
+                int[] x = per[random.nextInt(per.length)];
+                tp += x[0];
+                fp += x[1];
+                fn += x[2];
+            }
+            Counts c = new Counts(tp, fp, fn);
+            values[0][r] = c.precision();
+            values[1][r] = c.recall();
+            values[2][r] = c.f1();
+        }
+        Interval[] out = new Interval[3];
+        for (int k = 0; k < 3; k++) {
+            java.util.Arrays.sort(values[k]);
+            out[k] = new Interval(values[k][(int) Math.floor(0.025 * (resamples - 1))],
+                    values[k][(int) Math.ceil(0.975 * (resamples - 1))]);
+        }
+        return out;
+    }
+
+    /** The cases one predicate keeps (a language, a split). */
+    public static List<Case> where(List<Case> cases, Predicate<Case> keep) {
+        return cases.stream().filter(keep).toList();
+    }
+
+    /**
+     * kk/ru twins (field {@code pair}) both present: how many pairs, and in how many each mode found the
+     * same factor set in both versions; the last number is the labels' own agreement.
+     */
+    public static int[] pairAgreement(List<Case> cases, Mode mode) {
+        Map<String, Case> byId = new java.util.HashMap<>();
+        cases.forEach(c -> byId.put(c.labelled().id(), c));
+        int pairs = 0;
+        int same = 0;
+        int goldSame = 0;
+        for (Case c : cases) {
+            if (c.language() != Language.KK || c.labelled().pair().isEmpty()) {
+                continue;
+            }
+            Case twin = byId.get(c.labelled().pair());
+            if (twin == null) {
+                continue;
+            }
+            pairs++;
+            same += c.found(mode).equals(twin.found(mode)) ? 1 : 0;
+            goldSame += c.expected().equals(twin.expected()) ? 1 : 0;
+        }
+        return new int[] {pairs, same, goldSame};
     }
 }

@@ -1,0 +1,138 @@
+package org.adaldyq.risk.cli;
+
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.adaldyq.risk.regulation.RegulationRules;
+import org.adaldyq.risk.regulation.RegulationScanner;
+import org.adaldyq.risk.rules.PackOptions;
+import org.adaldyq.risk.rules.RuleLimits;
+import org.adaldyq.risk.structure.DocumentReader;
+import org.adaldyq.risk.train.LabelledProvision;
+import org.adaldyq.risk.train.SignalTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code train}: rebuilds the factor models from labelled provisions, byte for byte from the same data,
+ * and writes the signal thresholds chosen on the dev provisions. Test provisions are never read.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train the factor models on labelled provisions (split train; dev picks regularisation and thresholds;",
+                "test is never used) and write them with their thresholds. Same data, same files."})
+final class TrainCommand implements Callable<Integer> {
+
+    static final String BUILT_IN_MODELS = "risk-rules/src/main/resources/org/adaldyq/risk/models/regulation";
+    static final String BUILT_IN_THRESHOLDS = "risk-rules/src/main/resources/org/adaldyq/risk/rules/regulation/thresholds.csv";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", description = "Labelled *.jsonl file or folder (repeatable; default: ${DEFAULT-VALUE}).",
+            defaultValue = "data/corpus/gold")
+    List<Path> data;
+
+    @Option(names = "--out", description = "Folder for the <FACTOR>.model files and index.txt (default: ${DEFAULT-VALUE}; "
+            + "for an author folder: DIR/models).", defaultValue = BUILT_IN_MODELS)
+    Path out;
+
+    @Option(names = "--thresholds", description = "thresholds.csv whose <FACTOR>.signal.* lines are rewritten (default: ${DEFAULT-VALUE}; "
+            + "for an author folder: DIR/thresholds.csv).", defaultValue = BUILT_IN_THRESHOLDS)
+    Path thresholds;
+
+    @Option(names = "--rules", description = "Author rule folder whose lexicon the features use (repeatable).")
+    List<Path> rules = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter console = spec.commandLine().getOut();
+        List<LabelledProvision> all = new ArrayList<>();
+        for (Path p : data) {
+            all.addAll(LabelledProvision.read(p));
+        }
+        List<LabelledProvision> train = all.stream().filter(p -> p.split().equals("train")).toList();
+        List<LabelledProvision> dev = all.stream().filter(p -> p.split().equals("dev")).toList();
+        long test = all.stream().filter(p -> p.split().equals("test")).count();
+        if (dev.isEmpty()) {
+            // No dev split given (a ministry's own data): every fifth act, in id order, chooses the thresholds.
+            List<String> acts = train.stream().map(p -> p.act().isEmpty() ? p.id() : p.act()).distinct().sorted().toList();
+            Set<String> held = new TreeSet<>();
+            for (int i = 4; i < acts.size(); i += 5) {
+                held.add(acts.get(i));
+            }
+            dev = train.stream().filter(p -> held.contains(p.act().isEmpty() ? p.id() : p.act())).toList();
+            train = train.stream().filter(p -> !held.contains(p.act().isEmpty() ? p.id() : p.act())).toList();
+            console.printf("no dev split: %d act(s) held out of training to choose thresholds%n", held.size());
+        }
+        if (train.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no training provisions (split \"train\") in " + data);
+        }
+        console.printf("%d train, %d dev provisions (%d test provisions left untouched)%n", train.size(), dev.size(), test);
+
+        RegulationScanner scanner = RegulationRules.load(new PackOptions(getClass().getClassLoader(), true, rules,
+                RuleLimits.DEFAULT, false)).orThrow();
+        DocumentReader reader = DocumentReader.create();
+        List<SignalTrainer.Example> trainX = SignalTrainer.featurize(scanner, reader, train);
+        List<SignalTrainer.Example> devX = SignalTrainer.featurize(scanner, reader, dev);
+        Set<String> factors = new TreeSet<>();
+        train.forEach(p -> factors.addAll(p.factors()));
+        List<SignalTrainer.Trained> trained = SignalTrainer.train(trainX, devX, factors, SignalTrainer.dataId(train));
+
+        Files.createDirectories(out);
+        try (java.util.stream.Stream<Path> old = Files.list(out)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().endsWith(".model")).toList()) {
+                Files.delete(p);
+            }
+        }
+        List<String> index = new ArrayList<>();
+        for (SignalTrainer.Trained t : trained) {
+            String name = t.factor() + ".model";
+            try (BufferedWriter w = Files.newBufferedWriter(out.resolve(name), StandardCharsets.UTF_8)) {
+                t.model().write(w);
+            }
+            index.add(name);
+        }
+        Files.writeString(out.resolve("index.txt"), "# Factor models written by `risk-cli train` (a class path cannot be listed).\n"
+                + String.join("\n", index) + "\n", StandardCharsets.UTF_8);
+        writeThresholds(thresholds, trained);
+
+        console.printf("%n%-24s %5s %5s %6s %6s %6s  %-15s %s%n", "factor", "pos", "C", "model", "accept", "veto",
+                "dev F1 rules", "model  hybrid");
+        for (SignalTrainer.Trained t : trained) {
+            console.printf("%-24s %5d %5.2f %6.2f %6.2f %6.2f  %-15.3f %.3f  %.3f%n", t.factor(), t.positives(), t.c(),
+                    t.modelThreshold(), t.accept(), t.veto(), t.devRulesF1(), t.devModelF1(), t.devHybridF1());
+        }
+        console.printf("%nwrote %d model(s) to %s and their thresholds to %s%n", trained.size(), out, thresholds);
+        console.flush();
+        return 0;
+    }
+
+    /** Replaces the {@code <FACTOR>.signal.*} lines of a thresholds file (created when missing), keeping the rest. */
+    static void writeThresholds(Path file, List<SignalTrainer.Trained> trained) throws java.io.IOException {
+        List<String> lines = new ArrayList<>();
+        if (Files.exists(file)) {
+            for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!l.matches("[A-Z][A-Z0-9_]*\\.signal\\.(accept|veto),.*")) {
+                    lines.add(l);
+                }
+            }
+        } else {
+            lines.add("key,value,comment");
+        }
+        for (SignalTrainer.Trained t : trained) {
+            lines.add(String.format(java.util.Locale.ROOT, "%s.signal.accept,%.2f,set by train on dev: F1 rules %.3f -> with signal %.3f",
+                    t.factor(), t.accept(), t.devRulesF1(), t.devHybridF1()));
+            lines.add(String.format(java.util.Locale.ROOT, "%s.signal.veto,%.2f,set by train on dev", t.factor(), t.veto()));
+        }
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,276 @@
+package org.adaldyq.risk.train;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.adaldyq.risk.regulation.RegulationScanner;
+import org.adaldyq.risk.signal.FactorModel;
+import org.adaldyq.risk.signal.FactorModels;
+import org.adaldyq.risk.signal.SignalFeature;
+import org.adaldyq.risk.structure.DocumentReader;
+import org.adaldyq.risk.structure.ParsedDocument;
+
+/**
+ * Trains one logistic-regression model per factor (liblinear-java, L1-regularised: sparse, small,
+ * readable weights) on labelled provisions, picks its regularisation on the dev provisions, and the
+ * thresholds with which the rules weigh it ({@code <FACTOR>.signal.accept}, {@code .veto}).
+ *
+ * <p>Why liblinear-java: a faithful Java port of LIBLINEAR (BSD-3), one small jar with no dependencies,
+ * deterministic once its random generator is reset, and sparse linear models are what a few thousand
+ * labelled provisions support; the weights it learns are plain data the library reads without it.
+ */
+public final class SignalTrainer {
+
+    /** Factors need this many positive training provisions for a model. */
+    static final int MIN_POSITIVES = 5;
+    /** Features must occur in this many training provisions. */
+    static final int MIN_DOCUMENT_FREQUENCY = 2;
+    static final double[] C_GRID = {0.25, 0.5, 1, 2, 4};
+    static final double[] ACCEPT_GRID = {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01};
+    static final double[] VETO_GRID = {0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3};
+
+    /** A labelled provision with its features, the rules' codes (signal off) and, once trained, the models' scores. */
+    public static final class Example {
+        final LabelledProvision labelled;
+        final List<List<SignalFeature>> provisions;
+        final Set<String> features;
+        final Set<String> ruleCodes;
+        final Map<String, Double> scores = new HashMap<>();
+
+        Example(LabelledProvision labelled, List<List<SignalFeature>> provisions, Set<String> ruleCodes) {
+            this.labelled = labelled;
+            this.provisions = provisions;
+            this.features = new TreeSet<>();
+            provisions.forEach(p -> p.forEach(f -> features.add(f.name())));
+            this.ruleCodes = ruleCodes;
+        }
+
+        public LabelledProvision labelled() {
+            return labelled;
+        }
+
+        public Set<String> ruleCodes() {
+            return ruleCodes;
+        }
+
+        /** The model's score: the highest of the text's provisions. */
+        double score(FactorModel m) {
+            double best = 0;
+            for (List<SignalFeature> p : provisions) {
+                best = Math.max(best, m.score(p).score());
+            }
+            return best;
+        }
+    }
+
+    /** What training produced for one factor. */
+    public record Trained(String factor, FactorModel model, double c, int positives, double modelThreshold,
+                          double accept, double veto, double devModelF1, double devRulesF1, double devHybridF1) {
+    }
+
+    private SignalTrainer() {
+    }
+
+    /** Reads and analyses every labelled provision with the scanner (whose models are not used). */
+    public static List<Example> featurize(RegulationScanner scanner, DocumentReader reader, List<LabelledProvision> data) {
+        RegulationScanner rulesOnly = scanner.withModels(FactorModels.none());
+        List<Example> out = new ArrayList<>();
+        for (LabelledProvision p : data) {
+            ParsedDocument doc = reader.read(p.text(), p.id(), p.language());
+            Set<String> codes = new TreeSet<>();
+            rulesOnly.scan(doc).findings().forEach(f -> codes.add(f.code()));
+            codes.removeAll(LabelledProvision.DOCUMENT_LEVEL);
+            out.add(new Example(p, scanner.signalFeatures(doc), codes));
+        }
+        return out;
+    }
+
+    /** Trains every factor with enough positives; {@code dev} chooses C and the thresholds. */
+    public static List<Trained> train(List<Example> train, List<Example> dev, Set<String> factors, String dataId) {
+        Linear.disableDebugOutput();
+        Map<String, Integer> vocabulary = vocabulary(train);
+        List<Trained> out = new ArrayList<>();
+        for (String factor : new TreeSet<>(factors)) {
+            int positives = (int) train.stream().filter(e -> e.labelled.factors().contains(factor)).count();
+            if (positives < MIN_POSITIVES) {
+                continue;
+            }
+            Trained best = null;
+            for (double c : C_GRID) {
+                FactorModel m = fit(train, vocabulary, factor, c, dataId);
+                double[] scores = dev.stream().mapToDouble(e -> e.score(m)).toArray();
+                double[] op = bestThreshold(dev, scores, factor);
+                if (best == null || op[1] > best.devModelF1() + 1e-9) {
+                    best = new Trained(factor, m, c, positives, op[0], 1.01, 0, op[1], 0, 0);
+                }
+            }
+            FactorModel model = best.model();
+            FactorModel withThreshold = new FactorModel(factor, model.trainedOn() + " C=" + best.c(), model.bias(),
+                    model.weights(), best.modelThreshold());
+            for (Example e : dev) {
+                e.scores.put(factor, e.score(withThreshold));
+            }
+            double[] hybrid = bestHybrid(dev, factor);
+            out.add(new Trained(factor, withThreshold, best.c(), positives, best.modelThreshold(), hybrid[0], hybrid[1],
+                    best.devModelF1(), f1(dev, factor, e -> e.ruleCodes.contains(factor)), hybrid[2]));
+        }
+        return out;
+    }
+
+    static Map<String, Integer> vocabulary(List<Example> train) {
+        Map<String, Integer> df = new TreeMap<>();
+        for (Example e : train) {
+            e.features.forEach(f -> df.merge(f, 1, Integer::sum));
+        }
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> e : df.entrySet()) {
+            if (e.getValue() >= MIN_DOCUMENT_FREQUENCY) {
+                index.put(e.getKey(), index.size() + 1);
+            }
+        }
+        return index;
+    }
+
+    static FactorModel fit(List<Example> train, Map<String, Integer> vocabulary, String factor, double c, String dataId) {
+        Problem problem = new Problem();
+        problem.l = train.size();
+        problem.n = vocabulary.size() + 1;
+        problem.bias = 1;
+        problem.x = new Feature[train.size()][];
+        problem.y = new double[train.size()];
+        int positives = 0;
+        for (int i = 0; i < train.size(); i++) {
+            Example e = train.get(i);
+            List<Feature> row = new ArrayList<>();
+            for (String f : e.features) {
+                Integer idx = vocabulary.get(f);
+                if (idx != null) {
+                    row.add(new FeatureNode(idx, 1.0));
+                }
+            }
+            row.sort((a, b) -> Integer.compare(a.getIndex(), b.getIndex()));
+            row.add(new FeatureNode(problem.n, 1.0));
+            problem.x[i] = row.toArray(new Feature[0]);
+            boolean pos = e.labelled.factors().contains(factor);
+            problem.y[i] = pos ? 1 : -1;
+            positives += pos ? 1 : 0;
+        }
+        double negatives = train.size() - positives;
+        Parameter parameter = new Parameter(SolverType.L1R_LR, c, 0.001);
+        parameter.setWeights(new double[] {Math.min(10.0, Math.max(1.0, negatives / Math.max(1, positives))), 1.0}, new int[] {1, -1});
+        Linear.resetRandom();
+        Model model = Linear.train(problem, parameter);
+        double[] w = model.getFeatureWeights();
+        double sign = model.getLabels()[0] == 1 ? 1 : -1;
+        Map<String, Double> weights = new TreeMap<>();
+        for (Map.Entry<String, Integer> v : vocabulary.entrySet()) {
+            double x = w[v.getValue() - 1] * sign;
+            if (x != 0) {
+                weights.put(v.getKey(), round(x));
+            }
+        }
+        double bias = round(w[problem.n - 1] * sign);
+        return new FactorModel(factor, dataId + " positives=" + positives + " of " + train.size(), bias, weights, 0.5);
+    }
+
+    /** Six significant digits: what the model file keeps, so the model in memory is the one written. */
+    static double round(double v) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", v));
+    }
+
+    /** The score threshold with the best F1 of the model alone: {threshold, F1}. */
+    static double[] bestThreshold(List<Example> dev, double[] scores, String factor) {
+        double[] best = {0.5, -1};
+        for (double t : ACCEPT_GRID) {
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (int i = 0; i < dev.size(); i++) {
+                boolean gold = dev.get(i).labelled.factors().contains(factor);
+                boolean got = scores[i] >= t;
+                tp += gold && got ? 1 : 0;
+                fp += !gold && got ? 1 : 0;
+                fn += gold && !got ? 1 : 0;
+            }
+            double f = f1(tp, fp, fn);
+            if (f > best[1] + 1e-9) {
+                best = new double[] {t, f};
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The accept and veto thresholds with the best F1 of rules and signal together on dev: a rule's hit
+     * stands when the score reaches veto; the score alone reports from accept. {accept, veto, F1}.
+     * Ties keep the more conservative pair (signal alone reporting less, vetoing less).
+     */
+    static double[] bestHybrid(List<Example> dev, String factor) {
+        double[] best = {1.01, 0, f1(dev, factor, e -> e.ruleCodes.contains(factor))};
+        for (int a = ACCEPT_GRID.length - 1; a >= 0; a--) {
+            for (double veto : VETO_GRID) {
+                double accept = ACCEPT_GRID[a];
+                if (veto > accept) {
+                    continue;
+                }
+                double f = f1(dev, factor, e -> hybrid(e, factor, accept, veto));
+                if (f > best[2] + 1e-9) {
+                    best = new double[] {accept, veto, f};
+                }
+            }
+        }
+        return best;
+    }
+
+    static boolean hybrid(Example e, String factor, double accept, double veto) {
+        double s = e.scores.getOrDefault(factor, 0.0);
+        return (e.ruleCodes.contains(factor) && s >= veto) || s >= accept;
+    }
+
+    static double f1(List<Example> dev, String factor, java.util.function.Predicate<Example> found) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (Example e : dev) {
+            boolean gold = e.labelled.factors().contains(factor);
+            boolean got = found.test(e);
+            tp += gold && got ? 1 : 0;
+            fp += !gold && got ? 1 : 0;
+            fn += gold && !got ? 1 : 0;
+        }
+        return f1(tp, fp, fn);
+    }
+
+    static double f1(int tp, int fp, int fn) {
+        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+    }
+
+    /** A short, stable name of the training data: how many provisions and a hash of their ids and labels. */
+    public static String dataId(List<LabelledProvision> data) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (LabelledProvision p : data) {
+                sha.update((p.id() + "\t" + String.join(",", p.factors()) + "\t" + p.text() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return data.size() + " provisions sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

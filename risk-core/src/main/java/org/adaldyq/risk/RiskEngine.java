@@ -18,6 +18,7 @@ import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.regulation.RegulationRules;
 import org.adaldyq.risk.regulation.RegulationScanner;
 import org.adaldyq.risk.signal.FactorModels;
+import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.rules.FolderWatch;
 import org.adaldyq.risk.rules.RuleCompilationException;
@@ -99,6 +100,22 @@ public final class RiskEngine {
     /** Scans a plain text known to be in {@code language}. */
     public ScanReport scan(String text, Language language) {
         return scanner().scan(reader.read(text, "text", language));
+    }
+
+    /**
+     * Scans the two official versions of one act (a Kazakh and a Russian file, say) and aligns them
+     * provision by provision: the union of the findings, each marked as found in both versions or in one.
+     * Each file's language is detected on its own (the engine's forced language does not apply).
+     */
+    public PairReport scanPair(Path first, Path second) throws DocumentReadException {
+        ParsedDocument a = reader.read(first);
+        ParsedDocument b = reader.read(second);
+        RegulationScanner s = scanner();
+        ScanReport ra = s.scan(new ParsedDocument(first.toString(), a.text(), a.language(), a.languageConfidence(),
+                a.mediaType(), a.metadata(), a.provisions()));
+        ScanReport rb = s.scan(new ParsedDocument(second.toString(), b.text(), b.language(), b.languageConfidence(),
+                b.mediaType(), b.metadata(), b.provisions()));
+        return PairReport.align(ra, a.provisions(), rb, b.provisions());
     }
 
     /** Scans a document already read and segmented. */

@@ -28,7 +28,7 @@ public final class KazakhSuffixStripper {
             // genitive, dative, accusative, locative, ablative, instrumental
             "ның", "нің", "дың", "дің", "тың", "тің",
             "ға", "ге", "қа", "ке", "на", "не", "ына", "іне", "сына", "сіне",
-            "ны", "ні", "ды", "ді", "ты", "ті", "сын", "сін",
+            "ны", "ні", "ды", "ді", "ты", "ті", "сын", "сін", "ын", "ін",
             "да", "де", "та", "те", "нда", "нде", "ында", "інде", "сында", "сінде",
             "дан", "ден", "тан", "тен", "нан", "нен", "ынан", "інен",
             "мен", "бен", "пен", "менен",
@@ -38,10 +38,22 @@ public final class KazakhSuffixStripper {
             "ады", "еді", "йды", "йді", "ылады", "іледі", "лады", "леді",
             "ылсын", "ілсін", "сын", "сін", "ылған", "ілген", "ылып", "іліп",
             "ып", "іп", "мақ", "мек", "бақ", "бек", "пақ", "пек",
-            "атын", "етін", "уші", "ушы",
+            "атын", "етін",
             "ыл", "іл");
 
+    /**
+     * Agent nouns in -ушы/-уші («беруші» "giver", «өтініш беруші» "applicant") are nouns of their own:
+     * stripped like a verb ending they would read as the verb («беру» "to give"). Their stem keeps the
+     * suffix, and nothing is stripped from inside it.
+     */
+    private static final String[] AGENT_NOUN = {"ушы", "уші", "ушыл", "ушіл"};
+
     private static final String SINGLE_VOWELS = "ыіау";
+    /**
+     * Possessive accusative -ын/-ін is stripped only after a voiced б, г, ғ («құқығын», «талабын»): after
+     * other letters these two letters are as often the end of a root («мүмкін», «орын»).
+     */
+    private static final java.util.Set<String> VOICED_ONLY = java.util.Set.of("ын", "ін");
     private static final String[] NONE = new String[0];
 
     /** The suffixes grouped by their last letter, longest first: a word is tested only against its own. */
@@ -58,17 +70,56 @@ public final class KazakhSuffixStripper {
     private KazakhSuffixStripper() {
     }
 
-    /** Strips suffixes from {@code buf[0..len)} in place and returns the new length. */
+    /**
+     * Strips suffixes from {@code buf[0..len)} in place and returns the new length. A stem left ending in
+     * a voiced б, г, ғ after a vowel-initial suffix was stripped gets its written voiceless form back
+     * (п, к, қ): Kazakh voices a final consonant before a vowel («талап» → «талабы», «тілек» → «тілегі»,
+     * «құқық» → «құқығы»), so the stem of the inflected form is the one of the bare word.
+     */
     public static int stem(char[] buf, int len) {
         int current = len;
+        boolean voicedBeforeVowel = false;
         for (int round = 0; round < MAX_ROUNDS; round++) {
+            if (endsWithAgentNoun(buf, current)) {
+                break;
+            }
             int stripped = stripOnce(buf, current);
             if (stripped == current) {
                 break;
             }
+            voicedBeforeVowel = isVowel(buf[stripped]) && isVoicedAlternant(buf[stripped - 1]);
             current = stripped;
         }
+        if (voicedBeforeVowel && isVoicedAlternant(buf[current - 1])) {
+            buf[current - 1] = devoiced(buf[current - 1]);
+        }
         return current;
+    }
+
+    private static boolean endsWithAgentNoun(char[] buf, int len) {
+        for (String s : AGENT_NOUN) {
+            if (len - s.length() >= MIN_STEM - 1 && endsWith(buf, len, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isVowel(char c) {
+        return "аәеёиоөуұүыіэюя".indexOf(c) >= 0;
+    }
+
+    private static boolean isVoicedAlternant(char c) {
+        return c == 'б' || c == 'г' || c == 'ғ';
+    }
+
+    private static char devoiced(char c) {
+        return switch (c) {
+            case 'б' -> 'п';
+            case 'г' -> 'к';
+            case 'ғ' -> 'қ';
+            default -> c;
+        };
     }
 
     public static String stem(String word) {
@@ -80,7 +131,8 @@ public final class KazakhSuffixStripper {
         String[] candidates = len == 0 ? null : BY_LAST_LETTER.get(buf[len - 1]);
         for (String s : candidates == null ? NONE : candidates) {
             int stemLen = len - s.length();
-            if (stemLen >= MIN_STEM && endsWith(buf, len, s) && hasVowel(buf, stemLen)) {
+            if (stemLen >= MIN_STEM && endsWith(buf, len, s) && hasVowel(buf, stemLen)
+                    && (!VOICED_ONLY.contains(s) || isVoicedAlternant(buf[stemLen - 1]))) {
                 return stemLen;
             }
         }

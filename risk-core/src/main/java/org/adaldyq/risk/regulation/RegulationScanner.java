@@ -87,9 +87,24 @@ public final class RegulationScanner {
         return catalogue;
     }
 
+    /**
+     * Two passes: the trigger rules fire on the provisions' facts; then, when there are factor models,
+     * their scores (which read the trigger rules' hits too) enter a second session with those hits, where
+     * the {@code SIGNAL} rules accept or drop factors.
+     */
     public ScanReport scan(ParsedDocument doc) {
-        List<Object> facts = new ArrayList<>();
         List<Analysed> analysed = analyse(doc);
+        List<FactorHit> hits = fire(triggerFacts(doc, analysed), doc.provisions().size());
+        if (!models.isEmpty()) {
+            List<Object> weighed = new ArrayList<>(hits);
+            weighed.addAll(signals(doc, analysed, hits));
+            hits = fire(weighed, doc.provisions().size());
+        }
+        return report(doc, hits);
+    }
+
+    private List<Object> triggerFacts(ParsedDocument doc, List<Analysed> analysed) {
+        List<Object> facts = new ArrayList<>();
         for (Analysed a : analysed) {
             Provision p = a.provision();
             facts.add(new ProvisionFact(p.index(), p.citation(), p.articleCitation(), doc.language().code(), p.hasLeadIn(), a.body().size()));
@@ -100,13 +115,8 @@ public final class RegulationScanner {
                 facts.add(trigger(m, p, doc.text(), true));
             }
         }
-        if (!models.isEmpty()) {
-            facts.addAll(signals(doc, analysed));
-        }
         facts.add(new DocumentFact(doc.language().code(), doc.provisions().size()));
-
-        List<FactorHit> hits = fire(facts, doc.provisions().size());
-        return report(doc, hits);
+        return facts;
     }
 
     /** A provision run through the analysis: its words and lexicon matches, and those of its lead-in. */
@@ -136,8 +146,8 @@ public final class RegulationScanner {
     }
 
     /** Each model's score of each provision, as facts. */
-    private List<FactorSignal> signals(ParsedDocument doc, List<Analysed> analysed) {
-        List<List<SignalFeature>> features = features(doc.language(), analysed);
+    private List<FactorSignal> signals(ParsedDocument doc, List<Analysed> analysed, List<FactorHit> hits) {
+        List<List<SignalFeature>> features = features(doc.language(), analysed, hits);
         List<FactorSignal> out = new ArrayList<>();
         for (int i = 0; i < analysed.size(); i++) {
             Provision p = analysed.get(i).provision();
@@ -158,10 +168,13 @@ public final class RegulationScanner {
      * the same analysis and lexicon as a scan.
      */
     public List<List<SignalFeature>> signalFeatures(ParsedDocument doc) {
-        return features(doc.language(), analyse(doc));
+        List<Analysed> analysed = analyse(doc);
+        return features(doc.language(), analysed, fire(triggerFacts(doc, analysed), doc.provisions().size()));
     }
 
-    private static List<List<SignalFeature>> features(Language language, List<Analysed> analysed) {
+    private static List<List<SignalFeature>> features(Language language, List<Analysed> analysed, List<FactorHit> hits) {
+        Map<Integer, List<FactorHit>> hitsByProvision = new HashMap<>();
+        hits.forEach(h -> hitsByProvision.computeIfAbsent(h.getProvision(), k -> new ArrayList<>()).add(h));
         // Concepts of each article, counted by provision: "elsewhere in the article" excludes the provision itself.
         Map<String, Map<String, Integer>> byArticle = new HashMap<>();
         List<Set<String>> own = new ArrayList<>();
@@ -182,7 +195,10 @@ public final class RegulationScanner {
                     elsewhere.add(c);
                 }
             });
-            out.add(SignalFeatures.extract(language, a.body(), a.bodyMatches(), a.leadIn(), a.leadInMatches(), elsewhere));
+            List<SignalFeature> f = new ArrayList<>(SignalFeatures.extract(language, a.body(), a.bodyMatches(), a.leadIn(),
+                    a.leadInMatches(), elsewhere));
+            f.addAll(SignalFeatures.ruleHits(hitsByProvision.getOrDefault(a.provision().index(), List.of())));
+            out.add(f);
         }
         return out;
     }

@@ -27,6 +27,7 @@ public final class ReportJson {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .registerModule(new SimpleModule("adaldyq-risk")
                     .addSerializer(Finding.class, new FindingSerializer())
+                    .addSerializer(PairReport.class, new PairReportSerializer())
                     .addSerializer(Language.class, new LanguageSerializer()));
 
     private ReportJson() {
@@ -45,6 +46,74 @@ public final class ReportJson {
     /** Indented JSON. */
     public static ObjectWriter pretty() {
         return MAPPER.writerWithDefaultPrettyPrinter();
+    }
+
+    /**
+     * A pair scan: {@code sources}, {@code languages}, {@code provisions} (each version's count and
+     * {@code aligned}), {@code counts} ({@code both} and one count per language for findings in that
+     * version only), {@code findings} (each with {@code factor}, {@code provision}, {@code in}: the
+     * languages whose version has it, and the finding of each version under its language code), and the
+     * two full {@code reports}.
+     */
+    private static final class PairReportSerializer extends StdSerializer<PairReport> {
+        private static final long serialVersionUID = 1L;
+
+        PairReportSerializer() {
+            super(PairReport.class);
+        }
+
+        @Override
+        public void serialize(PairReport r, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            String a = r.first().language().code();
+            String b = r.second().language().code();
+            String bKey = a.equals(b) ? b + "2" : b;
+            gen.writeStartObject();
+            gen.writeArrayFieldStart("sources");
+            gen.writeString(r.first().source());
+            gen.writeString(r.second().source());
+            gen.writeEndArray();
+            gen.writeArrayFieldStart("languages");
+            gen.writeString(a);
+            gen.writeString(b);
+            gen.writeEndArray();
+            gen.writeObjectFieldStart("provisions");
+            gen.writeNumberField(a, r.firstProvisions());
+            gen.writeNumberField(bKey, r.secondProvisions());
+            gen.writeNumberField("aligned", r.aligned());
+            gen.writeEndObject();
+            gen.writeObjectFieldStart("counts");
+            gen.writeNumberField("both", r.inBoth());
+            gen.writeNumberField(a, r.firstOnly());
+            gen.writeNumberField(bKey, r.secondOnly());
+            gen.writeEndObject();
+            gen.writeArrayFieldStart("findings");
+            for (PairReport.PairedFinding f : r.findings()) {
+                gen.writeStartObject();
+                gen.writeStringField("factor", f.code());
+                gen.writeStringField("provision", f.provision());
+                gen.writeArrayFieldStart("in");
+                if (f.first() != null) {
+                    gen.writeString(a);
+                }
+                if (f.second() != null) {
+                    gen.writeString(bKey);
+                }
+                gen.writeEndArray();
+                if (f.first() != null) {
+                    provider.defaultSerializeField(a, f.first(), gen);
+                }
+                if (f.second() != null) {
+                    provider.defaultSerializeField(bKey, f.second(), gen);
+                }
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            gen.writeArrayFieldStart("reports");
+            provider.defaultSerializeValue(r.first(), gen);
+            provider.defaultSerializeValue(r.second(), gen);
+            gen.writeEndArray();
+            gen.writeEndObject();
+        }
     }
 
     private static final class LanguageSerializer extends StdSerializer<Language> {

@@ -24,13 +24,15 @@ import org.adaldyq.risk.lexicon.TokenizedText;
  *   <li>{@code p:<A>><B>} — concept A before concept B in one clause: who acts, what is negated, what
  *       follows the modal verb (the subject and role features);</li>
  *   <li>{@code a:<CONCEPT>} — a concept found elsewhere in the article (a deadline, an appeal);</li>
- *   <li>{@code s:...} — structure: list item with lead-in, length bucket, language.</li>
+ *   <li>{@code s:...} — structure: list item with lead-in, length bucket, language;</li>
+ *   <li>{@code h:<FACTOR>}, {@code r:<rule id>} — what the trigger rules concluded on the provision
+ *       (the model learns how far to trust each rule, and in which words).</li>
  * </ul>
  */
 public final class SignalFeatures {
 
     /** Version of the feature set; a model trained on another version is refused. */
-    public static final String VERSION = "f1";
+    public static final String VERSION = "f2";
 
     private static final int MAX_PAIR_MATCHES = 40;
 
@@ -65,6 +67,20 @@ public final class SignalFeatures {
         int n = body.size() + (leadIn == null ? 0 : leadIn.size());
         put(out, "s:len:" + (n <= 8 ? "xs" : n <= 20 ? "s" : n <= 50 ? "m" : n <= 120 ? "l" : "xl"), -1, -1);
         put(out, "s:lang:" + lang, -1, -1);
+        return new ArrayList<>(out.values());
+    }
+
+    /** The trigger rules' conclusions on one provision, located at their first trigger. */
+    public static List<SignalFeature> ruleHits(List<org.adaldyq.risk.regulation.fact.FactorHit> hits) {
+        Map<String, SignalFeature> out = new LinkedHashMap<>();
+        List<org.adaldyq.risk.regulation.fact.FactorHit> sorted = new ArrayList<>(hits);
+        sorted.sort(Comparator.comparing(org.adaldyq.risk.regulation.fact.FactorHit::getRuleId)
+                .thenComparingInt(h -> h.getTriggers().get(0).getStart()));
+        for (org.adaldyq.risk.regulation.fact.FactorHit h : sorted) {
+            var t = h.getTriggers().get(0);
+            put(out, "h:" + h.getFactor(), t.getStart(), t.getEnd());
+            put(out, "r:" + h.getRuleId(), t.getStart(), t.getEnd());
+        }
         return new ArrayList<>(out.values());
     }
 

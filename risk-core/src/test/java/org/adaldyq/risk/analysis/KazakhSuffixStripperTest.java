@@ -43,4 +43,40 @@ class KazakhSuffixStripperTest {
     private static String stem(String w) {
         return KazakhSuffixStripper.stem(w);
     }
+
+    @ParameterizedTest(name = "{0} and {1}: the voiced consonant before a vowel suffix is the bare word's")
+    @CsvSource({
+            "талап, талабы",
+            "талап, талаптары",
+            "тілек, тілегі",
+            "құқық, құқығы",
+            "құқық, құқығын",
+            "кітап, кітабына",
+    })
+    void consonantVoicingAtTheSuffixBoundary(String bare, String inflected) {
+        assertThat(KazakhSuffixStripper.stem(inflected)).isEqualTo(KazakhSuffixStripper.stem(bare));
+    }
+
+    @Test
+    void aConsonantBeforeAConsonantSuffixIsLeftAsWritten() {
+        // «тәуелсіздігі»: г before і is voiced from к — but «бағдарлама» keeps its own ғ (no suffix stripped there).
+        assertThat(KazakhSuffixStripper.stem("бағ")).isEqualTo("бағ");
+        assertThat(KazakhSuffixStripper.stem("тәуелсіздігі")).isEqualTo(KazakhSuffixStripper.stem("тәуелсіздік"));
+    }
+
+    @ParameterizedTest(name = "agent noun {0} is not the verb {1}")
+    @CsvSource({
+            "беруші, беру",
+            "берушінің, берді",
+            "тапсырушыға, тапсыру",
+            "сатып алушылар, сатып алу",
+    })
+    void agentNounsInUshyAreNotReadAsTheirVerb(String agent, String verb) {
+        String a = TokenizedText.analyze(agent, Language.KK).tokens().get(agent.split(" ").length - 1).term();
+        String v = TokenizedText.analyze(verb, Language.KK).tokens().get(verb.split(" ").length - 1).term();
+        assertThat(a).isNotEqualTo(v);
+        assertThat(a).as("inflections of the agent noun share its stem")
+                .isEqualTo(TokenizedText.analyze(agent.replaceAll("(ның|нің|ға|ге|лар|лер)$", ""), Language.KK)
+                        .tokens().get(agent.split(" ").length - 1).term());
+    }
 }

@@ -20,6 +20,7 @@ import org.adaldyq.risk.RiskEngine;
 import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ReportJson;
 import org.adaldyq.risk.report.ScanReport;
 import org.slf4j.Logger;
@@ -61,6 +62,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Files scanned in parallel (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     int threads;
 
+    @Option(names = "--pair", description = "The two PATHs are the official versions of one act (e.g. kk and ru): align their provisions "
+            + "by number, report the union of the findings and mark those found in one version only.")
+    boolean pair;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to scan.")
     List<Path> paths;
 
@@ -73,6 +78,12 @@ final class ScanCommand implements Callable<Integer> {
                     spec.commandLine(), "--lang must be kk, ru or en, not '" + lang + "'")));
         }
         rules.forEach(builder::rules);
+        if (pair) {
+            if (paths.size() != 2 || !paths.stream().allMatch(Files::isRegularFile)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair takes exactly two files (the two versions of one act)");
+            }
+            return scanPair(builder.build(), out);
+        }
         RiskEngine engine = builder.build();
 
         List<Path> inputs = new ArrayList<>();
@@ -128,6 +139,48 @@ final class ScanCommand implements Callable<Integer> {
         }
         out.flush();
         return failed == 0 ? 0 : 1;
+    }
+
+    private int scanPair(RiskEngine engine, PrintWriter out) throws IOException {
+        PairReport report;
+        try {
+            report = engine.scanPair(paths.get(0), paths.get(1));
+        } catch (DocumentReadException e) {
+            Map<String, Object> error = error(Path.of(e.getMessage().contains(paths.get(1).toString()) ? paths.get(1).toString()
+                    : paths.get(0).toString()), e.reason().name(), e.getMessage());
+            if (format == Format.text) {
+                printText(out, error);
+            } else {
+                out.println(ReportJson.compact().writeValueAsString(error));
+            }
+            out.flush();
+            return 1;
+        }
+        switch (format) {
+            case jsonl -> out.println(ReportJson.compact().writeValueAsString(report));
+            case json -> out.println(ReportJson.pretty().writeValueAsString(report));
+            case text -> {
+                String a = report.first().language().code();
+                String b = report.second().language().code();
+                out.printf("%s (%s, %d provisions) + %s (%s, %d provisions): %d aligned by number%n", report.first().source(), a,
+                        report.firstProvisions(), report.second().source(), b, report.secondProvisions(), report.aligned());
+                out.printf("  %d finding(s): %d in both versions, %d only in %s, %d only in %s%n", report.findings().size(),
+                        report.inBoth(), report.firstOnly(), a, report.secondOnly(), b);
+                for (PairReport.PairedFinding f : report.findings()) {
+                    Finding any = f.first() != null ? f.first() : f.second();
+                    String where = f.inBoth() ? a + "+" + b : "ONLY " + f.onlyIn(report);
+                    out.printf("  - %s [%s] %s (%s)%n", f.provision(), f.code(), any.title(), where);
+                    if (f.first() != null) {
+                        out.printf("      %s «%s»%n", a, ((ProvisionLocation) f.first().location()).quote());
+                    }
+                    if (f.second() != null) {
+                        out.printf("      %s «%s»%n", b, ((ProvisionLocation) f.second().location()).quote());
+                    }
+                }
+            }
+        }
+        out.flush();
+        return 0;
     }
 
     private static Object scanOne(RiskEngine engine, Path in) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * and writes the signal thresholds chosen on the dev provisions. Test provisions are never read.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train the factor models on labelled provisions (split train; dev picks regularisation and thresholds;",
+        description = {"Train the factor models on labelled provisions (splits train and dev; folds by act pick regularisation and thresholds;",
                 "test is never used) and write them with their thresholds. Same data, same files."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -37,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", description = "Labelled *.jsonl file or folder (repeatable; default: ${DEFAULT-VALUE}).",
+    @Option(names = "--data", description = "Labelled *.jsonl file or folder; provisions of split test are skipped (repeatable; default: ${DEFAULT-VALUE}).",
             defaultValue = "data/corpus/gold")
     List<Path> data;
 
@@ -49,6 +49,13 @@ final class TrainCommand implements Callable<Integer> {
             + "for an author folder: DIR/thresholds.csv).", defaultValue = BUILT_IN_THRESHOLDS)
     Path thresholds;
 
+    @Option(names = "--without", split = ",", description = "Feature kinds to leave out, by prefix (e.g. c: for character n-grams; "
+            + "for ablation studies: the shipped models use them all).")
+    List<String> without = List.of();
+
+    @Option(names = "--solver", defaultValue = "L1R_LR", description = "liblinear solver (default: ${DEFAULT-VALUE}; L2R_LR for dense weights).")
+    String solver;
+
     @Option(names = "--rules", description = "Author rule folder whose lexicon the features use (repeatable).")
     List<Path> rules = List.of();
 
@@ -59,33 +66,22 @@ final class TrainCommand implements Callable<Integer> {
         for (Path p : data) {
             all.addAll(LabelledProvision.read(p));
         }
-        List<LabelledProvision> train = all.stream().filter(p -> p.split().equals("train")).toList();
-        List<LabelledProvision> dev = all.stream().filter(p -> p.split().equals("dev")).toList();
-        long test = all.stream().filter(p -> p.split().equals("test")).count();
-        if (dev.isEmpty()) {
-            // No dev split given (a ministry's own data): every fifth act, in id order, chooses the thresholds.
-            List<String> acts = train.stream().map(p -> p.act().isEmpty() ? p.id() : p.act()).distinct().sorted().toList();
-            Set<String> held = new TreeSet<>();
-            for (int i = 4; i < acts.size(); i += 5) {
-                held.add(acts.get(i));
-            }
-            dev = train.stream().filter(p -> held.contains(p.act().isEmpty() ? p.id() : p.act())).toList();
-            train = train.stream().filter(p -> !held.contains(p.act().isEmpty() ? p.id() : p.act())).toList();
-            console.printf("no dev split: %d act(s) held out of training to choose thresholds%n", held.size());
-        }
+        // Train and dev both teach; folds by act choose C and thresholds. Test provisions are never read.
+        List<LabelledProvision> train = all.stream().filter(p -> !p.split().equals("test")).toList();
+        long test = all.size() - train.size();
         if (train.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no training provisions (split \"train\") in " + data);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no training provisions (split train or dev) in " + data);
         }
-        console.printf("%d train, %d dev provisions (%d test provisions left untouched)%n", train.size(), dev.size(), test);
+        console.printf("%d provisions to learn from (train and dev), %d test provisions left untouched%n", train.size(), test);
 
+        SignalTrainer.solver(solver);
         RegulationScanner scanner = RegulationRules.load(new PackOptions(getClass().getClassLoader(), true, rules,
                 RuleLimits.DEFAULT, false)).orThrow();
         DocumentReader reader = DocumentReader.create();
-        List<SignalTrainer.Example> trainX = SignalTrainer.featurize(scanner, reader, train);
-        List<SignalTrainer.Example> devX = SignalTrainer.featurize(scanner, reader, dev);
+        List<SignalTrainer.Example> examples = SignalTrainer.featurize(scanner, reader, train, without);
         Set<String> factors = new TreeSet<>();
         train.forEach(p -> factors.addAll(p.factors()));
-        List<SignalTrainer.Trained> trained = SignalTrainer.train(trainX, devX, factors, SignalTrainer.dataId(train));
+        List<SignalTrainer.Trained> trained = SignalTrainer.train(examples, factors, SignalTrainer.dataId(train));
 
         Files.createDirectories(out);
         try (java.util.stream.Stream<Path> old = Files.list(out)) {
@@ -106,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
         writeThresholds(thresholds, trained);
 
         console.printf("%n%-24s %5s %5s %6s %6s %6s  %-15s %s%n", "factor", "pos", "C", "model", "accept", "veto",
-                "dev F1 rules", "model  hybrid");
+                "cv F1 rules", "model  hybrid");
         for (SignalTrainer.Trained t : trained) {
             console.printf("%-24s %5d %5.2f %6.2f %6.2f %6.2f  %-15.3f %.3f  %.3f%n", t.factor(), t.positives(), t.c(),
                     t.modelThreshold(), t.accept(), t.veto(), t.devRulesF1(), t.devModelF1(), t.devHybridF1());
@@ -129,9 +125,9 @@ final class TrainCommand implements Callable<Integer> {
             lines.add("key,value,comment");
         }
         for (SignalTrainer.Trained t : trained) {
-            lines.add(String.format(java.util.Locale.ROOT, "%s.signal.accept,%.2f,set by train on dev: F1 rules %.3f -> with signal %.3f",
+            lines.add(String.format(java.util.Locale.ROOT, "%s.signal.accept,%.2f,set by train (cross-validated by act): F1 rules %.3f -> with signal %.3f",
                     t.factor(), t.accept(), t.devRulesF1(), t.devHybridF1()));
-            lines.add(String.format(java.util.Locale.ROOT, "%s.signal.veto,%.2f,set by train on dev", t.factor(), t.veto()));
+            lines.add(String.format(java.util.Locale.ROOT, "%s.signal.veto,%.2f,set by train (cross-validated by act)", t.factor(), t.veto()));
         }
         Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     }

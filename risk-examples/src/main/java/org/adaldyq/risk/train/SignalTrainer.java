@@ -41,9 +41,9 @@ public final class SignalTrainer {
     static final int MIN_POSITIVES = 5;
     /** Features must occur in this many training provisions. */
     static final int MIN_DOCUMENT_FREQUENCY = 2;
-    static final double[] C_GRID = {0.25, 0.5, 1, 2, 4};
-    static final double[] ACCEPT_GRID = {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01};
-    static final double[] VETO_GRID = {0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3};
+    static final double[] C_GRID = {0.25, 0.5, 1, 2, 4, 8, 16};
+    static final double[] ACCEPT_GRID = {0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01};
+    static final double[] VETO_GRID = {0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7};
 
     /** A labelled provision with its features, the rules' codes (signal off) and, once trained, the models' scores. */
     public static final class Example {
@@ -89,6 +89,12 @@ public final class SignalTrainer {
 
     /** Reads and analyses every labelled provision with the scanner (whose models are not used). */
     public static List<Example> featurize(RegulationScanner scanner, DocumentReader reader, List<LabelledProvision> data) {
+        return featurize(scanner, reader, data, List.of());
+    }
+
+    /** As {@link #featurize(RegulationScanner, DocumentReader, List)}, leaving out features whose names start with {@code without}. */
+    public static List<Example> featurize(RegulationScanner scanner, DocumentReader reader, List<LabelledProvision> data,
+                                          List<String> without) {
         RegulationScanner rulesOnly = scanner.withModels(FactorModels.none());
         List<Example> out = new ArrayList<>();
         for (LabelledProvision p : data) {
@@ -96,41 +102,96 @@ public final class SignalTrainer {
             Set<String> codes = new TreeSet<>();
             rulesOnly.scan(doc).findings().forEach(f -> codes.add(f.code()));
             codes.removeAll(LabelledProvision.DOCUMENT_LEVEL);
-            out.add(new Example(p, scanner.signalFeatures(doc), codes));
+            List<List<SignalFeature>> features = scanner.signalFeatures(doc);
+            if (!without.isEmpty()) {
+                features = features.stream().map(f -> f.stream()
+                        .filter(x -> without.stream().noneMatch(w -> x.name().startsWith(w))).toList()).toList();
+            }
+            out.add(new Example(p, features, codes));
         }
         return out;
     }
 
-    /** Trains every factor with enough positives; {@code dev} chooses C and the thresholds. */
-    public static List<Trained> train(List<Example> train, List<Example> dev, Set<String> factors, String dataId) {
+    /** Folds of the cross-validation that chooses C and the thresholds. */
+    static final int FOLDS = 5;
+
+    /** The liblinear solver: L1-regularised logistic regression (sparse weights) unless set otherwise. */
+    static SolverType solver = SolverType.L1R_LR;
+
+    /** Weights smaller than this are left out of the model file (L2 leaves every feature a tiny weight). */
+    static final double MIN_WEIGHT = 1e-3;
+
+    public static void solver(String name) {
+        solver = SolverType.valueOf(name);
+    }
+
+    /**
+     * Trains every factor with enough positives. C, the model's own threshold and the rules' accept and
+     * veto thresholds are chosen on out-of-fold scores: {@value #FOLDS} folds by act (no act in two folds),
+     * so every provision is scored by a model that never saw its act; the shipped model is then fitted on
+     * all the given provisions with the chosen C.
+     */
+    public static List<Trained> train(List<Example> data, Set<String> factors, String dataId) {
         Linear.disableDebugOutput();
-        Map<String, Integer> vocabulary = vocabulary(train);
+        List<String> acts = data.stream().map(SignalTrainer::actOf).distinct().sorted().toList();
+        Map<String, Integer> foldOfAct = new HashMap<>();
+        for (int i = 0; i < acts.size(); i++) {
+            foldOfAct.put(acts.get(i), i % FOLDS);
+        }
+        int[] fold = data.stream().mapToInt(e -> foldOfAct.get(actOf(e))).toArray();
+        List<List<Example>> trainOf = new ArrayList<>();
+        List<Map<String, Integer>> vocabularyOf = new ArrayList<>();
+        for (int k = 0; k < FOLDS; k++) {
+            List<Example> t = new ArrayList<>();
+            for (int i = 0; i < data.size(); i++) {
+                if (fold[i] != k) {
+                    t.add(data.get(i));
+                }
+            }
+            trainOf.add(t);
+            vocabularyOf.add(vocabulary(t));
+        }
+        Map<String, Integer> vocabulary = vocabulary(data);
         List<Trained> out = new ArrayList<>();
         for (String factor : new TreeSet<>(factors)) {
-            int positives = (int) train.stream().filter(e -> e.labelled.factors().contains(factor)).count();
+            int positives = (int) data.stream().filter(e -> e.labelled.factors().contains(factor)).count();
             if (positives < MIN_POSITIVES) {
                 continue;
             }
-            Trained best = null;
+            double bestC = C_GRID[0];
+            double[] bestOp = {0.5, -1};
+            double[] bestScores = null;
             for (double c : C_GRID) {
-                FactorModel m = fit(train, vocabulary, factor, c, dataId);
-                double[] scores = dev.stream().mapToDouble(e -> e.score(m)).toArray();
-                double[] op = bestThreshold(dev, scores, factor);
-                if (best == null || op[1] > best.devModelF1() + 1e-9) {
-                    best = new Trained(factor, m, c, positives, op[0], 1.01, 0, op[1], 0, 0);
+                double[] oof = new double[data.size()];
+                for (int k = 0; k < FOLDS; k++) {
+                    FactorModel m = fit(trainOf.get(k), vocabularyOf.get(k), factor, c, dataId);
+                    for (int i = 0; i < data.size(); i++) {
+                        if (fold[i] == k) {
+                            oof[i] = data.get(i).score(m);
+                        }
+                    }
+                }
+                double[] op = bestThreshold(data, oof, factor);
+                if (op[1] > bestOp[1] + 1e-9) {
+                    bestC = c;
+                    bestOp = op;
+                    bestScores = oof;
                 }
             }
-            FactorModel model = best.model();
-            FactorModel withThreshold = new FactorModel(factor, model.trainedOn() + " C=" + best.c(), model.bias(),
-                    model.weights(), best.modelThreshold());
-            for (Example e : dev) {
-                e.scores.put(factor, e.score(withThreshold));
+            for (int i = 0; i < data.size(); i++) {
+                data.get(i).scores.put(factor, bestScores[i]);
             }
-            double[] hybrid = bestHybrid(dev, factor);
-            out.add(new Trained(factor, withThreshold, best.c(), positives, best.modelThreshold(), hybrid[0], hybrid[1],
-                    best.devModelF1(), f1(dev, factor, e -> e.ruleCodes.contains(factor)), hybrid[2]));
+            FactorModel fitted = fit(data, vocabulary, factor, bestC, dataId);
+            FactorModel model = new FactorModel(factor, fitted.trainedOn() + " C=" + bestC, fitted.bias(), fitted.weights(), bestOp[0]);
+            double[] hybrid = bestHybrid(data, factor);
+            out.add(new Trained(factor, model, bestC, positives, bestOp[0], hybrid[0], hybrid[1],
+                    bestOp[1], f1(data, factor, e -> e.ruleCodes.contains(factor)), hybrid[2]));
         }
         return out;
+    }
+
+    private static String actOf(Example e) {
+        return e.labelled.act().isEmpty() ? e.labelled.id() : e.labelled.act();
     }
 
     static Map<String, Integer> vocabulary(List<Example> train) {
@@ -172,7 +233,7 @@ public final class SignalTrainer {
             positives += pos ? 1 : 0;
         }
         double negatives = train.size() - positives;
-        Parameter parameter = new Parameter(SolverType.L1R_LR, c, 0.001);
+        Parameter parameter = new Parameter(solver, c, 0.001);
         parameter.setWeights(new double[] {Math.min(10.0, Math.max(1.0, negatives / Math.max(1, positives))), 1.0}, new int[] {1, -1});
         Linear.resetRandom();
         Model model = Linear.train(problem, parameter);
@@ -181,12 +242,12 @@ public final class SignalTrainer {
         Map<String, Double> weights = new TreeMap<>();
         for (Map.Entry<String, Integer> v : vocabulary.entrySet()) {
             double x = w[v.getValue() - 1] * sign;
-            if (x != 0) {
+            if (Math.abs(x) >= MIN_WEIGHT) {
                 weights.put(v.getKey(), round(x));
             }
         }
         double bias = round(w[problem.n - 1] * sign);
-        return new FactorModel(factor, dataId + " positives=" + positives + " of " + train.size(), bias, weights, 0.5);
+        return new FactorModel(factor, dataId + " positives=" + positives + " of " + train.size() + " " + solver, bias, weights, 0.5);
     }
 
     /** Six significant digits: what the model file keeps, so the model in memory is the one written. */

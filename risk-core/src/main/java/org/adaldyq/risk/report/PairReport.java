@@ -1,0 +1,85 @@
+package org.adaldyq.risk.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.finding.ProvisionLocation;
+import org.adaldyq.risk.structure.Provision;
+
+/**
+ * Two official versions of one act (Kazakh and Russian) scanned together: provisions aligned by their
+ * number (citation), the union of the findings, and for each whether both versions have it or only one.
+ * A finding found in one version only is what a reviewer checks first: either the versions differ, or
+ * one of them was read wrongly.
+ *
+ * @param first              the report of the first version
+ * @param second             the report of the second version
+ * @param firstProvisions    citations of the first version's provisions
+ * @param secondProvisions   citations of the second version's provisions
+ * @param aligned            provisions whose citation both versions have
+ * @param findings           one per (citation, factor), in the first version's order, then provisions only the
+ *                           second has
+ */
+public record PairReport(ScanReport first, ScanReport second, int firstProvisions, int secondProvisions, int aligned,
+                         List<PairedFinding> findings) {
+
+    public PairReport {
+        findings = List.copyOf(findings);
+    }
+
+    /** A factor in one provision, with the finding of each version that has it (null where it does not). */
+    public record PairedFinding(String code, String provision, Finding first, Finding second) {
+
+        public boolean inBoth() {
+            return first != null && second != null;
+        }
+
+        /** The language of the only version that has it, or null when both do. */
+        public String onlyIn(PairReport pair) {
+            return inBoth() ? null : first != null ? pair.first().language().code() : pair.second().language().code();
+        }
+    }
+
+    public long inBoth() {
+        return findings.stream().filter(PairedFinding::inBoth).count();
+    }
+
+    public long firstOnly() {
+        return findings.stream().filter(f -> f.second() == null).count();
+    }
+
+    public long secondOnly() {
+        return findings.stream().filter(f -> f.first() == null).count();
+    }
+
+    /** Aligns two scanned versions; {@code firstCitations} and {@code secondCitations} list every provision of each. */
+    public static PairReport align(ScanReport first, List<Provision> firstCitations, ScanReport second,
+                                   List<Provision> secondCitations) {
+        Set<String> inFirst = new java.util.HashSet<>();
+        firstCitations.forEach(p -> inFirst.add(p.citation()));
+        int aligned = (int) secondCitations.stream().map(Provision::citation).distinct().filter(inFirst::contains).count();
+        Map<String, Map<String, Finding[]>> byCitation = new LinkedHashMap<>();
+        for (Finding f : first.findings()) {
+            slot(byCitation, f)[0] = f;
+        }
+        for (Finding f : second.findings()) {
+            Finding[] s = slot(byCitation, f);
+            if (s[1] == null) {
+                s[1] = f;
+            }
+        }
+        List<PairedFinding> out = new ArrayList<>();
+        byCitation.forEach((citation, byCode) -> byCode.forEach((code, pair) ->
+                out.add(new PairedFinding(code, citation, pair[0], pair[1]))));
+        return new PairReport(first, second, firstCitations.size(), secondCitations.size(), aligned, out);
+    }
+
+    private static Finding[] slot(Map<String, Map<String, Finding[]>> byCitation, Finding f) {
+        String citation = f.location() instanceof ProvisionLocation p ? p.provision() : "";
+        return byCitation.computeIfAbsent(citation, k -> new TreeMap<>()).computeIfAbsent(f.code(), k -> new Finding[2]);
+    }
+}

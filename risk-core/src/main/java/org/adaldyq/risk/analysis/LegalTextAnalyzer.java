@@ -22,7 +22,8 @@ import org.tartarus.snowball.ext.RussianStemmer;
  *       («утверждаетсяПрезидентом») are split at a lower-to-upper case change ({@link CaseChangeSplitFilter});</li>
  *   <li>kk: {@link KazakhNormalizationFilter}, lower case, {@link KazakhSuffixStripper};</li>
  *   <li>ru: lower case, ё → е, Snowball Russian stemmer with a per-chain stem cache;</li>
- *   <li>en: possessive 's removed, lower case, Porter stemmer (Snowball's).</li>
+ *   <li>en: possessive 's removed, lower case, Porter stemmer (Snowball's), function words (Lucene's English
+ *       stop set) left as written.</li>
  * </ul>
  * Every chain ends in a {@link CachingStemFilter}, which also records the unstemmed word in
  * {@link SurfaceAttribute}.
@@ -33,6 +34,14 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * {@link #forLanguage(Language)}.
  */
 public final class LegalTextAnalyzer extends Analyzer {
+
+    /**
+     * English function words are left unstemmed: Porter folds short words together ("as" and "a" both
+     * become "a", "is" becomes "i"), so "as necessary" would match "a necessary". Lucene's English stop
+     * set names them.
+     */
+    private static final org.apache.lucene.analysis.CharArraySet UNSTEMMED_EN =
+            org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
     private static final Map<Language, LegalTextAnalyzer> SHARED = new EnumMap<>(Language.class);
 
@@ -82,6 +91,9 @@ public final class LegalTextAnalyzer extends Analyzer {
                 stream = new LowerCaseFilter(stream);
                 PorterStemmer porter = new PorterStemmer();
                 stream = new CachingStemFilter(stream, word -> {
+                    if (UNSTEMMED_EN.contains(word)) {
+                        return word;
+                    }
                     porter.setCurrent(word);
                     porter.stem();
                     return porter.getCurrent();

@@ -13,6 +13,7 @@ import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.finding.Severity;
 import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.lexicon.GrammaticalCase;
 import org.adaldyq.risk.lexicon.Lexicon;
 import org.adaldyq.risk.lexicon.TermMatch;
 import org.adaldyq.risk.lexicon.TokenizedText;
@@ -109,10 +110,10 @@ public final class RegulationScanner {
             Provision p = a.provision();
             facts.add(new ProvisionFact(p.index(), p.citation(), p.articleCitation(), doc.language().code(), p.hasLeadIn(), a.body().size()));
             for (TermMatch m : a.bodyMatches()) {
-                facts.add(trigger(m, p, doc.text(), false));
+                facts.add(trigger(m, p, doc.text(), false, a.body()));
             }
             for (TermMatch m : a.leadInMatches()) {
-                facts.add(trigger(m, p, doc.text(), true));
+                facts.add(trigger(m, p, doc.text(), true, a.leadIn()));
             }
         }
         facts.add(new DocumentFact(doc.language().code(), doc.provisions().size()));
@@ -231,9 +232,14 @@ public final class RegulationScanner {
         return new Provision(p.index(), p.citation(), p.path(), itemStart, p.end(), p.start(), colon + 1, p.articleCitation());
     }
 
-    private static Trigger trigger(TermMatch m, Provision p, String text, boolean leadIn) {
+    /** Concepts that name who may act: their case decides whether they can be a subject. */
+    private static final Set<String> ACTORS = Set.of("STATE_BODY", "PRIVATE_PERSON", "COURT");
+
+    private static Trigger trigger(TermMatch m, Provision p, String text, boolean leadIn, TokenizedText span) {
+        boolean oblique = ACTORS.contains(m.concept())
+                && GrammaticalCase.oblique(span, m.firstToken(), m.lastToken(), span.language());
         return new Trigger(m.concept(), p.index(), p.articleCitation(), m.start(), m.end(), text.substring(m.start(), m.end()),
-                m.firstToken(), m.lastToken(), m.sentence(), leadIn);
+                m.firstToken(), m.lastToken(), m.sentence(), leadIn, oblique);
     }
 
     private List<FactorHit> fire(List<Object> facts, int provisionCount) {

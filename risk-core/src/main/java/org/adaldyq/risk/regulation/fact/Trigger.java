@@ -17,9 +17,20 @@ public final class Trigger {
     private final int lastToken;
     private final int sentence;
     private final boolean leadIn;
+    private final boolean oblique;
 
     public Trigger(String concept, int provision, String article, int start, int end, String text,
             int firstToken, int lastToken, int sentence, boolean leadIn) {
+        this(concept, provision, article, start, end, text, firstToken, lastToken, sentence, leadIn, false);
+    }
+
+    /**
+     * @param oblique the words stand in an oblique case or after a preposition ({@code GrammaticalCase}):
+     *                a body named so is where something goes, not who acts
+     */
+    public Trigger(String concept, int provision, String article, int start, int end, String text,
+            int firstToken, int lastToken, int sentence, boolean leadIn, boolean oblique) {
+        this.oblique = oblique;
         this.concept = concept;
         this.provision = provision;
         this.article = article;
@@ -72,6 +83,11 @@ public final class Trigger {
 
     public boolean isLeadIn() {
         return leadIn;
+    }
+
+    /** Whether the words stand in an oblique case or after a preposition: then they cannot be a subject. */
+    public boolean isOblique() {
+        return oblique;
     }
 
     /** Words between this trigger and a later one ({@code other} starts after this ends), else -1. */

@@ -1,0 +1,94 @@
+package org.adaldyq.risk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code scan --pair} on the bundled Kazakh/Russian twin, and {@code train} rebuilding models byte for byte. */
+class PairAndTrainCommandTest {
+
+    static final String KK = "../data/samples/kk/kz-laws_kaz_104440.md";
+    static final String RU = "../data/samples/ru/kz-laws_rus_104440.md";
+
+    @TempDir
+    Path dir;
+
+    static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = RiskCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+    }
+
+    @Test
+    void pairAlignsTheTwoOfficialVersionsAndMarksOneSidedFindings() throws Exception {
+        String[] r = run("scan", "--pair", "--format", "json", KK, RU);
+        assertThat(r[0]).isEqualTo("0");
+        JsonNode pair = new ObjectMapper().readTree(r[1]);
+        assertThat(pair.get("languages").toString()).isEqualTo("[\"kk\",\"ru\"]");
+        int aligned = pair.get("provisions").get("aligned").asInt();
+        assertThat(aligned).isGreaterThan(40).isLessThanOrEqualTo(Math.min(pair.get("provisions").get("kk").asInt(),
+                pair.get("provisions").get("ru").asInt()));
+        JsonNode counts = pair.get("counts");
+        JsonNode findings = pair.get("findings");
+        assertThat(counts.get("both").asInt() + counts.get("kk").asInt() + counts.get("ru").asInt()).isEqualTo(findings.size());
+        int both = 0;
+        for (JsonNode f : findings) {
+            List<String> in = Stream.of(f.get("in")).flatMap(n -> java.util.stream.StreamSupport.stream(n.spliterator(), false))
+                    .map(JsonNode::asText).toList();
+            assertThat(in).isNotEmpty();
+            for (String lang : in) {
+                JsonNode finding = f.get(lang);
+                assertThat(finding.get("factor").asText()).isEqualTo(f.get("factor").asText());
+                assertThat(finding.get("provision").asText()).isEqualTo(f.get("provision").asText());
+            }
+            both += in.size() == 2 ? 1 : 0;
+        }
+        assertThat(both).isEqualTo(counts.get("both").asInt()).isGreaterThan(0);
+        // the union holds every finding of each version's own report
+        assertThat(pair.get("reports").get(0).get("findings").size()).isEqualTo(counts.get("both").asInt() + counts.get("kk").asInt());
+        assertThat(pair.get("reports").get(1).get("findings").size()).isEqualTo(counts.get("both").asInt() + counts.get("ru").asInt());
+    }
+
+    @Test
+    void pairNeedsExactlyTwoFiles() {
+        String[] r = run("scan", "--pair", KK);
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--pair takes exactly two files");
+    }
+
+    @Test
+    void trainRebuildsTheSameModelsByteForByte() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        for (Path out : List.of(a, b)) {
+            String[] r = run("train", "--data", "../data/annotated", "--out", out.resolve("models").toString(),
+                    "--thresholds", out.resolve("thresholds.csv").toString());
+            assertThat(r[0]).as(r[2]).isEqualTo("0");
+            assertThat(r[1]).contains("wrote");
+        }
+        List<Path> models;
+        try (Stream<Path> s = Files.list(a.resolve("models"))) {
+            models = s.sorted().toList();
+        }
+        assertThat(models).anyMatch(p -> p.toString().endsWith("OPTIONAL_POWER.model"));
+        for (Path m : models) {
+            assertThat(Files.readAllBytes(b.resolve("models").resolve(m.getFileName()))).as(m.getFileName().toString())
+                    .isEqualTo(Files.readAllBytes(m));
+        }
+        assertThat(Files.readString(b.resolve("thresholds.csv"))).isEqualTo(Files.readString(a.resolve("thresholds.csv")))
+                .contains("OPTIONAL_POWER.signal.accept,");
+        // the folder the models were written to is an author folder the engine can load
+        String[] scan = run("scan", "--rules", a.toString(), "--format", "jsonl", KK);
+        assertThat(scan[0]).as(scan[2]).isEqualTo("0");
+    }
+}

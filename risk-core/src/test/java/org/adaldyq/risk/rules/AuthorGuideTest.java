@@ -28,7 +28,7 @@ class AuthorGuideTest {
         String guide = Files.readString(GUIDE);
         List<String> missing = new ArrayList<>();
         for (Class<?> fact : List.of(Trigger.class, Subject.class, ProvisionFact.class, DocumentFact.class, FactorHit.class,
-                Threshold.class)) {
+                org.adaldyq.risk.regulation.fact.FactorSignal.class, Threshold.class)) {
             String section = section(guide, fact.getSimpleName());
             if (section == null) {
                 missing.add("section ### " + fact.getSimpleName());

@@ -7,7 +7,7 @@ import java.util.List;
  * warm-up) unless a field says {@code first}; throughputs are computed from the median time. A group that
  * could not run (no input, no CLI jar) is {@code null} and named in {@link #skipped()} with the reason.
  */
-public record BenchmarkReport(Environment environment, List<Throughput> throughput, List<Extraction> extraction,
+public record BenchmarkReport(Environment environment, List<Throughput> throughput, Models models, List<Extraction> extraction,
         BigDocument bigDocument, CliStartup cliStartup, Memory memory, List<String> skipped) {
 
     /** Where the figures were taken. */
@@ -21,7 +21,15 @@ public record BenchmarkReport(Environment environment, List<Throughput> throughp
      * {@code RiskEngine.scan(ParsedDocument)} (analysis per provision + Drools rules).
      */
     public record Throughput(String language, String sources, long chars, long tokens, int provisions,
-            Rate rawLucene, Rate analysis, Rate scan, double analysisToRaw, double scanToRaw) {
+            Rate rawLucene, Rate analysis, Rate scan, double analysisToRaw, double scanToRaw, Rate rulesOnlyScan,
+            double scanToRulesOnly) {
+    }
+
+    /**
+     * The trained signal's own cost: loading the built-in models (median over fresh loads), their number
+     * and total size on the class path.
+     */
+    public record Models(int count, long bytes, double loadMs) {
     }
 
     /** A median time and the throughput it gives over {@code chars} characters. */

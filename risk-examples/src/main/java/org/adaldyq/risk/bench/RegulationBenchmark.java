@@ -19,6 +19,7 @@ import org.adaldyq.risk.bench.BenchmarkReport.CliMode;
 import org.adaldyq.risk.bench.BenchmarkReport.CliStartup;
 import org.adaldyq.risk.bench.BenchmarkReport.Environment;
 import org.adaldyq.risk.bench.BenchmarkReport.Extraction;
+import org.adaldyq.risk.bench.BenchmarkReport.Models;
 import org.adaldyq.risk.bench.BenchmarkReport.Memory;
 import org.adaldyq.risk.bench.BenchmarkReport.Rate;
 import org.adaldyq.risk.bench.BenchmarkReport.Throughput;
@@ -69,6 +70,7 @@ public final class RegulationBenchmark {
     private final Settings settings;
     private final List<String> skipped = new ArrayList<>();
     private final RiskEngine engine = RiskEngine.builder().build();
+    private final RiskEngine rulesOnly = RiskEngine.builder().signal(false).build();
     private final Lexicon lexicon = Lexicon.builder().addClasspath(RegulationBenchmark.class.getClassLoader(), LEXICON).build();
     private final TextExtractor extractor = TextExtractor.create();
     private final DocumentReader reader = DocumentReader.create();
@@ -83,6 +85,7 @@ public final class RegulationBenchmark {
         BenchInputs inputs = BenchInputs.scan(List.of(settings.dataDir(),
                 settings.fixturesDir() == null ? settings.dataDir() : settings.fixturesDir()));
         List<Throughput> throughput = throughput(inputs);
+        Models models = models();
         List<Extraction> extraction = extraction(inputs);
         HeapPeak heap = new HeapPeak();
         BigDocument big;
@@ -98,7 +101,22 @@ public final class RegulationBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(),
                 settings.dataDir().toString(), settings.iterations(), settings.warmup());
         LOG.debug("benchmark done, sink {}", sink);
-        return new BenchmarkReport(env, throughput, extraction, big, cli, memory, List.copyOf(skipped));
+        return new BenchmarkReport(env, throughput, models, extraction, big, cli, memory, List.copyOf(skipped));
+    }
+
+    private Models models() throws Exception {
+        ClassLoader loader = getClass().getClassLoader();
+        double ms = Repetitions.medianMs(settings.warmup(), settings.iterations(),
+                () -> sink += org.adaldyq.risk.signal.FactorModels.fromClasspath(loader,
+                        org.adaldyq.risk.signal.FactorModels.BUILT_IN).all().size());
+        var models = org.adaldyq.risk.signal.FactorModels.fromClasspath(loader, org.adaldyq.risk.signal.FactorModels.BUILT_IN);
+        long bytes = 0;
+        for (var m : models.all()) {
+            try (var in = loader.getResourceAsStream(org.adaldyq.risk.signal.FactorModels.BUILT_IN + "/" + m.factor() + ".model")) {
+                bytes += in == null ? 0 : in.readAllBytes().length;
+            }
+        }
+        return new Models(models.all().size(), bytes, ms);
     }
 
     // ---- groups 1 and 2: raw Lucene vs our analysis vs the full scan, same text --------------------------
@@ -149,10 +167,13 @@ public final class RegulationBenchmark {
             sink += t.size() + matches.size();
         });
         ParsedDocument doc = reader.read(text, language + "-corpus", language);
-        double scan = Repetitions.medianMs(w, n, () -> sink += engine.scan(doc).findings().size());
+        // Alternated in one loop so that both see the same machine: the shipped scan and the rules alone.
+        double[] both = Repetitions.medianMsPair(w, n, () -> sink += engine.scan(doc).findings().size(),
+                () -> sink += rulesOnly.scan(doc).findings().size());
+        double scan = both[0];
         return new Throughput(language.code(), String.join(", ", sources), text.length(), tokens, doc.provisions().size(),
                 Rate.of(raw, text.length(), bytes), Rate.of(analysis, text.length(), bytes), Rate.of(scan, text.length(), bytes),
-                raw / analysis, raw / scan);
+                raw / analysis, raw / scan, Rate.of(both[1], text.length(), bytes), both[1] / scan);
     }
 
     /** A plain {@code StandardTokenizer + LowerCaseFilter} pass that consumes every token; returns the token count. */

@@ -33,6 +33,29 @@ final class Repetitions {
         return median(times(warmup, iterations, task));
     }
 
+    /**
+     * Medians of two tasks measured alternately (a, b, a, b...), so that a noisy machine slows both alike:
+     * {medianA, medianB}.
+     */
+    static double[] medianMsPair(int warmup, int iterations, Task a, Task b) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            a.run();
+            b.run();
+        }
+        List<Double> sa = new ArrayList<>(iterations);
+        List<Double> sb = new ArrayList<>(iterations);
+        for (int i = 0; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            a.run();
+            long t1 = System.nanoTime();
+            b.run();
+            long t2 = System.nanoTime();
+            sa.add((t1 - t0) / 1e6);
+            sb.add((t2 - t1) / 1e6);
+        }
+        return new double[] {median(sa), median(sb)};
+    }
+
     static double median(List<Double> samples) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("no samples");

@@ -120,6 +120,16 @@ final class BenchCommand implements Runnable {
                     rate(t.rawLucene()), rate(t.analysis()), rate(t.scan()), t.analysisToRaw(), t.scanToRaw());
         }
         out.println();
+        out.println("   The trained signal: shipped scan vs the rules alone (signal off), alternated in one loop");
+        for (Throughput t : r.throughput()) {
+            out.printf("   %-3s shipped %s | rules alone %s | rules-alone/shipped time = %.2f%n", t.language(), rate(t.scan()),
+                    rate(t.rulesOnlyScan()), 1 / t.scanToRulesOnly());
+        }
+        if (r.models() != null) {
+            out.printf("   models: %d, %.1f KB on the class path, loaded in %.1f ms (median)%n", r.models().count(),
+                    r.models().bytes() / 1024.0, r.models().loadMs());
+        }
+        out.println();
 
         out.println("3. Extraction per format (first = first call in a fresh JVM; warm = median in a warm JVM; read = DocumentReader,"
                 + " extraction + segmentation)");

@@ -3,6 +3,8 @@
 
   python3 merge.py disagreements   # writes batches-c/<batch>.jsonl: provisions where A and B differ
   python3 merge.py gold            # writes ../gold/<lang>.jsonl and ../agreement.json
+  python3 merge.py twins           # writes batches-d/twins.jsonl: kk/ru twins whose gold labels differ
+                                   # (a reconciler's d/twins.jsonl then applies in gold)
 
 A provision's gold factors are A's = B's where they agree, otherwise the adjudicator's (c/<batch>.jsonl),
 who saw the text and both labels (never the program's output). Evidence: the adjudicator's, else A's,
@@ -50,6 +52,57 @@ def disagreements():
                 w.write(json.dumps(r, ensure_ascii=False) + "\n")
         print(batch, len(ids), "provisions,", len(out), "disagreements")
 
+def twins():
+    """kk/ru twin provisions (same act, same citation) whose gold factor sets differ, for reconciliation."""
+    gold = {}
+    for lang in ("kk", "ru"):
+        for r in read(os.path.join(CORPUS, "gold", lang + ".jsonl")):
+            gold[r["id"]] = r
+    out = []
+    for r in gold.values():
+        if r["lang"] == "kk" and r.get("pair") in gold:
+            t = gold[r["pair"]]
+            if set(r["factors"]) != set(t["factors"]):
+                out.append({"kk_id": r["id"], "ru_id": t["id"], "provision": r["provision"],
+                            "kk_text": r["text"], "ru_text": t["text"],
+                            "kk_labels": {"factors": r["factors"], "evidence": r["evidence"]},
+                            "ru_labels": {"factors": t["factors"], "evidence": t["evidence"]}})
+    os.makedirs(os.path.join(HERE, "batches-d"), exist_ok=True)
+    with open(os.path.join(HERE, "batches-d", "twins.jsonl"), "w", encoding="utf-8") as w:
+        for x in sorted(out, key=lambda x: x["kk_id"]):
+            w.write(json.dumps(x, ensure_ascii=False) + "\n")
+    print(len(out), "twin pairs with different factor sets")
+
+def stats():
+    """Markdown tables for the datasheet: provisions per language and split, labels per factor, agreement."""
+    rows = {lang: read(os.path.join(CORPUS, "gold", lang + ".jsonl")) for lang in ("kk", "ru", "en")}
+    agreement = json.load(open(os.path.join(CORPUS, "agreement.json")))
+    print("| language | acts | provisions | train | dev | test | with a factor | labels |")
+    print("|---|---|---|---|---|---|---|---|")
+    for lang, rs in rows.items():
+        c = collections.Counter(r["split"] for r in rs)
+        print(f"| {lang} | {len({r['act'] for r in rs})} | {len(rs)} | {c['train']} | {c['dev']} | {c['test']} | "
+              f"{sum(1 for r in rs if r['factors'])} | {sum(len(r['factors']) for r in rs)} |")
+    print()
+    print("| factor | " + " | ".join(f"{l} (train/dev/test)" for l in rows) + " | κ kk | κ ru | κ en |")
+    print("|---|" + "---|" * (len(rows) + 3))
+    for code in CODES:
+        cells = []
+        for lang, rs in rows.items():
+            c = collections.Counter(r["split"] for r in rs if code in r["factors"])
+            cells.append(f"{c['train']}/{c['dev']}/{c['test']}")
+        ks = []
+        for lang in ("kk", "ru", "en"):
+            k = agreement[lang]["factors"][code]["kappa"]
+            ks.append("–" if k is None else f"{k:.2f}")
+        print(f"| {code} | " + " | ".join(cells) + " | " + " | ".join(ks) + " |")
+    print()
+    for lang in ("kk", "ru", "en"):
+        a = agreement[lang]
+        print(f"{lang}: {a['provisions']} provisions double-labelled, same factor set {a['same_factor_set']} "
+              f"({100 * a['same_factor_set'] / a['provisions']:.1f}%), adjudicated {a['adjudicated']}, pooled κ {a['kappa_pooled']}")
+    print("test sha256:", agreement["test_sha256"])
+
 def kappa(pairs):
     n = len(pairs)
     if n == 0: return None
@@ -63,6 +116,12 @@ def gold():
     for lang in ("kk", "ru", "en"):
         for r in read(os.path.join(CORPUS, "pool", lang + ".jsonl")):
             pool[r["id"]] = r
+    reconciled = {}
+    twins_file = os.path.join(HERE, "d", "twins.jsonl")
+    if os.path.exists(twins_file):
+        for r in read(twins_file):
+            reconciled[r["kk_id"]] = (r["kk_factors"], r.get("kk_evidence", {}))
+            reconciled[r["ru_id"]] = (r["ru_factors"], r.get("ru_evidence", {}))
     out = collections.defaultdict(list)
     agree = collections.defaultdict(lambda: collections.defaultdict(list))
     exact = collections.Counter(); total = collections.Counter(); adjudicated = collections.Counter()
@@ -86,6 +145,10 @@ def gold():
                 adjudicated[lang] += 1
             else:
                 missing_c.append(i); continue
+            twin = None
+            if i in reconciled:
+                twin = sorted(reconciled[i][0])
+                factors, ev = set(reconciled[i][0]), {**ev, **reconciled[i][1]}
             evidence = {}
             for code in sorted(factors):
                 evidence[code] = ev.get(code) or a[i].get("evidence", {}).get(code) or b[i].get("evidence", {}).get(code) or ""
@@ -93,7 +156,8 @@ def gold():
             out[lang].append({"id": i, "lang": lang, "act": p["act"], "split": p["split"], "file": p["file"],
                               "provision": p["provision"], "text": p["text"], "factors": sorted(factors),
                               "evidence": evidence,
-                              "annotators": {"a": sorted(fa), "b": sorted(fb), "c": sorted(by) if by is not None else None}})
+                              "annotators": {"a": sorted(fa), "b": sorted(fb), "c": sorted(by) if by is not None else None,
+                                             "twin": twin}})
     # kk/ru twins: same act and citation
     key = {}
     for lang in ("kk", "ru"):
@@ -138,4 +202,4 @@ def gold():
         print(len(missing_c), "disagreements not adjudicated yet (left out)", file=sys.stderr)
 
 if __name__ == "__main__":
-    {"disagreements": disagreements, "gold": gold}[sys.argv[1]]()
+    {"disagreements": disagreements, "gold": gold, "twins": twins, "stats": stats}[sys.argv[1]]()

@@ -49,6 +49,10 @@ final class TrainCommand implements Callable<Integer> {
             + "for an author folder: DIR/thresholds.csv).", defaultValue = BUILT_IN_THRESHOLDS)
     Path thresholds;
 
+    @Option(names = "--learn-from", split = ",", defaultValue = "train,dev",
+            description = "Splits to learn from (default: ${DEFAULT-VALUE}; train alone keeps dev for measuring; test is refused).")
+    List<String> learnFrom;
+
     @Option(names = "--without", split = ",", description = "Feature kinds to leave out, by prefix (e.g. c: for character n-grams; "
             + "for ablation studies: the shipped models use them all).")
     List<String> without = List.of();
@@ -67,12 +71,16 @@ final class TrainCommand implements Callable<Integer> {
             all.addAll(LabelledProvision.read(p));
         }
         // Train and dev both teach; folds by act choose C and thresholds. Test provisions are never read.
-        List<LabelledProvision> train = all.stream().filter(p -> !p.split().equals("test")).toList();
-        long test = all.size() - train.size();
+        if (learnFrom.contains("test")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the test split is never learnt from");
+        }
+        List<LabelledProvision> train = all.stream().filter(p -> learnFrom.contains(p.split())).toList();
+        long test = all.stream().filter(p -> p.split().equals("test")).count();
         if (train.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no training provisions (split train or dev) in " + data);
         }
-        console.printf("%d provisions to learn from (train and dev), %d test provisions left untouched%n", train.size(), test);
+        console.printf("%d provisions to learn from (%s), %d test provisions left untouched%n", train.size(),
+                String.join(", ", learnFrom), test);
 
         SignalTrainer.solver(solver);
         RegulationScanner scanner = RegulationRules.load(new PackOptions(getClass().getClassLoader(), true, rules,

@@ -205,7 +205,8 @@ public final class RegulationScanner {
     }
 
     /**
-     * A provision whose own text holds a lead-in and its list item ("Орган вправе:\n 2) ...") — as when
+     * A provision whose own text holds a lead-in and its list item ("Орган вправе:\n 2) ...", "The
+     * Secretary may—\n (i) ...") — as when
      * a labelled provision is scanned alone, or the structure gave no lead-in — is read as lead-in plus
      * item, so that rules see the item's subject and modal verb in the lead-in.
      */
@@ -215,7 +216,7 @@ public final class RegulationScanner {
         }
         int colon = -1;
         for (int i = p.start(); i < p.end() - 1; i++) {
-            if (text.charAt(i) == ':' && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
+            if (isLeadInEnd(text.charAt(i)) && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
                 colon = i;
             }
         }
@@ -234,6 +235,11 @@ public final class RegulationScanner {
 
     /** Concepts that name who may act: their case decides whether they can be a subject. */
     private static final Set<String> ACTORS = Set.of("STATE_BODY", "PRIVATE_PERSON", "COURT");
+
+    /** A lead-in ends its line with a colon or a dash ("The Secretary may—", «вправе:»). */
+    static boolean isLeadInEnd(char c) {
+        return c == ':' || c == '—' || c == '–';
+    }
 
     private static Trigger trigger(TermMatch m, Provision p, String text, boolean leadIn, TokenizedText span) {
         boolean oblique = ACTORS.contains(m.concept())

@@ -53,6 +53,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Splits to learn from (default: ${DEFAULT-VALUE}; train alone keeps dev for measuring; test is refused).")
     List<String> learnFrom;
 
+    @Option(names = "--validate", description = "A second labelled set, labelled by someone else (default: data/annotated when it exists; "
+            + "NONE to skip): a factor whose signal lowers F1 there is switched off.")
+    String validate;
+
     @Option(names = "--without", split = ",", description = "Feature kinds to leave out, by prefix (e.g. c: for character n-grams; "
             + "for ablation studies: the shipped models use them all).")
     List<String> without = List.of();
@@ -90,6 +94,15 @@ final class TrainCommand implements Callable<Integer> {
         Set<String> factors = new TreeSet<>();
         train.forEach(p -> factors.addAll(p.factors()));
         List<SignalTrainer.Trained> trained = SignalTrainer.train(examples, factors, SignalTrainer.dataId(train));
+        Path validation = validate == null ? (java.nio.file.Files.isDirectory(Path.of("data/annotated")) ? Path.of("data/annotated") : null)
+                : validate.equals("NONE") ? null : Path.of(validate);
+        if (validation != null) {
+            List<String> report = new ArrayList<>();
+            trained = SignalTrainer.validate(trained, SignalTrainer.featurize(scanner, reader, LabelledProvision.read(validation), without),
+                    report);
+            console.printf("validation on %s:%n", validation);
+            report.forEach(l -> console.println("  " + l));
+        }
 
         Files.createDirectories(out);
         try (java.util.stream.Stream<Path> old = Files.list(out)) {
@@ -133,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
             lines.add("key,value,comment");
         }
         for (SignalTrainer.Trained t : trained) {
-            lines.add(String.format(java.util.Locale.ROOT, "%s.signal.accept,%.2f,set by train (cross-validated by act): F1 rules %.3f -> with signal %.3f",
+            lines.add(String.format(java.util.Locale.ROOT, "%s.signal.accept,%.2f,set by train (cross-validated by act, checked on --validate): F1 rules %.3f -> with signal %.3f",
                     t.factor(), t.accept(), t.devRulesF1(), t.devHybridF1()));
             lines.add(String.format(java.util.Locale.ROOT, "%s.signal.veto,%.2f,set by train (cross-validated by act)", t.factor(), t.veto()));
         }

@@ -322,6 +322,36 @@ public final class SignalTrainer {
         return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
     }
 
+    /**
+     * The thresholds on a second, independently labelled set: for each trained factor, the F1 of the rules
+     * alone and of the rules with the signal at its accept/veto thresholds. A factor whose signal lowers F1
+     * there is switched off (accept above 1, veto 0): cross-validation on one corpus does not show how the
+     * signal carries to text labelled by someone else. Returns the trained list with those changes.
+     */
+    public static List<Trained> validate(List<Trained> trained, List<Example> validation, List<String> report) {
+        List<Trained> out = new ArrayList<>();
+        for (Trained t : trained) {
+            for (Example e : validation) {
+                e.scores.put(t.factor(), e.score(t.model()));
+            }
+            double rules = f1(validation, t.factor(), e -> e.ruleCodes.contains(t.factor()));
+            double with = f1(validation, t.factor(), e -> hybrid(e, t.factor(), t.accept(), t.veto()));
+            boolean support = validation.stream().anyMatch(e -> e.labelled.factors().contains(t.factor())
+                    || e.ruleCodes.contains(t.factor()));
+            if (support && with < rules - 1e-9) {
+                report.add(String.format(java.util.Locale.ROOT, "%s: signal off (validation F1 rules %.3f, with signal %.3f)",
+                        t.factor(), rules, with));
+                out.add(new Trained(t.factor(), t.model(), t.c(), t.positives(), t.modelThreshold(), 1.01, 0,
+                        t.devModelF1(), t.devRulesF1(), t.devRulesF1()));
+            } else {
+                report.add(String.format(java.util.Locale.ROOT, "%s: signal kept (validation F1 rules %.3f, with signal %.3f)",
+                        t.factor(), rules, with));
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     /** A short, stable name of the training data: how many provisions and a hash of their ids and labels. */
     public static String dataId(List<LabelledProvision> data) {
         try {

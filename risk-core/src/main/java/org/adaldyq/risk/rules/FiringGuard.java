@@ -1,21 +1,33 @@
 package org.adaldyq.risk.rules;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.MatchCreatedEvent;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
  * Counts firings per rule and halts the session when a run passes its firing or time budget. Checked
  * before every firing, so a rule that keeps re-activating itself (the usual loop) is stopped; it cannot
  * stop a single consequence that never returns, which is why author DRL may not contain loops (see
  * {@link DrlAllowList}).
+ *
+ * <p>The rule it names is the one whose inserted facts set off the most new matches (a loop feeds itself
+ * and every rule reading what it inserts); when no rule's insertions matched anything, the one that fired
+ * most.
  */
-final class FiringGuard extends DefaultAgendaEventListener {
+final class FiringGuard extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
     private final long maxFirings;
     private final long deadlineNanos;
     private final long startNanos;
     private final Map<String, long[]> perRule = new HashMap<>();
+    private final Map<Object, String> insertedBy = new IdentityHashMap<>();
+    private final Map<String, long[]> matchesCaused = new HashMap<>();
     private long firings;
     private RuleLimitException.Limit tripped;
 
@@ -41,24 +53,55 @@ final class FiringGuard extends DefaultAgendaEventListener {
         }
     }
 
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getRule() != null) {
+            insertedBy.put(event.getObject(), event.getRule().getName());
+        }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+    }
+
+    @Override
+    public void matchCreated(MatchCreatedEvent event) {
+        for (Object o : event.getMatch().getObjects()) {
+            String by = insertedBy.get(o);
+            if (by != null) {
+                matchesCaused.computeIfAbsent(by, k -> new long[1])[0]++;
+            }
+        }
+    }
+
     /** Throws when a limit was reached during the run. */
     void check() {
         if (tripped == null) {
             return;
         }
-        String top = "?";
-        long topCount = -1;
-        for (var e : perRule.entrySet()) {
-            if (e.getValue()[0] > topCount || (e.getValue()[0] == topCount && e.getKey().compareTo(top) < 0)) {
-                top = e.getKey();
-                topCount = e.getValue()[0];
-            }
-        }
+        String top = most(matchesCaused.isEmpty() ? perRule : matchesCaused);
+        long topCount = perRule.getOrDefault(top, new long[1])[0];
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         String what = tripped == RuleLimitException.Limit.FIRINGS
                 ? "rules fired more than " + maxFirings + " times"
                 : "rules ran longer than the time limit (" + ms + " ms, " + firings + " firings)";
         throw new RuleLimitException(tripped, top, firings, what + "; rule \"" + top + "\" fired " + topCount
                 + " times: it is probably looping");
+    }
+
+    private static String most(Map<String, long[]> counts) {
+        String top = "?";
+        long topCount = -1;
+        for (var e : counts.entrySet()) {
+            if (e.getValue()[0] > topCount || (e.getValue()[0] == topCount && e.getKey().compareTo(top) < 0)) {
+                top = e.getKey();
+                topCount = e.getValue()[0];
+            }
+        }
+        return top;
     }
 }

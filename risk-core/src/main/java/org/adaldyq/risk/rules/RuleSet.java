@@ -94,7 +94,8 @@ public final class RuleSet {
         KieSession session = kieBase.newKieSession();
         FiringGuard guard = new FiringGuard(maxFirings, maxTime);
         try {
-            session.addEventListener(guard);
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) guard);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) guard);
             for (Threshold t : thresholds) {
                 session.insert(t);
             }

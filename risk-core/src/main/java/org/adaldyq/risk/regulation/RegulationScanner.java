@@ -49,6 +49,9 @@ public final class RegulationScanner {
     private final FactorCatalogue catalogue;
     private final RuleLimits limits;
     private final FactorModels models;
+    /** Computed once from the thresholds in force (immutable scanner; a benign race computes it twice). */
+    private volatile Map<String, double[]> signalPolicy;
+    private volatile SignalFeatures.Vocabulary vocabulary;
 
     /**
      * @param limits firings allowed per provision, and time per document; a scan that passes them
@@ -97,9 +100,12 @@ public final class RegulationScanner {
         List<Analysed> analysed = analyse(doc);
         List<FactorHit> hits = fire(triggerFacts(doc, analysed), doc.provisions().size());
         if (!models.isEmpty()) {
-            List<Object> weighed = new ArrayList<>(hits);
-            weighed.addAll(signals(doc, analysed, hits));
-            hits = fire(weighed, doc.provisions().size());
+            List<FactorSignal> signals = signals(doc, analysed, hits);
+            if (!signals.isEmpty()) {
+                List<Object> weighed = new ArrayList<>(hits);
+                weighed.addAll(signals);
+                hits = fire(weighed, doc.provisions().size());
+            }
         }
         return report(doc, hits);
     }
@@ -147,13 +153,35 @@ public final class RegulationScanner {
     }
 
     /** Each model's score of each provision, as facts. */
+    /**
+     * Each model's score of each provision, as facts — where the score can change an outcome: for a factor
+     * whose signal is on in thresholds.csv (accept up to 1, or veto above 0), in a provision where the score
+     * reaches accept or a trigger rule found the factor. Scoring every provision for every factor into the
+     * session would cost a scan several times the rules' own time for facts no rule can use.
+     */
     private List<FactorSignal> signals(ParsedDocument doc, List<Analysed> analysed, List<FactorHit> hits) {
-        List<List<SignalFeature>> features = features(doc.language(), analysed, hits);
+        Map<String, double[]> policy = signalPolicy();
+        List<FactorModel> active = new ArrayList<>();
+        for (FactorModel m : models.all()) {
+            if (policy.containsKey(m.factor())) {
+                active.add(m);
+            }
+        }
+        if (active.isEmpty()) {
+            return List.of();
+        }
+        Set<String> hitKeys = new java.util.HashSet<>();
+        hits.forEach(h -> hitKeys.add(h.getProvision() + "/" + h.getFactor()));
+        List<List<SignalFeature>> features = features(doc.language(), analysed, hits, vocabulary(active));
         List<FactorSignal> out = new ArrayList<>();
         for (int i = 0; i < analysed.size(); i++) {
             Provision p = analysed.get(i).provision();
-            for (FactorModel model : models.all()) {
+            for (FactorModel model : active) {
                 FactorModel.Scored scored = model.score(features.get(i));
+                double accept = policy.get(model.factor())[0];
+                if (scored.score() < accept && !hitKeys.contains(p.index() + "/" + model.factor())) {
+                    continue;
+                }
                 int[] span = scored.strongestSpan(300);
                 int start = span == null ? p.start() : span[0];
                 int end = span == null ? Math.min(p.end(), p.start() + 300) : span[1];
@@ -164,16 +192,48 @@ public final class RegulationScanner {
         return out;
     }
 
+    /** The features the active models weigh (computed once, like the policy). */
+    private SignalFeatures.Vocabulary vocabulary(List<FactorModel> active) {
+        SignalFeatures.Vocabulary v = vocabulary;
+        if (v == null) {
+            Set<String> names = new java.util.HashSet<>();
+            active.forEach(m -> names.addAll(m.weights().keySet()));
+            v = new SignalFeatures.Vocabulary(names);
+            vocabulary = v;
+        }
+        return v;
+    }
+
+    /** Factor → {accept, veto} for the factors whose signal is on (accept ≤ 1 or veto > 0). */
+    private Map<String, double[]> signalPolicy() {
+        Map<String, double[]> policy = signalPolicy;
+        if (policy == null) {
+            Map<String, Double> values = new HashMap<>();
+            rules.thresholds().forEach(t -> values.put(t.getKey(), t.getValue()));
+            policy = new HashMap<>();
+            for (FactorModel m : models.all()) {
+                double accept = values.getOrDefault(m.factor() + ".signal.accept", 1.01);
+                double veto = values.getOrDefault(m.factor() + ".signal.veto", 0.0);
+                if (accept <= 1 || veto > 0) {
+                    policy.put(m.factor(), new double[] {accept, veto});
+                }
+            }
+            signalPolicy = policy;
+        }
+        return policy;
+    }
+
     /**
      * The features the factor models read, per provision of {@code doc} (what {@code train} learns from):
      * the same analysis and lexicon as a scan.
      */
     public List<List<SignalFeature>> signalFeatures(ParsedDocument doc) {
         List<Analysed> analysed = analyse(doc);
-        return features(doc.language(), analysed, fire(triggerFacts(doc, analysed), doc.provisions().size()));
+        return features(doc.language(), analysed, fire(triggerFacts(doc, analysed), doc.provisions().size()), null);
     }
 
-    private static List<List<SignalFeature>> features(Language language, List<Analysed> analysed, List<FactorHit> hits) {
+    private static List<List<SignalFeature>> features(Language language, List<Analysed> analysed, List<FactorHit> hits,
+                                                      SignalFeatures.Vocabulary vocabulary) {
         Map<Integer, List<FactorHit>> hitsByProvision = new HashMap<>();
         hits.forEach(h -> hitsByProvision.computeIfAbsent(h.getProvision(), k -> new ArrayList<>()).add(h));
         // Concepts of each article, counted by provision: "elsewhere in the article" excludes the provision itself.
@@ -197,7 +257,7 @@ public final class RegulationScanner {
                 }
             });
             List<SignalFeature> f = new ArrayList<>(SignalFeatures.extract(language, a.body(), a.bodyMatches(), a.leadIn(),
-                    a.leadInMatches(), elsewhere));
+                    a.leadInMatches(), elsewhere, vocabulary));
             f.addAll(SignalFeatures.ruleHits(hitsByProvision.getOrDefault(a.provision().index(), List.of())));
             out.add(f);
         }

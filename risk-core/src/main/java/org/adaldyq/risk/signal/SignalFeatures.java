@@ -51,16 +51,27 @@ public final class SignalFeatures {
     public static List<SignalFeature> extract(Language language, TokenizedText body, List<TermMatch> bodyMatches,
                                               TokenizedText leadIn, List<TermMatch> leadInMatches,
                                               Set<String> articleConcepts) {
+        return extract(language, body, bodyMatches, leadIn, leadInMatches, articleConcepts, null);
+    }
+
+    /**
+     * As {@link #extract(Language, TokenizedText, List, TokenizedText, List, Set)}, keeping only the word,
+     * bigram and character features {@code vocabulary} knows (null: all): a scan needs only the features
+     * its models weigh, and a word's character n-grams are looked up once per word.
+     */
+    public static List<SignalFeature> extract(Language language, TokenizedText body, List<TermMatch> bodyMatches,
+                                              TokenizedText leadIn, List<TermMatch> leadInMatches,
+                                              Set<String> articleConcepts, Vocabulary vocabulary) {
         Map<String, SignalFeature> out = new LinkedHashMap<>();
         String lang = language.code();
         if (leadIn != null) {
-            words(lang, leadIn, out);
-            concepts("lk:", leadIn, leadInMatches, out);
-            concepts("k:", leadIn, leadInMatches, out);
+            words(lang, leadIn, out, vocabulary);
+            concepts("lk:", leadIn, leadInMatches, out, vocabulary);
+            concepts("k:", leadIn, leadInMatches, out, vocabulary);
             put(out, "s:list", -1, -1);
         }
-        words(lang, body, out);
-        concepts("k:", body, bodyMatches, out);
+        words(lang, body, out, vocabulary);
+        concepts("k:", body, bodyMatches, out, vocabulary);
         for (String c : articleConcepts) {
             put(out, "a:" + c, -1, -1);
         }
@@ -84,29 +95,114 @@ public final class SignalFeatures {
         return new ArrayList<>(out.values());
     }
 
-    private static void words(String lang, TokenizedText text, Map<String, SignalFeature> out) {
+    private static void words(String lang, TokenizedText text, Map<String, SignalFeature> out, Vocabulary vocabulary) {
         List<Token> tokens = text.tokens();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            put(out, "w:" + lang + ":" + t.term(), t.start(), t.end());
+            if (vocabulary == null || vocabulary.knowsWord(lang, t.term())) {
+                put(out, "w:" + lang + ":" + t.term(), t.start(), t.end());
+            }
             if (i + 1 < tokens.size() && tokens.get(i + 1).sentence() == t.sentence()) {
                 Token u = tokens.get(i + 1);
-                put(out, "b:" + lang + ":" + t.term() + " " + u.term(), t.start(), u.end());
-            }
-            String w = "^" + t.surface() + "$";
-            if (w.length() >= 5) {
-                for (int k = 0; k + 4 <= w.length(); k++) {
-                    put(out, "c:" + lang + ":" + w.substring(k, k + 4), t.start(), t.end());
+                if (vocabulary == null || vocabulary.knowsBigram(lang, t.term(), u.term())) {
+                    put(out, "b:" + lang + ":" + t.term() + " " + u.term(), t.start(), u.end());
                 }
+            }
+            for (String c : vocabulary == null ? charGrams(lang, t.surface()) : vocabulary.charGrams(lang, t.surface())) {
+                put(out, c, t.start(), t.end());
             }
         }
     }
 
-    private static void concepts(String prefix, TokenizedText text, List<TermMatch> matches, Map<String, SignalFeature> out) {
+    /** The character 4-gram features of a written word (padded with ^ and $), for words of 3 letters or more. */
+    static List<String> charGrams(String lang, String surface) {
+        String w = "^" + surface + "$";
+        if (w.length() < 5) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(w.length() - 3);
+        for (int k = 0; k + 4 <= w.length(); k++) {
+            out.add("c:" + lang + ":" + w.substring(k, k + 4));
+        }
+        return out;
+    }
+
+    /**
+     * The feature names some model weighs, with a bounded per-word cache of the character features among
+     * them. Thread-safe.
+     */
+    public static final class Vocabulary {
+        private static final int MAX_CACHED_WORDS = 50_000;
+        private final Set<String> names;
+        /** "lang:term" of the known word features, and "lang:first" → seconds of the known bigrams. */
+        private final Set<String> words = new java.util.HashSet<>();
+        private final Map<String, Set<String>> bigrams = new java.util.HashMap<>();
+        private final Map<String, Set<String>> pairs = new java.util.HashMap<>();
+        private final java.util.concurrent.ConcurrentHashMap<String, List<String>> charGramsByWord =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        public Vocabulary(Set<String> names) {
+            this.names = Set.copyOf(names);
+            for (String n : this.names) {
+                if (n.startsWith("w:")) {
+                    words.add(n.substring(2));
+                } else if (n.startsWith("b:")) {
+                    int colon = n.indexOf(':', 2);
+                    int space = n.indexOf(' ', colon + 1);
+                    if (colon > 0 && space > 0) {
+                        bigrams.computeIfAbsent(n.substring(2, space), k -> new java.util.HashSet<>()).add(n.substring(space + 1));
+                    }
+                } else if (n.startsWith("p:")) {
+                    int gt = n.indexOf('>');
+                    if (gt > 0) {
+                        pairs.computeIfAbsent(n.substring(2, gt), k -> new java.util.HashSet<>()).add(n.substring(gt + 1));
+                    }
+                }
+            }
+        }
+
+        public boolean knows(String feature) {
+            return names.contains(feature);
+        }
+
+        boolean knowsWord(String lang, String term) {
+            return words.contains(lang + ":" + term);
+        }
+
+        boolean knowsBigram(String lang, String first, String second) {
+            Set<String> s = bigrams.get(lang + ":" + first);
+            return s != null && s.contains(second);
+        }
+
+        boolean hasPairs() {
+            return !pairs.isEmpty();
+        }
+
+        boolean knowsPair(String a, String b) {
+            Set<String> s = pairs.get(a);
+            return s != null && s.contains(b);
+        }
+
+        List<String> charGrams(String lang, String surface) {
+            String key = lang + ":" + surface;
+            List<String> known = charGramsByWord.get(key);
+            if (known == null) {
+                known = SignalFeatures.charGrams(lang, surface).stream().filter(names::contains).toList();
+                if (charGramsByWord.size() >= MAX_CACHED_WORDS) {
+                    charGramsByWord.clear();
+                }
+                charGramsByWord.put(key, known);
+            }
+            return known;
+        }
+    }
+
+    private static void concepts(String prefix, TokenizedText text, List<TermMatch> matches, Map<String, SignalFeature> out,
+                                 Vocabulary vocabulary) {
         for (TermMatch m : matches) {
             put(out, prefix + m.concept(), m.start(), m.end());
         }
-        if (!prefix.equals("k:")) {
+        if (!prefix.equals("k:") || (vocabulary != null && !vocabulary.hasPairs())) {
             return;
         }
         List<TermMatch> sorted = new ArrayList<>(matches);
@@ -116,7 +212,8 @@ public final class SignalFeatures {
             TermMatch a = sorted.get(i);
             for (int j = i + 1; j < limit; j++) {
                 TermMatch b = sorted.get(j);
-                if (b.sentence() != a.sentence() || b.concept().equals(a.concept())) {
+                if (b.sentence() != a.sentence() || b.concept().equals(a.concept())
+                        || (vocabulary != null && !vocabulary.knowsPair(a.concept(), b.concept()))) {
                     continue;
                 }
                 put(out, "p:" + a.concept() + ">" + b.concept(), a.start(), Math.max(a.end(), b.end()));

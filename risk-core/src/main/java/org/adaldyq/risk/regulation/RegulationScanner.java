@@ -102,9 +102,20 @@ public final class RegulationScanner {
         if (!models.isEmpty()) {
             List<FactorSignal> signals = signals(doc, analysed, hits);
             if (!signals.isEmpty()) {
-                List<Object> weighed = new ArrayList<>(hits);
+                // Only the hits of factors whose signal is on can be weighed; the others pass through.
+                Map<String, double[]> policy = signalPolicy();
+                List<Object> weighed = new ArrayList<>();
+                List<FactorHit> kept = new ArrayList<>();
+                for (FactorHit h : hits) {
+                    if (policy.containsKey(h.getFactor())) {
+                        weighed.add(h);
+                    } else {
+                        kept.add(h);
+                    }
+                }
                 weighed.addAll(signals);
-                hits = fire(weighed, doc.provisions().size());
+                kept.addAll(fire(weighed, doc.provisions().size()));
+                hits = kept;
             }
         }
         return report(doc, hits);
@@ -177,11 +188,11 @@ public final class RegulationScanner {
         for (int i = 0; i < analysed.size(); i++) {
             Provision p = analysed.get(i).provision();
             for (FactorModel model : active) {
-                FactorModel.Scored scored = model.score(features.get(i));
                 double accept = policy.get(model.factor())[0];
-                if (scored.score() < accept && !hitKeys.contains(p.index() + "/" + model.factor())) {
+                if (model.probability(features.get(i)) < accept && !hitKeys.contains(p.index() + "/" + model.factor())) {
                     continue;
                 }
+                FactorModel.Scored scored = model.score(features.get(i));
                 int[] span = scored.strongestSpan(300);
                 int start = span == null ? p.start() : span[0];
                 int end = span == null ? Math.min(p.end(), p.start() + 300) : span[1];

@@ -76,7 +76,19 @@ public final class FactorModel {
         return weights.getOrDefault(feature, 0.0);
     }
 
-    /** The score of a provision with these features, in (0, 1). */
+    /** The score alone, without the contributions (the fast path: most provisions are not reported). */
+    public double probability(List<SignalFeature> features) {
+        double z = bias;
+        for (SignalFeature f : features) {
+            Double w = weights.get(f.name());
+            if (w != null) {
+                z += w;
+            }
+        }
+        return 1.0 / (1.0 + Math.exp(-z));
+    }
+
+    /** The score of a provision with these features, in (0, 1), with the features that made it. */
     public Scored score(List<SignalFeature> features) {
         double z = bias;
         List<Contribution> parts = new ArrayList<>();

@@ -222,6 +222,8 @@ public final class SignalFeatures {
     }
 
     private static void put(Map<String, SignalFeature> out, String name, int start, int end) {
-        out.putIfAbsent(name, new SignalFeature(name, start, end));
+        if (!out.containsKey(name)) {
+            out.put(name, new SignalFeature(name, start, end));
+        }
     }
 }

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: precision, recall and F1 of the regulation scanner on labelled provisions. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Score the regulation scanner on labelled provisions (*.jsonl): precision / recall / F1 per language and factor,",
-                "for the rules alone, the trained models alone and both together, with bootstrap 95% intervals."})
+        description = {"Score the regulation scanner on labelled provisions (*.jsonl): precision / recall / F1 per language and factor.",
+                "The rules alone, the trained models alone and both together, with bootstrap 95%% intervals."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
  * and writes the signal thresholds chosen on the dev provisions. Test provisions are never read.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train the factor models on labelled provisions (splits train and dev; folds by act pick regularisation and thresholds;",
-                "test is never used) and write them with their thresholds. Same data, same files."})
+        description = {"Train the factor models on labelled provisions and write them with their signal thresholds.",
+                "Learns from splits train and dev (folds by act choose regularisation and thresholds); test is never read.",
+                "Same data, same files."})
 final class TrainCommand implements Callable<Integer> {
 
     static final String BUILT_IN_MODELS = "risk-rules/src/main/resources/org/adaldyq/risk/models/regulation";

@@ -61,7 +61,13 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         List<LabelledProvision> labelled = new ArrayList<>();
         for (Path p : data) {
-            labelled.addAll(LabelledProvision.read(p));
+            try {
+                labelled.addAll(LabelledProvision.read(p));
+            } catch (java.nio.file.NoSuchFileException e) {
+                return dataError(spec, "no such file or folder: " + e.getFile());
+            } catch (java.io.IOException e) {
+                return dataError(spec, e.getMessage());
+            }
         }
         if (!split.equals("all")) {
             labelled = labelled.stream().filter(p -> p.split().equals(split)).toList();
@@ -129,5 +135,12 @@ final class EvaluateCommand implements Callable<Integer> {
     private static String value(double v, Interval ci) {
         return ci == null ? String.format(java.util.Locale.ROOT, "%.3f", v)
                 : String.format(java.util.Locale.ROOT, "%.3f [%.3f, %.3f]", v, ci.low(), ci.high());
+    }
+
+    /** Labelled data that cannot be read is the user's to fix: one line naming file and line, exit 1. */
+    static int dataError(CommandSpec spec, String message) {
+        spec.commandLine().getErr().println("risk-cli: cannot read labelled provisions: " + message);
+        spec.commandLine().getErr().flush();
+        return 1;
     }
 }

@@ -71,14 +71,20 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        List<LabelledProvision> all = new ArrayList<>();
-        for (Path p : data) {
-            all.addAll(LabelledProvision.read(p));
-        }
-        // Train and dev both teach; folds by act choose C and thresholds. Test provisions are never read.
         if (learnFrom.contains("test")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the test split is never learnt from");
         }
+        List<LabelledProvision> all = new ArrayList<>();
+        for (Path p : data) {
+            try {
+                all.addAll(LabelledProvision.read(p));
+            } catch (java.nio.file.NoSuchFileException e) {
+                return EvaluateCommand.dataError(spec, "no such file or folder: " + e.getFile());
+            } catch (java.io.IOException e) {
+                return EvaluateCommand.dataError(spec, e.getMessage());
+            }
+        }
+        // Train and dev both teach; folds by act choose C and thresholds. Test provisions are never read.
         List<LabelledProvision> train = all.stream().filter(p -> learnFrom.contains(p.split())).toList();
         long test = all.stream().filter(p -> p.split().equals("test")).count();
         if (train.isEmpty()) {

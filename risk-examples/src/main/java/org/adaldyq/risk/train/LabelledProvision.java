@@ -52,8 +52,8 @@ public record LabelledProvision(String id, Language language, String act, String
                     JsonNode j;
                     try {
                         j = mapper.readTree(line);
-                    } catch (IOException e) {
-                        throw new IOException(file + ":" + n + ": not JSON: " + e.getMessage(), e);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IOException(file + ":" + n + ": not JSON: " + e.getOriginalMessage(), e);
                     }
                     String where = file + ":" + n;
                     Language lang = Language.fromCode(j.path("lang").asText())

@@ -91,4 +91,21 @@ class PairAndTrainCommandTest {
         String[] scan = run("scan", "--rules", a.toString(), "--format", "jsonl", KK);
         assertThat(scan[0]).as(scan[2]).isEqualTo("0");
     }
+
+    @Test
+    void badLabelledDataIsOneClearLineNamingFileAndLine() throws Exception {
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"id\":\"x\",\"lang\":\"kk\",\"text\":\"Мәтін\",\"factors\":[]}\n{not json\n");
+        for (String command : List.of("train", "evaluate")) {
+            String[] r = command.equals("train")
+                    ? run("train", "--data", bad.toString(), "--out", dir.resolve("m").toString(), "--thresholds", dir.resolve("t.csv").toString())
+                    : run("evaluate", "--data", bad.toString());
+            assertThat(r[0]).isEqualTo("1");
+            assertThat(r[2].strip()).startsWith("risk-cli: cannot read labelled provisions: " + bad + ":2: not JSON")
+                    .doesNotContain("\tat ");
+        }
+        Files.writeString(bad, "{\"id\":\"x\",\"lang\":\"de\",\"text\":\"Text\",\"factors\":[]}\n");
+        assertThat(run("evaluate", "--data", bad.toString())[2]).contains(bad + ":1: \"lang\" must be kk, ru or en");
+        assertThat(run("train", "--learn-from", "train,test")[2]).contains("the test split is never learnt from");
+    }
 }

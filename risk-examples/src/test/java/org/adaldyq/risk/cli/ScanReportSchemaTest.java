@@ -40,4 +40,16 @@ class ScanReportSchemaTest {
         assertThat(lines).isEqualTo(4);
         assertThat(errors).isEqualTo(1);
     }
+
+    @Test
+    void pairOutputConformsToTheSchema() throws Exception {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("../docs/scan-report.schema.json")));
+        StringWriter out = new StringWriter();
+        RiskCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "scan", "--pair", "--format", "jsonl",
+                "../data/samples/kk/kz-laws_kaz_104440.md", "../data/samples/ru/kz-laws_rus_104440.md");
+        JsonNode node = new ObjectMapper().readTree(out.toString());
+        assertThat(schema.validate(node)).isEmpty();
+        assertThat(node.get("findings").size()).isPositive();
+    }
 }

@@ -33,6 +33,7 @@ import org.adaldyq.risk.rules.RuleSet;
 import org.adaldyq.risk.scoring.RiskScores;
 import org.adaldyq.risk.structure.ParsedDocument;
 import org.adaldyq.risk.structure.Provision;
+import org.adaldyq.risk.structure.ProvisionSegmenter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,7 +164,6 @@ public final class RegulationScanner {
         return out;
     }
 
-    /** Each model's score of each provision, as facts. */
     /**
      * Each model's score of each provision, as facts — where the score can change an outcome: for a factor
      * whose signal is on in thresholds.csv (accept up to 1, or veto above 0), in a provision where the score
@@ -287,7 +287,7 @@ public final class RegulationScanner {
         }
         int colon = -1;
         for (int i = p.start(); i < p.end() - 1; i++) {
-            if (isLeadInEnd(text.charAt(i)) && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
+            if (ProvisionSegmenter.isLeadInMark(text.charAt(i)) && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
                 colon = i;
             }
         }
@@ -306,11 +306,6 @@ public final class RegulationScanner {
 
     /** Concepts that name who may act: their case decides whether they can be a subject. */
     private static final Set<String> ACTORS = Set.of("STATE_BODY", "PRIVATE_PERSON", "COURT");
-
-    /** A lead-in ends its line with a colon or a dash ("The Secretary may—", «вправе:»). */
-    static boolean isLeadInEnd(char c) {
-        return c == ':' || c == '—' || c == '–';
-    }
 
     private static Trigger trigger(TermMatch m, Provision p, String text, boolean leadIn, TokenizedText span) {
         boolean oblique = ACTORS.contains(m.concept())

@@ -18,8 +18,8 @@ import org.adaldyq.risk.structure.Provision;
  *
  * @param first              the report of the first version
  * @param second             the report of the second version
- * @param firstProvisions    citations of the first version's provisions
- * @param secondProvisions   citations of the second version's provisions
+ * @param firstProvisions    number of provisions of the first version
+ * @param secondProvisions   number of provisions of the second version
  * @param aligned            provisions whose citation both versions have
  * @param findings           one per (citation, factor), in the first version's order, then provisions only the
  *                           second has

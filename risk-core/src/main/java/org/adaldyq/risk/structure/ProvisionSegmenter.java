@@ -51,6 +51,14 @@ import org.adaldyq.risk.structure.CitationLevel.Kind;
  */
 public final class ProvisionSegmenter {
 
+    /**
+     * A colon or a dash ending a line ends a lead-in: «Уполномоченный орган вправе:», "The Secretary may—".
+     * The scanner reads a provision holding both lead-in and item the same way.
+     */
+    public static boolean isLeadInMark(char c) {
+        return c == ':' || c == '—' || c == '–';
+    }
+
     private static final Pattern KK_ARTICLE = Pattern.compile("(?U)^(\\d{1,4}(?:[-.]\\d+)*)\\s*-?\\s*бап(?:\\.|$)");
     private static final Pattern RU_ARTICLE = Pattern.compile("(?U)^Статья\\s+(\\d{1,4}(?:[-.]\\d+)*)(?:\\.|$)");
     private static final Pattern EN_SECTION = Pattern.compile(
@@ -723,7 +731,7 @@ public final class ProvisionSegmenter {
 
         private boolean isLeadInText(Para p) {
             char c = text.charAt(p.end - 1);
-            return c == ':' || c == '—' || c == '–' || (c == '-' && p.end - 2 >= 0 && text.charAt(p.end - 2) == ' ')
+            return isLeadInMark(c) || (c == '-' && p.end - 2 >= 0 && text.charAt(p.end - 2) == ' ')
                     || (language == Language.EN && text.substring(p.bodyStart, p.end).endsWith("that"));
         }
 

@@ -2,7 +2,6 @@ package org.adaldyq.risk.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,15 +58,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!Set.of("train", "dev", "test", "all").contains(split)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split must be train, dev, test or all, not '" + split + "'");
         }
-        List<LabelledProvision> labelled = new ArrayList<>();
-        for (Path p : data) {
-            try {
-                labelled.addAll(LabelledProvision.read(p));
-            } catch (java.nio.file.NoSuchFileException e) {
-                return dataError(spec, "no such file or folder: " + e.getFile());
-            } catch (java.io.IOException e) {
-                return dataError(spec, e.getMessage());
-            }
+        List<LabelledProvision> labelled;
+        try {
+            labelled = LabelledProvision.read(data);
+        } catch (java.io.IOException e) {
+            return dataError(spec, e.getMessage());
         }
         if (!split.equals("all")) {
             labelled = labelled.stream().filter(p -> p.split().equals(split)).toList();

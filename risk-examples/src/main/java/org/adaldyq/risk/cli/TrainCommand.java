@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
     List<String> without = List.of();
 
     @Option(names = "--solver", defaultValue = "L1R_LR", description = "liblinear solver (default: ${DEFAULT-VALUE}; L2R_LR for dense weights).")
-    String solver;
+    de.bwaldvogel.liblinear.SolverType solver;
 
     @Option(names = "--rules", description = "Author rule folder whose lexicon the features use (repeatable).")
     List<Path> rules = List.of();
@@ -74,15 +74,11 @@ final class TrainCommand implements Callable<Integer> {
         if (learnFrom.contains("test")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the test split is never learnt from");
         }
-        List<LabelledProvision> all = new ArrayList<>();
-        for (Path p : data) {
-            try {
-                all.addAll(LabelledProvision.read(p));
-            } catch (java.nio.file.NoSuchFileException e) {
-                return EvaluateCommand.dataError(spec, "no such file or folder: " + e.getFile());
-            } catch (java.io.IOException e) {
-                return EvaluateCommand.dataError(spec, e.getMessage());
-            }
+        List<LabelledProvision> all;
+        try {
+            all = LabelledProvision.read(data);
+        } catch (java.io.IOException e) {
+            return EvaluateCommand.dataError(spec, e.getMessage());
         }
         // Train and dev both teach; folds by act choose C and thresholds. Test provisions are never read.
         List<LabelledProvision> train = all.stream().filter(p -> learnFrom.contains(p.split())).toList();
@@ -93,14 +89,13 @@ final class TrainCommand implements Callable<Integer> {
         console.printf("%d provisions to learn from (%s), %d test provisions left untouched%n", train.size(),
                 String.join(", ", learnFrom), test);
 
-        SignalTrainer.solver(solver);
         RegulationScanner scanner = RegulationRules.load(new PackOptions(getClass().getClassLoader(), true, rules,
                 RuleLimits.DEFAULT, false)).orThrow();
         DocumentReader reader = DocumentReader.create();
         List<SignalTrainer.Example> examples = SignalTrainer.featurize(scanner, reader, train, without);
         Set<String> factors = new TreeSet<>();
         train.forEach(p -> factors.addAll(p.factors()));
-        List<SignalTrainer.Trained> trained = SignalTrainer.train(examples, factors, SignalTrainer.dataId(train));
+        List<SignalTrainer.Trained> trained = SignalTrainer.train(examples, factors, SignalTrainer.dataId(train), solver);
         Path validation = validate == null ? (java.nio.file.Files.isDirectory(Path.of("data/annotated")) ? Path.of("data/annotated") : null)
                 : validate.equals("NONE") ? null : Path.of(validate);
         if (validation != null) {

@@ -25,6 +25,22 @@ public record LabelledProvision(String id, Language language, String act, String
     /** Codes judged at document level, never labelled on single provisions. */
     public static final Set<String> DOCUMENT_LEVEL = Set.of("CONFLICT_OF_INTEREST", "NO_ACCOUNTABILITY");
 
+    /**
+     * Every provision of the given files and folders, in order; a missing path or a bad line is an
+     * {@link IOException} whose message names it (file:line).
+     */
+    public static List<LabelledProvision> read(List<Path> paths) throws IOException {
+        List<LabelledProvision> out = new ArrayList<>();
+        for (Path p : paths) {
+            try {
+                out.addAll(read(p));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IOException("no such file or folder: " + e.getFile(), e);
+            }
+        }
+        return out;
+    }
+
     /** Every {@code *.jsonl} under {@code path} (a file or a folder, not recursive), in name order. */
     public static List<LabelledProvision> read(Path path) throws IOException {
         List<Path> files;

@@ -73,7 +73,7 @@ public final class SignalTrainer {
         double score(FactorModel m) {
             double best = 0;
             for (List<SignalFeature> p : provisions) {
-                best = Math.max(best, m.score(p).score());
+                best = Math.max(best, m.probability(p));
             }
             return best;
         }
@@ -115,15 +115,8 @@ public final class SignalTrainer {
     /** Folds of the cross-validation that chooses C and the thresholds. */
     static final int FOLDS = 5;
 
-    /** The liblinear solver: L1-regularised logistic regression (sparse weights) unless set otherwise. */
-    static SolverType solver = SolverType.L1R_LR;
-
     /** Weights smaller than this are left out of the model file (L2 leaves every feature a tiny weight). */
     static final double MIN_WEIGHT = 1e-3;
-
-    public static void solver(String name) {
-        solver = SolverType.valueOf(name);
-    }
 
     /**
      * Trains every factor with enough positives. C, the model's own threshold and the rules' accept and
@@ -131,7 +124,7 @@ public final class SignalTrainer {
      * so every provision is scored by a model that never saw its act; the shipped model is then fitted on
      * all the given provisions with the chosen C.
      */
-    public static List<Trained> train(List<Example> data, Set<String> factors, String dataId) {
+    public static List<Trained> train(List<Example> data, Set<String> factors, String dataId, SolverType solver) {
         Linear.disableDebugOutput();
         List<String> acts = data.stream().map(SignalTrainer::actOf).distinct().sorted().toList();
         Map<String, Integer> foldOfAct = new HashMap<>();
@@ -164,7 +157,7 @@ public final class SignalTrainer {
             for (double c : C_GRID) {
                 double[] oof = new double[data.size()];
                 for (int k = 0; k < FOLDS; k++) {
-                    FactorModel m = fit(trainOf.get(k), vocabularyOf.get(k), factor, c, dataId);
+                    FactorModel m = fit(trainOf.get(k), vocabularyOf.get(k), factor, c, dataId, solver);
                     for (int i = 0; i < data.size(); i++) {
                         if (fold[i] == k) {
                             oof[i] = data.get(i).score(m);
@@ -181,11 +174,11 @@ public final class SignalTrainer {
             for (int i = 0; i < data.size(); i++) {
                 data.get(i).scores.put(factor, bestScores[i]);
             }
-            FactorModel fitted = fit(data, vocabulary, factor, bestC, dataId);
+            FactorModel fitted = fit(data, vocabulary, factor, bestC, dataId, solver);
             FactorModel model = new FactorModel(factor, fitted.trainedOn() + " C=" + bestC, fitted.bias(), fitted.weights(), bestOp[0]);
             double[] hybrid = bestHybrid(data, factor);
             out.add(new Trained(factor, model, bestC, positives, bestOp[0], hybrid[0], hybrid[1],
-                    bestOp[1], f1(data, factor, e -> e.ruleCodes.contains(factor)), hybrid[2]));
+                    bestOp[1], f1(data, factor, i -> data.get(i).ruleCodes.contains(factor)), hybrid[2]));
         }
         return out;
     }
@@ -208,7 +201,8 @@ public final class SignalTrainer {
         return index;
     }
 
-    static FactorModel fit(List<Example> train, Map<String, Integer> vocabulary, String factor, double c, String dataId) {
+    static FactorModel fit(List<Example> train, Map<String, Integer> vocabulary, String factor, double c, String dataId,
+                           SolverType solver) {
         Problem problem = new Problem();
         problem.l = train.size();
         problem.n = vocabulary.size() + 1;
@@ -259,17 +253,7 @@ public final class SignalTrainer {
     static double[] bestThreshold(List<Example> dev, double[] scores, String factor) {
         double[] best = {0.5, -1};
         for (double t : ACCEPT_GRID) {
-            int tp = 0;
-            int fp = 0;
-            int fn = 0;
-            for (int i = 0; i < dev.size(); i++) {
-                boolean gold = dev.get(i).labelled.factors().contains(factor);
-                boolean got = scores[i] >= t;
-                tp += gold && got ? 1 : 0;
-                fp += !gold && got ? 1 : 0;
-                fn += gold && !got ? 1 : 0;
-            }
-            double f = f1(tp, fp, fn);
+            double f = f1(dev, factor, i -> scores[i] >= t);
             if (f > best[1] + 1e-9) {
                 best = new double[] {t, f};
             }
@@ -283,14 +267,14 @@ public final class SignalTrainer {
      * Ties keep the more conservative pair (signal alone reporting less, vetoing less).
      */
     static double[] bestHybrid(List<Example> dev, String factor) {
-        double[] best = {1.01, 0, f1(dev, factor, e -> e.ruleCodes.contains(factor))};
+        double[] best = {1.01, 0, f1(dev, factor, i -> dev.get(i).ruleCodes.contains(factor))};
         for (int a = ACCEPT_GRID.length - 1; a >= 0; a--) {
             for (double veto : VETO_GRID) {
                 double accept = ACCEPT_GRID[a];
                 if (veto > accept) {
                     continue;
                 }
-                double f = f1(dev, factor, e -> hybrid(e, factor, accept, veto));
+                double f = f1(dev, factor, i -> hybrid(dev.get(i), factor, accept, veto));
                 if (f > best[2] + 1e-9) {
                     best = new double[] {accept, veto, f};
                 }
@@ -304,13 +288,14 @@ public final class SignalTrainer {
         return (e.ruleCodes.contains(factor) && s >= veto) || s >= accept;
     }
 
-    static double f1(List<Example> dev, String factor, java.util.function.Predicate<Example> found) {
+    /** F1 of {@code found} (by index into {@code dev}) against the labels of one factor. */
+    static double f1(List<Example> dev, String factor, java.util.function.IntPredicate found) {
         int tp = 0;
         int fp = 0;
         int fn = 0;
-        for (Example e : dev) {
-            boolean gold = e.labelled.factors().contains(factor);
-            boolean got = found.test(e);
+        for (int i = 0; i < dev.size(); i++) {
+            boolean gold = dev.get(i).labelled.factors().contains(factor);
+            boolean got = found.test(i);
             tp += gold && got ? 1 : 0;
             fp += !gold && got ? 1 : 0;
             fn += gold && !got ? 1 : 0;
@@ -334,8 +319,8 @@ public final class SignalTrainer {
             for (Example e : validation) {
                 e.scores.put(t.factor(), e.score(t.model()));
             }
-            double rules = f1(validation, t.factor(), e -> e.ruleCodes.contains(t.factor()));
-            double with = f1(validation, t.factor(), e -> hybrid(e, t.factor(), t.accept(), t.veto()));
+            double rules = f1(validation, t.factor(), i -> validation.get(i).ruleCodes.contains(t.factor()));
+            double with = f1(validation, t.factor(), i -> hybrid(validation.get(i), t.factor(), t.accept(), t.veto()));
             boolean support = validation.stream().anyMatch(e -> e.labelled.factors().contains(t.factor())
                     || e.ruleCodes.contains(t.factor()));
             if (support && with < rules - 1e-9) {

@@ -3,18 +3,31 @@ package org.adaldyq.risk.procurement;
 import org.adaldyq.risk.procurement.fact.Flag;
 import org.adaldyq.risk.procurement.fact.ProcessFacts;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
+import org.adaldyq.risk.procurement.ocds.InputProblem;
 
 import java.util.List;
 
-/** Receives each process after its per-process rules fired, in input order, on one thread. */
+/**
+ * Receives each process after its per-process rules fired, and each problem in the input, in input order,
+ * on one thread. For scored results with the dataset flags, use {@link ProcurementEngine#assess}.
+ */
 @FunctionalInterface
 public interface ProcessListener {
-    ProcessListener NONE = (p, f, skip, flags) -> { };
+    ProcessListener NONE = (source, p, f, skip, flags) -> { };
 
     /**
+     * @param source     the input the process was read from
      * @param facts      null when the process was skipped
      * @param skipReason why it was skipped ({@code no ocid}, {@code cancelled}, {@code excluded}), else null
      * @param flags      the per-process flags raised in it (dataset flags come at the end of the run)
      */
-    void process(ContractingProcess process, ProcessFacts facts, String skipReason, List<Flag> flags);
+    void process(String source, ContractingProcess process, ProcessFacts facts, String skipReason, List<Flag> flags);
+
+    /**
+     * Something in the input that could not be used as is: a line that is not JSON or not an object, a
+     * line too long, an unreadable input, a process without ocid, a repeated ocid, an amount in another
+     * currency. The run goes on; the problem is also counted in {@link RunCounts#problems()}.
+     */
+    default void problem(InputProblem problem) {
+    }
 }

@@ -25,7 +25,21 @@ import org.adaldyq.risk.procurement.stats.ExtendedStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.adaldyq.risk.procurement.rules.ProcurementRules;
+import org.adaldyq.risk.rules.FolderWatch;
+import org.adaldyq.risk.rules.PackOptions;
+import org.adaldyq.risk.rules.RuleLimits;
+import org.adaldyq.risk.rules.RuleReload;
+import org.adaldyq.risk.rules.RuleReloadListener;
+
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -59,20 +73,36 @@ public final class ProcurementEngine {
     private static final int WARNINGS_PER_KIND = 20;
     private static final int DATASET_BATCH = 20_000;
 
+    /** Parser and rule threads by default, as the CLI. */
+    public static final int DEFAULT_THREADS = 2;
+    /** Processes per rule session by default. */
+    public static final int DEFAULT_BATCH_SIZE = 512;
+
     private final Settings settings;
     private final List<String> codes;
     private final int threads;
     private final int batchSize;
     private final int maxLineBytes;
-    private final RuleBook rules;
+    private final AtomicReference<RuleBook> rules;
+    private final PackOptions options;
+    private final RuleReloadListener reloadListener;
+    private final Object reloading = new Object();
 
     private ProcurementEngine(Builder b) {
         this.settings = b.settings;
-        this.codes = List.copyOf(b.codes);
+        this.codes = b.codes;
         this.threads = b.threads;
         this.batchSize = b.batchSize;
         this.maxLineBytes = b.maxLineBytes;
-        this.rules = b.rules == null ? RuleBook.fromClasspath() : b.rules;
+        this.reloadListener = b.reloadListener;
+        this.options = new PackOptions(ProcurementEngine.class.getClassLoader(), true, List.copyOf(b.ruleDirectories),
+                b.limits, false);
+        RuleBook book = b.rules;
+        if (book == null) {
+            book = b.ruleDirectories.isEmpty() && b.limits.equals(RuleLimits.DEFAULT) ? RuleBook.fromClasspath()
+                    : ProcurementRules.load(options).orThrow();
+        }
+        this.rules = new AtomicReference<>(book);
     }
 
     public static Builder builder() {
@@ -83,12 +113,83 @@ public final class ProcurementEngine {
         return settings;
     }
 
+    /** The rules in force (they change when {@link #reloadRules()} applies a reload). */
     public RuleBook rules() {
-        return rules;
+        return rules.get();
     }
 
+    /** The flag codes a run computes (each only when enabled in the settings). */
     public List<String> codes() {
-        return codes;
+        return codes != null ? codes : defaultCodes(rules.get());
+    }
+
+    /** Every flag of the rule book: Cardinal's, the beyond-Cardinal ones, then those author folders add. */
+    static List<String> defaultCodes(RuleBook book) {
+        List<String> all = new ArrayList<>(Settings.CARDINAL_CODES);
+        all.addAll(Settings.EXTENDED_CODES);
+        all.removeIf(c -> !book.rules().containsKey(c));
+        return ProcurementRules.codes(all, book);
+    }
+
+    /**
+     * Assesses every process of the inputs: flags, evidence, scores, buyer and supplier summaries. Input
+     * problems go to the {@code listener} as they are found (and are counted); the run never stops on one.
+     * Close the result.
+     */
+    public Assessment assess(List<OcdsReader.Input> inputs, ProcessListener listener) {
+        return Assessment.run(this, inputs, Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** {@link #assess(List, ProcessListener)} of files or folders (every {@code .json}, {@code .jsonl}, {@code .gz} in them). */
+    public Assessment assess(Path... files) {
+        List<OcdsReader.Input> inputs = new ArrayList<>();
+        for (Path f : files) {
+            inputs.addAll(OcdsReader.inputs(f.toString()));
+        }
+        return assess(inputs, ProcessListener.NONE);
+    }
+
+    /** {@link #assess(List, ProcessListener)} of a stream (line-delimited JSON, a package, an array; gzip or not). */
+    public Assessment assess(InputStream in, String sourceName) {
+        return assess(List.of(new OcdsReader.Input(sourceName, () -> in)), ProcessListener.NONE);
+    }
+
+    /**
+     * Reads the rule folders again and, when every file checks and compiles, swaps the new rules in
+     * atomically; otherwise keeps the rules in force. Runs in progress finish with the rules they started
+     * with. Either way the listener and the log are told.
+     */
+    public RuleReload reloadRules() {
+        if (options.directories().isEmpty()) {
+            throw new IllegalStateException("no rule folder to reload: add one with ProcurementEngine.builder().rules(dir)");
+        }
+        synchronized (reloading) {
+            ProcurementRules.Loaded loaded = ProcurementRules.load(options);
+            RuleReload outcome = new RuleReload(loaded.ok(), loaded.problems(), loaded.summary(), loaded.took(), Instant.now());
+            if (loaded.ok()) {
+                rules.set(loaded.orThrow());
+                LOG.info("procurement rules reloaded: {}", loaded.summary());
+            } else {
+                LOG.warn("procurement rules not reloaded, the previous rules keep serving; {} error(s)", outcome.errors().size());
+            }
+            try {
+                reloadListener.onReload(outcome);
+            } catch (RuntimeException e) {
+                LOG.warn("rule reload listener failed", e);
+            }
+            return outcome;
+        }
+    }
+
+    /**
+     * Watches the author folders and reloads the rules when their files change (polled every
+     * {@code interval}, reloaded once the files have been still for one interval). Close the watch to stop.
+     */
+    public FolderWatch watchRules(Duration interval) {
+        if (options.directories().isEmpty()) {
+            throw new IllegalStateException("no rule folder to watch: add one with ProcurementEngine.builder().rules(dir)");
+        }
+        return FolderWatch.start(options.directories(), interval, this::reloadRules);
     }
 
     /**
@@ -97,21 +198,22 @@ public final class ProcurementEngine {
      */
     public ReleaseExamples.Outcome test(ReleaseExamples.Example example) {
         Settings s = example.settings() == null ? Settings.defaults() : Settings.parse(example.settings());
-        java.util.Set<String> run = new java.util.LinkedHashSet<>(codes);
-        run.addAll(rules.rules().keySet());
-        run.add(example.code());
-        ProcurementEngine one = builder().settings(s).codes(new ArrayList<>(run)).rules(rules).build();
+        RuleBook book = rules.get();
+        java.util.Set<String> run = new java.util.LinkedHashSet<>(codes());
+        run.addAll(book.rules().keySet());
+        run.retainAll(book.rules().keySet());
+        ProcurementEngine one = builder().settings(s).codes(new ArrayList<>(run)).rules(book).threads(1).build();
         byte[] json = example.release().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         java.util.Set<String> found = new java.util.TreeSet<>();
         try (IndicatorResults r = one.run(List.of(new OcdsReader.Input(example.file() + ":" + example.line(),
-                () -> new java.io.ByteArrayInputStream(json))), (p, f, skip, flags) -> flags.forEach(fl -> found.add(fl.getCode())))) {
+                () -> new java.io.ByteArrayInputStream(json))), (source, p, f, skip, flags) -> flags.forEach(fl -> found.add(fl.getCode())))) {
             return new ReleaseExamples.Outcome(example, found);
         }
     }
 
     /** Reads every input and returns Cardinal's results; {@code listener} sees each process on the way. */
     public IndicatorResults run(List<OcdsReader.Input> inputs, ProcessListener listener) {
-        Pass pass = new Pass(listener);
+        Pass pass = new Pass(listener, rules.get(), codes());
         ExecutorService rulePool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "ocds-rules-worker");
             t.setDaemon(true);
@@ -269,7 +371,7 @@ public final class ProcurementEngine {
     }
 
     /** A process in a rule batch: its facts, or why it was skipped; whether its ocid was seen before. */
-    private record Reviewed(ContractingProcess process, ProcessFacts facts, String skipReason, boolean duplicate) {
+    private record Reviewed(String source, ContractingProcess process, ProcessFacts facts, String skipReason, boolean duplicate) {
     }
 
     /** A batch whose rules are firing (or fired), with its processes in input order. */
@@ -306,11 +408,14 @@ public final class ProcurementEngine {
     /** The state of one run; used by one thread at a time, in input order. */
     private final class Pass {
         final ProcessListener listener;
+        /** The rules and codes of this run: a reload during the run does not change them. */
+        final RuleBook rules;
+        final List<String> codes;
         final RunCounts counts = new RunCounts();
         final IndicatorResults results = new IndicatorResults(counts);
-        final List<IndicatorSetting> enabled = settings.indicators(codes);
-        final DatasetStatistics stats = new DatasetStatistics(enabled);
-        final ExtendedStatistics extendedStats = new ExtendedStatistics(enabled);
+        final List<IndicatorSetting> enabled;
+        final DatasetStatistics stats;
+        final ExtendedStatistics extendedStats;
         final OcidSet seen = new OcidSet();
         final ReleaseMerger merger = new ReleaseMerger();
         final Map<InputProblem.Kind, Integer> warned = new HashMap<>();
@@ -319,7 +424,7 @@ public final class ProcurementEngine {
         /** Ocids of the processes under review in the current batch (facts of one rule session join by ocid). */
         final java.util.Set<String> batchOcids = new java.util.HashSet<>();
         final ProcessCompiler compiler = new ProcessCompiler();
-        final boolean extended = enabled.stream().anyMatch(s -> Settings.EXTENDED_CODES.contains(s.getCode()));
+        final boolean extended;
         /**
          * Whether processes need their parties: only the beyond-Cardinal facts and computability read them,
          * and a listener may; Cardinal's indicators with no listener skip them when streaming.
@@ -328,8 +433,14 @@ public final class ProcurementEngine {
         String mainCurrency = settings.currency();
         volatile Throwable failure;
 
-        Pass(ProcessListener listener) {
+        Pass(ProcessListener listener, RuleBook rules, List<String> codes) {
             this.listener = listener;
+            this.rules = rules;
+            this.codes = codes;
+            this.enabled = settings.indicators(codes);
+            this.stats = new DatasetStatistics(enabled);
+            this.extendedStats = new ExtendedStatistics(enabled);
+            this.extended = enabled.stream().anyMatch(s -> Settings.EXTENDED_CODES.contains(s.getCode()));
             this.parties = extended || listener != ProcessListener.NONE
                     || codes.stream().anyMatch(c -> !Settings.CARDINAL_CODES.contains(c));
         }
@@ -352,7 +463,7 @@ public final class ProcurementEngine {
             if (p.ocid() == null) {
                 counts.noOcid++;
                 problem(new InputProblem(source, p.line(), null, InputProblem.Kind.NO_OCID, "ocid is not a string; skipped"));
-                skipped(p, "no ocid");
+                skipped(source, p, "no ocid");
                 return;
             }
             boolean duplicate = !seen.add(p.ocid());
@@ -363,13 +474,13 @@ public final class ProcurementEngine {
             }
             if ("cancelled".equals(p.tenderStatus())) {
                 counts.cancelled++;
-                skipped(p, "cancelled");
+                skipped(source, p, "cancelled");
                 return;
             }
             if (p.procurementMethodDetails() != null
                     && settings.excludedProcurementMethodDetails().contains(p.procurementMethodDetails())) {
                 counts.excluded++;
-                skipped(p, "excluded");
+                skipped(source, p, "excluded");
                 return;
             }
             counts.reviewed++;
@@ -391,15 +502,15 @@ public final class ProcurementEngine {
                 }
             }
             batchFacts.addAll(f.all());
-            batchProcesses.add(new Reviewed(p, f, null, duplicate));
+            batchProcesses.add(new Reviewed(source, p, f, null, duplicate));
             if (batchProcesses.size() >= batchSize) {
                 fireBatch();
             }
         }
 
         /** Skipped processes wait for their batch too, so the listener sees input order. */
-        void skipped(ContractingProcess p, String reason) {
-            batchProcesses.add(new Reviewed(p, null, reason, false));
+        void skipped(String source, ContractingProcess p, String reason) {
+            batchProcesses.add(new Reviewed(source, p, null, reason, false));
             if (batchProcesses.size() >= batchSize) {
                 fireBatch();
             }
@@ -412,7 +523,7 @@ public final class ProcurementEngine {
                 }
                 if (mainCurrency == null) {
                     mainCurrency = b.value().currency();
-                    LOG.info("main currency: {} (first seen, {} line {})", mainCurrency, source, p.line());
+                    LOG.debug("main currency: {} (first seen, {} line {})", mainCurrency, source, p.line());
                 } else if (!mainCurrency.equals(b.value().currency())) {
                     counts.otherCurrencyAmounts++;
                     problem(new InputProblem(source, p.line(), p.ocid(), InputProblem.Kind.OTHER_CURRENCY,
@@ -476,7 +587,7 @@ public final class ProcurementEngine {
                 }
                 for (Reviewed r : batch.processes()) {
                     if (r.facts() == null) {
-                        listener.process(r.process(), null, r.skipReason(), List.of());
+                        listener.process(r.source(), r.process(), null, r.skipReason(), List.of());
                         continue;
                     }
                     List<Flag> mine = byProcess.getOrDefault(r.process().ocid(), List.of());
@@ -487,7 +598,7 @@ public final class ProcurementEngine {
                         }
                     }
                     results.addProcess(r.process().ocid(), codes, r.duplicate());
-                    listener.process(r.process(), r.facts(), null, mine);
+                    listener.process(r.source(), r.process(), r.facts(), null, mine);
                 }
             }
         }
@@ -500,6 +611,7 @@ public final class ProcurementEngine {
             } else if (n == WARNINGS_PER_KIND + 1) {
                 LOG.warn("more {} problems: only counted from now on", p.kind());
             }
+            listener.problem(p);
         }
 
         IndicatorResults finish() {
@@ -534,7 +646,7 @@ public final class ProcurementEngine {
             }
             stats.close();
             results.datasetFlags(datasetFlags);
-            LOG.info("run: {}", counts);
+            LOG.debug("run: {}", counts);
             return results;
         }
 
@@ -548,48 +660,120 @@ public final class ProcurementEngine {
         }
     }
 
+    /** Configures a {@link ProcurementEngine}. Not thread-safe; the engine it builds is. */
     public static final class Builder {
         private Settings settings = Settings.defaults();
-        private List<String> codes = Settings.CARDINAL_CODES;
-        private int threads = 1;
-        private int batchSize = 512;
+        private List<String> codes;
+        private int threads = DEFAULT_THREADS;
+        private int batchSize = DEFAULT_BATCH_SIZE;
         private int maxLineBytes = OcdsReader.DEFAULT_MAX_LINE_BYTES;
         private RuleBook rules;
+        private final List<Path> ruleDirectories = new ArrayList<>();
+        private RuleLimits limits = RuleLimits.DEFAULT;
+        private RuleReloadListener reloadListener = RuleReloadListener.NONE;
 
+        private Builder() {
+        }
+
+        /** Run settings (Cardinal's INI; default: {@link Settings#defaults()}, every flag with its defaults). */
         public Builder settings(Settings settings) {
-            this.settings = settings;
+            this.settings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
-        /** The indicator codes to run (each only when enabled in the settings); default: Cardinal's eleven. */
-        public Builder codes(List<String> codes) {
-            this.codes = codes;
+        /**
+         * The flag codes to compute, each only when its section is in the settings; default: every flag of
+         * the rules in force (Cardinal's eleven, the beyond-Cardinal flags, and flags author folders add),
+         * as the {@code tenders} command does. Codes are exact ({@code R003}, not {@code r003}); an unknown
+         * code fails {@link #build()}.
+         */
+        public Builder codes(Collection<String> codes) {
+            this.codes = List.copyOf(Objects.requireNonNull(codes, "codes"));
             return this;
         }
 
-        /** Parser threads; 1 runs everything on the calling thread. */
+        /** See {@link #codes(Collection)}. */
+        public Builder codes(String... codes) {
+            return codes(Arrays.asList(codes));
+        }
+
+        /** Parser and rule threads (default {@value #DEFAULT_THREADS}, as the CLI); 1 runs everything on the calling thread. */
         public Builder threads(int threads) {
-            this.threads = Math.max(1, threads);
+            this.threads = positive("threads", threads);
             return this;
         }
 
+        /** Processes per rule session (default {@value #DEFAULT_BATCH_SIZE}); results do not depend on it. */
         public Builder batchSize(int batchSize) {
-            this.batchSize = Math.max(1, batchSize);
+            this.batchSize = positive("batchSize", batchSize);
             return this;
         }
 
+        /** Longer input lines are skipped and reported as {@code LINE_TOO_LONG} (default 64 MiB). */
         public Builder maxLineBytes(int maxLineBytes) {
-            this.maxLineBytes = maxLineBytes;
+            this.maxLineBytes = positive("maxLineBytes", maxLineBytes);
             return this;
         }
 
+        /** A rule book already loaded (shared between engines); replaces the built-in pack and any folder. */
         public Builder rules(RuleBook rules) {
-            this.rules = rules;
+            this.rules = Objects.requireNonNull(rules, "rules");
             return this;
         }
 
+        /**
+         * An author rule folder (procurement DRL, {@code thresholds.csv}, {@code disabled.txt}, examples)
+         * applied on top of the built-in pack; repeatable, later folders win. Reloadable with
+         * {@link ProcurementEngine#reloadRules()} and {@link ProcurementEngine#watchRules(Duration)}.
+         */
+        public Builder rules(Path directory) {
+            ruleDirectories.add(Objects.requireNonNull(directory, "directory"));
+            return this;
+        }
+
+        /** Firing and time limits per rule session (default {@link RuleLimits#DEFAULT}). */
+        public Builder limits(RuleLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Told of every rule reload, applied or rejected. */
+        public Builder reloadListener(RuleReloadListener listener) {
+            this.reloadListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException         when a code is unknown to the rules in force
+         * @throws org.adaldyq.risk.rules.RuleCompilationException when an author folder has errors
+         */
         public ProcurementEngine build() {
-            return new ProcurementEngine(this);
+            if (rules != null && !ruleDirectories.isEmpty()) {
+                throw new IllegalStateException("rules(RuleBook) and rules(Path) exclude each other");
+            }
+            ProcurementEngine engine = new ProcurementEngine(this);
+            if (codes != null) {
+                checkCodes(codes, engine.rules());
+            }
+            return engine;
+        }
+
+        private static int positive(String name, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1: " + value);
+            }
+            return value;
+        }
+    }
+
+    static void checkCodes(List<String> codes, RuleBook rules) {
+        for (String code : codes) {
+            if (code == null || !rules.rules().containsKey(code)) {
+                String hint = code == null ? "" : rules.rules().keySet().stream()
+                        .filter(k -> k.equalsIgnoreCase(code.strip())).findFirst().map(k -> " (did you mean " + k + "?)").orElse("");
+                throw new IllegalArgumentException("unknown flag code '" + code + "'" + hint + "; known: "
+                        + String.join(" ", rules.rules().keySet()));
+            }
         }
     }
 }

@@ -64,7 +64,7 @@ public final class ProcurementBenchmark {
         }));
         for (int threads : new int[] {1, 2}) {
             rows.add(measure("indicators, " + threads + " thread(s)", n, () -> {
-                try (IndicatorResults r = ProcurementEngine.builder().threads(threads).build()
+                try (IndicatorResults r = ProcurementEngine.builder().codes(Settings.CARDINAL_CODES).threads(threads).build()
                         .run(OcdsReader.inputs(file.toString()), ProcessListener.NONE)) {
                     if (r.counts().processes() != n) {
                         throw new IllegalStateException("read " + r.counts().processes());
@@ -77,7 +77,9 @@ public final class ProcurementBenchmark {
         all.addAll(Settings.EXTENDED_CODES);
         rows.add(measure("tenders (jsonl), 2 threads", n, () -> {
             ProcurementEngine e = ProcurementEngine.builder().codes(all).threads(2).build();
-            new TendersReport(e, TendersReport.Format.JSONL).write(OcdsReader.inputs(file.toString()), OutputStream.nullOutputStream());
+            try (org.adaldyq.risk.procurement.Assessment a = e.assess(OcdsReader.inputs(file.toString()), ProcessListener.NONE)) {
+                new TendersReport(TendersReport.Format.JSONL).write(a, OutputStream.nullOutputStream());
+            }
         }));
         System.out.printf("%n%d processes, %d MiB, %d cores, max heap %d MiB, Java %s%n%n", n, Files.size(file) >> 20,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));

@@ -1,6 +1,8 @@
 package org.adaldyq.risk.cli;
 
 
+import org.adaldyq.risk.procurement.Assessment;
+import org.adaldyq.risk.procurement.ProcessListener;
 import org.adaldyq.risk.procurement.ProcurementEngine;
 import org.adaldyq.risk.procurement.RunCounts;
 import org.adaldyq.risk.procurement.cardinal.Settings;
@@ -61,7 +63,10 @@ public final class TendersCommand implements Callable<Integer> {
                 .maxLineBytes(run.maxLineBytes)
                 .build();
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-        RunCounts counts = new TendersReport(engine, f).write(OcdsReader.inputs(file), out);
+        RunCounts counts;
+        try (Assessment assessment = engine.assess(OcdsReader.inputs(file), ProcessListener.NONE)) {
+            counts = new TendersReport(f).write(assessment, out);
+        }
         out.flush();
         System.err.println("tenders: " + counts);
         return 0;

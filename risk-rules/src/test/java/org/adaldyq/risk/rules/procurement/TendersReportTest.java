@@ -30,7 +30,9 @@ class TendersReportTest {
         codes.addAll(Settings.EXTENDED_CODES);
         ProcurementEngine engine = ProcurementEngine.builder().settings(Settings.parse(ini)).codes(codes).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new TendersReport(engine, TendersReport.Format.JSONL).write(OcdsReader.inputs(in.toString()), out);
+        try (org.adaldyq.risk.procurement.Assessment a = engine.assess(in)) {
+            new TendersReport(TendersReport.Format.JSONL).write(a, out);
+        }
         List<JsonNode> records = new ArrayList<>();
         for (String l : out.toString(StandardCharsets.UTF_8).split("\n")) {
             records.add(JSON.readTree(l));

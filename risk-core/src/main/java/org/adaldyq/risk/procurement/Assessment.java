@@ -1,0 +1,458 @@
+package org.adaldyq.risk.procurement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.adaldyq.risk.finding.Evidence;
+import org.adaldyq.risk.finding.Severity;
+import org.adaldyq.risk.procurement.fact.Computability;
+import org.adaldyq.risk.procurement.fact.Flag;
+import org.adaldyq.risk.procurement.fact.Group;
+import org.adaldyq.risk.procurement.model.Award;
+import org.adaldyq.risk.procurement.model.ContractingProcess;
+import org.adaldyq.risk.procurement.ocds.OcdsReader;
+import org.adaldyq.risk.procurement.rules.RuleInfo;
+import org.adaldyq.risk.procurement.score.ProcessScore;
+import org.adaldyq.risk.procurement.score.ScoreCard;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The outcome of {@link ProcurementEngine#assess}: every process read, with its flags (per-process and
+ * dataset-relative), evidence and scores; the buyer and supplier summaries; Cardinal's results; the run's
+ * counts. Typed values that the JSON and CSV writers only format.
+ *
+ * <p>Memory stays flat with the number of processes: the run spills each process's record to a temporary
+ * file (the dataset flags are only known at the end of the input), and {@link #processes()} streams them
+ * back in input order, scoring each as it comes. {@link #close()} deletes the file; use try-with-resources.
+ * Not thread-safe: one reader at a time.
+ */
+public final class Assessment implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Properties TEXTS = texts();
+
+    private final Map<String, RuleInfo> rules;
+    private final ScoreCard scores;
+    private final List<String> processCodes;
+    private final IndicatorResults indicators;
+    private final Path spill;
+    private final Map<String, List<Flag>> datasetByProcess = new HashMap<>();
+    private Summaries summaries;
+
+    private Assessment(Map<String, RuleInfo> rules, ScoreCard scores, List<String> processCodes,
+                       IndicatorResults indicators, Path spill) {
+        this.rules = rules;
+        this.scores = scores;
+        this.processCodes = processCodes;
+        this.indicators = indicators;
+        this.spill = spill;
+        for (Flag f : indicators.datasetFlags()) {
+            if (f.getProcessOcid() != null) {
+                datasetByProcess.computeIfAbsent(f.getProcessOcid(), k -> new ArrayList<>()).add(f);
+            }
+        }
+    }
+
+    /** Runs {@code engine} over the inputs, spilling each process; {@code listener} sees them on the way. */
+    static Assessment run(ProcurementEngine engine, List<OcdsReader.Input> inputs, ProcessListener listener) {
+        List<String> codes = engine.codes().stream()
+                .filter(c -> engine.settings().enabled(c) && ScoreCard.PROCESS_CODES.contains(c)).toList();
+        Path spill = null;
+        try {
+            spill = Files.createTempFile("adaldyq-assessment", ".jsonl");
+            IndicatorResults results;
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(spill), StandardCharsets.UTF_8), 1 << 16)) {
+                results = engine.run(inputs, new ProcessListener() {
+                    @Override
+                    public void process(String source, ContractingProcess p, org.adaldyq.risk.procurement.fact.ProcessFacts f,
+                                        String skip, List<Flag> flags) {
+                        spill(w, source, p, f == null ? null : codes.stream().filter(c -> Computability.computable(c, p, f)).toList(),
+                                skip, flags);
+                        listener.process(source, p, f, skip, flags);
+                    }
+
+                    @Override
+                    public void problem(org.adaldyq.risk.procurement.ocds.InputProblem problem) {
+                        listener.problem(problem);
+                    }
+                });
+            }
+            return new Assessment(engine.rules().rules(), new ScoreCard(engine.settings(), engine.rules().rules()),
+                    codes, results, spill);
+        } catch (IOException e) {
+            deleteQuietly(spill);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(spill);
+            throw e;
+        }
+    }
+
+    /** What the run read and did: processes, skipped ones and why, input problems, not computable. */
+    public RunCounts counts() {
+        return indicators.counts();
+    }
+
+    /** Cardinal's results (group → id → code → value, and Meta), as {@code indicators} writes them. */
+    public IndicatorResults indicators() {
+        return indicators;
+    }
+
+    /**
+     * Every process read, in input order, scored. Pull them one by one; close the iterator when stopping
+     * early. Each call starts from the first process again.
+     */
+    public ProcessIterator processes() {
+        return new ProcessIterator(null);
+    }
+
+    /** Hands every process, in input order, to {@code consumer}. */
+    public void forEachProcess(Consumer<ProcessResult> consumer) {
+        try (ProcessIterator it = processes()) {
+            it.forEachRemaining(consumer);
+        }
+    }
+
+    /** Buyers, by id, with their summaries (a full pass over the processes the first time it is asked). */
+    public List<OrganisationSummary> buyers() {
+        return summaries().list("buyer", summaries().buyers, indicators.organisations().getOrDefault(Group.Buyer, Map.of()));
+    }
+
+    /** Suppliers (and tenderers flagged on their own), by id, with their summaries. */
+    public List<OrganisationSummary> suppliers() {
+        return summaries().list("supplier", summaries().suppliers,
+                indicators.organisations().getOrDefault(Group.Tenderer, Map.of()));
+    }
+
+    private Summaries summaries() {
+        if (summaries == null) {
+            Summaries s = new Summaries();
+            try (ProcessIterator it = new ProcessIterator(s)) {
+                while (it.hasNext()) {
+                    it.next();
+                }
+            }
+            summaries = s;
+        }
+        return summaries;
+    }
+
+    @Override
+    public void close() {
+        indicators.close();
+        deleteQuietly(spill);
+    }
+
+    /**
+     * A pull iterator over the assessed processes, like Jackson's {@code MappingIterator}: reads the spill
+     * lazily; {@link #close()} releases the file handle (also done when the end is reached).
+     */
+    public final class ProcessIterator implements Iterator<ProcessResult>, AutoCloseable {
+        private final BufferedReader in;
+        private final Summaries accumulate;
+        private String next;
+
+        private ProcessIterator(Summaries accumulate) {
+            this.accumulate = accumulate;
+            try {
+                this.in = Files.newBufferedReader(spill, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("assessment already closed? " + spill, e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null) {
+                try {
+                    next = in.readLine();
+                    if (next == null) {
+                        close();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public ProcessResult next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            String line = next;
+            next = null;
+            try {
+                ProcessResult r = result(JSON.readTree(line));
+                if (accumulate != null) {
+                    accumulate.add(r);
+                }
+                return r;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private ProcessResult result(JsonNode rec) {
+        String ocid = text(rec.path("ocid"));
+        boolean skipped = !rec.path("skipped").isNull();
+        List<Flag> flags = new ArrayList<>();
+        for (JsonNode f : rec.path("flags")) {
+            flags.add(flagOf(f));
+        }
+        if (ocid != null && !skipped) {
+            flags.addAll(datasetByProcess.getOrDefault(ocid, List.of()));
+        }
+        // rule sessions return flags in no fixed order: sort, so results never depend on batching
+        flags.sort(Comparator.comparing(Flag::getCode).thenComparing(Flag::getGroup).thenComparing(Flag::getId)
+                .thenComparing(f -> f.getEvidence().toString()));
+        Set<String> computable = new LinkedHashSet<>();
+        rec.path("computable").forEach(c -> computable.add(c.asText()));
+        Map<String, Double> values = new TreeMap<>();
+        for (Flag f : flags) {
+            if (f.getGroup() == Group.OCID) {
+                values.put(f.getCode(), f.getValue());
+                computable.add(f.getCode());
+            }
+        }
+        Double value = rec.path("value").isNumber() ? rec.path("value").asDouble() : null;
+        ProcessScore score = skipped ? new ProcessScore(null, null, null, 0, 0)
+                : scores.score(computable, values.keySet(), value);
+        List<String> notComputable = skipped ? List.of() : processCodes.stream().filter(c -> !computable.contains(c)).toList();
+        List<String> notFlagged = skipped ? List.of()
+                : processCodes.stream().filter(c -> computable.contains(c) && !values.containsKey(c)).toList();
+        List<String> suppliers = new ArrayList<>();
+        rec.path("suppliers").forEach(s -> suppliers.add(s.asText()));
+        return new ProcessResult(text(rec.path("source")), rec.path("line").asLong(), ocid, text(rec.path("buyer")),
+                text(rec.path("procuringEntity")), suppliers, value, value == null ? null : text(rec.path("currency")),
+                skipped ? rec.path("skipped").asText() : null, score, values, findings(flags), notFlagged, notComputable);
+    }
+
+    /** One finding per (code, group, id) of a process, evidence merged. */
+    private List<ProcessFlag> findings(List<Flag> flags) {
+        Map<String, List<Flag>> byKey = new LinkedHashMap<>();
+        for (Flag f : flags) {
+            byKey.computeIfAbsent(f.getCode() + "\u0000" + f.getGroup() + "\u0000" + f.getId(), k -> new ArrayList<>()).add(f);
+        }
+        List<ProcessFlag> out = new ArrayList<>();
+        for (List<Flag> same : byKey.values()) {
+            Flag first = same.get(0);
+            RuleInfo rule = rules.get(first.getCode());
+            Severity severity = rule == null ? Severity.MEDIUM : rule.severity();
+            List<Evidence> evidence = new ArrayList<>();
+            for (Flag f : same) {
+                for (Evidence e : f.getEvidence()) {
+                    if (!evidence.contains(e)) {
+                        evidence.add(e);
+                    }
+                }
+            }
+            out.add(new ProcessFlag(first.getCode(), rule == null ? first.getCode() : rule.id(), severity,
+                    rule == null ? first.getCode() : rule.title(), first.getGroup().name(), first.getId(), first.getValue(),
+                    first.getGroup() == Group.OCID ? scores.weight(first.getCode()) : severity.weight(), evidence,
+                    TEXTS.getProperty(first.getCode() + ".explanation"), TEXTS.getProperty(first.getCode() + ".recommendation")));
+        }
+        return out;
+    }
+
+    /** Buyer and supplier aggregates, accumulated over one pass. */
+    private static final class Summaries {
+        final Map<String, Summary> buyers = new TreeMap<>();
+        final Map<String, Summary> suppliers = new TreeMap<>();
+
+        void add(ProcessResult r) {
+            if (!r.reviewed()) {
+                return;
+            }
+            if (r.buyer() != null) {
+                buyers.computeIfAbsent(r.buyer(), k -> new Summary()).add(r);
+            }
+            for (String s : r.suppliers()) {
+                suppliers.computeIfAbsent(s, k -> new Summary()).add(r);
+            }
+        }
+
+        /** Every organisation with processes, then those flagged on their own only, ids sorted within each. */
+        List<OrganisationSummary> list(String role, Map<String, Summary> byId, Map<String, Map<String, Double>> flagged) {
+            List<OrganisationSummary> out = new ArrayList<>();
+            byId.forEach((id, s) -> out.add(s.summary(role, id, flagged.getOrDefault(id, Map.of()))));
+            flagged.forEach((id, f) -> {
+                if (!byId.containsKey(id)) {
+                    out.add(new Summary().summary(role, id, f));
+                }
+            });
+            return out;
+        }
+    }
+
+    private static final class Summary {
+        long processes;
+        long flagged;
+        long scored;
+        double criSum;
+        double weightedSum;
+        double prioritySum;
+        final Map<String, Long> flags = new TreeMap<>();
+
+        void add(ProcessResult r) {
+            processes++;
+            if (r.flagged()) {
+                flagged++;
+            }
+            ProcessScore score = r.scores();
+            if (score.cri() != null) {
+                scored++;
+                criSum += score.cri();
+                weightedSum += score.weighted();
+            }
+            if (score.priority() != null) {
+                prioritySum += score.priority();
+            }
+            r.flags().keySet().forEach(c -> flags.merge(c, 1L, Long::sum));
+        }
+
+        OrganisationSummary summary(String role, String id, Map<String, Double> organisationFlags) {
+            return new OrganisationSummary(role, id, processes, flagged, scored == 0 ? null : criSum / scored,
+                    scored == 0 ? null : weightedSum / scored, prioritySum, flags, organisationFlags);
+        }
+    }
+
+    private static void spill(Writer w, String source, ContractingProcess p, List<String> computable, String skip,
+                              List<Flag> flags) {
+        try {
+            Map<String, Object> rec = new LinkedHashMap<>();
+            rec.put("source", source);
+            rec.put("ocid", p.ocid());
+            rec.put("line", p.line());
+            rec.put("buyer", p.buyerId());
+            rec.put("procuringEntity", p.procuringEntityId());
+            Set<String> suppliers = new LinkedHashSet<>();
+            double awarded = 0;
+            String awardCurrency = null;
+            boolean awardValue = false;
+            for (Award a : p.awards()) {
+                if (a.active()) {
+                    suppliers.addAll(a.supplierIds());
+                    if (a.value().complete() && (awardCurrency == null || awardCurrency.equals(a.value().currency()))) {
+                        awarded += a.value().amount();
+                        awardCurrency = a.value().currency();
+                        awardValue = true;
+                    }
+                }
+            }
+            rec.put("suppliers", suppliers);
+            if (p.tenderValue().complete()) {
+                rec.put("value", p.tenderValue().amount());
+                rec.put("currency", p.tenderValue().currency());
+            } else if (awardValue) {
+                rec.put("value", awarded);
+                rec.put("currency", awardCurrency);
+            }
+            rec.put("skipped", skip);
+            rec.put("computable", computable);
+            rec.put("flags", flags.stream().map(Assessment::flagMap).toList());
+            w.write(JSON.writeValueAsString(rec));
+            w.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> flagMap(Flag f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", f.getCode());
+        m.put("group", f.getGroup().name());
+        m.put("id", f.getId());
+        m.put("value", f.getValue());
+        List<Map<String, Object>> ev = new ArrayList<>();
+        for (Evidence e : f.getEvidence()) {
+            Map<String, Object> em = new LinkedHashMap<>();
+            em.put("path", e.path());
+            em.put("value", e.value() instanceof Set<?> s ? new TreeSet<>(s.stream().map(String::valueOf).toList()) : e.value());
+            em.put("threshold", e.threshold() instanceof Set<?> s ? new TreeSet<>(s.stream().map(String::valueOf).toList()) : e.threshold());
+            ev.add(em);
+        }
+        m.put("evidence", ev);
+        return m;
+    }
+
+    private static Flag flagOf(JsonNode f) {
+        Flag flag = new Flag(f.path("code").asText(), Group.valueOf(f.path("group").asText()), f.path("id").asText(),
+                f.path("value").asDouble());
+        for (JsonNode e : f.path("evidence")) {
+            flag.because(e.path("path").asText(), plain(e.path("value")), plain(e.path("threshold")));
+        }
+        return flag;
+    }
+
+    private static Object plain(JsonNode n) {
+        if (n.isNull() || n.isMissingNode()) {
+            return null;
+        }
+        if (n.isNumber()) {
+            return n.numberValue();
+        }
+        if (n.isTextual()) {
+            return n.asText();
+        }
+        return JSON.convertValue(n, Object.class);
+    }
+
+    private static String text(JsonNode n) {
+        return n.isTextual() ? n.asText() : null;
+    }
+
+    private static Properties texts() {
+        Properties p = new Properties();
+        try (InputStream in = Assessment.class.getResourceAsStream("report/flag-texts.properties")) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a temporary file; the OS cleans its temporary folder
+            }
+        }
+    }
+}

@@ -68,6 +68,15 @@ class OcdsReaderTest {
     }
 
     @Test
+    void firstLineThatIsNotJsonIsOneProblemNotAWholeFileSkipped() throws IOException {
+        Collected c = read("garbage here\n{\"ocid\":\"a\"}\n\"a string\"\n{\"ocid\":\"b\"}\n");
+        assertThat(c.releases).extracting(r -> r.path("ocid").asText()).containsExactly("a", "b");
+        assertThat(c.problems).extracting(InputProblem::line).containsExactly(1L, 3L);
+        assertThat(c.problems).extracting(InputProblem::kind)
+                .containsExactly(InputProblem.Kind.INVALID_JSON, InputProblem.Kind.NOT_AN_OBJECT);
+    }
+
+    @Test
     void hugeLineIsSkippedNotLoaded() throws IOException {
         String big = "{\"ocid\":\"big\",\"x\":\"" + "y".repeat(5000) + "\"}";
         Collected c = read(("{\"ocid\":\"a\"}\n" + big + "\n{\"ocid\":\"b\"}\n").getBytes(StandardCharsets.UTF_8), 1000);

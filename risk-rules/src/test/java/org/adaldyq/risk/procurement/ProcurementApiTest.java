@@ -1,0 +1,156 @@
+package org.adaldyq.risk.procurement;
+
+import org.adaldyq.risk.finding.Severity;
+import org.adaldyq.risk.procurement.cardinal.Settings;
+import org.adaldyq.risk.procurement.ocds.InputProblem;
+import org.adaldyq.risk.procurement.ocds.OcdsReader;
+import org.adaldyq.risk.rules.RuleReload;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The embeddable procurement API: a validating builder, typed results, problems delivered, pull and push. */
+class ProcurementApiTest {
+    /** Two days to bid (R003), a cancelled process, a broken line, a line without ocid, an array. */
+    static final String DATA = String.join("\n",
+            "{\"ocid\":\"ocds-1\",\"buyer\":{\"id\":\"B1\"},\"tender\":{\"procurementMethod\":\"open\",\"tenderPeriod\":"
+                    + "{\"startDate\":\"2024-03-01T09:00:00Z\",\"endDate\":\"2024-03-03T09:00:00Z\"}}}",
+            "{\"ocid\":\"ocds-2\",\"buyer\":{\"id\":\"B1\"},\"tender\":{\"status\":\"cancelled\"}}",
+            "{\"ocid\": broken",
+            "{\"tender\":{}}",
+            "[1, 2]",
+            "{\"ocid\":\"ocds-3\",\"buyer\":{\"id\":\"B2\"},\"tender\":{\"procurementMethod\":\"open\",\"tenderPeriod\":"
+                    + "{\"startDate\":\"2024-03-01T09:00:00Z\",\"endDate\":\"2024-04-03T09:00:00Z\"}}}") + "\n";
+
+    static List<OcdsReader.Input> input(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return List.of(new OcdsReader.Input("data.jsonl", () -> new ByteArrayInputStream(bytes)));
+    }
+
+    @Test
+    void builderRejectsWhatItCannotRun() {
+        assertThatThrownBy(() -> ProcurementEngine.builder().codes("R999").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'R999'");
+        assertThatThrownBy(() -> ProcurementEngine.builder().codes("r003").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'r003'").hasMessageContaining("did you mean R003?");
+        assertThatThrownBy(() -> ProcurementEngine.builder().threads(-3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-3");
+        assertThatThrownBy(() -> ProcurementEngine.builder().batchSize(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize").hasMessageContaining("0");
+        assertThatThrownBy(() -> ProcurementEngine.builder().maxLineBytes(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProcurementEngine.builder().settings(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void defaultsAreTheTendersCommands() {
+        List<String> all = new ArrayList<>(Settings.CARDINAL_CODES);
+        all.addAll(Settings.EXTENDED_CODES);
+        assertThat(ProcurementEngine.builder().build().codes()).containsExactlyElementsOf(all);
+        assertThat(ProcurementEngine.DEFAULT_THREADS).isEqualTo(2);
+    }
+
+    @Test
+    void typedResultsForEveryProcessAndEveryProblemDelivered() {
+        List<InputProblem> problems = new ArrayList<>();
+        ProcessListener listener = new ProcessListener() {
+            @Override
+            public void process(String source, org.adaldyq.risk.procurement.model.ContractingProcess p,
+                                org.adaldyq.risk.procurement.fact.ProcessFacts f, String skip,
+                                List<org.adaldyq.risk.procurement.fact.Flag> flags) {
+            }
+
+            @Override
+            public void problem(InputProblem problem) {
+                problems.add(problem);
+            }
+        };
+        ProcurementEngine engine = ProcurementEngine.builder().threads(1).build();
+        try (Assessment a = engine.assess(input(DATA), listener)) {
+            List<ProcessResult> results = new ArrayList<>();
+            a.forEachProcess(results::add);
+
+            assertThat(problems).extracting(InputProblem::line, InputProblem::kind).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(3L, InputProblem.Kind.INVALID_JSON),
+                    org.assertj.core.groups.Tuple.tuple(4L, InputProblem.Kind.NO_OCID),
+                    org.assertj.core.groups.Tuple.tuple(5L, InputProblem.Kind.NOT_AN_OBJECT));
+            assertThat(problems).allSatisfy(p -> assertThat(p.source()).isEqualTo("data.jsonl"));
+            // every process read has a result, skipped ones with their reason; counts reconcile
+            assertThat(results).extracting(ProcessResult::ocid).containsExactly("ocds-1", "ocds-2", null, "ocds-3");
+            assertThat(results).extracting(ProcessResult::skipReason).containsExactly(null, "cancelled", "no ocid", null);
+            assertThat(a.counts().processes()).isEqualTo(results.size());
+            assertThat(a.counts().problems().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(problems.size());
+
+            ProcessResult short1 = results.get(0);
+            assertThat(short1.source()).isEqualTo("data.jsonl");
+            assertThat(short1.line()).isEqualTo(1);
+            assertThat(short1.flags()).containsOnlyKeys("R003");
+            ProcessFlag r003 = short1.findings().get(0);
+            assertThat(r003.title()).isEqualTo("Short submission period");
+            assertThat(r003.severity()).isIn(Severity.values());
+            assertThat(r003.group()).isEqualTo("OCID");
+            assertThat(r003.evidence()).isNotEmpty();
+            assertThat(r003.evidence().get(0).value()).isEqualTo(2);
+            assertThat(r003.finding().location().toString()).contains("ocds-1");
+            assertThat(short1.scores().cri()).isPositive();
+            assertThat(results.get(3).flags()).isEmpty();
+            assertThat(results.get(3).notFlagged()).contains("R003");
+
+            OrganisationSummary b1 = a.buyers().get(0);
+            assertThat(b1.id()).isEqualTo("B1");
+            assertThat(b1.processes()).isEqualTo(1); // the cancelled one is not reviewed
+            assertThat(b1.processFlags()).containsEntry("R003", 1L);
+            assertThat(a.buyers()).extracting(OrganisationSummary::id).containsExactly("B1", "B2");
+        }
+    }
+
+    @Test
+    void pullIteratorStreamsAgainAndTheSpillIsGoneOnClose(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("data.jsonl");
+        Files.writeString(file, DATA);
+        Assessment a = ProcurementEngine.builder().build().assess(file);
+        try (Assessment.ProcessIterator it = a.processes()) {
+            assertThat(it.hasNext()).isTrue();
+            assertThat(it.next().ocid()).isEqualTo("ocds-1"); // stop early: close releases the file
+        }
+        List<String> again = new ArrayList<>();
+        a.processes().forEachRemaining(p -> again.add(p.ocid()));
+        assertThat(again).hasSize(4);
+        long spills = countSpills();
+        a.close();
+        assertThat(countSpills()).isEqualTo(spills - 1);
+    }
+
+    private static long countSpills() throws Exception {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("adaldyq-assessment")).count();
+        }
+    }
+
+    @Test
+    void ruleFolderReloadsWithoutANewEngine(@TempDir Path tmp) throws Exception {
+        Path rules = Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("disabled.txt"), "# nothing yet\n");
+        List<RuleReload> reloads = new ArrayList<>();
+        ProcurementEngine engine = ProcurementEngine.builder().rules(rules).reloadListener(reloads::add).threads(1).build();
+        try (Assessment a = engine.assess(input(DATA), ProcessListener.NONE)) {
+            assertThat(a.indicators().results().get(org.adaldyq.risk.procurement.fact.Group.OCID)).containsKey("ocds-1");
+        }
+        Files.writeString(rules.resolve("disabled.txt"), "R003 Short submission period\n");
+        assertThat(engine.reloadRules().applied()).isTrue();
+        assertThat(reloads).hasSize(1);
+        try (Assessment a = engine.assess(input(DATA), ProcessListener.NONE)) {
+            assertThat(a.indicators().results()).doesNotContainKey(org.adaldyq.risk.procurement.fact.Group.OCID);
+        }
+        Files.writeString(rules.resolve("disabled.txt"), "R003 No such rule\n");
+        assertThat(engine.reloadRules().applied()).isFalse(); // a broken folder never replaces the rules in force
+    }
+}

@@ -30,4 +30,20 @@ public interface ProcessListener {
      */
     default void problem(InputProblem problem) {
     }
+
+    /** A listener that only wants the input problems (source, line, ocid, kind, reason). */
+    static ProcessListener problems(java.util.function.Consumer<InputProblem> consumer) {
+        java.util.Objects.requireNonNull(consumer, "consumer");
+        return new ProcessListener() {
+            @Override
+            public void process(String source, ContractingProcess process, ProcessFacts facts, String skipReason,
+                                List<Flag> flags) {
+            }
+
+            @Override
+            public void problem(InputProblem problem) {
+                consumer.accept(problem);
+            }
+        };
+    }
 }

@@ -40,6 +40,7 @@ public final class IndicatorResults implements AutoCloseable {
     private final Map<String, Map<String, Double>> meta = new TreeMap<>();
     private final RunCounts counts;
     private List<Flag> datasetFlags = List.of();
+    private org.adaldyq.risk.procurement.stats.Baseline baseline;
     private Path spill;
     private DataOutputStream spillOut;
 
@@ -96,6 +97,18 @@ public final class IndicatorResults implements AutoCloseable {
 
     Map<String, Map<String, Double>> metaForUpdate() {
         return meta;
+    }
+
+    void baseline(org.adaldyq.risk.procurement.stats.Baseline baseline) {
+        this.baseline = baseline;
+    }
+
+    /**
+     * The dataset statistics this run judged the processes by (its own, or the baseline it was given):
+     * save them to score later inputs against them (see {@code ProcurementEngine.Builder#baseline}).
+     */
+    public org.adaldyq.risk.procurement.stats.Baseline baseline() {
+        return baseline;
     }
 
     void datasetFlags(List<Flag> flags) {

@@ -20,6 +20,7 @@ import org.adaldyq.risk.procurement.ocds.ParsedUnit;
 import org.adaldyq.risk.procurement.ocds.ReleaseMerger;
 import org.adaldyq.risk.procurement.rules.ReleaseExamples;
 import org.adaldyq.risk.procurement.rules.RuleBook;
+import org.adaldyq.risk.procurement.stats.Baseline;
 import org.adaldyq.risk.procurement.stats.DatasetStatistics;
 import org.adaldyq.risk.procurement.stats.ExtendedStatistics;
 import org.slf4j.Logger;
@@ -87,6 +88,7 @@ public final class ProcurementEngine {
     private final PackOptions options;
     private final RuleReloadListener reloadListener;
     private final Object reloading = new Object();
+    private final Baseline baseline;
 
     private ProcurementEngine(Builder b) {
         this.settings = b.settings;
@@ -95,6 +97,7 @@ public final class ProcurementEngine {
         this.batchSize = b.batchSize;
         this.maxLineBytes = b.maxLineBytes;
         this.reloadListener = b.reloadListener;
+        this.baseline = b.baseline;
         this.options = new PackOptions(ProcurementEngine.class.getClassLoader(), true, List.copyOf(b.ruleDirectories),
                 b.limits, false);
         RuleBook book = b.rules;
@@ -620,7 +623,8 @@ public final class ProcurementEngine {
             drain(true);
             counts.mainCurrency = mainCurrency;
             results.finishSpill();
-            List<Object> datasetFacts = stats.facts(results.metaForUpdate());
+            List<Object> datasetFacts = stats.facts(results.metaForUpdate(), baseline);
+            results.baseline(Baseline.of(counts.reviewed, datasetFacts, results.metaForUpdate()));
             if (extended) {
                 datasetFacts.addAll(extendedStats.facts());
             }
@@ -671,6 +675,7 @@ public final class ProcurementEngine {
         private final List<Path> ruleDirectories = new ArrayList<>();
         private RuleLimits limits = RuleLimits.DEFAULT;
         private RuleReloadListener reloadListener = RuleReloadListener.NONE;
+        private Baseline baseline;
 
         private Builder() {
         }
@@ -734,6 +739,16 @@ public final class ProcurementEngine {
         /** Firing and time limits per rule session (default {@link RuleLimits#DEFAULT}). */
         public Builder limits(RuleLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Judge the input against the dataset statistics of an earlier run (its fences, top-tenderer bar and
+         * Meta) instead of its own: scoring single tenders as they are published. Save one with
+         * {@code assessment.indicators().baseline().write(path)}; load it with {@link Baseline#read(Path)}.
+         */
+        public Builder baseline(Baseline baseline) {
+            this.baseline = Objects.requireNonNull(baseline, "baseline");
             return this;
         }
 

@@ -51,15 +51,14 @@ public final class IndicatorsCommand implements Callable<Integer> {
         }
         // Rule problems: RuleCompilationException, printed as file:line:column by RiskCli's handler, exit 3.
         RuleBook book = run.ruleBook();
-        ProcurementEngine engine = ProcurementEngine.builder()
+        ProcurementEngine engine = run.configure(ProcurementEngine.builder())
                 .rules(book)
                 .settings(settings == null ? Settings.defaults() : Settings.read(settings))
                 .codes(ProcurementRules.codes(Settings.CARDINAL_CODES, book))
-                .threads(run.threads)
-                .maxLineBytes(run.maxLineBytes)
                 .batchSize(batchSize)
                 .build();
         try (IndicatorResults r = engine.run(OcdsReader.inputs(file), ProcessListener.NONE)) {
+            run.save(r);
             OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
             if (count) {
                 CardinalJson.writeCounts(r, out);

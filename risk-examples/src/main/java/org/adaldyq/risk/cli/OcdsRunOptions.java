@@ -3,7 +3,10 @@ package org.adaldyq.risk.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.adaldyq.risk.procurement.IndicatorResults;
+import org.adaldyq.risk.procurement.ProcurementEngine;
 import org.adaldyq.risk.procurement.rules.ProcurementRules;
+import org.adaldyq.risk.procurement.stats.Baseline;
 import org.adaldyq.risk.procurement.rules.RuleBook;
 import org.adaldyq.risk.rules.PackOptions;
 import picocli.CommandLine.Option;
@@ -20,6 +23,29 @@ final class OcdsRunOptions {
 
     @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "JSON parser threads (default ${DEFAULT-VALUE})")
     int threads;
+
+    @Option(names = "--baseline", paramLabel = "FILE.json", description = "Judge the input against the dataset statistics "
+            + "(fences, Meta) saved from an earlier run with --save-baseline, instead of its own: scoring new tenders as they come")
+    Path baseline;
+
+    @Option(names = "--save-baseline", paramLabel = "FILE.json", description = "Save this run's dataset statistics (fences, Meta) for later runs' --baseline")
+    Path saveBaseline;
+
+    /** Applies the run options every OCDS command shares to an engine builder. */
+    ProcurementEngine.Builder configure(ProcurementEngine.Builder b) throws java.io.IOException {
+        b.threads(threads).maxLineBytes(maxLineBytes);
+        if (baseline != null) {
+            b.baseline(Baseline.read(baseline));
+        }
+        return b;
+    }
+
+    /** Writes the run's statistics when {@code --save-baseline} asks for it. */
+    void save(IndicatorResults results) throws java.io.IOException {
+        if (saveBaseline != null) {
+            results.baseline().write(saveBaseline);
+        }
+    }
 
     /** The built-in procurement rules, with the author folders on top when there are any. */
     RuleBook ruleBook() {

@@ -43,7 +43,8 @@ public final class RiskCli {
 
     /**
      * Problems in rule or lexicon files are the user's to fix: print them as {@code file:line:column:
-     * message}, one per line, without a stack trace, and exit with 3.
+     * message}, one per line, without a stack trace, and exit with 3. Bad arguments, settings or files
+     * (an {@link IllegalArgumentException} or I/O error) are one {@code error:} line, exit 2.
      */
     static CommandLine commandLine() {
         return new CommandLine(new RiskCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -52,6 +53,13 @@ public final class RiskCli {
                 problems = le.problems();
             } else if (e instanceof org.adaldyq.risk.rules.RuleCompilationException re) {
                 problems = re.problems();
+            } else if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
+                    || e instanceof java.io.UncheckedIOException) {
+                // bad settings, a bad baseline, an unreadable file: the user's to fix, one line, no stack trace
+                String message = e instanceof java.io.UncheckedIOException u ? String.valueOf(u.getCause()) : String.valueOf(e.getMessage());
+                cmd.getErr().println("error: " + message);
+                cmd.getErr().flush();
+                return 2;
             } else {
                 throw e;
             }

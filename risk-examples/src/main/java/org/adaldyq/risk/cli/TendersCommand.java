@@ -55,17 +55,16 @@ public final class TendersCommand implements Callable<Integer> {
         // Rule problems: RuleCompilationException, printed as file:line:column by RiskCli's handler, exit 3.
         RuleBook book = run.ruleBook();
         codes = ProcurementRules.codes(codes, book);
-        ProcurementEngine engine = ProcurementEngine.builder()
+        ProcurementEngine engine = run.configure(ProcurementEngine.builder())
                 .rules(book)
                 .settings(settings == null ? Settings.defaults() : Settings.read(settings))
                 .codes(codes)
-                .threads(run.threads)
-                .maxLineBytes(run.maxLineBytes)
                 .build();
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         RunCounts counts;
         try (Assessment assessment = engine.assess(OcdsReader.inputs(file), ProcessListener.NONE)) {
             counts = new TendersReport(f).write(assessment, out);
+            run.save(assessment.indicators());
         }
         out.flush();
         System.err.println("tenders: " + counts);

@@ -215,6 +215,29 @@ public final class DatasetStatistics {
 
     /** The dataset facts for the rules (fences and per-organisation ratios), with Cardinal's {@code Meta} written into {@code meta}. */
     public List<Object> facts(Map<String, Map<String, Double>> meta) {
+        return facts(meta, null);
+    }
+
+    /**
+     * As {@link #facts(Map)}, but with the fences, the top-tenderer bar and {@code Meta} of a saved
+     * {@code baseline} in place of those of this data set, when one is given.
+     */
+    public List<Object> facts(Map<String, Map<String, Double>> meta, Baseline baseline) {
+        List<Object> out = computedFacts(meta);
+        if (baseline != null) {
+            out.removeIf(f -> f instanceof OutlierFence || f instanceof TopTendererBar);
+            out.addAll(0, baseline.facts(settings.keySet()));
+            meta.clear();
+            baseline.meta().forEach((code, m) -> {
+                if (settings.containsKey(code)) {
+                    meta.put(code, new LinkedHashMap<>(m));
+                }
+            });
+        }
+        return out;
+    }
+
+    private List<Object> computedFacts(Map<String, Map<String, Double>> meta) {
         List<Object> out = new ArrayList<>();
         if (ratios.size() > 0) {
             Quartiles q = Quartiles.of(ratios.values());

@@ -9,7 +9,7 @@ import org.adaldyq.risk.procurement.ProcessFlag;
 import org.adaldyq.risk.procurement.ProcessListener;
 import org.adaldyq.risk.procurement.ProcessResult;
 import org.adaldyq.risk.procurement.ProcurementEngine;
-import org.adaldyq.risk.procurement.cardinal.Settings;
+import org.adaldyq.risk.procurement.settings.Settings;
 import org.adaldyq.risk.procurement.ocds.OcdsReader;
 import org.adaldyq.risk.report.ReportJson;
 import org.adaldyq.risk.report.ScanReport;

@@ -1,7 +1,7 @@
 package org.adaldyq.risk.procurement;
 
 import org.adaldyq.risk.finding.Severity;
-import org.adaldyq.risk.procurement.cardinal.Settings;
+import org.adaldyq.risk.procurement.settings.Settings;
 import org.adaldyq.risk.procurement.ocds.InputProblem;
 import org.adaldyq.risk.procurement.ocds.OcdsReader;
 import org.adaldyq.risk.rules.RuleReload;

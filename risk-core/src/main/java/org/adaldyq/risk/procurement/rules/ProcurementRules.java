@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.adaldyq.risk.procurement.cardinal.Settings;
+import org.adaldyq.risk.procurement.settings.Settings;
 import org.adaldyq.risk.rules.DrlAllowList;
 import org.adaldyq.risk.rules.RuleAssembly;
 import org.adaldyq.risk.rules.RuleCompilationException;

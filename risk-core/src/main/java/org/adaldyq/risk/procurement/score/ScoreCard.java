@@ -1,6 +1,6 @@
 package org.adaldyq.risk.procurement.score;
 
-import org.adaldyq.risk.procurement.cardinal.Settings;
+import org.adaldyq.risk.procurement.settings.Settings;
 import org.adaldyq.risk.procurement.rules.RuleInfo;
 
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package org.adaldyq.risk.rules.procurement;
 
-import org.adaldyq.risk.procurement.cardinal.Settings;
+import org.adaldyq.risk.procurement.settings.Settings;
 import org.adaldyq.risk.procurement.rules.RuleBook;
 import org.adaldyq.risk.procurement.rules.RuleInfo;
 import org.junit.jupiter.api.Test;

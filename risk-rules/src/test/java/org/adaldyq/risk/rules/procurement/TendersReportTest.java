@@ -3,7 +3,7 @@ package org.adaldyq.risk.rules.procurement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.adaldyq.risk.procurement.ProcurementEngine;
-import org.adaldyq.risk.procurement.cardinal.Settings;
+import org.adaldyq.risk.procurement.settings.Settings;
 import org.adaldyq.risk.procurement.ocds.OcdsReader;
 import org.adaldyq.risk.procurement.report.TendersReport;
 import org.junit.jupiter.api.Test;

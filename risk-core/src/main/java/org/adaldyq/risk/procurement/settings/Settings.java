@@ -1,4 +1,4 @@
-package org.adaldyq.risk.procurement.cardinal;
+package org.adaldyq.risk.procurement.settings;
 
 import org.adaldyq.risk.procurement.fact.IndicatorSetting;
 

@@ -30,6 +30,16 @@ import java.util.function.Consumer;
  * gap means no {@code not set}, a status that a codelist maps to a valid code no {@code invalid}, a
  * redacted amount no {@code is zero}. Cardinal's workflow is to edit the settings until none remain.
  *
+ * <p>Decisions where the specification is silent (each detailed on the class that applies it, and in
+ * {@code docs/cardinal-compat.md}): "not set" is missing, {@code null} or {@code ""}; defaults and checks
+ * apply only inside containers that exist (a currency for bids with a {@code value} object, a scheme for
+ * items with a {@code classification} object, statuses for every bid and award that is an object); valid
+ * codes are OCDS's bidStatus ({@code invited pending valid disqualified withdrawn}) and awardStatus
+ * ({@code pending active cancelled unsuccessful}) codelists, codelist keys match exactly; a bid amount of
+ * numeric zero is {@code is zero}; booleans are on when {@code true} in any case. Problems come in
+ * document order, bids first (status, currency, amount, items' schemes), then awards (status, items'
+ * schemes); {@link PrepareProblemCsv} writes them without a header row.
+ *
  * <p>Output: each corrected release as one compact JSON line, in input order, members in their input order
  * (a duplicate member name keeps its first position and its last value). Numbers keep their digits
  * ({@code 1.50} stays {@code 1.50}); an exponent may be rewritten ({@code 1e3} → {@code 1E+3}). Blank lines

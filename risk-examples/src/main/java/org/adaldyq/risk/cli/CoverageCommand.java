@@ -2,59 +2,40 @@ package org.adaldyq.risk.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.adaldyq.risk.procurement.cardinal.Coverage;
-import org.adaldyq.risk.procurement.ocds.OcdsReader;
-import org.adaldyq.risk.procurement.ocds.ParsedUnit;
-import org.adaldyq.risk.procurement.ocds.ReleaseMerger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Cardinal's {@code coverage}: per JSON path, how many times it holds a non-empty value. */
+/**
+ * Cardinal's {@code coverage}: per JSON path, how many times it holds a non-empty value, over the lines
+ * of one file. Prints {@code {path: count}} (paths sorted) on standard output; each skipped line as
+ * {@code warning: line N: reason} on standard error (exit 0); an input that cannot be read as
+ * {@code error: PATH: reason} (exit 2, nothing on standard output).
+ */
 @Command(name = "coverage", mixinStandardHelpOptions = true,
-        description = "Count the number of times each JSON path has a non-empty value, over all compiled releases.")
+        description = "Count the number of times each JSON path has a non-empty value, over the lines of a line-delimited JSON file.")
 public final class CoverageCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "OCDS input (as for indicators), or - for standard input")
+    @Parameters(paramLabel = "FILE", description = "Line-delimited JSON (each line any JSON value; .gz is decompressed), or - for standard input")
     String file;
 
     @Override
     public Integer call() throws Exception {
-        if (!"-".equals(file) && !java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
-            System.err.println(file + ": no such file or directory");
+        Coverage coverage = new Coverage();
+        long[] skipped = {0};
+        try (InputStream in = LineInput.open(file)) {
+            coverage.read(in, warning -> {
+                skipped[0]++;
+                System.err.println("warning: " + warning);
+            });
+        } catch (IOException e) {
+            System.err.println("error: " + file + ": " + LineInput.reason(e));
             return 2;
         }
-        Coverage coverage = new Coverage();
-        ReleaseMerger merger = new ReleaseMerger();
-        long[] problems = {0};
-        OcdsReader reader = new OcdsReader();
-        OcdsReader.Sink sink = new OcdsReader.Sink() {
-            @Override
-            public void line(String source, long line, byte[] json) {
-                parsed(OcdsReader.parseLine(source, line, json));
-            }
-
-            @Override
-            public void parsed(ParsedUnit unit) {
-                if (unit.problem() != null) {
-                    problems[0]++;
-                    System.err.println("warning: " + unit.problem());
-                }
-                for (JsonNode r : unit.releases()) {
-                    coverage.add(r);
-                }
-                unit.toCompile().forEach(r -> merger.add(r.path("ocid").asText(), unit.line(), r));
-            }
-        };
-        for (OcdsReader.Input input : OcdsReader.inputs(file)) {
-            try (InputStream in = input.open().get()) {
-                reader.read(input.name(), in, sink);
-            }
-        }
-        merger.flush((line, release) -> coverage.add(release));
         try (JsonGenerator g = new JsonFactory().createGenerator(System.out)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.writeStartObject();
@@ -64,8 +45,9 @@ public final class CoverageCommand implements Callable<Integer> {
             g.writeEndObject();
         }
         System.out.println();
-        if (problems[0] > 0) {
-            System.err.println("coverage: " + problems[0] + " input problems (see warnings)");
+        System.out.flush();
+        if (skipped[0] > 0) {
+            System.err.println("coverage: " + skipped[0] + " lines skipped (see warnings)");
         }
         return 0;
     }

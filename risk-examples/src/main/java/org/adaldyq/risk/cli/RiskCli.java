@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 IndicatorsCommand.class,
                 CoverageCommand.class,
+                PrepareCommand.class,
                 InitCommand.class,
                 TendersCommand.class,
                 BenchCommand.class,

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Reads {@code \n}-terminated lines as bytes, without decoding them (Jackson decodes UTF-8 itself). A line
- * longer than the cap is skipped to its end and reported as {@link #TOO_LONG}, so one huge line can never
- * exhaust the heap. Not thread-safe.
+ * Reads {@code \n}-terminated lines as bytes, without decoding them (the caller decodes and validates). A
+ * line longer than the cap is skipped to its end and reported as {@link #TOO_LONG}, so one huge line can
+ * never exhaust the heap. Shared by the OCDS reader and Cardinal's line commands
+ * ({@code org.adaldyq.risk.procurement.cardinal}). Not thread-safe.
  */
-final class LineReader {
-    static final byte[] TOO_LONG = new byte[0];
+public final class LineReader {
+    /** Returned, by identity, in place of a line longer than the cap. */
+    public static final byte[] TOO_LONG = new byte[0];
 
     private final InputStream in;
     private final int maxLineBytes;
@@ -19,13 +21,14 @@ final class LineReader {
     private int limit;
     private byte[] line = new byte[1 << 12];
 
-    LineReader(InputStream in, int maxLineBytes) {
+    /** Reads {@code in} (not closed here) with lines capped at {@code maxLineBytes}. */
+    public LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
 
     /** The next line without its terminator ({@code \r\n} too), {@link #TOO_LONG}, or null at the end. */
-    byte[] next() throws IOException {
+    public byte[] next() throws IOException {
         int len = 0;
         boolean tooLong = false;
         boolean any = false;
@@ -52,7 +55,8 @@ final class LineReader {
                     tooLong = true;
                 } else {
                     if (len + n > line.length) {
-                        line = Arrays.copyOf(line, Math.max(len + n, Math.min(maxLineBytes, line.length * 2)));
+                        // long arithmetic: doubling a buffer of 1 GiB or more overflows an int
+                        line = Arrays.copyOf(line, (int) Math.max(len + n, Math.min(maxLineBytes, 2L * line.length)));
                     }
                     System.arraycopy(buf, start, line, len, n);
                     len += n;

@@ -86,16 +86,7 @@ public final class OcdsReader {
 
     /** Reads one input to its end. I/O errors propagate; bad content becomes problems. */
     public void read(String source, InputStream raw, Sink sink) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        InputStream body = in;
-        if (b0 == 0x1f && b1 == 0x8b) {
-            body = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-        }
-        BufferedInputStream data = (BufferedInputStream) body;
+        BufferedInputStream data = decompressed(raw);
         int first = firstNonBlank(data);
         if (first < 0) {
             return;
@@ -107,6 +98,19 @@ public final class OcdsReader {
         } else {
             readDocument(source, data, sink);
         }
+    }
+
+    /** {@code raw}, buffered, and gunzipped when it starts with gzip's magic bytes (whatever its name). */
+    public static BufferedInputStream decompressed(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        if (b0 == 0x1f && b1 == 0x8b) {
+            return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        }
+        return in;
     }
 
     private static int firstNonBlank(BufferedInputStream in) throws IOException {

@@ -195,7 +195,8 @@ public final class Settings {
         return codes.stream().map(this::indicator).filter(java.util.Objects::nonNull).collect(Collectors.toList());
     }
 
-    static Set<String> split(String v) {
+    /** A list setting: items separated by {@code |}, stripped, empty ones dropped, in order. */
+    public static Set<String> split(String v) {
         if (v == null || v.isBlank()) {
             return Set.of();
         }

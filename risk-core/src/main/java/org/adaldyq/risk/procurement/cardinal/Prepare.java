@@ -16,10 +16,11 @@ import java.util.function.Consumer;
  * Cardinal's {@code prepare}: corrects known quality problems in compiled releases (one per line) so that
  * the indicators compute correctly, and reports the problems that remain.
  *
- * <p>Per release, in this order: (1) an object at {@code /bids/details[]/tenderers} or
+ * <p>Per release, in this order: (0) {@code [modifications] move_auctions} ({@link AuctionMove}), so that
+ * the bids it moves are corrected like the others; (1) an object at {@code /bids/details[]/tenderers} or
  * {@code /awards[]/suppliers} is wrapped in an array ({@link ArrayWrapping}); (2) integer ids become
- * strings ({@link IdNormalisation}); (3) {@code [modifications]} {@code move_auctions}
- * ({@link AuctionMove}) and {@code split_procurement_method_details} ({@link MethodDetailsSplit});
+ * strings ({@link IdNormalisation}); (3) {@code [modifications] split_procurement_method_details}
+ * ({@link MethodDetailsSplit});
  * (4) {@code [redactions]} ({@link Redaction}); (5) {@code [codelists.bid_status]} and
  * {@code [codelists.award_status]} ({@link StatusRemap}); (6) {@code [corrections]
  * award_status_by_contract_status} ({@link AwardStatusByContracts}); (7) {@code [defaults]}
@@ -56,11 +57,12 @@ public final class Prepare {
     public Prepare(Settings settings) {
         PrepareSettings s = PrepareSettings.of(settings);
         List<ReleaseCorrection> steps = new ArrayList<>();
-        steps.add(new ArrayWrapping());
-        steps.add(new IdNormalisation());
         if (s.moveAuctions()) {
+            // first, so that the bids it moves get the always-done corrections like any other bid
             steps.add(new AuctionMove());
         }
+        steps.add(new ArrayWrapping());
+        steps.add(new IdNormalisation());
         if (s.methodDetailsSeparator() != null) {
             steps.add(new MethodDetailsSplit(s.methodDetailsSeparator()));
         }

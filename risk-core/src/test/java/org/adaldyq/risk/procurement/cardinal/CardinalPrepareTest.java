@@ -122,12 +122,12 @@ class CardinalPrepareTest {
                 PrepareProblem.Kind.NOT_SET));
     }
 
-    /** The structural steps (1, 2) run before the modifications (3): bids moved from auctions are not wrapped. */
+    /** Bids moved from auctions come first, so they are wrapped and their ids normalised like any bid. */
     @Test
-    void bidsMovedFromAuctionsAreNotWrappedBecauseTheStructuralStepsRunFirst() throws Exception {
+    void bidsMovedFromAuctionsGetTheStructuralCorrections() throws Exception {
         Run run = prepare(Settings.parse("[modifications]\nmove_auctions = true\n"), ("{\"ocid\":\"o\",\"auctions\":"
                 + "[{\"stages\":[{\"bids\":[{\"status\":\"valid\",\"tenderers\":{\"id\":1}}]}]}]}\n").getBytes(StandardCharsets.UTF_8));
-        assertThat(run.output()).isEqualTo("{\"ocid\":\"o\",\"bids\":{\"details\":[{\"status\":\"valid\",\"tenderers\":{\"id\":1}}]}}\n");
+        assertThat(run.output()).isEqualTo("{\"ocid\":\"o\",\"bids\":{\"details\":[{\"status\":\"valid\",\"tenderers\":[{\"id\":\"1\"}]}]}}\n");
     }
 
     @Test

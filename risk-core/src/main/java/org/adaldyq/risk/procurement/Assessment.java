@@ -1,5 +1,6 @@
 package org.adaldyq.risk.procurement;
 
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.adaldyq.risk.finding.Evidence;
@@ -17,8 +18,6 @@ import org.adaldyq.risk.procurement.score.ScoreCard;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -34,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -52,9 +50,10 @@ import java.util.function.Consumer;
  */
 public final class Assessment implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Properties TEXTS = texts();
 
     private final Map<String, RuleInfo> rules;
+    /** The language of titles and texts: {@code en}, {@code ru} or {@code kk}. */
+    private final String language;
     private final ScoreCard scores;
     private final List<String> processCodes;
     private final IndicatorResults indicators;
@@ -62,9 +61,10 @@ public final class Assessment implements AutoCloseable {
     private final Map<String, List<Flag>> datasetByProcess = new HashMap<>();
     private Summaries summaries;
 
-    private Assessment(Map<String, RuleInfo> rules, ScoreCard scores, List<String> processCodes,
+    private Assessment(Map<String, RuleInfo> rules, String language, ScoreCard scores, List<String> processCodes,
                        IndicatorResults indicators, Path spill) {
         this.rules = rules;
+        this.language = language;
         this.scores = scores;
         this.processCodes = processCodes;
         this.indicators = indicators;
@@ -79,7 +79,7 @@ public final class Assessment implements AutoCloseable {
     /** Runs {@code engine} over the inputs, spilling each process; {@code listener} sees them on the way. */
     static Assessment run(ProcurementEngine engine, List<OcdsReader.Input> inputs, ProcessListener listener) {
         List<String> codes = engine.codes().stream()
-                .filter(c -> engine.settings().enabled(c) && ScoreCard.PROCESS_CODES.contains(c)).toList();
+                .filter(c -> engine.settings().enabled(c) && IndicatorCatalogue.builtIn().processCodes().contains(c)).toList();
         Path spill = null;
         try {
             spill = Files.createTempFile("adaldyq-assessment", ".jsonl");
@@ -100,7 +100,7 @@ public final class Assessment implements AutoCloseable {
                     }
                 });
             }
-            return new Assessment(engine.rules().rules(), new ScoreCard(engine.settings(), engine.rules().rules()),
+            return new Assessment(engine.rules().rules(), engine.language().code(), new ScoreCard(engine.settings(), engine.rules().rules()),
                     codes, results, spill);
         } catch (IOException e) {
             deleteQuietly(spill);
@@ -281,10 +281,15 @@ public final class Assessment implements AutoCloseable {
                     }
                 }
             }
-            out.add(new ProcessFlag(first.getCode(), rule == null ? first.getCode() : rule.id(), severity,
-                    rule == null ? first.getCode() : rule.title(), first.getGroup().name(), first.getId(), first.getValue(),
+            IndicatorCatalogue.Indicator entry = IndicatorCatalogue.builtIn().find(first.getCode());
+            String title = rule == null ? first.getCode() : rule.title();
+            if (entry != null && !language.equals("en")) {
+                title = entry.title(language);
+            }
+            out.add(new ProcessFlag(first.getCode(), rule == null ? first.getCode() : rule.id(), severity, title,
+                    first.getGroup().name(), first.getId(), first.getValue(),
                     first.getGroup() == Group.OCID ? scores.weight(first.getCode()) : severity.weight(), evidence,
-                    TEXTS.getProperty(first.getCode() + ".explanation"), TEXTS.getProperty(first.getCode() + ".recommendation")));
+                    entry == null ? null : entry.explanation(language), entry == null ? null : entry.recommendation(language)));
         }
         return out;
     }
@@ -434,16 +439,6 @@ public final class Assessment implements AutoCloseable {
 
     private static String text(JsonNode n) {
         return n.isTextual() ? n.asText() : null;
-    }
-
-    private static Properties texts() {
-        Properties p = new Properties();
-        try (InputStream in = Assessment.class.getResourceAsStream("report/flag-texts.properties")) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
     }
 
     private static void deleteQuietly(Path p) {

@@ -1,5 +1,7 @@
 package org.adaldyq.risk.procurement;
 
+import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.adaldyq.risk.procurement.settings.Settings;
@@ -89,6 +91,7 @@ public final class ProcurementEngine {
     private final RuleReloadListener reloadListener;
     private final Object reloading = new Object();
     private final Baseline baseline;
+    private final Language language;
 
     private ProcurementEngine(Builder b) {
         this.settings = b.settings;
@@ -98,6 +101,7 @@ public final class ProcurementEngine {
         this.maxLineBytes = b.maxLineBytes;
         this.reloadListener = b.reloadListener;
         this.baseline = b.baseline;
+        this.language = b.language;
         this.options = new PackOptions(ProcurementEngine.class.getClassLoader(), true, List.copyOf(b.ruleDirectories),
                 b.limits, false);
         RuleBook book = b.rules;
@@ -116,6 +120,11 @@ public final class ProcurementEngine {
         return settings;
     }
 
+    /** The language of flag titles and texts in results. */
+    public Language language() {
+        return language;
+    }
+
     /** The rules in force (they change when {@link #reloadRules()} applies a reload). */
     public RuleBook rules() {
         return rules.get();
@@ -128,8 +137,7 @@ public final class ProcurementEngine {
 
     /** Every flag of the rule book: Cardinal's, the beyond-Cardinal ones, then those author folders add. */
     static List<String> defaultCodes(RuleBook book) {
-        List<String> all = new ArrayList<>(Settings.CARDINAL_CODES);
-        all.addAll(Settings.EXTENDED_CODES);
+        List<String> all = new ArrayList<>(IndicatorCatalogue.builtIn().codes());
         all.removeIf(c -> !book.rules().containsKey(c));
         return ProcurementRules.codes(all, book);
     }
@@ -443,9 +451,9 @@ public final class ProcurementEngine {
             this.enabled = settings.indicators(codes);
             this.stats = new DatasetStatistics(enabled);
             this.extendedStats = new ExtendedStatistics(enabled);
-            this.extended = enabled.stream().anyMatch(s -> Settings.EXTENDED_CODES.contains(s.getCode()));
+            this.extended = enabled.stream().anyMatch(s -> IndicatorCatalogue.builtIn().extendedCodes().contains(s.getCode()));
             this.parties = extended || listener != ProcessListener.NONE
-                    || codes.stream().anyMatch(c -> !Settings.CARDINAL_CODES.contains(c));
+                    || codes.stream().anyMatch(c -> !IndicatorCatalogue.builtIn().cardinalCodes().contains(c));
         }
 
         void accept(Compiled c) {
@@ -639,9 +647,9 @@ public final class ProcurementEngine {
                 facts.addAll(statistics.subList(from, Math.min(statistics.size(), from + DATASET_BATCH)));
                 datasetFlags(rules.fire(enabled, facts));
             }
-            // one ratio per process: streamed from disk and matched against the fences batch by batch
-            if (fences.stream().anyMatch(f -> f instanceof OutlierFence o
-                    && (o.getCode().equals("R024") || o.getCode().equals("R058")))) {
+            // one ratio per process (the only process-level statistic): streamed from disk and matched
+            // against the fences batch by batch
+            if (fences.stream().anyMatch(f -> f instanceof OutlierFence o && o.getGroup() == Group.OCID)) {
                 stats.forEachRatioBatch(DATASET_BATCH, batch -> {
                     List<Object> facts = new ArrayList<>(fences);
                     facts.addAll(batch);
@@ -676,6 +684,7 @@ public final class ProcurementEngine {
         private RuleLimits limits = RuleLimits.DEFAULT;
         private RuleReloadListener reloadListener = RuleReloadListener.NONE;
         private Baseline baseline;
+        private Language language = Language.EN;
 
         private Builder() {
         }
@@ -749,6 +758,12 @@ public final class ProcurementEngine {
          */
         public Builder baseline(Baseline baseline) {
             this.baseline = Objects.requireNonNull(baseline, "baseline");
+            return this;
+        }
+
+        /** The language of flag titles, explanations and recommendations in results (default English). */
+        public Builder language(Language language) {
+            this.language = Objects.requireNonNull(language, "language");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package org.adaldyq.risk.bench;
 
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.adaldyq.risk.procurement.IndicatorResults;
@@ -64,7 +65,7 @@ public final class ProcurementBenchmark {
         }));
         for (int threads : new int[] {1, 2}) {
             rows.add(measure("indicators, " + threads + " thread(s)", n, () -> {
-                try (IndicatorResults r = ProcurementEngine.builder().codes(Settings.CARDINAL_CODES).threads(threads).build()
+                try (IndicatorResults r = ProcurementEngine.builder().codes(IndicatorCatalogue.builtIn().cardinalCodes()).threads(threads).build()
                         .run(OcdsReader.inputs(file.toString()), ProcessListener.NONE)) {
                     if (r.counts().processes() != n) {
                         throw new IllegalStateException("read " + r.counts().processes());
@@ -73,8 +74,7 @@ public final class ProcurementBenchmark {
                 }
             }));
         }
-        List<String> all = new ArrayList<>(Settings.CARDINAL_CODES);
-        all.addAll(Settings.EXTENDED_CODES);
+        List<String> all = new ArrayList<>(IndicatorCatalogue.builtIn().codes());
         rows.add(measure("tenders (jsonl), 2 threads", n, () -> {
             ProcurementEngine e = ProcurementEngine.builder().codes(all).threads(2).build();
             try (org.adaldyq.risk.procurement.Assessment a = e.assess(OcdsReader.inputs(file.toString()), ProcessListener.NONE)) {

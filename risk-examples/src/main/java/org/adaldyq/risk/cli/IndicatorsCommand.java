@@ -1,6 +1,7 @@
 package org.adaldyq.risk.cli;
 
 
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import org.adaldyq.risk.procurement.IndicatorResults;
 import org.adaldyq.risk.procurement.ProcessListener;
 import org.adaldyq.risk.procurement.ProcurementEngine;
@@ -54,7 +55,7 @@ public final class IndicatorsCommand implements Callable<Integer> {
         ProcurementEngine engine = run.configure(ProcurementEngine.builder())
                 .rules(book)
                 .settings(settings == null ? Settings.defaults() : Settings.read(settings))
-                .codes(ProcurementRules.codes(Settings.CARDINAL_CODES, book))
+                .codes(ProcurementRules.codes(IndicatorCatalogue.builtIn().cardinalCodes(), book))
                 .batchSize(batchSize)
                 .build();
         try (IndicatorResults r = engine.run(OcdsReader.inputs(file), ProcessListener.NONE)) {

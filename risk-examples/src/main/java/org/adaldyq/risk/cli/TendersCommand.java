@@ -1,6 +1,7 @@
 package org.adaldyq.risk.cli;
 
 
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import org.adaldyq.risk.procurement.Assessment;
 import org.adaldyq.risk.procurement.ProcessListener;
 import org.adaldyq.risk.procurement.ProcurementEngine;
@@ -50,8 +51,7 @@ public final class TendersCommand implements Callable<Integer> {
             case "csv" -> TendersReport.Format.CSV;
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--format must be jsonl or csv");
         };
-        List<String> codes = new ArrayList<>(Settings.CARDINAL_CODES);
-        codes.addAll(Settings.EXTENDED_CODES);
+        List<String> codes = new ArrayList<>(IndicatorCatalogue.builtIn().codes());
         // Rule problems: RuleCompilationException, printed as file:line:column by RiskCli's handler, exit 3.
         RuleBook book = run.ruleBook();
         codes = ProcurementRules.codes(codes, book);

@@ -1,5 +1,6 @@
 package org.adaldyq.risk.procurement;
 
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import org.adaldyq.risk.finding.Severity;
 import org.adaldyq.risk.procurement.settings.Settings;
 import org.adaldyq.risk.procurement.ocds.InputProblem;
@@ -52,8 +53,7 @@ class ProcurementApiTest {
 
     @Test
     void defaultsAreTheTendersCommands() {
-        List<String> all = new ArrayList<>(Settings.CARDINAL_CODES);
-        all.addAll(Settings.EXTENDED_CODES);
+        List<String> all = new ArrayList<>(IndicatorCatalogue.builtIn().codes());
         assertThat(ProcurementEngine.builder().build().codes()).containsExactlyElementsOf(all);
         assertThat(ProcurementEngine.DEFAULT_THREADS).isEqualTo(2);
     }

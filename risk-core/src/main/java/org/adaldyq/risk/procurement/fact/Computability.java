@@ -1,5 +1,6 @@
 package org.adaldyq.risk.procurement.fact;
 
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import org.adaldyq.risk.procurement.model.Award;
 import org.adaldyq.risk.procurement.model.Bid;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
@@ -12,32 +13,55 @@ public final class Computability {
     private Computability() {
     }
 
+    /**
+     * Whether {@code p} has the data the indicator of {@code code} needs (its catalogue entry's
+     * {@code computable} requirement); an author's own flag, absent from the catalogue, always is.
+     */
     public static boolean computable(String code, ContractingProcess p, ProcessFacts f) {
-        return switch (code) {
-            case "R003" -> f.tender().getSubmissionPeriodDays() != null;
-            case "R018" -> p.numberOfTenderers() != null && p.procurementMethod() != null;
-            case "R024", "R058" -> f.ratio() != null;
-            case "R025" -> f.finalAwards() != null && f.finalAwards().getSoleWinner() != null;
-            case "R028" -> f.bids().stream().filter(b -> b.getAmount() != null && b.getCurrency() != null).count() >= 2;
-            case "R030" -> p.tenderPeriodEnd() != null && f.bids().stream().anyMatch(b -> "valid".equals(b.getStatus()) && b.getDate() != null);
-            case "R035" -> f.finalAwards() != null;
-            case "R036" -> f.tender().isActiveAward() && f.bids().stream().anyMatch(BidFact::isInMainCurrency);
-            case "R038" -> !f.bids().isEmpty();
-            case "R048" -> p.awards().stream().anyMatch(a -> a.active() && a.supplierIds().size() == 1 && !a.itemClassificationIds().isEmpty());
-            case "R010" -> p.procurementMethod() != null;
-            case "R018B" -> tendererCount(p) != null && p.procurementMethod() != null;
-            case "R031" -> p.tenderValue().complete() && p.awards().stream().anyMatch(a -> a.active() && a.value().complete());
-            case "R040", "R049" -> p.buyerId() != null && p.awards().stream().anyMatch(a -> a.active() && !a.supplierIds().isEmpty());
-            case "R011" -> p.buyerId() != null && p.tenderValue().complete() && !p.tenderClassificationIds().isEmpty();
-            case "R029" -> p.buyerId() != null && p.awards().stream().map(Award::value).anyMatch(v -> v.amount() != null);
-            case "R044" -> p.parties().stream().filter(x -> x.roles().contains("tenderer")).count() >= 2;
-            case "R059", "R069" -> !p.contracts().isEmpty() && p.contracts().stream().anyMatch(c -> c.value().complete());
-            case "R060" -> p.contracts().stream().anyMatch(c -> c.dateSigned() != null) && p.awards().stream().anyMatch(a -> a.date() != null);
-            case "R061", "R062" -> p.tenderPeriodEnd() != null && p.awards().stream().anyMatch(a -> a.date() != null);
-            case "R064" -> !p.contracts().isEmpty();
-            default -> true;
+        IndicatorCatalogue.Indicator indicator = IndicatorCatalogue.builtIn().find(code);
+        return indicator == null || meets(indicator.computable(), p, f);
+    }
+
+    /**
+     * Whether {@code p} meets a named data requirement of the catalogue.
+     *
+     * @throws IllegalArgumentException for a requirement name this version does not know
+     */
+    public static boolean meets(String requirement, ContractingProcess p, ProcessFacts f) {
+        return switch (requirement) {
+            case "always" -> true;
+            case "submissionPeriod" -> f.tender().getSubmissionPeriodDays() != null;
+            case "numberOfTenderersAndMethod" -> p.numberOfTenderers() != null && p.procurementMethod() != null;
+            case "secondLowestBidRatio" -> f.ratio() != null;
+            case "soleWinner" -> f.finalAwards() != null && f.finalAwards().getSoleWinner() != null;
+            case "twoPricedBids" -> f.bids().stream().filter(b -> b.getAmount() != null && b.getCurrency() != null).count() >= 2;
+            case "lateBidEvidence" -> p.tenderPeriodEnd() != null && f.bids().stream().anyMatch(b -> "valid".equals(b.getStatus()) && b.getDate() != null);
+            case "finalAwards" -> f.finalAwards() != null;
+            case "activeAwardAndPricedBid" -> f.tender().isActiveAward() && f.bids().stream().anyMatch(BidFact::isInMainCurrency);
+            case "bids" -> !f.bids().isEmpty();
+            case "classifiedSingleSupplierAward" -> p.awards().stream().anyMatch(a -> a.active() && a.supplierIds().size() == 1 && !a.itemClassificationIds().isEmpty());
+            case "procurementMethod" -> p.procurementMethod() != null;
+            case "tendererCountAndMethod" -> tendererCount(p) != null && p.procurementMethod() != null;
+            case "tenderAndAwardValues" -> p.tenderValue().complete() && p.awards().stream().anyMatch(a -> a.active() && a.value().complete());
+            case "buyerAndSupplier" -> p.buyerId() != null && p.awards().stream().anyMatch(a -> a.active() && !a.supplierIds().isEmpty());
+            case "buyerValueAndClassification" -> p.buyerId() != null && p.tenderValue().complete() && !p.tenderClassificationIds().isEmpty();
+            case "buyerAndAwardAmount" -> p.buyerId() != null && p.awards().stream().map(Award::value).anyMatch(v -> v.amount() != null);
+            case "twoTendererParties" -> p.parties().stream().filter(x -> x.roles().contains("tenderer")).count() >= 2;
+            case "contractValue" -> !p.contracts().isEmpty() && p.contracts().stream().anyMatch(c -> c.value().complete());
+            case "signatureAndAwardDates" -> p.contracts().stream().anyMatch(c -> c.dateSigned() != null) && p.awards().stream().anyMatch(a -> a.date() != null);
+            case "tenderEndAndAwardDate" -> p.tenderPeriodEnd() != null && p.awards().stream().anyMatch(a -> a.date() != null);
+            case "contracts" -> !p.contracts().isEmpty();
+            default -> throw new IllegalArgumentException("unknown data requirement '" + requirement + "' in the indicator catalogue");
         };
     }
+
+    /** The data requirements {@link #meets} knows: a catalogue entry must name one of them. */
+    public static final java.util.Set<String> REQUIREMENTS = java.util.Set.of("always", "submissionPeriod",
+            "numberOfTenderersAndMethod", "secondLowestBidRatio", "soleWinner", "twoPricedBids", "lateBidEvidence",
+            "finalAwards", "activeAwardAndPricedBid", "bids", "classifiedSingleSupplierAward", "procurementMethod",
+            "tendererCountAndMethod", "tenderAndAwardValues", "buyerAndSupplier", "buyerValueAndClassification",
+            "buyerAndAwardAmount", "twoTendererParties", "contractValue", "signatureAndAwardDates", "tenderEndAndAwardDate",
+            "contracts");
 
     /**
      * The number of tenderers from any source: {@code tender.numberOfTenderers}, else distinct

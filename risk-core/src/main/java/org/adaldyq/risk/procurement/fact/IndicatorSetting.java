@@ -10,13 +10,21 @@ import java.util.Set;
 public final class IndicatorSetting {
     private final String code;
     private final Map<String, String> values;
+    private final Map<String, String> defaults;
     private final Set<String> procurementMethods;
     private final Map<String, Double> thresholdsByDetails;
 
     public IndicatorSetting(String code, Map<String, String> values, Set<String> procurementMethods,
                             Map<String, Double> thresholdsByDetails) {
+        this(code, values, Map.of(), procurementMethods, thresholdsByDetails);
+    }
+
+    /** @param defaults the catalogue's defaults, used where {@code values} (the settings file) is silent */
+    public IndicatorSetting(String code, Map<String, String> values, Map<String, String> defaults,
+                            Set<String> procurementMethods, Map<String, Double> thresholdsByDetails) {
         this.code = code;
         this.values = Map.copyOf(values);
+        this.defaults = Map.copyOf(defaults);
         this.procurementMethods = Set.copyOf(procurementMethods);
         this.thresholdsByDetails = Map.copyOf(thresholdsByDetails);
     }
@@ -25,9 +33,15 @@ public final class IndicatorSetting {
         return code;
     }
 
-    /** A numeric setting, or the default when absent or not a number. */
+    /**
+     * A numeric setting; where the settings file is silent, the catalogue's default, else {@code dflt}
+     * (also when not a number).
+     */
     public double number(String key, double dflt) {
         String v = values.get(key);
+        if (v == null) {
+            v = defaults.get(key);
+        }
         if (v == null) {
             return dflt;
         }

@@ -1,5 +1,6 @@
 package org.adaldyq.risk.procurement.rules;
 
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,8 +58,7 @@ public final class ProcurementRules {
      * public procurement" (R001–R073), which authors may implement.
      */
     public static Set<String> catalogueCodes() {
-        Set<String> codes = new TreeSet<>(Settings.CARDINAL_CODES);
-        codes.addAll(Settings.EXTENDED_CODES);
+        Set<String> codes = new TreeSet<>(IndicatorCatalogue.builtIn().codes());
         for (int i = 1; i <= 73; i++) {
             codes.add(String.format("R%03d", i));
         }
@@ -83,8 +83,7 @@ public final class ProcurementRules {
      * built in (flags that author folders add).
      */
     public static List<String> codes(List<String> base, RuleBook rules) {
-        Set<String> builtIn = new java.util.HashSet<>(Settings.CARDINAL_CODES);
-        builtIn.addAll(Settings.EXTENDED_CODES);
+        Set<String> builtIn = new java.util.HashSet<>(IndicatorCatalogue.builtIn().codes());
         List<String> out = new ArrayList<>(base);
         for (String code : rules.rules().keySet()) {
             if (!builtIn.contains(code) && !out.contains(code)) {

@@ -1,6 +1,7 @@
 package org.adaldyq.risk.procurement.score;
 
 import org.adaldyq.risk.procurement.settings.Settings;
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import org.adaldyq.risk.procurement.rules.RuleInfo;
 
 import java.util.LinkedHashMap;
@@ -15,15 +16,11 @@ import java.util.Set;
  * defaulting to the rule's severity weight. Immutable.
  */
 public final class ScoreCard {
-    /** Flags raised on a contracting process, i.e. CRI components. */
-    public static final List<String> PROCESS_CODES = List.of("R003", "R018", "R024", "R028", "R030", "R035", "R036",
-            "R058", "R010", "R011", "R018B", "R031", "R044", "R049", "R059", "R060", "R061", "R062", "R064", "R069");
-
     private final Map<String, Double> weights = new LinkedHashMap<>();
 
     public ScoreCard(Settings settings, Map<String, RuleInfo> rules) {
         Map<String, String> configured = settings.section("weights");
-        for (String code : PROCESS_CODES) {
+        for (String code : IndicatorCatalogue.builtIn().processCodes()) {
             RuleInfo r = rules.get(code);
             double w = r == null ? 0.5 : r.severity().weight();
             String v = configured.get(code);

@@ -1,5 +1,6 @@
 package org.adaldyq.risk.procurement.settings;
 
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import org.adaldyq.risk.procurement.fact.IndicatorSetting;
 
 import java.io.BufferedReader;
@@ -27,14 +28,6 @@ import java.util.stream.Collectors;
  * by {@code |}. Immutable.
  */
 public final class Settings {
-    /** The eleven indicators Cardinal implements, in its order. */
-    public static final List<String> CARDINAL_CODES = List.of(
-            "R003", "R018", "R024", "R025", "R028", "R030", "R035", "R036", "R038", "R048", "R058");
-    /** The beyond-Cardinal flags of the catalogue's second table. */
-    public static final List<String> EXTENDED_CODES = List.of(
-            "R010", "R011", "R018B", "R029", "R031", "R040", "R044", "R049", "R059", "R060", "R061", "R062",
-            "R064", "R069");
-
     private final Map<String, String> top;
     private final Map<String, Map<String, String>> sections;
 
@@ -43,13 +36,10 @@ public final class Settings {
         this.sections = Collections.unmodifiableMap(sections);
     }
 
-    /** No settings file: every Cardinal indicator enabled with its defaults (and every extended flag). */
+    /** No settings file: every indicator of the built-in catalogue enabled with its defaults. */
     public static Settings defaults() {
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
-        for (String c : CARDINAL_CODES) {
-            sections.put(c, Map.of());
-        }
-        for (String c : EXTENDED_CODES) {
+        for (String c : IndicatorCatalogue.builtIn().codes()) {
             sections.put(c, Map.of());
         }
         return new Settings(new LinkedHashMap<>(), sections);
@@ -179,15 +169,11 @@ public final class Settings {
                 throw new IllegalArgumentException("[" + code + ".procurement_method_details] " + k + ": not a number: " + v);
             }
         });
-        Set<String> methods = split(s.get("procurement_methods"));
-        if (!s.containsKey("procurement_methods")) {
-            methods = switch (code) {
-                case "R018", "R018B" -> Set.of("open", "selective");
-                case "R010", "R049" -> Set.of("limited", "direct");
-                default -> methods;
-            };
-        }
-        return new IndicatorSetting(code, s, methods, byDetails);
+        IndicatorCatalogue.Indicator entry = IndicatorCatalogue.builtIn().find(code);
+        Map<String, String> defaults = entry == null ? Map.of() : entry.defaults();
+        Set<String> methods = split(s.containsKey("procurement_methods") ? s.get("procurement_methods")
+                : defaults.get("procurement_methods"));
+        return new IndicatorSetting(code, s, defaults, methods, byDetails);
     }
 
     /** The setting facts of every enabled indicator among {@code codes}. */

@@ -1,5 +1,6 @@
 package org.adaldyq.risk.procurement.settings;
 
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import org.adaldyq.risk.procurement.fact.IndicatorSetting;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +86,7 @@ class SettingsTest {
     void templateEnablesEveryCardinalIndicatorWithDefaults() throws Exception {
         try (InputStream in = Settings.class.getResourceAsStream("/org/adaldyq/risk/procurement/settings-template.ini")) {
             Settings s = Settings.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            for (String code : Settings.CARDINAL_CODES) {
+            for (String code : IndicatorCatalogue.builtIn().cardinalCodes()) {
                 assertThat(s.enabled(code)).as(code).isTrue();
                 assertThat(s.section(code)).as(code).isEmpty();
             }

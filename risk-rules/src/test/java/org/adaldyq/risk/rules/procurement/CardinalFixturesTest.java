@@ -1,5 +1,6 @@
 package org.adaldyq.risk.rules.procurement;
 
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,8 +52,7 @@ class CardinalFixturesTest {
     void matchesExpected(String name) throws Exception {
         Path dir = Path.of(CardinalFixturesTest.class.getResource("/procurement").toURI());
         boolean exact = name.startsWith("cardinal/");
-        List<String> codes = new ArrayList<>(Settings.CARDINAL_CODES);
-        codes.addAll(Settings.EXTENDED_CODES);
+        List<String> codes = new ArrayList<>(IndicatorCatalogue.builtIn().codes());
         JsonNode expected = JSON.readTree(dir.resolve(name + ".expected.json").toFile());
         for (int threads : new int[] {1, 2}) {
             ProcurementEngine engine = ProcurementEngine.builder()

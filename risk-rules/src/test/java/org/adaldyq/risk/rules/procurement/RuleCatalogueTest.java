@@ -1,5 +1,6 @@
 package org.adaldyq.risk.rules.procurement;
 
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import org.adaldyq.risk.procurement.settings.Settings;
 import org.adaldyq.risk.procurement.rules.RuleBook;
 import org.adaldyq.risk.procurement.rules.RuleInfo;
@@ -16,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuleCatalogueTest {
     @Test
     void everyCodeHasARuleWithMetadataAndADocumentedRow() throws Exception {
-        List<String> codes = new ArrayList<>(Settings.CARDINAL_CODES);
-        codes.addAll(Settings.EXTENDED_CODES);
+        List<String> codes = new ArrayList<>(IndicatorCatalogue.builtIn().codes());
         String doc = Files.readString(Path.of("..", "docs", "procurement.md"));
         for (String code : codes) {
             RuleInfo rule = RuleBook.fromClasspath().rules().get(code);

@@ -1,5 +1,6 @@
 package org.adaldyq.risk.rules.procurement;
 
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.adaldyq.risk.procurement.ProcurementEngine;
@@ -26,8 +27,7 @@ class TendersReportTest {
     List<JsonNode> report(Path tmp, String ini, String... lines) throws Exception {
         Path in = tmp.resolve("in.jsonl");
         Files.writeString(in, String.join("\n", lines) + "\n");
-        List<String> codes = new ArrayList<>(Settings.CARDINAL_CODES);
-        codes.addAll(Settings.EXTENDED_CODES);
+        List<String> codes = new ArrayList<>(IndicatorCatalogue.builtIn().codes());
         ProcurementEngine engine = ProcurementEngine.builder().settings(Settings.parse(ini)).codes(codes).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (org.adaldyq.risk.procurement.Assessment a = engine.assess(in)) {

@@ -45,12 +45,13 @@ public final class IndicatorCatalogue {
                             Map<String, String> recommendation) {
         public Indicator {
             Objects.requireNonNull(code, "code");
-            groups = List.copyOf(groups);
-            needs = List.copyOf(needs);
-            defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
-            title = Map.copyOf(title);
-            explanation = Map.copyOf(explanation);
-            recommendation = Map.copyOf(recommendation);
+            groups = groups == null ? List.of() : List.copyOf(groups);
+            needs = needs == null ? List.of() : List.copyOf(needs);
+            defaults = defaults == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+            title = title == null ? Map.of() : Map.copyOf(title);
+            explanation = explanation == null ? Map.of() : Map.copyOf(explanation);
+            recommendation = recommendation == null ? Map.of() : Map.copyOf(recommendation);
+            computable = computable == null ? "always" : computable;
         }
 
         /** A component of a process's CRI (raised on the process itself). */

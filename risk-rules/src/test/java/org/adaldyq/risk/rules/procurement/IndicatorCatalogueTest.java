@@ -93,7 +93,7 @@ class IndicatorCatalogueTest {
                 + "\"computable\":\"always\",\"needs\":[],\"defaults\":{},\"title\":{},\"explanation\":{},\"recommendation\":{}}]";
         assertThatThrownBy(() -> IndicatorCatalogue.read(new ByteArrayInputStream(noTexts.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("R003");
-        String unknownField = "[{\"code\":\"R003\",\"colour\":\"red\"}]";
+        String unknownField = noTexts.replace("\"needs\"", "\"colour\":\"red\",\"needs\"");
         assertThatThrownBy(() -> IndicatorCatalogue.read(new ByteArrayInputStream(unknownField.getBytes(StandardCharsets.UTF_8))))
                 .hasMessageContaining("colour");
         assertThat(CATALOGUE.find("R999")).isNull();

@@ -2,6 +2,7 @@ package org.adaldyq.risk.cli;
 
 
 import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
+import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.procurement.Assessment;
 import org.adaldyq.risk.procurement.ProcessListener;
 import org.adaldyq.risk.procurement.ProcurementEngine;
@@ -37,6 +38,9 @@ public final class TendersCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv (default ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--lang", defaultValue = "en", description = "Language of flag titles, explanations and recommendations: en, ru or kk (default ${DEFAULT-VALUE})")
+    String lang;
+
     @Mixin
     OcdsRunOptions run;
 
@@ -59,6 +63,7 @@ public final class TendersCommand implements Callable<Integer> {
                 .rules(book)
                 .settings(settings == null ? Settings.defaults() : Settings.read(settings))
                 .codes(codes)
+                .language(Language.fromCode(lang).orElseThrow(() -> new IllegalArgumentException("--lang must be en, ru or kk: " + lang)))
                 .build();
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         RunCounts counts;

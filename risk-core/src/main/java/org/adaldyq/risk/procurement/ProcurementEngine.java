@@ -14,8 +14,7 @@ import org.adaldyq.risk.procurement.fact.TopTendererBar;
 import org.adaldyq.risk.procurement.fact.ProcessFacts;
 import org.adaldyq.risk.procurement.model.Bid;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
-import org.adaldyq.risk.procurement.model.ProcessCompiler;
-import org.adaldyq.risk.procurement.model.StreamingCompiler;
+import org.adaldyq.risk.procurement.model.ReleaseCompiler;
 import org.adaldyq.risk.procurement.ocds.InputProblem;
 import org.adaldyq.risk.procurement.ocds.OcdsReader;
 import org.adaldyq.risk.procurement.ocds.ParsedUnit;
@@ -242,7 +241,6 @@ public final class ProcurementEngine {
 
     private IndicatorResults run(List<OcdsReader.Input> inputs, Pass pass) {
         OcdsReader reader = new OcdsReader(maxLineBytes);
-        ProcessCompiler compiler = new ProcessCompiler();
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "ocds-parse");
             t.setDaemon(true);
@@ -253,17 +251,17 @@ public final class ProcurementEngine {
                 OcdsReader.Sink sink = new OcdsReader.Sink() {
                     @Override
                     public void line(String source, long line, byte[] json) {
-                        pass.accept(compileLine(compiler, source, line, json, pass.parties));
+                        pass.accept(compileLine(source, line, json, pass.parties));
                     }
 
                     @Override
                     public void parsed(ParsedUnit unit) {
-                        pass.accept(compile(compiler, unit));
+                        pass.accept(compile(unit));
                     }
                 };
                 readAll(reader, inputs, sink);
             } else {
-                runParallel(reader, compiler, inputs, pass, pool);
+                runParallel(reader, inputs, pass, pool);
             }
         } finally {
             if (pool != null) {
@@ -273,7 +271,7 @@ public final class ProcurementEngine {
         return pass.finish();
     }
 
-    private void runParallel(OcdsReader reader, ProcessCompiler compiler, List<OcdsReader.Input> inputs, Pass pass,
+    private void runParallel(OcdsReader reader, List<OcdsReader.Input> inputs, Pass pass,
                              ExecutorService pool) {
         BlockingQueue<Future<List<Compiled>>> queue = new ArrayBlockingQueue<>(threads * 4);
         Future<List<Compiled>> end = CompletableFuture.completedFuture(null);
@@ -311,7 +309,7 @@ public final class ProcurementEngine {
             @Override
             public void parsed(ParsedUnit unit) {
                 flush();
-                put(CompletableFuture.completedFuture(List.of(compile(compiler, unit))));
+                put(CompletableFuture.completedFuture(List.of(compile(unit))));
             }
 
             void flush() {
@@ -323,7 +321,7 @@ public final class ProcurementEngine {
                 put(pool.submit(() -> {
                     List<Compiled> out = new ArrayList<>(lines.size());
                     for (RawLine l : lines) {
-                        out.add(compileLine(compiler, l.source(), l.line(), l.json(), pass.parties));
+                        out.add(compileLine(l.source(), l.line(), l.json(), pass.parties));
                     }
                     return out;
                 }));
@@ -397,19 +395,19 @@ public final class ProcurementEngine {
      * One line: a compiled release straight from the token stream (no tree); anything else (packages,
      * records, invalid JSON, ...) through the tree.
      */
-    private static Compiled compileLine(ProcessCompiler compiler, String source, long line, byte[] json, boolean parties) {
-        ContractingProcess p = StreamingCompiler.compile(json, line, parties);
+    private static Compiled compileLine(String source, long line, byte[] json, boolean parties) {
+        ContractingProcess p = ReleaseCompiler.compile(json, line, parties);
         if (p != null) {
             return new Compiled(new ParsedUnit(source, line, List.of(), List.of(), null), List.of(p));
         }
-        return compile(compiler, OcdsReader.parseLine(source, line, json));
+        return compile(OcdsReader.parseLine(source, line, json));
     }
 
-    private static Compiled compile(ProcessCompiler compiler, ParsedUnit unit) {
+    private static Compiled compile(ParsedUnit unit) {
         List<ContractingProcess> out = new ArrayList<>(unit.releases().size());
         long line = unit.line();
         for (JsonNode r : unit.releases()) {
-            out.add(compiler.compile(r, line));
+            out.add(ReleaseCompiler.compile(r, line, true));
         }
         // keep the trees only as long as needed: the compiled values are all the rest of the run reads
         return new Compiled(unit.releases().isEmpty() ? unit
@@ -434,7 +432,6 @@ public final class ProcurementEngine {
         final List<Reviewed> batchProcesses = new ArrayList<>();
         /** Ocids of the processes under review in the current batch (facts of one rule session join by ocid). */
         final java.util.Set<String> batchOcids = new java.util.HashSet<>();
-        final ProcessCompiler compiler = new ProcessCompiler();
         final boolean extended;
         /**
          * Whether processes need their parties: only the beyond-Cardinal facts and computability read them,
@@ -626,7 +623,7 @@ public final class ProcurementEngine {
         }
 
         IndicatorResults finish() {
-            merger.flush((line, release) -> process("<compiled>", compiler.compile(release, line)));
+            merger.flush((line, release) -> process("<compiled>", ReleaseCompiler.compile(release, line, true)));
             fireBatch();
             drain(true);
             counts.mainCurrency = mainCurrency;

@@ -2,7 +2,7 @@ package org.adaldyq.risk.procurement.fact;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
-import org.adaldyq.risk.procurement.model.ProcessCompiler;
+import org.adaldyq.risk.procurement.model.ReleaseCompiler;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,8 +12,8 @@ class ProcessFactsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static ContractingProcess process(String bids, String awards) throws Exception {
-        return new ProcessCompiler().compile(JSON.readTree(
-                "{\"ocid\":\"x\",\"bids\":{\"details\":[" + bids + "]},\"awards\":[" + awards + "]}"), 1);
+        return ReleaseCompiler.compile(JSON.readTree(
+                "{\"ocid\":\"x\",\"bids\":{\"details\":[" + bids + "]},\"awards\":[" + awards + "]}"), 1, true);
     }
 
     static String bid(String status, String tenderer, double amount, String currency) {

@@ -2,6 +2,7 @@ package org.adaldyq.risk.procurement.model;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,19 +10,24 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Locale;
 
 /**
- * Compiles one line holding a compiled release straight from the Jackson token stream into a
- * {@link ContractingProcess}, without building a tree: the members the engine does not read are skipped
- * by the tokenizer. Gives exactly what {@link ProcessCompiler} gives on the tree of the same line (wrong
- * types read as absent, an object iterated as its member values where the tree code iterates a node).
- * Returns null for everything it does not handle, so the caller falls back to the tree: values that are
- * not an object, packages and records ({@code records}, {@code releases}, {@code compiledRelease} at the
- * top), a member the engine reads given twice (the tree keeps the last), invalid JSON and trailing
- * content (the tree path reports them). Stateless and thread-safe.
+ * The one OCDS compiler: a compiled release into a {@link ContractingProcess}, from the Jackson token
+ * stream, the members the engine does not read skipped by the tokenizer. Wrong types are read as absent,
+ * never as errors (a string where a number is expected is no number, as in Cardinal); an object where an
+ * array is expected is iterated as its member values.
+ *
+ * <p>Two entry points, one code path: the bytes of a line ({@link #compile(byte[], long, boolean)}, the
+ * fast path of line-delimited input) and a parsed tree ({@link #compile(JsonNode, long, boolean)}, for
+ * releases of packages, records and merged releases, traversed as a token stream). From bytes it returns
+ * null for what a tree must decide, so the caller parses the line and classifies it: values that are not
+ * an object, packages and records ({@code records}, {@code releases}, {@code compiledRelease} at the top),
+ * a member the engine reads given twice (a tree keeps the last), invalid JSON and trailing content.
+ * Stateless and thread-safe.
  */
-public final class StreamingCompiler {
-    private StreamingCompiler() {
+public final class ReleaseCompiler {
+    private ReleaseCompiler() {
     }
 
     /** Not for this compiler: the caller uses the tree. */
@@ -57,13 +63,38 @@ public final class StreamingCompiler {
         }
     }
 
+    /**
+     * The process of a compiled release already parsed (never null): its tree traversed as a token stream,
+     * so it gives exactly what the bytes it was parsed from give.
+     */
+    public static ContractingProcess compile(JsonNode release, long line, boolean parties) {
+        ContractingProcess c = null;
+        if (release.isObject()) {
+            try (JsonParser p = release.traverse()) {
+                c = compile(p, line, parties, true);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e); // a tree in memory does not fail to read
+            }
+        }
+        if (c == null) {
+            // not an object: a process with nothing but its line (skipped by the engine: no ocid)
+            c = compile("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), line, parties);
+        }
+        return c;
+    }
+
     /** The process of the line {@code p} reads (a fresh parser), or null to use the tree. */
     public static ContractingProcess compile(JsonParser p, long line, boolean parties) {
+        return compile(p, line, parties, false);
+    }
+
+    /** @param tree whether {@code p} traverses a tree, whose package members are data, never packages */
+    private static ContractingProcess compile(JsonParser p, long line, boolean parties, boolean tree) {
         try {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            ContractingProcess c = release(p, line, parties);
+            ContractingProcess c = release(p, line, parties, tree);
             return p.nextToken() == null ? c : null;
         } catch (Fallback | IOException e) {
             return null;
@@ -80,7 +111,7 @@ public final class StreamingCompiler {
         return seen | b;
     }
 
-    private static ContractingProcess release(JsonParser p, long line, boolean withParties) throws IOException {
+    private static ContractingProcess release(JsonParser p, long line, boolean withParties, boolean tree) throws IOException {
         long seen = 0;
         String ocid = null;
         String date = null;
@@ -97,7 +128,12 @@ public final class StreamingCompiler {
         while ((name = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
             switch (name) {
-                case "records", "releases", "compiledRelease" -> throw FALLBACK;
+                case "records", "releases", "compiledRelease" -> {
+                    if (!tree) {
+                        throw FALLBACK; // a package or a record: the tree classifies it
+                    }
+                    p.skipChildren(); // inside a compiled release: data the engine does not read
+                }
                 case "ocid" -> {
                     seen = once(seen, 0);
                     ocid = text(p, t);
@@ -507,8 +543,8 @@ public final class StreamingCompiler {
         } else {
             p.skipChildren();
         }
-        return new Party(id, name, List.copyOf(roles), address, ProcessCompiler.phone(telephone),
-                ProcessCompiler.email(email));
+        return new Party(id, name, List.copyOf(roles), address, phone(telephone),
+                email(email));
     }
 
     private static final String[] ADDRESS_PARTS = {"streetAddress", "locality", "region", "postalCode", "countryName"};
@@ -536,7 +572,7 @@ public final class StreamingCompiler {
             if (v == null || v.isBlank()) {
                 return null;
             }
-            sb.append(ProcessCompiler.normalise(v)).append('|');
+            sb.append(normalise(v)).append('|');
         }
         return sb.toString();
     }
@@ -706,5 +742,43 @@ public final class StreamingCompiler {
             }
         }
         return amount == null && currency == null ? Money.NONE : new Money(amount, currency);
+    }
+
+    static String normalise(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(Character.toLowerCase(c));
+                space = false;
+            } else {
+                space = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    static String phone(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                sb.append(s.charAt(i));
+            }
+        }
+        return sb.length() < 5 ? null : sb.toString(); // too short to identify anyone
+    }
+
+    static String email(String s) {
+        if (s == null || s.indexOf('@') < 1) {
+            return null;
+        }
+        return s.trim().toLowerCase(Locale.ROOT);
     }
 }

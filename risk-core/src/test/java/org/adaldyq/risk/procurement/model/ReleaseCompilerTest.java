@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The token-stream compiler gives exactly what the tree compiler gives, or hands the line to the tree. */
-class StreamingCompilerTest {
+/** Bytes and trees go through one compiler and give the same process; what bytes cannot decide goes to the tree. */
+class ReleaseCompilerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
@@ -19,13 +19,13 @@ class StreamingCompilerTest {
         "{\"ocid\":\"b\",\"tender\":{\"numberOfTenderers\":-0,\"value\":{\"amount\":-0.0}},\"bids\":{\"details\":{\"a\":{}}}}",
         "{}",
     })
-    void sameAsTheTreeCompiler(String line) throws Exception {
-        ContractingProcess streamed = StreamingCompiler.compile(line.getBytes(StandardCharsets.UTF_8), 3);
+    void bytesAndTreeGiveTheSameProcess(String line) throws Exception {
+        ContractingProcess streamed = ReleaseCompiler.compile(line.getBytes(StandardCharsets.UTF_8), 3);
         assertThat(streamed).isNotNull();
-        ContractingProcess tree = new ProcessCompiler().compile(JSON.readTree(line), 3);
+        ContractingProcess tree = ReleaseCompiler.compile(JSON.readTree(line), 3, true);
         assertThat(streamed).isEqualTo(tree);
         // without parties: the same but for them
-        ContractingProcess noParties = StreamingCompiler.compile(line.getBytes(StandardCharsets.UTF_8), 3, false);
+        ContractingProcess noParties = ReleaseCompiler.compile(line.getBytes(StandardCharsets.UTF_8), 3, false);
         assertThat(noParties.parties()).isEmpty();
         assertThat(noParties).usingRecursiveComparison().ignoringFields("parties").isEqualTo(tree);
     }
@@ -43,6 +43,19 @@ class StreamingCompilerTest {
         "{\"ocid\":\"a\"",
     })
     void leftToTheTree(String line) {
-        assertThat(StreamingCompiler.compile(line.getBytes(StandardCharsets.UTF_8), 1)).isNull();
+        assertThat(ReleaseCompiler.compile(line.getBytes(StandardCharsets.UTF_8), 1)).isNull();
+    }
+
+    /** Inside a tree, package-like members are data: the release is still compiled (a tree keeps one duplicate). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"ocid\":\"a\",\"releases\":[{\"x\":1}],\"tender\":{\"status\":\"active\"}}",
+        "{\"ocid\":\"a\",\"tender\":{\"status\":\"x\"},\"tender\":{\"status\":\"active\"}}",
+    })
+    void aTreeIsAlwaysCompiled(String line) throws Exception {
+        ContractingProcess p = ReleaseCompiler.compile(JSON.readTree(line), 9, true);
+        assertThat(p.ocid()).isEqualTo("a");
+        assertThat(p.tenderStatus()).isEqualTo("active");
+        assertThat(p.line()).isEqualTo(9);
     }
 }

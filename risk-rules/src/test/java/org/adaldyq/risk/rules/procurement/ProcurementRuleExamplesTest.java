@@ -55,7 +55,8 @@ class ProcurementRuleExamplesTest {
 
     @Test
     void perProcessFlagsHavePositiveAndNegativeExamples() {
-        for (String code : List.of("R003", "R018", "R028", "R036", "R060", "R064")) {
+        for (String code : List.of("R003", "R010", "R018", "R018B", "R028", "R030", "R031", "R035", "R036", "R044",
+                "R059", "R060", "R061", "R062", "R064", "R069")) {
             assertThat(BUILT_IN.examples()).as(code + " positives").anyMatch(e -> e.code().equals(code) && e.expected());
             assertThat(BUILT_IN.examples()).as(code + " negatives").anyMatch(e -> e.code().equals(code) && !e.expected());
         }

@@ -204,7 +204,8 @@ public final class ProcurementEngine {
 
     /**
      * Runs one example case (see {@link ReleaseExamples}): its release alone, with its settings (default
-     * settings when it has none), on this engine's rules; every code of the rule book is computed.
+     * settings when it has none), on this engine's rules; every code of the rule book is computed, the
+     * dataset-relative ones too (on a data set of one process: give them a fixed {@code threshold}).
      */
     public ReleaseExamples.Outcome test(ReleaseExamples.Example example) {
         Settings s = example.settings() == null ? Settings.defaults() : Settings.parse(example.settings());
@@ -217,6 +218,8 @@ public final class ProcurementEngine {
         java.util.Set<String> found = new java.util.TreeSet<>();
         try (IndicatorResults r = one.run(List.of(new OcdsReader.Input(example.file() + ":" + example.line(),
                 () -> new java.io.ByteArrayInputStream(json))), (source, p, f, skip, flags) -> flags.forEach(fl -> found.add(fl.getCode())))) {
+            // the dataset-relative flags (fences, buyer patterns) are raised at the end of the run
+            r.datasetFlags().forEach(fl -> found.add(fl.getCode()));
             return new ReleaseExamples.Outcome(example, found);
         }
     }

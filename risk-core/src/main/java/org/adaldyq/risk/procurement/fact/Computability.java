@@ -42,7 +42,9 @@ public final class Computability {
             case "classifiedSingleSupplierAward" -> p.awards().stream().anyMatch(a -> a.active() && a.supplierIds().size() == 1 && !a.itemClassificationIds().isEmpty());
             case "procurementMethod" -> p.procurementMethod() != null;
             case "tendererCountAndMethod" -> tendererCount(p) != null && p.procurementMethod() != null;
-            case "tenderAndAwardValues" -> p.tenderValue().complete() && p.awards().stream().anyMatch(a -> a.active() && a.value().complete());
+            case "tenderValueAndWinningPrice" -> p.tenderValue().complete() && p.awards().stream().anyMatch(a -> a.active()
+                    && (a.value().complete() || p.bids().stream().anyMatch(b -> b.valid() && b.value().complete()
+                    && !b.tendererIds().isEmpty() && a.supplierIds().containsAll(b.tendererIds()))));
             case "buyerAndSupplier" -> p.buyerId() != null && p.awards().stream().anyMatch(a -> a.active() && !a.supplierIds().isEmpty());
             case "buyerValueAndClassification" -> p.buyerId() != null && p.tenderValue().complete() && !p.tenderClassificationIds().isEmpty();
             case "buyerAndAwardAmount" -> p.buyerId() != null && p.awards().stream().map(Award::value).anyMatch(v -> v.amount() != null);
@@ -59,7 +61,7 @@ public final class Computability {
     public static final java.util.Set<String> REQUIREMENTS = java.util.Set.of("always", "submissionPeriod",
             "numberOfTenderersAndMethod", "secondLowestBidRatio", "soleWinner", "twoPricedBids", "lateBidEvidence",
             "finalAwards", "activeAwardAndPricedBid", "bids", "classifiedSingleSupplierAward", "procurementMethod",
-            "tendererCountAndMethod", "tenderAndAwardValues", "buyerAndSupplier", "buyerValueAndClassification",
+            "tendererCountAndMethod", "tenderValueAndWinningPrice", "buyerAndSupplier", "buyerValueAndClassification",
             "buyerAndAwardAmount", "twoTendererParties", "contractValue", "signatureAndAwardDates", "tenderEndAndAwardDate",
             "contracts");
 

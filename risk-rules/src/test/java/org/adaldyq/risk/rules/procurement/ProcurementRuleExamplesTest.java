@@ -54,9 +54,11 @@ class ProcurementRuleExamplesTest {
     }
 
     @Test
-    void perProcessFlagsHavePositiveAndNegativeExamples() {
-        for (String code : List.of("R003", "R010", "R018", "R018B", "R028", "R030", "R031", "R035", "R036", "R044",
-                "R059", "R060", "R061", "R062", "R064", "R069")) {
+    void everyFlagHasPositiveAndNegativeExamples() {
+        for (String code : org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue.builtIn().codes()) {
+            if (code.equals("R011")) {
+                continue; // a pattern over two processes at least: a one-release case cannot raise it
+            }
             assertThat(BUILT_IN.examples()).as(code + " positives").anyMatch(e -> e.code().equals(code) && e.expected());
             assertThat(BUILT_IN.examples()).as(code + " negatives").anyMatch(e -> e.code().equals(code) && !e.expected());
         }

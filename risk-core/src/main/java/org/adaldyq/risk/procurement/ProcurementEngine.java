@@ -23,7 +23,6 @@ import org.adaldyq.risk.procurement.rules.ReleaseExamples;
 import org.adaldyq.risk.procurement.rules.RuleBook;
 import org.adaldyq.risk.procurement.stats.Baseline;
 import org.adaldyq.risk.procurement.stats.DatasetStatistics;
-import org.adaldyq.risk.procurement.stats.ExtendedStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -427,7 +426,6 @@ public final class ProcurementEngine {
         final IndicatorResults results = new IndicatorResults(counts);
         final List<IndicatorSetting> enabled;
         final DatasetStatistics stats;
-        final ExtendedStatistics extendedStats;
         final OcidSet seen = new OcidSet();
         final ReleaseMerger merger = new ReleaseMerger();
         final Map<InputProblem.Kind, Integer> warned = new HashMap<>();
@@ -450,7 +448,6 @@ public final class ProcurementEngine {
             this.codes = codes;
             this.enabled = settings.indicators(codes);
             this.stats = new DatasetStatistics(enabled);
-            this.extendedStats = new ExtendedStatistics(enabled);
             this.extended = enabled.stream().anyMatch(s -> IndicatorCatalogue.builtIn().extendedCodes().contains(s.getCode()));
             this.parties = extended || listener != ProcessListener.NONE
                     || codes.stream().anyMatch(c -> !IndicatorCatalogue.builtIn().cardinalCodes().contains(c));
@@ -504,9 +501,6 @@ public final class ProcurementEngine {
             observeCurrency(source, p);
             ProcessFacts f = ProcessFacts.derive(p, mainCurrency, settings.comparesPrices(p.procurementMethodDetails()), extended);
             stats.add(p, f);
-            if (extended) {
-                extendedStats.add(p);
-            }
             for (String code : codes) {
                 if (settings.enabled(code) && !Computability.computable(code, p, f)) {
                     counts.notComputable.merge(code, 1L, Long::sum);
@@ -633,9 +627,6 @@ public final class ProcurementEngine {
             results.finishSpill();
             List<Object> datasetFacts = stats.facts(results.metaForUpdate(), baseline);
             results.baseline(Baseline.of(counts.reviewed, datasetFacts, results.metaForUpdate()));
-            if (extended) {
-                datasetFacts.addAll(extendedStats.facts());
-            }
             // Every dataset rule joins one shared fact (a fence, the top-tenderer bar) with one statistic,
             // so the statistics can be fired in batches, each with all the shared facts: memory stays flat.
             List<Object> fences = datasetFacts.stream()

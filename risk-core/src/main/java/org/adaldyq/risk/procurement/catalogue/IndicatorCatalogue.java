@@ -38,9 +38,13 @@ public final class IndicatorCatalogue {
      *                       ({@code always} when none); see {@code procurement.fact.Computability}
      * @param needs          the OCDS fields it reads, for people
      * @param defaults       its settings' defaults (INI key → value) where the settings file is silent
+     * @param statistic      for a dataset flag, the statistic computed over the whole data set for it
+     *                       (see {@code procurement.stats.DatasetStatistics}); null otherwise
+     * @param fence          for a flag judged by a Tukey fence of its statistic: {@code low} or {@code high}
      */
     public record Indicator(String code, boolean cardinal, String level, boolean dataset, List<String> groups,
                             String computable, List<String> needs, Map<String, String> defaults,
+                            String statistic, String fence,
                             Map<String, String> title, Map<String, String> explanation,
                             Map<String, String> recommendation) {
         public Indicator {

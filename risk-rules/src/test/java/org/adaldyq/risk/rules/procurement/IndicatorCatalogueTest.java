@@ -57,6 +57,11 @@ class IndicatorCatalogueTest {
                 assertThat(i.recommendation()).as(i.code()).containsKey(lang);
             }
             assertThat(i.needs()).as(i.code()).isNotEmpty();
+            assertThat(i.statistic() != null).as(i.code() + ": a dataset flag names its statistic").isEqualTo(i.dataset());
+            if (i.statistic() != null) {
+                assertThat(org.adaldyq.risk.procurement.stats.DatasetStatistics.STATISTICS).as(i.code()).contains(i.statistic());
+            }
+            assertThat(i.fence()).as(i.code()).isIn(null, "low", "high");
         }
     }
 

@@ -3,6 +3,7 @@ package org.adaldyq.risk.procurement.stats;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import org.adaldyq.risk.procurement.fact.Group;
 import org.adaldyq.risk.procurement.fact.OutlierFence;
 import org.adaldyq.risk.procurement.fact.TopTendererBar;
@@ -170,7 +171,8 @@ public final class Baseline {
                 out.add(f);
             }
         }
-        if (topTendererBar != null && enabled.contains("R025")) {
+        if (topTendererBar != null && enabled.stream().map(IndicatorCatalogue.builtIn()::find)
+                .anyMatch(i -> i != null && "tendererWinRate".equals(i.statistic()))) {
             out.add(new TopTendererBar(topTendererBar));
         }
         return out;

@@ -1,0 +1,312 @@
+package org.adaldyq.risk.procurement;
+
+import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.adaldyq.risk.procurement.settings.Settings;
+import org.adaldyq.risk.procurement.fact.Computability;
+import org.adaldyq.risk.procurement.fact.Flag;
+import org.adaldyq.risk.procurement.fact.Group;
+import org.adaldyq.risk.procurement.fact.IndicatorSetting;
+import org.adaldyq.risk.procurement.fact.OutlierFence;
+import org.adaldyq.risk.procurement.fact.TopTendererBar;
+import org.adaldyq.risk.procurement.fact.ProcessFacts;
+import org.adaldyq.risk.procurement.model.Bid;
+import org.adaldyq.risk.procurement.model.ContractingProcess;
+import org.adaldyq.risk.procurement.model.ReleaseCompiler;
+import org.adaldyq.risk.procurement.ocds.InputProblem;
+import org.adaldyq.risk.procurement.ocds.ParsedUnit;
+import org.adaldyq.risk.procurement.ocds.ReleaseMerger;
+import org.adaldyq.risk.procurement.rules.RuleBook;
+import org.adaldyq.risk.procurement.stats.Baseline;
+import org.adaldyq.risk.procurement.stats.DatasetStatistics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * One run of the engine over its inputs: duplicate check, main currency, per-process facts and rules in
+ * batches (fired on the rule pool when there is one, drained in input order), dataset statistics, and at
+ * the end the dataset rules. Used by one thread at a time, in input order.
+ */
+final class ProcurementRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcurementEngine.class);
+    private static final int WARNINGS_PER_KIND = 20;
+    private static final int DATASET_BATCH = 20_000;
+
+    /** A process in a rule batch: its facts, or why it was skipped; whether its ocid was seen before. */
+    private record Reviewed(String source, ContractingProcess process, ProcessFacts facts, String skipReason, boolean duplicate) {
+    }
+
+    /** A batch whose rules are firing (or fired), with its processes in input order. */
+    private record FiringBatch(Future<List<Flag>> flags, List<Reviewed> processes) {
+    }
+
+    private final Settings settings;
+    private final int threads;
+    private final int batchSize;
+    private final Baseline baseline;
+
+    private final ProcessListener listener;
+    /** The rules and codes of this run: a reload during the run does not change them. */
+    private final RuleBook rules;
+    private final List<String> codes;
+    private final RunCounts counts = new RunCounts();
+    private final IndicatorResults results = new IndicatorResults(counts);
+    private final List<IndicatorSetting> enabled;
+    private final DatasetStatistics stats;
+    private final OcidSet seen = new OcidSet();
+    private final ReleaseMerger merger = new ReleaseMerger();
+    private final Map<InputProblem.Kind, Integer> warned = new HashMap<>();
+    private final List<Object> batchFacts = new ArrayList<>();
+    private final List<Reviewed> batchProcesses = new ArrayList<>();
+    /** Ocids of the processes under review in the current batch (facts of one rule session join by ocid). */
+    private final java.util.Set<String> batchOcids = new java.util.HashSet<>();
+    private final boolean extended;
+    /**
+     * Whether processes need their parties: only the beyond-Cardinal facts and computability read them,
+     * and a listener may; Cardinal's indicators with no listener skip them when streaming.
+     */
+    private final boolean parties;
+    private String mainCurrency;
+
+    ProcurementRun(ProcurementEngine engine, ProcessListener listener, RuleBook rules, List<String> codes,
+                   ExecutorService rulePool) {
+        this.settings = engine.settings();
+        this.threads = engine.threads();
+        this.batchSize = engine.batchSize();
+        this.baseline = engine.baseline();
+        this.rulePool = rulePool;
+        this.mainCurrency = settings.currency();
+        this.listener = listener;
+        this.rules = rules;
+        this.codes = codes;
+        this.enabled = settings.indicators(codes);
+        this.stats = new DatasetStatistics(enabled);
+        this.extended = enabled.stream().anyMatch(s -> IndicatorCatalogue.builtIn().extendedCodes().contains(s.getCode()));
+        this.parties = extended || listener != ProcessListener.NONE
+                || codes.stream().anyMatch(c -> !IndicatorCatalogue.builtIn().cardinalCodes().contains(c));
+    }
+
+    /** Whether this run's processes need their parties (compiling them costs more than any other member). */
+    boolean needsParties() {
+        return parties;
+    }
+
+    void accept(OcdsIntake.Compiled c) {
+        ParsedUnit u = c.unit();
+        if (u.problem() != null) {
+            problem(u.problem());
+        }
+        for (ObjectNode r : u.toCompile()) {
+            merger.add(r.path("ocid").asText(), u.line(), r);
+        }
+        for (ContractingProcess p : c.processes()) {
+            process(u.source(), p);
+        }
+    }
+
+    void process(String source, ContractingProcess p) {
+        counts.processes++;
+        if (p.ocid() == null) {
+            counts.noOcid++;
+            problem(new InputProblem(source, p.line(), null, InputProblem.Kind.NO_OCID, "ocid is not a string; skipped"));
+            skipped(source, p, "no ocid");
+            return;
+        }
+        boolean duplicate = !seen.add(p.ocid());
+        if (duplicate) {
+            counts.duplicates++;
+            problem(new InputProblem(source, p.line(), p.ocid(), InputProblem.Kind.DUPLICATE_OCID,
+                    "ocid seen before; both are processed, as Cardinal does"));
+        }
+        if ("cancelled".equals(p.tenderStatus())) {
+            counts.cancelled++;
+            skipped(source, p, "cancelled");
+            return;
+        }
+        if (p.procurementMethodDetails() != null
+                && settings.excludedProcurementMethodDetails().contains(p.procurementMethodDetails())) {
+            counts.excluded++;
+            skipped(source, p, "excluded");
+            return;
+        }
+        counts.reviewed++;
+        if (duplicate && batchOcids.contains(p.ocid())) {
+            // The per-process rules join facts by ocid: two processes with one ocid in one session would
+            // mix their bids and awards. Each is its own process (as in Cardinal), so fire the batch first.
+            fireBatch();
+        }
+        batchOcids.add(p.ocid());
+        observeCurrency(source, p);
+        ProcessFacts f = ProcessFacts.derive(p, mainCurrency, settings.comparesPrices(p.procurementMethodDetails()), extended);
+        stats.add(p, f);
+        for (String code : codes) {
+            if (settings.enabled(code) && !Computability.computable(code, p, f)) {
+                counts.notComputable.merge(code, 1L, Long::sum);
+            }
+        }
+        batchFacts.addAll(f.all());
+        batchProcesses.add(new Reviewed(source, p, f, null, duplicate));
+        if (batchProcesses.size() >= batchSize) {
+            fireBatch();
+        }
+    }
+
+    /** Skipped processes wait for their batch too, so the listener sees input order. */
+    void skipped(String source, ContractingProcess p, String reason) {
+        batchProcesses.add(new Reviewed(source, p, null, reason, false));
+        if (batchProcesses.size() >= batchSize) {
+            fireBatch();
+        }
+    }
+
+    void observeCurrency(String source, ContractingProcess p) {
+        for (Bid b : p.bids()) {
+            if (!b.value().complete()) {
+                continue;
+            }
+            if (mainCurrency == null) {
+                mainCurrency = b.value().currency();
+                LOG.debug("main currency: {} (first seen, {} line {})", mainCurrency, source, p.line());
+            } else if (!mainCurrency.equals(b.value().currency())) {
+                counts.otherCurrencyAmounts++;
+                problem(new InputProblem(source, p.line(), p.ocid(), InputProblem.Kind.OTHER_CURRENCY,
+                        "bid amount in " + b.value().currency() + " is not in the main currency " + mainCurrency
+                                + "; skipped by the amount-based flags"));
+            }
+        }
+    }
+
+    /** Batches whose rules are firing on the rule pool, oldest first: drained in input order. */
+    final java.util.ArrayDeque<FiringBatch> pending = new java.util.ArrayDeque<>();
+    private final ExecutorService rulePool;
+
+    void fireBatch() {
+        if (batchProcesses.isEmpty()) {
+            return;
+        }
+        List<Object> facts = new ArrayList<>(batchFacts);
+        List<Reviewed> processes = new ArrayList<>(batchProcesses);
+        batchFacts.clear();
+        batchProcesses.clear();
+        batchOcids.clear();
+        Future<List<Flag>> flags;
+        if (enabled.isEmpty() || facts.isEmpty()) {
+            flags = CompletableFuture.completedFuture(List.of());
+        } else if (rulePool == null) {
+            flags = CompletableFuture.completedFuture(rules.fire(enabled, facts));
+        } else {
+            flags = rulePool.submit(() -> rules.fire(enabled, facts));
+        }
+        pending.add(new FiringBatch(flags, processes));
+        drain(false);
+    }
+
+    /**
+     * Hands finished batches to the results and the listener, in order. Waits for the oldest while too
+     * many are in flight, or for all of them when {@code all}.
+     */
+    void drain(boolean all) {
+        while (!pending.isEmpty()) {
+            boolean wait = all || pending.size() > threads * 2;
+            if (!pending.peek().flags().isDone() && !wait) {
+                return;
+            }
+            FiringBatch batch = pending.poll();
+            List<Flag> flags;
+            try {
+                flags = batch.flags().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("rules failed", e.getCause());
+            }
+            Map<String, List<Flag>> byProcess = new HashMap<>();
+            for (Flag fl : flags) {
+                if (fl.getGroup() != Group.OCID) {
+                    results.add(fl);
+                }
+                byProcess.computeIfAbsent(fl.getProcessOcid(), k -> new ArrayList<>()).add(fl);
+            }
+            for (Reviewed r : batch.processes()) {
+                if (r.facts() == null) {
+                    listener.process(r.source(), r.process(), null, r.skipReason(), List.of());
+                    continue;
+                }
+                List<Flag> mine = byProcess.getOrDefault(r.process().ocid(), List.of());
+                Map<String, Double> codes = new TreeMap<>();
+                for (Flag fl : mine) {
+                    if (fl.getGroup() == Group.OCID) {
+                        codes.merge(fl.getCode(), fl.getValue(), Math::max);
+                    }
+                }
+                results.addProcess(r.process().ocid(), codes, r.duplicate());
+                listener.process(r.source(), r.process(), r.facts(), null, mine);
+            }
+        }
+    }
+
+    void problem(InputProblem p) {
+        counts.count(p.kind());
+        int n = warned.merge(p.kind(), 1, Integer::sum);
+        if (n <= WARNINGS_PER_KIND) {
+            LOG.warn("{}", p);
+        } else if (n == WARNINGS_PER_KIND + 1) {
+            LOG.warn("more {} problems: only counted from now on", p.kind());
+        }
+        listener.problem(p);
+    }
+
+    IndicatorResults finish() {
+        merger.flush((line, release) -> process("<compiled>", ReleaseCompiler.compile(release, line, true)));
+        fireBatch();
+        drain(true);
+        counts.mainCurrency = mainCurrency;
+        results.finishSpill();
+        List<Object> datasetFacts = stats.facts(results.metaForUpdate(), baseline);
+        results.baseline(Baseline.of(counts.reviewed, datasetFacts, results.metaForUpdate()));
+        // Every dataset rule joins one shared fact (a fence, the top-tenderer bar) with one statistic,
+        // so the statistics can be fired in batches, each with all the shared facts: memory stays flat.
+        List<Object> fences = datasetFacts.stream()
+                .filter(f -> f instanceof OutlierFence || f instanceof TopTendererBar).toList();
+        List<Object> statistics = datasetFacts.stream()
+                .filter(f -> !(f instanceof OutlierFence || f instanceof TopTendererBar)).toList();
+        for (int from = 0; from < statistics.size(); from += DATASET_BATCH) {
+            List<Object> facts = new ArrayList<>(fences);
+            facts.addAll(statistics.subList(from, Math.min(statistics.size(), from + DATASET_BATCH)));
+            datasetFlags(rules.fire(enabled, facts));
+        }
+        // one ratio per process (the only process-level statistic): streamed from disk and matched
+        // against the fences batch by batch
+        if (fences.stream().anyMatch(f -> f instanceof OutlierFence o && o.getGroup() == Group.OCID)) {
+            stats.forEachRatioBatch(DATASET_BATCH, batch -> {
+                List<Object> facts = new ArrayList<>(fences);
+                facts.addAll(batch);
+                datasetFlags(rules.fire(enabled, facts));
+            });
+        }
+        stats.close();
+        results.datasetFlags(datasetFlags);
+        LOG.debug("run: {}", counts);
+        return results;
+    }
+
+    final List<Flag> datasetFlags = new ArrayList<>();
+
+    void datasetFlags(List<Flag> flags) {
+        for (Flag fl : flags) {
+            results.add(fl);
+            datasetFlags.add(fl);
+        }
+    }
+    }

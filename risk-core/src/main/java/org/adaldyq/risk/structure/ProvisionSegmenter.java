@@ -73,10 +73,6 @@ public final class ProvisionSegmenter {
             "(?U)^(\\d{1,3}(?:[-.]\\d+)*|[а-яёәғқңөұүһіa-z](?:-\\d+)?)\\)(?=\\s|$)");
     private static final Pattern EN_ITEM = Pattern.compile("^\\(([0-9]{1,3}|[a-z]{1,4}|[A-Z]{1,4})\\)");
     private static final Pattern NOTE = Pattern.compile("(?U)^(?:ЕСКЕРТУ|Ескерту|Сноска|СНОСКА)\\b");
-    private static final Pattern AMENDING = Pattern.compile(
-            "(?iU)(мазмұндағы|редакцияда|толықтырылсын|жазылсын|следующего\\s+содержания|следующей\\s+редакции"
-                    + "|изложить|дополнить|to read as follows|inserting|adding|the following)");
-    private static final Pattern RESTATING = Pattern.compile("(?iU)(редакцияда|редакции|to read as follows)");
     private static final Pattern RU_PART_REF = Pattern.compile(
             "(?iU)\\bчаст(?:ь|и|ью|ей|ям|ях|ями)\\s+\\d+(?:\\.\\d+)?\\s+(?:настоящей\\s+)?стать");
     private static final Pattern RU_POINT_REF = Pattern.compile(
@@ -179,6 +175,7 @@ public final class ProvisionSegmenter {
         private final String text;
         private final Language language;
         private final boolean partMode;
+        private final QuotedInsertions quotes;
 
         private final Node root = new Node(null, null, false, null);
         private Node sectionParent = root;
@@ -198,6 +195,7 @@ public final class ProvisionSegmenter {
 
         Builder(String text, Language language, boolean partMode) {
             this.text = text;
+            this.quotes = new QuotedInsertions(text);
             this.language = language;
             this.partMode = partMode;
         }
@@ -206,10 +204,10 @@ public final class ProvisionSegmenter {
             List<Para> paras = paragraphs(from, to);
             for (int k = 0; k < paras.size(); k++) {
                 Para p = paras.get(k);
-                if (lastPara != null && isAmendingLeadIn(lastPara) && opensQuote(p)) {
-                    int endK = quoteEnd(paras, k);
+                if (lastPara != null && quotes.isAmendingLeadIn(lastPara) && quotes.opensQuote(p)) {
+                    int endK = quotes.quoteEnd(paras, k);
                     if (endK >= 0) {
-                        lastParaOwner.entries.add(quote(paras.get(k), paras.get(endK), lastPara));
+                        lastParaOwner.entries.add(quotes.quote(paras.get(k), paras.get(endK), lastPara));
                         k = endK;
                         lastPara = null;
                         continue;
@@ -475,7 +473,7 @@ public final class ProvisionSegmenter {
             owner.entries.add(p);
             lastPara = p;
             lastParaOwner = owner;
-            if (language != Language.EN && next != null && endsWith(p, ':') && !(isAmendingLeadIn(p) && opensQuote(next))) {
+            if (language != Language.EN && next != null && endsWith(p, ':') && !(quotes.isAmendingLeadIn(p) && quotes.opensQuote(next))) {
                 LineType t = classify(next).type;
                 if (t == LineType.PLAIN && text.charAt(next.end - 1) != ':') {
                     unnumberedList = true;
@@ -484,80 +482,6 @@ public final class ProvisionSegmenter {
             }
         }
 
-        // ---- quotations ----
-
-        private boolean isAmendingLeadIn(Para p) {
-            return endsWith(p, ':') && AMENDING.matcher(text.substring(p.bodyStart, p.end)).find();
-        }
-
-        private boolean opensQuote(Para p) {
-            char c = text.charAt(p.bodyStart);
-            return c == '"' || c == '«' || c == '“' || c == '„';
-        }
-
-        /** Index of the paragraph that closes the quotation opened at {@code k}, or -1. */
-        private int quoteEnd(List<Para> paras, int k) {
-            char open = text.charAt(paras.get(k).bodyStart);
-            int balance = 0;
-            int firstCandidate = -1;
-            int limit = Math.min(paras.size(), k + 2000);
-            for (int j = k; j < limit; j++) {
-                Para p = paras.get(j);
-                for (int i = p.bodyStart; i < p.end; i++) {
-                    balance += delta(open, text.charAt(i), balance);
-                }
-                if (closingQuoteAt(p) >= 0) {
-                    boolean balanced = open == '"' ? balance % 2 == 0 : balance <= 0;
-                    if (balanced) {
-                        return j;
-                    }
-                    if (firstCandidate < 0) {
-                        firstCandidate = j;
-                    }
-                }
-            }
-            return firstCandidate;
-        }
-
-        private static int delta(char open, char c, int balance) {
-            switch (open) {
-                case '"':
-                    return c == '"' ? 1 : 0;
-                case '«':
-                    return c == '«' ? 1 : c == '»' ? -1 : 0;
-                case '“':
-                    return c == '“' ? 1 : c == '”' ? -1 : 0;
-                default: // „ … “
-                    return c == '„' ? 1 : c == '“' ? -1 : 0;
-            }
-        }
-
-        /** Offset of the closing quotation mark at the end of a paragraph (before . ; ,), or -1. */
-        private int closingQuoteAt(Para p) {
-            int e = p.end;
-            while (e > p.bodyStart && (text.charAt(e - 1) == '.' || text.charAt(e - 1) == ';'
-                    || text.charAt(e - 1) == ',' || isSpace(text.charAt(e - 1)))) {
-                e--;
-            }
-            if (e > p.bodyStart) {
-                char c = text.charAt(e - 1);
-                if (c == '"' || c == '»' || c == '”' || c == '“') {
-                    return e - 1;
-                }
-            }
-            return -1;
-        }
-
-        private Quote quote(Para first, Para last, Para instruction) {
-            int start = first.bodyStart + 1;
-            int end = closingQuoteAt(last);
-            if (end < start) {
-                end = start;
-            }
-            String label = RESTATING.matcher(text.substring(instruction.bodyStart, instruction.end)).find()
-                    ? "amended" : "new";
-            return new Quote(start, end, label);
-        }
 
         // ---- emission ----
 
@@ -738,13 +662,7 @@ public final class ProvisionSegmenter {
         // ---- helpers ----
 
         private boolean endsWith(Para p, char... chars) {
-            char last = text.charAt(p.end - 1);
-            for (char c : chars) {
-                if (last == c) {
-                    return true;
-                }
-            }
-            return false;
+            return ProvisionSegmenter.endsWith(text, p, chars);
         }
 
         private boolean isSignature(String s) {
@@ -779,6 +697,17 @@ public final class ProvisionSegmenter {
             l.add(level);
             return List.copyOf(l);
         }
+    }
+
+    /** Whether paragraph {@code p} of {@code text} ends with one of {@code chars}. */
+    static boolean endsWith(String text, Para p, char... chars) {
+        char last = text.charAt(p.end() - 1);
+        for (char c : chars) {
+            if (last == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isSpace(char c) {

@@ -18,7 +18,7 @@ import org.drools.drl.parser.ParserError;
  * rules with their metadata and positions. Used to check rules before they are compiled and to merge
  * author rules with the built-in ones by id. Positions are 1-based lines and columns.
  */
-public final class DrlFile {
+final class DrlFile {
 
     /** A rule as written: id (its name), metadata ({@code @code("X")} → code=X), where it is. */
     public record RuleEntry(String id, Map<String, String> metadata, int line, int column, int startChar, int endChar,

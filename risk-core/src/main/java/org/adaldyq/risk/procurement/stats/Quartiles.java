@@ -3,7 +3,7 @@ package org.adaldyq.risk.procurement.stats;
 import java.util.Arrays;
 
 /** Type-8 first and third quartiles of a sample, and the Tukey fences 1.5·IQR beyond them. */
-public record Quartiles(double q1, double q3, int n) {
+record Quartiles(double q1, double q3, int n) {
 
     /** Null when there are no values. */
     public static Quartiles of(double[] values) {

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * h &lt; 1 gives the minimum, h ≥ n the maximum. The arithmetic follows statrs step by step so results
  * match Cardinal to the last bit.
  */
-public final class Type8Quantile {
+final class Type8Quantile {
     private Type8Quantile() {
     }
 

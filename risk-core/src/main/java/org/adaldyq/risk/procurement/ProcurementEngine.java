@@ -222,6 +222,9 @@ public final class ProcurementEngine {
         pass.rulePool = rulePool;
         try {
             return run(inputs, pass);
+        } catch (RuntimeException | Error e) {
+            pass.discard(e);
+            throw e;
         } finally {
             if (rulePool != null) {
                 rulePool.shutdownNow();
@@ -612,6 +615,20 @@ public final class ProcurementEngine {
                 LOG.warn("more {} problems: only counted from now on", p.kind());
             }
             listener.problem(p);
+        }
+
+        /** A failed run deletes its temporary files now: nobody gets its results to close. */
+        void discard(Throwable failure) {
+            try {
+                stats.close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+            try {
+                results.close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
 
         IndicatorResults finish() {

@@ -27,8 +27,6 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * </ul>
  * Every chain ends in a {@link CachingStemFilter}, which also records the unstemmed word in
  * {@link SurfaceAttribute}.
- * <ul>
- * </ul>
  *
  * <p>Analyzers are thread-safe (Lucene reuses components per thread); share the instances from
  * {@link #forLanguage(Language)}.

@@ -71,7 +71,6 @@ public final class IndicatorResults implements AutoCloseable {
         try {
             if (spillOut == null) {
                 spill = Files.createTempFile("indicators-ocid", ".bin");
-                spill.toFile().deleteOnExit();
                 spillOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16));
             }
             spillOut.writeUTF(ocid);

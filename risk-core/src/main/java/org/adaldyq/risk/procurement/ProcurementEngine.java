@@ -201,10 +201,13 @@ public final class ProcurementEngine {
             t.setDaemon(true);
             return t;
         }) : null;
+        ProcurementRun run = new ProcurementRun(this, listener, rules.get(), codes(), rulePool);
         try {
-            ProcurementRun run = new ProcurementRun(this, listener, rules.get(), codes(), rulePool);
             OcdsIntake.feed(inputs, threads, maxLineBytes, run.needsParties(), run::accept);
             return run.finish();
+        } catch (RuntimeException | Error e) {
+            run.discard(e);
+            throw e;
         } finally {
             if (rulePool != null) {
                 rulePool.shutdownNow();

@@ -267,6 +267,20 @@ final class ProcurementRun {
         listener.problem(p);
     }
 
+    /** A failed run deletes its temporary files now: nobody gets its results to close. */
+    void discard(Throwable failure) {
+        try {
+            stats.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            results.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     IndicatorResults finish() {
         merger.flush((line, release) -> process("<compiled>", ReleaseCompiler.compile(release, line, true)));
         fireBatch();

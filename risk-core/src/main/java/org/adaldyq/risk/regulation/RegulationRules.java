@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.lexicon.Lexicon;
 import org.adaldyq.risk.lexicon.LexiconException;
+import org.adaldyq.risk.rules.BuiltInPack;
 import org.adaldyq.risk.rules.DrlAllowList;
 import org.adaldyq.risk.rules.RuleAssembly;
 import org.adaldyq.risk.rules.RuleCompilationException;
@@ -74,6 +75,8 @@ public final class RegulationRules {
     }
 
     public static Loaded load(PackOptions o) {
+        // The factor catalogue always comes from the built-in pack, even without its rules.
+        BuiltInPack.requireOnClassPath(o.loader(), PACK, "regulation");
         long t0 = System.nanoTime();
         List<RuleProblem> problems = new ArrayList<>();
         if (o.builtIn() && o.directories().isEmpty() && !o.compileAlways()) {

@@ -25,7 +25,7 @@ import java.util.zip.GZIPInputStream;
  * <p>Shapes: line-delimited JSON (each line a compiled release, a record, or a package); a pretty-printed
  * release package, record package, record or release; a JSON array of any of those. Gzip is recognised
  * by its magic bytes. A line-delimited input is recognised by its first line being one complete JSON
- * object (or its second, when the first is broken), or by not starting with {@code {} or {@code [}. Thread-safe: one instance may read many inputs; {@link #parseLine} may run on any thread.
+ * object (or its second, when the first is broken), or by not starting with <code>{</code> or <code>[</code>. Thread-safe: one instance may read many inputs; {@link #parseLine} may run on any thread.
  */
 public final class OcdsReader {
     /** Default cap on one line: longer lines are skipped with a warning. */

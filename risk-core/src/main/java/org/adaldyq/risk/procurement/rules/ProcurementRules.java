@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.adaldyq.risk.procurement.settings.Settings;
+import org.adaldyq.risk.rules.BuiltInPack;
 import org.adaldyq.risk.rules.DrlAllowList;
 import org.adaldyq.risk.rules.RuleAssembly;
 import org.adaldyq.risk.rules.RuleCompilationException;
@@ -100,6 +101,9 @@ public final class ProcurementRules {
     }
 
     public static Loaded load(PackOptions o) {
+        if (o.builtIn()) {
+            BuiltInPack.requireOnClassPath(o.loader(), PACK, "procurement");
+        }
         long t0 = System.nanoTime();
         List<RuleProblem> problems = new ArrayList<>();
         List<RuleLayer> layers = new ArrayList<>();

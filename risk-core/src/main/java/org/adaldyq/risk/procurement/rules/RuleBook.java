@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.adaldyq.risk.finding.Severity;
 import org.adaldyq.risk.procurement.fact.Flag;
+import org.adaldyq.risk.rules.BuiltInPack;
 import org.adaldyq.risk.rules.RuleLimits;
 import org.adaldyq.risk.rules.RuleSet;
 
@@ -53,6 +54,7 @@ public final class RuleBook {
             synchronized (RuleBook.class) {
                 b = classpath;
                 if (b == null) {
+                    BuiltInPack.requireOnClassPath(RuleBook.class.getClassLoader(), ProcurementRules.PACK, "procurement");
                     classpath = b = new RuleBook(ProcurementRules.precompiled(RuleBook.class.getClassLoader()), RuleLimits.DEFAULT);
                 }
             }

@@ -34,7 +34,6 @@ final class RatioStore implements AutoCloseable {
         try {
             if (out == null) {
                 file = Files.createTempFile("ratios", ".bin");
-                file.toFile().deleteOnExit();
                 out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
             }
             out.writeUTF(r.getOcid());

@@ -3,7 +3,6 @@ package org.adaldyq.risk.regulation;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,21 +12,20 @@ import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.lexicon.Lexicon;
 import org.adaldyq.risk.lexicon.LexiconException;
 import org.adaldyq.risk.rules.BuiltInPack;
-import org.adaldyq.risk.rules.DrlAllowList;
+import org.adaldyq.risk.rules.LoadedPack;
+import org.adaldyq.risk.rules.RulePack;
+import org.adaldyq.risk.rules.RulePackLoader;
 import org.adaldyq.risk.rules.RuleAssembly;
 import org.adaldyq.risk.rules.RuleCompilationException;
 import org.adaldyq.risk.rules.RuleConvention;
 import org.adaldyq.risk.rules.RuleExamples;
 import org.adaldyq.risk.rules.RuleLayer;
 import org.adaldyq.risk.rules.PackOptions;
-import org.adaldyq.risk.rules.RuleLimits;
 import org.adaldyq.risk.rules.RuleProblem;
 import org.adaldyq.risk.rules.RuleSet;
 import org.adaldyq.risk.rules.ThresholdTable;
 import org.adaldyq.risk.signal.FactorModel;
 import org.adaldyq.risk.signal.FactorModels;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Loads the regulation rules: the built-in pack and author folders merged (see {@link RuleAssembly}),
@@ -37,27 +35,20 @@ import org.slf4j.LoggerFactory;
  * (lexicon, thresholds, disabled rules, factors) keep the precompiled rules.
  */
 public final class RegulationRules {
-    private static final Logger LOG = LoggerFactory.getLogger(RegulationRules.class);
-
     /** Where the built-in regulation pack lives on the class path. */
     public static final String PACK = "org/adaldyq/risk/rules/regulation";
     /** Its precompiled knowledge base (see {@code risk-rules/src/main/resources/META-INF/kmodule.xml}). */
     public static final String KBASE = "regulation";
 
-    /**
-     * The outcome of a load: a scanner when there were no errors, every problem found (errors and
-     * warnings, each with file, line and column), the example cases of all layers, and a summary.
-     */
-    public record Loaded(Optional<RegulationScanner> scanner, List<RuleProblem> problems, List<RuleExamples.Example> examples,
-            String summary, Duration took) {
-
-        public boolean ok() {
-            return scanner.isPresent();
+    /** The outcome of a load: a scanner when there were no errors, every problem, the example cases. */
+    public static final class Loaded extends LoadedPack<RegulationScanner, RuleExamples.Example> {
+        Loaded(LoadedPack<RegulationScanner, RuleExamples.Example> loaded) {
+            super(loaded);
         }
 
-        /** The scanner, or a {@link RuleCompilationException} listing the errors. */
-        public RegulationScanner orThrow() {
-            return scanner.orElseThrow(() -> new RuleCompilationException(problems.stream().filter(RuleProblem::error).toList()));
+        /** The scanner, absent when the load had errors. */
+        public Optional<RegulationScanner> scanner() {
+            return result();
         }
     }
 
@@ -77,99 +68,121 @@ public final class RegulationRules {
     public static Loaded load(PackOptions o) {
         // The factor catalogue always comes from the built-in pack, even without its rules.
         BuiltInPack.requireOnClassPath(o.loader(), PACK, "regulation");
-        long t0 = System.nanoTime();
-        List<RuleProblem> problems = new ArrayList<>();
-        if (o.builtIn() && o.directories().isEmpty() && !o.compileAlways()) {
-            // The common case, exactly as built: nothing to merge or check.
-            // The built-in lexicon is checked by the build's tests: compile a language when first scanned.
-            Lexicon lexicon = Lexicon.builder().addClasspath(o.loader(), PACK + "/lexicon").buildLazily();
-            RuleSet rules = precompiled(o.loader());
-            FactorCatalogue catalogue = FactorCatalogue.fromClasspath(o.loader(), PACK + "/factors.json");
-            RuleLayer pack = RuleLayer.classpath(o.loader(), PACK);
-            RuleSet withThresholds = rules.withThresholds(pack.thresholds()
-                    .map(t -> ThresholdTable.parse(t.origin(), t.lines(), problems)).orElse(List.of()));
-            FactorModels models = models(o, problems);
-            return new Loaded(Optional.of(new RegulationScanner(lexicon, withThresholds, catalogue, o.limits(), models)), List.of(),
-                    examples(List.of(pack), problems), "built-in regulation pack (precompiled)", since(t0));
-        }
-
-        List<RuleLayer> layers = new ArrayList<>();
-        try {
-            if (o.builtIn()) {
-                layers.add(RuleLayer.classpath(o.loader(), PACK));
-            }
-            for (Path dir : o.directories()) {
-                layers.add(RuleLayer.directory(dir));
-            }
-        } catch (java.io.UncheckedIOException e) {
-            problems.add(RuleProblem.error(String.valueOf(e.getCause().getMessage()), 0, 0, "cannot read: " + e.getMessage()));
-            return failed(problems, t0);
-        }
-
-        FactorCatalogue catalogue = catalogue(o.loader(), layers, problems);
-        Lexicon lexicon = null;
-        Set<String> concepts = null;
-        try {
-            Lexicon.Builder builder = Lexicon.builder();
-            layers.forEach(l -> l.addLexicon(builder));
-            lexicon = builder.build();
-            concepts = new TreeSet<>();
-            for (Language lang : Language.values()) {
-                concepts.addAll(lexicon.concepts(lang));
-            }
-        } catch (LexiconException e) {
-            e.problems().forEach(p -> problems.add(RuleProblem.error(p.file(), p.line(), p.column(), p.message())));
-        }
-
-        RuleAssembly assembly = RuleAssembly.assemble(layers, RuleConvention.REGULATION, new DrlAllowList(o.loader()),
-                catalogue.codes(), concepts);
-        problems.addAll(assembly.problems());
-        List<RuleExamples.Example> examples = examples(layers, problems);
-        for (RuleExamples.Example e : examples) {
-            if (catalogue.get(e.code()).isEmpty()) {
-                problems.add(RuleProblem.error(e.file(), e.line(), 1, "examples of unknown factor code " + e.code()
-                        + " (the file name before .examples is the code)"));
-            }
-        }
-        if (problems.stream().anyMatch(RuleProblem::error)) {
-            return failed(problems, t0);
-        }
-
-        FactorModels models = models(o, problems);
-        for (FactorModel m : models.all()) {
-            if (catalogue.get(m.factor()).isEmpty()) {
-                problems.add(RuleProblem.error(m.factor() + ".model", 0, 0, "model of unknown factor code " + m.factor()));
-            }
-        }
-        if (problems.stream().anyMatch(RuleProblem::error)) {
-            return failed(problems, t0);
-        }
-
-        RuleSet rules;
-        if (assembly.hasAuthorDrl() || !o.builtIn() || o.compileAlways()) {
-            try {
-                rules = RuleSet.compile(assembly.sources());
-            } catch (RuleCompilationException e) {
-                problems.addAll(e.problems());
-                return failed(problems, t0);
-            }
-        } else {
-            rules = precompiled(o.loader());
-        }
-        rules = rules.withDisabled(assembly.disabled()).withThresholds(assembly.thresholds());
-        problems.forEach(p -> LOG.warn("{}", p));
-        Duration took = since(t0);
-        String summary = assembly.summary() + (assembly.hasAuthorDrl() || !o.builtIn() || o.compileAlways()
-                ? ", compiled at run time" : ", precompiled") + " in " + took.toMillis() + " ms";
-        LOG.info("regulation rules: {}", summary);
-        return new Loaded(Optional.of(new RegulationScanner(lexicon, rules, catalogue, o.limits(), models)), List.copyOf(problems),
-                examples, summary, took);
+        return new Loaded(RulePackLoader.load(new Pack(), o));
     }
 
-    /**
-     * The factor models: the built-in ones, then each folder's {@code models/*.model} replacing them factor
-     * by factor (a ministry's retrained models).
-     */
+    /** What the regulation pack reads besides DRL: the factor catalogue, the lexicon, the trained models. */
+    private static final class Vocabulary {
+        final FactorCatalogue catalogue;
+        final Lexicon lexicon;
+        final Set<String> concepts;
+        FactorModels models = FactorModels.none();
+
+        Vocabulary(FactorCatalogue catalogue, Lexicon lexicon, Set<String> concepts) {
+            this.catalogue = catalogue;
+            this.lexicon = lexicon;
+            this.concepts = concepts;
+        }
+    }
+
+    /** The regulation pack for {@link RulePackLoader}. */
+    private static final class Pack implements RulePack<RegulationScanner, RuleExamples.Example, Vocabulary> {
+        @Override
+        public String name() {
+            return "regulation";
+        }
+
+        @Override
+        public String location() {
+            return PACK;
+        }
+
+        @Override
+        public RuleConvention convention() {
+            return RuleConvention.REGULATION;
+        }
+
+        @Override
+        public boolean executableModel() {
+            return false;
+        }
+
+        @Override
+        public RuleSet precompiled(ClassLoader loader) {
+            return RegulationRules.precompiled(loader);
+        }
+
+        @Override
+        public RegulationScanner asBuilt(PackOptions o, RuleLayer builtIn, List<RuleProblem> problems) {
+            // The built-in lexicon is checked by the build's tests: compile a language when first scanned.
+            Lexicon lexicon = Lexicon.builder().addClasspath(o.loader(), PACK + "/lexicon").buildLazily();
+            FactorCatalogue catalogue = FactorCatalogue.fromClasspath(o.loader(), PACK + "/factors.json");
+            RuleSet withThresholds = precompiled(o.loader()).withThresholds(builtIn.thresholds()
+                    .map(t -> ThresholdTable.parse(t.origin(), t.lines(), problems)).orElse(List.of()));
+            return new RegulationScanner(lexicon, withThresholds, catalogue, o.limits(), models(o, problems));
+        }
+
+        @Override
+        public Vocabulary vocabulary(List<RuleLayer> layers, PackOptions o, List<RuleProblem> problems) {
+            FactorCatalogue catalogue = catalogue(o.loader(), layers, problems);
+            Lexicon lexicon = null;
+            Set<String> concepts = null;
+            try {
+                Lexicon.Builder builder = Lexicon.builder();
+                layers.forEach(l -> l.addLexicon(builder));
+                lexicon = builder.build();
+                concepts = new TreeSet<>();
+                for (Language lang : Language.values()) {
+                    concepts.addAll(lexicon.concepts(lang));
+                }
+            } catch (LexiconException e) {
+                e.problems().forEach(p -> problems.add(RuleProblem.error(p.file(), p.line(), p.column(), p.message())));
+            }
+            return new Vocabulary(catalogue, lexicon, concepts);
+        }
+
+        @Override
+        public Set<String> codes(Vocabulary v) {
+            return v.catalogue.codes();
+        }
+
+        @Override
+        public Set<String> concepts(Vocabulary v) {
+            return v.concepts;
+        }
+
+        @Override
+        public List<RuleExamples.Example> examples(List<RuleLayer> layers, List<RuleProblem> problems) {
+            return RegulationRules.examples(layers, problems);
+        }
+
+        @Override
+        public String code(RuleExamples.Example e) {
+            return e.code();
+        }
+
+        @Override
+        public RuleProblem unknownCode(RuleExamples.Example e) {
+            return RuleProblem.error(e.file(), e.line(), 1, "examples of unknown factor code " + e.code()
+                    + " (the file name before .examples is the code)");
+        }
+
+        @Override
+        public void check(Vocabulary v, PackOptions o, List<RuleProblem> problems) {
+            v.models = models(o, problems);
+            for (FactorModel m : v.models.all()) {
+                if (v.catalogue.get(m.factor()).isEmpty()) {
+                    problems.add(RuleProblem.error(m.factor() + ".model", 0, 0, "model of unknown factor code " + m.factor()));
+                }
+            }
+        }
+
+        @Override
+        public RegulationScanner build(RuleSet rules, Vocabulary v, PackOptions o) {
+            return new RegulationScanner(v.lexicon, rules, v.catalogue, o.limits(), v.models);
+        }
+    }
+
     private static FactorModels models(PackOptions o, List<RuleProblem> problems) {
         java.util.Map<String, FactorModel> byFactor = new java.util.TreeMap<>();
         try {
@@ -222,15 +235,6 @@ public final class RegulationRules {
             }
         }
         return out;
-    }
-
-    private static Loaded failed(List<RuleProblem> problems, long t0) {
-        return new Loaded(Optional.empty(), List.copyOf(problems), List.of(), "not loaded: "
-                + problems.stream().filter(RuleProblem::error).count() + " error(s)", since(t0));
-    }
-
-    private static Duration since(long t0) {
-        return Duration.ofNanos(System.nanoTime() - t0);
     }
 
     private static String rootMessage(Throwable e) {

@@ -2,25 +2,20 @@ package org.adaldyq.risk.procurement.rules;
 
 import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.adaldyq.risk.procurement.settings.Settings;
-import org.adaldyq.risk.rules.BuiltInPack;
-import org.adaldyq.risk.rules.DrlAllowList;
+import org.adaldyq.risk.rules.LoadedPack;
+import org.adaldyq.risk.rules.RulePack;
+import org.adaldyq.risk.rules.RulePackLoader;
 import org.adaldyq.risk.rules.RuleAssembly;
-import org.adaldyq.risk.rules.RuleCompilationException;
 import org.adaldyq.risk.rules.RuleConvention;
 import org.adaldyq.risk.rules.RuleLayer;
 import org.adaldyq.risk.rules.PackOptions;
-import org.adaldyq.risk.rules.RuleLimits;
 import org.adaldyq.risk.rules.RuleProblem;
 import org.adaldyq.risk.rules.RuleSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Loads the procurement rules: the built-in pack and author folders merged (add, override by rule id,
@@ -30,24 +25,20 @@ import org.slf4j.LoggerFactory;
  * {@link org.adaldyq.risk.regulation.RegulationRules}.
  */
 public final class ProcurementRules {
-    private static final Logger LOG = LoggerFactory.getLogger(ProcurementRules.class);
-
     /** Where the built-in procurement pack lives on the class path. */
     public static final String PACK = "org/adaldyq/risk/rules/procurement";
     /** The DRL package of procurement rules: how {@code rules check} tells a procurement folder. */
     public static final String DRL_PACKAGE = "org.adaldyq.risk.rules.procurement";
 
     /** The outcome of a load: a rule book when there were no errors, every problem, the example cases. */
-    public record Loaded(Optional<RuleBook> rules, List<RuleProblem> problems, List<ReleaseExamples.Example> examples,
-            String summary, Duration took) {
-
-        public boolean ok() {
-            return rules.isPresent();
+    public static final class Loaded extends LoadedPack<RuleBook, ReleaseExamples.Example> {
+        Loaded(LoadedPack<RuleBook, ReleaseExamples.Example> loaded) {
+            super(loaded);
         }
 
-        /** The rule book, or a {@link RuleCompilationException} listing the errors. */
-        public RuleBook orThrow() {
-            return rules.orElseThrow(() -> new RuleCompilationException(problems.stream().filter(RuleProblem::error).toList()));
+        /** The rule book, absent when the load had errors. */
+        public Optional<RuleBook> rules() {
+            return result();
         }
     }
 
@@ -101,62 +92,78 @@ public final class ProcurementRules {
     }
 
     public static Loaded load(PackOptions o) {
-        if (o.builtIn()) {
-            BuiltInPack.requireOnClassPath(o.loader(), PACK, "procurement");
-        }
-        long t0 = System.nanoTime();
-        List<RuleProblem> problems = new ArrayList<>();
-        List<RuleLayer> layers = new ArrayList<>();
-        try {
-            if (o.builtIn()) {
-                layers.add(RuleLayer.classpath(o.loader(), PACK));
-            }
-            for (Path dir : o.directories()) {
-                layers.add(RuleLayer.directory(dir));
-            }
-        } catch (java.io.UncheckedIOException e) {
-            problems.add(RuleProblem.error(String.valueOf(e.getCause().getMessage()), 0, 0, "cannot read: " + e.getMessage()));
-            return failed(problems, t0);
-        }
-        if (o.builtIn() && o.directories().isEmpty() && !o.compileAlways()) {
-            // The common case, exactly as built: nothing to merge or check.
-            return new Loaded(Optional.of(RuleBook.fromClasspath()), List.of(), examples(layers, problems),
-                    "built-in procurement pack (precompiled)", since(t0));
+        return new Loaded(RulePackLoader.load(new Pack(), o));
+    }
+
+    /** The procurement pack for {@link RulePackLoader}: its codes are the catalogue's (R001–R073). */
+    private static final class Pack implements RulePack<RuleBook, ReleaseExamples.Example, Set<String>> {
+        @Override
+        public String name() {
+            return "procurement";
         }
 
-        Set<String> codes = catalogueCodes();
-        RuleAssembly assembly = RuleAssembly.assemble(layers, RuleConvention.PROCUREMENT, new DrlAllowList(o.loader()), codes, null);
-        problems.addAll(assembly.problems());
-        List<ReleaseExamples.Example> examples = examples(layers, problems);
-        for (ReleaseExamples.Example e : examples) {
-            if (!codes.contains(e.code())) {
-                problems.add(RuleProblem.error(e.file(), e.line(), 1, "examples of unknown flag code " + e.code()
-                        + " (the file name before .examples.jsonl is the code)"));
-            }
+        @Override
+        public String location() {
+            return PACK;
         }
-        if (problems.stream().anyMatch(RuleProblem::error)) {
-            return failed(problems, t0);
+
+        @Override
+        public RuleConvention convention() {
+            return RuleConvention.PROCUREMENT;
         }
-        boolean compile = assembly.hasAuthorDrl() || !o.builtIn() || o.compileAlways();
-        RuleSet rules;
-        if (compile) {
-            try {
-                // The executable model, as at build time: the classic DRL compiler resolves some built-in
-                // conditions differently (a property inside $s.thresholdFor(...) is looked up on $s).
-                rules = RuleSet.compile(assembly.sources(), true);
-            } catch (RuleCompilationException e) {
-                problems.addAll(e.problems());
-                return failed(problems, t0);
-            }
-        } else {
-            rules = precompiled(o.loader());
+
+        @Override
+        public boolean executableModel() {
+            // as at build time: the classic DRL compiler resolves some built-in conditions differently
+            // (a property inside $s.thresholdFor(...) is looked up on $s)
+            return true;
         }
-        rules = rules.withDisabled(assembly.disabled()).withThresholds(assembly.thresholds());
-        problems.forEach(p -> LOG.warn("{}", p));
-        Duration took = since(t0);
-        String summary = assembly.summary() + (compile ? ", compiled at run time" : ", precompiled") + " in " + took.toMillis() + " ms";
-        LOG.info("procurement rules: {}", summary);
-        return new Loaded(Optional.of(new RuleBook(rules, o.limits())), List.copyOf(problems), examples, summary, took);
+
+        @Override
+        public RuleSet precompiled(ClassLoader loader) {
+            return ProcurementRules.precompiled(loader);
+        }
+
+        @Override
+        public RuleBook asBuilt(PackOptions o, RuleLayer builtIn, List<RuleProblem> problems) {
+            return RuleBook.fromClasspath();
+        }
+
+        @Override
+        public Set<String> vocabulary(List<RuleLayer> layers, PackOptions o, List<RuleProblem> problems) {
+            return catalogueCodes();
+        }
+
+        @Override
+        public Set<String> codes(Set<String> codes) {
+            return codes;
+        }
+
+        @Override
+        public Set<String> concepts(Set<String> codes) {
+            return null;
+        }
+
+        @Override
+        public List<ReleaseExamples.Example> examples(List<RuleLayer> layers, List<RuleProblem> problems) {
+            return ProcurementRules.examples(layers, problems);
+        }
+
+        @Override
+        public String code(ReleaseExamples.Example e) {
+            return e.code();
+        }
+
+        @Override
+        public RuleProblem unknownCode(ReleaseExamples.Example e) {
+            return RuleProblem.error(e.file(), e.line(), 1, "examples of unknown flag code " + e.code()
+                    + " (the file name before .examples.jsonl is the code)");
+        }
+
+        @Override
+        public RuleBook build(RuleSet rules, Set<String> codes, PackOptions o) {
+            return new RuleBook(rules, o.limits());
+        }
     }
 
     private static List<ReleaseExamples.Example> examples(List<RuleLayer> layers, List<RuleProblem> problems) {
@@ -167,14 +174,5 @@ public final class ProcurementRules {
             }
         }
         return out;
-    }
-
-    private static Loaded failed(List<RuleProblem> problems, long t0) {
-        return new Loaded(Optional.empty(), List.copyOf(problems), List.of(), "not loaded: "
-                + problems.stream().filter(RuleProblem::error).count() + " error(s)", since(t0));
-    }
-
-    private static Duration since(long t0) {
-        return Duration.ofNanos(System.nanoTime() - t0);
     }
 }

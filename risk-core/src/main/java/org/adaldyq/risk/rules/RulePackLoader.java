@@ -1,0 +1,97 @@
+package org.adaldyq.risk.rules;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads a rule pack, the same way for both packs: the built-in pack and author folders merged (add,
+ * override by rule id, {@code disabled.txt}, {@code thresholds.csv}; see {@link RuleAssembly}), every file
+ * checked, into what the pack builds. Without author folders the rules precompiled at build time are used
+ * as they are (fast path); author DRL makes the built-in and author DRL compile together at run time;
+ * author folders with only data keep the precompiled rules.
+ */
+public final class RulePackLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(RulePackLoader.class);
+
+    private RulePackLoader() {
+    }
+
+    public static <T, E, V> LoadedPack<T, E> load(RulePack<T, E, V> pack, PackOptions o) {
+        if (o.builtIn()) {
+            BuiltInPack.requireOnClassPath(o.loader(), pack.location(), pack.name());
+        }
+        long t0 = System.nanoTime();
+        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleLayer> layers = new ArrayList<>();
+        try {
+            if (o.builtIn()) {
+                layers.add(RuleLayer.classpath(o.loader(), pack.location()));
+            }
+            for (Path dir : o.directories()) {
+                layers.add(RuleLayer.directory(dir));
+            }
+        } catch (java.io.UncheckedIOException e) {
+            problems.add(RuleProblem.error(String.valueOf(e.getCause().getMessage()), 0, 0, "cannot read: " + e.getMessage()));
+            return failed(problems, t0);
+        }
+        if (o.builtIn() && o.directories().isEmpty() && !o.compileAlways()) {
+            // The common case, exactly as built: nothing to merge or check.
+            T built = pack.asBuilt(o, layers.get(0), problems);
+            return new LoadedPack<>(Optional.of(built), List.of(), pack.examples(layers, problems),
+                    "built-in " + pack.name() + " pack (precompiled)", since(t0));
+        }
+
+        V vocabulary = pack.vocabulary(layers, o, problems);
+        RuleAssembly assembly = RuleAssembly.assemble(layers, pack.convention(), new DrlAllowList(o.loader()),
+                pack.codes(vocabulary), pack.concepts(vocabulary));
+        problems.addAll(assembly.problems());
+        List<E> examples = pack.examples(layers, problems);
+        for (E e : examples) {
+            if (!pack.codes(vocabulary).contains(pack.code(e))) {
+                problems.add(pack.unknownCode(e));
+            }
+        }
+        if (problems.stream().anyMatch(RuleProblem::error)) {
+            return failed(problems, t0);
+        }
+        pack.check(vocabulary, o, problems);
+        if (problems.stream().anyMatch(RuleProblem::error)) {
+            return failed(problems, t0);
+        }
+
+        boolean compile = assembly.hasAuthorDrl() || !o.builtIn() || o.compileAlways();
+        RuleSet rules;
+        if (compile) {
+            try {
+                rules = RuleSet.compile(assembly.sources(), pack.executableModel());
+            } catch (RuleCompilationException e) {
+                problems.addAll(e.problems());
+                return failed(problems, t0);
+            }
+        } else {
+            rules = pack.precompiled(o.loader());
+        }
+        rules = rules.withDisabled(assembly.disabled()).withThresholds(assembly.thresholds());
+        problems.forEach(p -> LOG.warn("{}", p));
+        Duration took = since(t0);
+        String summary = assembly.summary() + (compile ? ", compiled at run time" : ", precompiled") + " in "
+                + took.toMillis() + " ms";
+        LOG.info("{} rules: {}", pack.name(), summary);
+        return new LoadedPack<>(Optional.of(pack.build(rules, vocabulary, o)), problems, examples, summary, took);
+    }
+
+    private static <T, E> LoadedPack<T, E> failed(List<RuleProblem> problems, long t0) {
+        return new LoadedPack<>(Optional.empty(), problems, List.of(), "not loaded: "
+                + problems.stream().filter(RuleProblem::error).count() + " error(s)", since(t0));
+    }
+
+    private static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+}

@@ -38,4 +38,16 @@ public enum Language {
     public String toString() {
         return code;
     }
+
+    /**
+     * The text of {@code texts} (keyed by language code) for this language: Kazakh falls back to Russian
+     * (the other official language), anything missing to English.
+     */
+    public String pick(java.util.Map<String, String> texts) {
+        String s = texts.get(code);
+        if (s == null && this == KK) {
+            s = texts.get(RU.code);
+        }
+        return s != null ? s : texts.get(EN.code);
+    }
 }

@@ -30,23 +30,15 @@ public final class FactorCatalogue {
         }
 
         public String title(Language language) {
-            return localized(title, language);
+            return language.pick(title);
         }
 
         public String explanation(Language language) {
-            return localized(explanation, language);
+            return language.pick(explanation);
         }
 
         public String recommendation(Language language) {
-            return localized(recommendation, language);
-        }
-
-        private static String localized(Map<String, String> texts, Language language) {
-            String s = texts.get(language.code());
-            if (s == null && language == Language.KK) {
-                s = texts.get("ru");
-            }
-            return s != null ? s : texts.get("en");
+            return language.pick(recommendation);
         }
     }
 

@@ -3,6 +3,7 @@ package org.adaldyq.risk.procurement.catalogue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.adaldyq.risk.lang.Language;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,25 +64,21 @@ public final class IndicatorCatalogue {
             return "process".equals(level);
         }
 
+        /** The title in {@code language} ({@code en}, {@code ru}, {@code kk}); Kazakh falls back to Russian, else English. */
         public String title(String language) {
-            return localized(title, language);
+            return text(title, language);
         }
 
         public String explanation(String language) {
-            return localized(explanation, language);
+            return text(explanation, language);
         }
 
         public String recommendation(String language) {
-            return localized(recommendation, language);
+            return text(recommendation, language);
         }
 
-        /** The text in {@code language}; Kazakh falls back to Russian, anything else to English. */
-        private static String localized(Map<String, String> texts, String language) {
-            String s = texts.get(language);
-            if (s == null && "kk".equals(language)) {
-                s = texts.get("ru");
-            }
-            return s != null ? s : texts.get("en");
+        private static String text(Map<String, String> texts, String language) {
+            return Language.fromCode(language).orElse(Language.EN).pick(texts);
         }
     }
 

@@ -41,6 +41,21 @@ class GoldenOutputTest {
         assertLines(golden(publisher + ".tenders.jsonl"), ProcurementCommandsTest.run(null, "tenders", file).out());
     }
 
+    static Stream<String> originals() throws Exception {
+        try (Stream<Path> files = Files.list(ProcurementCommandsTest.samples().resolve("original"))) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    /** Packages, records, a JSON array, gzip: the documents compiled from trees. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("originals")
+    void everyOriginalDocumentGivesTheFrozenOutput(String name) throws Exception {
+        String file = ProcurementCommandsTest.samples().resolve("original/" + name).toString();
+        assertIndicators(golden("original-" + name + ".indicators.json"), file);
+        assertLines(golden("original-" + name + ".tenders.jsonl"), ProcurementCommandsTest.run(null, "tenders", file).out());
+    }
+
     @Test
     void allPublishersAsOneDataSet() throws Exception {
         assertIndicators(golden("all-compiled.indicators.json"),

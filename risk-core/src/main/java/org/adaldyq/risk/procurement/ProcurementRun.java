@@ -169,7 +169,9 @@ final class ProcurementRun {
         }
     }
 
+    /** The main currency (set, or the first seen); a process's amounts in others are one problem, all counted. */
     void observeCurrency(String source, ContractingProcess p) {
+        java.util.Map<String, Integer> other = null;
         for (Bid b : p.bids()) {
             if (!b.value().complete()) {
                 continue;
@@ -179,10 +181,17 @@ final class ProcurementRun {
                 LOG.debug("main currency: {} (first seen, {} line {})", mainCurrency, source, p.line());
             } else if (!mainCurrency.equals(b.value().currency())) {
                 counts.otherCurrencyAmounts++;
-                problem(new InputProblem(source, p.line(), p.ocid(), InputProblem.Kind.OTHER_CURRENCY,
-                        "bid amount in " + b.value().currency() + " is not in the main currency " + mainCurrency
-                                + "; skipped by the amount-based flags"));
+                if (other == null) {
+                    other = new TreeMap<>();
+                }
+                other.merge(b.value().currency(), 1, Integer::sum);
             }
+        }
+        if (other != null) {
+            int n = other.values().stream().mapToInt(Integer::intValue).sum();
+            problem(new InputProblem(source, p.line(), p.ocid(), InputProblem.Kind.OTHER_CURRENCY,
+                    (n == 1 ? "1 bid amount in " : n + " bid amounts in ") + String.join(", ", other.keySet())
+                            + " not in the main currency " + mainCurrency + "; skipped by the amount-based flags"));
         }
     }
 

@@ -13,6 +13,10 @@ import org.adaldyq.risk.procurement.settings.Settings;
 import org.adaldyq.risk.procurement.ocds.OcdsReader;
 import org.adaldyq.risk.report.ReportJson;
 import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.rules.FolderWatch;
+import org.adaldyq.risk.rules.RuleReload;
+
+import java.time.Duration;
 
 import java.nio.file.Path;
 
@@ -52,5 +56,26 @@ public final class ReadmeSnippets {
             }
             System.out.println(assessment.counts());             // every process read is reviewed or skipped, with why
         }
+    }
+
+    /** The author guide's reload snippets, for both engines (docs/author-guide.md, "Reloading a running engine"). */
+    public static RuleReload[] reloads() throws Exception {
+        RiskEngine engine = RiskEngine.builder().rules(Path.of("my-rules"))
+                .reloadListener(r -> { if (!r.applied()) alert(r.errors()); })
+                .build();
+        FolderWatch watch = engine.watchRules(Duration.ofSeconds(1));   // close() to stop
+        RuleReload r = engine.reloadRules();                              // or reload on demand
+        ProcurementEngine procurement = ProcurementEngine.builder().rules(Path.of("my-procurement-rules"))
+                .reloadListener(x -> { if (!x.applied()) alert(x.errors()); })
+                .build();
+        FolderWatch procurementWatch = procurement.watchRules(Duration.ofSeconds(1));
+        RuleReload reloaded = procurement.reloadRules();                 // runs in progress keep their rules
+        watch.close();
+        procurementWatch.close();
+        return new RuleReload[] {r, reloaded};
+    }
+
+    private static void alert(java.util.List<?> errors) {
+        System.err.println("rules not reloaded: " + errors);
     }
 }

@@ -1,5 +1,6 @@
 package host;
 
+import org.adaldyq.risk.rules.RuleReload;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,17 @@ class ReadmeSnippetsTest {
         assertTrue(out.contains(" R003 Short submission period "), out);
         String counts = out.lines().filter(l -> l.startsWith("processes=")).findFirst().orElseThrow();
         assertEquals(11, Integer.parseInt(counts.replaceAll("processes=(\\d+).*", "$1")), counts);
+    }
+
+    @Test
+    void authorGuideReloadsWorkForBothEngines() throws Exception {
+        Path here = Path.of("").toAbsolutePath();
+        Files.createDirectories(here.resolve("my-rules"));
+        Files.writeString(here.resolve("my-rules/disabled.txt"), "# nothing switched off\n");
+        Files.createDirectories(here.resolve("my-procurement-rules"));
+        Files.writeString(here.resolve("my-procurement-rules/disabled.txt"), "R003 Short submission period\n");
+        RuleReload[] reloads = ReadmeSnippets.reloads();
+        assertTrue(reloads[0].applied(), reloads[0].toString());
+        assertTrue(reloads[1].applied(), reloads[1].toString());
     }
 }

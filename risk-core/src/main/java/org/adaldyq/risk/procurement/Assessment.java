@@ -407,12 +407,23 @@ public final class Assessment implements AutoCloseable {
         for (Evidence e : f.getEvidence()) {
             Map<String, Object> em = new LinkedHashMap<>();
             em.put("path", e.path());
-            em.put("value", e.value() instanceof Set<?> s ? new TreeSet<>(s.stream().map(String::valueOf).toList()) : e.value());
-            em.put("threshold", e.threshold() instanceof Set<?> s ? new TreeSet<>(s.stream().map(String::valueOf).toList()) : e.threshold());
+            em.put("value", spillable(e.value()));
+            em.put("threshold", spillable(e.threshold()));
             ev.add(em);
         }
         m.put("evidence", ev);
         return m;
+    }
+
+    /** Sets sorted as strings; numbers that are not finite as null (JSON has no NaN or Infinity). */
+    private static Object spillable(Object v) {
+        if (v instanceof Set<?> s) {
+            return new TreeSet<>(s.stream().map(String::valueOf).toList());
+        }
+        if (v instanceof Double d && !Double.isFinite(d) || v instanceof Float f && !Float.isFinite(f)) {
+            return null;
+        }
+        return v;
     }
 
     private static Flag flagOf(JsonNode f) {

@@ -1,5 +1,6 @@
 package org.adaldyq.risk.procurement;
 
+import org.adaldyq.risk.procurement.stats.SpillText;
 import org.adaldyq.risk.procurement.fact.Flag;
 import org.adaldyq.risk.procurement.fact.Group;
 
@@ -73,10 +74,10 @@ public final class IndicatorResults implements AutoCloseable {
                 spill = Files.createTempFile("indicators-ocid", ".bin");
                 spillOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16));
             }
-            spillOut.writeUTF(ocid);
+            SpillText.write(spillOut, ocid);
             spillOut.writeShort(codes.size());
             for (Map.Entry<String, Double> e : codes.entrySet()) {
-                spillOut.writeUTF(e.getKey());
+                SpillText.write(spillOut, e.getKey());
                 spillOut.writeDouble(e.getValue());
             }
         } catch (IOException e) {
@@ -126,14 +127,14 @@ public final class IndicatorResults implements AutoCloseable {
                 while (true) {
                     String ocid;
                     try {
-                        ocid = in.readUTF();
+                        ocid = SpillText.read(in);
                     } catch (EOFException end) {
                         break;
                     }
                     Map<String, Double> codes = new TreeMap<>();
                     int n = in.readShort();
                     for (int i = 0; i < n; i++) {
-                        codes.merge(in.readUTF(), in.readDouble(), Math::max);
+                        codes.merge(SpillText.read(in), in.readDouble(), Math::max);
                     }
                     if (duplicateOcids.contains(ocid)) {
                         codes.forEach((c, v) -> merged.computeIfAbsent(ocid, k -> new TreeMap<>()).merge(c, v, Math::max));

@@ -32,6 +32,8 @@ public final class OcdsReader {
     public static final int DEFAULT_MAX_LINE_BYTES = 64 << 20;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Non-blank lines looked at, after a broken first line, to tell line-delimited input from a document. */
+    private static final int DETECTION_LINES = 64;
     private final int maxLineBytes;
 
     public OcdsReader() {
@@ -147,11 +149,33 @@ public final class OcdsReader {
             if (complete(first)) {
                 return true;
             }
-            byte[] second;
-            do {
-                second = lines.next();
-            } while (second != null && second != LineReader.TOO_LONG && blank(second));
-            return second != null && second != LineReader.TOO_LONG && complete(second);
+            // The first line is broken: line-delimited when the next non-blank line is a complete object, or
+            // when two of the next lines are (a pretty-printed document may end with one complete object on
+            // a line, its last array element, but never has two).
+            int completeLines = 0;
+            byte[] next;
+            boolean firstOfRest = true;
+            long read = first.length + 1L;
+            for (int seen = 0; seen < DETECTION_LINES && (next = lines.next()) != null; ) {
+                if (next == LineReader.TOO_LONG) {
+                    return false;
+                }
+                read += next.length + 1L;
+                if (read > maxLineBytes / 2) {
+                    return false; // stay well inside the mark: it must be reset
+                }
+                if (blank(next)) {
+                    continue;
+                }
+                seen++;
+                if (complete(next)) {
+                    if (firstOfRest || ++completeLines >= 2) {
+                        return true;
+                    }
+                }
+                firstOfRest = false;
+            }
+            return false;
         } finally {
             in.reset();
             in.mark(0); // drop the mark: a live 64 MiB mark makes the stream buffer and shift everything after it

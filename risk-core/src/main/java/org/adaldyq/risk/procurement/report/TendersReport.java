@@ -101,7 +101,7 @@ public final class TendersReport {
             json.writeStringField("procuringEntity", p.procuringEntity());
             strings("suppliers", p.suppliers());
             if (p.value() != null) {
-                json.writeNumberField("value", p.value());
+                number("value", p.value());
                 json.writeStringField("currency", p.currency());
             }
             json.writeStringField("status", status(p));
@@ -153,7 +153,7 @@ public final class TendersReport {
                 json.writeObjectFieldStart("scores");
                 number("meanCri", s.meanCri());
                 number("meanWeighted", s.meanWeighted());
-                json.writeNumberField("priority", s.priority());
+                number("priority", s.priority());
                 json.writeEndObject();
                 json.writeObjectFieldStart("processFlags");
                 for (Map.Entry<String, Long> f : s.processFlags().entrySet()) {
@@ -205,16 +205,16 @@ public final class TendersReport {
             json.writeStringField("title", f.title());
             json.writeStringField("group", f.group());
             json.writeStringField("id", f.id());
-            json.writeNumberField("value", f.value());
-            json.writeNumberField("weight", f.weight());
+            number("value", f.value());
+            number("weight", f.weight());
             json.writeArrayFieldStart("evidence");
             for (Evidence e : f.evidence()) {
                 json.writeStartObject();
                 json.writeStringField("path", e.path());
                 json.writeFieldName("value");
-                JSON.writeValue(json, e.value());
+                value(e.value());
                 json.writeFieldName("threshold");
-                JSON.writeValue(json, e.threshold());
+                value(e.threshold());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -223,18 +223,28 @@ public final class TendersReport {
             json.writeEndObject();
         }
 
+        /** A number, or null when it is absent or not finite (JSON has no NaN or Infinity). */
         private void number(String name, Double v) throws IOException {
-            if (v == null) {
+            if (v == null || !Double.isFinite(v)) {
                 json.writeNullField(name);
             } else {
                 json.writeNumberField(name, v);
             }
         }
 
+        /** An evidence value: non-finite numbers as null, like every number of the report. */
+        private void value(Object v) throws IOException {
+            if (v instanceof Double d && !Double.isFinite(d) || v instanceof Float f && !Float.isFinite(f)) {
+                json.writeNull();
+            } else {
+                JSON.writeValue(json, v);
+            }
+        }
+
         private void numbers(String name, Map<String, Double> values) throws IOException {
             json.writeObjectFieldStart(name);
             for (Map.Entry<String, Double> v : values.entrySet()) {
-                json.writeNumberField(v.getKey(), v.getValue());
+                number(v.getKey(), v.getValue());
             }
             json.writeEndObject();
         }

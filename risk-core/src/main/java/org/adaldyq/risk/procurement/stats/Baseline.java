@@ -95,7 +95,7 @@ public final class Baseline {
                 g.writeStartObject();
                 g.writeStringField("code", f.getCode());
                 g.writeStringField("group", f.getGroup().name());
-                g.writeNumberField("value", f.getValue());
+                finite(g, "value", f.getValue());
                 g.writeBooleanField("fixed", f.isFixed());
                 g.writeEndObject();
             }
@@ -107,12 +107,21 @@ public final class Baseline {
             for (Map.Entry<String, Map<String, Double>> m : meta.entrySet()) {
                 g.writeObjectFieldStart(m.getKey());
                 for (Map.Entry<String, Double> v : m.getValue().entrySet()) {
-                    g.writeNumberField(v.getKey(), v.getValue());
+                    finite(g, v.getKey(), v.getValue());
                 }
                 g.writeEndObject();
             }
             g.writeEndObject();
             g.writeEndObject();
+        }
+    }
+
+    /** JSON has no NaN or Infinity: those are written as null (a fence of null is no fence). */
+    private static void finite(JsonGenerator g, String name, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumberField(name, v);
+        } else {
+            g.writeNullField(name);
         }
     }
 
@@ -141,6 +150,9 @@ public final class Baseline {
                 group = Group.valueOf(f.path("group").asText());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("baseline fence of " + code + ": unknown group " + f.path("group"));
+            }
+            if (f.path("value").isNull()) {
+                continue; // a fence that was not finite: no flag can reach it
             }
             if (code == null || !f.path("value").isNumber()) {
                 throw new IllegalArgumentException("baseline fence without code or numeric value: " + f);

@@ -36,9 +36,9 @@ final class RatioStore implements AutoCloseable {
                 file = Files.createTempFile("ratios", ".bin");
                 out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
             }
-            out.writeUTF(r.getOcid());
-            out.writeUTF(r.getWinnerId());
-            out.writeUTF(r.getSecondId());
+            SpillText.write(out, r.getOcid());
+            SpillText.write(out, r.getWinnerId());
+            SpillText.write(out, r.getSecondId());
             out.writeDouble(r.getWinnerAmount());
             out.writeDouble(r.getSecondAmount());
             out.writeDouble(r.getRatio());
@@ -65,7 +65,7 @@ final class RatioStore implements AutoCloseable {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 List<SecondLowestBidRatio> batch = new ArrayList<>(batchSize);
                 for (int i = 0; i < size; i++) {
-                    batch.add(new SecondLowestBidRatio(in.readUTF(), in.readUTF(), in.readUTF(), in.readDouble(),
+                    batch.add(new SecondLowestBidRatio(SpillText.read(in), SpillText.read(in), SpillText.read(in), in.readDouble(),
                             in.readDouble(), in.readDouble()));
                     if (batch.size() == batchSize) {
                         consumer.accept(batch);

@@ -77,6 +77,21 @@ class OcdsReaderTest {
     }
 
     @Test
+    void twoBrokenFirstLinesStillLineDelimited() throws IOException {
+        Collected c = read("{\"ocid\":\"a\",\n{broken\n{\"ocid\":\"b\"}\n{\"ocid\":\"c\"}\n");
+        assertThat(c.releases).extracting(r -> r.path("ocid").asText()).containsExactly("b", "c");
+        assertThat(c.problems).extracting(InputProblem::line).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aPrettyPackageEndingWithAOneLineReleaseIsStillADocument() throws IOException {
+        Collected c = read("{\"releases\": [\n{\"ocid\":\"a\",\"tag\":[\"compiled\"]},\n"
+                + "{\"ocid\":\"b\",\"tag\":[\"compiled\"]}\n]}\n");
+        assertThat(c.releases).extracting(r -> r.path("ocid").asText()).containsExactly("a", "b");
+        assertThat(c.problems).isEmpty();
+    }
+
+    @Test
     void hugeLineIsSkippedNotLoaded() throws IOException {
         String big = "{\"ocid\":\"big\",\"x\":\"" + "y".repeat(5000) + "\"}";
         Collected c = read(("{\"ocid\":\"a\"}\n" + big + "\n{\"ocid\":\"b\"}\n").getBytes(StandardCharsets.UTF_8), 1000);

@@ -54,7 +54,7 @@ public final class IndicatorsCommand implements Callable<Integer> {
         RuleBook book = run.ruleBook();
         ProcurementEngine engine = run.configure(ProcurementEngine.builder())
                 .rules(book)
-                .settings(settings == null ? Settings.defaults() : Settings.read(settings))
+                .settings(run.settings(settings))
                 .codes(ProcurementRules.codes(IndicatorCatalogue.builtIn().cardinalCodes(), book))
                 .batchSize(batchSize)
                 .build();

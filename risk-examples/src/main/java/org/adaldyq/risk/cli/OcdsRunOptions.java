@@ -6,6 +6,7 @@ import java.util.List;
 import org.adaldyq.risk.procurement.IndicatorResults;
 import org.adaldyq.risk.procurement.ProcurementEngine;
 import org.adaldyq.risk.procurement.rules.ProcurementRules;
+import org.adaldyq.risk.procurement.settings.Settings;
 import org.adaldyq.risk.procurement.stats.Baseline;
 import org.adaldyq.risk.procurement.rules.RuleBook;
 import org.adaldyq.risk.rules.PackOptions;
@@ -30,6 +31,15 @@ final class OcdsRunOptions {
 
     @Option(names = "--save-baseline", paramLabel = "FILE.json", description = "Save this run's dataset statistics (fences, Meta) for later runs' --baseline")
     Path saveBaseline;
+
+    @Option(names = "--lenient", description = "Accept unknown sections and keys, repeated keys and out-of-range numbers "
+            + "in the settings file, as Cardinal does (default: refuse them with file:line)")
+    boolean lenient;
+
+    /** The settings file, strictly unless --lenient; the defaults without one. */
+    Settings settings(Path file) {
+        return file == null ? Settings.defaults() : Settings.read(file, lenient);
+    }
 
     /** Applies the run options every OCDS command shares to an engine builder. */
     ProcurementEngine.Builder configure(ProcurementEngine.Builder b) throws java.io.IOException {

@@ -45,6 +45,9 @@ public final class PrepareCommand implements Callable<Integer> {
             description = "Cardinal settings: [defaults] [redactions] [codelists.bid_status] [codelists.award_status] [modifications] [corrections] (default: none)")
     Path settings;
 
+    @Option(names = "--lenient", description = "Accept unknown sections and keys and repeated keys in the settings file, as Cardinal does")
+    boolean lenient;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Where to write the corrected releases, or - for standard output")
     String output;
 
@@ -55,11 +58,12 @@ public final class PrepareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Prepare prepare;
         try {
-            prepare = new Prepare(settings == null ? Settings.parse("") : Settings.read(settings));
+            prepare = new Prepare(settings == null ? Settings.parse("") : Settings.read(settings, lenient));
         } catch (UncheckedIOException e) {
             return error(settings.toString(), LineInput.reason(e.getCause()));
         } catch (IllegalArgumentException e) {
-            return error(settings.toString(), e.getMessage());
+            System.err.println("error: " + e.getMessage()); // names the file and line itself
+            return 2;
         }
         for (String target : new String[] {output, errors}) {
             if (!"-".equals(target) && (sameFile(target, file) || settings != null && sameFile(target, settings.toString()))) {

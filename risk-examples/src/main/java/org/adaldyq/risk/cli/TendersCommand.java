@@ -61,7 +61,7 @@ public final class TendersCommand implements Callable<Integer> {
         codes = ProcurementRules.codes(codes, book);
         ProcurementEngine engine = run.configure(ProcurementEngine.builder())
                 .rules(book)
-                .settings(settings == null ? Settings.defaults() : Settings.read(settings))
+                .settings(run.settings(settings))
                 .codes(codes)
                 .language(Language.fromCode(lang).orElseThrow(() -> new IllegalArgumentException("--lang must be en, ru or kk: " + lang)))
                 .build();

@@ -45,33 +45,96 @@ public final class Settings {
         return new Settings(new LinkedHashMap<>(), sections);
     }
 
+    /**
+     * Reads a settings file, strictly (see {@link #parse(Reader, String, boolean)}); problems name the file
+     * and line.
+     *
+     * @throws IllegalArgumentException when the file is not valid UTF-8 or a setting is refused
+     */
     public static Settings read(Path file) {
+        return read(file, false);
+    }
+
+    /** As {@link #read(Path)}; {@code lenient} keeps Cardinal's tolerance of unknown sections and keys. */
+    public static Settings read(Path file, boolean lenient) {
+        byte[] bytes;
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not valid UTF-8");
+        }
+        return parse(new StringReader(text), file.toString(), lenient);
     }
 
+    /** Parses settings text, strictly (see {@link #parse(Reader, String, boolean)}). */
     public static Settings parse(String ini) {
-        return parse(new StringReader(ini));
+        return parse(new StringReader(ini), "settings", false);
     }
 
-    /** Settings whose value must be a number (checked when the settings are read, as Cardinal does). */
+    /** Parses settings, strictly (see {@link #parse(Reader, String, boolean)}). */
+    public static Settings parse(Reader ini) {
+        return parse(ini, "settings", false);
+    }
+
+    /** Numeric settings of indicator sections; checked when the settings are read, as Cardinal does. */
     static final Set<String> NUMERIC_KEYS = Set.of("threshold", "percentile", "digits", "minimum_submitted_bids",
             "minimum_contracting_processes", "minimum_awards", "minimum_amounts", "window_days", "minimum_days",
             "maximum_days", "ratio");
+    /** Every key an indicator section may hold. */
+    private static final Set<String> INDICATOR_KEYS = union(NUMERIC_KEYS, Set.of("procurement_methods", "currency",
+            "measure", "non_competitive_procurement_method_details"));
+    private static final Set<String> TOP_KEYS = Set.of("currency", "no_price_comparison_procurement_methods",
+            "price_comparison_procurement_methods");
+    /** The other sections and their keys (null: any key, e.g. a codelist's old codes). */
+    private static final Map<String, Set<String>> SECTIONS = sections();
+    /** Flag codes of OCP's catalogue an author may implement: R001–R073, and variants like R018B. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("R0(?:[0-6]\\d|7[0-3])[A-Z]?");
+
+    private static Map<String, Set<String>> sections() {
+        Map<String, Set<String>> m = new LinkedHashMap<>();
+        m.put("exclusions", Set.of("procurement_method_details"));
+        m.put("weights", null);
+        m.put("defaults", Set.of("currency", "item_classification_scheme", "bid_status", "award_status", "party_roles"));
+        m.put("redactions", Set.of("amount", "organization_id"));
+        m.put("codelists.bid_status", null);
+        m.put("codelists.award_status", null);
+        m.put("modifications", Set.of("move_auctions", "prefix_buyer_or_procuring_entity_id",
+                "prefix_tenderer_or_supplier_id", "split_procurement_method_details"));
+        m.put("corrections", Set.of("award_status_by_contract_status"));
+        return m;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new LinkedHashSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
+    }
 
     /**
      * Parses INI text: {@code ;} and {@code #} start comment lines; {@code key = value}; {@code [section]}. A
-     * leading byte-order mark is ignored. A numeric setting ({@link #NUMERIC_KEYS}) of an indicator section that
-     * is empty or not a number is an error: silently falling back (or, for {@code threshold}, disabling the
-     * flag) would give other results than Cardinal, which rejects such a file.
+     * leading byte-order mark is ignored. A numeric setting ({@link #NUMERIC_KEYS}) of an indicator section
+     * that is empty or not a number is always an error: silently falling back (or, for {@code threshold},
+     * disabling the flag) would give other results than Cardinal, which rejects such a file.
+     *
+     * <p>Strict (the default) also refuses what would otherwise run silently wrong: an unknown section
+     * ({@code [R03]} would switch R003 off) or key ({@code treshold}), a key or section given twice, a number
+     * that is not finite or out of range ({@code percentile = 150}, a negative threshold or window).
+     * {@code lenient} keeps Cardinal's tolerance of those.
+     *
+     * @param source names the settings in messages: {@code source:LINE: message}
+     * @throws IllegalArgumentException naming the line of the first problem
      */
-    public static Settings parse(Reader ini) {
+    public static Settings parse(Reader ini, String source, boolean lenient) {
         Map<String, String> top = new LinkedHashMap<>();
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
         Map<String, String> current = top;
+        String section = null;
         try (BufferedReader r = new BufferedReader(ini)) {
             String line;
             int n = 0;
@@ -85,20 +148,36 @@ public final class Settings {
                     continue;
                 }
                 if (t.startsWith("[") && t.endsWith("]")) {
-                    current = sections.computeIfAbsent(t.substring(1, t.length() - 1).strip(), k -> new LinkedHashMap<>());
+                    section = t.substring(1, t.length() - 1).strip();
+                    if (!lenient) {
+                        checkSection(section, sections.containsKey(section), source, n);
+                    }
+                    current = sections.computeIfAbsent(section, k -> new LinkedHashMap<>());
                     continue;
                 }
                 int eq = t.indexOf('=');
                 if (eq < 0) {
-                    throw new IllegalArgumentException("settings line " + n + ": expected key = value: " + t);
+                    throw new IllegalArgumentException(source + ":" + n + ": expected key = value: " + t);
                 }
                 String key = t.substring(0, eq).strip();
                 String value = t.substring(eq + 1).strip();
-                if (current != top && NUMERIC_KEYS.contains(key)) {
+                boolean indicator = section != null && CODE.matcher(section).matches();
+                if (indicator && NUMERIC_KEYS.contains(key)) {
+                    double v;
                     try {
-                        Double.parseDouble(value);
+                        v = Double.parseDouble(value);
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("settings line " + n + ": " + key + " is not a number: '" + value + "'");
+                        throw new IllegalArgumentException(source + ":" + n + ": " + key + " is not a number: '" + value + "'");
+                    }
+                    if (!lenient) {
+                        checkRange(key, v, value, source, n);
+                    }
+                }
+                if (!lenient) {
+                    checkKey(section, key, indicator, value, source, n);
+                    if (current.containsKey(key)) {
+                        throw new IllegalArgumentException(source + ":" + n + ": " + key + " is set twice"
+                                + (section == null ? "" : " in [" + section + "]"));
                     }
                 }
                 current.put(key, value);
@@ -107,6 +186,75 @@ public final class Settings {
             throw new UncheckedIOException(e);
         }
         return new Settings(top, sections);
+    }
+
+    private static void checkSection(String section, boolean seen, String source, int n) {
+        if (seen) {
+            throw new IllegalArgumentException(source + ":" + n + ": section [" + section + "] is given twice");
+        }
+        String indicator = section.endsWith(".procurement_method_details")
+                ? section.substring(0, section.length() - ".procurement_method_details".length()) : section;
+        if (CODE.matcher(indicator).matches() || SECTIONS.containsKey(section)) {
+            return;
+        }
+        String hint = IndicatorCatalogue.builtIn().codes().stream()
+                .filter(c -> c.replace("0", "").equalsIgnoreCase(indicator.replace("0", ""))).findFirst()
+                .map(c -> " (did you mean [" + c + "]?)").orElse("");
+        throw new IllegalArgumentException(source + ":" + n + ": unknown section [" + section + "]" + hint
+                + "; sections are flag codes (R001-R073), [CODE.procurement_method_details] and "
+                + String.join(", ", SECTIONS.keySet().stream().map(k -> "[" + k + "]").toList()));
+    }
+
+    private static void checkKey(String section, String key, boolean indicator, String value, String source, int n) {
+        Set<String> known;
+        if (section == null) {
+            known = TOP_KEYS;
+        } else if (indicator) {
+            known = INDICATOR_KEYS;
+        } else if (section.endsWith(".procurement_method_details")) {
+            try {
+                double v = Double.parseDouble(value);
+                if (!Double.isFinite(v)) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(source + ":" + n + ": [" + section + "] " + key + " is not a number: '" + value + "'");
+            }
+            return;
+        } else {
+            known = SECTIONS.get(section);
+        }
+        if (known != null && !known.contains(key)) {
+            throw new IllegalArgumentException(source + ":" + n + ": unknown setting " + key
+                    + (section == null ? " at the top" : " in [" + section + "]") + "; known: " + String.join(", ", new java.util.TreeSet<>(known)));
+        }
+        if ("weights".equals(section)) {
+            double w;
+            try {
+                w = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(source + ":" + n + ": weight of " + key + " is not a number: '" + value + "'");
+            }
+            if (!(w >= 0 && w <= 1)) {
+                throw new IllegalArgumentException(source + ":" + n + ": weight of " + key + " must be between 0 and 1: " + value);
+            }
+        }
+    }
+
+    private static void checkRange(String key, double v, String text, String source, int n) {
+        String problem = null;
+        if (!Double.isFinite(v)) {
+            problem = "is not a finite number";
+        } else if (key.equals("percentile") && !(v >= 0 && v <= 100)) {
+            problem = "must be between 0 and 100";
+        } else if (key.equals("digits") && !(v >= 1 && v == Math.rint(v))) {
+            problem = "must be a whole number of at least 1";
+        } else if (v < 0) {
+            problem = "must not be negative";
+        }
+        if (problem != null) {
+            throw new IllegalArgumentException(source + ":" + n + ": " + key + " " + problem + ": " + text);
+        }
     }
 
     /** The main currency, or null to use the first currency seen. */

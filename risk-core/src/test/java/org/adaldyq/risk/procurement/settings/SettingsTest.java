@@ -55,9 +55,58 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.parse("[R024]\nthreshold =\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold");
         assertThatThrownBy(() -> Settings.parse("[R035]\nthreshold = one\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("settings:2: ");
         assertThat(Settings.parse("[R038]\nthreshold = 0.5\nminimum_submitted_bids = 3\n").indicator("R038")
                 .number("minimum_submitted_bids", 2)).isEqualTo(3);
+    }
+
+    /** What would otherwise run silently wrong is refused with its line (issue 11, part 4); --lenient allows it. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "[R03]                                       | 1 | unknown section [R03] (did you mean [R003]?)",
+        "[Exclusions]\\nprocurement_method_details = x | 1 | unknown section [Exclusions]",
+        "[R003]\\ntreshold = 5                      | 2 | unknown setting treshold in [R003]",
+        "curency = KZT                               | 1 | unknown setting curency at the top",
+        "[R025]\\npercentile = 150                  | 2 | percentile must be between 0 and 100",
+        "[R003]\\nthreshold = NaN                   | 2 | threshold is not a finite number",
+        "[R024]\\nthreshold = Infinity              | 2 | threshold is not a finite number",
+        "[R060]\\nthreshold = -5                    | 2 | threshold must not be negative",
+        "[R048]\\ndigits = 2.5                      | 2 | digits must be a whole number",
+        "[R003]\\nthreshold = 5\\nthreshold = 6      | 3 | threshold is set twice in [R003]",
+        "[R003]\\n[R018]\\n[R003]                   | 3 | section [R003] is given twice",
+        "[weights]\\nR003 = 7                        | 2 | weight of R003 must be between 0 and 1",
+        "[R003.procurement_method_details]\\nQuick = soon | 2 | Quick is not a number",
+    })
+    void strictSettingsRefuseWhatWouldRunSilentlyWrong(String ini, int line, String message) {
+        String text = ini.replace("\\n", "\n");
+        assertThatThrownBy(() -> Settings.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("settings:" + line + ": ").hasMessageContaining(message);
+    }
+
+    @Test
+    void lenientSettingsKeepCardinalsTolerance() {
+        Settings s = Settings.parse(new java.io.StringReader("[R03]\n[R003]\ntreshold = 5\nthreshold = 3\nthreshold = 4\n"),
+                "s.ini", true);
+        assertThat(s.enabled("R003")).isTrue();
+        assertThat(s.indicator("R003").number("threshold", 15)).isEqualTo(4); // the last one wins
+    }
+
+    @Test
+    void everySectionAndKeyTheProductWritesIsAccepted() {
+        // the settings the docs and example cases use (init's file is checked by a CLI test)
+        Settings.parse("currency = KZT\nno_price_comparison_procurement_methods = Lottery\n"
+                + "price_comparison_procurement_methods = Open\n[exclusions]\nprocurement_method_details = A\n"
+                + "[R003]\nthreshold = 10\nprocurement_methods = open\n[R003.procurement_method_details]\nQuick = 5\n"
+                + "[R010]\nthreshold = 100\nnon_competitive_procurement_method_details = Direct\n[R011]\ncurrency = KZT\n"
+                + "window_days = 30\ndigits = 4\n[R025]\npercentile = 75\n[R038]\nminimum_submitted_bids = 2\n"
+                + "minimum_contracting_processes = 2\n[R040]\nmeasure = value\nminimum_awards = 10\n[R029]\n"
+                + "minimum_amounts = 100\n[R031]\nratio = 0.99\n[R061]\nminimum_days = 1\n[R062]\nmaximum_days = 60\n"
+                + "[weights]\nR003 = 1\n[defaults]\ncurrency = KZT\nitem_classification_scheme = CPV\nbid_status = valid\n"
+                + "award_status = active\nparty_roles = true\n[redactions]\namount = 0\norganization_id = x\n"
+                + "[codelists.bid_status]\nActive = valid\n[codelists.award_status]\nDone = active\n"
+                + "[modifications]\nmove_auctions = true\nprefix_buyer_or_procuring_entity_id = B-\n"
+                + "prefix_tenderer_or_supplier_id = T-\nsplit_procurement_method_details = -\n"
+                + "[corrections]\naward_status_by_contract_status = true\n[R070]\n");
     }
 
     @Test

@@ -174,6 +174,7 @@ public final class IndicatorResults implements AutoCloseable {
         return Collections.unmodifiableMap(organisations);
     }
 
+    /** Cardinal's {@code Meta}: per indicator code, the dataset statistics behind its fences (name → value). */
     public Map<String, Map<String, Double>> meta() {
         return Collections.unmodifiableMap(meta);
     }
@@ -183,6 +184,7 @@ public final class IndicatorResults implements AutoCloseable {
         return datasetFlags;
     }
 
+    /** What the run read, reviewed and skipped, and the input problems it met. */
     public RunCounts counts() {
         return counts;
     }

@@ -48,6 +48,7 @@ public final class IndicatorCatalogue {
                             String statistic, String fence,
                             Map<String, String> title, Map<String, String> explanation,
                             Map<String, String> recommendation) {
+        /** Requires a code; null lists and maps become empty, the others are copied. */
         public Indicator {
             Objects.requireNonNull(code, "code");
             groups = groups == null ? List.of() : List.copyOf(groups);
@@ -69,10 +70,12 @@ public final class IndicatorCatalogue {
             return text(title, language);
         }
 
+        /** Why the flag is a risk, in {@code language}, with the same fallbacks as {@link #title}. */
         public String explanation(String language) {
             return text(explanation, language);
         }
 
+        /** What to check or do, in {@code language}, with the same fallbacks as {@link #title}. */
         public String recommendation(String language) {
             return text(recommendation, language);
         }
@@ -179,6 +182,7 @@ public final class IndicatorCatalogue {
         return byCode.get(code);
     }
 
+    /** True when the catalogue describes {@code code}. */
     public boolean contains(String code) {
         return byCode.containsKey(code);
     }

@@ -45,6 +45,7 @@ public final class Settings {
         return new Settings(new LinkedHashMap<>(), sections);
     }
 
+    /** Reads and {@linkplain #parse(Reader) parses} a UTF-8 settings file; an I/O failure is unchecked. */
     public static Settings read(Path file) {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8));
@@ -53,6 +54,7 @@ public final class Settings {
         }
     }
 
+    /** Parses INI text, as {@link #parse(Reader)}. */
     public static Settings parse(String ini) {
         return parse(new StringReader(ini));
     }
@@ -115,6 +117,9 @@ public final class Settings {
         return c == null || c.isEmpty() ? null : c;
     }
 
+    /**
+     * {@code no_price_comparison_procurement_methods}: method details that never compare prices; empty when not set.
+     */
     public Set<String> noPriceComparisonMethods() {
         return split(top.get("no_price_comparison_procurement_methods"));
     }
@@ -145,6 +150,7 @@ public final class Settings {
         return yes == null || yes.contains(procurementMethodDetails);
     }
 
+    /** True when the settings have a {@code [code]} section: only those indicators run. */
     public boolean enabled(String code) {
         return sections.containsKey(code);
     }

@@ -42,6 +42,9 @@ public final class IndicatorCatalogue {
      * @param statistic      for a dataset flag, the statistic computed over the whole data set for it
      *                       (see {@code procurement.stats.DatasetStatistics}); null otherwise
      * @param fence          for a flag judged by a Tukey fence of its statistic: {@code low} or {@code high}
+     * @param title          short title by language code
+     * @param explanation    why it is a risk, by language code
+     * @param recommendation what to check or do, by language code
      */
     public record Indicator(String code, boolean cardinal, String level, boolean dataset, List<String> groups,
                             String computable, List<String> needs, Map<String, String> defaults,

@@ -69,6 +69,7 @@ public final class RiskEngine {
         rules.set(loaded);
     }
 
+    /** A builder with the built-in rules, no author folders and the default limits. */
     public static Builder builder() {
         return new Builder();
     }

@@ -23,6 +23,7 @@ public final class CaseChangeSplitFilter extends TokenFilter {
     private int pendingFrom;
     private int pendingStartOffset;
 
+    /** Splits the words of {@code input}. */
     public CaseChangeSplitFilter(TokenStream input) {
         super(input);
     }

@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 public final class CyrillicYoFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
+    /** Folds ё in the tokens of {@code input}. */
     public CyrillicYoFilter(TokenStream input) {
         super(input);
     }

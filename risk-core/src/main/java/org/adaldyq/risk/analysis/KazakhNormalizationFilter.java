@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 public final class KazakhNormalizationFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
+    /** Normalises the tokens of {@code input}. */
     public KazakhNormalizationFilter(TokenStream input) {
         super(input);
     }

@@ -11,6 +11,7 @@ public final class KazakhStemFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
 
+    /** Stems the tokens of {@code input}. */
     public KazakhStemFilter(TokenStream input) {
         super(input);
     }

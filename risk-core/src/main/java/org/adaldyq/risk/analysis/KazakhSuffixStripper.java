@@ -122,6 +122,7 @@ public final class KazakhSuffixStripper {
         };
     }
 
+    /** The stem of a lower-cased, normalised word; the word itself when no suffix can be stripped. */
     public static String stem(String word) {
         char[] buf = word.toCharArray();
         return new String(buf, 0, stem(buf, buf.length));

@@ -60,6 +60,7 @@ public final class LegalTextAnalyzer extends Analyzer {
         return SHARED.get(language);
     }
 
+    /** The language whose chain this analyzer builds. */
     public Language language() {
         return language;
     }

@@ -9,9 +9,12 @@ import org.apache.lucene.util.Attribute;
  * makes the lexicon's lookups cheap.
  */
 public interface SurfaceAttribute extends Attribute {
+    /** The word as written, normalised and lower-cased but not stemmed; null until a stem filter sets it. */
     String surface();
 
+    /** The word's stem, as the term attribute holds it after stemming; null until a stem filter sets it. */
     String stem();
 
+    /** Sets both forms; the stem filter passes its shared instances. */
     void setForms(String surface, String stem);
 }

@@ -31,13 +31,17 @@ public class DocumentReadException extends IOException {
         IO
     }
 
+    /** The file name or source name given by the caller. */
     private final String source;
+    /** Why the document could not be read. */
     private final Reason reason;
 
+    /** A failure to read {@code source}; {@code detail} says what went wrong, for the message. */
     public DocumentReadException(String source, Reason reason, String detail) {
         this(source, reason, detail, null);
     }
 
+    /** As {@link #DocumentReadException(String, Reason, String)}, with the exception that caused it. */
     public DocumentReadException(String source, Reason reason, String detail, Throwable cause) {
         super(Objects.requireNonNull(reason, "reason") + ": " + source + ": " + detail, cause);
         this.source = source;
@@ -49,6 +53,7 @@ public class DocumentReadException extends IOException {
         return source;
     }
 
+    /** Why the document could not be read; never null. */
     public Reason reason() {
         return reason;
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
  * first value per name.
  */
 public record ExtractedText(String text, String mediaType, Map<String, String> metadata) {
+    /** Requires text and media type; copies the metadata. */
     public ExtractedText {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(mediaType, "mediaType");

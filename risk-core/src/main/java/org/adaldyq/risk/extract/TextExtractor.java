@@ -48,7 +48,9 @@ public final class TextExtractor {
 
     private static final Logger LOG = LoggerFactory.getLogger(TextExtractor.class);
 
+    /** Default largest input read: 100 MB. */
     public static final long DEFAULT_MAX_INPUT_BYTES = 100L * 1024 * 1024;
+    /** Default largest extracted text: 20 M characters. */
     public static final long DEFAULT_MAX_CHARS = 20_000_000L;
 
     static final String MEDIA_TEXT = "text/plain";
@@ -84,14 +86,17 @@ public final class TextExtractor {
         return builder().build();
     }
 
+    /** A builder with the default limits. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** Largest input read, in bytes; larger inputs fail with {@link Reason#TOO_LARGE}. */
     public long maxInputBytes() {
         return maxInputBytes;
     }
 
+    /** Largest extracted text, in characters; longer texts fail with {@link Reason#TOO_LARGE}. */
     public long maxChars() {
         return maxChars;
     }
@@ -337,6 +342,7 @@ public final class TextExtractor {
             return this;
         }
 
+        /** An extractor with these limits. */
         public TextExtractor build() {
             return new TextExtractor(this);
         }

@@ -5,6 +5,7 @@ package org.adaldyq.risk.finding;
  * the value found and, when the finding compares it with one, the threshold.
  */
 public record Evidence(String path, Object value, Object threshold) {
+    /** Evidence that was not compared with a threshold. */
     public static Evidence of(String path, Object value) {
         return new Evidence(path, value, null);
     }

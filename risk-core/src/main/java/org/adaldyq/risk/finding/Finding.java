@@ -30,6 +30,7 @@ public record Finding(
         String explanation,
         String recommendation) {
 
+    /** Requires code, severity and location and a score in [0, 1]; null lists become empty, lists are copied. */
     public Finding {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");

@@ -6,8 +6,11 @@ import java.util.Locale;
 
 /** How serious a factor or flag is. The weight feeds the scores (see {@code docs/scoring.md}). */
 public enum Severity {
+    /** Low: one finding weighs 0.35. */
     LOW(0.35),
+    /** Medium: one finding weighs 0.6. */
     MEDIUM(0.6),
+    /** High: one finding weighs 0.85. */
     HIGH(0.85);
 
     private final double weight;
@@ -21,6 +24,7 @@ public enum Severity {
         return weight;
     }
 
+    /** Parses a severity name, case-insensitively and ignoring surrounding blanks, as written in rules and JSON. */
     @JsonCreator
     public static Severity parse(String s) {
         return valueOf(s.trim().toUpperCase(Locale.ROOT));

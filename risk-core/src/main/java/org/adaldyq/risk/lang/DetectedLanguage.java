@@ -5,6 +5,7 @@ package org.adaldyq.risk.lang;
  * letters at all and {@code language} is only the caller's fallback.
  */
 public record DetectedLanguage(Language language, double confidence) {
+    /** Requires a language and a confidence in [0, 1]. */
     public DetectedLanguage {
         if (language == null) {
             throw new IllegalArgumentException("language is required");

@@ -5,8 +5,11 @@ import java.util.Optional;
 
 /** The languages the regulation engine analyses. Codes are ISO 639-1 and appear as such in reports. */
 public enum Language {
+    /** Kazakh. */
     KK("kk"),
+    /** Russian. */
     RU("ru"),
+    /** English. */
     EN("en");
 
     private final String code;

@@ -56,6 +56,7 @@ public final class Lexicon {
         return s == null ? null : s.get();
     }
 
+    /** An empty builder; add lexicon files per language, then build. */
     public static Builder builder() {
         return new Builder();
     }

@@ -58,26 +58,32 @@ public final class TokenizedText {
         return new TokenizedText(text, language, tokens);
     }
 
+    /** Analyses the whole of {@code text}. */
     public static TokenizedText analyze(String text, Language language) {
         return analyze(text, 0, text.length(), language);
     }
 
+    /** The whole text the span was taken from; token offsets point into it. */
     public String text() {
         return text;
     }
 
+    /** The language whose analyzer produced the tokens. */
     public Language language() {
         return language;
     }
 
+    /** The tokens in text order; unmodifiable. */
     public List<Token> tokens() {
         return tokens;
     }
 
+    /** Number of tokens. */
     public int size() {
         return tokens.size();
     }
 
+    /** The token at position {@code i}, 0-based. */
     public Token get(int i) {
         return tokens.get(i);
     }

@@ -175,6 +175,7 @@ public final class IndicatorResults implements AutoCloseable {
         return Collections.unmodifiableMap(organisations);
     }
 
+    /** Cardinal's {@code Meta}: per indicator code, the dataset statistics behind its fences (name → value). */
     public Map<String, Map<String, Double>> meta() {
         return Collections.unmodifiableMap(meta);
     }
@@ -184,6 +185,7 @@ public final class IndicatorResults implements AutoCloseable {
         return datasetFlags;
     }
 
+    /** What the run read, reviewed and skipped, and the input problems it met. */
     public RunCounts counts() {
         return counts;
     }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 public record OrganisationSummary(String role, String id, long processes, long flaggedProcesses, Double meanCri,
                                   Double meanWeighted, double priority, Map<String, Long> processFlags,
                                   Map<String, Double> flags) {
+    /** Copies the maps, sorted by code. */
     public OrganisationSummary {
         processFlags = Collections.unmodifiableMap(new TreeMap<>(processFlags));
         flags = Collections.unmodifiableMap(new TreeMap<>(flags));

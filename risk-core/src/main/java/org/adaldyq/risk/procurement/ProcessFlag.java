@@ -28,6 +28,7 @@ import java.util.Objects;
 public record ProcessFlag(String code, String ruleId, Severity severity, String title, String group, String id,
                           double value, double weight, List<Evidence> evidence, String explanation,
                           String recommendation) {
+    /** Requires code, severity and group; copies the evidence. */
     public ProcessFlag {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");

@@ -13,6 +13,7 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface ProcessListener {
+    /** A listener that ignores everything. */
     ProcessListener NONE = (source, p, f, skip, flags) -> { };
 
     /**

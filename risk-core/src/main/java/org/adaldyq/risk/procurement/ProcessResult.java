@@ -29,6 +29,7 @@ public record ProcessResult(String source, long line, String ocid, String buyer,
                             List<String> suppliers, Double value, String currency, String skipReason,
                             ProcessScore scores, Map<String, Double> flags, List<ProcessFlag> findings,
                             List<String> notFlagged, List<String> notComputable) {
+    /** Copies the lists and sorts the flags by code. */
     public ProcessResult {
         suppliers = List.copyOf(suppliers);
         flags = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(flags));

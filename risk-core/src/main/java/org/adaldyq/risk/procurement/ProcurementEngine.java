@@ -81,10 +81,12 @@ public final class ProcurementEngine {
         this.rules = new AtomicReference<>(book);
     }
 
+    /** A builder with Cardinal's default settings, every enabled indicator and the built-in rules. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The run settings the engine was built with. */
     public Settings settings() {
         return settings;
     }

@@ -27,38 +27,47 @@ public final class RunCounts {
         problems.merge(kind, 1L, Long::sum);
     }
 
+    /** Processes read, skipped or not; duplicates count each time. */
     public long processes() {
         return processes;
     }
 
+    /** Processes the rules reviewed: with an ocid, not cancelled, not excluded. */
     public long reviewed() {
         return reviewed;
     }
 
+    /** Processes skipped because their {@code ocid} is not a string. */
     public long noOcid() {
         return noOcid;
     }
 
+    /** Processes skipped because {@code tender.status} is {@code cancelled}. */
     public long cancelled() {
         return cancelled;
     }
 
+    /** Processes skipped because their {@code tender.procurementMethodDetails} is in {@code [exclusions]}. */
     public long excluded() {
         return excluded;
     }
 
+    /** Processes whose {@code ocid} was seen before in the run; they are processed all the same. */
     public long duplicates() {
         return duplicates;
     }
 
+    /** Complete bid amounts in a currency other than the main one; price indicators skip them. */
     public long otherCurrencyAmounts() {
         return otherCurrencyAmounts;
     }
 
+    /** Input problems by kind; a copy, kinds that did not occur are absent. */
     public Map<InputProblem.Kind, Long> problems() {
         return Map.copyOf(problems);
     }
 
+    /** Input problems of one kind; 0 when none. */
     public long problem(InputProblem.Kind kind) {
         return problems.getOrDefault(kind, 0L);
     }

@@ -21,22 +21,36 @@ import org.adaldyq.risk.lang.Language;
  */
 public final class FactorCatalogue {
 
-    /** One factor as the catalogue describes it. Texts are keyed by language code, {@code en} always present. */
+    /**
+     * One factor as the catalogue describes it. Texts are keyed by language code, {@code en} always present.
+     *
+     * @param code           the public factor code ({@code OPTIONAL_POWER})
+     * @param severity       the severity of its findings, unless a rule sets its own
+     * @param level          {@code provision}: found in one provision; {@code document}: in the text as a whole
+     * @param methodology    the methodology sources it follows, for people
+     * @param title          short title by language code
+     * @param explanation    why it is a risk, by language code
+     * @param recommendation how to remove the risk, by language code
+     */
     public record Factor(String code, Severity severity, String level, String methodology,
             Map<String, String> title, Map<String, String> explanation, Map<String, String> recommendation) {
 
+        /** True when the factor is judged on the whole document ({@code level} {@code document}), not per provision. */
         public boolean documentLevel() {
             return "document".equals(level);
         }
 
+        /** The title in {@code language}; Kazakh falls back to Russian, anything missing to English. */
         public String title(Language language) {
             return language.pick(title);
         }
 
+        /** Why the factor is a risk, in {@code language}, with the fallbacks of {@link #title}. */
         public String explanation(Language language) {
             return language.pick(explanation);
         }
 
+        /** How to remove the risk, in {@code language}, with the fallbacks of {@link #title}. */
         public String recommendation(Language language) {
             return language.pick(recommendation);
         }
@@ -48,6 +62,7 @@ public final class FactorCatalogue {
         this.factors = factors;
     }
 
+    /** Reads a {@code factors.json} array; every factor needs English texts and a code of its own. */
     public static FactorCatalogue read(InputStream json) {
         try {
             ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -69,6 +84,7 @@ public final class FactorCatalogue {
         }
     }
 
+    /** Reads the catalogue at {@code resource} on the class path of {@code loader}; missing is an error. */
     public static FactorCatalogue fromClasspath(ClassLoader loader, String resource) {
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
@@ -87,10 +103,12 @@ public final class FactorCatalogue {
         return new FactorCatalogue(Map.copyOf(merged));
     }
 
+    /** The factor of {@code code}, empty when the catalogue has none. */
     public Optional<Factor> get(String code) {
         return Optional.ofNullable(factors.get(code));
     }
 
+    /** Every factor code in the catalogue. */
     public Set<String> codes() {
         return factors.keySet();
     }

@@ -65,6 +65,10 @@ public final class RegulationRules {
                 .orElseGet(() -> RuleSet.fromClasspath(loader, KBASE));
     }
 
+    /**
+     * Loads, checks and compiles the built-in pack and the author folders of {@code o}; problems are collected, not
+     * thrown.
+     */
     public static Loaded load(PackOptions o) {
         // The factor catalogue always comes from the built-in pack, even without its rules.
         BuiltInPack.requireOnClassPath(o.loader(), PACK, "regulation");

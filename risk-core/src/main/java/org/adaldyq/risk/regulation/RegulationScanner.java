@@ -76,18 +76,22 @@ public final class RegulationScanner {
         return other == models ? this : new RegulationScanner(lexicon, rules, catalogue, limits, other);
     }
 
+    /** The trained factor models whose signals the rules weigh; {@link FactorModels#none()} for rules only. */
     public FactorModels models() {
         return models;
     }
 
+    /** The compiled regulation rules. */
     public RuleSet rules() {
         return rules;
     }
 
+    /** The trigger lexicons the text is matched against. */
     public Lexicon lexicon() {
         return lexicon;
     }
 
+    /** The factors findings are described from. */
     public FactorCatalogue catalogue() {
         return catalogue;
     }

@@ -27,6 +27,7 @@ import org.adaldyq.risk.structure.Provision;
 public record PairReport(ScanReport first, ScanReport second, int firstProvisions, int secondProvisions, int aligned,
                          List<PairedFinding> findings) {
 
+    /** Copies the findings. */
     public PairReport {
         findings = List.copyOf(findings);
     }
@@ -34,6 +35,7 @@ public record PairReport(ScanReport first, ScanReport second, int firstProvision
     /** A factor in one provision, with the finding of each version that has it (null where it does not). */
     public record PairedFinding(String code, String provision, Finding first, Finding second) {
 
+        /** True when both versions have the finding. */
         public boolean inBoth() {
             return first != null && second != null;
         }
@@ -44,14 +46,17 @@ public record PairReport(ScanReport first, ScanReport second, int firstProvision
         }
     }
 
+    /** Number of findings both versions have. */
     public long inBoth() {
         return findings.stream().filter(PairedFinding::inBoth).count();
     }
 
+    /** Number of findings only the first version has. */
     public long firstOnly() {
         return findings.stream().filter(f -> f.second() == null).count();
     }
 
+    /** Number of findings only the second version has. */
     public long secondOnly() {
         return findings.stream().filter(f -> f.first() == null).count();
     }

@@ -10,7 +10,13 @@ import org.adaldyq.risk.lang.Language;
  * (highest score first) and the findings in text order.
  *
  * @param source         what was scanned (a path, or the name given by the caller)
+ * @param language       the language the text was read in
+ * @param mediaType      the media type detected ({@code text/plain}, {@code application/pdf}, …)
+ * @param score          the document score, in [0, 1]
  * @param provisionCount number of provisions the text was split into
+ * @param provisions     the provisions with findings, highest score first
+ * @param findings       the findings, in text order
+ * @param metadata       the document's metadata (title, author, …), first value per name
  */
 public record ScanReport(
         String source,
@@ -22,6 +28,7 @@ public record ScanReport(
         List<Finding> findings,
         Map<String, String> metadata) {
 
+    /** Copies the lists and the metadata; null metadata becomes empty. */
     public ScanReport {
         provisions = List.copyOf(provisions);
         findings = List.copyOf(findings);

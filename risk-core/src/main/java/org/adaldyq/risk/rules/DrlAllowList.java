@@ -64,6 +64,7 @@ public final class DrlAllowList {
 
     private final ClassLoader loader;
 
+    /** An allow-list that resolves the names of author DRL with {@code loader}. */
     public DrlAllowList(ClassLoader loader) {
         this.loader = loader;
     }

@@ -19,6 +19,7 @@ public class LoadedPack<T, E> {
     private final String summary;
     private final Duration took;
 
+    /** An outcome; the lists are copied. */
     public LoadedPack(Optional<T> result, List<RuleProblem> problems, List<E> examples, String summary, Duration took) {
         this.result = result;
         this.problems = List.copyOf(problems);
@@ -32,26 +33,32 @@ public class LoadedPack<T, E> {
         this(other.result, other.problems, other.examples, other.summary, other.took);
     }
 
+    /** What the pack built, empty when the load had errors. */
     public Optional<T> result() {
         return result;
     }
 
+    /** Every problem found, errors and warnings, each with file, line and column. */
     public List<RuleProblem> problems() {
         return problems;
     }
 
+    /** The example cases of all layers. */
     public List<E> examples() {
         return examples;
     }
 
+    /** What was loaded, in one line: counts of built-in, added, overridden and disabled rules. */
     public String summary() {
         return summary;
     }
 
+    /** How long the load took. */
     public Duration took() {
         return took;
     }
 
+    /** True when the load had no errors and the pack was built. */
     public boolean ok() {
         return result.isPresent();
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
  * do ({@code compileAlways}, to check the built-in sources themselves).
  */
 public record PackOptions(ClassLoader loader, boolean builtIn, List<Path> directories, RuleLimits limits, boolean compileAlways) {
+    /** Requires a loader and limits; copies the folders. */
     public PackOptions {
         Objects.requireNonNull(loader);
         directories = List.copyOf(directories);

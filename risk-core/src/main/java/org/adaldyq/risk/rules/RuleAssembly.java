@@ -257,18 +257,22 @@ public final class RuleAssembly {
         return authorDrl;
     }
 
+    /** The rule ids switched off by the layers' {@code disabled.txt}. */
     public Set<String> disabled() {
         return disabled;
     }
 
+    /** The thresholds in force, later layers' values replacing earlier ones. */
     public List<Threshold> thresholds() {
         return thresholds;
     }
 
+    /** The problems found while merging the layers. */
     public List<RuleProblem> problems() {
         return problems;
     }
 
+    /** True when a problem is an error; then the merged rules must not be used. */
     public boolean hasErrors() {
         return problems.stream().anyMatch(RuleProblem::error);
     }

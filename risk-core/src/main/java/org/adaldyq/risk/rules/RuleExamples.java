@@ -36,6 +36,7 @@ public final class RuleExamples {
 
     /** The outcome of one case: what the engine found, and whether that meets the expectation. */
     public record Outcome(Example example, Set<String> found) {
+        /** True when the factor was found if expected ({@code +}) and not found otherwise. */
         public boolean passed() {
             return found.contains(example.code()) == example.expected();
         }

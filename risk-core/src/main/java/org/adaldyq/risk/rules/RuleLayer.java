@@ -37,6 +37,7 @@ public final class RuleLayer {
 
     /** A text file of the layer: where it came from and its content. */
     public record SourceFile(String origin, String content) {
+        /** The content's lines, without line terminators. */
         public List<String> lines() {
             return content.lines().toList();
         }
@@ -170,18 +171,22 @@ public final class RuleLayer {
         }
     }
 
+    /** The layer's name, for messages: the built-in pack with its location, or the author folder's path. */
     public String name() {
         return name;
     }
 
+    /** True for the built-in pack. */
     public boolean builtIn() {
         return builtIn;
     }
 
+    /** The layer's DRL files. */
     public List<RuleSet.DrlSource> drl() {
         return drl;
     }
 
+    /** The layer's {@code *.examples} files (see {@link RuleExamples}). */
     public List<SourceFile> examples() {
         return examples;
     }
@@ -191,14 +196,17 @@ public final class RuleLayer {
         return releaseExamples;
     }
 
+    /** The layer's {@code thresholds.csv}, if it has one. */
     public Optional<SourceFile> thresholds() {
         return thresholds;
     }
 
+    /** The layer's {@code disabled.txt}, if it has one. */
     public Optional<SourceFile> disabled() {
         return disabled;
     }
 
+    /** The layer's {@code factors.json}, if it has one. */
     public Optional<SourceFile> factors() {
         return factors;
     }

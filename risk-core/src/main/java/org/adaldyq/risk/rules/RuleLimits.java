@@ -13,8 +13,10 @@ import java.util.Objects;
  */
 public record RuleLimits(long maxFiringsPerUnit, Duration maxTime) {
 
+    /** The limits used unless set: 10,000 firings per unit, 30 seconds per run. */
     public static final RuleLimits DEFAULT = new RuleLimits(10_000, Duration.ofSeconds(30));
 
+    /** Requires a positive firing count and a positive time. */
     public RuleLimits {
         Objects.requireNonNull(maxTime);
         if (maxFiringsPerUnit < 1) {
@@ -25,10 +27,12 @@ public record RuleLimits(long maxFiringsPerUnit, Duration maxTime) {
         }
     }
 
+    /** These limits with {@code max} firings per unit. */
     public RuleLimits withMaxFiringsPerUnit(long max) {
         return new RuleLimits(max, maxTime);
     }
 
+    /** These limits with {@code time} per run. */
     public RuleLimits withMaxTime(Duration time) {
         return new RuleLimits(maxFiringsPerUnit, time);
     }

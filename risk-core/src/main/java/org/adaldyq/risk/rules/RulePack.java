@@ -21,6 +21,7 @@ public interface RulePack<T, E, V> {
     /** Where the built-in pack lives on the class path. */
     String location();
 
+    /** The metadata convention its rules follow, checked at every load. */
     RuleConvention convention();
 
     /** Whether author DRL compiles into an executable model (as at build time) rather than classic DRL. */

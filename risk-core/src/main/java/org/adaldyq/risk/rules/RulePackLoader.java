@@ -22,6 +22,7 @@ public final class RulePackLoader {
     private RulePackLoader() {
     }
 
+    /** Loads {@code pack} as {@code o} says; problems are collected in the outcome, not thrown. */
     public static <T, E, V> LoadedPack<T, E> load(RulePack<T, E, V> pack, PackOptions o) {
         if (o.builtIn()) {
             BuiltInPack.requireOnClassPath(o.loader(), pack.location(), pack.name());

@@ -6,10 +6,12 @@ package org.adaldyq.risk.rules;
  */
 public record RuleProblem(String file, int line, int column, String message, boolean error) {
 
+    /** An error: the rule set does not load. */
     public static RuleProblem error(String file, int line, int column, String message) {
         return new RuleProblem(file, line, column, message, true);
     }
 
+    /** A warning: reported, but the rule set loads. */
     public static RuleProblem warning(String file, int line, int column, String message) {
         return new RuleProblem(file, line, column, message, false);
     }

@@ -10,10 +10,12 @@ import java.util.List;
  */
 public record RuleReload(boolean applied, List<RuleProblem> problems, String summary, Duration took, Instant at) {
 
+    /** Copies the problems. */
     public RuleReload {
         problems = List.copyOf(problems);
     }
 
+    /** The problems that are errors; empty when the reload was applied. */
     public List<RuleProblem> errors() {
         return problems.stream().filter(RuleProblem::error).toList();
     }

@@ -6,7 +6,9 @@ package org.adaldyq.risk.rules;
  */
 @FunctionalInterface
 public interface RuleReloadListener {
+    /** A listener that ignores reloads. */
     RuleReloadListener NONE = r -> { };
 
+    /** Called once per reload, applied or rejected. */
     void onReload(RuleReload reload);
 }

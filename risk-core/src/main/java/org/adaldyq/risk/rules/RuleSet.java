@@ -75,10 +75,12 @@ public final class RuleSet {
         return new RuleSet(this, disabled, values);
     }
 
+    /** The rule ids switched off: they never fire. */
     public Set<String> disabled() {
         return disabled;
     }
 
+    /** The thresholds inserted into every session. */
     public List<Threshold> thresholds() {
         return thresholds;
     }
@@ -122,6 +124,9 @@ public final class RuleSet {
         return new RuleSet(base, "class path kbase '" + name + "'");
     }
 
+    /** The risk-rules kjar's index of its executable-model classes (written by the kie-maven-plugin). */
+    public static final String RISK_RULES_MODEL_INDEX = "META-INF/kie/org.adaldyq/risk-rules/drools-model";
+
     /**
      * The rules of one package precompiled by the kie-maven-plugin into an executable model, built straight
      * from the model classes that the kjar lists in {@code modelIndex} ({@code
@@ -132,9 +137,6 @@ public final class RuleSet {
      *
      * @return empty when the index is not on the class path (a kjar built without the executable model)
      */
-    /** The risk-rules kjar's index of its executable-model classes (written by the kie-maven-plugin). */
-    public static final String RISK_RULES_MODEL_INDEX = "META-INF/kie/org.adaldyq/risk-rules/drools-model";
-
     public static Optional<RuleSet> fromExecutableModel(ClassLoader loader, String modelIndex, String packageName) {
         List<Model> models = new ArrayList<>();
         try (InputStream in = loader.getResourceAsStream(modelIndex)) {

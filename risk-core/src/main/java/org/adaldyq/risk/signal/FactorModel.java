@@ -48,30 +48,37 @@ public final class FactorModel {
         this.threshold = threshold;
     }
 
+    /** The bias: the logit of a provision without any weighted feature. */
     public double bias() {
         return bias;
     }
 
+    /** Weight by feature name, as logit contributions; unmodifiable. */
     public Map<String, Double> weights() {
         return weights;
     }
 
+    /** The model's own operating point, in (0, 1): the score from which it alone says the factor is present. */
     public double threshold() {
         return threshold;
     }
 
+    /** The code of the factor the model scores, e.g. {@code OPTIONAL_POWER}. */
     public String factor() {
         return factor;
     }
 
+    /** What the model was trained on, as the {@code trained} line of its file says. */
     public String trainedOn() {
         return trainedOn;
     }
 
+    /** Number of weighted features. */
     public int size() {
         return weights.size();
     }
 
+    /** The weight of {@code feature}, 0 when the model does not weigh it. */
     public double weight(String feature) {
         return weights.getOrDefault(feature, 0.0);
     }

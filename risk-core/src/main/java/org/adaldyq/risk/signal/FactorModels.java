@@ -30,24 +30,29 @@ public final class FactorModels {
         this.byFactor = Map.copyOf(byFactor);
     }
 
+    /** No models: the rules decide alone. */
     public static FactorModels none() {
         return NONE;
     }
 
+    /** The given models by factor; a later model of the same factor replaces an earlier one. */
     public static FactorModels of(Collection<FactorModel> models) {
         Map<String, FactorModel> m = new LinkedHashMap<>();
         models.forEach(x -> m.put(x.factor(), x));
         return new FactorModels(m);
     }
 
+    /** The model of {@code factor}, empty when there is none. */
     public Optional<FactorModel> get(String factor) {
         return Optional.ofNullable(byFactor.get(factor));
     }
 
+    /** Every model, one per factor. */
     public Collection<FactorModel> all() {
         return byFactor.values();
     }
 
+    /** True when there are no models. */
     public boolean isEmpty() {
         return byFactor.isEmpty();
     }

@@ -6,6 +6,7 @@ package org.adaldyq.risk.signal;
  */
 public record SignalFeature(String name, int start, int end) {
 
+    /** True when the feature stands at a place in the text, false for one of the provision as a whole. */
     public boolean located() {
         return start >= 0;
     }

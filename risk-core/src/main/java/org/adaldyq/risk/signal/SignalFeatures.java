@@ -141,6 +141,7 @@ public final class SignalFeatures {
         private final java.util.concurrent.ConcurrentHashMap<String, List<String>> charGramsByWord =
                 new java.util.concurrent.ConcurrentHashMap<>();
 
+        /** The vocabulary of these feature names (those of every model in use). */
         public Vocabulary(Set<String> names) {
             this.names = Set.copyOf(names);
             for (String n : this.names) {
@@ -161,6 +162,7 @@ public final class SignalFeatures {
             }
         }
 
+        /** True when some model weighs {@code feature}. */
         public boolean knows(String feature) {
             return names.contains(feature);
         }

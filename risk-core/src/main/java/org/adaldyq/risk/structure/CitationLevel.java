@@ -20,8 +20,35 @@ public record CitationLevel(Kind kind, String number) {
 
     /** Kinds of citable units. */
     public enum Kind {
-        DIVISION, ARTICLE, SECTION, PART, POINT, SUBPOINT, PARAGRAPH,
-        SUBSECTION, US_PARAGRAPH, SUBPARAGRAPH, CLAUSE, SUBCLAUSE, ITEM, SUBITEM,
+        /** A division of a US act ({@code Division H}). */
+        DIVISION,
+        /** An article: бап (kk), статья (ru). */
+        ARTICLE,
+        /** A section of a US act ({@code Section 3}). */
+        SECTION,
+        /** A part of an article: бөлік (kk), часть (ru). */
+        PART,
+        /** A point: тармақ (kk), пункт (ru). */
+        POINT,
+        /** A sub-point: тармақша (kk), подпункт (ru). */
+        SUBPOINT,
+        /** An unnumbered paragraph (абзац), counted from 1. */
+        PARAGRAPH,
+        /** A US subsection, "(a)". */
+        SUBSECTION,
+        /** A US paragraph, "(1)". */
+        US_PARAGRAPH,
+        /** A US subparagraph, "(A)". */
+        SUBPARAGRAPH,
+        /** A US clause, "(i)". */
+        CLAUSE,
+        /** A US subclause, "(I)". */
+        SUBCLAUSE,
+        /** A US item, "(aa)". */
+        ITEM,
+        /** A US subitem, "(AA)". */
+        SUBITEM,
+        /** Separates an amending provision from the text it inserts ({@code new}) or restates ({@code amended}). */
         AMENDMENT;
 
         /** True for the parenthesised levels below a US section: "(a)", "(1)", "(A)"… */
@@ -30,11 +57,13 @@ public record CitationLevel(Kind kind, String number) {
         }
     }
 
+    /** Requires a kind and a number. */
     public CitationLevel {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(number, "number");
     }
 
+    /** The level {@code kind} numbered {@code number}. */
     public static CitationLevel of(Kind kind, String number) {
         return new CitationLevel(kind, number);
     }

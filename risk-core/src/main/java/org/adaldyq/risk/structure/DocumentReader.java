@@ -38,10 +38,12 @@ public final class DocumentReader {
         return builder().build();
     }
 
+    /** A builder with the default limits. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** Reads a file, detecting its language. */
     public ParsedDocument read(Path file) throws DocumentReadException {
         return read(file, null);
     }
@@ -53,6 +55,7 @@ public final class DocumentReader {
         return parse(extractor.readFile(file), name, language);
     }
 
+    /** Reads a stream to its end (without closing it), detecting its language. */
     public ParsedDocument read(InputStream in, String sourceName) throws DocumentReadException {
         return read(in, sourceName, null);
     }
@@ -63,6 +66,7 @@ public final class DocumentReader {
         return parse(extractor.readStream(in, sourceName), sourceName, language);
     }
 
+    /** Segments text already in memory (one paragraph per line), detecting its language. */
     public ParsedDocument read(String text, String sourceName) {
         return read(text, sourceName, null);
     }
@@ -125,6 +129,7 @@ public final class DocumentReader {
             return this;
         }
 
+        /** A reader with these limits. */
         public DocumentReader build() {
             return new DocumentReader(this);
         }

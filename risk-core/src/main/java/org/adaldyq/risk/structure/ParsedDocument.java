@@ -20,6 +20,7 @@ import org.adaldyq.risk.lang.Language;
 public record ParsedDocument(String source, String text, Language language, double languageConfidence,
                              String mediaType, Map<String, String> metadata, List<Provision> provisions) {
 
+    /** Requires source, text, language and media type; copies metadata and provisions. */
     public ParsedDocument {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(text, "text");
@@ -39,6 +40,7 @@ public record ParsedDocument(String source, String text, Language language, doub
         return Optional.empty();
     }
 
+    /** The own text of {@code p}, a provision of this document. */
     public String textOf(Provision p) {
         return p.text(text);
     }

@@ -21,6 +21,7 @@ import java.util.Objects;
 public record Provision(int index, String citation, List<CitationLevel> path, int start, int end,
                         int leadInStart, int leadInEnd, String articleCitation) {
 
+    /** Requires a citation and an article citation, and offsets in order; a lead-in has both ends or neither. */
     public Provision {
         Objects.requireNonNull(citation, "citation");
         path = List.copyOf(path);
@@ -33,6 +34,7 @@ public record Provision(int index, String citation, List<CitationLevel> path, in
         }
     }
 
+    /** True for a list item with lead-in words (its parent's text ending with ":" or "—"). */
     public boolean hasLeadIn() {
         return leadInStart >= 0;
     }

@@ -35,6 +35,7 @@ public final class UslmReader {
 
     /** The USLM namespace, which identifies a USLM document. */
     public static final String NAMESPACE = "http://schemas.gpo.gov/xml/uslm";
+    /** The media type reported for USLM documents. */
     public static final String MEDIA_TYPE = "application/uslm+xml";
 
     private static final java.util.Set<String> SKIPPED = java.util.Set.of(
@@ -61,6 +62,10 @@ public final class UslmReader {
         return head.contains(NAMESPACE);
     }
 
+    /**
+     * Reads a USLM document; {@link Reason#CORRUPT} when it is not well-formed XML, {@link Reason#TOO_LARGE} over
+     * {@code maxChars} characters of text.
+     */
     public static Result read(byte[] bytes, String source, long maxChars) throws DocumentReadException {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);

@@ -20,6 +20,7 @@ public final class CardinalJson {
     private CardinalJson() {
     }
 
+    /** Writes {@code r} to {@code out} (left open), with {@code Meta} when {@code meta} is true. */
     public static void write(IndicatorResults r, boolean meta, OutputStream out) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);

@@ -36,6 +36,7 @@ public record PrepareProblem(long line, String ocid, String path, List<Integer> 
         }
     }
 
+    /** Copies the array indexes. */
     public PrepareProblem {
         arrayIndexes = List.copyOf(arrayIndexes);
     }

@@ -42,12 +42,16 @@ public final class IndicatorCatalogue {
      * @param statistic      for a dataset flag, the statistic computed over the whole data set for it
      *                       (see {@code procurement.stats.DatasetStatistics}); null otherwise
      * @param fence          for a flag judged by a Tukey fence of its statistic: {@code low} or {@code high}
+     * @param title          short title by language code
+     * @param explanation    why it is a risk, by language code
+     * @param recommendation what to check or do, by language code
      */
     public record Indicator(String code, boolean cardinal, String level, boolean dataset, List<String> groups,
                             String computable, List<String> needs, Map<String, String> defaults,
                             String statistic, String fence,
                             Map<String, String> title, Map<String, String> explanation,
                             Map<String, String> recommendation) {
+        /** Requires a code; null lists and maps become empty, the others are copied. */
         public Indicator {
             Objects.requireNonNull(code, "code");
             groups = groups == null ? List.of() : List.copyOf(groups);
@@ -69,10 +73,12 @@ public final class IndicatorCatalogue {
             return text(title, language);
         }
 
+        /** Why the flag is a risk, in {@code language}, with the same fallbacks as {@link #title}. */
         public String explanation(String language) {
             return text(explanation, language);
         }
 
+        /** What to check or do, in {@code language}, with the same fallbacks as {@link #title}. */
         public String recommendation(String language) {
             return text(recommendation, language);
         }
@@ -179,6 +185,7 @@ public final class IndicatorCatalogue {
         return byCode.get(code);
     }
 
+    /** True when the catalogue describes {@code code}. */
     public boolean contains(String code) {
         return byCode.containsKey(code);
     }

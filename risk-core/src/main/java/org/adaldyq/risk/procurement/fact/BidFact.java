@@ -14,6 +14,7 @@ public final class BidFact {
     private final Instant date;
     private final boolean inMainCurrency;
 
+    /** A submitted bid; {@code inMainCurrency} when its amount is numeric and in the run's main currency. */
     public BidFact(String ocid, int index, String status, Set<String> tendererIds, Double amount, String currency,
                    Instant date, boolean inMainCurrency) {
         this.ocid = ocid;
@@ -26,6 +27,7 @@ public final class BidFact {
         this.inMainCurrency = inMainCurrency;
     }
 
+    /** The process's {@code ocid}. */
     public String getOcid() {
         return ocid;
     }
@@ -35,6 +37,7 @@ public final class BidFact {
         return index;
     }
 
+    /** The bid's {@code status}: present and neither {@code invited} nor {@code withdrawn}, e.g. {@code valid}. */
     public String getStatus() {
         return status;
     }
@@ -54,6 +57,7 @@ public final class BidFact {
         return currency;
     }
 
+    /** The bid's {@code date}, null when absent or not RFC 3339. */
     public Instant getDate() {
         return date;
     }

@@ -12,6 +12,7 @@ public final class ContractFact {
     private final String currency;
     private final int amendmentCount;
 
+    /** A contract as read from {@code contracts[]}. */
     public ContractFact(String ocid, int index, String awardId, Instant dateSigned, Double amount, String currency,
                         int amendmentCount) {
         this.ocid = ocid;
@@ -23,30 +24,37 @@ public final class ContractFact {
         this.amendmentCount = amendmentCount;
     }
 
+    /** The process's {@code ocid}. */
     public String getOcid() {
         return ocid;
     }
 
+    /** Position in {@code contracts}. */
     public int getIndex() {
         return index;
     }
 
+    /** The contract's {@code awardId}: the {@code id} of the award it implements; null when absent. */
     public String getAwardId() {
         return awardId;
     }
 
+    /** The contract's {@code dateSigned}, null when absent or not RFC 3339. */
     public Instant getDateSigned() {
         return dateSigned;
     }
 
+    /** The contract's {@code value.amount}, null when absent or not a number. */
     public Double getAmount() {
         return amount;
     }
 
+    /** The contract's {@code value.currency}, null when absent or not a string. */
     public String getCurrency() {
         return currency;
     }
 
+    /** Number of entries in {@code amendments[]} (OCDS 1.1) or {@code amendment} (1.0); 0 when none. */
     public int getAmendmentCount() {
         return amendmentCount;
     }

@@ -14,6 +14,7 @@ public final class FinalAwards {
     private final Set<String> supplierIds;
     private final String soleWinner;
 
+    /** The gate's result; {@code soleWinner} is null unless one complete award has one supplier. */
     public FinalAwards(String ocid, int completeAwards, Set<String> supplierIds, String soleWinner) {
         this.ocid = ocid;
         this.completeAwards = completeAwards;
@@ -26,6 +27,7 @@ public final class FinalAwards {
         return soleWinner;
     }
 
+    /** The process's {@code ocid}. */
     public String getOcid() {
         return ocid;
     }

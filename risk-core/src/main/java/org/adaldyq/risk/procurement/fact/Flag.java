@@ -14,6 +14,7 @@ public final class Flag {
     private final List<Evidence> evidence = new ArrayList<>();
     private String processOcid;
 
+    /** A flag on member {@code id} of {@code group}; not yet tied to a process (see {@link #in}). */
     public Flag(String code, Group group, String id, double value) {
         this.code = code;
         this.group = group;
@@ -21,10 +22,12 @@ public final class Flag {
         this.value = value;
     }
 
+    /** A flag on one contracting process: its group is {@link Group#OCID} and its id and process are {@code ocid}. */
     public static Flag ocid(String code, String ocid, double value) {
         return new Flag(code, Group.OCID, ocid, value).in(ocid);
     }
 
+    /** A flag on the tenderer {@code id}; tie it to a process with {@link #in} when it is about one. */
     public static Flag tenderer(String code, String id, double value) {
         return new Flag(code, Group.Tenderer, id, value);
     }
@@ -46,22 +49,27 @@ public final class Flag {
         return this;
     }
 
+    /** The indicator's code, e.g. {@code R003}. */
     public String getCode() {
         return code;
     }
 
+    /** The group the flagged {@link #getId() id} belongs to. */
     public Group getGroup() {
         return group;
     }
 
+    /** The flagged member: an {@code ocid}, or a buyer, procuring entity or tenderer {@code id}. */
     public String getId() {
         return id;
     }
 
+    /** The value Cardinal reports for the flag (1.0 for a plain flag, else the indicator's measure). */
     public double getValue() {
         return value;
     }
 
+    /** The evidence added with {@link #because}, in order; a copy. */
     public List<Evidence> getEvidence() {
         return List.copyOf(evidence);
     }

@@ -14,6 +14,7 @@ public final class IndicatorSetting {
     private final Set<String> procurementMethods;
     private final Map<String, Double> thresholdsByDetails;
 
+    /** An indicator's settings without catalogue defaults. */
     public IndicatorSetting(String code, Map<String, String> values, Set<String> procurementMethods,
                             Map<String, Double> thresholdsByDetails) {
         this(code, values, Map.of(), procurementMethods, thresholdsByDetails);
@@ -29,6 +30,7 @@ public final class IndicatorSetting {
         this.thresholdsByDetails = Map.copyOf(thresholdsByDetails);
     }
 
+    /** The indicator's code, e.g. {@code R003}. */
     public String getCode() {
         return code;
     }
@@ -52,10 +54,12 @@ public final class IndicatorSetting {
         }
     }
 
+    /** A setting's raw text as written in the settings file, null when absent. */
     public String text(String key) {
         return values.get(key);
     }
 
+    /** True when the settings file gives {@code key} (catalogue defaults do not count). */
     public boolean has(String key) {
         return values.containsKey(key);
     }

@@ -15,18 +15,22 @@ import java.util.List;
  */
 public record OrganisationPattern(String code, String buyerId, String supplierId, String key, double measure,
                                   long count, double limit, List<String> ocids) {
+    /** Copies {@code ocids}. */
     public OrganisationPattern {
         ocids = List.copyOf(ocids);
     }
 
+    /** The indicator's code: {@code R011}, {@code R029}, {@code R040} or {@code R049}. */
     public String getCode() {
         return code;
     }
 
+    /** The buyer's {@code buyer.id}. */
     public String getBuyerId() {
         return buyerId;
     }
 
+    /** The supplier's {@code awards[].suppliers[].id} (R040, R049), else null. */
     public String getSupplierId() {
         return supplierId;
     }
@@ -36,18 +40,22 @@ public record OrganisationPattern(String code, String buyerId, String supplierId
         return key;
     }
 
+    /** The pattern's number: share, award count, summed value, or mean absolute deviation. */
     public double getMeasure() {
         return measure;
     }
 
+    /** How many awards, processes or amounts the pattern rests on. */
     public long getCount() {
         return count;
     }
 
+    /** A second number the rule needs (R011: the largest single value), else NaN. */
     public double getLimit() {
         return limit;
     }
 
+    /** The processes involved, in order; empty for R029 and R040. */
     public List<String> getOcids() {
         return ocids;
     }

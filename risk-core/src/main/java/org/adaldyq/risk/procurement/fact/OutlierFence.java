@@ -11,6 +11,7 @@ public final class OutlierFence {
     private final double value;
     private final boolean fixed;
 
+    /** A fence of {@code group}'s values for indicator {@code code}; {@code fixed} when it is the setting. */
     public OutlierFence(String code, Group group, double value, boolean fixed) {
         this.code = code;
         this.group = group;
@@ -18,14 +19,17 @@ public final class OutlierFence {
         this.fixed = fixed;
     }
 
+    /** The indicator's code. */
     public String getCode() {
         return code;
     }
 
+    /** The group whose values the fence bounds. */
     public Group getGroup() {
         return group;
     }
 
+    /** The fence, in the unit of the values it bounds (e.g. a ratio, a count of days). */
     public double getValue() {
         return value;
     }

@@ -8,6 +8,7 @@ public final class PartyFact {
     private final String telephone;
     private final String email;
 
+    /** A tenderer party; contact details are normalised (see {@link #getAddress()} and the getters). */
     public PartyFact(String ocid, String id, String address, String telephone, String email) {
         this.ocid = ocid;
         this.id = id;
@@ -16,10 +17,12 @@ public final class PartyFact {
         this.email = email;
     }
 
+    /** The process's {@code ocid}. */
     public String getOcid() {
         return ocid;
     }
 
+    /** The party's {@code parties[].id}, never null. */
     public String getId() {
         return id;
     }
@@ -29,10 +32,12 @@ public final class PartyFact {
         return address;
     }
 
+    /** The digits of {@code contactPoint.telephone}, null when absent. */
     public String getTelephone() {
         return telephone;
     }
 
+    /** {@code contactPoint.email} lower-cased, null when absent. */
     public String getEmail() {
         return email;
     }

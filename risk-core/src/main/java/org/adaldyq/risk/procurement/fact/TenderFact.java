@@ -21,6 +21,7 @@ public final class TenderFact {
     private String valueCurrency;
     private Long tendererCount;
 
+    /** The tender of one process; the beyond-Cardinal fields are set later by {@link #extend}. */
     public TenderFact(String ocid, String procurementMethod, String procurementMethodDetails,
                       Long numberOfTenderers, Long submissionPeriodDays, Instant tenderPeriodEnd,
                       boolean priceComparison, boolean activeAward) {
@@ -43,6 +44,7 @@ public final class TenderFact {
         return this;
     }
 
+    /** {@code tender.procurementMethodRationale}; null when absent or the facts are not extended. */
     public String getProcurementMethodRationale() {
         return procurementMethodRationale;
     }
@@ -52,6 +54,7 @@ public final class TenderFact {
         return valueAmount;
     }
 
+    /** {@code tender.value.currency}; null when absent or the facts are not extended. */
     public String getValueCurrency() {
         return valueCurrency;
     }
@@ -61,14 +64,17 @@ public final class TenderFact {
         return tendererCount;
     }
 
+    /** The process's {@code ocid}. */
     public String getOcid() {
         return ocid;
     }
 
+    /** {@code tender.procurementMethod} (e.g. {@code open}, {@code direct}), null when absent. */
     public String getProcurementMethod() {
         return procurementMethod;
     }
 
+    /** {@code tender.procurementMethodDetails}, the local method name; null when absent. */
     public String getProcurementMethodDetails() {
         return procurementMethodDetails;
     }
@@ -83,6 +89,7 @@ public final class TenderFact {
         return submissionPeriodDays;
     }
 
+    /** {@code tender.tenderPeriod.endDate}, null when absent or not RFC 3339. */
     public Instant getTenderPeriodEnd() {
         return tenderPeriodEnd;
     }

@@ -4,10 +4,12 @@ package org.adaldyq.risk.procurement.fact;
 public final class TopTendererBar {
     private final double minimumProcesses;
 
+    /** The bar, a count of processes. */
     public TopTendererBar(double minimumProcesses) {
         this.minimumProcesses = minimumProcesses;
     }
 
+    /** The percentile of tenderers' valid-bid process counts; tenderers at or above it are top tenderers. */
     public double getMinimumProcesses() {
         return minimumProcesses;
     }

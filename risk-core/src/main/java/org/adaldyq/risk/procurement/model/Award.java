@@ -13,6 +13,7 @@ import java.util.List;
 public record Award(int index, String id, String status, Instant date, Money value,
                     List<String> supplierIds, int supplierCount, List<String> itemClassificationIds) {
 
+    /** True when {@code status} is {@code active}: the award is made (Cardinal's "complete" award). */
     public boolean active() {
         return "active".equals(status);
     }

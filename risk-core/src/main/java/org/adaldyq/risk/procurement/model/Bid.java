@@ -20,10 +20,12 @@ public record Bid(int index, String status, Instant date, Money value, List<Stri
         return status != null && !"invited".equals(status) && !"withdrawn".equals(status);
     }
 
+    /** True when {@code status} is {@code valid}. */
     public boolean valid() {
         return "valid".equals(status);
     }
 
+    /** True when {@code status} is {@code disqualified}. */
     public boolean disqualified() {
         return "disqualified".equals(status);
     }

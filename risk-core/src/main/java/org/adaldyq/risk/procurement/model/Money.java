@@ -2,6 +2,7 @@ package org.adaldyq.risk.procurement.model;
 
 /** An OCDS {@code value}: a numeric {@code amount} and a string {@code currency}; either may be absent. */
 public record Money(Double amount, String currency) {
+    /** No value: {@code value} absent, or with neither amount nor currency. */
     public static final Money NONE = new Money(null, null);
 
     /** True when the amount is a number and the currency a string, as Cardinal requires. */

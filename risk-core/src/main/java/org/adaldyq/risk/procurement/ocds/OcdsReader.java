@@ -36,10 +36,12 @@ public final class OcdsReader {
     private static final int DETECTION_LINES = 64;
     private final int maxLineBytes;
 
+    /** A reader that skips lines over {@link #DEFAULT_MAX_LINE_BYTES}. */
     public OcdsReader() {
         this(DEFAULT_MAX_LINE_BYTES);
     }
 
+    /** A reader that skips lines over {@code maxLineBytes} bytes. */
     public OcdsReader(int maxLineBytes) {
         this.maxLineBytes = maxLineBytes;
     }
@@ -57,8 +59,10 @@ public final class OcdsReader {
     public record Input(String name, IoSupplier open) {
     }
 
+    /** Opens an input; may throw, unlike {@link java.util.function.Supplier}. */
     @FunctionalInterface
     public interface IoSupplier {
+        /** A new stream over the input; the caller closes it. */
         InputStream get() throws IOException;
     }
 

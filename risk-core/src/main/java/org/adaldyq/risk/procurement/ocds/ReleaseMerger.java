@@ -26,11 +26,13 @@ public final class ReleaseMerger {
 
     private final Map<String, List<Pending>> byOcid = new LinkedHashMap<>();
 
+    /** Holds {@code release}, read at {@code line}, for the process {@code ocid}. */
     public void add(String ocid, long line, ObjectNode release) {
         JsonNode d = release.path("date");
         byOcid.computeIfAbsent(ocid, k -> new ArrayList<>()).add(new Pending(line, d.isTextual() ? d.asText() : "", release));
     }
 
+    /** True when no release is held. */
     public boolean isEmpty() {
         return byOcid.isEmpty();
     }

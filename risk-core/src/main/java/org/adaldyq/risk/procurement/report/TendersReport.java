@@ -28,7 +28,13 @@ import java.util.Map;
  * only formats: every value comes from the assessment's typed results. Stateless and thread-safe.
  */
 public final class TendersReport {
-    public enum Format { JSONL, CSV }
+    /** The report's file format. */
+    public enum Format {
+        /** JSON lines: one object per record, with a {@code type}. */
+        JSONL,
+        /** CSV with a header row, one row per record; lists in a cell are separated by {@code ;}. */
+        CSV
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] CSV_HEADER = {"type", "id", "buyer", "procuring_entity", "value", "currency",
@@ -37,6 +43,7 @@ public final class TendersReport {
 
     private final Format format;
 
+    /** A report writer for {@code format}. */
     public TendersReport(Format format) {
         this.format = format;
     }

@@ -91,6 +91,10 @@ public final class ProcurementRules {
                 .orElseGet(() -> RuleSet.fromClasspath(loader, RuleBook.KBASE));
     }
 
+    /**
+     * Loads, checks and compiles the built-in pack and the author folders of {@code o}; problems are collected, not
+     * thrown.
+     */
     public static Loaded load(PackOptions o) {
         return new Loaded(RulePackLoader.load(new Pack(), o));
     }

@@ -32,6 +32,7 @@ public final class ReleaseExamples {
      * @param settings INI text, or null for the default settings
      */
     public record Example(String file, int line, String code, boolean expected, JsonNode release, String settings, String note) {
+        /** The case release's {@code ocid}, "" when absent. */
         public String ocid() {
             return release.path("ocid").asText();
         }
@@ -44,6 +45,7 @@ public final class ReleaseExamples {
 
     /** The outcome of one case: the flag codes raised on the process, and whether that meets the expectation. */
     public record Outcome(Example example, Set<String> found) {
+        /** True when the flag was raised if expected ({@code +}) and not raised otherwise. */
         public boolean passed() {
             return found.contains(example.code()) == example.expected();
         }

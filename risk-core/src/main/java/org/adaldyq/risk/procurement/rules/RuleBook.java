@@ -18,6 +18,7 @@ import org.adaldyq.risk.rules.RuleSet;
  * flag's metadata. Built once, shared by every run; thread-safe (each {@link #fire} uses its own session).
  */
 public final class RuleBook {
+    /** Its precompiled knowledge base (see {@code risk-rules/src/main/resources/META-INF/kmodule.xml}). */
     public static final String KBASE = "procurement";
     private static volatile RuleBook classpath;
 

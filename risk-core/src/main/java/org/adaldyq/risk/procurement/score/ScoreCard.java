@@ -18,6 +18,7 @@ import java.util.Set;
 public final class ScoreCard {
     private final Map<String, Double> weights = new LinkedHashMap<>();
 
+    /** Weights from {@code settings}, else the severity weight of the rule in {@code rules} (0.5 without one). */
     public ScoreCard(Settings settings, Map<String, RuleInfo> rules) {
         Map<String, String> configured = settings.section("weights");
         for (String code : IndicatorCatalogue.builtIn().processCodes()) {
@@ -31,6 +32,7 @@ public final class ScoreCard {
         }
     }
 
+    /** The weight of a process-level flag in its process's weighted score; 0 for other codes. */
     public double weight(String code) {
         return weights.getOrDefault(code, 0.0);
     }

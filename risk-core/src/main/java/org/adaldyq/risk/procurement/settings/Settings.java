@@ -263,6 +263,9 @@ public final class Settings {
         return c == null || c.isEmpty() ? null : c;
     }
 
+    /**
+     * {@code no_price_comparison_procurement_methods}: method details that never compare prices; empty when not set.
+     */
     public Set<String> noPriceComparisonMethods() {
         return split(top.get("no_price_comparison_procurement_methods"));
     }
@@ -293,6 +296,7 @@ public final class Settings {
         return yes == null || yes.contains(procurementMethodDetails);
     }
 
+    /** True when the settings have a {@code [code]} section: only those indicators run. */
     public boolean enabled(String code) {
         return sections.containsKey(code);
     }

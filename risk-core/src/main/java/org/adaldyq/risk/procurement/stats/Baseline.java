@@ -69,6 +69,7 @@ public final class Baseline {
         return processes;
     }
 
+    /** The fences of the dataset-relative flags; only usable fences are kept. */
     public List<OutlierFence> fences() {
         return fences;
     }
@@ -83,6 +84,7 @@ public final class Baseline {
         return meta;
     }
 
+    /** Writes the baseline as pretty-printed JSON; {@code out} is left open. */
     public void write(OutputStream out) throws IOException {
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
@@ -125,6 +127,7 @@ public final class Baseline {
         }
     }
 
+    /** Writes the baseline to {@code file}, replacing it. */
     public void write(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             write(out);
@@ -169,6 +172,7 @@ public final class Baseline {
         return new Baseline(root.path("processes").asLong(), fences, bar, meta);
     }
 
+    /** Reads a baseline saved by {@link #write(Path)}, as {@link #read(InputStream)}. */
     public static Baseline read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);

@@ -34,6 +34,7 @@ public final class DatasetStatistics {
     private final Set<String> codes;
     private SecondLowestBidRatios ratios;
 
+    /** Statistics for the {@code enabled} indicators whose catalogue entry names one; the others are ignored. */
     public DatasetStatistics(List<IndicatorSetting> enabled) {
         IndicatorCatalogue catalogue = IndicatorCatalogue.builtIn();
         Map<String, List<IndicatorSetting>> byStatistic = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ public final class FactorSignal {
     private final String text;
     private final List<String> features;
 
+    /** A model's reading of one provision; {@code features} is copied. */
     public FactorSignal(String factor, int provision, String article, double score, int start, int end, String text,
                         List<String> features) {
         this.factor = factor;
@@ -31,26 +32,32 @@ public final class FactorSignal {
         this.features = List.copyOf(features);
     }
 
+    /** The factor's code as in the catalogue, e.g. {@code OPTIONAL_POWER}. */
     public String getFactor() {
         return factor;
     }
 
+    /** The {@link ProvisionFact#getIndex() index} of the provision scored. */
     public int getProvision() {
         return provision;
     }
 
+    /** The model's probability that the factor is present, in (0, 1). */
     public double getScore() {
         return score;
     }
 
+    /** Offset in the document text where the quoted span starts. */
     public int getStart() {
         return start;
     }
 
+    /** Offset in the document text where the quoted span ends (exclusive). */
     public int getEnd() {
         return end;
     }
 
+    /** The quoted span as written in the document: the words that weighed most, or the provision's start. */
     public String getText() {
         return text;
     }

@@ -13,6 +13,7 @@ public final class ProvisionFact {
     private final boolean listItem;
     private final int tokenCount;
 
+    /** A provision; {@code tokenCount} counts the tokens of its own text, without the lead-in. */
     public ProvisionFact(int index, String citation, String article, String language, boolean listItem, int tokenCount) {
         this.index = index;
         this.citation = citation;
@@ -22,14 +23,17 @@ public final class ProvisionFact {
         this.tokenCount = tokenCount;
     }
 
+    /** 0-based position of the provision in document order; triggers and hits refer to it. */
     public int getIndex() {
         return index;
     }
 
+    /** The provision's English citation, e.g. {@code Article 12(3)(a)}. */
     public String getCitation() {
         return citation;
     }
 
+    /** The citation of the enclosing article or section, e.g. {@code Article 12}; the scope of article-level rules. */
     public String getArticle() {
         return article;
     }
@@ -39,10 +43,12 @@ public final class ProvisionFact {
         return language;
     }
 
+    /** True when the provision is a list item with lead-in words (its parent's text ending with ":"). */
     public boolean isListItem() {
         return listItem;
     }
 
+    /** Number of tokens in the provision's own text, lead-in excluded. */
     public int getTokenCount() {
         return tokenCount;
     }

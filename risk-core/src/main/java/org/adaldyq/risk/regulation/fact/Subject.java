@@ -11,12 +11,14 @@ public final class Subject {
     private final String kind;
     private final Trigger word;
 
+    /** The subject {@code word} of the trigger {@code anchor}; its kind is the word's concept. */
     public Subject(Trigger anchor, Trigger word) {
         this.anchor = anchor;
         this.kind = word.getConcept();
         this.word = word;
     }
 
+    /** The trigger the subject acts at, e.g. an {@code OPTIONAL_VERB} such as "may". */
     public Trigger getAnchor() {
         return anchor;
     }
@@ -26,6 +28,7 @@ public final class Subject {
         return kind;
     }
 
+    /** The subject word itself, a {@code STATE_BODY}, {@code PRIVATE_PERSON} or {@code COURT} trigger. */
     public Trigger getWord() {
         return word;
     }

@@ -19,6 +19,7 @@ public final class Trigger {
     private final boolean leadIn;
     private final boolean oblique;
 
+    /** A trigger that is not in an oblique case. */
     public Trigger(String concept, int provision, String article, int start, int end, String text,
             int firstToken, int lastToken, int sentence, boolean leadIn) {
         this(concept, provision, article, start, end, text, firstToken, lastToken, sentence, leadIn, false);
@@ -43,10 +44,12 @@ public final class Trigger {
         this.leadIn = leadIn;
     }
 
+    /** The concept found: the lexicon's file name, e.g. {@code OPTIONAL_VERB} or {@code STATE_BODY}. */
     public String getConcept() {
         return concept;
     }
 
+    /** The {@link ProvisionFact#getIndex() index} of the provision it is found in. */
     public int getProvision() {
         return provision;
     }
@@ -56,10 +59,12 @@ public final class Trigger {
         return article;
     }
 
+    /** Offset in the document text where the words start. */
     public int getStart() {
         return start;
     }
 
+    /** Offset in the document text where the words end (exclusive). */
     public int getEnd() {
         return end;
     }
@@ -69,18 +74,22 @@ public final class Trigger {
         return text;
     }
 
+    /** 0-based position of its first token in the provision's own text, or in the lead-in when {@link #isLeadIn()}. */
     public int getFirstToken() {
         return firstToken;
     }
 
+    /** 0-based position of its last token (inclusive), counted like {@link #getFirstToken()}. */
     public int getLastToken() {
         return lastToken;
     }
 
+    /** 0-based sentence of its first token within the own text or lead-in; -1 for a model signal's span. */
     public int getSentence() {
         return sentence;
     }
 
+    /** True when the words stand in the provision's lead-in (its parent's text before ":"), not its own text. */
     public boolean isLeadIn() {
         return leadIn;
     }

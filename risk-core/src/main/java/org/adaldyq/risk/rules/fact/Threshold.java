@@ -16,6 +16,7 @@ public final class Threshold {
     private final double value;
     private final String origin;
 
+    /** A threshold read from {@code origin}; {@code key} must not be null. */
     public Threshold(String key, double value, String origin) {
         this.key = Objects.requireNonNull(key);
         this.value = value;

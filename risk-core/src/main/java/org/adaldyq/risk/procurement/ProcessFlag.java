@@ -38,7 +38,8 @@ public record ProcessFlag(String code, String ruleId, Severity severity, String 
 
     /** The same flag in the model findings of both halves share (a {@link ProcessLocation}). */
     public Finding finding() {
-        return new Finding(code, ruleId, severity, weight, title, new ProcessLocation(group, id),
+        // a [weights] setting may exceed 1 (weights are relative); a finding's score is in [0, 1]
+        return new Finding(code, ruleId, severity, Math.min(1.0, weight), title, new ProcessLocation(group, id),
                 evidence.stream().map(Evidence::path).distinct().toList(), evidence, explanation, recommendation);
     }
 }

@@ -62,8 +62,9 @@ public final class PrepareCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             return error(settings.toString(), LineInput.reason(e.getCause()));
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage()); // names the file and line itself
-            return 2;
+            String message = String.valueOf(e.getMessage());
+            // the settings parser names the file and line itself; prepare's own checks name the setting
+            return message.startsWith(settings + ":") ? error(message) : error(settings.toString(), message);
         }
         for (String target : new String[] {output, errors}) {
             if (!"-".equals(target) && (sameFile(target, file) || settings != null && sameFile(target, settings.toString()))) {
@@ -107,6 +108,11 @@ public final class PrepareCommand implements Callable<Integer> {
                 Files.deleteIfExists(spooled);
             }
         }
+    }
+
+    private static int error(String message) {
+        System.err.println("error: " + message);
+        return 2;
     }
 
     private static int error(String path, String reason) {

@@ -235,8 +235,8 @@ public final class Settings {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(source + ":" + n + ": weight of " + key + " is not a number: '" + value + "'");
             }
-            if (!(w >= 0 && w <= 1)) {
-                throw new IllegalArgumentException(source + ":" + n + ": weight of " + key + " must be between 0 and 1: " + value);
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException(source + ":" + n + ": weight of " + key + " must be a finite number, not negative: " + value);
             }
         }
     }

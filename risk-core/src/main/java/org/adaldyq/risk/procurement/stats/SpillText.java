@@ -13,13 +13,18 @@ public final class SpillText {
     private SpillText() {
     }
 
+    /** Writes {@code s}: its UTF-8 length, then its bytes. */
     public static void write(DataOutputStream out, String s) throws IOException {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
     }
 
-    /** @throws java.io.EOFException at the end of the file, before a string starts */
+    /**
+     * Reads a string {@link #write} wrote.
+     *
+     * @throws java.io.EOFException at the end of the file, before a string starts
+     */
     public static String read(DataInputStream in) throws IOException {
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);

@@ -74,7 +74,7 @@ class SettingsTest {
         "[R048]\\ndigits = 2.5                      | 2 | digits must be a whole number",
         "[R003]\\nthreshold = 5\\nthreshold = 6      | 3 | threshold is set twice in [R003]",
         "[R003]\\n[R018]\\n[R003]                   | 3 | section [R003] is given twice",
-        "[weights]\\nR003 = 7                        | 2 | weight of R003 must be between 0 and 1",
+        "[weights]\\nR003 = -7                       | 2 | weight of R003 must be a finite number, not negative",
         "[R003.procurement_method_details]\\nQuick = soon | 2 | Quick is not a number",
     })
     void strictSettingsRefuseWhatWouldRunSilentlyWrong(String ini, int line, String message) {

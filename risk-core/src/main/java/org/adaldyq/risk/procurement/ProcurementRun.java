@@ -19,6 +19,7 @@ import org.adaldyq.risk.procurement.ocds.ReleaseMerger;
 import org.adaldyq.risk.procurement.rules.RuleBook;
 import org.adaldyq.risk.procurement.stats.Baseline;
 import org.adaldyq.risk.procurement.stats.DatasetStatistics;
+import org.adaldyq.risk.rules.RuleLimitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -212,7 +213,13 @@ final class ProcurementRun {
         if (enabled.isEmpty() || facts.isEmpty()) {
             flags = CompletableFuture.completedFuture(List.of());
         } else if (rulePool == null) {
-            flags = CompletableFuture.completedFuture(rules.fire(enabled, facts));
+            CompletableFuture<List<Flag>> fired = new CompletableFuture<>();
+            try {
+                fired.complete(rules.fire(enabled, facts));
+            } catch (RuleLimitException e) {
+                fired.completeExceptionally(e);
+            }
+            flags = fired;
         } else {
             flags = rulePool.submit(() -> rules.fire(enabled, facts));
         }
@@ -232,13 +239,20 @@ final class ProcurementRun {
             }
             FiringBatch batch = pending.poll();
             List<Flag> flags;
+            Map<Reviewed, String> stopped = Map.of();
             try {
                 flags = batch.flags().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("rules failed", e.getCause());
+                if (!(e.getCause() instanceof RuleLimitException)) {
+                    throw new IllegalStateException("rules failed", e.getCause());
+                }
+                // a rule looped on some process of the batch: fire them one by one, so that only the
+                // processes it loops on fail, never the batch, never the data set
+                stopped = new java.util.IdentityHashMap<>();
+                flags = oneByOne(batch.processes(), stopped);
             }
             Map<String, List<Flag>> byProcess = new HashMap<>();
             for (Flag fl : flags) {
@@ -252,6 +266,13 @@ final class ProcurementRun {
                     listener.process(r.source(), r.process(), null, r.skipReason(), List.of());
                     continue;
                 }
+                String limit = stopped.get(r);
+                if (limit != null) {
+                    problem(new InputProblem(r.source(), r.process().line(), r.process().ocid(),
+                            InputProblem.Kind.RULE_LIMIT, limit + "; the process gets no flags"));
+                    listener.process(r.source(), r.process(), null, "rules stopped", List.of());
+                    continue;
+                }
                 List<Flag> mine = byProcess.getOrDefault(r.process().ocid(), List.of());
                 Map<String, Double> codes = new TreeMap<>();
                 for (Flag fl : mine) {
@@ -262,6 +283,33 @@ final class ProcurementRun {
                 results.addProcess(r.process().ocid(), codes, r.duplicate());
                 listener.process(r.source(), r.process(), r.facts(), null, mine);
             }
+        }
+    }
+
+    /** Fires each reviewed process alone; those whose rules still hit a limit go to {@code stopped}, with why. */
+    private List<Flag> oneByOne(List<Reviewed> processes, Map<Reviewed, String> stopped) {
+        List<Flag> flags = new ArrayList<>();
+        for (Reviewed r : processes) {
+            if (r.facts() == null) {
+                continue;
+            }
+            try {
+                flags.addAll(rules.fire(enabled, r.facts().all()));
+            } catch (RuleLimitException e) {
+                stopped.put(r, e.getMessage());
+            }
+        }
+        return flags;
+    }
+
+    /** Fires the dataset rules on some facts; a rule stopped at its limit is one problem, not a failed run. */
+    private List<Flag> fireDataset(List<Object> facts) {
+        try {
+            return rules.fire(enabled, facts);
+        } catch (RuleLimitException e) {
+            problem(new InputProblem("<dataset>", 0, null, InputProblem.Kind.RULE_LIMIT,
+                    e.getMessage() + "; these dataset flags are missing"));
+            return List.of();
         }
     }
 
@@ -307,7 +355,7 @@ final class ProcurementRun {
         for (int from = 0; from < statistics.size(); from += DATASET_BATCH) {
             List<Object> facts = new ArrayList<>(fences);
             facts.addAll(statistics.subList(from, Math.min(statistics.size(), from + DATASET_BATCH)));
-            datasetFlags(rules.fire(enabled, facts));
+            datasetFlags(fireDataset(facts));
         }
         // one ratio per process (the only process-level statistic): streamed from disk and matched
         // against the fences batch by batch
@@ -315,7 +363,7 @@ final class ProcurementRun {
             stats.forEachRatioBatch(DATASET_BATCH, batch -> {
                 List<Object> facts = new ArrayList<>(fences);
                 facts.addAll(batch);
-                datasetFlags(rules.fire(enabled, facts));
+                datasetFlags(fireDataset(facts));
             });
         }
         stats.close();

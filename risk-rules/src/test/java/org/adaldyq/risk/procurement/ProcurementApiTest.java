@@ -153,4 +153,48 @@ class ProcurementApiTest {
         Files.writeString(rules.resolve("disabled.txt"), "R003 No such rule\n");
         assertThat(engine.reloadRules().applied()).isFalse(); // a broken folder never replaces the rules in force
     }
+
+    /** A looping author rule stops on the process it loops on; the others of its batch keep their flags (issue 11). */
+    @Test
+    void aLoopingRuleFailsOneProcessNotTheRun(@TempDir Path tmp) throws Exception {
+        Path rules = Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("R001-loop.drl"), """
+                package org.adaldyq.risk.rules.procurement;
+
+                import org.adaldyq.risk.procurement.fact.*;
+
+                rule "R001 Loops on one process"
+                    @id("R001") @code("R001") @severity("low") @title("Loops") @source("test")
+                when
+                    $s : IndicatorSetting( code == "R001" )
+                    $a : ActiveSupplier( ocid == "loop-1" )
+                then
+                    insert( new ActiveSupplier($a.getOcid(), $a.getSupplierId() + "x") );
+                end
+                """);
+        String period = "\"tenderPeriod\":{\"startDate\":\"2024-03-01T09:00:00Z\",\"endDate\":\"2024-03-03T09:00:00Z\"}";
+        String data = "{\"ocid\":\"ok-0\",\"tender\":{\"procurementMethod\":\"open\"," + period + "}}\n"
+                + "{\"ocid\":\"loop-1\",\"tender\":{\"procurementMethod\":\"open\"," + period + "},"
+                + "\"awards\":[{\"id\":\"a\",\"status\":\"active\",\"suppliers\":[{\"id\":\"S\"}]}]}\n"
+                + "{\"ocid\":\"ok-2\",\"tender\":{\"procurementMethod\":\"open\"," + period + "}}\n";
+        List<InputProblem> problems = new ArrayList<>();
+        ProcurementEngine engine = ProcurementEngine.builder().rules(rules).threads(1)
+                .settings(org.adaldyq.risk.procurement.settings.Settings.parse("[R001]\n[R003]\n"))
+                .limits(org.adaldyq.risk.rules.RuleLimits.DEFAULT.withMaxFiringsPerUnit(50))
+                .build();
+        try (Assessment a = engine.assess(input(data), ProcessListener.problems(problems::add))) {
+            List<ProcessResult> results = new ArrayList<>();
+            a.forEachProcess(results::add);
+            assertThat(results).extracting(ProcessResult::ocid).containsExactly("ok-0", "loop-1", "ok-2");
+            assertThat(results.get(0).flags()).containsKey("R003"); // same rule session as the looping process
+            assertThat(results.get(2).flags()).containsKey("R003");
+            assertThat(results.get(1).skipReason()).isEqualTo("rules stopped");
+            assertThat(problems).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(InputProblem.Kind.RULE_LIMIT);
+                assertThat(p.ocid()).isEqualTo("loop-1");
+                assertThat(p.line()).isEqualTo(2);
+                assertThat(p.reason()).contains("R001 Loops on one process");
+            });
+        }
+    }
 }

@@ -27,7 +27,12 @@ public record InputProblem(String source, long line, String ocid, Kind kind, Str
         /** Bid amounts in a currency other than the run's main currency; price indicators skip them. */
         OTHER_CURRENCY,
         /** An input that could not be read at all (missing, no permission, I/O failure). */
-        UNREADABLE
+        UNREADABLE,
+        /**
+         * A process (or, with source {@code <dataset>}, the dataset rules) on which the rules were stopped at
+         * their firing or time limit, e.g. by a looping author rule; it gets no flags, the run goes on.
+         */
+        RULE_LIMIT
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.adaldyq.risk.cli;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import java.util.concurrent.CompletableFuture;
 import java.io.IOException;
 import org.adaldyq.risk.extract.DocumentReadException;
 import java.io.PrintWriter;
@@ -86,56 +88,46 @@ final class ScanCommand implements Callable<Integer> {
         }
         RiskEngine engine = builder.build();
 
-        List<Path> inputs = new ArrayList<>();
-        List<Map<String, Object>> missing = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted()
-                            .forEach(inputs::add);
-                }
-            } else if (Files.exists(p)) {
-                inputs.add(p);
-            } else {
-                missing.add(error(p, "NOT_FOUND", "no such file or folder"));
-            }
-        }
-
+        List<ScanInputs.Entry> entries = ScanInputs.of(paths);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        int failed = missing.size();
-        List<Object> all = new ArrayList<>();
+        int failed = 0;
+        // Each record is written as soon as it and those before it are done (input order kept, a bounded
+        // number in flight): a crash or a kill late in a batch never loses the records already done.
+        SequenceWriter array = format == Format.json ? ReportJson.pretty().writeValuesAsArray(out) : null;
         ObjectWriter line = ReportJson.compact();
+        java.util.ArrayDeque<Future<Object>> inFlight = new java.util.ArrayDeque<>();
+        int window = Math.max(1, threads) * 4;
         try {
-            List<Future<Object>> results = new ArrayList<>();
-            for (Path in : inputs) {
-                results.add(pool.submit(() -> scanOne(engine, in)));
-            }
-            List<Object> ordered = new ArrayList<>(missing);
-            for (Future<Object> f : results) {
-                ordered.add(f.get());
-            }
-            failed = 0;
-            for (Object r : ordered) {
-                if (!(r instanceof ScanReport)) {
-                    failed++;
+            for (int i = 0; i <= entries.size(); i++) {
+                if (i < entries.size()) {
+                    ScanInputs.Entry e = entries.get(i);
+                    inFlight.add(e.file() == null ? CompletableFuture.completedFuture(e.error())
+                            : pool.submit(() -> scanOne(engine, e.file())));
                 }
-                switch (format) {
-                    case jsonl -> out.println(line.writeValueAsString(r));
-                    case json -> all.add(r);
-                    case text -> printText(out, r);
+                while (!inFlight.isEmpty() && (inFlight.size() > window || i == entries.size())) {
+                    Object r = inFlight.poll().get();
+                    if (!(r instanceof ScanReport)) {
+                        failed++;
+                    }
+                    switch (format) {
+                        case jsonl -> out.println(line.writeValueAsString(r));
+                        case json -> array.write(r);
+                        case text -> printText(out, r);
+                    }
+                    out.flush();
                 }
             }
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | InterruptedException e) {
             throw new IllegalStateException("a scan crashed", e.getCause());
         } finally {
             pool.shutdown();
-        }
-        if (format == Format.json) {
-            out.println(ReportJson.pretty().writeValueAsString(all));
+            if (array != null) {
+                array.close();
+                out.println();
+            }
         }
         if (format == Format.text) {
-            out.printf("%d input(s): %d scanned, %d failed%n", inputs.size() + missing.size(),
-                    inputs.size() + missing.size() - failed, failed);
+            out.printf("%d input(s): %d scanned, %d failed%n", entries.size(), entries.size() - failed, failed);
         }
         out.flush();
         return failed == 0 ? 0 : 1;
@@ -189,19 +181,18 @@ final class ScanCommand implements Callable<Integer> {
         } catch (DocumentReadException e) {
             LOG.debug("cannot read {}", in, e);
             return error(in, e.reason().name(), e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
             // A bug or a rule problem on one input must not stop the batch: record it and go on.
             LOG.warn("scan of {} failed", in, e);
             return error(in, "INTERNAL", e.toString());
+        } catch (OutOfMemoryError e) {
+            // the failed scan's memory is garbage now: the batch goes on with the next input
+            return error(in, "TOO_LARGE", "the document needs more memory than the JVM has (" + e.getMessage() + ")");
         }
     }
 
     private static Map<String, Object> error(Path p, String reason, String message) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", p.toString());
-        m.put("error", message);
-        m.put("reason", reason);
-        return m;
+        return ScanInputs.error(p, reason, message).error();
     }
 
     private static void printText(PrintWriter out, Object r) {

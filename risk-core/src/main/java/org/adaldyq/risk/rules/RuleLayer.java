@@ -81,7 +81,9 @@ public final class RuleLayer {
         List<SourceFile> examples = new ArrayList<>();
         List<SourceFile> releaseExamples = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
+            Path realDir = dir.toRealPath();
             for (Path f : files.filter(Files::isRegularFile).filter(p -> visible(dir, p)).sorted().toList()) {
+                requireInside(realDir, f);
                 String fileName = f.getFileName().toString();
                 if (fileName.endsWith(".drl")) {
                     String rel = dir.relativize(f).toString().replace('\\', '/');
@@ -93,8 +95,8 @@ public final class RuleLayer {
                 }
             }
             Path lexiconDir = dir.resolve("lexicon");
-            return new RuleLayer(dir.toString(), false, drl, examples, releaseExamples, optional(dir.resolve(ThresholdTable.FILE)),
-                    optional(dir.resolve("disabled.txt")), optional(dir.resolve("factors.json")),
+            return new RuleLayer(dir.toString(), false, drl, examples, releaseExamples, optional(realDir, dir.resolve(ThresholdTable.FILE)),
+                    optional(realDir, dir.resolve("disabled.txt")), optional(realDir, dir.resolve("factors.json")),
                     b -> b.addDirectory(lexiconDir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule folder " + dir, e);
@@ -147,10 +149,22 @@ public final class RuleLayer {
         return true;
     }
 
-    private static Optional<SourceFile> optional(Path file) throws IOException {
-        return Files.isRegularFile(file)
-                ? Optional.of(new SourceFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8)))
-                : Optional.empty();
+    private static Optional<SourceFile> optional(Path realDir, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        requireInside(realDir, file);
+        return Optional.of(new SourceFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A link out of the rule folder is never read: its content could end up in an error message (a host
+     * secret printed by {@code rules check}). The whole folder is refused, naming the link.
+     */
+    private static void requireInside(Path realDir, Path file) throws IOException {
+        if (!file.toRealPath().startsWith(realDir)) {
+            throw new IOException(file + ": a link out of the rule folder; not read");
+        }
     }
 
     private static Optional<String> read(ClassLoader loader, String resource) {

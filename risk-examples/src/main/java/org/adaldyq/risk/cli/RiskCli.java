@@ -57,7 +57,8 @@ public final class RiskCli {
             } else if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
                     || e instanceof java.io.UncheckedIOException) {
                 // bad settings, a bad baseline, an unreadable file: the user's to fix, one line, no stack trace
-                String message = e instanceof java.io.UncheckedIOException u ? String.valueOf(u.getCause()) : String.valueOf(e.getMessage());
+                String message = e instanceof java.io.UncheckedIOException u && u.getCause() != null && u.getCause().getMessage() != null
+                        ? u.getCause().getMessage() : String.valueOf(e.getMessage());
                 cmd.getErr().println("error: " + message);
                 cmd.getErr().flush();
                 return 2;

@@ -252,4 +252,15 @@ class AuthorRulesTest {
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
     }
+
+    /** A link out of the folder is never read, so its content cannot reach a message (issue 11, part 5). */
+    @Test
+    void aLinkOutOfTheFolderIsRefusedWithoutReadingIt(@TempDir Path outside) throws IOException {
+        Path secret = java.nio.file.Files.writeString(outside.resolve("secret.txt"), "root:x:0:0:TOP-SECRET\n");
+        java.nio.file.Files.createSymbolicLink(dir.resolve("evil.drl"), secret);
+        RegulationRules.Loaded l = check(dir);
+        assertThat(l.ok()).isFalse();
+        assertThat(errors(l)).singleElement().asString().contains("evil.drl").contains("a link out of the rule folder")
+                .doesNotContain("TOP-SECRET");
+    }
 }

@@ -45,6 +45,10 @@ final class DrlFile {
             descr = parser.parse(false, source.content());
         } catch (DroolsParserException | RuntimeException e) {
             problems.add(RuleProblem.error(source.origin(), 0, 0, "cannot parse: " + e.getMessage()));
+        } catch (StackOverflowError e) {
+            // the DRL parser recurses once per nesting level: thousands of parentheses exhaust the stack
+            problems.add(RuleProblem.error(source.origin(), 0, 0, "cannot parse: expressions nested too deeply"));
+            return new DrlFile(source, null, List.of(), problems);
         }
         for (DroolsError e : parser.getErrors()) {
             int line = e instanceof ParserError pe ? pe.getRow() : Math.max(0, first(e.getLines()));

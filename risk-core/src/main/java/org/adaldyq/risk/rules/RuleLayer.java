@@ -87,11 +87,11 @@ public final class RuleLayer {
                 String fileName = f.getFileName().toString();
                 if (fileName.endsWith(".drl")) {
                     String rel = dir.relativize(f).toString().replace('\\', '/');
-                    drl.add(new RuleSet.DrlSource(f.toString(), rel, Files.readString(f, StandardCharsets.UTF_8)));
+                    drl.add(new RuleSet.DrlSource(f.toString(), rel, text(f)));
                 } else if (fileName.endsWith(".examples")) {
-                    examples.add(new SourceFile(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+                    examples.add(new SourceFile(f.toString(), text(f)));
                 } else if (fileName.endsWith(RELEASE_EXAMPLES)) {
-                    releaseExamples.add(new SourceFile(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+                    releaseExamples.add(new SourceFile(f.toString(), text(f)));
                 }
             }
             Path lexiconDir = dir.resolve("lexicon");
@@ -154,7 +154,13 @@ public final class RuleLayer {
             return Optional.empty();
         }
         requireInside(realDir, file);
-        return Optional.of(new SourceFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+        return Optional.of(new SourceFile(file.toString(), text(file)));
+    }
+
+    /** A file's text, without the byte-order mark some editors write (it would shift the DRL parser's columns). */
+    private static String text(Path file) throws IOException {
+        String s = Files.readString(file, StandardCharsets.UTF_8);
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
     /**

@@ -263,4 +263,26 @@ class AuthorRulesTest {
         assertThat(errors(l)).singleElement().asString().contains("evil.drl").contains("a link out of the rule folder")
                 .doesNotContain("TOP-SECRET");
     }
+
+    /** Thousands of nested parentheses exhaust the DRL parser's stack: a problem naming the file, not a crash. */
+    @Test
+    void deepNestingIsAProblemNotAStackOverflow() throws IOException {
+        String deep = "(".repeat(3000) + "1" + ")".repeat(3000);
+        write("deep.drl", "package org.example;\nrule \"VAGUE_TERMS.deep\"\n    @code(\"VAGUE_TERMS\") @severity(\"low\")"
+                + " @title(\"t\") @source(\"s\")\nwhen\n    eval( " + deep + " > 0 )\nthen\nend\n");
+        assertThat(errors(check(dir))).singleElement().asString()
+                .startsWith(dir.resolve("deep.drl") + ":").contains("nested too deeply");
+    }
+
+    /** A byte-order mark (some Windows editors write one) changes nothing: same problems, same lines. */
+    @Test
+    void aByteOrderMarkIsIgnored() throws IOException {
+        String drl = "package org.example;\nrule \"VAGUE_TERMS.bom\"\n    @code(\"VAGUE_TERMS\") @severity(\"low\")"
+                + " @title(\"t\") @source(\"s\")\nwhen\n    eval( nosuch > 0 )\nthen\nend\n";
+        write("plain.drl", drl);
+        List<String> plain = errors(check(dir));
+        java.nio.file.Files.delete(dir.resolve("plain.drl"));
+        write("plain.drl", "\uFEFF" + drl);
+        assertThat(errors(check(dir))).isEqualTo(plain).isNotEmpty();
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.adaldyq.risk.extract.DocumentReadException;
+import org.adaldyq.risk.regulation.TooDenseException;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.regulation.RegulationRules;
 import org.adaldyq.risk.regulation.RegulationScanner;
@@ -83,14 +84,23 @@ public final class RiskEngine {
     public ScanReport scan(Path file) throws DocumentReadException {
         ParsedDocument doc = language.isPresent() ? reader.read(file, language.get()) : reader.read(file);
         // The report names the file as the caller gave it.
-        return scanner().scan(new ParsedDocument(file.toString(), doc.text(), doc.language(), doc.languageConfidence(),
+        return dense(file.toString(), new ParsedDocument(file.toString(), doc.text(), doc.language(), doc.languageConfidence(),
                 doc.mediaType(), doc.metadata(), doc.provisions()));
     }
 
     /** Scans a document read from a stream; {@code sourceName} names it in the report and hints its format. */
     public ScanReport scan(InputStream in, String sourceName) throws DocumentReadException {
         ParsedDocument doc = language.isPresent() ? reader.read(in, sourceName, language.get()) : reader.read(in, sourceName);
-        return scanner().scan(doc);
+        return dense(sourceName, doc);
+    }
+
+    /** A document too dense for the rules is a read problem of that file ({@code TOO_DENSE}), never an OOM. */
+    private ScanReport dense(String source, ParsedDocument doc) throws DocumentReadException {
+        try {
+            return scanner().scan(doc);
+        } catch (TooDenseException e) {
+            throw new DocumentReadException(source, DocumentReadException.Reason.TOO_DENSE, e.getMessage(), e);
+        }
     }
 
     /** Scans a plain text. */

@@ -28,7 +28,9 @@ public class DocumentReadException extends IOException {
         /** Not text and not a known document format. */
         BINARY,
         /** The file or stream could not be read (missing, no permission, I/O failure). */
-        IO
+        IO,
+        /** Read, but more provisions or trigger words per provision than the rules weigh (see {@code TooDenseException}). */
+        TOO_DENSE
     }
 
     /** The file name or source name given by the caller. */

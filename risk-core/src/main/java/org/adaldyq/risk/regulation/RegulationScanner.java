@@ -91,7 +91,12 @@ public final class RegulationScanner {
         return lexicon;
     }
 
-    /** The factors findings are described from. */
+    /** Provisions the rules weigh in one document at most (the longest code of law holds about 10,000). */
+    public static final int MAX_PROVISIONS = 100_000;
+    /** Trigger words the rules weigh in one provision at most (a real provision holds a few dozen). */
+    public static final int MAX_TRIGGERS_PER_PROVISION = 2_000;
+
+    /** The factor catalogue the findings' texts come from. */
     public FactorCatalogue catalogue() {
         return catalogue;
     }
@@ -102,7 +107,18 @@ public final class RegulationScanner {
      * the {@code SIGNAL} rules accept or drop factors.
      */
     public ScanReport scan(ParsedDocument doc) {
+        if (doc.provisions().size() > MAX_PROVISIONS) {
+            throw new TooDenseException(doc.provisions().size() + " provisions, more than the "
+                    + MAX_PROVISIONS + " the rules weigh in one document");
+        }
         List<Analysed> analysed = analyse(doc);
+        for (Analysed a : analysed) {
+            int triggers = a.bodyMatches().size() + a.leadInMatches().size();
+            if (triggers > MAX_TRIGGERS_PER_PROVISION) {
+                throw new TooDenseException(a.provision().citation() + " holds " + triggers
+                        + " trigger words, more than the " + MAX_TRIGGERS_PER_PROVISION + " the rules weigh in one provision");
+            }
+        }
         List<FactorHit> hits = fire(triggerFacts(doc, analysed), doc.provisions().size());
         if (!models.isEmpty()) {
             List<FactorSignal> signals = signals(doc, analysed, hits);

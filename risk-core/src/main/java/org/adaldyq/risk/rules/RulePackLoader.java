@@ -74,6 +74,13 @@ public final class RulePackLoader {
             } catch (RuleCompilationException e) {
                 problems.addAll(e.problems());
                 return failed(problems, t0);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // e.g. thousands of functions or nesting the compiler cannot hold: the pack, not the host, fails
+                problems.add(RuleProblem.error(String.join(", ", assembly.sources().stream()
+                        .filter(d -> !d.origin().startsWith("classpath:")).map(RuleSet.DrlSource::origin).toList()), 0, 0,
+                        "compiling these rules ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack")
+                        + ": too many or too deeply nested rules and functions"));
+                return failed(problems, t0);
             }
         } else {
             rules = pack.precompiled(o.loader());

@@ -130,8 +130,11 @@ public final class TextExtractor {
             case HTML:
                 result = html(bytes, source);
                 break;
-            case PDF:
             case ZIP:
+                ZipBombCheck.check(bytes, source);
+                result = tika(bytes, source, format);
+                break;
+            case PDF:
             case OLE2:
             case RTF:
             case XML:

@@ -1,0 +1,71 @@
+package org.adaldyq.risk.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.adaldyq.risk.procurement.cardinal.Coverage;
+import org.adaldyq.risk.procurement.model.ReleaseCompiler;
+import org.adaldyq.risk.procurement.ocds.OcdsReader;
+import org.adaldyq.risk.procurement.ocds.ParsedUnit;
+import org.adaldyq.risk.procurement.settings.Settings;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+
+/**
+ * Coverage-guided fuzz tests of the parsers that read untrusted input (issue 11, part 6): the OCDS reader
+ * and compiler, the settings parser, Cardinal's coverage. The build runs them on their committed corpus
+ * ({@code src/test/resources/org/adaldyq/risk/fuzz/HostileInputFuzzTestInputs/<method>/}); {@code .ci/run}
+ * fuzzes each for a few seconds ({@code JAZZER_FUZZ=1}). A crash is any exception the contract does not
+ * allow: bad content must become problems (reader), {@code null} (compiler), or a clear
+ * {@code IllegalArgumentException} (settings).
+ */
+class HostileInputFuzzTest {
+
+    @FuzzTest(maxDuration = "10s")
+    void ocdsReaderTurnsAnyBytesIntoProcessesOrProblems(FuzzedDataProvider data) throws IOException {
+        byte[] bytes = data.consumeRemainingAsBytes();
+        new OcdsReader(1 << 16).read("fuzz", new ByteArrayInputStream(bytes), new OcdsReader.Sink() {
+            @Override
+            public void line(String source, long line, byte[] json) {
+                ParsedUnit unit = OcdsReader.parseLine(source, line, json);
+                unit.releases().forEach(r -> ReleaseCompiler.compile(r, line, true));
+                ReleaseCompiler.compile(json, line, true);
+            }
+
+            @Override
+            public void parsed(ParsedUnit unit) {
+                unit.releases().forEach(r -> ReleaseCompiler.compile(r, unit.line(), true));
+            }
+        });
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void settingsAreParsedOrRefusedClearly(FuzzedDataProvider data) {
+        boolean lenient = data.consumeBoolean();
+        String ini = data.consumeRemainingAsString();
+        try {
+            Settings s = Settings.parse(new StringReader(ini), "fuzz.ini", lenient);
+            s.currency();
+            s.excludedProcurementMethodDetails();
+            for (String code : java.util.List.of("R003", "R018", "R024", "R038", "R048")) {
+                if (s.enabled(code)) {
+                    s.indicator(code).number("threshold", 1);
+                }
+            }
+        } catch (IllegalArgumentException refused) {
+            // a clear refusal naming the line is the contract
+        }
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void coverageCountsAnyLine(FuzzedDataProvider data) {
+        Coverage coverage = new Coverage();
+        try {
+            coverage.read(new ByteArrayInputStream(data.consumeRemainingAsBytes()), warning -> { });
+        } catch (IOException e) {
+            throw new AssertionError("an in-memory stream does not fail to read", e);
+        }
+        coverage.counts();
+    }
+}

@@ -16,7 +16,10 @@ public final class LineReader {
 
     private final InputStream in;
     private final int maxLineBytes;
-    private final byte[] buf = new byte[1 << 16];
+    /** Bytes read ahead from the stream at a time. */
+    public static final int BUFFER_BYTES = 1 << 16;
+
+    private final byte[] buf = new byte[BUFFER_BYTES];
     private int pos;
     private int limit;
     private byte[] line = new byte[1 << 12];

@@ -34,6 +34,8 @@ public final class OcdsReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Non-blank lines looked at, after a broken first line, to tell line-delimited input from a document. */
     private static final int DETECTION_LINES = 64;
+    /** Bytes read after a broken first line, at most, to decide. */
+    private static final int DETECTION_BYTES = 1 << 20;
     private final int maxLineBytes;
 
     /** A reader that skips lines over {@link #DEFAULT_MAX_LINE_BYTES}. */
@@ -143,9 +145,13 @@ public final class OcdsReader {
      * line is one (a pretty-printed document's second line never is).
      */
     private boolean firstLineIsComplete(BufferedInputStream in) throws IOException {
-        in.mark(maxLineBytes);
+        // The mark must outlast what is read while detecting: the first line (up to the cap), the lines
+        // after it (up to DETECTION_BYTES) and the line reader's read-ahead (one buffer).
+        int bound = maxLineBytes + DETECTION_BYTES + 1;
+        in.mark(bound + LineReader.BUFFER_BYTES);
         try {
-            LineReader lines = new LineReader(new NoCloseInput(in), maxLineBytes);
+            // never read past the mark, even to skip a first line longer than the cap
+            LineReader lines = new LineReader(new BoundedInput(in, bound), maxLineBytes);
             byte[] first = lines.next();
             if (first == null || first == LineReader.TOO_LONG) {
                 return first == LineReader.TOO_LONG;
@@ -159,14 +165,14 @@ public final class OcdsReader {
             int completeLines = 0;
             byte[] next;
             boolean firstOfRest = true;
-            long read = first.length + 1L;
+            long read = 0;
             for (int seen = 0; seen < DETECTION_LINES && (next = lines.next()) != null; ) {
                 if (next == LineReader.TOO_LONG) {
                     return false;
                 }
                 read += next.length + 1L;
-                if (read > maxLineBytes / 2) {
-                    return false; // stay well inside the mark: it must be reset
+                if (read > DETECTION_BYTES) {
+                    return false; // stay inside the mark: it must be reset
                 }
                 if (blank(next)) {
                     continue;
@@ -352,6 +358,44 @@ public final class OcdsReader {
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** At most {@code limit} bytes of the shared stream, never closing it. */
+    private static final class BoundedInput extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInput(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Keeps Jackson from closing the shared stream. */

@@ -91,6 +91,15 @@ class OcdsReaderTest {
         assertThat(c.problems).isEmpty();
     }
 
+    /** Found by the fuzzer: telling lines from a document must never read past the stream's mark. */
+    @Test
+    void aFirstLineLongerThanTheCapDoesNotBreakDetection() throws IOException {
+        String big = "{" + "x".repeat(5000);
+        Collected c = read((big + "\n{\"ocid\":\"a\"}\n{\"ocid\":\"b\"}\n").getBytes(StandardCharsets.UTF_8), 1000);
+        assertThat(c.releases).extracting(r -> r.path("ocid").asText()).containsExactly("a", "b");
+        assertThat(c.problems).extracting(InputProblem::kind).containsExactly(InputProblem.Kind.LINE_TOO_LONG);
+    }
+
     @Test
     void hugeLineIsSkippedNotLoaded() throws IOException {
         String big = "{\"ocid\":\"big\",\"x\":\"" + "y".repeat(5000) + "\"}";

@@ -29,7 +29,52 @@ import picocli.CommandLine.Command;
 public final class RiskCli {
 
     public static void main(String[] args) {
+        if (posixLocaleWithoutUtf8()) {
+            System.exit(relaunchInUtf8(args));
+        }
         System.exit(run(args));
+    }
+
+    /**
+     * With no locale set (LANG, LC_ALL, LC_CTYPE unset, or C/POSIX: containers, cron, CI), the JVM decodes
+     * file names as ASCII and every non-ASCII name becomes {@code ?} in reports. Such a run is started again,
+     * once, in the C.UTF-8 locale, so that Kazakh and Russian file names come out as they are. A locale the
+     * user set is never overridden.
+     */
+    static boolean posixLocaleWithoutUtf8() {
+        String jnu = System.getProperty("sun.jnu.encoding", "");
+        if (jnu.equalsIgnoreCase("UTF-8") || jnu.equalsIgnoreCase("UTF8")
+                || System.getProperty("os.name", "").startsWith("Windows") || System.getenv("ADALDYQ_RELAUNCHED") != null) {
+            return false;
+        }
+        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String v = System.getenv(name);
+            if (v != null && !v.isEmpty() && !v.equals("C") && !v.equals("POSIX")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int relaunchInUtf8(String[] args) {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(RiskCli.class.getName());
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        pb.environment().put("LC_ALL", "C.UTF-8");
+        pb.environment().put("ADALDYQ_RELAUNCHED", "1");
+        try {
+            return pb.start().waitFor();
+        } catch (java.io.IOException e) {
+            return run(args); // no second JVM: run here, with the names as the JVM decodes them
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
     }
 
     /** Runs the CLI without exiting the JVM; returns the exit code. */

@@ -78,8 +78,9 @@ public final class Assessment implements AutoCloseable {
 
     /** Runs {@code engine} over the inputs, spilling each process; {@code listener} sees them on the way. */
     static Assessment run(ProcurementEngine engine, List<OcdsReader.Input> inputs, ProcessListener listener) {
+        List<String> processCodes = IndicatorCatalogue.builtIn().processCodes();
         List<String> codes = engine.codes().stream()
-                .filter(c -> engine.settings().enabled(c) && IndicatorCatalogue.builtIn().processCodes().contains(c)).toList();
+                .filter(c -> engine.settings().enabled(c) && processCodes.contains(c)).toList();
         Path spill = null;
         try {
             spill = Files.createTempFile("adaldyq-assessment", ".jsonl");

@@ -92,9 +92,10 @@ final class ProcurementRun {
         this.codes = codes;
         this.enabled = settings.indicators(codes);
         this.stats = new DatasetStatistics(enabled);
-        this.extended = enabled.stream().anyMatch(s -> IndicatorCatalogue.builtIn().extendedCodes().contains(s.getCode()));
-        this.parties = extended || listener != ProcessListener.NONE
-                || codes.stream().anyMatch(c -> !IndicatorCatalogue.builtIn().cardinalCodes().contains(c));
+        List<String> extendedCodes = IndicatorCatalogue.builtIn().extendedCodes();
+        List<String> cardinalCodes = IndicatorCatalogue.builtIn().cardinalCodes();
+        this.extended = enabled.stream().anyMatch(s -> extendedCodes.contains(s.getCode()));
+        this.parties = extended || listener != ProcessListener.NONE || codes.stream().anyMatch(c -> !cardinalCodes.contains(c));
     }
 
     /** Whether this run's processes need their parties (compiling them costs more than any other member). */

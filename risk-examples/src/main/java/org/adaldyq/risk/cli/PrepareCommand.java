@@ -56,15 +56,19 @@ public final class PrepareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Prepare prepare;
+        Settings read;
         try {
-            prepare = new Prepare(settings == null ? Settings.parse("") : Settings.read(settings, lenient));
+            read = settings == null ? Settings.parse("") : Settings.read(settings, lenient);
         } catch (UncheckedIOException e) {
             return error(settings.toString(), LineInput.reason(e.getCause()));
         } catch (IllegalArgumentException e) {
-            String message = String.valueOf(e.getMessage());
-            // the settings parser names the file and line itself; prepare's own checks name the setting
-            return message.startsWith(settings + ":") ? error(message) : error(settings.toString(), message);
+            return error(e.getMessage()); // the settings parser names the file and line itself
+        }
+        Prepare prepare;
+        try {
+            prepare = new Prepare(read);
+        } catch (IllegalArgumentException e) {
+            return error(settings.toString(), e.getMessage()); // prepare's own checks name the setting
         }
         for (String target : new String[] {output, errors}) {
             if (!"-".equals(target) && (sameFile(target, file) || settings != null && sameFile(target, settings.toString()))) {

@@ -29,7 +29,7 @@ final class ScanInputs {
     static List<Entry> of(List<Path> paths) throws IOException {
         List<Entry> out = new ArrayList<>();
         for (Path p : paths) {
-            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(p) && !Files.isSymbolicLink(p)) {
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 walk(p, out);
             } else if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 out.add(error(p, "NOT_FOUND", "no such file or folder"));

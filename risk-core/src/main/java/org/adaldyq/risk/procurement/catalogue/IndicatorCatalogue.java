@@ -89,9 +89,15 @@ public final class IndicatorCatalogue {
     }
 
     private final Map<String, Indicator> byCode;
+    private final Set<String> flagCodes;
 
     private IndicatorCatalogue(Map<String, Indicator> byCode) {
         this.byCode = Collections.unmodifiableMap(byCode);
+        java.util.SortedSet<String> codes = new java.util.TreeSet<>(byCode.keySet());
+        for (int i = 1; i <= 73; i++) {
+            codes.add(String.format("R%03d", i));
+        }
+        this.flagCodes = Collections.unmodifiableSortedSet(codes);
     }
 
     /**
@@ -178,6 +184,14 @@ public final class IndicatorCatalogue {
     /** The flags raised on processes: the components of a process's CRI. */
     public List<String> processCodes() {
         return byCode.values().stream().filter(Indicator::processLevel).map(Indicator::code).toList();
+    }
+
+    /**
+     * Every code a flag may have: the catalogue's, and any code of OCP's "Red flags in public procurement"
+     * (R001–R073), which author rules may implement. Sorted; what rules may declare and settings may name.
+     */
+    public Set<String> flagCodes() {
+        return flagCodes;
     }
 
     /** The indicator of {@code code}, or null when the catalogue has none (an author's own flag). */

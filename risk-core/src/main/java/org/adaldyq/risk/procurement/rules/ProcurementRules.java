@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.adaldyq.risk.rules.LoadedPack;
 import org.adaldyq.risk.rules.RulePack;
 import org.adaldyq.risk.rules.RulePackLoader;
@@ -50,11 +49,7 @@ public final class ProcurementRules {
      * public procurement" (R001–R073), which authors may implement.
      */
     public static Set<String> catalogueCodes() {
-        Set<String> codes = new TreeSet<>(IndicatorCatalogue.builtIn().codes());
-        for (int i = 1; i <= 73; i++) {
-            codes.add(String.format("R%03d", i));
-        }
-        return codes;
+        return IndicatorCatalogue.builtIn().flagCodes();
     }
 
     /**

@@ -93,8 +93,6 @@ public final class Settings {
             "price_comparison_procurement_methods");
     /** The other sections and their keys (null: any key, e.g. a codelist's old codes). */
     private static final Map<String, Set<String>> SECTIONS = sections();
-    /** Flag codes of OCP's catalogue an author may implement: R001–R073, and variants like R018B. */
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("R0(?:[0-6]\\d|7[0-3])[A-Z]?");
 
     private static Map<String, Set<String>> sections() {
         Map<String, Set<String>> m = new LinkedHashMap<>();
@@ -161,7 +159,7 @@ public final class Settings {
                 }
                 String key = t.substring(0, eq).strip();
                 String value = t.substring(eq + 1).strip();
-                boolean indicator = section != null && CODE.matcher(section).matches();
+                boolean indicator = section != null && IndicatorCatalogue.builtIn().flagCodes().contains(section);
                 if (indicator && NUMERIC_KEYS.contains(key)) {
                     double v;
                     try {
@@ -194,7 +192,7 @@ public final class Settings {
         }
         String indicator = section.endsWith(".procurement_method_details")
                 ? section.substring(0, section.length() - ".procurement_method_details".length()) : section;
-        if (CODE.matcher(indicator).matches() || SECTIONS.containsKey(section)) {
+        if (IndicatorCatalogue.builtIn().flagCodes().contains(indicator) || SECTIONS.containsKey(section)) {
             return;
         }
         String hint = IndicatorCatalogue.builtIn().codes().stream()

@@ -21,6 +21,8 @@ import org.adaldyq.risk.regulation.RegulationScanner;
 import org.adaldyq.risk.signal.FactorModels;
 import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.report.ScannedDocument;
+import org.adaldyq.risk.regulation.FactorCatalogue;
 import org.adaldyq.risk.rules.FolderWatch;
 import org.adaldyq.risk.rules.RuleCompilationException;
 import org.adaldyq.risk.rules.RuleExamples;
@@ -86,6 +88,24 @@ public final class RiskEngine {
         // The report names the file as the caller gave it.
         return dense(file.toString(), new ParsedDocument(file.toString(), doc.text(), doc.language(), doc.languageConfidence(),
                 doc.mediaType(), doc.metadata(), doc.provisions()));
+    }
+
+    /**
+     * Scans a file and keeps the text it was read into: what reports that show or point into the text
+     * (HTML, DOCX comments, SARIF regions) need beside the findings.
+     *
+     * @throws DocumentReadException as {@link #scan(Path)}
+     */
+    public ScannedDocument scanDocument(Path file) throws DocumentReadException {
+        ParsedDocument read = language.isPresent() ? reader.read(file, language.get()) : reader.read(file);
+        ParsedDocument doc = new ParsedDocument(file.toString(), read.text(), read.language(), read.languageConfidence(),
+                read.mediaType(), read.metadata(), read.provisions());
+        return new ScannedDocument(doc, dense(file.toString(), doc));
+    }
+
+    /** The factor catalogue of the rules in force: codes, severities, titles, explanations and recommendations. */
+    public FactorCatalogue catalogue() {
+        return scanner().catalogue();
     }
 
     /** Scans a document read from a stream; {@code sourceName} names it in the report and hints its format. */

@@ -24,7 +24,9 @@ import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ReportJson;
+import org.adaldyq.risk.report.SarifWriter;
 import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.report.ScannedDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -43,7 +45,7 @@ import picocli.CommandLine.Spec;
 final class ScanCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ScanCommand.class);
 
-    enum Format { text, json, jsonl }
+    enum Format { text, json, jsonl, sarif }
 
     @Spec
     CommandSpec spec;
@@ -51,7 +53,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "Language of the texts: kk, ru or en (default: detected per file).")
     String lang;
 
-    @Option(names = "--format", description = "Output: text (for people), json (one array), jsonl (one object per file). Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--format", description = "Output: text (for people), json (one array), jsonl (one object per file), sarif (SARIF 2.1.0 log for code-review tools). Default: ${DEFAULT-VALUE}.",
             defaultValue = "text")
     Format format;
 
@@ -94,6 +96,7 @@ final class ScanCommand implements Callable<Integer> {
         // Each record is written as soon as it and those before it are done (input order kept, a bounded
         // number in flight): a crash or a kill late in a batch never loses the records already done.
         SequenceWriter array = format == Format.json ? ReportJson.pretty().writeValuesAsArray(out) : null;
+        SarifWriter sarif = format == Format.sarif ? new SarifWriter(out, engine.catalogue()) : null;
         ObjectWriter line = ReportJson.compact();
         java.util.ArrayDeque<Future<Object>> inFlight = new java.util.ArrayDeque<>();
         int window = Math.max(1, threads) * 4;
@@ -105,7 +108,8 @@ final class ScanCommand implements Callable<Integer> {
                             : pool.submit(() -> scanOne(engine, e.file())));
                 }
                 while (!inFlight.isEmpty() && (inFlight.size() > window || i == entries.size())) {
-                    Object r = inFlight.poll().get();
+                    Object done = inFlight.poll().get();
+                    Object r = done instanceof ScannedDocument d ? d.report() : done;
                     if (!(r instanceof ScanReport)) {
                         failed++;
                     }
@@ -113,6 +117,14 @@ final class ScanCommand implements Callable<Integer> {
                         case jsonl -> out.println(line.writeValueAsString(r));
                         case json -> array.write(r);
                         case text -> printText(out, r);
+                        case sarif -> {
+                            if (done instanceof ScannedDocument d) {
+                                sarif.add(d);
+                            } else {
+                                Map<?, ?> e = (Map<?, ?>) r;
+                                sarif.addError(String.valueOf(e.get("source")), String.valueOf(e.get("reason")), String.valueOf(e.get("error")));
+                            }
+                        }
                     }
                     out.flush();
                 }
@@ -124,6 +136,9 @@ final class ScanCommand implements Callable<Integer> {
             if (array != null) {
                 array.close();
                 out.println();
+            }
+            if (sarif != null) {
+                sarif.close();
             }
         }
         if (format == Format.text) {
@@ -177,7 +192,7 @@ final class ScanCommand implements Callable<Integer> {
 
     private static Object scanOne(RiskEngine engine, Path in) {
         try {
-            return engine.scan(in);
+            return engine.scanDocument(in);
         } catch (DocumentReadException e) {
             LOG.debug("cannot read {}", in, e);
             return error(in, e.reason().name(), e.getMessage());

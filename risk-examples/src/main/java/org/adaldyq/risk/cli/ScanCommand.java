@@ -24,6 +24,7 @@ import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ReportJson;
+import org.adaldyq.risk.report.DocxReview;
 import org.adaldyq.risk.report.SarifWriter;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ScannedDocument;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Spec;
 final class ScanCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ScanCommand.class);
 
-    enum Format { text, json, jsonl, sarif }
+    enum Format { text, json, jsonl, sarif, docx }
 
     @Spec
     CommandSpec spec;
@@ -53,7 +54,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "Language of the texts: kk, ru or en (default: detected per file).")
     String lang;
 
-    @Option(names = "--format", description = "Output: text (for people), json (one array), jsonl (one object per file), sarif (SARIF 2.1.0 log for code-review tools). Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--format", description = "Output: text (for people), json (one array), jsonl (one object per file), sarif (SARIF 2.1.0 log for code-review tools), docx (the draft back with a Word comment on each finding; needs --output). Default: ${DEFAULT-VALUE}.",
             defaultValue = "text")
     Format format;
 
@@ -69,6 +70,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--pair", description = "The two PATHs are the official versions of one act (e.g. kk and ru): align their provisions "
             + "by number, report the union of the findings and mark those found in one version only.")
     boolean pair;
+
+    @Option(names = {"-o", "--output"}, description = "Write the report here instead of the console. With --format docx: the "
+            + "DOCX file for one input, or a folder that gets one <name>.review.docx per input.")
+    Path output;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to scan.")
     List<Path> paths;
@@ -88,9 +93,25 @@ final class ScanCommand implements Callable<Integer> {
             }
             return scanPair(builder.build(), out);
         }
+        if (format == Format.docx && output == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format docx writes a file: give it --output OUT.docx");
+        }
         RiskEngine engine = builder.build();
 
         List<ScanInputs.Entry> entries = ScanInputs.of(paths);
+        if (output != null && format != Format.docx) {
+            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(output), false)) {
+                return scanAll(engine, entries, file);
+            }
+        }
+        return scanAll(engine, entries, out);
+    }
+
+    private int scanAll(RiskEngine engine, List<ScanInputs.Entry> entries, PrintWriter out) throws IOException {
+        boolean folderOut = format == Format.docx && (entries.size() > 1 || Files.isDirectory(output));
+        if (folderOut) {
+            Files.createDirectories(output);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         int failed = 0;
         // Each record is written as soon as it and those before it are done (input order kept, a bounded
@@ -117,6 +138,7 @@ final class ScanCommand implements Callable<Integer> {
                         case jsonl -> out.println(line.writeValueAsString(r));
                         case json -> array.write(r);
                         case text -> printText(out, r);
+                        case docx -> failed += writeDocx(done, folderOut, out);
                         case sarif -> {
                             if (done instanceof ScannedDocument d) {
                                 sarif.add(d);
@@ -141,12 +163,47 @@ final class ScanCommand implements Callable<Integer> {
                 sarif.close();
             }
         }
-        if (format == Format.text) {
+        if (format == Format.text || format == Format.docx) {
             out.printf("%d input(s): %d scanned, %d failed%n", entries.size(), entries.size() - failed, failed);
         }
         out.flush();
         return failed == 0 ? 0 : 1;
     }
+
+    /** Writes the reviewed DOCX of one input and a line saying where; 1 when the input failed or cannot be written. */
+    private int writeDocx(Object done, boolean folderOut, PrintWriter out) {
+        if (!(done instanceof ScannedDocument d)) {
+            printText(out, done);
+            return 0;
+        }
+        Path source = Path.of(d.report().source());
+        String name = source.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".review.docx";
+        Path target = folderOut ? output.resolve(name) : output;
+        try (var docx = Files.newOutputStream(target)) {
+            DocxReview.Outcome o;
+            if (DOCX.equals(d.report().mediaType())) {
+                try (var in = Files.newInputStream(source)) {
+                    o = DocxReview.annotate(d, in, docx);
+                }
+            } else {
+                o = DocxReview.create(d, docx);
+            }
+            out.printf("%s -> %s: %d comment(s)%s%n", source, target, o.comments(),
+                    o.unanchored() > 0 ? ", " + o.unanchored() + " not anchored on their words" : "");
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot write the reviewed DOCX of {}", source, e);
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException ignored) {
+                // the error line below names the file
+            }
+            out.printf("%s%n  ERROR (UNWRITABLE): cannot write %s: %s%n", source, target, e.getMessage());
+            return 1;
+        }
+    }
+
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private int scanPair(RiskEngine engine, PrintWriter out) throws IOException {
         PairReport report;

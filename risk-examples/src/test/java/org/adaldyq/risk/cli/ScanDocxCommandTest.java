@@ -1,0 +1,44 @@
+package org.adaldyq.risk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code scan --format docx}: one reviewed DOCX per input, an error line for an unreadable one, --output required. */
+class ScanDocxCommandTest {
+
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        return RiskCli.run(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void aFolderOfInputsGivesOneReviewedDocxEach(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("empty.txt"), new byte[0]);
+        Path reviews = dir.resolve("reviews");
+        StringWriter out = new StringWriter();
+        int code = run(out, new StringWriter(), "scan", "--format", "docx", "--output", reviews.toString(), "../data/samples",
+                "../risk-core/src/test/resources/documents/fixtures/kk-article7.docx", dir.resolve("empty.txt").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("ERROR (EMPTY)").contains("5 input(s): 4 scanned, 1 failed");
+        assertThat(reviews).isDirectoryContaining("glob:**/kk-article7.review.docx")
+                .isDirectoryContaining("glob:**/kz-laws_rus_104440.review.docx");
+        try (var in = Files.newInputStream(reviews.resolve("kk-article7.review.docx")); XWPFDocument doc = new XWPFDocument(in)) {
+            assertThat(doc.getComments()).isNotEmpty();
+            assertThat(doc.getComments()[0].getAuthor()).isEqualTo("Adaldyq Risk");
+        }
+    }
+
+    @Test
+    void docxNeedsAnOutputFile() {
+        StringWriter err = new StringWriter();
+        int code = run(new StringWriter(), err, "scan", "--format", "docx", "../data/samples/kk");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--output");
+    }
+}

@@ -25,6 +25,7 @@ import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ReportJson;
 import org.adaldyq.risk.report.DocxReview;
+import org.adaldyq.risk.report.HtmlReport;
 import org.adaldyq.risk.report.SarifWriter;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ScannedDocument;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Spec;
 final class ScanCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ScanCommand.class);
 
-    enum Format { text, json, jsonl, sarif, docx }
+    enum Format { text, json, jsonl, sarif, docx, html }
 
     @Spec
     CommandSpec spec;
@@ -54,7 +55,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "Language of the texts: kk, ru or en (default: detected per file).")
     String lang;
 
-    @Option(names = "--format", description = "Output: text (for people), json (one array), jsonl (one object per file), sarif (SARIF 2.1.0 log for code-review tools), docx (the draft back with a Word comment on each finding; needs --output). Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--format", description = "Output: text (for people), json (one array), jsonl (one object per file), sarif (SARIF 2.1.0 log for code-review tools), docx (the draft back with a Word comment on each finding; needs --output), html (annotated page, self-contained). Default: ${DEFAULT-VALUE}.",
             defaultValue = "text")
     Format format;
 
@@ -118,6 +119,7 @@ final class ScanCommand implements Callable<Integer> {
         // number in flight): a crash or a kill late in a batch never loses the records already done.
         SequenceWriter array = format == Format.json ? ReportJson.pretty().writeValuesAsArray(out) : null;
         SarifWriter sarif = format == Format.sarif ? new SarifWriter(out, engine.catalogue()) : null;
+        HtmlReport html = null;
         ObjectWriter line = ReportJson.compact();
         java.util.ArrayDeque<Future<Object>> inFlight = new java.util.ArrayDeque<>();
         int window = Math.max(1, threads) * 4;
@@ -139,6 +141,20 @@ final class ScanCommand implements Callable<Integer> {
                         case json -> array.write(r);
                         case text -> printText(out, r);
                         case docx -> failed += writeDocx(done, folderOut, out);
+                        case html -> {
+                            if (html == null) {
+                                // the page's own labels speak the language forced, or the first document's
+                                Language pageLanguage = lang != null ? Language.fromCode(lang).orElseThrow()
+                                        : done instanceof ScannedDocument d ? d.report().language() : Language.EN;
+                                html = new HtmlReport(out, engine.catalogue(), pageLanguage);
+                            }
+                            if (done instanceof ScannedDocument d) {
+                                html.add(d);
+                            } else {
+                                Map<?, ?> e = (Map<?, ?>) r;
+                                html.addError(String.valueOf(e.get("source")), String.valueOf(e.get("reason")), String.valueOf(e.get("error")));
+                            }
+                        }
                         case sarif -> {
                             if (done instanceof ScannedDocument d) {
                                 sarif.add(d);
@@ -161,6 +177,9 @@ final class ScanCommand implements Callable<Integer> {
             }
             if (sarif != null) {
                 sarif.close();
+            }
+            if (html != null) {
+                html.close();
             }
         }
         if (format == Format.text || format == Format.docx) {

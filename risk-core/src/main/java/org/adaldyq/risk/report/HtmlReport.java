@@ -1,0 +1,437 @@
+package org.adaldyq.risk.report;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.finding.ProvisionLocation;
+import org.adaldyq.risk.finding.Severity;
+import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.regulation.FactorCatalogue;
+
+/**
+ * The annotated report people read: one self-contained HTML page (no network: styles, script and charts
+ * inline) for one document or a batch. Per document: its score, a chart of findings per factor, filters
+ * by factor and severity, the provisions ranked by score, and the full text with each quote highlighted in
+ * its factor's colour at its exact offsets, the factor, why, how to fix, score and trigger words beside it.
+ * Labels are in the document's language (kk, ru, en).
+ *
+ * <p>Every text from a document is escaped; the page's only script is its own, allowed by a
+ * Content-Security-Policy hash, so markup or script in a scanned text is shown, never run. Documents are
+ * written as they are added (a batch of any size in bounded memory); the index of documents is written
+ * last and shown first. Not thread-safe: add documents from one thread.
+ */
+public final class HtmlReport implements Closeable {
+
+    private static final Map<String, Map<String, String>> LABELS = labels();
+    private static final String[] COLOURS = {
+        "#e6194b", "#3cb44b", "#c9a400", "#4363d8", "#f58231", "#911eb4", "#1a9e9e",
+        "#d63cc8", "#7a9a00", "#b5651d", "#008080", "#9a6324", "#800000", "#000075"};
+    private static final String SCRIPT = """
+            (function () {
+              function apply(section) {
+                var off = {};
+                section.querySelectorAll('input[data-filter]').forEach(function (box) {
+                  if (!box.checked) { off[box.getAttribute('data-filter')] = true; }
+                });
+                section.querySelectorAll('[data-factor]').forEach(function (el) {
+                  var hidden = off['f:' + el.getAttribute('data-factor')] || off['s:' + el.getAttribute('data-severity')];
+                  if (el.tagName === 'MARK') {
+                    el.classList.toggle('off', !!hidden);
+                  } else {
+                    el.hidden = !!hidden;
+                  }
+                });
+                section.querySelectorAll('mark[data-findings]').forEach(function (mark) {
+                  var ids = mark.getAttribute('data-findings').split(' ');
+                  var shown = ids.some(function (id) {
+                    var note = document.getElementById(id);
+                    return note && !note.hidden;
+                  });
+                  mark.classList.toggle('off', !shown);
+                });
+              }
+              document.querySelectorAll('section.doc').forEach(function (section) {
+                section.querySelectorAll('input[data-filter]').forEach(function (box) {
+                  box.addEventListener('change', function () { apply(section); });
+                });
+                section.querySelectorAll('mark[data-findings]').forEach(function (mark) {
+                  mark.addEventListener('click', function () {
+                    var note = document.getElementById(mark.getAttribute('data-findings').split(' ')[0]);
+                    if (note) { note.scrollIntoView({block: 'center'}); note.classList.add('flash');
+                      setTimeout(function () { note.classList.remove('flash'); }, 900); }
+                  });
+                });
+              });
+            })();
+            """;
+    private static final String STYLE = """
+            :root { --ink: #1d1d1f; --muted: #5f6368; --line: #dadce0; }
+            * { box-sizing: border-box; }
+            body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: #f6f7f9; }
+            header.top { background: #12355b; color: #fff; padding: 14px 24px; }
+            header.top h1 { margin: 0; font-size: 20px; }
+            main { display: flex; flex-direction: column; gap: 18px; padding: 18px 24px; max-width: 1400px; margin: 0 auto; }
+            nav.index { order: -1; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; }
+            nav.index table { border-collapse: collapse; width: 100%; }
+            nav.index td, nav.index th { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); }
+            section.doc { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; }
+            section.doc h2 { margin: 0 0 6px; font-size: 18px; word-break: break-all; }
+            .facts { color: var(--muted); margin: 0 0 12px; }
+            .facts b { color: var(--ink); }
+            .overview { display: grid; grid-template-columns: minmax(260px, 1fr) minmax(260px, 1fr); gap: 18px; margin-bottom: 12px; }
+            .panel h3 { font-size: 14px; margin: 0 0 6px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+            .filters label { display: inline-flex; align-items: center; gap: 4px; margin: 2px 10px 2px 0; font-size: 13px; }
+            .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 3px; }
+            ol.jump { margin: 0; padding-left: 20px; max-height: 220px; overflow: auto; font-size: 13px; }
+            .body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(240px, 2fr); gap: 8px 20px; }
+            .line { grid-column: 1; margin: 0; white-space: pre-wrap; word-wrap: break-word; }
+            .notes { grid-column: 2; }
+            aside.note { border-left: 4px solid var(--c); background: #fafbfc; border-radius: 4px; padding: 6px 10px; margin: 0 0 8px; font-size: 13px; }
+            aside.note.flash { outline: 2px solid var(--c); }
+            aside.note h4 { margin: 0 0 2px; font-size: 13px; }
+            aside.note p { margin: 2px 0; }
+            aside.note .score { float: right; font-weight: 600; }
+            aside.note .cite { color: var(--muted); }
+            mark { background: color-mix(in srgb, var(--c) 22%, white); border-bottom: 2px solid var(--c); color: inherit; cursor: pointer; padding: 0 1px; }
+            mark.off { background: none; border-bottom: none; cursor: auto; }
+            .sev { font-size: 11px; padding: 0 5px; border-radius: 8px; color: #fff; }
+            .sev-high { background: #b3261e; } .sev-medium { background: #c26a00; } .sev-low { background: #5f6368; }
+            .none { color: var(--muted); }
+            .error { color: #b3261e; }
+            footer { color: var(--muted); font-size: 12px; padding: 8px 24px 24px; text-align: center; }
+            @media (max-width: 800px) { .overview, .body { grid-template-columns: 1fr; } .notes { grid-column: 1; } }
+            @media print {
+              body { background: #fff; font-size: 11pt; }
+              header.top { background: none; color: #000; border-bottom: 2px solid #000; }
+              .filters, .jump-panel { display: none; }
+              section.doc, nav.index { border: none; break-before: page; }
+              .body { grid-template-columns: 3fr 2fr; }
+              mark, .swatch, .sev, aside.note { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+              aside.note { break-inside: avoid; }
+            }
+            """;
+
+    private final Writer out;
+    private final FactorCatalogue catalogue;
+    private final Language language;
+    private final Map<String, String> colours = new TreeMap<>();
+    private final List<String[]> index = new ArrayList<>();
+    private int documents;
+    private boolean closed;
+
+    /**
+     * Starts a page on {@code out}. {@code language} is the language of the page's own labels (each
+     * document's section uses the document's language). The writer is not closed by {@link #close()}.
+     *
+     * @throws IOException when the writer fails
+     */
+    public HtmlReport(Writer out, FactorCatalogue catalogue, Language language) throws IOException {
+        this.out = out;
+        this.catalogue = catalogue;
+        this.language = language;
+        int i = 0;
+        for (String code : new TreeSet<>(catalogue.codes())) {
+            colours.put(code, COLOURS[i++ % COLOURS.length]);
+        }
+        out.write("<!DOCTYPE html>\n<html lang=\"" + language.code() + "\">\n<head>\n<meta charset=\"utf-8\">\n");
+        out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                + "img-src data:; script-src 'sha256-" + sha256Base64(SCRIPT) + "'\">\n");
+        out.write("<title>" + escape(label("title", language)) + " — Adaldyq Risk</title>\n<style>" + STYLE + "</style>\n</head>\n");
+        out.write("<body>\n<header class=\"top\"><h1>" + escape(label("title", language)) + "</h1></header>\n<main>\n");
+    }
+
+    /**
+     * Adds one document's section.
+     *
+     * @throws IOException when the writer fails
+     */
+    public void add(ScannedDocument scanned) throws IOException {
+        ensureOpen();
+        ScanReport report = scanned.report();
+        Language lang = report.language();
+        String doc = "d" + documents++;
+        List<Finding> findings = report.findings();
+        index.add(new String[] {doc, report.source(), String.format(Locale.ROOT, "%.2f", report.score()),
+                String.valueOf(findings.size()), null});
+        StringBuilder h = new StringBuilder(4096);
+        h.append("<section class=\"doc\" id=\"").append(doc).append("\" lang=\"").append(lang.code()).append("\">\n");
+        h.append("<h2>").append(escape(report.source())).append("</h2>\n<p class=\"facts\">");
+        h.append(escape(label("score", lang))).append(" <b>").append(String.format(Locale.ROOT, "%.2f", report.score())).append("</b> · ");
+        h.append(escape(label("findings", lang))).append(" <b>").append(findings.size()).append("</b> · ");
+        h.append(escape(label("provisions", lang))).append(" <b>").append(report.provisionCount()).append("</b> · ");
+        h.append(escape(label("language", lang))).append(" <b>").append(lang.code()).append("</b></p>\n");
+        if (findings.isEmpty()) {
+            h.append("<p class=\"none\">").append(escape(label("none", lang))).append("</p>\n");
+        } else {
+            overview(h, report, doc, lang);
+        }
+        body(h, scanned, doc, lang);
+        h.append("</section>\n");
+        out.write(h.toString());
+        out.flush();
+    }
+
+    /**
+     * Lists an input that could not be scanned in the page's index, with the reason.
+     *
+     * @throws IOException when the writer fails
+     */
+    public void addError(String source, String reason, String message) throws IOException {
+        ensureOpen();
+        index.add(new String[] {null, source, reason, message, "error"});
+    }
+
+    /**
+     * Writes the index of documents, the script and the end of the page.
+     *
+     * @throws IOException when the writer fails
+     */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        StringBuilder h = new StringBuilder();
+        h.append("<nav class=\"index\"><table>\n<tr><th>").append(escape(label("document", language))).append("</th><th>")
+                .append(escape(label("score", language))).append("</th><th>").append(escape(label("findings", language)))
+                .append("</th></tr>\n");
+        for (String[] row : index) {
+            if (row[4] != null) {
+                h.append("<tr class=\"error\"><td>").append(escape(row[1])).append("</td><td colspan=\"2\">")
+                        .append(escape(label("errors", language))).append(": ").append(escape(row[2])).append(" — ")
+                        .append(escape(row[3])).append("</td></tr>\n");
+            } else {
+                h.append("<tr><td><a href=\"#").append(row[0]).append("\">").append(escape(row[1])).append("</a></td><td>")
+                        .append(row[2]).append("</td><td>").append(row[3]).append("</td></tr>\n");
+            }
+        }
+        h.append("</table></nav>\n</main>\n<footer>").append(escape(label("generated", language))).append("</footer>\n");
+        h.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        out.write(h.toString());
+        out.flush();
+    }
+
+    private void overview(StringBuilder h, ScanReport report, String doc, Language lang) {
+        Map<String, Integer> perFactor = new TreeMap<>();
+        Map<Severity, Integer> perSeverity = new TreeMap<>();
+        for (Finding f : report.findings()) {
+            perFactor.merge(f.code(), 1, Integer::sum);
+            perSeverity.merge(f.severity(), 1, Integer::sum);
+        }
+        h.append("<div class=\"overview\">\n<div class=\"panel\"><h3>").append(escape(label("byFactor", lang))).append("</h3>\n");
+        chart(h, perFactor, lang);
+        h.append("<div class=\"filters\"><h3>").append(escape(label("filters", lang))).append("</h3>\n");
+        for (Map.Entry<String, Integer> e : perFactor.entrySet()) {
+            h.append("<label><input type=\"checkbox\" checked data-filter=\"f:").append(e.getKey()).append("\"><span class=\"swatch\" style=\"background:")
+                    .append(colour(e.getKey())).append("\"></span>").append(escape(title(e.getKey(), lang))).append(" (")
+                    .append(e.getValue()).append(")</label>\n");
+        }
+        h.append("<br>");
+        for (Severity s : new Severity[] {Severity.HIGH, Severity.MEDIUM, Severity.LOW}) {
+            if (perSeverity.containsKey(s)) {
+                h.append("<label><input type=\"checkbox\" checked data-filter=\"s:").append(s).append("\"><span class=\"sev sev-")
+                        .append(s).append("\">").append(escape(label(s.toString(), lang))).append("</span> (")
+                        .append(perSeverity.get(s)).append(")</label>\n");
+            }
+        }
+        h.append("</div></div>\n<div class=\"panel jump-panel\"><h3>").append(escape(label("riskiest", lang))).append("</h3><ol class=\"jump\">\n");
+        String text = null;
+        for (ProvisionScore p : report.provisions()) {
+            h.append("<li><a href=\"#").append(doc).append("-o").append(p.start()).append("\">").append(escape(p.provision()))
+                    .append("</a> — ").append(String.format(Locale.ROOT, "%.2f", p.score())).append(" · ")
+                    .append(escape(String.join(", ", p.factors()))).append("</li>\n");
+        }
+        h.append("</ol></div>\n</div>\n");
+    }
+
+    /** A horizontal bar per factor, in its colour, as inline SVG. */
+    private void chart(StringBuilder h, Map<String, Integer> perFactor, Language lang) {
+        int max = perFactor.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        int rowH = 22;
+        int height = perFactor.size() * rowH + 4;
+        h.append("<svg role=\"img\" width=\"100%\" height=\"").append(height).append("\" viewBox=\"0 0 520 ").append(height)
+                .append("\" preserveAspectRatio=\"xMinYMin meet\">\n");
+        int y = 2;
+        for (Map.Entry<String, Integer> e : perFactor.entrySet()) {
+            int w = Math.max(2, (int) Math.round(200.0 * e.getValue() / max));
+            h.append("<text x=\"0\" y=\"").append(y + 15).append("\" font-size=\"12\">").append(escape(shorten(title(e.getKey(), lang), 44)))
+                    .append("</text><rect x=\"290\" y=\"").append(y + 3).append("\" width=\"").append(w).append("\" height=\"15\" rx=\"3\" fill=\"")
+                    .append(colour(e.getKey())).append("\"/><text x=\"").append(296 + w).append("\" y=\"").append(y + 15)
+                    .append("\" font-size=\"12\">").append(e.getValue()).append("</text>\n");
+            y += rowH;
+        }
+        h.append("</svg>\n");
+    }
+
+    /**
+     * The text, one line per paragraph, with every finding's quote marked at its offsets. Overlapping
+     * quotes are cut at every edge, so each piece of text is one mark listing all the findings on it;
+     * each finding's note follows the line where its quote ends.
+     */
+    private void body(StringBuilder h, ScannedDocument scanned, String doc, Language lang) {
+        String text = scanned.document().text();
+        List<Finding> findings = scanned.report().findings();
+        TreeSet<Integer> edges = new TreeSet<>();
+        TreeSet<Integer> provisionStarts = new TreeSet<>();
+        for (ProvisionScore p : scanned.report().provisions()) {
+            provisionStarts.add(p.start());
+        }
+        for (Finding f : findings) {
+            ProvisionLocation at = (ProvisionLocation) f.location();
+            edges.add(at.start());
+            edges.add(at.end());
+        }
+        h.append("<h3>").append(escape(label("text", lang))).append("</h3>\n<div class=\"body\">\n");
+        int lineStart = 0;
+        List<Integer> notesDue = new ArrayList<>();
+        int nextNote = 0;
+        while (lineStart <= text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            h.append("<p class=\"line\">");
+            Integer anchor = provisionStarts.ceiling(lineStart);
+            while (anchor != null && anchor <= lineEnd) {
+                h.append("<a id=\"").append(doc).append("-o").append(anchor).append("\"></a>");
+                anchor = provisionStarts.higher(anchor);
+            }
+            int pos = lineStart;
+            while (pos < lineEnd) {
+                Integer edge = edges.higher(pos);
+                int stop = edge == null || edge > lineEnd ? lineEnd : edge;
+                List<String> on = new ArrayList<>();
+                String first = null;
+                for (int i = 0; i < findings.size(); i++) {
+                    ProvisionLocation at = (ProvisionLocation) findings.get(i).location();
+                    if (at.start() <= pos && at.end() >= stop && at.start() < at.end()) {
+                        on.add(doc + "-f" + i);
+                        first = first == null ? findings.get(i).code() : first;
+                    }
+                }
+                if (on.isEmpty()) {
+                    h.append(escape(text.substring(pos, stop)));
+                } else {
+                    h.append("<mark data-findings=\"").append(String.join(" ", on)).append("\" style=\"--c:").append(colour(first))
+                            .append("\">").append(escape(text.substring(pos, stop))).append("</mark>");
+                }
+                pos = stop;
+            }
+            h.append("</p>\n");
+            while (nextNote < findings.size()) {
+                ProvisionLocation at = (ProvisionLocation) findings.get(nextNote).location();
+                if (at.end() > lineEnd && lineEnd < text.length()) {
+                    break;
+                }
+                notesDue.add(nextNote++);
+            }
+            // findings are in text order by start; one that ends later than a later one's line waits for it
+            if (!notesDue.isEmpty()) {
+                h.append("<div class=\"notes\">\n");
+                for (int i : notesDue) {
+                    note(h, findings.get(i), doc + "-f" + i, lang);
+                }
+                h.append("</div>\n");
+                notesDue.clear();
+            }
+            lineStart = lineEnd + 1;
+        }
+        h.append("</div>\n");
+    }
+
+    private void note(StringBuilder h, Finding f, String id, Language lang) {
+        ProvisionLocation at = (ProvisionLocation) f.location();
+        h.append("<aside class=\"note\" id=\"").append(id).append("\" data-factor=\"").append(f.code()).append("\" data-severity=\"")
+                .append(f.severity()).append("\" style=\"--c:").append(colour(f.code())).append("\">");
+        h.append("<span class=\"score\">").append(String.format(Locale.ROOT, "%.2f", f.score())).append("</span>");
+        h.append("<h4>").append(escape(f.title())).append(" <span class=\"sev sev-").append(f.severity()).append("\">")
+                .append(escape(label(f.severity().toString(), lang))).append("</span></h4>");
+        h.append("<p class=\"cite\">").append(escape(at.provision())).append(" · ").append(f.code()).append("</p>");
+        h.append("<p><b>").append(escape(label("why", lang))).append(":</b> ").append(escape(f.explanation())).append("</p>");
+        h.append("<p><b>").append(escape(label("fix", lang))).append(":</b> ").append(escape(f.recommendation())).append("</p>");
+        if (!f.triggers().isEmpty()) {
+            h.append("<p><b>").append(escape(label("triggers", lang))).append(":</b> ")
+                    .append(escape(String.join(", ", f.triggers()))).append("</p>");
+        }
+        h.append("</aside>\n");
+    }
+
+    private String title(String code, Language lang) {
+        return catalogue.get(code).map(f -> f.title(lang)).orElse(code);
+    }
+
+    private String colour(String code) {
+        return colours.getOrDefault(code, "#777777");
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the HTML report is closed");
+        }
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** Escapes text for HTML element content and quoted attribute values. */
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static String label(String key, Language lang) {
+        Map<String, String> texts = LABELS.get(key);
+        if (texts == null) {
+            throw new IllegalArgumentException("no label " + key);
+        }
+        return lang.pick(texts);
+    }
+
+    private static Map<String, Map<String, String>> labels() {
+        try (InputStream in = HtmlReport.class.getResourceAsStream("html-labels.json")) {
+            if (in == null) {
+                throw new IllegalStateException("html-labels.json is missing from the library jar");
+            }
+            return new ObjectMapper().readValue(in, new TypeReference<Map<String, Map<String, String>>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256Base64(String s) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.adaldyq.risk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.adaldyq.risk.cli.RiskCli;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The annotated HTML report of {@code scan --format html}, opened in headless Chromium: one highlight per
+ * finding at least and one note per finding, filters that hide what they name, no console error, and a
+ * probe document full of markup whose script never runs. Screenshots go to {@code target/screenshots/}.
+ */
+class HtmlReportBrowserTest {
+    private static final Path OUT = Path.of("target/browser");
+    private static ChromeDriver browser;
+    private static Map<String, Integer> findingsBySource;
+
+    @BeforeAll
+    static void report() throws Exception {
+        browser = Browser.start();
+        Files.createDirectories(OUT);
+        Path probe = OUT.resolve("xss-probe.txt");
+        Files.writeString(probe, """
+                Статья 1. Проверка </p></section><script>window.__xss = 1;</script>
+                1. Уполномоченный орган вправе отказать в выдаче лицензии <img src=x onerror="window.__xss = 2"> по иным основаниям.
+                2. Заявитель представляет иные документы <svg onload="window.__xss = 3"></svg> "><iframe src="javascript:window.__xss=4">.
+                3. <a href="javascript:window.__xss=5" onclick="window.__xss=6">Должностное лицо</a> вправе приостановить лицензию.
+                """);
+        List<String> inputs = List.of("../data/samples", "../risk-core/src/test/resources/documents/fixtures/kk-article7.pdf",
+                probe.toString());
+        List<String> args = new ArrayList<>(List.of("scan", "--format", "html", "--output", OUT.resolve("report.html").toString()));
+        args.addAll(inputs);
+        RiskCli.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args.toArray(String[]::new));
+        StringWriter json = new StringWriter();
+        List<String> jsonArgs = new ArrayList<>(List.of("scan", "--format", "jsonl"));
+        jsonArgs.addAll(inputs);
+        RiskCli.run(new PrintWriter(json), new PrintWriter(new StringWriter()), jsonArgs.toArray(String[]::new));
+        findingsBySource = new LinkedHashMap<>();
+        for (String line : json.toString().split("\n")) {
+            JsonNode r = new ObjectMapper().readTree(line);
+            findingsBySource.put(r.get("source").asText(), r.get("findings").size());
+        }
+        browser.get(OUT.resolve("report.html").toAbsolutePath().toUri().toString());
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void everyFindingIsHighlightedAndExplainedInItsDocument() throws Exception {
+        List<WebElement> sections = browser.findElements(By.cssSelector("section.doc"));
+        assertThat(sections).hasSize(findingsBySource.size());
+        int total = 0;
+        for (WebElement section : sections) {
+            String source = section.findElement(By.tagName("h2")).getText();
+            int expected = findingsBySource.get(source);
+            Set<String> highlighted = new HashSet<>();
+            for (WebElement mark : section.findElements(By.cssSelector("mark[data-findings]"))) {
+                highlighted.addAll(List.of(mark.getAttribute("data-findings").split(" ")));
+            }
+            List<WebElement> notes = section.findElements(By.cssSelector("aside.note"));
+            assertThat(highlighted).as(source).hasSize(expected);
+            assertThat(notes).as(source).hasSize(expected);
+            for (WebElement note : notes) {
+                assertThat(highlighted).contains(note.getAttribute("id"));
+            }
+            total += expected;
+        }
+        assertThat(total).isGreaterThan(50);
+        Browser.screenshot(browser, Path.of("target/screenshots/html-report-top.png"));
+        WebElement firstMark = browser.findElement(By.cssSelector("section.doc[lang=ru] mark"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", firstMark);
+        Browser.screenshot(browser, Path.of("target/screenshots/html-report-findings.png"));
+    }
+
+    @Test
+    void filtersHideTheFindingsOfAFactorAndShowThemAgain() {
+        WebElement section = browser.findElement(By.cssSelector("section.doc[lang=kk]"));
+        WebElement box = section.findElement(By.cssSelector("input[data-filter^='f:']"));
+        String factor = box.getAttribute("data-filter").substring(2);
+        List<WebElement> notes = section.findElements(By.cssSelector("aside.note[data-factor='" + factor + "']"));
+        List<WebElement> others = section.findElements(By.cssSelector("aside.note:not([data-factor='" + factor + "'])"));
+        assertThat(notes).isNotEmpty();
+        assertThat(others).isNotEmpty();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+        box.click();
+        assertThat(notes).noneMatch(WebElement::isDisplayed);
+        assertThat(others).allMatch(n -> n.getAttribute("hidden") == null);
+        long dimmed = (Long) browser.executeScript("return arguments[0].querySelectorAll('mark.off').length", section);
+        assertThat(dimmed).isPositive();
+        box.click();
+        assertThat(notes).allMatch(n -> n.getAttribute("hidden") == null);
+        assertThat((Long) browser.executeScript("return arguments[0].querySelectorAll('mark.off').length", section)).isZero();
+    }
+
+    @Test
+    void markupInAScannedTextIsShownNeverRun() {
+        assertThat(browser.executeScript("return typeof window.__xss")).isEqualTo("undefined");
+        WebElement probe = browser.findElements(By.cssSelector("section.doc")).stream()
+                .filter(s -> s.findElement(By.tagName("h2")).getText().endsWith("xss-probe.txt")).findFirst().orElseThrow();
+        assertThat(probe.findElements(By.cssSelector(".line img, .line svg, .line iframe, .line script, .line a[href]"))).isEmpty();
+        assertThat(probe.getText()).contains("<script>window.__xss = 1;</script>").contains("onerror=\"window.__xss = 2\"");
+        assertThat(browser.findElements(By.tagName("script"))).hasSize(1);
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+}

@@ -151,7 +151,7 @@ public final class HtmlReport implements Closeable {
         out.write("<!DOCTYPE html>\n<html lang=\"" + language.code() + "\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-                + "img-src data:; script-src 'sha256-" + sha256Base64(SCRIPT) + "'\">\n");
+                + "img-src data:; script-src " + scriptSource(SCRIPT) + "\">\n");
         out.write("<title>" + escape(label("title", language)) + " — Adaldyq Risk</title>\n<style>" + STYLE + "</style>\n</head>\n");
         out.write("<body>\n<header class=\"top\"><h1>" + escape(label("title", language)) + "</h1></header>\n<main>\n");
     }
@@ -252,7 +252,6 @@ public final class HtmlReport implements Closeable {
             }
         }
         h.append("</div></div>\n<div class=\"panel jump-panel\"><h3>").append(escape(label("riskiest", lang))).append("</h3><ol class=\"jump\">\n");
-        String text = null;
         for (ProvisionScore p : report.provisions()) {
             h.append("<li><a href=\"#").append(doc).append("-o").append(p.start()).append("\">").append(escape(p.provision()))
                     .append("</a> — ").append(String.format(Locale.ROOT, "%.2f", p.score())).append(" · ")
@@ -391,8 +390,13 @@ public final class HtmlReport implements Closeable {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    /** Escapes text for HTML element content and quoted attribute values. */
-    static String escape(String s) {
+    /**
+     * Escapes text for HTML element content and quoted attribute values ({@code & < > " '}).
+     *
+     * @param s any text
+     * @return the text, safe inside an element or a quoted attribute
+     */
+    public static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -425,6 +429,16 @@ public final class HtmlReport implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The Content-Security-Policy source that allows exactly this inline script ({@code 'sha256-…'}).
+     *
+     * @param script the script's text, as it stands between its tags
+     * @return the quoted hash source
+     */
+    public static String scriptSource(String script) {
+        return "'sha256-" + sha256Base64(script) + "'";
     }
 
     private static String sha256Base64(String s) {

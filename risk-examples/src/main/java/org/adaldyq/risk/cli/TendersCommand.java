@@ -11,6 +11,7 @@ import org.adaldyq.risk.procurement.settings.Settings;
 import org.adaldyq.risk.procurement.ocds.OcdsReader;
 import org.adaldyq.risk.procurement.rules.ProcurementRules;
 import org.adaldyq.risk.procurement.rules.RuleBook;
+import org.adaldyq.risk.procurement.report.TendersDashboard;
 import org.adaldyq.risk.procurement.report.TendersReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +36,12 @@ public final class TendersCommand implements Callable<Integer> {
     @Option(names = {"-s", "--settings"}, paramLabel = "FILE.ini", description = "Settings (Cardinal INI, plus beyond-Cardinal sections and [weights])")
     Path settings;
 
-    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl, csv or html (a dashboard page; default ${DEFAULT-VALUE})")
     String format;
+
+    @Option(names = "--top", defaultValue = "500", description = "With --format html: how many of the riskiest processes the "
+            + "dashboard lists, and a tenth as many buyers and suppliers (default ${DEFAULT-VALUE})")
+    int top;
 
     @Option(names = "--lang", defaultValue = "en", description = "Language of flag titles, explanations and recommendations: en, ru or kk (default ${DEFAULT-VALUE})")
     String lang;
@@ -50,11 +55,16 @@ public final class TendersCommand implements Callable<Integer> {
             System.err.println(file + ": no such file or directory");
             return 2;
         }
+        boolean html = "html".equalsIgnoreCase(format);
         TendersReport.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "jsonl", "json" -> TendersReport.Format.JSONL;
+            case "jsonl", "json", "html" -> TendersReport.Format.JSONL;
             case "csv" -> TendersReport.Format.CSV;
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--format must be jsonl or csv");
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--format must be jsonl, csv or html");
         };
+        if (top < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--top must be at least 1: " + top);
+        }
+        Language language = Language.fromCode(lang).orElseThrow(() -> new IllegalArgumentException("--lang must be en, ru or kk: " + lang));
         List<String> codes = new ArrayList<>(IndicatorCatalogue.builtIn().codes());
         // Rule problems: RuleCompilationException, printed as file:line:column by RiskCli's handler, exit 3.
         RuleBook book = run.ruleBook();
@@ -63,12 +73,17 @@ public final class TendersCommand implements Callable<Integer> {
                 .rules(book)
                 .settings(run.settings(settings))
                 .codes(codes)
-                .language(Language.fromCode(lang).orElseThrow(() -> new IllegalArgumentException("--lang must be en, ru or kk: " + lang)))
+                .language(language)
                 .build();
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         RunCounts counts;
         try (Assessment assessment = engine.assess(OcdsReader.inputs(file), ProcessListener.NONE)) {
-            counts = new TendersReport(f).write(assessment, out);
+            if (html) {
+                java.io.Writer page = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+                counts = new TendersDashboard(language, top, Math.max(1, top / 10)).write(assessment, page);
+            } else {
+                counts = new TendersReport(f).write(assessment, out);
+            }
             run.save(assessment.indicators());
         }
         out.flush();

@@ -1,0 +1,109 @@
+package org.adaldyq.risk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.adaldyq.risk.cli.RiskCli;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The procurement dashboard of {@code tenders --format html} on the 19 bundled real publishers, opened in
+ * headless Chromium: its figures are the native report's, the search narrows the table, no console error.
+ */
+class DashboardBrowserTest {
+    private static final Path OUT = Path.of("target/browser");
+    private static ChromeDriver browser;
+    private static JsonNode summary;
+    private static long flaggedInReport;
+
+    @BeforeAll
+    static void dashboard() throws Exception {
+        browser = Browser.start();
+        Files.createDirectories(OUT);
+        Path all = OUT.resolve("publishers.jsonl");
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/ocds-samples/compiled"))) {
+            StringBuilder b = new StringBuilder();
+            for (Path f : files.sorted().toList()) {
+                b.append(Files.readString(f));
+            }
+            Files.writeString(all, b);
+        }
+        Files.write(OUT.resolve("dashboard.html"), tenders("--format", "html", all.toString()));
+        for (String line : new String(tenders("--format", "jsonl", all.toString()), StandardCharsets.UTF_8).split("\n")) {
+            JsonNode r = new ObjectMapper().readTree(line);
+            if ("summary".equals(r.path("type").asText())) {
+                summary = r;
+            } else if ("process".equals(r.path("type").asText()) && r.path("flags").size() > 0) {
+                flaggedInReport++;
+            }
+        }
+        browser.get(OUT.resolve("dashboard.html").toAbsolutePath().toUri().toString());
+    }
+
+    /** tenders writes to System.out: captured for the run. */
+    private static byte[] tenders(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            String[] all = Stream.concat(Stream.of("tenders"), Stream.of(args)).toArray(String[]::new);
+            assertThat(RiskCli.run(all)).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return bytes.toByteArray();
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theFiguresAreTheNativeReportsFigures() throws Exception {
+        List<WebElement> kpis = browser.findElements(By.cssSelector("#summary .kpi b"));
+        assertThat(kpis.get(0).getText()).isEqualTo(summary.get("processes").asText());
+        assertThat(kpis.get(1).getText()).isEqualTo(summary.get("reviewed").asText());
+        assertThat(kpis.get(2).getText()).isEqualTo(String.valueOf(flaggedInReport));
+        long binned = 0;
+        for (WebElement bin : browser.findElements(By.cssSelector("#cri rect.bin"))) {
+            binned += Long.parseLong(bin.getAttribute("data-count"));
+        }
+        assertThat(binned).isPositive().isLessThanOrEqualTo(summary.get("reviewed").asLong());
+        assertThat(browser.findElements(By.cssSelector("#processes tbody tr"))).hasSize((int) flaggedInReport);
+        assertThat(browser.findElements(By.cssSelector("#buyers tr"))).hasSizeGreaterThan(10);
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+        Browser.screenshot(browser, Path.of("target/screenshots/dashboard.png"));
+    }
+
+    @Test
+    void searchNarrowsTheTableOfProcesses() {
+        WebElement search = browser.findElement(By.id("search"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#processes tbody tr"));
+        String ocid = rows.get(rows.size() - 1).findElement(By.tagName("td")).getText();
+        search.sendKeys(ocid);
+        assertThat(rows.stream().filter(WebElement::isDisplayed).map(r -> r.findElement(By.tagName("td")).getText()))
+                .containsOnly(ocid);
+        assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo(
+                String.valueOf(rows.stream().filter(WebElement::isDisplayed).count()));
+        search.clear();
+        search.sendKeys(" ");
+        search.sendKeys("\b");
+        assertThat(rows).allMatch(r -> r.getAttribute("hidden") == null);
+    }
+}

@@ -69,6 +69,8 @@ public final class TendersDashboard {
             th { position: sticky; top: 0; background: #fff; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
             .codes { font-family: ui-monospace, monospace; font-size: 12px; }
+            td.codes { word-break: break-all; max-width: 220px; }
+            td.flaglist { white-space: normal; min-width: 120px; max-width: none; word-break: normal; }
             .evidence { color: #5f6368; font-size: 12px; }
             input#search { width: 100%; max-width: 420px; padding: 6px 10px; font-size: 14px; border: 1px solid #bbb; border-radius: 6px; margin-bottom: 8px; }
             .scroll { max-height: 640px; overflow: auto; }
@@ -230,7 +232,7 @@ public final class TendersDashboard {
             h.append("<tr><td class=\"codes\">").append(escape(o.id())).append("</td><td class=\"num\">").append(o.processes())
                     .append("</td><td class=\"num\">").append(o.flaggedProcesses()).append("</td><td class=\"num\">").append(score(o.meanCri()))
                     .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%,.0f", o.priority()))
-                    .append("</td><td class=\"codes\">").append(escape(flags.toString())).append("</td></tr>\n");
+                    .append("</td><td class=\"codes flaglist\">").append(escape(flags.toString())).append("</td></tr>\n");
         }
         h.append("</table></div></section>\n");
     }

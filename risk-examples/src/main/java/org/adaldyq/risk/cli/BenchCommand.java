@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench}: benchmarks, one subcommand each. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory.",
-        subcommands = BenchCommand.Regulation.class)
+        subcommands = {BenchCommand.Regulation.class, BenchCommand.Reports.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -28,7 +28,41 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: regulation");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: regulation or reports");
+    }
+
+    /** {@code bench reports}: the cost of the HTML, DOCX and SARIF writers next to the scan they report. */
+    @Command(name = "reports", mixinStandardHelpOptions = true,
+            description = "Scan each FILE and write its HTML page, DOCX with comments and SARIF log, alternating in one JVM; "
+                    + "medians and each writer's share of the scan time.")
+    static final class Reports implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--iterations", defaultValue = "7", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+        int iterations;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Unmeasured rounds first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE", description = "Documents to scan and report.")
+        java.util.List<Path> files;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            org.adaldyq.risk.bench.ReportBenchmark bench = new org.adaldyq.risk.bench.ReportBenchmark(iterations, warmup);
+            out.printf("%d cores, Java %s, %d measured rounds after %d; medians%n", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), iterations, warmup);
+            for (Path f : files) {
+                org.adaldyq.risk.bench.ReportBenchmark.Result r = bench.run(f);
+                out.printf("%s: %,d chars, %d findings, scan %.1f ms%n", r.file(), r.chars(), r.findings(), r.scanMs());
+                r.writersMs().forEach((format, ms) -> out.printf("  %-5s %7.1f ms  %5.1f%% of the scan  %,d bytes%n", format, ms,
+                        100 * ms / r.scanMs(), r.bytes().get(format)));
+            }
+            out.flush();
+            return 0;
+        }
     }
 
     /** {@code bench regulation}: the regulation pipeline's throughput, extraction, big document, CLI start-up, memory. */

@@ -103,6 +103,17 @@ public final class RiskEngine {
         return new ScannedDocument(doc, dense(file.toString(), doc));
     }
 
+    /**
+     * Scans a document read from a stream and keeps its text, as {@link #scanDocument(Path)};
+     * {@code sourceName} names it in the report and hints its format.
+     *
+     * @throws DocumentReadException as {@link #scan(Path)}
+     */
+    public ScannedDocument scanDocument(InputStream in, String sourceName) throws DocumentReadException {
+        ParsedDocument doc = language.isPresent() ? reader.read(in, sourceName, language.get()) : reader.read(in, sourceName);
+        return new ScannedDocument(doc, dense(sourceName, doc));
+    }
+
     /** The factor catalogue of the rules in force: codes, severities, titles, explanations and recommendations. */
     public FactorCatalogue catalogue() {
         return scanner().catalogue();

@@ -265,14 +265,14 @@ public final class HtmlReport implements Closeable {
         int max = perFactor.values().stream().mapToInt(Integer::intValue).max().orElse(1);
         int rowH = 22;
         int height = perFactor.size() * rowH + 4;
-        h.append("<svg role=\"img\" width=\"100%\" height=\"").append(height).append("\" viewBox=\"0 0 520 ").append(height)
+        h.append("<svg role=\"img\" width=\"100%\" height=\"").append(height).append("\" viewBox=\"0 0 580 ").append(height)
                 .append("\" preserveAspectRatio=\"xMinYMin meet\">\n");
         int y = 2;
         for (Map.Entry<String, Integer> e : perFactor.entrySet()) {
             int w = Math.max(2, (int) Math.round(200.0 * e.getValue() / max));
-            h.append("<text x=\"0\" y=\"").append(y + 15).append("\" font-size=\"12\">").append(escape(shorten(title(e.getKey(), lang), 44)))
-                    .append("</text><rect x=\"290\" y=\"").append(y + 3).append("\" width=\"").append(w).append("\" height=\"15\" rx=\"3\" fill=\"")
-                    .append(colour(e.getKey())).append("\"/><text x=\"").append(296 + w).append("\" y=\"").append(y + 15)
+            h.append("<text x=\"0\" y=\"").append(y + 15).append("\" font-size=\"12\">").append(escape(shorten(title(e.getKey(), lang), 40)))
+                    .append("</text><rect x=\"340\" y=\"").append(y + 3).append("\" width=\"").append(w).append("\" height=\"15\" rx=\"3\" fill=\"")
+                    .append(colour(e.getKey())).append("\"/><text x=\"").append(346 + w).append("\" y=\"").append(y + 15)
                     .append("\" font-size=\"12\">").append(e.getValue()).append("</text>\n");
             y += rowH;
         }

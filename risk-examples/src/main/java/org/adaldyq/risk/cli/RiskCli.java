@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 RulesCommand.class,
                 CorpusCommand.class,
                 TrainCommand.class,
+                ServeCommand.class,
         })
 public final class RiskCli {
 

@@ -1,0 +1,53 @@
+package org.adaldyq.risk.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.adaldyq.risk.serve.RiskServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code serve}: the scanner as a local web app and JSON API, until stopped (Ctrl-C). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start a local web app: upload drafts and get the annotated report, the DOCX with comments or the JSON; "
+                + "JSON API POST /api/scan and POST /api/tenders (described at /api/openapi.json).")
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0: any free one).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}, "
+            + "this machine only; 0.0.0.0 opens it to the network).")
+    String bind;
+
+    @Option(names = "--max-mb", defaultValue = "20", description = "Largest upload in MB (default: ${DEFAULT-VALUE}).")
+    int maxMb;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Requests served at once (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--queue", defaultValue = "16", description = "Requests that may wait; more get 503 (default: ${DEFAULT-VALUE}).")
+    int queue;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (maxMb < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-mb must be at least 1: " + maxMb);
+        }
+        RiskServer server = RiskServer.start(new RiskServer.Options(bind, port, (long) maxMb << 20, threads, queue));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        out.printf("Adaldyq Risk serving on http://%s:%d/ (Ctrl-C stops)%n", bind, server.port());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

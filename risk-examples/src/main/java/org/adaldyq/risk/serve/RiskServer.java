@@ -1,0 +1,405 @@
+package org.adaldyq.risk.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.adaldyq.risk.RiskEngine;
+import org.adaldyq.risk.extract.DocumentReadException;
+import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.procurement.Assessment;
+import org.adaldyq.risk.procurement.ProcurementEngine;
+import org.adaldyq.risk.procurement.report.TendersDashboard;
+import org.adaldyq.risk.procurement.report.TendersReport;
+import org.adaldyq.risk.report.DocxReview;
+import org.adaldyq.risk.report.HtmlReport;
+import org.adaldyq.risk.report.ReportJson;
+import org.adaldyq.risk.report.SarifWriter;
+import org.adaldyq.risk.report.ScannedDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code serve}: the scanner in a browser. A page to upload drafts and see the annotated report, download
+ * the DOCX with comments or the JSON, and a JSON API ({@code POST /api/scan}, {@code POST /api/tenders},
+ * described by {@code /api/openapi.json}).
+ *
+ * <p>Built on the JDK's own HTTP server ({@code jdk.httpserver}): no further dependency. Requests are read
+ * into memory up to a size limit and never written to disk by the server; a bounded pool serves them and a
+ * bounded queue holds the waiting ones (beyond it: 503). Binds to the loopback interface unless told
+ * otherwise.
+ */
+public final class RiskServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RiskServer.class);
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /**
+     * What the server accepts.
+     *
+     * @param bind         address to listen on ({@code 127.0.0.1} by default)
+     * @param port         port (0: any free one)
+     * @param maxBytes     largest request body
+     * @param threads      requests served at once
+     * @param queue        requests that may wait for a thread; more are refused with 503
+     */
+    public record Options(String bind, int port, long maxBytes, int threads, int queue) {
+        /** Checks the numbers. */
+        public Options {
+            if (port < 0 || port > 65535 || maxBytes < 1 || threads < 1 || queue < 0) {
+                throw new IllegalArgumentException("port 0-65535, positive size limit and threads, queue >= 0: "
+                        + port + ", " + maxBytes + ", " + threads + ", " + queue);
+            }
+        }
+    }
+
+    private final HttpServer http;
+    private final ThreadPoolExecutor pool;
+    private final RiskEngine engine;
+    private final ProcurementEngine procurement;
+    private final long maxBytes;
+    private final Semaphore working;
+    private final int admitted;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<Language, ProcurementEngine> procurementByLanguage = new ConcurrentHashMap<>();
+    private final byte[] page;
+    private final byte[] openApi;
+    private final byte[] script;
+
+    private RiskServer(Options o, RiskEngine engine, ProcurementEngine procurement) throws IOException {
+        this.engine = engine;
+        this.procurement = procurement;
+        this.maxBytes = o.maxBytes();
+        this.page = resource("upload.html");
+        this.openApi = resource("openapi.json");
+        this.script = resource("app.js");
+        this.working = new Semaphore(o.threads());
+        this.admitted = o.threads() + o.queue();
+        // Threads for the admitted requests and a few more, so that a request beyond them still gets its 503.
+        this.pool = new ThreadPoolExecutor(admitted + 2, admitted + 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
+                r -> {
+                    Thread t = new Thread(r, "risk-serve");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.http = HttpServer.create(new InetSocketAddress(o.bind(), o.port()), 64);
+        http.setExecutor(pool);
+        http.createContext("/", this::admit);
+    }
+
+    /** Starts a server with the built-in rules. */
+    public static RiskServer start(Options options) throws IOException {
+        RiskServer s = new RiskServer(options, RiskEngine.builder().build(), ProcurementEngine.builder().build());
+        s.http.start();
+        LOG.info("serving on http://{}:{}/", options.bind(), s.port());
+        return s;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** Stops accepting requests, lets those in flight finish (up to 5 s) and frees the port. */
+    @Override
+    public void close() {
+        http.stop(1);
+        pool.shutdown();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** At most {@code threads} requests work at once, {@code queue} more wait; beyond that a request gets 503 at once. */
+    private void admit(HttpExchange x) throws IOException {
+        if (inFlight.incrementAndGet() > admitted) {
+            inFlight.decrementAndGet();
+            try (x) {
+                x.getResponseHeaders().add("Retry-After", "5");
+                error(x, 503, "BUSY", "the server is busy; try again in a few seconds");
+            }
+            return;
+        }
+        try {
+            working.acquire();
+            try {
+                route(x);
+            } finally {
+                working.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            x.close();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void route(HttpExchange x) throws IOException {
+        try {
+            String path = x.getRequestURI().getPath();
+            String method = x.getRequestMethod();
+            switch (path) {
+                case "/" -> {
+                    if (get(x, method)) {
+                        send(x, 200, "text/html; charset=utf-8", page);
+                    }
+                }
+                case "/app.js" -> {
+                    if (get(x, method)) {
+                        send(x, 200, "text/javascript; charset=utf-8", script);
+                    }
+                }
+                case "/api/openapi.json" -> {
+                    if (get(x, method)) {
+                        send(x, 200, "application/json", openApi);
+                    }
+                }
+                case "/health" -> {
+                    if (get(x, method)) {
+                        send(x, 200, "application/json", "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                case "/api/scan" -> {
+                    if (post(x, method)) {
+                        scan(x);
+                    }
+                }
+                case "/api/tenders" -> {
+                    if (post(x, method)) {
+                        tenders(x);
+                    }
+                }
+                default -> error(x, 404, "NOT_FOUND", "no such page: " + path);
+            }
+        } catch (TooLarge e) {
+            // Read what the client is still sending (up to a bound) so that it can read the answer.
+            drain(x.getRequestBody(), DRAIN_LIMIT);
+            error(x, 413, "TOO_LARGE", "the request is larger than " + maxBytes + " bytes");
+        } catch (BadRequest e) {
+            error(x, 400, "BAD_REQUEST", e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("request failed", e);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            LOG.warn("request failed", e);
+            try {
+                error(x, 500, "INTERNAL", e.toString());
+            } catch (IOException | RuntimeException ignored) {
+                // the response had started: the client sees a cut connection
+            }
+        } finally {
+            // after the catch clauses, so that an error answer can still be written
+            x.close();
+        }
+    }
+
+    private void scan(HttpExchange x) throws IOException {
+        Map<String, String> q = query(x.getRequestURI());
+        String name = q.getOrDefault("name", "upload");
+        String format = q.getOrDefault("format", "json");
+        if (!List.of("json", "html", "docx", "sarif").contains(format)) {
+            throw new BadRequest("format must be json, html, docx or sarif, not '" + format + "'");
+        }
+        byte[] body = body(x);
+        ScannedDocument scanned;
+        try {
+            scanned = engine.scanDocument(new ByteArrayInputStream(body), name);
+        } catch (DocumentReadException e) {
+            error(x, 422, e.reason().name(), e.getMessage());
+            return;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        switch (format) {
+            case "json" -> {
+                ReportJson.compact().writeValue(out, scanned.report());
+                send(x, 200, "application/json", out.toByteArray());
+            }
+            case "html" -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                try (HtmlReport html = new HtmlReport(w, engine.catalogue(), scanned.report().language())) {
+                    html.add(scanned);
+                }
+                w.flush();
+                send(x, 200, "text/html; charset=utf-8", out.toByteArray());
+            }
+            case "docx" -> {
+                if (DOCX.equals(scanned.report().mediaType())) {
+                    DocxReview.annotate(scanned, new ByteArrayInputStream(body), out);
+                } else {
+                    DocxReview.create(scanned, out);
+                }
+                x.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"review.docx\"");
+                send(x, 200, DOCX, out.toByteArray());
+            }
+            default -> {
+                try (SarifWriter sarif = new SarifWriter(out, engine.catalogue())) {
+                    sarif.add(scanned);
+                }
+                send(x, 200, "application/sarif+json", out.toByteArray());
+            }
+        }
+    }
+
+    private void tenders(HttpExchange x) throws IOException {
+        Map<String, String> q = query(x.getRequestURI());
+        String format = q.getOrDefault("format", "jsonl");
+        if (!List.of("jsonl", "html").contains(format)) {
+            throw new BadRequest("format must be jsonl or html, not '" + format + "'");
+        }
+        Language lang = Language.fromCode(q.getOrDefault("lang", "en"))
+                .orElseThrow(() -> new BadRequest("lang must be en, ru or kk"));
+        byte[] body = body(x);
+        ProcurementEngine engine = lang == Language.EN ? procurement
+                : procurementByLanguage.computeIfAbsent(lang, l -> ProcurementEngine.builder().language(l).build());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Assessment a = engine.assess(new ByteArrayInputStream(body), "upload")) {
+            if ("html".equals(format)) {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                new TendersDashboard(lang, 500, 50).write(a, w);
+                w.flush();
+            } else {
+                new TendersReport(TendersReport.Format.JSONL).write(a, out);
+            }
+        }
+        send(x, 200, "html".equals(format) ? "text/html; charset=utf-8" : "application/x-ndjson", out.toByteArray());
+    }
+
+    private boolean get(HttpExchange x, String method) throws IOException {
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            return true;
+        }
+        x.getResponseHeaders().add("Allow", "GET");
+        error(x, 405, "METHOD_NOT_ALLOWED", method + " is not allowed here; use GET");
+        return false;
+    }
+
+    private boolean post(HttpExchange x, String method) throws IOException {
+        if ("POST".equals(method)) {
+            return true;
+        }
+        x.getResponseHeaders().add("Allow", "POST");
+        error(x, 405, "METHOD_NOT_ALLOWED", method + " is not allowed here; POST the file as the request body");
+        return false;
+    }
+
+    /** The request body, at most {@code maxBytes}: a declared or a streamed length beyond it is refused. */
+    private byte[] body(HttpExchange x) throws IOException {
+        String declared = x.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > maxBytes) {
+                    throw new TooLarge();
+                }
+            } catch (NumberFormatException e) {
+                throw new BadRequest("Content-Length is not a number: " + declared);
+            }
+        }
+        InputStream in = x.getRequestBody();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        for (int n; (n = in.read(buf)) > 0; ) {
+            total += n;
+            if (total > maxBytes) {
+                throw new TooLarge();
+            }
+            b.write(buf, 0, n);
+        }
+        return b.toByteArray();
+    }
+
+    /** How much of an oversized body is read and dropped before the 413, so the client sees the answer. */
+    private static final long DRAIN_LIMIT = 64L << 20;
+
+    private static void drain(InputStream in, long limit) {
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        try {
+            for (int n; total < limit && (n = in.read(buf)) > 0; ) {
+                total += n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to answer
+        }
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> q = new LinkedHashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw == null || raw.isEmpty()) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            q.put(k.toLowerCase(Locale.ROOT), v);
+        }
+        return q;
+    }
+
+    private static void error(HttpExchange x, int status, String reason, String message) throws IOException {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("error", message);
+        e.put("reason", reason);
+        e.put("status", status);
+        send(x, status, "application/json", ReportJson.compact().writeValueAsBytes(e));
+    }
+
+    private static void send(HttpExchange x, int status, String type, byte[] body) throws IOException {
+        x.getResponseHeaders().set("Content-Type", type);
+        x.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        x.getResponseHeaders().set("Cache-Control", "no-store");
+        boolean head = "HEAD".equals(x.getRequestMethod());
+        x.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream os = x.getResponseBody()) {
+                os.write(body);
+            }
+        }
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = RiskServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /** A body over the size limit. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A request the server cannot take as it is. */
+    private static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

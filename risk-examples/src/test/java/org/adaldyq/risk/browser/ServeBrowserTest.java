@@ -1,0 +1,75 @@
+package org.adaldyq.risk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.adaldyq.risk.serve.RiskServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** {@code serve} end to end in headless Chromium: upload two drafts, see their annotated reports. */
+class ServeBrowserTest {
+    private static ChromeDriver browser;
+    private static RiskServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = Browser.start();
+        server = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 20 << 20, 2, 16));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void uploadedDraftsComeBackAsAnnotatedReports() throws Exception {
+        Browser.consoleErrors(browser); // what earlier tests left in the log
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        String kk = Path.of("../data/samples/kk/kz-laws_kaz_104440.md").toAbsolutePath().normalize().toString();
+        String docx = Path.of("../risk-core/src/test/resources/documents/fixtures/kk-article7.docx").toAbsolutePath().normalize().toString();
+        browser.findElement(By.id("files")).sendKeys(kk + "\n" + docx);
+        new Select(browser.findElement(By.id("format"))).selectByValue("html");
+        browser.findElement(By.id("scan")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector(".result[data-state]")).size() == 2);
+        assertThat(browser.findElements(By.cssSelector(".result[data-state=error]"))).isEmpty();
+        for (WebElement result : browser.findElements(By.cssSelector(".result"))) {
+            WebElement frame = result.findElement(By.tagName("iframe"));
+            browser.switchTo().frame(frame);
+            assertThat(browser.findElements(By.cssSelector("mark[data-findings]"))).isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("aside.note"))).isNotEmpty();
+            browser.switchTo().defaultContent();
+        }
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+        Browser.screenshot(browser, Path.of("target/screenshots/serve.png"));
+    }
+
+    @Test
+    void anUnreadableUploadShowsItsReason() {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        Path empty = Path.of("target/browser/empty.txt").toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(empty.getParent());
+            java.nio.file.Files.write(empty, new byte[0]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        browser.findElement(By.id("files")).sendKeys(empty.toString());
+        browser.findElement(By.id("scan")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(".result[data-state=error]")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".result .error")).getText()).contains("EMPTY");
+    }
+}

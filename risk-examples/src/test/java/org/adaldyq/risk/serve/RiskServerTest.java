@@ -1,0 +1,114 @@
+package org.adaldyq.risk.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.adaldyq.risk.RiskEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The JSON API of {@code serve}: concurrent scans give what a direct scan gives; limits and bad requests are clear errors. */
+class RiskServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SAMPLES = Path.of("../data/samples");
+    private static RiskServer server;
+    private static HttpClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 200_000, 2, 16));
+        client = HttpClient.newHttpClient();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private static HttpResponse<byte[]> post(String path, byte[] body) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void concurrentScansGiveTheFindingsOfADirectScan() throws Exception {
+        RiskEngine engine = RiskEngine.builder().build();
+        List<Path> files = List.of(SAMPLES.resolve("kk/kz-laws_kaz_104440.md"), SAMPLES.resolve("ru/kz-laws_rus_104440.md"),
+                SAMPLES.resolve("en/BILLS-116s1014es.xml"), Path.of("../risk-core/src/test/resources/documents/fixtures/kk-article7.docx"));
+        List<CompletableFuture<HttpResponse<byte[]>>> calls = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (Path f : files) {
+                HttpRequest r = HttpRequest.newBuilder(uri("/api/scan?name=" + f.getFileName()))
+                        .POST(HttpRequest.BodyPublishers.ofFile(f)).build();
+                calls.add(client.sendAsync(r, HttpResponse.BodyHandlers.ofByteArray()));
+            }
+        }
+        for (int i = 0; i < calls.size(); i++) {
+            HttpResponse<byte[]> response = calls.get(i).get();
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode report = JSON.readTree(response.body());
+            Path f = files.get(i % files.size());
+            assertThat(report.get("source").asText()).isEqualTo(f.getFileName().toString());
+            assertThat(report.get("findings").size()).as(f.toString()).isEqualTo(engine.scan(f).findings().size()).isPositive();
+        }
+    }
+
+    @Test
+    void everyFormatComesBackWithItsMediaType() throws Exception {
+        byte[] doc = Files.readAllBytes(SAMPLES.resolve("ru/kz-laws_rus_104440.md"));
+        assertThat(post("/api/scan?name=a.md&format=html", doc).headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        HttpResponse<byte[]> docx = post("/api/scan?name=a.md&format=docx", doc);
+        assertThat(docx.statusCode()).isEqualTo(200);
+        assertThat(new String(docx.body(), 0, 2)).isEqualTo("PK");
+        JsonNode sarif = JSON.readTree(post("/api/scan?name=a.md&format=sarif", doc).body());
+        assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+        HttpResponse<byte[]> tenders = post("/api/tenders",
+                Files.readAllBytes(Path.of("src/test/resources/ocds-samples/compiled/ukraine.jsonl")));
+        assertThat(tenders.statusCode()).isEqualTo(200);
+        String[] lines = new String(tenders.body()).split("\n");
+        assertThat(JSON.readTree(lines[lines.length - 1]).get("type").asText()).isEqualTo("summary");
+        assertThat(JSON.readTree(client.send(HttpRequest.newBuilder(uri("/api/openapi.json")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body()).get("paths").has("/api/scan")).isTrue();
+    }
+
+    @Test
+    void badRequestsAreClearErrors() throws Exception {
+        HttpResponse<byte[]> empty = post("/api/scan?name=e.txt", new byte[0]);
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(empty.body()).get("reason").asText()).isEqualTo("EMPTY");
+        HttpResponse<byte[]> big = post("/api/scan?name=big.txt", new byte[300_000]);
+        assertThat(big.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(big.body()).get("reason").asText()).isEqualTo("TOO_LARGE");
+        HttpResponse<byte[]> binary = post("/api/scan?name=noise.bin", new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 0, 7});
+        assertThat(binary.statusCode()).isEqualTo(422);
+        assertThat(post("/api/scan?format=pdf", "x".getBytes()).statusCode()).isEqualTo(400);
+        assertThat(client.send(HttpRequest.newBuilder(uri("/api/scan")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(405);
+        assertThat(client.send(HttpRequest.newBuilder(uri("/nothing")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(404);
+        // the server still serves after all that
+        assertThat(post("/api/scan?name=ok.txt", "Уполномоченный орган вправе отказать в выдаче лицензии.".getBytes()).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void itListensOnTheLoopbackInterfaceByDefault() {
+        assertThat(new RiskServer.Options("127.0.0.1", 0, 1, 1, 0).bind()).isEqualTo("127.0.0.1");
+        assertThat(server.port()).isPositive();
+    }
+}

@@ -76,14 +76,7 @@ public final class DocxReview {
      * @throws IOException when the output cannot be written
      */
     public static Outcome create(ScannedDocument scanned, OutputStream out) throws IOException {
-        try (XWPFDocument doc = new XWPFDocument()) {
-            for (String line : scanned.document().text().split("\n", -1)) {
-                doc.createParagraph().createRun().setText(line);
-            }
-            Outcome o = comment(doc, scanned);
-            doc.write(out);
-            return o;
-        }
+        return NewDocx.write(scanned, out);
     }
 
     private static Outcome comment(XWPFDocument doc, ScannedDocument scanned) {

@@ -1,0 +1,141 @@
+package org.adaldyq.risk.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.finding.ProvisionLocation;
+
+/**
+ * A new DOCX written directly as its five OOXML parts: the text as read, one paragraph per line, each
+ * finding's comment anchored on its quote by construction. Used by {@link DocxReview#create} for inputs that
+ * are not DOCX; an order of magnitude cheaper than building the same document through POI's object model.
+ */
+final class NewDocx {
+    private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    private NewDocx() {
+    }
+
+    static DocxReview.Outcome write(ScannedDocument scanned, OutputStream out) throws IOException {
+        String text = scanned.document().text();
+        List<Finding> findings = scanned.report().findings();
+        // offset → the marks there: ends first (a comment that ends where another starts closes first)
+        TreeMap<Integer, List<String>> marks = new TreeMap<>();
+        for (int i = 0; i < findings.size(); i++) {
+            ProvisionLocation at = (ProvisionLocation) findings.get(i).location();
+            marks.computeIfAbsent(at.start(), k -> new ArrayList<>()).add("S" + i);
+            if (at.end() > at.start()) {
+                marks.computeIfAbsent(at.end(), k -> new ArrayList<>()).add(0, "E" + i);
+            } else {
+                marks.get(at.start()).add("E" + i);
+            }
+        }
+        StringBuilder doc = new StringBuilder(text.length() * 2 + 1024);
+        doc.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"").append(W).append("\"><w:body>");
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            doc.append("<w:p>");
+            int pos = lineStart;
+            for (var e : marks.subMap(lineStart, true, lineEnd, true).entrySet()) {
+                run(doc, text.substring(pos, e.getKey()));
+                pos = e.getKey();
+                for (String m : e.getValue()) {
+                    String id = m.substring(1);
+                    if (m.charAt(0) == 'S') {
+                        doc.append("<w:commentRangeStart w:id=\"").append(id).append("\"/>");
+                    } else {
+                        doc.append("<w:commentRangeEnd w:id=\"").append(id).append("\"/><w:r><w:commentReference w:id=\"")
+                                .append(id).append("\"/></w:r>");
+                    }
+                }
+            }
+            run(doc, text.substring(pos, lineEnd));
+            doc.append("</w:p>");
+            lineStart = lineEnd + 1;
+        }
+        doc.append("</w:body></w:document>");
+
+        String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        StringBuilder comments = new StringBuilder(1024 + findings.size() * 512);
+        comments.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"").append(W).append("\">");
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            comments.append("<w:comment w:id=\"").append(i).append("\" w:author=\"").append(DocxReview.AUTHOR)
+                    .append("\" w:initials=\"AR\" w:date=\"").append(date).append("\">");
+            for (String line : List.of(String.format(Locale.ROOT, "%s [%s, %.2f]", f.title(), f.code(), f.score()),
+                    f.explanation(), f.recommendation())) {
+                comments.append("<w:p>");
+                run(comments, line);
+                comments.append("</w:p>");
+            }
+            comments.append("</w:comment>");
+        }
+        comments.append("</w:comments>");
+
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        zip.setLevel(Deflater.BEST_SPEED);
+        part(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+                + "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>"
+                + "</Types>");
+        part(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+                + "</Relationships>");
+        part(zip, "word/_rels/document.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/>"
+                + "</Relationships>");
+        part(zip, "word/document.xml", doc.toString());
+        part(zip, "word/comments.xml", comments.toString());
+        zip.finish();
+        zip.flush();
+        return new DocxReview.Outcome(findings.size(), findings.size(), 0);
+    }
+
+    private static void part(ZipOutputStream zip, String name, String xml) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(xml.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    /** A run of plain text; characters XML 1.0 cannot hold are left out. */
+    private static void run(StringBuilder b, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        b.append("<w:r><w:t xml:space=\"preserve\">");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                default -> {
+                    if (c == '\t' || c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append("</w:t></w:r>");
+    }
+}

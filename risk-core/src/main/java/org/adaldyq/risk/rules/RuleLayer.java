@@ -173,6 +173,44 @@ public final class RuleLayer {
         }
     }
 
+    /**
+     * True when a built-in DRL file found first on the class path differs from another copy of it further
+     * on: a source folder put before the rules jar (a maintainer editing the built-in pack in a checkout).
+     * The rules precompiled in the jar are then stale, and the pack must be compiled from the sources.
+     */
+    static boolean drlShadowed(ClassLoader loader, String root) {
+        Optional<String> index = read(loader, root + "/index.txt");
+        if (index.isEmpty()) {
+            return false;
+        }
+        for (String line : index.get().lines().toList()) {
+            String file = line.strip();
+            if (!file.endsWith(".drl")) {
+                continue;
+            }
+            try {
+                List<java.net.URL> copies = java.util.Collections.list(loader.getResources(root + "/" + file));
+                if (copies.size() > 1) {
+                    String first = readUrl(copies.get(0));
+                    for (java.net.URL other : copies.subList(1, copies.size())) {
+                        if (!first.equals(readUrl(other))) {
+                            return true;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + root + "/" + file, e);
+            }
+        }
+        return false;
+    }
+
+    private static String readUrl(java.net.URL url) throws IOException {
+        try (InputStream in = url.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static Optional<String> read(ClassLoader loader, String resource) {
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {

@@ -41,7 +41,17 @@ public final class RulePackLoader {
             problems.add(RuleProblem.error(String.valueOf(e.getCause().getMessage()), 0, 0, "cannot read: " + e.getMessage()));
             return failed(problems, t0);
         }
-        if (o.builtIn() && o.directories().isEmpty() && !o.compileAlways()) {
+        boolean stale = false;
+        try {
+            stale = o.builtIn() && RuleLayer.drlShadowed(o.loader(), pack.location());
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("cannot compare the built-in DRL copies on the class path: {}", e.getMessage());
+        }
+        if (stale) {
+            LOG.info("the built-in {} DRL first on the class path differs from the rules precompiled in the jar: compiling it at run time",
+                    pack.name());
+        }
+        if (o.builtIn() && o.directories().isEmpty() && !o.compileAlways() && !stale) {
             // The common case, exactly as built: nothing to merge or check.
             T built = pack.asBuilt(o, layers.get(0), problems);
             return new LoadedPack<>(Optional.of(built), List.of(), pack.examples(layers, problems),
@@ -66,7 +76,7 @@ public final class RulePackLoader {
             return failed(problems, t0);
         }
 
-        boolean compile = assembly.hasAuthorDrl() || !o.builtIn() || o.compileAlways();
+        boolean compile = assembly.hasAuthorDrl() || !o.builtIn() || o.compileAlways() || stale;
         RuleSet rules;
         if (compile) {
             try {

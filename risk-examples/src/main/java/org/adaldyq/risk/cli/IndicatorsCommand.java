@@ -58,7 +58,8 @@ public final class IndicatorsCommand implements Callable<Integer> {
                 .codes(ProcurementRules.codes(IndicatorCatalogue.builtIn().cardinalCodes(), book))
                 .batchSize(batchSize)
                 .build();
-        try (IndicatorResults r = engine.run(OcdsReader.inputs(file), ProcessListener.NONE)) {
+        Progress progress = Progress.start("indicators", "processes", -1, run.quiet);
+        try (IndicatorResults r = engine.run(OcdsReader.inputs(file), run.counting(progress))) {
             run.save(r);
             OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
             if (count) {
@@ -68,7 +69,7 @@ public final class IndicatorsCommand implements Callable<Integer> {
             }
             out.write('\n');
             out.flush();
-            System.err.println("indicators: " + r.counts());
+            progress.summary(r.counts().toString());
         }
         return 0;
     }

@@ -14,6 +14,14 @@ import picocli.CommandLine.Option;
 
 /** Options that {@code indicators} and {@code tenders} share: line limit, author rules, threads. */
 final class OcdsRunOptions {
+    @Option(names = {"-q", "--quiet"}, description = "No progress line on the terminal.")
+    boolean quiet;
+
+    /** A listener that counts each process on {@code progress}. */
+    org.adaldyq.risk.procurement.ProcessListener counting(Progress progress) {
+        return (source, process, facts, skipReason, flags) -> progress.step();
+    }
+
 
     @Option(names = "--max-line-bytes", defaultValue = "67108864", description = "Longer lines are skipped with a warning (default ${DEFAULT-VALUE})")
     int maxLineBytes;

@@ -76,6 +76,9 @@ final class ScanCommand implements Callable<Integer> {
             + "DOCX file for one input, or a folder that gets one <name>.review.docx per input.")
     Path output;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress line on the terminal.")
+    boolean quiet;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to scan.")
     List<Path> paths;
 
@@ -115,6 +118,8 @@ final class ScanCommand implements Callable<Integer> {
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         int failed = 0;
+        long findings = 0;
+        Progress progress = Progress.start("scan", "files", entries.size(), quiet);
         // Each record is written as soon as it and those before it are done (input order kept, a bounded
         // number in flight): a crash or a kill late in a batch never loses the records already done.
         SequenceWriter array = format == Format.json ? ReportJson.pretty().writeValuesAsArray(out) : null;
@@ -135,7 +140,10 @@ final class ScanCommand implements Callable<Integer> {
                     Object r = done instanceof ScannedDocument d ? d.report() : done;
                     if (!(r instanceof ScanReport)) {
                         failed++;
+                    } else {
+                        findings += ((ScanReport) r).findings().size();
                     }
+                    progress.step();
                     switch (format) {
                         case jsonl -> out.println(line.writeValueAsString(r));
                         case json -> array.write(r);
@@ -171,6 +179,7 @@ final class ScanCommand implements Callable<Integer> {
             throw new IllegalStateException("a scan crashed", e.getCause());
         } finally {
             pool.shutdown();
+            progress.close();
             if (array != null) {
                 array.close();
                 out.println();
@@ -182,8 +191,13 @@ final class ScanCommand implements Callable<Integer> {
                 html.close();
             }
         }
+        String summary = String.format(java.util.Locale.ROOT, "%d input(s): %d scanned, %d failed, %d finding(s)", entries.size(),
+                entries.size() - failed, failed, findings);
         if (format == Format.text || format == Format.docx) {
-            out.printf("%d input(s): %d scanned, %d failed%n", entries.size(), entries.size() - failed, failed);
+            out.printf("%s in %s%n", summary, Progress.duration(progress.seconds()));
+        } else if (output != null || !quiet) {
+            // the report is on stdout or in a file: the summary goes to stderr, beside the progress line
+            progress.summary(summary);
         }
         out.flush();
         return failed == 0 ? 0 : 1;

@@ -77,7 +77,8 @@ public final class TendersCommand implements Callable<Integer> {
                 .build();
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         RunCounts counts;
-        try (Assessment assessment = engine.assess(OcdsReader.inputs(file), ProcessListener.NONE)) {
+        Progress progress = Progress.start("tenders", "processes", -1, run.quiet);
+        try (Assessment assessment = engine.assess(OcdsReader.inputs(file), run.counting(progress))) {
             if (html) {
                 java.io.Writer page = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
                 counts = new TendersDashboard(language, top, Math.max(1, top / 10)).write(assessment, page);
@@ -87,7 +88,7 @@ public final class TendersCommand implements Callable<Integer> {
             run.save(assessment.indicators());
         }
         out.flush();
-        System.err.println("tenders: " + counts);
+        progress.summary(counts.toString());
         return 0;
     }
 }

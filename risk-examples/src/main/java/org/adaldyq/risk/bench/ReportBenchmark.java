@@ -15,9 +15,9 @@ import java.util.Map;
 import org.adaldyq.risk.RiskEngine;
 import org.adaldyq.risk.extract.DocumentReadException;
 import org.adaldyq.risk.regulation.FactorCatalogue;
-import org.adaldyq.risk.report.DocxReview;
-import org.adaldyq.risk.report.HtmlReport;
-import org.adaldyq.risk.report.SarifWriter;
+import org.adaldyq.risk.report.writer.DocxReview;
+import org.adaldyq.risk.report.writer.HtmlReport;
+import org.adaldyq.risk.report.writer.SarifWriter;
 import org.adaldyq.risk.report.ScannedDocument;
 
 /**

@@ -1,6 +1,6 @@
 package org.adaldyq.risk.procurement.report;
 
-import static org.adaldyq.risk.report.HtmlReport.escape;
+import static org.adaldyq.risk.report.writer.HtmlReport.escape;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +23,7 @@ import org.adaldyq.risk.procurement.OrganisationSummary;
 import org.adaldyq.risk.procurement.ProcessFlag;
 import org.adaldyq.risk.procurement.ProcessResult;
 import org.adaldyq.risk.procurement.RunCounts;
-import org.adaldyq.risk.report.HtmlReport;
+import org.adaldyq.risk.report.writer.HtmlReport;
 
 /**
  * The procurement dashboard ({@code tenders --format html}): one self-contained HTML page with the run's

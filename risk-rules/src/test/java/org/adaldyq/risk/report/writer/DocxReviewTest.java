@@ -1,4 +1,6 @@
-package org.adaldyq.risk.report;
+package org.adaldyq.risk.report.writer;
+
+import org.adaldyq.risk.report.ScannedDocument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,8 @@
-package org.adaldyq.risk.report;
+package org.adaldyq.risk.report.writer;
+
+import org.adaldyq.risk.report.ScannedDocument;
+import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.report.ProvisionScore;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

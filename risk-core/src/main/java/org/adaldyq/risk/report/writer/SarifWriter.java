@@ -1,4 +1,7 @@
-package org.adaldyq.risk.report;
+package org.adaldyq.risk.report.writer;
+
+import org.adaldyq.risk.report.ScannedDocument;
+import org.adaldyq.risk.report.ScanReport;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;

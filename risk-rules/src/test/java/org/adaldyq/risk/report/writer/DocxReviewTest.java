@@ -87,7 +87,9 @@ class DocxReviewTest {
     @Test
     void otherFormatsBecomeANewDocumentOfTheirTextWithTheComments() throws Exception {
         for (Path input : List.of(Path.of("../data/samples/kk/kz-laws_kaz_104440.md"),
-                Path.of("../data/samples/en/BILLS-116s1014es.xml"), FIXTURES.resolve("kk-article7.pdf"))) {
+                Path.of("../data/samples/en/BILLS-116s1014es.xml"), Path.of("../data/samples/ru/kz-laws_rus_104440.md"),
+                FIXTURES.resolve("kk-article7.pdf"), FIXTURES.resolve("ru-article23.odt"), FIXTURES.resolve("ru-article23.rtf"),
+                FIXTURES.resolve("ru-article23-mislabelled.html"), Path.of("../risk-core/src/test/resources/documents/ru/pravo-gov-ru_102107048.html"))) {
             ScannedDocument scanned = engine.scanDocument(input);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             DocxReview.Outcome o = DocxReview.create(scanned, out);

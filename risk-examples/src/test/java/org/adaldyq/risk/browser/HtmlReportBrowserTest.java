@@ -42,6 +42,8 @@ class HtmlReportBrowserTest {
                 1. Уполномоченный орган вправе отказать в выдаче лицензии <img src=x onerror="window.__xss = 2"> по иным основаниям.
                 2. Заявитель представляет иные документы <svg onload="window.__xss = 3"></svg> "><iframe src="javascript:window.__xss=4">.
                 3. <a href="javascript:window.__xss=5" onclick="window.__xss=6">Должностное лицо</a> вправе приостановить лицензию.
+                4. Уполномоченный орган вправе отозвать разрешение по иным основаниям, а заявитель представляет иные документы
+                по требованию органа в порядке, установленном уполномоченным органом.
                 """);
         List<String> inputs = List.of("../data/samples", "../risk-core/src/test/resources/documents/fixtures/kk-article7.pdf",
                 probe.toString());
@@ -120,6 +122,7 @@ class HtmlReportBrowserTest {
         WebElement probe = browser.findElements(By.cssSelector("section.doc")).stream()
                 .filter(s -> s.findElement(By.tagName("h2")).getText().endsWith("xss-probe.txt")).findFirst().orElseThrow();
         assertThat(probe.findElements(By.cssSelector(".line img, .line svg, .line iframe, .line script, .line a[href]"))).isEmpty();
+        assertThat(probe.findElements(By.cssSelector("mark[data-findings]"))).as("the probe's findings are marked").isNotEmpty();
         assertThat(probe.getText()).contains("<script>window.__xss = 1;</script>").contains("onerror=\"window.__xss = 2\"");
         assertThat(browser.findElements(By.tagName("script"))).hasSize(1);
         assertThat(Browser.consoleErrors(browser)).isEmpty();

@@ -2,11 +2,7 @@ package org.adaldyq.risk.procurement.report;
 
 import static org.adaldyq.risk.report.writer.HtmlReport.escape;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +20,7 @@ import org.adaldyq.risk.procurement.ProcessFlag;
 import org.adaldyq.risk.procurement.ProcessResult;
 import org.adaldyq.risk.procurement.RunCounts;
 import org.adaldyq.risk.report.writer.HtmlReport;
+import org.adaldyq.risk.report.writer.UiLabels;
 
 /**
  * The procurement dashboard ({@code tenders --format html}): one self-contained HTML page with the run's
@@ -35,7 +32,7 @@ import org.adaldyq.risk.report.writer.HtmlReport;
  * typed results; every text is escaped. Stateless and thread-safe.
  */
 public final class TendersDashboard {
-    private static final Map<String, Map<String, String>> LABELS = labels();
+    private static final UiLabels LABELS = UiLabels.read(TendersDashboard.class, "dashboard-labels.json");
     private static final int BINS = 10;
     private static final String SCRIPT = """
             (function () {
@@ -285,21 +282,6 @@ public final class TendersDashboard {
     }
 
     private String label(String key) {
-        Map<String, String> texts = LABELS.get(key);
-        if (texts == null) {
-            throw new IllegalArgumentException("no label " + key);
-        }
-        return escape(language.pick(texts));
-    }
-
-    private static Map<String, Map<String, String>> labels() {
-        try (InputStream in = TendersDashboard.class.getResourceAsStream("dashboard-labels.json")) {
-            if (in == null) {
-                throw new IllegalStateException("dashboard-labels.json is missing from the library jar");
-            }
-            return new ObjectMapper().readValue(in, new TypeReference<Map<String, Map<String, String>>>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return escape(LABELS.get(key, language));
     }
 }

@@ -4,12 +4,8 @@ import org.adaldyq.risk.report.ScannedDocument;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ProvisionScore;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,7 +37,7 @@ import org.adaldyq.risk.regulation.FactorCatalogue;
  */
 public final class HtmlReport implements Closeable {
 
-    private static final Map<String, Map<String, String>> LABELS = labels();
+    private static final UiLabels LABELS = UiLabels.read(HtmlReport.class, "html-labels.json");
     private static final String[] COLOURS = {
         "#e6194b", "#3cb44b", "#c9a400", "#4363d8", "#f58231", "#911eb4", "#1a9e9e",
         "#d63cc8", "#7a9a00", "#b5651d", "#008080", "#9a6324", "#800000", "#000075"};
@@ -417,22 +413,7 @@ public final class HtmlReport implements Closeable {
     }
 
     static String label(String key, Language lang) {
-        Map<String, String> texts = LABELS.get(key);
-        if (texts == null) {
-            throw new IllegalArgumentException("no label " + key);
-        }
-        return lang.pick(texts);
-    }
-
-    private static Map<String, Map<String, String>> labels() {
-        try (InputStream in = HtmlReport.class.getResourceAsStream("html-labels.json")) {
-            if (in == null) {
-                throw new IllegalStateException("html-labels.json is missing from the library jar");
-            }
-            return new ObjectMapper().readValue(in, new TypeReference<Map<String, Map<String, String>>>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LABELS.get(key, lang);
     }
 
     /**

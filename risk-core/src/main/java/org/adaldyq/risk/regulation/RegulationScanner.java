@@ -181,7 +181,68 @@ public final class RegulationScanner {
             }
             out.add(new Analysed(p, body, lexicon.match(body), lead, leadMatches));
         }
+        return language == Language.KK ? withClosingModal(out) : out;
+    }
+
+    /** The modal words a Kazakh list closes with: «… -уға құқығы бар», «… -уға құқылы». */
+    private static final Set<String> CLOSING_MODALS = Set.of("OPTIONAL_VERB");
+
+    /**
+     * A Kazakh list states its modal once, after the last item («Агенттіктің: 1) … сұратуға; … 4) … шығаруға
+     * құқығы бар.»), where Russian puts it in the lead-in («Агентство имеет право: 1) запрашивать …»). The
+     * modal that ends the first clause of a list's last item is read as the close of the lead-in of every
+     * item of that list, so each item is judged with it, as its Russian twin is.
+     */
+    static List<Analysed> withClosingModal(List<Analysed> items) {
+        Map<Integer, Analysed> lastOfList = new HashMap<>();
+        for (Analysed a : items) {
+            if (a.provision().hasLeadIn()) {
+                lastOfList.merge(a.provision().leadInStart(), a,
+                        (x, y) -> x.provision().index() > y.provision().index() ? x : y);
+            }
+        }
+        Map<Integer, List<TermMatch>> closing = new HashMap<>();
+        for (Map.Entry<Integer, Analysed> e : lastOfList.entrySet()) {
+            Analysed last = e.getValue();
+            List<TermMatch> modal = closingModal(last.body(), last.bodyMatches());
+            if (!modal.isEmpty()) {
+                closing.put(e.getKey(), modal);
+            }
+        }
+        if (closing.isEmpty()) {
+            return items;
+        }
+        List<Analysed> out = new ArrayList<>(items.size());
+        for (Analysed a : items) {
+            List<TermMatch> modal = a.provision().hasLeadIn() ? closing.get(a.provision().leadInStart()) : null;
+            if (modal == null || a == lastOfList.get(a.provision().leadInStart()) || a.leadIn() == null) {
+                out.add(a);
+                continue;
+            }
+            // placed after the lead-in's own words, in its last clause, as if the lead-in ended with them
+            int shift = a.leadIn().size() - modal.get(0).firstToken();
+            int sentence = a.leadIn().size() == 0 ? 0 : a.leadIn().get(a.leadIn().size() - 1).sentence();
+            List<TermMatch> lead = new ArrayList<>(a.leadInMatches());
+            for (TermMatch m : modal) {
+                lead.add(new TermMatch(m.concept(), m.firstToken() + shift, m.lastToken() + shift, m.start(), m.end(), sentence, m.origin()));
+            }
+            out.add(new Analysed(a.provision(), a.body(), a.bodyMatches(), a.leadIn(), List.copyOf(lead)));
+        }
         return out;
+    }
+
+    /** The modal matches that end the first clause of a list item, with nothing but punctuation after them. */
+    private static List<TermMatch> closingModal(TokenizedText body, List<TermMatch> matches) {
+        for (TermMatch m : matches) {
+            if (!CLOSING_MODALS.contains(m.concept()) || m.sentence() != body.get(0).sentence()) {
+                continue;
+            }
+            int next = m.lastToken() + 1;
+            if (next >= body.size() || body.get(next).sentence() != m.sentence()) {
+                return List.of(m);
+            }
+        }
+        return List.of();
     }
 
     /**

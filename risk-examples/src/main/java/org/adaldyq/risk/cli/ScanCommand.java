@@ -1,15 +1,11 @@
 package org.adaldyq.risk.cli;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import java.util.concurrent.CompletableFuture;
 import java.io.IOException;
 import org.adaldyq.risk.extract.DocumentReadException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,17 +13,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.adaldyq.risk.RiskEngine;
 import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ReportJson;
-import org.adaldyq.risk.report.writer.DocxReview;
-import org.adaldyq.risk.report.writer.HtmlReport;
-import org.adaldyq.risk.report.writer.SarifWriter;
-import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ScannedDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,19 +104,14 @@ final class ScanCommand implements Callable<Integer> {
 
     private int scanAll(RiskEngine engine, List<ScanInputs.Entry> entries, PrintWriter out) throws IOException {
         boolean folderOut = format == Format.docx && (entries.size() > 1 || Files.isDirectory(output));
-        if (folderOut) {
-            Files.createDirectories(output);
-        }
+        Language forced = lang == null ? null : Language.fromCode(lang).orElseThrow();
+        ScanOutput sink = ScanOutput.of(format, out, engine.catalogue(), forced, output, folderOut);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         int failed = 0;
         long findings = 0;
         Progress progress = Progress.start("scan", "files", entries.size(), quiet);
         // Each record is written as soon as it and those before it are done (input order kept, a bounded
         // number in flight): a crash or a kill late in a batch never loses the records already done.
-        SequenceWriter array = format == Format.json ? ReportJson.pretty().writeValuesAsArray(out) : null;
-        SarifWriter sarif = format == Format.sarif ? new SarifWriter(out, engine.catalogue()) : null;
-        HtmlReport html = null;
-        ObjectWriter line = ReportJson.compact();
         java.util.ArrayDeque<Future<Object>> inFlight = new java.util.ArrayDeque<>();
         int window = Math.max(1, threads) * 4;
         try {
@@ -137,41 +123,16 @@ final class ScanCommand implements Callable<Integer> {
                 }
                 while (!inFlight.isEmpty() && (inFlight.size() > window || i == entries.size())) {
                     Object done = inFlight.poll().get();
-                    Object r = done instanceof ScannedDocument d ? d.report() : done;
-                    if (!(r instanceof ScanReport)) {
-                        failed++;
+                    if (done instanceof ScannedDocument d) {
+                        findings += d.report().findings().size();
+                        failed += sink.document(d);
                     } else {
-                        findings += ((ScanReport) r).findings().size();
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> record = (Map<String, Object>) done;
+                        sink.error(record);
+                        failed++;
                     }
                     progress.step();
-                    switch (format) {
-                        case jsonl -> out.println(line.writeValueAsString(r));
-                        case json -> array.write(r);
-                        case text -> printText(out, r);
-                        case docx -> failed += writeDocx(done, folderOut, out);
-                        case html -> {
-                            if (html == null) {
-                                // the page's own labels speak the language forced, or the first document's
-                                Language pageLanguage = lang != null ? Language.fromCode(lang).orElseThrow()
-                                        : done instanceof ScannedDocument d ? d.report().language() : Language.EN;
-                                html = new HtmlReport(out, engine.catalogue(), pageLanguage);
-                            }
-                            if (done instanceof ScannedDocument d) {
-                                html.add(d);
-                            } else {
-                                Map<?, ?> e = (Map<?, ?>) r;
-                                html.addError(String.valueOf(e.get("source")), String.valueOf(e.get("reason")), String.valueOf(e.get("error")));
-                            }
-                        }
-                        case sarif -> {
-                            if (done instanceof ScannedDocument d) {
-                                sarif.add(d);
-                            } else {
-                                Map<?, ?> e = (Map<?, ?>) r;
-                                sarif.addError(String.valueOf(e.get("source")), String.valueOf(e.get("reason")), String.valueOf(e.get("error")));
-                            }
-                        }
-                    }
                     out.flush();
                 }
             }
@@ -180,63 +141,19 @@ final class ScanCommand implements Callable<Integer> {
         } finally {
             pool.shutdown();
             progress.close();
-            if (array != null) {
-                array.close();
-                out.println();
-            }
-            if (sarif != null) {
-                sarif.close();
-            }
-            if (html != null) {
-                html.close();
-            }
+            sink.end();
         }
         String summary = String.format(java.util.Locale.ROOT, "%d input(s): %d scanned, %d failed, %d finding(s)", entries.size(),
                 entries.size() - failed, failed, findings);
         if (format == Format.text || format == Format.docx) {
             out.printf("%s in %s%n", summary, Progress.duration(progress.seconds()));
-        } else if (output != null || !quiet) {
+        } else {
             // the report is on stdout or in a file: the summary goes to stderr, beside the progress line
             progress.summary(summary);
         }
         out.flush();
         return failed == 0 ? 0 : 1;
     }
-
-    /** Writes the reviewed DOCX of one input and a line saying where; 1 when the input failed or cannot be written. */
-    private int writeDocx(Object done, boolean folderOut, PrintWriter out) {
-        if (!(done instanceof ScannedDocument d)) {
-            printText(out, done);
-            return 0;
-        }
-        Path source = Path.of(d.report().source());
-        String name = source.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".review.docx";
-        Path target = folderOut ? output.resolve(name) : output;
-        try (var docx = Files.newOutputStream(target)) {
-            DocxReview.Outcome o;
-            if (DOCX.equals(d.report().mediaType())) {
-                try (var in = Files.newInputStream(source)) {
-                    o = DocxReview.annotate(d, in, docx);
-                }
-            } else {
-                o = DocxReview.create(d, docx);
-            }
-            out.printf("%s -> %s: %d comment(s)%s%n", source, target, o.comments(),
-                    o.unanchored() > 0 ? ", " + o.unanchored() + " not anchored on their words" : "");
-            return 0;
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("cannot write the reviewed DOCX of {}", source, e);
-            try {
-                Files.deleteIfExists(target);
-            } catch (IOException ignored) {
-                // the error line below names the file
-            }
-            out.printf("%s%n  ERROR (UNWRITABLE): cannot write %s: %s%n", source, target, e.getMessage());
-            return 1;
-        }
-    }
-
-    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private int scanPair(RiskEngine engine, PrintWriter out) throws IOException {
         PairReport report;
@@ -300,20 +217,8 @@ final class ScanCommand implements Callable<Integer> {
         return ScanInputs.error(p, reason, message).error();
     }
 
-    private static void printText(PrintWriter out, Object r) {
-        if (!(r instanceof ScanReport report)) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> e = (Map<String, Object>) r;
-            out.printf("%s%n  ERROR (%s): %s%n%n", e.get("source"), e.get("reason"), e.get("error"));
-            return;
-        }
-        out.printf("%s%n  language %s, %d provisions, score %.2f, %d finding(s)%n", report.source(), report.language(),
-                report.provisionCount(), report.score(), report.findings().size());
-        for (Finding f : report.findings()) {
-            ProvisionLocation p = (ProvisionLocation) f.location();
-            out.printf("  - %s [%s %.2f] %s%n      «%s»%n      why: %s%n      fix: %s%n", p.provision(), f.code(), f.score(),
-                    f.title(), p.quote(), f.explanation(), f.recommendation());
-        }
-        out.println();
+    private static void printText(PrintWriter out, Map<String, Object> error) {
+        new ScanOutput.Text(out).error(error);
     }
+
 }

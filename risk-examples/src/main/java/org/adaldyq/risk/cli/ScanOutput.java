@@ -1,0 +1,239 @@
+package org.adaldyq.risk.cli;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.finding.ProvisionLocation;
+import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.regulation.FactorCatalogue;
+import org.adaldyq.risk.report.ReportJson;
+import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.report.ScannedDocument;
+import org.adaldyq.risk.report.writer.DocxReview;
+import org.adaldyq.risk.report.writer.HtmlReport;
+import org.adaldyq.risk.report.writer.SarifWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where {@code scan} writes its records, one form per {@code --format}: each input's scanned document or
+ * error record as it is done, in input order, then the end of the form.
+ */
+interface ScanOutput {
+
+    /** Writes one scanned document; returns 1 when writing it failed (the input counts as failed), else 0. */
+    int document(ScannedDocument scanned) throws IOException;
+
+    /** Writes one input's error record ({@code source}, {@code error}, {@code reason}). */
+    void error(Map<String, Object> record) throws IOException;
+
+    /** Ends the form (closing brackets, the index of a page). */
+    default void end() throws IOException {
+    }
+
+    /** The output of {@code format}, writing to {@code out} (or, for DOCX, to files at {@code target}). */
+    static ScanOutput of(ScanCommand.Format format, PrintWriter out, FactorCatalogue catalogue, Language pageLanguage,
+            Path target, boolean targetIsFolder) throws IOException {
+        return switch (format) {
+            case text -> new Text(out);
+            case jsonl -> new JsonLines(out);
+            case json -> new JsonArray(out);
+            case sarif -> new Sarif(out, catalogue);
+            case html -> new Html(out, catalogue, pageLanguage);
+            case docx -> new Docx(out, target, targetIsFolder);
+        };
+    }
+
+    /** For people: each finding with its quote, why and how to fix. */
+    final class Text implements ScanOutput {
+        private final PrintWriter out;
+
+        Text(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public int document(ScannedDocument scanned) {
+            ScanReport report = scanned.report();
+            out.printf("%s%n  language %s, %d provisions, score %.2f, %d finding(s)%n", report.source(), report.language(),
+                    report.provisionCount(), report.score(), report.findings().size());
+            for (Finding f : report.findings()) {
+                ProvisionLocation p = (ProvisionLocation) f.location();
+                out.printf("  - %s [%s %.2f] %s%n      «%s»%n      why: %s%n      fix: %s%n", p.provision(), f.code(), f.score(),
+                        f.title(), p.quote(), f.explanation(), f.recommendation());
+            }
+            out.println();
+            return 0;
+        }
+
+        @Override
+        public void error(Map<String, Object> e) {
+            out.printf("%s%n  ERROR (%s): %s%n%n", e.get("source"), e.get("reason"), e.get("error"));
+        }
+    }
+
+    /** One JSON object per line. */
+    final class JsonLines implements ScanOutput {
+        private final PrintWriter out;
+
+        JsonLines(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public int document(ScannedDocument scanned) throws IOException {
+            out.println(ReportJson.compact().writeValueAsString(scanned.report()));
+            return 0;
+        }
+
+        @Override
+        public void error(Map<String, Object> record) throws IOException {
+            out.println(ReportJson.compact().writeValueAsString(record));
+        }
+    }
+
+    /** One JSON array, streamed element by element. */
+    final class JsonArray implements ScanOutput {
+        private final PrintWriter out;
+        private final SequenceWriter array;
+
+        JsonArray(PrintWriter out) throws IOException {
+            this.out = out;
+            this.array = ReportJson.pretty().writeValuesAsArray(out);
+        }
+
+        @Override
+        public int document(ScannedDocument scanned) throws IOException {
+            array.write(scanned.report());
+            return 0;
+        }
+
+        @Override
+        public void error(Map<String, Object> record) throws IOException {
+            array.write(record);
+        }
+
+        @Override
+        public void end() throws IOException {
+            array.close();
+            out.println();
+        }
+    }
+
+    /** A SARIF 2.1.0 log; unreadable inputs are notifications of the run. */
+    final class Sarif implements ScanOutput {
+        private final SarifWriter sarif;
+
+        Sarif(PrintWriter out, FactorCatalogue catalogue) throws IOException {
+            this.sarif = new SarifWriter(out, catalogue);
+        }
+
+        @Override
+        public int document(ScannedDocument scanned) throws IOException {
+            sarif.add(scanned);
+            return 0;
+        }
+
+        @Override
+        public void error(Map<String, Object> e) {
+            sarif.addError(String.valueOf(e.get("source")), String.valueOf(e.get("reason")), String.valueOf(e.get("error")));
+        }
+
+        @Override
+        public void end() throws IOException {
+            sarif.close();
+        }
+    }
+
+    /** The annotated page; its labels speak the language forced, or the first document's. */
+    final class Html implements ScanOutput {
+        private final PrintWriter out;
+        private final FactorCatalogue catalogue;
+        private final Language forced;
+        private HtmlReport page;
+
+        Html(PrintWriter out, FactorCatalogue catalogue, Language forced) {
+            this.out = out;
+            this.catalogue = catalogue;
+            this.forced = forced;
+        }
+
+        private HtmlReport page(Language first) throws IOException {
+            if (page == null) {
+                page = new HtmlReport(out, catalogue, forced != null ? forced : first);
+            }
+            return page;
+        }
+
+        @Override
+        public int document(ScannedDocument scanned) throws IOException {
+            page(scanned.report().language()).add(scanned);
+            return 0;
+        }
+
+        @Override
+        public void error(Map<String, Object> e) throws IOException {
+            page(Language.EN).addError(String.valueOf(e.get("source")), String.valueOf(e.get("reason")), String.valueOf(e.get("error")));
+        }
+
+        @Override
+        public void end() throws IOException {
+            page(Language.EN).close();
+        }
+    }
+
+    /** The reviewed DOCX of each input, in a file or a folder; a line per input says where. */
+    final class Docx implements ScanOutput {
+        private static final Logger LOG = LoggerFactory.getLogger(Docx.class);
+        private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        private final PrintWriter out;
+        private final Path target;
+        private final boolean folder;
+
+        Docx(PrintWriter out, Path target, boolean folder) throws IOException {
+            this.out = out;
+            this.target = target;
+            this.folder = folder;
+            if (folder) {
+                Files.createDirectories(target);
+            }
+        }
+
+        @Override
+        public int document(ScannedDocument d) {
+            Path source = Path.of(d.report().source());
+            Path file = folder ? target.resolve(source.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".review.docx") : target;
+            try (var docx = Files.newOutputStream(file)) {
+                DocxReview.Outcome o;
+                if (DOCX.equals(d.report().mediaType())) {
+                    try (var in = Files.newInputStream(source)) {
+                        o = DocxReview.annotate(d, in, docx);
+                    }
+                } else {
+                    o = DocxReview.create(d, docx);
+                }
+                out.printf("%s -> %s: %d comment(s)%s%n", source, file, o.comments(),
+                        o.unanchored() > 0 ? ", " + o.unanchored() + " not anchored on their words" : "");
+                return 0;
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("cannot write the reviewed DOCX of {}", source, e);
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the error line below names the file
+                }
+                out.printf("%s%n  ERROR (UNWRITABLE): cannot write %s: %s%n", source, file, e.getMessage());
+                return 1;
+            }
+        }
+
+        @Override
+        public void error(Map<String, Object> e) {
+            out.printf("%s%n  ERROR (%s): %s%n%n", e.get("source"), e.get("reason"), e.get("error"));
+        }
+    }
+}

@@ -5,25 +5,17 @@ import org.adaldyq.risk.report.ScannedDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
 import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
-import org.apache.poi.xwpf.usermodel.IBodyElement;
-import org.apache.poi.xwpf.usermodel.XWPFComment;
-import org.apache.poi.xwpf.usermodel.XWPFComments;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.w3c.dom.Node;
 
 /**
@@ -32,7 +24,8 @@ import org.w3c.dom.Node;
  *
  * <p>For a DOCX input the original document is annotated and otherwise left as it is: runs are split at
  * the quote's edges (their formatting copied), comment marks and references are added, nothing else
- * changes. For any other input a new document holds the text as read, one paragraph per line, with the
+ * changes; the package's other parts are copied byte for byte (read and written with the JDK's own XML and
+ * ZIP support, no DTDs or external entities). For any other input a new document holds the text as read, one paragraph per line, with the
  * same comments. A quote is found in the paragraph whose text is the line the finding points into; when no
  * paragraph has that text (a field, a text box), the comment is anchored on the nearest paragraph that
  * holds the quoted words, and failing that it is still written, on the document's first paragraph, and
@@ -64,11 +57,88 @@ public final class DocxReview {
      * @throws IOException when the original cannot be read as DOCX or the output cannot be written
      */
     public static Outcome annotate(ScannedDocument scanned, InputStream original, OutputStream out) throws IOException {
-        try (XWPFDocument doc = new XWPFDocument(original)) {
-            Outcome o = comment(doc, scanned);
-            doc.write(out);
-            return o;
+        OoxmlPackage docx = OoxmlPackage.read(original);
+        String main = mainPart(docx);
+        Document body = docx.xml(main);
+        String relsName = main.substring(0, main.lastIndexOf('/') + 1) + "_rels/" + main.substring(main.lastIndexOf('/') + 1) + ".rels";
+        Document rels = docx.has(relsName) ? docx.xml(relsName) : relationships(docx);
+        String commentsName = commentsPart(rels, main);
+        Document comments;
+        if (commentsName != null && docx.has(commentsName)) {
+            comments = docx.xml(commentsName);
+        } else {
+            commentsName = main.substring(0, main.lastIndexOf('/') + 1) + "comments.xml";
+            comments = docx.newXml();
+            comments.appendChild(comments.createElementNS(W, "w:comments"));
+            Element rel = rels.createElementNS(PACKAGE_RELS, "Relationship");
+            rel.setAttribute("Id", freeRelationshipId(rels));
+            rel.setAttribute("Type", COMMENTS_TYPE);
+            rel.setAttribute("Target", "comments.xml");
+            rels.getDocumentElement().appendChild(rel);
+            docx.put(relsName, rels);
+            Document types = docx.xml("[Content_Types].xml");
+            Element override = types.createElementNS(CONTENT_TYPES, "Override");
+            override.setAttribute("PartName", "/" + commentsName);
+            override.setAttribute("ContentType", COMMENTS_CONTENT);
+            types.getDocumentElement().appendChild(override);
+            docx.put("[Content_Types].xml", types);
         }
+        Outcome o = comment(body, comments, scanned);
+        docx.put(main, body);
+        docx.put(commentsName, comments);
+        docx.write(out);
+        return o;
+    }
+
+    private static final String PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private static final String CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types";
+    private static final String OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+    private static final String COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+    private static final String COMMENTS_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+
+    /** The main document part, as the package's relationships name it ({@code word/document.xml} as a rule). */
+    private static String mainPart(OoxmlPackage docx) throws IOException {
+        Document rels = docx.xml("_rels/.rels");
+        NodeList all = rels.getElementsByTagNameNS(PACKAGE_RELS, "Relationship");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element r = (Element) all.item(i);
+            if (OFFICE_DOCUMENT.equals(r.getAttribute("Type"))) {
+                String target = r.getAttribute("Target");
+                return target.startsWith("/") ? target.substring(1) : target;
+            }
+        }
+        throw new IOException("the package names no main document");
+    }
+
+    private static Document relationships(OoxmlPackage docx) throws IOException {
+        Document rels = docx.newXml();
+        rels.appendChild(rels.createElementNS(PACKAGE_RELS, "Relationships"));
+        return rels;
+    }
+
+    private static String commentsPart(Document rels, String main) {
+        NodeList all = rels.getElementsByTagNameNS(PACKAGE_RELS, "Relationship");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element r = (Element) all.item(i);
+            if (COMMENTS_TYPE.equals(r.getAttribute("Type"))) {
+                String target = r.getAttribute("Target");
+                return target.startsWith("/") ? target.substring(1) : main.substring(0, main.lastIndexOf('/') + 1) + target;
+            }
+        }
+        return null;
+    }
+
+    private static String freeRelationshipId(Document rels) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        NodeList all = rels.getElementsByTagNameNS(PACKAGE_RELS, "Relationship");
+        for (int i = 0; i < all.getLength(); i++) {
+            taken.add(((Element) all.item(i)).getAttribute("Id"));
+        }
+        int n = all.getLength() + 1;
+        while (taken.contains("rId" + n)) {
+            n++;
+        }
+        return "rId" + n;
     }
 
     /**
@@ -81,11 +151,15 @@ public final class DocxReview {
         return NewDocx.write(scanned, out);
     }
 
-    private static Outcome comment(XWPFDocument doc, ScannedDocument scanned) {
-        List<XWPFParagraph> paragraphs = new ArrayList<>();
-        collect(doc.getBodyElements(), paragraphs);
+    private static Outcome comment(Document body, Document commentsPart, ScannedDocument scanned) {
+        // every paragraph in document order: the body's, those in tables and text boxes
+        List<Element> paragraphs = new ArrayList<>();
+        NodeList ps = body.getElementsByTagNameNS(W, "p");
+        for (int i = 0; i < ps.getLength(); i++) {
+            paragraphs.add((Element) ps.item(i));
+        }
         List<String> texts = new ArrayList<>();
-        for (XWPFParagraph p : paragraphs) {
+        for (Element p : paragraphs) {
             texts.add(text(p));
         }
         String text = scanned.document().text();
@@ -95,8 +169,9 @@ public final class DocxReview {
             lineStarts[i] = lineStarts[i - 1] + lines[i - 1].length() + 1;
         }
         int[] paragraphOfLine = align(lines, texts);
-        XWPFComments comments = doc.getDocComments() != null ? doc.getDocComments() : doc.createComments();
-        BigInteger id = nextId(comments);
+        Element comments = commentsPart.getDocumentElement();
+        long id = nextId(comments);
+        String date = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         int exact = 0;
         int unanchored = 0;
         int written = 0;
@@ -126,46 +201,57 @@ public final class DocxReview {
             } else {
                 exact++;
             }
-            XWPFComment c = comments.createComment(id);
-            c.setAuthor(AUTHOR);
-            c.setInitials("AR");
-            c.setDate(Calendar.getInstance(Locale.ROOT));
-            c.createParagraph().createRun().setText(String.format(Locale.ROOT, "%s [%s, %.2f]", f.title(), f.code(), f.score()));
-            c.createParagraph().createRun().setText(f.explanation());
-            c.createParagraph().createRun().setText(f.recommendation());
-            if (anchor != null) {
-                mark(anchor, id.toString());
+            Element c = commentsPart.createElementNS(W, "w:comment");
+            c.setAttributeNS(W, "w:id", String.valueOf(id));
+            c.setAttributeNS(W, "w:author", AUTHOR);
+            c.setAttributeNS(W, "w:initials", "AR");
+            c.setAttributeNS(W, "w:date", date);
+            for (String words : List.of(String.format(Locale.ROOT, "%s [%s, %.2f]", f.title(), f.code(), f.score()),
+                    f.explanation(), f.recommendation())) {
+                Element p = commentsPart.createElementNS(W, "w:p");
+                Element r = commentsPart.createElementNS(W, "w:r");
+                Element t = commentsPart.createElementNS(W, "w:t");
+                t.setAttributeNS(XML_NS, "xml:space", "preserve");
+                t.appendChild(commentsPart.createTextNode(xmlSafe(words)));
+                r.appendChild(t);
+                p.appendChild(r);
+                c.appendChild(p);
             }
-            id = id.add(BigInteger.ONE);
+            comments.appendChild(c);
+            if (anchor != null) {
+                mark(anchor, String.valueOf(id));
+            }
+            id++;
             written++;
         }
         return new Outcome(written, exact, unanchored);
     }
 
-    private static void collect(List<IBodyElement> elements, List<XWPFParagraph> into) {
-        for (IBodyElement e : elements) {
-            if (e instanceof XWPFParagraph p) {
-                into.add(p);
-            } else if (e instanceof XWPFTable t) {
-                for (XWPFTableRow row : t.getRows()) {
-                    for (XWPFTableCell cell : row.getTableCells()) {
-                        collect(cell.getBodyElements(), into);
-                    }
-                }
+    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+
+    /** Characters XML 1.0 cannot hold are left out of comment text. */
+    private static String xmlSafe(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
+                b.append(c);
             }
         }
+        return b.toString();
     }
 
-    private static BigInteger nextId(XWPFComments comments) {
-        BigInteger max = BigInteger.valueOf(-1);
-        for (XWPFComment c : comments.getComments()) {
+    private static long nextId(Element comments) {
+        long max = -1;
+        NodeList all = comments.getElementsByTagNameNS(W, "comment");
+        for (int i = 0; i < all.getLength(); i++) {
             try {
-                max = max.max(new BigInteger(c.getId()));
+                max = Math.max(max, Long.parseLong(((Element) all.item(i)).getAttributeNS(W, "id")));
             } catch (NumberFormatException e) {
                 // an id that is not a number cannot clash with ours
             }
         }
-        return max.add(BigInteger.ONE);
+        return max + 1;
     }
 
     private static int lineOf(int[] starts, int offset) {
@@ -203,17 +289,17 @@ public final class DocxReview {
     }
 
     /** Where a comment starts and ends: a paragraph and an offset in its text, for each edge. */
-    private record Anchor(XWPFParagraph paragraph, int start, XWPFParagraph endParagraph, int end) {
+    private record Anchor(Element paragraph, int start, Element endParagraph, int end) {
     }
 
-    private static Anchor anchorInLine(List<XWPFParagraph> paragraphs, List<String> texts, int p, String line, int column,
+    private static Anchor anchorInLine(List<Element> paragraphs, List<String> texts, int p, String line, int column,
             String quote) {
         Anchor a = p >= 0 ? exactAnchor(paragraphs.get(p), texts.get(p), line, column, quote) : null;
         return a != null ? a : searchAnchor(paragraphs, texts, p, quote);
     }
 
     /** The quote at the finding's column when the paragraph reads as the line, else its nearest occurrence. */
-    private static Anchor exactAnchor(XWPFParagraph p, String paragraphText, String line, int column, String quote) {
+    private static Anchor exactAnchor(Element p, String paragraphText, String line, int column, String quote) {
         if (paragraphText.equals(line) && paragraphText.startsWith(quote, column)) {
             return new Anchor(p, column, p, column + quote.length());
         }
@@ -226,7 +312,7 @@ public final class DocxReview {
         return best < 0 ? null : new Anchor(p, best, p, best + quote.length());
     }
 
-    private static Anchor searchAnchor(List<XWPFParagraph> paragraphs, List<String> texts, int near, String quote) {
+    private static Anchor searchAnchor(List<Element> paragraphs, List<String> texts, int near, String quote) {
         int from = Math.max(0, near);
         for (int d = 0; d < paragraphs.size(); d++) {
             for (int j : new int[] {from + d, from - d - 1}) {
@@ -242,9 +328,9 @@ public final class DocxReview {
     }
 
     /** The runs of a paragraph that carry text, at any depth (hyperlinks, insertions, smart tags), in order. */
-    private static List<Element> runs(XWPFParagraph p) {
+    private static List<Element> runs(Element p) {
         List<Element> runs = new ArrayList<>();
-        walk(p.getCTP().getDomNode(), runs);
+        walk(p, runs);
         return runs;
     }
 
@@ -278,7 +364,7 @@ public final class DocxReview {
         return b.toString();
     }
 
-    /** XMLBeans' DOM has no {@code getTextContent}: the text children, joined. */
+    /** The text children of a {@code w:t}, joined. */
     private static void appendText(Element e, StringBuilder b) {
         for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c.getNodeType() == Node.TEXT_NODE || c.getNodeType() == Node.CDATA_SECTION_NODE) {
@@ -287,7 +373,7 @@ public final class DocxReview {
         }
     }
 
-    private static String text(XWPFParagraph p) {
+    private static String text(Element p) {
         StringBuilder b = new StringBuilder();
         for (Element r : runs(p)) {
             b.append(runText(r));
@@ -325,7 +411,7 @@ public final class DocxReview {
     }
 
     /** The first run that ends after {@code offset} ({@code starting}), or the last run that starts before it. */
-    private static Element runAt(XWPFParagraph p, int offset, boolean starting) {
+    private static Element runAt(Element p, int offset, boolean starting) {
         Element found = null;
         int pos = 0;
         for (Element r : runs(p)) {
@@ -345,7 +431,7 @@ public final class DocxReview {
      * Cuts the run that holds {@code offset} so that a run starts there, when that run is plain text (its
      * properties and one or more {@code w:t}); returns the run that starts at the offset, or null.
      */
-    private static Element split(XWPFParagraph p, int offset) {
+    private static Element split(Element p, int offset) {
         int pos = 0;
         for (Element r : runs(p)) {
             String t = runText(r);

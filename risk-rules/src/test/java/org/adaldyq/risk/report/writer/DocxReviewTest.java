@@ -119,6 +119,32 @@ class DocxReviewTest {
         }
     }
 
+    /** A DOCX whose main part declares an external entity is refused, never resolved. */
+    @Test
+    void anExternalEntityInTheDocumentIsRefused() throws Exception {
+        ScannedDocument scanned = engine.scanDocument(FIXTURES.resolve("kk-article7.docx"));
+        ByteArrayOutputStream hostile = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(hostile)) {
+            for (String[] part : new String[][] {
+                {"[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+                {"_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+                        + "Target=\"word/document.xml\"/></Relationships>"},
+                {"word/document.xml", "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>"
+                        + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r>"
+                        + "<w:t>&e;</w:t></w:r></w:p></w:body></w:document>"}}) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(part[0]));
+                zip.write(part[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> DocxReview.annotate(scanned, new ByteArrayInputStream(hostile.toByteArray()), out))
+                .isInstanceOf(IOException.class).hasMessageContaining("word/document.xml");
+        assertThat(out.size()).isZero();
+    }
+
     private static byte[] annotate(ScannedDocument scanned, byte[] original) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DocxReview.Outcome o = DocxReview.annotate(scanned, new ByteArrayInputStream(original), out);

@@ -143,6 +143,33 @@ public final class ProvisionIndex implements Closeable {
     }
 
     /**
+     * Opens the index in {@code folder} to search it and delete acts, creating the folder and an empty index
+     * if there are none; {@link #add(Path...)} needs the engine of {@link #open(Path, RiskEngine)}.
+     *
+     * @param folder the index folder
+     * @throws IOException when the folder cannot be created or opened, or another writer holds its lock
+     */
+    public static ProvisionIndex open(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        return new ProvisionIndex(folder, null);
+    }
+
+    /**
+     * Whether {@code folder} holds an index.
+     *
+     * @param folder the index folder
+     * @throws IOException when the folder cannot be read
+     */
+    public static boolean exists(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Directory d = FSDirectory.open(folder)) {
+            return org.apache.lucene.index.DirectoryReader.indexExists(d);
+        }
+    }
+
+    /**
      * Opens the index in {@code folder}, creating the folder and an empty index if there are none.
      *
      * @param folder the index folder
@@ -160,9 +187,13 @@ public final class ProvisionIndex implements Closeable {
      *
      * @param files the files to index
      * @return what was done
-     * @throws IOException when the index cannot be written
+     * @throws IOException           when the index cannot be written
+     * @throws IllegalStateException when the index was opened without an engine
      */
     public IndexSummary add(Path... files) throws IOException {
+        if (engine == null && files.length > 0) {
+            throw new IllegalStateException("the index was opened without an engine: it cannot read files");
+        }
         long t0 = System.nanoTime();
         int added = 0;
         int unchanged = 0;

@@ -202,50 +202,53 @@ public final class ProvisionIndex implements Closeable {
         List<IndexSummary.Problem> problems = new ArrayList<>();
         writing.lock();
         try {
-            for (Path file : files) {
-                String path = file.toAbsolutePath().normalize().toString();
-                String hash;
-                try {
-                    hash = sha256(Files.readAllBytes(file));
-                } catch (IOException e) {
-                    problems.add(new IndexSummary.Problem(file.toString(), "cannot read: " + e.getMessage()));
-                    continue;
+            // One snapshot for the whole call, plus what this call wrote: no refresh per file.
+            searchers.maybeRefreshBlocking();
+            IndexSearcher s = searchers.acquire();
+            Map<String, IndexedAct> written = new HashMap<>();
+            try {
+                for (Path file : files) {
+                    String path = file.toAbsolutePath().normalize().toString();
+                    String hash;
+                    try {
+                        hash = sha256(Files.readAllBytes(file));
+                    } catch (IOException e) {
+                        problems.add(new IndexSummary.Problem(file.toString(), "cannot read: " + e.getMessage()));
+                        continue;
+                    }
+                    Optional<IndexedAct> atPath = Optional.ofNullable(written.get(path)).or(() -> act(s, IndexFields.PATH, path));
+                    Optional<IndexedAct> sameContent = written.values().stream().filter(a -> a.hash().equals(hash)).findFirst()
+                            .or(() -> act(s, IndexFields.HASH, hash).filter(a -> !written.containsKey(a.path())));
+                    if (atPath.map(a -> a.hash().equals(hash)).orElse(sameContent.isPresent())) {
+                        LOG.debug("{}: unchanged (content indexed as act {})", file,
+                                atPath.or(() -> sameContent).map(IndexedAct::id).orElse("?"));
+                        unchanged++;
+                        continue;
+                    }
+                    String id = atPath.isPresent() ? atPath.get().id() : freeId(s, stem(file), written);
+                    ScannedDocument scanned;
+                    try {
+                        scanned = engine.scanDocument(file);
+                    } catch (DocumentReadException e) {
+                        problems.add(new IndexSummary.Problem(file.toString(), e.getMessage()));
+                        continue;
+                    }
+                    List<Document> docs = documents(id, path, hash, file, scanned);
+                    // One block, one delete: a snapshot sees the old act or the new one, never a mix.
+                    writer.updateDocuments(new Term(IndexFields.PATH, path), docs);
+                    written.put(path, new IndexedAct(id, "", path, hash, scanned.document().language(), scanned.report().score(),
+                            docs.size() - 1, scanned.report().findings().size()));
+                    provisions += docs.size() - 1;
+                    if (atPath.isPresent()) {
+                        replaced++;
+                        LOG.debug("{}: replaced act {} ({} provisions)", file, id, docs.size() - 1);
+                    } else {
+                        added++;
+                        LOG.debug("{}: added as act {} ({} provisions)", file, id, docs.size() - 1);
+                    }
                 }
-                Optional<IndexedAct> atPath;
-                Optional<IndexedAct> sameContent;
-                String id;
-                searchers.maybeRefreshBlocking();
-                IndexSearcher s = searchers.acquire();
-                try {
-                    atPath = act(s, IndexFields.PATH, path);
-                    sameContent = act(s, IndexFields.HASH, hash);
-                    id = atPath.isPresent() ? atPath.get().id() : freeId(s, stem(file));
-                } finally {
-                    searchers.release(s);
-                }
-                if (atPath.map(a -> a.hash().equals(hash)).orElse(sameContent.isPresent())) {
-                    LOG.debug("{}: unchanged (content indexed as act {})", file, sameContent.map(IndexedAct::id).orElse(id));
-                    unchanged++;
-                    continue;
-                }
-                ScannedDocument scanned;
-                try {
-                    scanned = engine.scanDocument(file);
-                } catch (DocumentReadException e) {
-                    problems.add(new IndexSummary.Problem(file.toString(), e.getMessage()));
-                    continue;
-                }
-                List<Document> docs = documents(id, path, hash, file, scanned);
-                // One block, one delete: a snapshot sees the old act or the new one, never a mix.
-                writer.updateDocuments(new Term(IndexFields.PATH, path), docs);
-                provisions += docs.size() - 1;
-                if (atPath.isPresent()) {
-                    replaced++;
-                    LOG.debug("{}: replaced act {} ({} provisions)", file, id, docs.size() - 1);
-                } else {
-                    added++;
-                    LOG.debug("{}: added as act {} ({} provisions)", file, id, docs.size() - 1);
-                }
+            } finally {
+                searchers.release(s);
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
@@ -528,7 +531,15 @@ public final class ProvisionIndex implements Closeable {
         d.add(new DoubleDocValuesField(IndexFields.SCORE, score));
     }
 
-    private static Optional<IndexedAct> act(IndexSearcher s, String field, String value) throws IOException {
+    private static Optional<IndexedAct> act(IndexSearcher s, String field, String value) {
+        try {
+            return actOrThrow(s, field, value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<IndexedAct> actOrThrow(IndexSearcher s, String field, String value) throws IOException {
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_ACT)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER)
@@ -545,12 +556,16 @@ public final class ProvisionIndex implements Closeable {
                 d.getField(IndexFields.FINDINGS).numericValue().intValue());
     }
 
-    private static String freeId(IndexSearcher s, String stem) throws IOException {
+    private static String freeId(IndexSearcher s, String stem, Map<String, IndexedAct> written) {
         String id = stem;
-        for (int n = 2; act(s, IndexFields.ACT, id).isPresent(); n++) {
+        for (int n = 2; taken(s, id, written); n++) {
             id = stem + "-" + n;
         }
         return id;
+    }
+
+    private static boolean taken(IndexSearcher s, String id, Map<String, IndexedAct> written) {
+        return written.values().stream().anyMatch(a -> a.id().equals(id)) || act(s, IndexFields.ACT, id).isPresent();
     }
 
     private static String stem(Path file) {

@@ -582,11 +582,11 @@ public final class ProvisionIndex implements Closeable {
         }
     }
 
-    private static String firstLine(String s) {
-        String m = String.valueOf(s);
+    /** The parser's message without its list of expected tokens: one line for the user. */
+    private static String firstLine(String message) {
+        String m = String.valueOf(message).strip();
         int nl = m.indexOf('\n');
-        return (nl < 0 ? m : m.substring(0, nl)).trim().toLowerCase(Locale.ROOT).startsWith("cannot parse") && nl > 0
-                ? m.substring(0, nl).trim() : m.replace('\n', ' ').trim();
+        return nl < 0 ? m : m.substring(0, nl).strip();
     }
 
     /** The unified highlighter, its passages as {@link Snippet}s rather than marked-up strings. */

@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
                 CorpusCommand.class,
                 TrainCommand.class,
                 ServeCommand.class,
+                IndexCommand.class,
+                SearchCommand.class,
         })
 public final class RiskCli {
 

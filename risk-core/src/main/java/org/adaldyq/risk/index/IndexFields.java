@@ -1,0 +1,40 @@
+package org.adaldyq.risk.index;
+
+import org.adaldyq.risk.lang.Language;
+
+/** The index's field names: one place, so writing and searching cannot drift apart. */
+final class IndexFields {
+    /** {@code provision} or {@code act}: which kind of Lucene document. */
+    static final String KIND = "kind";
+    static final String KIND_PROVISION = "provision";
+    static final String KIND_ACT = "act";
+
+    static final String ACT = "act";
+    static final String TITLE = "title";
+    static final String LANGUAGE = "language";
+    static final String PATH = "path";
+    static final String HASH = "hash";
+    static final String CITATION = "citation";
+    /** Offset of the provision's text in the act's extracted text. */
+    static final String START = "start";
+    /** Lower-cased, unstemmed text: exact phrases. */
+    static final String EXACT = "exact";
+    static final String FACTOR = "factor";
+    static final String SEVERITY = "severity";
+    static final String SCORE = "score";
+    static final String PROVISIONS = "provisions";
+    static final String FINDINGS = "findings";
+
+    /** Facet dimensions. */
+    static final String DIM_FACTOR = "factor";
+    static final String DIM_ACT = "act";
+    static final String DIM_LANGUAGE = "language";
+
+    private IndexFields() {
+    }
+
+    /** The field holding provision text analysed with the language's chain: {@code text_kk}, {@code text_ru}, {@code text_en}. */
+    static String text(Language language) {
+        return "text_" + language.code();
+    }
+}

@@ -1,0 +1,625 @@
+package org.adaldyq.risk.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import org.adaldyq.risk.RiskEngine;
+import org.adaldyq.risk.analysis.LegalTextAnalyzer;
+import org.adaldyq.risk.extract.DocumentReadException;
+import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.finding.ProvisionLocation;
+import org.adaldyq.risk.finding.Severity;
+import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.report.ProvisionScore;
+import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.report.ScannedDocument;
+import org.adaldyq.risk.structure.ParsedDocument;
+import org.adaldyq.risk.structure.Provision;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An on-disk Lucene index of scanned acts: one Lucene document per provision and one per act, searched with
+ * Lucene's query syntax.
+ *
+ * <p><b>Acts.</b> An act is one file. Its id is the file name without its extension
+ * ({@code kz-laws_kaz_104440}); when another file already holds that id, {@code -2}, {@code -3}… is added. The
+ * id is kept when the file changes. A file is known by its absolute, normalised path and its content by
+ * the SHA-256 of its bytes: adding a file whose path is indexed with the same hash, or whose hash is
+ * indexed under another path, is a no-op; adding a changed file replaces every document of its act in one
+ * atomic update.
+ *
+ * <p><b>Fields</b> of a provision document: {@code act}, {@code title}, {@code language}, {@code path},
+ * {@code hash}, {@code citation}, {@code start}; the text analysed with the language's
+ * {@link LegalTextAnalyzer} in {@code text_kk}, {@code text_ru} or {@code text_en} and lower-cased but
+ * unstemmed in {@code exact} (both stored with offsets, for highlighting); its findings' factor codes in
+ * {@code factor}, their highest {@code severity} and the provision's {@code score} (stored, a point for
+ * ranges and a doc value for sorting). Facets (sorted-set doc values): {@code factor}, {@code act},
+ * {@code language}. An act document holds {@code act}, {@code title}, {@code language}, {@code path},
+ * {@code hash}, the document {@code score}, and its {@code provisions} and {@code findings} counts.
+ *
+ * <p><b>Threads.</b> Thread-safe: writes are serialised, and every search runs on one point-in-time
+ * snapshot ({@link SearcherManager}) that shows each act with all its provisions or none. Build it once
+ * per folder (Lucene locks the folder for one writer) and close it.
+ */
+public final class ProvisionIndex implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProvisionIndex.class);
+
+    /** Stored, tokenised text with offsets in the postings: what the highlighter reads. */
+    private static final FieldType TEXT_WITH_OFFSETS = new FieldType();
+
+    static {
+        TEXT_WITH_OFFSETS.setTokenized(true);
+        TEXT_WITH_OFFSETS.setStored(true);
+        TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_WITH_OFFSETS.freeze();
+    }
+
+    private static final int MAX_FACET_VALUES = 1000;
+
+    private final RiskEngine engine;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final FacetsConfig facetsConfig = new FacetsConfig();
+    private final Analyzer analyzer;
+    private final ReentrantLock writing = new ReentrantLock();
+
+    private ProvisionIndex(Path folder, RiskEngine engine) throws IOException {
+        this.engine = engine;
+        facetsConfig.setMultiValued(IndexFields.DIM_FACTOR, true);
+        Map<String, Analyzer> perField = new HashMap<>();
+        for (Language l : Language.values()) {
+            perField.put(IndexFields.text(l), LegalTextAnalyzer.forLanguage(l));
+        }
+        perField.put(IndexFields.EXACT, new ExactTextAnalyzer());
+        this.analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
+        this.directory = FSDirectory.open(folder);
+        IndexWriter w;
+        try {
+            w = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+        this.writer = w;
+        this.searchers = new SearcherManager(writer, new FacetedSearcherFactory());
+    }
+
+    /**
+     * Opens the index in {@code folder} to search it and delete acts, creating the folder and an empty index
+     * if there are none; {@link #add(Path...)} needs the engine of {@link #open(Path, RiskEngine)}.
+     *
+     * @param folder the index folder
+     * @throws IOException when the folder cannot be created or opened, or another writer holds its lock
+     */
+    public static ProvisionIndex open(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        return new ProvisionIndex(folder, null);
+    }
+
+    /**
+     * Whether {@code folder} holds an index.
+     *
+     * @param folder the index folder
+     * @throws IOException when the folder cannot be read
+     */
+    public static boolean exists(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Directory d = FSDirectory.open(folder)) {
+            return org.apache.lucene.index.DirectoryReader.indexExists(d);
+        }
+    }
+
+    /**
+     * Opens the index in {@code folder}, creating the folder and an empty index if there are none.
+     *
+     * @param folder the index folder
+     * @param engine the engine that reads and scans the files added
+     * @throws IOException when the folder cannot be created or opened, or another writer holds its lock
+     */
+    public static ProvisionIndex open(Path folder, RiskEngine engine) throws IOException {
+        Files.createDirectories(folder);
+        return new ProvisionIndex(folder, engine);
+    }
+
+    /**
+     * Reads, scans and indexes files; unchanged files are skipped, changed ones replaced. Files that
+     * cannot be read are reported in the summary, the others indexed. Everything is committed on return.
+     *
+     * @param files the files to index
+     * @return what was done
+     * @throws IOException           when the index cannot be written
+     * @throws IllegalStateException when the index was opened without an engine
+     */
+    public IndexSummary add(Path... files) throws IOException {
+        if (engine == null && files.length > 0) {
+            throw new IllegalStateException("the index was opened without an engine: it cannot read files");
+        }
+        long t0 = System.nanoTime();
+        int added = 0;
+        int unchanged = 0;
+        int replaced = 0;
+        int provisions = 0;
+        List<IndexSummary.Problem> problems = new ArrayList<>();
+        writing.lock();
+        try {
+            // One snapshot for the whole call, plus what this call wrote: no refresh per file.
+            searchers.maybeRefreshBlocking();
+            IndexSearcher s = searchers.acquire();
+            Map<String, IndexedAct> written = new HashMap<>();
+            try {
+                for (Path file : files) {
+                    String path = file.toAbsolutePath().normalize().toString();
+                    String hash;
+                    try {
+                        hash = sha256(Files.readAllBytes(file));
+                    } catch (IOException e) {
+                        problems.add(new IndexSummary.Problem(file.toString(), "cannot read: " + e.getMessage()));
+                        continue;
+                    }
+                    Optional<IndexedAct> atPath = Optional.ofNullable(written.get(path)).or(() -> act(s, IndexFields.PATH, path));
+                    Optional<IndexedAct> sameContent = written.values().stream().filter(a -> a.hash().equals(hash)).findFirst()
+                            .or(() -> act(s, IndexFields.HASH, hash).filter(a -> !written.containsKey(a.path())));
+                    if (atPath.map(a -> a.hash().equals(hash)).orElse(sameContent.isPresent())) {
+                        LOG.debug("{}: unchanged (content indexed as act {})", file,
+                                atPath.or(() -> sameContent).map(IndexedAct::id).orElse("?"));
+                        unchanged++;
+                        continue;
+                    }
+                    String id = atPath.isPresent() ? atPath.get().id() : freeId(s, stem(file), written);
+                    ScannedDocument scanned;
+                    try {
+                        scanned = engine.scanDocument(file);
+                    } catch (DocumentReadException e) {
+                        problems.add(new IndexSummary.Problem(file.toString(), e.getMessage()));
+                        continue;
+                    }
+                    List<Document> docs = documents(id, path, hash, file, scanned);
+                    // One block, one delete: a snapshot sees the old act or the new one, never a mix.
+                    writer.updateDocuments(new Term(IndexFields.PATH, path), docs);
+                    written.put(path, new IndexedAct(id, "", path, hash, scanned.document().language(), scanned.report().score(),
+                            docs.size() - 1, scanned.report().findings().size()));
+                    provisions += docs.size() - 1;
+                    if (atPath.isPresent()) {
+                        replaced++;
+                        LOG.debug("{}: replaced act {} ({} provisions)", file, id, docs.size() - 1);
+                    } else {
+                        added++;
+                        LOG.debug("{}: added as act {} ({} provisions)", file, id, docs.size() - 1);
+                    }
+                }
+            } finally {
+                searchers.release(s);
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } finally {
+            writing.unlock();
+        }
+        IndexSummary summary = new IndexSummary(added, unchanged, replaced, 0, provisions,
+                Duration.ofNanos(System.nanoTime() - t0), problems);
+        LOG.info("index: {}", summary.line());
+        return summary;
+    }
+
+    /**
+     * Removes an act and all its provisions, committed on return.
+     *
+     * @param actOrPath the act id, or the path of its file
+     * @return whether an act was removed
+     * @throws IOException when the index cannot be written
+     */
+    public boolean delete(String actOrPath) throws IOException {
+        writing.lock();
+        try {
+            searchers.maybeRefreshBlocking();
+            IndexSearcher s = searchers.acquire();
+            Optional<IndexedAct> act;
+            try {
+                act = act(s, IndexFields.ACT, actOrPath);
+                if (act.isEmpty()) {
+                    act = act(s, IndexFields.PATH, Path.of(actOrPath).toAbsolutePath().normalize().toString());
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                act = Optional.empty();
+            } finally {
+                searchers.release(s);
+            }
+            if (act.isEmpty()) {
+                return false;
+            }
+            writer.deleteDocuments(new Term(IndexFields.ACT, act.get().id()));
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            LOG.info("index: deleted act {} ({})", act.get().id(), act.get().path());
+            return true;
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * The acts in the index, by id.
+     *
+     * @throws IOException when the index cannot be read
+     */
+    public List<IndexedAct> acts() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            TermQuery q = new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_ACT));
+            int n = Math.max(1, s.count(q));
+            List<IndexedAct> acts = new ArrayList<>();
+            for (ScoreDoc sd : s.search(q, n).scoreDocs) {
+                acts.add(toAct(s.storedFields().document(sd.doc)));
+            }
+            acts.sort(Comparator.comparing(IndexedAct::id));
+            return acts;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * Searches the provisions.
+     *
+     * @param query   a query in Lucene's classic syntax (terms, {@code "phrases"}, {@code "phrase"~2},
+     *                wildcards, {@code AND}/{@code OR}/{@code NOT}, {@code field:value}); terms are analysed
+     *                with the language chain, so an inflected form finds the other forms of the word
+     * @param options filters, ranking and limit
+     * @return the hits and the facet counts, all from one snapshot
+     * @throws IllegalArgumentException when the query is not valid Lucene syntax
+     * @throws IOException              when the index cannot be read
+     */
+    public SearchResults search(String query, SearchOptions options) throws IOException {
+        Query text = parse(query, options);
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(text, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_PROVISION)), BooleanClause.Occur.FILTER);
+        if (!options.factors().isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            options.factors().forEach(f -> any.add(new TermQuery(new Term(IndexFields.FACTOR, f)), BooleanClause.Occur.SHOULD));
+            b.add(any.build(), BooleanClause.Occur.FILTER);
+        }
+        options.language().ifPresent(l -> b.add(new TermQuery(new Term(IndexFields.LANGUAGE, l.code())), BooleanClause.Occur.FILTER));
+        options.act().ifPresent(a -> b.add(new TermQuery(new Term(IndexFields.ACT, a)), BooleanClause.Occur.FILTER));
+        if (options.minScore() > 0) {
+            b.add(DoublePoint.newRangeQuery(IndexFields.SCORE, options.minScore(), Double.POSITIVE_INFINITY), BooleanClause.Occur.FILTER);
+        }
+        Query q = b.build();
+        IndexSearcher s = searchers.acquire();
+        try {
+            FacetsCollectorManager.FacetsResult found;
+            try {
+                found = options.ranking() == SearchOptions.Ranking.SCORE
+                        ? FacetsCollectorManager.search(s, q, options.limit(),
+                                new Sort(new SortField(IndexFields.SCORE, SortField.Type.DOUBLE, true), SortField.FIELD_SCORE),
+                                true, new FacetsCollectorManager())
+                        : FacetsCollectorManager.search(s, q, options.limit(), new FacetsCollectorManager());
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw new IllegalArgumentException("query expands to too many terms: " + query, e);
+            }
+            TopDocs top = found.topDocs();
+            Map<String, Map<String, Long>> facets = facetCounts((FacetedSearcher) s, found);
+            List<SearchHit> hits = hits(s, q, top, options);
+            return new SearchResults(top.totalHits.value, hits, facets);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Commits what is pending and closes the index. */
+    @Override
+    public void close() throws IOException {
+        try (Directory d = directory; IndexWriter w = writer; SearcherManager m = searchers) {
+            LOG.debug("closing index {}", d);
+        }
+    }
+
+    private Query parse(String query, SearchOptions options) {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("empty query");
+        }
+        List<String> fields = new ArrayList<>();
+        if (options.exact()) {
+            fields.add(IndexFields.EXACT);
+        } else if (options.language().isPresent()) {
+            fields.add(IndexFields.text(options.language().get()));
+        } else {
+            for (Language l : Language.values()) {
+                fields.add(IndexFields.text(l));
+            }
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String field : fields) {
+            QueryParser parser = new QueryParser(field, analyzer);
+            try {
+                any.add(parser.parse(query), BooleanClause.Occur.SHOULD);
+            } catch (ParseException e) {
+                throw new IllegalArgumentException("bad query «" + query + "»: " + firstLine(e.getMessage()), e);
+            }
+        }
+        return fields.size() == 1 ? any.build().clauses().get(0).getQuery() : any.build();
+    }
+
+    private Map<String, Map<String, Long>> facetCounts(FacetedSearcher s, FacetsCollectorManager.FacetsResult found) throws IOException {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        if (s.state == null) {
+            return out;
+        }
+        Facets counts = new SortedSetDocValuesFacetCounts(s.state, found.facetsCollector());
+        for (String dim : List.of(IndexFields.DIM_FACTOR, IndexFields.DIM_ACT, IndexFields.DIM_LANGUAGE)) {
+            Map<String, Long> values = new LinkedHashMap<>();
+            FacetResult r;
+            try {
+                r = counts.getTopChildren(MAX_FACET_VALUES, dim);
+            } catch (IllegalArgumentException e) {
+                r = null; // a dimension with no value in this snapshot
+            }
+            if (r != null) {
+                for (LabelAndValue lv : r.labelValues) {
+                    values.put(lv.label, lv.value.longValue());
+                }
+            }
+            out.put(dim, values);
+        }
+        return out;
+    }
+
+    private List<SearchHit> hits(IndexSearcher s, Query q, TopDocs top, SearchOptions options) throws IOException {
+        int[] docIds = new int[top.scoreDocs.length];
+        for (int i = 0; i < docIds.length; i++) {
+            docIds[i] = top.scoreDocs[i].doc;
+        }
+        String[] fields = new String[Language.values().length + 1];
+        for (Language l : Language.values()) {
+            fields[l.ordinal()] = IndexFields.text(l);
+        }
+        fields[fields.length - 1] = IndexFields.EXACT;
+        int[] onePassage = new int[fields.length];
+        java.util.Arrays.fill(onePassage, 1);
+        SnippetHighlighter highlighter = new SnippetHighlighter(UnifiedHighlighter.builder(s, analyzer)
+                .withFormatter(new SnippetFormatter())
+                .withMaxLength(100_000));
+        Map<String, Object[]> snippets = highlighter.snippets(fields, q, docIds, onePassage);
+        List<SearchHit> hits = new ArrayList<>();
+        for (int i = 0; i < docIds.length; i++) {
+            Document d = s.storedFields().document(docIds[i]);
+            Language lang = Language.fromCode(d.get(IndexFields.LANGUAGE)).orElse(Language.EN);
+            Snippet best = null;
+            for (String f : fields) {
+                if (snippets.get(f)[i] instanceof Snippet sn
+                        && (best == null || (best.hits().isEmpty() && !sn.hits().isEmpty()) || f.equals(IndexFields.text(lang)) && best.hits().isEmpty())) {
+                    best = sn;
+                }
+            }
+            if (best == null) {
+                best = new Snippet("", 0, List.of());
+            }
+            String severity = d.get(IndexFields.SEVERITY);
+            hits.add(new SearchHit(d.get(IndexFields.ACT), d.get(IndexFields.TITLE), d.get(IndexFields.PATH),
+                    d.get(IndexFields.CITATION), d.getField(IndexFields.START).numericValue().intValue(), lang,
+                    top.scoreDocs[i].score, d.getField(IndexFields.SCORE).numericValue().doubleValue(),
+                    Optional.ofNullable(severity).map(Severity::parse), List.of(d.getValues(IndexFields.FACTOR)), best));
+        }
+        return hits;
+    }
+
+    private List<Document> documents(String id, String path, String hash, Path file, ScannedDocument scanned) throws IOException {
+        ParsedDocument doc = scanned.document();
+        ScanReport report = scanned.report();
+        String title = Optional.ofNullable(doc.metadata().get("title")).filter(t -> !t.isBlank())
+                .orElse(Optional.ofNullable(doc.metadata().get("dc:title")).filter(t -> !t.isBlank())
+                        .orElse(String.valueOf(file.getFileName())));
+        Language lang = doc.language();
+        // Findings name their provision by citation and offsets; offsets are unique where citations may not be.
+        Map<Integer, List<Finding>> findingsAt = new HashMap<>();
+        for (Finding f : report.findings()) {
+            if (f.location() instanceof ProvisionLocation pl) {
+                findingsAt.computeIfAbsent(pl.provisionStart(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        Map<Integer, Double> scoreAt = new HashMap<>();
+        for (ProvisionScore ps : report.provisions()) {
+            scoreAt.put(ps.start(), ps.score());
+        }
+        List<Document> docs = new ArrayList<>();
+        for (Provision p : doc.provisions()) {
+            Document d = new Document();
+            common(d, IndexFields.KIND_PROVISION, id, title, lang, path, hash);
+            d.add(new StringField(IndexFields.CITATION, p.citation(), Field.Store.YES));
+            d.add(new StoredField(IndexFields.START, p.start()));
+            String text = doc.textOf(p);
+            d.add(new Field(IndexFields.text(lang), text, TEXT_WITH_OFFSETS));
+            d.add(new Field(IndexFields.EXACT, text, TEXT_WITH_OFFSETS));
+            List<Finding> findings = findingsAt.getOrDefault(p.start(), List.of());
+            Severity max = null;
+            for (String code : new TreeSet<>(findings.stream().map(Finding::code).toList())) {
+                d.add(new StringField(IndexFields.FACTOR, code, Field.Store.YES));
+                d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_FACTOR, code));
+            }
+            for (Finding f : findings) {
+                max = max == null || f.severity().compareTo(max) > 0 ? f.severity() : max;
+            }
+            if (max != null) {
+                d.add(new StringField(IndexFields.SEVERITY, max.toString(), Field.Store.YES));
+            }
+            score(d, scoreAt.getOrDefault(p.start(), 0.0));
+            d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_ACT, id));
+            d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_LANGUAGE, lang.code()));
+            docs.add(facetsConfig.build(d));
+        }
+        Document act = new Document();
+        common(act, IndexFields.KIND_ACT, id, title, lang, path, hash);
+        score(act, report.score());
+        act.add(new StoredField(IndexFields.PROVISIONS, doc.provisions().size()));
+        act.add(new StoredField(IndexFields.FINDINGS, report.findings().size()));
+        docs.add(act);
+        return docs;
+    }
+
+    private static void common(Document d, String kind, String id, String title, Language lang, String path, String hash) {
+        d.add(new StringField(IndexFields.KIND, kind, Field.Store.NO));
+        d.add(new StringField(IndexFields.ACT, id, Field.Store.YES));
+        d.add(new StoredField(IndexFields.TITLE, title));
+        d.add(new StringField(IndexFields.LANGUAGE, lang.code(), Field.Store.YES));
+        d.add(new StringField(IndexFields.PATH, path, Field.Store.YES));
+        d.add(new StringField(IndexFields.HASH, hash, Field.Store.YES));
+    }
+
+    private static void score(Document d, double score) {
+        d.add(new DoublePoint(IndexFields.SCORE, score));
+        d.add(new StoredField(IndexFields.SCORE, score));
+        d.add(new DoubleDocValuesField(IndexFields.SCORE, score));
+    }
+
+    private static Optional<IndexedAct> act(IndexSearcher s, String field, String value) {
+        try {
+            return actOrThrow(s, field, value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<IndexedAct> actOrThrow(IndexSearcher s, String field, String value) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_ACT)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER)
+                .build();
+        ScoreDoc[] found = s.search(q, 1).scoreDocs;
+        return found.length == 0 ? Optional.empty() : Optional.of(toAct(s.storedFields().document(found[0].doc)));
+    }
+
+    private static IndexedAct toAct(Document d) {
+        return new IndexedAct(d.get(IndexFields.ACT), d.get(IndexFields.TITLE), d.get(IndexFields.PATH), d.get(IndexFields.HASH),
+                Language.fromCode(d.get(IndexFields.LANGUAGE)).orElse(Language.EN),
+                d.getField(IndexFields.SCORE).numericValue().doubleValue(),
+                d.getField(IndexFields.PROVISIONS).numericValue().intValue(),
+                d.getField(IndexFields.FINDINGS).numericValue().intValue());
+    }
+
+    private static String freeId(IndexSearcher s, String stem, Map<String, IndexedAct> written) {
+        String id = stem;
+        for (int n = 2; taken(s, id, written); n++) {
+            id = stem + "-" + n;
+        }
+        return id;
+    }
+
+    private static boolean taken(IndexSearcher s, String id, Map<String, IndexedAct> written) {
+        return written.values().stream().anyMatch(a -> a.id().equals(id)) || act(s, IndexFields.ACT, id).isPresent();
+    }
+
+    private static String stem(Path file) {
+        String name = String.valueOf(file.getFileName());
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The parser's message without its list of expected tokens: one line for the user. */
+    private static String firstLine(String message) {
+        String m = String.valueOf(message).strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl).strip();
+    }
+
+    /** The unified highlighter, its passages as {@link Snippet}s rather than marked-up strings. */
+    private static final class SnippetHighlighter extends UnifiedHighlighter {
+        SnippetHighlighter(UnifiedHighlighter.Builder builder) {
+            super(builder);
+        }
+
+        Map<String, Object[]> snippets(String[] fields, Query q, int[] docIds, int[] maxPassages) throws IOException {
+            return highlightFieldsAsObjects(fields, q, docIds, maxPassages);
+        }
+    }
+
+    /** A searcher with the facet state of its reader, built once per snapshot. */
+    private static final class FacetedSearcher extends IndexSearcher {
+        final SortedSetDocValuesReaderState state;
+
+        FacetedSearcher(IndexReader reader, SortedSetDocValuesReaderState state) {
+            super(reader);
+            this.state = state;
+        }
+    }
+
+    private final class FacetedSearcherFactory extends SearcherFactory {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+            SortedSetDocValuesReaderState state;
+            try {
+                state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+            } catch (IllegalArgumentException e) {
+                state = null; // no provision indexed yet
+            }
+            return new FacetedSearcher(reader, state);
+        }
+    }
+}

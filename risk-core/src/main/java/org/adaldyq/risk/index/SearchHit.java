@@ -1,0 +1,32 @@
+package org.adaldyq.risk.index;
+
+import java.util.List;
+import java.util.Optional;
+import org.adaldyq.risk.finding.Severity;
+import org.adaldyq.risk.lang.Language;
+
+/**
+ * One provision found.
+ *
+ * @param act         the act id
+ * @param title       the act's title
+ * @param path        the file the act was read from
+ * @param citation    the provision's citation ({@code Article 5, point 1})
+ * @param start       offset of the provision's text in the act's extracted text
+ * @param language    the act's language
+ * @param relevance   Lucene's relevance score for the query
+ * @param score       the provision's risk score in [0, 1] (0 without findings)
+ * @param maxSeverity the highest severity of its findings, empty without findings
+ * @param factors     the factor codes of its findings, sorted
+ * @param snippet     the best passage with the matched words; offsets are exact in the provision's text
+ *                    ({@code start + snippet offset} in the act's text)
+ */
+public record SearchHit(String act, String title, String path, String citation, int start, Language language,
+                        double relevance, double score, Optional<Severity> maxSeverity, List<String> factors,
+                        Snippet snippet) {
+
+    /** Copies the factors. */
+    public SearchHit {
+        factors = List.copyOf(factors);
+    }
+}

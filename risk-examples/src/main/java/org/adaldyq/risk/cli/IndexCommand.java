@@ -1,0 +1,85 @@
+package org.adaldyq.risk.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.adaldyq.risk.RiskEngine;
+import org.adaldyq.risk.index.IndexSummary;
+import org.adaldyq.risk.index.ProvisionIndex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code index}: add acts to the on-disk provision index (or remove them), then print one summary line.
+ * Files that cannot be read are one {@code error:} line each on stderr, the others are indexed, and the
+ * exit code is 2.
+ */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = "Index acts (files or folders) for search: one Lucene document per provision. "
+                + "Unchanged files are skipped, changed ones replaced.")
+final class IndexCommand implements Callable<Integer> {
+
+    /** Where {@code index} and {@code search} keep the index without {@code --dir}: in the working directory. */
+    static final String DEFAULT_DIR = ".adaldyq-index";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", description = "Index folder (default: ${DEFAULT-VALUE} in the working directory).", defaultValue = DEFAULT_DIR)
+    Path dir;
+
+    @Option(names = "--delete", paramLabel = "ACT", description = "Remove this act (its id or its file's path) from the index (repeatable).")
+    List<String> delete = List.of();
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to index.")
+    List<Path> paths = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (paths.isEmpty() && delete.isEmpty()) {
+            throw new IllegalArgumentException("nothing to do: give PATHs to index or --delete ACT");
+        }
+        List<ScanInputs.Entry> entries = ScanInputs.of(paths);
+        List<Path> files = new ArrayList<>();
+        int exit = 0;
+        for (ScanInputs.Entry e : entries) {
+            if (e.file() != null) {
+                files.add(e.file());
+            } else {
+                err.println("error: " + e.error().get("source") + ": " + e.error().get("error"));
+                exit = 2;
+            }
+        }
+        long t0 = System.nanoTime();
+        try (ProvisionIndex index = files.isEmpty() ? ProvisionIndex.open(dir) : ProvisionIndex.open(dir, RiskEngine.builder().build())) {
+            int deleted = 0;
+            for (String act : delete) {
+                if (index.delete(act)) {
+                    deleted++;
+                } else {
+                    err.println("error: no act " + act + " in " + dir);
+                    exit = 2;
+                }
+            }
+            IndexSummary added = index.add(files.toArray(Path[]::new));
+            for (IndexSummary.Problem p : added.problems()) {
+                err.println("error: " + p.path() + ": " + p.reason());
+                exit = 2;
+            }
+            IndexSummary summary = new IndexSummary(added.added(), added.unchanged(), added.replaced(), deleted,
+                    added.provisions(), Duration.ofNanos(System.nanoTime() - t0), added.problems());
+            out.println(summary.line());
+        }
+        out.flush();
+        err.flush();
+        return exit;
+    }
+}

@@ -1,0 +1,163 @@
+package org.adaldyq.risk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.adaldyq.risk.index.ProvisionIndex;
+import org.adaldyq.risk.index.SearchHit;
+import org.adaldyq.risk.index.SearchOptions;
+import org.adaldyq.risk.index.SearchResults;
+import org.adaldyq.risk.index.Snippet;
+import org.adaldyq.risk.lang.Language;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code search}: query the provision index; hits with their marked snippet, then facet counts. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search the provision index with Lucene's query syntax (\"phrases\", wildcards*, AND/OR/NOT, \"a b\"~2, "
+                + "exact:\"as written\"). Words are analysed per language, so an inflected form finds the others.")
+final class SearchCommand implements Callable<Integer> {
+
+    enum Format { text, json, jsonl }
+
+    enum Order { relevance, score }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", description = "Index folder (default: ${DEFAULT-VALUE} in the working directory).", defaultValue = IndexCommand.DEFAULT_DIR)
+    Path dir;
+
+    @Parameters(paramLabel = "QUERY", arity = "1", description = "The query, in Lucene syntax.")
+    String query;
+
+    @Option(names = "--factor", paramLabel = "F", description = "Keep provisions with this factor (repeatable: any of them).")
+    List<String> factors = List.of();
+
+    @Option(names = "--lang", description = "Search only texts in kk, ru or en (default: all, the query analysed per language).")
+    String lang;
+
+    @Option(names = "--act", description = "Search only this act (its id).")
+    String act;
+
+    @Option(names = "--min-score", paramLabel = "X", description = "Keep provisions whose risk score is at least X, in [0, 1].", defaultValue = "0")
+    double minScore;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Hits to print (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    int limit;
+
+    @Option(names = "--sort", description = "relevance or score (default: ${DEFAULT-VALUE}).", defaultValue = "relevance")
+    Order sort;
+
+    @Option(names = "--exact", description = "Search the words as written (lower-cased, unstemmed) instead of the analysed text.")
+    boolean exact;
+
+    @Option(names = "--format", description = "text, json (one object) or jsonl (one hit per line, then the facets). Default: ${DEFAULT-VALUE}.", defaultValue = "text")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        SearchOptions options = SearchOptions.defaults()
+                .withFactors(Set.copyOf(factors))
+                .withMinScore(minScore)
+                .withLimit(limit)
+                .withRanking(sort == Order.score ? SearchOptions.Ranking.SCORE : SearchOptions.Ranking.RELEVANCE)
+                .withExact(exact);
+        if (lang != null) {
+            options = options.withLanguage(Language.fromCode(lang)
+                    .orElseThrow(() -> new IllegalArgumentException("--lang must be kk, ru or en: " + lang)));
+        }
+        if (act != null) {
+            options = options.withAct(act);
+        }
+        if (!ProvisionIndex.exists(dir)) {
+            throw new IllegalArgumentException("no index in " + dir + ": run `index --dir " + dir + " PATH...` first");
+        }
+        SearchResults results;
+        try (ProvisionIndex index = ProvisionIndex.open(dir)) {
+            results = index.search(query, options);
+        }
+        switch (format) {
+            case text -> text(results, out);
+            case json -> out.println(json().writeValueAsString(whole(results)));
+            case jsonl -> {
+                ObjectMapper m = json();
+                for (SearchHit h : results.hits()) {
+                    out.println(m.writeValueAsString(hit(h)));
+                }
+                ObjectNode tail = m.createObjectNode();
+                tail.put("total", results.total());
+                tail.set("facets", m.valueToTree(results.facets()));
+                out.println(m.writeValueAsString(tail));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void text(SearchResults r, PrintWriter out) {
+        int n = 1;
+        for (SearchHit h : r.hits()) {
+            out.printf(Locale.ROOT, "%d. %s — %s (%s)  score %.2f%s%n", n++, h.citation(), h.act(), h.language().code(), h.score(),
+                    h.factors().isEmpty() ? "" : "  " + String.join(", ", h.factors()));
+            out.println("   " + h.snippet().marked("**", "**").replaceAll("\\s+", " ").trim());
+        }
+        out.printf(Locale.ROOT, "%d provision%s match%n", r.total(), r.total() == 1 ? "" : "s");
+        r.facets().forEach((dim, counts) -> {
+            if (!counts.isEmpty()) {
+                out.println(dim + ": " + counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")));
+            }
+        });
+    }
+
+    private static ObjectMapper json() {
+        return new ObjectMapper();
+    }
+
+    private static ObjectNode whole(SearchResults r) {
+        ObjectMapper m = json();
+        ObjectNode o = m.createObjectNode();
+        o.put("total", r.total());
+        ArrayNode hits = o.putArray("hits");
+        r.hits().forEach(h -> hits.add(hit(h)));
+        o.set("facets", m.valueToTree(r.facets()));
+        return o;
+    }
+
+    private static ObjectNode hit(SearchHit h) {
+        ObjectNode o = json().createObjectNode();
+        o.put("act", h.act());
+        o.put("title", h.title());
+        o.put("path", h.path());
+        o.put("citation", h.citation());
+        o.put("start", h.start());
+        o.put("language", h.language().code());
+        o.put("relevance", h.relevance());
+        o.put("score", h.score());
+        h.maxSeverity().ifPresentOrElse(s -> o.put("severity", s.toString()), () -> o.putNull("severity"));
+        ArrayNode f = o.putArray("factors");
+        h.factors().forEach(f::add);
+        Snippet s = h.snippet();
+        ObjectNode sn = o.putObject("snippet");
+        sn.put("text", s.text());
+        sn.put("start", s.start());
+        ArrayNode spans = sn.putArray("hits");
+        for (Snippet.Span span : s.hits()) {
+            spans.addObject().put("start", span.start()).put("end", span.end());
+        }
+        sn.put("marked", s.marked("**", "**"));
+        return o;
+    }
+}

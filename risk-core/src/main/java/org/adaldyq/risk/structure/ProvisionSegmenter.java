@@ -380,11 +380,24 @@ public final class ProvisionSegmenter {
                     && usStack.peek().kind.ordinal() >= kind.ordinal()) {
                 usStack.pop();
             }
-            Node owner = usStack.isEmpty() ? (article != null ? article : root) : usStack.peek();
+            Node owner = usStack.isEmpty() ? (article != null ? article : leadInOwner()) : usStack.peek();
             Node n = new Node(kind, marker, false, owner);
             usStack.push(n);
             item = n;
             add(n, p, next);
+        }
+
+        /**
+         * Where a US item goes outside any section: under the unnumbered paragraph just before it when that
+         * paragraph is its lead-in ("The Secretary may—", a provision read alone), so the item keeps it;
+         * else at the root.
+         */
+        private Node leadInOwner() {
+            if (rootOwner != null && rootOwner.parent == root && rootOwner.lastPara() != null
+                    && isLeadInText(rootOwner.lastPara())) {
+                return rootOwner;
+            }
+            return root;
         }
 
         private Kind usKind(String m) {

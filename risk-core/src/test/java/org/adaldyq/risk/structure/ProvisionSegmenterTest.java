@@ -178,4 +178,18 @@ class ProvisionSegmenterTest {
             assertConsistent(text, ProvisionSegmenter.segment(text, f.startsWith("kk") ? Language.KK : Language.RU));
         }
     }
+
+    /** An English list read alone, outside any section: each item keeps the lead-in that introduces it. */
+    @Test
+    void anEnglishListOutsideASectionKeepsItsLeadIn() {
+        String text = "The Secretary may\u2014\n(A) suspend a license issued under this title; or\n(B) revoke the license.\n";
+        List<Provision> ps = ProvisionSegmenter.segment(text, Language.EN);
+        assertThat(ps).extracting(Provision::citation).containsExactly("(A)", "(B)");
+        for (Provision p : ps) {
+            assertThat(p.leadIn(text)).isEqualTo("The Secretary may\u2014");
+        }
+        // a paragraph that does not introduce the list stays a provision of its own
+        String plain = "The Secretary shall publish the rules.\n(A) The rules take effect in 30 days.\n";
+        assertThat(ProvisionSegmenter.segment(plain, Language.EN)).extracting(Provision::hasLeadIn).containsOnly(false);
+    }
 }

@@ -58,7 +58,6 @@ public final class ReportBenchmark {
     /** Measures {@code file}. */
     public Result run(Path file) throws IOException, DocumentReadException {
         byte[] original = Files.readAllBytes(file);
-        boolean docx = file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".docx");
         List<Double> scan = new ArrayList<>();
         Map<String, List<Double>> writers = new LinkedHashMap<>();
         Map<String, Long> bytes = new LinkedHashMap<>();
@@ -73,7 +72,7 @@ public final class ReportBenchmark {
             for (String format : List.of("html", "docx", "sarif")) {
                 Counting out = new Counting();
                 long s = System.nanoTime();
-                write(format, scanned, original, docx, out);
+                write(format, scanned, original, out);
                 long e = System.nanoTime();
                 if (i >= warmup) {
                     writers.computeIfAbsent(format, k -> new ArrayList<>()).add((e - s) / 1e6);
@@ -87,7 +86,7 @@ public final class ReportBenchmark {
                 Repetitions.median(scan), medians, bytes);
     }
 
-    private void write(String format, ScannedDocument scanned, byte[] original, boolean docx, OutputStream out) throws IOException {
+    private void write(String format, ScannedDocument scanned, byte[] original, OutputStream out) throws IOException {
         switch (format) {
             case "html" -> {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -97,11 +96,7 @@ public final class ReportBenchmark {
                 w.flush();
             }
             case "docx" -> {
-                if (docx) {
-                    DocxReview.annotate(scanned, new ByteArrayInputStream(original), out);
-                } else {
-                    DocxReview.create(scanned, out);
-                }
+                DocxReview.review(scanned, () -> new ByteArrayInputStream(original), out);
             }
             case "sarif" -> {
                 try (SarifWriter sarif = new SarifWriter(out, catalogue)) {

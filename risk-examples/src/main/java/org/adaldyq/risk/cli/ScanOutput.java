@@ -189,7 +189,6 @@ interface ScanOutput {
     /** The reviewed DOCX of each input, in a file or a folder; a line per input says where. */
     final class Docx implements ScanOutput {
         private static final Logger LOG = LoggerFactory.getLogger(Docx.class);
-        private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
         private final PrintWriter out;
         private final Path target;
         private final boolean folder;
@@ -208,14 +207,7 @@ interface ScanOutput {
             Path source = Path.of(d.report().source());
             Path file = folder ? target.resolve(source.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".review.docx") : target;
             try (var docx = Files.newOutputStream(file)) {
-                DocxReview.Outcome o;
-                if (DOCX.equals(d.report().mediaType())) {
-                    try (var in = Files.newInputStream(source)) {
-                        o = DocxReview.annotate(d, in, docx);
-                    }
-                } else {
-                    o = DocxReview.create(d, docx);
-                }
+                DocxReview.Outcome o = DocxReview.review(d, () -> Files.newInputStream(source), docx);
                 out.printf("%s -> %s: %d comment(s)%s%n", source, file, o.comments(),
                         o.unanchored() > 0 ? ", " + o.unanchored() + " not anchored on their words" : "");
                 return 0;
@@ -233,7 +225,7 @@ interface ScanOutput {
 
         @Override
         public void error(Map<String, Object> e) {
-            out.printf("%s%n  ERROR (%s): %s%n%n", e.get("source"), e.get("reason"), e.get("error"));
+            new Text(out).error(e);
         }
     }
 }

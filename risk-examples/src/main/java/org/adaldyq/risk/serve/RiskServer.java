@@ -51,7 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RiskServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RiskServer.class);
-    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     /**
      * What the server accepts.
@@ -244,13 +243,9 @@ public final class RiskServer implements AutoCloseable {
                 send(x, 200, "text/html; charset=utf-8", out.toByteArray());
             }
             case "docx" -> {
-                if (DOCX.equals(scanned.report().mediaType())) {
-                    DocxReview.annotate(scanned, new ByteArrayInputStream(body), out);
-                } else {
-                    DocxReview.create(scanned, out);
-                }
+                DocxReview.review(scanned, () -> new ByteArrayInputStream(body), out);
                 x.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"review.docx\"");
-                send(x, 200, DOCX, out.toByteArray());
+                send(x, 200, DocxReview.MEDIA_TYPE, out.toByteArray());
             }
             default -> {
                 try (SarifWriter sarif = new SarifWriter(out, engine.catalogue())) {

@@ -47,7 +47,36 @@ public final class DocxReview {
     public record Outcome(int comments, int exact, int unanchored) {
     }
 
+    /** The bytes of the document that was scanned, opened when they are needed. */
+    @FunctionalInterface
+    public interface Original {
+        /**
+         * Opens the original document.
+         *
+         * @throws IOException when it cannot be read
+         */
+        InputStream open() throws IOException;
+    }
+
+    /** The media type of a DOCX (Word) document, as the reader reports it and as a reviewed draft is served. */
+    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     private DocxReview() {
+    }
+
+    /**
+     * The draft back with its comments: a DOCX input annotated ({@link #annotate}), any other input as a new
+     * document of its text ({@link #create}); {@code original} is opened only for a DOCX.
+     *
+     * @throws IOException when the original cannot be read as DOCX or the output cannot be written
+     */
+    public static Outcome review(ScannedDocument scanned, Original original, OutputStream out) throws IOException {
+        if (!MEDIA_TYPE.equals(scanned.report().mediaType())) {
+            return create(scanned, out);
+        }
+        try (InputStream in = original.open()) {
+            return annotate(scanned, in, out);
+        }
     }
 
     /**
@@ -164,10 +193,7 @@ public final class DocxReview {
         }
         String text = scanned.document().text();
         String[] lines = text.split("\n", -1);
-        int[] lineStarts = new int[lines.length];
-        for (int i = 1; i < lines.length; i++) {
-            lineStarts[i] = lineStarts[i - 1] + lines[i - 1].length() + 1;
-        }
+        LineIndex index = new LineIndex(text);
         int[] paragraphOfLine = align(lines, texts);
         Element comments = commentsPart.getDocumentElement();
         long id = nextId(comments);
@@ -177,16 +203,16 @@ public final class DocxReview {
         int written = 0;
         for (Finding f : scanned.report().findings()) {
             ProvisionLocation at = (ProvisionLocation) f.location();
-            int line = lineOf(lineStarts, at.start());
-            int endLine = lineOf(lineStarts, Math.max(at.start(), at.end() - 1));
+            int line = index.lineOf(at.start());
+            int endLine = index.lineOf(Math.max(at.start(), at.end() - 1));
             String quote = at.quote();
             Anchor anchor = null;
             if (endLine == line) {
-                anchor = anchorInLine(paragraphs, texts, paragraphOfLine[line], lines[line], at.start() - lineStarts[line], quote);
+                anchor = anchorInLine(paragraphs, texts, paragraphOfLine[line], lines[line], at.start() - index.start(line), quote);
             } else {
                 // A quote over several paragraphs (a list item's lead-in and the item): the comment starts in
                 // the first and ends in the last.
-                Anchor head = anchorInLine(paragraphs, texts, paragraphOfLine[line], lines[line], at.start() - lineStarts[line],
+                Anchor head = anchorInLine(paragraphs, texts, paragraphOfLine[line], lines[line], at.start() - index.start(line),
                         quote.substring(0, quote.indexOf('\n')));
                 Anchor tail = anchorInLine(paragraphs, texts, paragraphOfLine[endLine], lines[endLine], 0,
                         quote.substring(quote.lastIndexOf('\n') + 1));
@@ -206,8 +232,7 @@ public final class DocxReview {
             c.setAttributeNS(W, "w:author", AUTHOR);
             c.setAttributeNS(W, "w:initials", "AR");
             c.setAttributeNS(W, "w:date", date);
-            for (String words : List.of(String.format(Locale.ROOT, "%s [%s, %.2f]", f.title(), f.code(), f.score()),
-                    f.explanation(), f.recommendation())) {
+            for (String words : commentLines(f)) {
                 Element p = commentsPart.createElementNS(W, "w:p");
                 Element r = commentsPart.createElementNS(W, "w:r");
                 Element t = commentsPart.createElementNS(W, "w:t");
@@ -229,13 +254,21 @@ public final class DocxReview {
 
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
 
-    /** Characters XML 1.0 cannot hold are left out of comment text. */
+    /** A comment's paragraphs: the factor's title, code and score, why, and how to fix. */
+    static List<String> commentLines(Finding f) {
+        return List.of(String.format(Locale.ROOT, "%s [%s, %.2f]", f.title(), f.code(), f.score()), f.explanation(), f.recommendation());
+    }
+
+    /** True for a character XML 1.0 can hold (the others are left out of what is written). */
+    static boolean xmlChar(char c) {
+        return c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c != 0xFFFE && c != 0xFFFF;
+    }
+
     private static String xmlSafe(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
-                b.append(c);
+            if (xmlChar(s.charAt(i))) {
+                b.append(s.charAt(i));
             }
         }
         return b.toString();
@@ -252,11 +285,6 @@ public final class DocxReview {
             }
         }
         return max + 1;
-    }
-
-    private static int lineOf(int[] starts, int offset) {
-        int i = Arrays.binarySearch(starts, offset);
-        return i >= 0 ? i : -i - 2;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeMap;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -78,8 +77,7 @@ final class NewDocx {
             Finding f = findings.get(i);
             comments.append("<w:comment w:id=\"").append(i).append("\" w:author=\"").append(DocxReview.AUTHOR)
                     .append("\" w:initials=\"AR\" w:date=\"").append(date).append("\">");
-            for (String line : List.of(String.format(Locale.ROOT, "%s [%s, %.2f]", f.title(), f.code(), f.score()),
-                    f.explanation(), f.recommendation())) {
+            for (String line : DocxReview.commentLines(f)) {
                 comments.append("<w:p>");
                 run(comments, line);
                 comments.append("</w:p>");
@@ -132,7 +130,8 @@ final class NewDocx {
                 case '>' -> b.append("&gt;");
                 case '"' -> b.append("&quot;");
                 default -> {
-                    if (c == '\t' || c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
+                    // within a paragraph's run a line break is not text: only tabs and printable characters
+                    if (c != '\n' && c != '\r' && DocxReview.xmlChar(c)) {
                         b.append(c);
                     }
                 }

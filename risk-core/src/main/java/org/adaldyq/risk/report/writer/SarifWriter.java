@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -326,10 +325,11 @@ public final class SarifWriter implements Closeable {
     private static void region(JsonGenerator json, String field, LineIndex lines, int start, int end, String snippet)
             throws IOException {
         json.writeObjectFieldStart(field);
-        json.writeNumberField("startLine", lines.line(start));
-        json.writeNumberField("startColumn", lines.column(start));
-        json.writeNumberField("endLine", lines.line(end));
-        json.writeNumberField("endColumn", lines.column(end));
+        // SARIF counts lines and columns from 1
+        json.writeNumberField("startLine", lines.lineOf(start) + 1);
+        json.writeNumberField("startColumn", start - lines.start(lines.lineOf(start)) + 1);
+        json.writeNumberField("endLine", lines.lineOf(end) + 1);
+        json.writeNumberField("endColumn", end - lines.start(lines.lineOf(end)) + 1);
         json.writeNumberField("charOffset", start);
         json.writeNumberField("charLength", end - start);
         if (snippet != null) {
@@ -365,31 +365,6 @@ public final class SarifWriter implements Closeable {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
-    }
-
-    /** Line starts of a text, for 1-based line and column numbers of an offset. */
-    static final class LineIndex {
-        private final int[] starts;
-
-        LineIndex(String text) {
-            List<Integer> s = new ArrayList<>();
-            s.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    s.add(i + 1);
-                }
-            }
-            starts = s.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        int line(int offset) {
-            int i = Arrays.binarySearch(starts, offset);
-            return (i >= 0 ? i : -i - 2) + 1;
-        }
-
-        int column(int offset) {
-            return offset - starts[line(offset) - 1] + 1;
         }
     }
 

@@ -19,7 +19,9 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
  *
  * <p>The rule it names is the one whose inserted facts set off the most new matches (a loop feeds itself
  * and every rule reading what it inserts); when no rule's insertions matched anything, the one that fired
- * most.
+ * most. Insertions and matches are traced only once a quarter of a budget is spent (a run within its
+ * limits, nearly every run, pays nothing for them): a loop that reaches a limit runs three quarters of it
+ * traced.
  */
 final class FiringGuard extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
     private final long maxFirings;
@@ -28,13 +30,18 @@ final class FiringGuard extends DefaultAgendaEventListener implements RuleRuntim
     private final Map<String, long[]> perRule = new HashMap<>();
     private final Map<Object, String> insertedBy = new IdentityHashMap<>();
     private final Map<String, long[]> matchesCaused = new HashMap<>();
+    private final long traceAfterFirings;
+    private final long traceAfterNanos;
     private long firings;
+    private boolean tracing;
     private RuleLimitException.Limit tripped;
 
     FiringGuard(long maxFirings, java.time.Duration maxTime) {
         this.maxFirings = maxFirings;
         this.startNanos = System.nanoTime();
         this.deadlineNanos = startNanos + maxTime.toNanos();
+        this.traceAfterFirings = maxFirings / 4;
+        this.traceAfterNanos = maxTime.toNanos() / 4;
     }
 
     @Override
@@ -42,9 +49,15 @@ final class FiringGuard extends DefaultAgendaEventListener implements RuleRuntim
         firings++;
         perRule.computeIfAbsent(event.getMatch().getRule().getName(), k -> new long[1])[0]++;
         if (tripped == null) {
+            long now = System.nanoTime();
+            if (!tracing && (firings > traceAfterFirings || now - startNanos > traceAfterNanos)) {
+                // a quarter of a budget spent: from now on, record who inserted what and what it set off
+                tracing = true;
+                event.getKieRuntime().addEventListener((RuleRuntimeEventListener) this);
+            }
             if (firings > maxFirings) {
                 tripped = RuleLimitException.Limit.FIRINGS;
-            } else if (System.nanoTime() - deadlineNanos > 0) {
+            } else if (now - deadlineNanos > 0) {
                 tripped = RuleLimitException.Limit.TIME;
             }
             if (tripped != null) {
@@ -70,6 +83,9 @@ final class FiringGuard extends DefaultAgendaEventListener implements RuleRuntim
 
     @Override
     public void matchCreated(MatchCreatedEvent event) {
+        if (!tracing) {
+            return;
+        }
         for (Object o : event.getMatch().getObjects()) {
             String by = insertedBy.get(o);
             if (by != null) {

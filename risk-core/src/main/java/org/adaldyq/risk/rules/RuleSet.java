@@ -97,7 +97,6 @@ public final class RuleSet {
         FiringGuard guard = new FiringGuard(maxFirings, maxTime);
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) guard);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) guard);
             for (Threshold t : thresholds) {
                 session.insert(t);
             }

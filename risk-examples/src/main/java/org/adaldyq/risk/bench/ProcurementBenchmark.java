@@ -10,6 +10,10 @@ import org.adaldyq.risk.procurement.settings.Settings;
 import org.adaldyq.risk.procurement.ocds.OcdsReader;
 import org.adaldyq.risk.procurement.report.TendersReport;
 import org.adaldyq.risk.procurement.rules.RuleBook;
+import org.adaldyq.risk.procurement.fact.IndicatorSetting;
+import org.adaldyq.risk.procurement.fact.ProcessFacts;
+import org.adaldyq.risk.procurement.model.ContractingProcess;
+import org.adaldyq.risk.procurement.model.ReleaseCompiler;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One benchmark run on one file: raw Jackson throughput (token stream, and a tree per line), then
+ * One benchmark run on one file: raw Jackson throughput (token stream, and a tree per line), the
+ * compiler alone and the compiler with the per-process rules (where one thread's time goes), then
  * {@code indicators} with 1 and 2 threads, then {@code tenders}, each with its peak heap (sum of the
  * heap pools' peaks, reset before the phase; run with {@code -Xmx512m} to check the ceiling). Generates
  * the file first when it does not exist. Prints a Markdown table. Not a timed test: run by hand.
@@ -46,7 +51,7 @@ public final class ProcurementBenchmark {
             System.out.printf("generated %d processes, %d MiB, in %.1f s%n", n, Files.size(file) >> 20, (System.nanoTime() - t) / 1e9);
         }
         SIZE_MIB = Files.size(file) / 1048576.0;
-        RuleBook.fromClasspath(); // build the rule base outside the timings
+        RuleBook.fromClasspath(); // build the rule base outside the timings (it is built once per JVM)
         List<String[]> rows = new ArrayList<>();
         rows.add(measure("raw Jackson: token stream", n, () -> {
             try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.getFactory().createParser(in)) {
@@ -62,6 +67,35 @@ public final class ProcurementBenchmark {
                     JSON.readTree(line);
                 }
             }
+        }));
+        // Where one thread's time goes: the compiler alone, then the per-process rules on top of it (the
+        // facts and one rule session per batch, as a run fires them), without statistics, results or output.
+        List<String> cardinal = IndicatorCatalogue.builtIn().cardinalCodes();
+        Settings settings = Settings.defaults();
+        RuleBook rules = RuleBook.fromClasspath();
+        rows.add(measure("compile (ReleaseCompiler), 1 thread", n, () -> forEachLine(file, (line, json) -> {
+            if (ReleaseCompiler.compile(json, line, false) == null) {
+                throw new IllegalStateException("line " + line + " is not a compiled release");
+            }
+        })));
+        rows.add(measure("compile + per-process rules, 1 thread", n, () -> {
+            List<IndicatorSetting> enabled = settings.indicators(cardinal);
+            List<Object> batch = new ArrayList<>();
+            int[] inBatch = {0};
+            String[] currency = {settings.currency()};
+            forEachLine(file, (line, json) -> {
+                ContractingProcess p = ReleaseCompiler.compile(json, line, false);
+                if (currency[0] == null) { // as a run does: the first amount's currency is the main one
+                    p.bids().stream().filter(b -> b.value().complete()).findFirst().ifPresent(b -> currency[0] = b.value().currency());
+                }
+                batch.addAll(ProcessFacts.derive(p, currency[0], settings.comparesPrices(p.procurementMethodDetails())).all());
+                if (++inBatch[0] == 512) {
+                    rules.fire(enabled, batch);
+                    batch.clear();
+                    inBatch[0] = 0;
+                }
+            });
+            rules.fire(enabled, batch);
         }));
         for (int threads : new int[] {1, 2}) {
             rows.add(measure("indicators, " + threads + " thread(s)", n, () -> {
@@ -88,10 +122,28 @@ public final class ProcurementBenchmark {
         for (String[] r : rows) {
             System.out.println("| " + String.join(" | ", r) + " |");
         }
-        double raw = Double.parseDouble(rows.get(1)[2]);
-        double one = Double.parseDouble(rows.get(2)[2]);
-        double two = Double.parseDouble(rows.get(3)[2]);
-        System.out.printf("%nindicators (2 threads) / raw tree parse = %.2f; speed-up 1 → 2 threads = %.2f%n", two / raw, two / one);
+        double stream = Double.parseDouble(rows.get(0)[2]);
+        double compile = Double.parseDouble(rows.get(2)[2]);
+        double compileRules = Double.parseDouble(rows.get(3)[2]);
+        double one = Double.parseDouble(rows.get(4)[2]);
+        double two = Double.parseDouble(rows.get(5)[2]);
+        System.out.printf("%nof the token stream's speed: compile %.2f, compile + per-process rules %.2f, indicators 1 thread %.2f;"
+                + " speed-up 1 → 2 threads = %.2f%n", compile / stream, compileRules / stream, one / stream, two / one);
+    }
+
+    interface LineConsumer {
+        void accept(long line, byte[] json);
+    }
+
+    /** Each line of the file as bytes, numbered from 1 (the synthetic files are line-delimited compiled releases). */
+    private static void forEachLine(Path file, LineConsumer consumer) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            long line = 0;
+            while ((text = r.readLine()) != null) {
+                consumer.accept(++line, text.getBytes(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     interface Phase {

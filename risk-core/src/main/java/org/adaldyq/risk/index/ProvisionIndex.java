@@ -19,6 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.util.QueryBuilder;
 import org.adaldyq.risk.RiskEngine;
 import org.adaldyq.risk.analysis.LegalTextAnalyzer;
 import org.adaldyq.risk.extract.DocumentReadException;
@@ -112,6 +119,15 @@ public final class ProvisionIndex implements Closeable {
     }
 
     private static final int MAX_FACET_VALUES = 1000;
+    private static final Query PROVISIONS = new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_PROVISION));
+    /** Two language versions of one act share at least this much of their numbering (Jaccard of citations)… */
+    static final double TWIN_CITATIONS = 0.5;
+    /** …and of the numbers in their text (Jaccard). */
+    static final double TWIN_NUMBERS = 0.35;
+    private static final int TWIN_CANDIDATES = 10;
+    private static final int MAX_TWIN_NUMBERS = 200;
+    /** A number of two digits or more standing alone, as the tokenizer keeps it: years, sums, terms, act numbers. */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])\\d{2,}(?![\\p{L}\\p{N}])");
 
     private final RiskEngine engine;
     private final Directory directory;
@@ -333,17 +349,9 @@ public final class ProvisionIndex implements Closeable {
         Query text = parse(query, options);
         BooleanQuery.Builder b = new BooleanQuery.Builder()
                 .add(text, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_PROVISION)), BooleanClause.Occur.FILTER);
-        if (!options.factors().isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            options.factors().forEach(f -> any.add(new TermQuery(new Term(IndexFields.FACTOR, f)), BooleanClause.Occur.SHOULD));
-            b.add(any.build(), BooleanClause.Occur.FILTER);
-        }
+                .add(PROVISIONS, BooleanClause.Occur.FILTER);
         options.language().ifPresent(l -> b.add(new TermQuery(new Term(IndexFields.LANGUAGE, l.code())), BooleanClause.Occur.FILTER));
-        options.act().ifPresent(a -> b.add(new TermQuery(new Term(IndexFields.ACT, a)), BooleanClause.Occur.FILTER));
-        if (options.minScore() > 0) {
-            b.add(DoublePoint.newRangeQuery(IndexFields.SCORE, options.minScore(), Double.POSITIVE_INFINITY), BooleanClause.Occur.FILTER);
-        }
+        filters(b, options);
         Query q = b.build();
         IndexSearcher s = searchers.acquire();
         try {
@@ -359,8 +367,114 @@ public final class ProvisionIndex implements Closeable {
             }
             TopDocs top = found.topDocs();
             Map<String, Map<String, Long>> facets = facetCounts((FacetedSearcher) s, found);
-            List<SearchHit> hits = hits(s, q, top, options);
+            List<SearchHit> hits = hits(s, q, top.scoreDocs);
             return new SearchResults(top.totalHits.value, hits, facets);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * Provisions that say the same thing as provision {@code citation} of act {@code act}: the same
+     * citation in the act's other official language version when that is indexed (see
+     * {@link #twinAct(String)}), then the provisions of the same language most alike by their words
+     * (Lucene MoreLikeThis on the language-analysed text, with {@code settings}), the provision itself left
+     * out; and for each of its findings, how many other acts use the words of its quote.
+     *
+     * @param act      the act id
+     * @param citation the provision's citation ({@code Article 12, point 3})
+     * @param options  filters and the limit of text matches (the twin is not counted); the language
+     *                 filter is ignored: text matches are in the provision's language
+     * @param settings how the MoreLikeThis query is built
+     * @return the provision, its twin act, its formulas' use and the similar provisions
+     * @throws IllegalArgumentException when the index has no such provision
+     * @throws IOException              when the index cannot be read
+     */
+    public SimilarResults similar(String act, String citation, SearchOptions options, SimilarSettings settings) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            ScoreDoc[] self = s.search(provision(act, citation), 1).scoreDocs;
+            if (self.length == 0) {
+                throw new IllegalArgumentException("no provision «" + citation + "» of act " + act + " in the index");
+            }
+            Document d = s.storedFields().document(self[0].doc);
+            Language lang = Language.fromCode(d.get(IndexFields.LANGUAGE)).orElse(Language.EN);
+            List<SimilarHit> hits = new ArrayList<>();
+            Optional<String> twin = twinAct(s, act, lang);
+            if (twin.isPresent()) {
+                for (ScoreDoc other : s.search(provision(twin.get(), citation), 1).scoreDocs) {
+                    hits.add(new SimilarHit(hit(s.storedFields().document(other.doc), 0f, null), SimilarHit.Match.TWIN));
+                }
+            }
+            hits.addAll(moreLikeThis(s, d.get(IndexFields.text(lang)), lang, options, settings, self[0].doc));
+            List<FormulaUse> formulas = new ArrayList<>();
+            for (String f : d.getValues(IndexFields.QUOTE)) {
+                int tab = f.indexOf('\t');
+                formulas.add(formulaUse(s, act, f.substring(0, tab), f.substring(tab + 1)));
+            }
+            return new SimilarResults(Optional.of(hit(d, 0f, null)), twin, formulas, hits);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * Provisions whose words are most like {@code text}, in one language (Lucene MoreLikeThis on the
+     * language-analysed text).
+     *
+     * @param text     any text: a provision, a formula
+     * @param language the language to analyse it in and search
+     * @param options  filters and the limit; the language filter is ignored for {@code language}
+     * @param settings how the MoreLikeThis query is built
+     * @return the provisions, best first
+     * @throws IllegalArgumentException when the text is blank
+     * @throws IOException              when the index cannot be read
+     */
+    public SimilarResults similar(String text, Language language, SearchOptions options, SimilarSettings settings) throws IOException {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty text");
+        }
+        IndexSearcher s = searchers.acquire();
+        try {
+            return new SimilarResults(Optional.empty(), Optional.empty(), List.of(),
+                    moreLikeThis(s, text, language, options, settings, -1));
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * The other official language version of an act, when it is indexed: the act in another language
+     * (Kazakh for Russian, Russian for Kazakh) with the same numbering (at least {@value #TWIN_CITATIONS}
+     * of the citations of both, Jaccard) and the same numbers in its text (years, sums, terms, references:
+     * at least {@value #TWIN_NUMBERS}, Jaccard), the best such act.
+     *
+     * @param act the act id
+     * @return the twin act's id, or empty
+     * @throws IOException when the index cannot be read
+     */
+    public Optional<String> twinAct(String act) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return act(s, IndexFields.ACT, act).flatMap(a -> twinAct(s, act, a.language()));
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * How many other acts use the words of a finding's quote, in the same order (lower-cased, unstemmed).
+     *
+     * @param act   the act the finding is in (left out of the count)
+     * @param code  the factor code
+     * @param quote the quote
+     * @return the count of other acts and of their provisions
+     * @throws IOException when the index cannot be read
+     */
+    public FormulaUse formulaUse(String act, String code, String quote) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return formulaUse(s, act, code, quote);
         } finally {
             searchers.release(s);
         }
@@ -424,10 +538,10 @@ public final class ProvisionIndex implements Closeable {
         return out;
     }
 
-    private List<SearchHit> hits(IndexSearcher s, Query q, TopDocs top, SearchOptions options) throws IOException {
-        int[] docIds = new int[top.scoreDocs.length];
+    private List<SearchHit> hits(IndexSearcher s, Query q, ScoreDoc[] found) throws IOException {
+        int[] docIds = new int[found.length];
         for (int i = 0; i < docIds.length; i++) {
-            docIds[i] = top.scoreDocs[i].doc;
+            docIds[i] = found[i].doc;
         }
         String[] fields = new String[Language.values().length + 1];
         for (Language l : Language.values()) {
@@ -451,16 +565,23 @@ public final class ProvisionIndex implements Closeable {
                     best = sn;
                 }
             }
-            if (best == null) {
-                best = new Snippet("", 0, List.of());
-            }
-            String severity = d.get(IndexFields.SEVERITY);
-            hits.add(new SearchHit(d.get(IndexFields.ACT), d.get(IndexFields.TITLE), d.get(IndexFields.PATH),
-                    d.get(IndexFields.CITATION), d.getField(IndexFields.START).numericValue().intValue(), lang,
-                    top.scoreDocs[i].score, d.getField(IndexFields.SCORE).numericValue().doubleValue(),
-                    Optional.ofNullable(severity).map(Severity::parse), List.of(d.getValues(IndexFields.FACTOR)), best));
+            hits.add(hit(d, found[i].score, best));
         }
         return hits;
+    }
+
+    /** A provision document as a hit; without a snippet, the start of its text. */
+    private static SearchHit hit(Document d, float relevance, Snippet snippet) {
+        Language lang = Language.fromCode(d.get(IndexFields.LANGUAGE)).orElse(Language.EN);
+        if (snippet == null || snippet.text().isEmpty()) {
+            String text = String.valueOf(d.get(IndexFields.text(lang)));
+            snippet = new Snippet(text.length() <= 300 ? text : text.substring(0, 300), 0, List.of());
+        }
+        String severity = d.get(IndexFields.SEVERITY);
+        return new SearchHit(d.get(IndexFields.ACT), d.get(IndexFields.TITLE), d.get(IndexFields.PATH),
+                d.get(IndexFields.CITATION), d.getField(IndexFields.START).numericValue().intValue(), lang,
+                relevance, d.getField(IndexFields.SCORE).numericValue().doubleValue(),
+                Optional.ofNullable(severity).map(Severity::parse), List.of(d.getValues(IndexFields.FACTOR)), snippet);
     }
 
     private List<Document> documents(String id, String path, String hash, Path file, ScannedDocument scanned) throws IOException {
@@ -498,6 +619,9 @@ public final class ProvisionIndex implements Closeable {
             }
             for (Finding f : findings) {
                 max = max == null || f.severity().compareTo(max) > 0 ? f.severity() : max;
+                if (f.location() instanceof ProvisionLocation at) {
+                    d.add(new StoredField(IndexFields.QUOTE, f.code() + "\t" + at.quote()));
+                }
             }
             if (max != null) {
                 d.add(new StringField(IndexFields.SEVERITY, max.toString(), Field.Store.YES));
@@ -514,6 +638,152 @@ public final class ProvisionIndex implements Closeable {
         act.add(new StoredField(IndexFields.FINDINGS, report.findings().size()));
         docs.add(act);
         return docs;
+    }
+
+    private List<SimilarHit> moreLikeThis(IndexSearcher s, String text, Language lang, SearchOptions options, SimilarSettings settings,
+                                          int self) throws IOException {
+        String field = IndexFields.text(lang);
+        MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
+        mlt.setAnalyzer(analyzer);
+        mlt.setFieldNames(new String[] {field});
+        mlt.setMinTermFreq(1);
+        // a provision of the index counts itself among the provisions that have its words; a text does not
+        mlt.setMinDocFreq(self >= 0 ? settings.minDocFreq() : Math.max(1, settings.minDocFreq() - 1));
+        mlt.setMaxDocFreqPct(settings.maxDocFreqPercent());
+        mlt.setMaxQueryTerms(settings.maxQueryTerms());
+        mlt.setMinWordLen(2);
+        mlt.setBoost(true);
+        Query like = mlt.like(field, new StringReader(text));
+        if (!(like instanceof BooleanQuery words) || words.clauses().isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        words.clauses().forEach(any::add);
+        any.setMinimumNumberShouldMatch((int) Math.ceil(settings.minShouldMatch() * words.clauses().size()));
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(any.build(), BooleanClause.Occur.MUST)
+                .add(PROVISIONS, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.LANGUAGE, lang.code())), BooleanClause.Occur.FILTER);
+        filters(b, options);
+        Query q = b.build();
+        ScoreDoc[] found = s.search(q, options.limit() + 1).scoreDocs;
+        List<ScoreDoc> kept = new ArrayList<>();
+        for (ScoreDoc sd : found) {
+            if (sd.doc != self && kept.size() < options.limit()) {
+                kept.add(sd);
+            }
+        }
+        List<SimilarHit> out = new ArrayList<>();
+        for (SearchHit h : hits(s, q, kept.toArray(ScoreDoc[]::new))) {
+            out.add(new SimilarHit(h, SimilarHit.Match.TEXT));
+        }
+        return out;
+    }
+
+    private static void filters(BooleanQuery.Builder b, SearchOptions options) {
+        if (!options.factors().isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            options.factors().forEach(f -> any.add(new TermQuery(new Term(IndexFields.FACTOR, f)), BooleanClause.Occur.SHOULD));
+            b.add(any.build(), BooleanClause.Occur.FILTER);
+        }
+        options.act().ifPresent(a -> b.add(new TermQuery(new Term(IndexFields.ACT, a)), BooleanClause.Occur.FILTER));
+        if (options.minScore() > 0) {
+            b.add(DoublePoint.newRangeQuery(IndexFields.SCORE, options.minScore(), Double.POSITIVE_INFINITY), BooleanClause.Occur.FILTER);
+        }
+    }
+
+    private static Query provision(String act, String citation) {
+        return new BooleanQuery.Builder()
+                .add(PROVISIONS, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.ACT, act)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.CITATION, citation)), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    /** An act's citations and the numbers in its text: what two language versions of one act share. */
+    private record Outline(Set<String> citations, Set<String> numbers) {
+        static Outline of(IndexSearcher s, String act, Language lang) throws IOException {
+            Query q = new BooleanQuery.Builder()
+                    .add(PROVISIONS, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.ACT, act)), BooleanClause.Occur.FILTER)
+                    .build();
+            Set<String> citations = new HashSet<>();
+            Set<String> numbers = new HashSet<>();
+            for (ScoreDoc sd : s.search(q, Math.max(1, s.count(q))).scoreDocs) {
+                Document d = s.storedFields().document(sd.doc, Set.of(IndexFields.CITATION, IndexFields.text(lang)));
+                citations.add(d.get(IndexFields.CITATION));
+                Matcher m = NUMBER.matcher(String.valueOf(d.get(IndexFields.text(lang))));
+                while (m.find()) {
+                    numbers.add(m.group());
+                }
+            }
+            return new Outline(citations, numbers);
+        }
+
+        static double jaccard(Set<String> a, Set<String> b) {
+            if (a.isEmpty() && b.isEmpty()) {
+                return 0;
+            }
+            long common = a.stream().filter(b::contains).count();
+            return (double) common / (a.size() + b.size() - common);
+        }
+    }
+
+    private Optional<String> twinAct(IndexSearcher s, String act, Language lang) {
+        if (lang == Language.EN) {
+            return Optional.empty();
+        }
+        try {
+            Language other = lang == Language.KK ? Language.RU : Language.KK;
+            Outline mine = Outline.of(s, act, lang);
+            if (mine.numbers().isEmpty()) {
+                return Optional.empty();
+            }
+            // candidates: the acts of the other language sharing most of these numbers (each number counted once per act)
+            Map<String, Integer> shared = new HashMap<>();
+            for (String n : mine.numbers().stream().sorted().limit(MAX_TWIN_NUMBERS).toList()) {
+                Query q = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexFields.EXACT, n)), BooleanClause.Occur.MUST)
+                        .add(PROVISIONS, BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(IndexFields.LANGUAGE, other.code())), BooleanClause.Occur.FILTER)
+                        .build();
+                FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(s, q, 1, new FacetsCollectorManager());
+                facetCounts((FacetedSearcher) s, found).getOrDefault(IndexFields.DIM_ACT, Map.of()).keySet()
+                        .forEach(a -> shared.merge(a, 1, Integer::sum));
+            }
+            List<String> candidates = shared.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(TWIN_CANDIDATES).map(Map.Entry::getKey).toList();
+            String best = null;
+            double bestScore = 0;
+            for (String candidate : candidates) {
+                Outline theirs = Outline.of(s, candidate, other);
+                double citations = Outline.jaccard(mine.citations(), theirs.citations());
+                double numbers = Outline.jaccard(mine.numbers(), theirs.numbers());
+                if (citations >= TWIN_CITATIONS && numbers >= TWIN_NUMBERS && citations + numbers > bestScore) {
+                    best = candidate;
+                    bestScore = citations + numbers;
+                }
+            }
+            return Optional.ofNullable(best);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private FormulaUse formulaUse(IndexSearcher s, String act, String code, String quote) throws IOException {
+        Query phrase = new QueryBuilder(analyzer).createPhraseQuery(IndexFields.EXACT, quote);
+        if (phrase == null) {
+            return new FormulaUse(code, quote, 0, 0);
+        }
+        Query q = new BooleanQuery.Builder()
+                .add(phrase, BooleanClause.Occur.MUST)
+                .add(PROVISIONS, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.ACT, act)), BooleanClause.Occur.MUST_NOT)
+                .build();
+        FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(s, q, 1, new FacetsCollectorManager());
+        Map<String, Long> perAct = facetCounts((FacetedSearcher) s, found).getOrDefault(IndexFields.DIM_ACT, Map.of());
+        return new FormulaUse(code, quote, perAct.size(), found.topDocs().totalHits.value);
     }
 
     private static void common(Document d, String kind, String id, String title, Language lang, String path, String hash) {

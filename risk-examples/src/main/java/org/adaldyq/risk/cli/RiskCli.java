@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 IndexCommand.class,
                 SearchCommand.class,
+                SimilarCommand.class,
                 DiffCommand.class,
         })
 public final class RiskCli {

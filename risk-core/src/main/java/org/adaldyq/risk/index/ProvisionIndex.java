@@ -66,6 +66,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -95,7 +96,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Fields</b> of a provision document: {@code act}, {@code title}, {@code language}, {@code path},
  * {@code hash}, {@code citation}, {@code start}; the text analysed with the language's
  * {@link LegalTextAnalyzer} in {@code text_kk}, {@code text_ru} or {@code text_en} and lower-cased but
- * unstemmed in {@code exact} (both stored with offsets, for highlighting); its findings' factor codes in
+ * unstemmed in {@code exact} (both with offsets, for highlighting; the text stored once, in the language field); its findings' factor codes in
  * {@code factor}, their highest {@code severity} and the provision's {@code score} (stored, a point for
  * ranges and a doc value for sorting). Facets (sorted-set doc values): {@code factor}, {@code act},
  * {@code language}. An act document holds {@code act}, {@code title}, {@code language}, {@code path},
@@ -111,14 +112,22 @@ public final class ProvisionIndex implements Closeable {
     /** Stored, tokenised text with offsets in the postings: what the highlighter reads. */
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType();
 
+    /** The same, not stored: the exact field's text is the language field's (the highlighter reads it there). */
+    private static final FieldType UNSTORED_WITH_OFFSETS = new FieldType();
+
     static {
         TEXT_WITH_OFFSETS.setTokenized(true);
         TEXT_WITH_OFFSETS.setStored(true);
         TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT_WITH_OFFSETS.freeze();
+        UNSTORED_WITH_OFFSETS.setTokenized(true);
+        UNSTORED_WITH_OFFSETS.setStored(false);
+        UNSTORED_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        UNSTORED_WITH_OFFSETS.freeze();
     }
 
     private static final int MAX_FACET_VALUES = 1000;
+    private static final double RAM_BUFFER_MB = 64;
     private static final Query PROVISIONS = new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_PROVISION));
     /** Two language versions of one act share at least this much of their numbering (Jaccard of citations)… */
     static final double TWIN_CITATIONS = 0.5;
@@ -149,7 +158,9 @@ public final class ProvisionIndex implements Closeable {
         this.directory = FSDirectory.open(folder);
         IndexWriter w;
         try {
-            w = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            // a larger buffer than the 16 MB default: fewer flushes and merges while a corpus is added
+            w = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB));
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -610,7 +621,7 @@ public final class ProvisionIndex implements Closeable {
             d.add(new StoredField(IndexFields.START, p.start()));
             String text = doc.textOf(p);
             d.add(new Field(IndexFields.text(lang), text, TEXT_WITH_OFFSETS));
-            d.add(new Field(IndexFields.EXACT, text, TEXT_WITH_OFFSETS));
+            d.add(new Field(IndexFields.EXACT, text, UNSTORED_WITH_OFFSETS));
             List<Finding> findings = findingsAt.getOrDefault(p.start(), List.of());
             Severity max = null;
             for (String code : new TreeSet<>(findings.stream().map(Finding::code).toList())) {
@@ -867,6 +878,39 @@ public final class ProvisionIndex implements Closeable {
 
         Map<String, Object[]> snippets(String[] fields, Query q, int[] docIds, int[] maxPassages) throws IOException {
             return highlightFieldsAsObjects(fields, q, docIds, maxPassages);
+        }
+
+        /** The exact field is not stored: its text is that of the provision's language field. */
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+                throws IOException {
+            int exact = java.util.Arrays.asList(fields).indexOf(IndexFields.EXACT);
+            if (exact < 0) {
+                return super.loadFieldValues(fields, docIter, cacheCharsThreshold);
+            }
+            TreeSet<String> load = new TreeSet<>(java.util.Arrays.asList(fields));
+            load.remove(IndexFields.EXACT);
+            for (Language l : Language.values()) {
+                load.add(IndexFields.text(l));
+            }
+            List<String> loaded = List.copyOf(load); // sorted, as the stored-field visitor needs
+            List<CharSequence[]> out = new ArrayList<>();
+            for (CharSequence[] values : super.loadFieldValues(loaded.toArray(String[]::new), docIter, cacheCharsThreshold)) {
+                CharSequence[] row = new CharSequence[fields.length];
+                for (int i = 0; i < fields.length; i++) {
+                    if (i != exact) {
+                        row[i] = values[loaded.indexOf(fields[i])];
+                    }
+                }
+                for (Language l : Language.values()) {
+                    CharSequence v = values[loaded.indexOf(IndexFields.text(l))];
+                    if (v != null && row[exact] == null) {
+                        row[exact] = v;
+                    }
+                }
+                out.add(row);
+            }
+            return out;
         }
     }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench}: benchmarks, one subcommand each. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory.",
-        subcommands = {BenchCommand.Regulation.class, BenchCommand.Reports.class, BenchCommand.Similar.class})
+        subcommands = {BenchCommand.Regulation.class, BenchCommand.Reports.class, BenchCommand.Similar.class,
+                BenchCommand.Index.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -29,6 +30,43 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: regulation or reports");
+    }
+
+    /** {@code bench index}: indexing beside scanning, index size, a synthetic 200,000-provision corpus: heap and search latency. */
+    @Command(name = "index", mixinStandardHelpOptions = true,
+            description = "Index the acts of --data beside scanning them alone (alternated, medians), the index size, then a synthetic "
+                    + "corpus of their provisions shuffled into acts: its indexing heap peak (run with -Xmx512m) and search p50/p95.")
+    static final class Index implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", description = "Corpus folder (default: ../shared/data/regulations if present, else data/samples).")
+        Path data;
+
+        @Option(names = "--work", description = "Scratch folder, emptied of what this run writes (default: a temporary folder).")
+        Path work;
+
+        @Option(names = "--iterations", defaultValue = "3", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+        int iterations;
+
+        @Option(names = "--warmup", defaultValue = "1", description = "Unmeasured rounds first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--synthetic", defaultValue = "200000", description = "Provisions of the synthetic corpus; 0 skips it "
+                + "(default: ${DEFAULT-VALUE}).")
+        int synthetic;
+
+        @Option(names = "--query-rounds", defaultValue = "20", description = "Measured rounds over the queries (default: ${DEFAULT-VALUE}).")
+        int queryRounds;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dataDir = data != null ? data : Regulation.defaultData();
+            Path scratch = work != null ? Files.createDirectories(work) : Files.createTempDirectory("adaldyq-bench-index");
+            new org.adaldyq.risk.bench.IndexBenchmark(dataDir, scratch, iterations, warmup, synthetic, queryRounds)
+                    .run(spec.commandLine().getOut());
+            return 0;
+        }
     }
 
     /** {@code bench similar}: the quality of {@code similar} (twin acts, recurring formulas, damaged provisions) per setting. */

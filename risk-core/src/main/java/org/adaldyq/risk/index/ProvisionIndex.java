@@ -18,6 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,7 +106,9 @@ import org.slf4j.LoggerFactory;
  * {@code language}. An act document holds {@code act}, {@code title}, {@code language}, {@code path},
  * {@code hash}, the document {@code score}, and its {@code provisions} and {@code findings} counts.
  *
- * <p><b>Threads.</b> Thread-safe: writes are serialised, and every search runs on one point-in-time
+ * <p><b>Threads.</b> {@link #add(Path...)} scans the next file on a thread of its own while it indexes the
+ * current one (one file ahead, so at most two scanned files are held), then stops that thread. Thread-safe:
+ * writes are serialised, and every search runs on one point-in-time
  * snapshot ({@link SearcherManager}) that shows each act with all its provisions or none. Build it once
  * per folder (Lucene locks the folder for one writer) and close it.
  */
@@ -128,6 +134,8 @@ public final class ProvisionIndex implements Closeable {
 
     private static final int MAX_FACET_VALUES = 1000;
     private static final double RAM_BUFFER_MB = 64;
+    /** Files scanned ahead of the one being indexed: the scan of the next overlaps the indexing of this one. */
+    private static final int SCAN_AHEAD = 1;
     private static final Query PROVISIONS = new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_PROVISION));
     /** Two language versions of one act share at least this much of their numbering (Jaccard of citations)… */
     static final double TWIN_CITATIONS = 0.5;
@@ -228,12 +236,19 @@ public final class ProvisionIndex implements Closeable {
         int provisions = 0;
         List<IndexSummary.Problem> problems = new ArrayList<>();
         writing.lock();
+        ExecutorService scanner = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "index-scan");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            // One snapshot for the whole call, plus what this call wrote: no refresh per file.
+            // One snapshot for the whole call: first decide, from the hashes alone, which files to scan…
             searchers.maybeRefreshBlocking();
             IndexSearcher s = searchers.acquire();
-            Map<String, IndexedAct> written = new HashMap<>();
+            List<Planned> plan = new ArrayList<>();
             try {
+                Map<String, String> plannedPaths = new HashMap<>();
+                Map<String, String> plannedHashes = new HashMap<>();
                 for (Path file : files) {
                     String path = file.toAbsolutePath().normalize().toString();
                     String hash;
@@ -243,35 +258,67 @@ public final class ProvisionIndex implements Closeable {
                         problems.add(new IndexSummary.Problem(file.toString(), "cannot read: " + e.getMessage()));
                         continue;
                     }
-                    Optional<IndexedAct> atPath = Optional.ofNullable(written.get(path)).or(() -> act(s, IndexFields.PATH, path));
-                    Optional<IndexedAct> sameContent = written.values().stream().filter(a -> a.hash().equals(hash)).findFirst()
-                            .or(() -> act(s, IndexFields.HASH, hash).filter(a -> !written.containsKey(a.path())));
-                    if (atPath.map(a -> a.hash().equals(hash)).orElse(sameContent.isPresent())) {
-                        LOG.debug("{}: unchanged (content indexed as act {})", file,
-                                atPath.or(() -> sameContent).map(IndexedAct::id).orElse("?"));
-                        unchanged++;
+                    if (plannedPaths.containsKey(path)) {
+                        unchanged++; // the same file twice in one call
                         continue;
                     }
-                    String id = atPath.isPresent() ? atPath.get().id() : freeId(s, stem(file), written);
+                    Optional<IndexedAct> atPath = act(s, IndexFields.PATH, path);
+                    String copyOf = plannedHashes.get(hash);
+                    boolean sameContent = copyOf != null
+                            || act(s, IndexFields.HASH, hash).filter(a -> !plannedPaths.containsKey(a.path())).isPresent();
+                    if (atPath.map(a -> a.hash().equals(hash)).orElse(sameContent)) {
+                        if (copyOf != null && atPath.isEmpty()) {
+                            plan.add(new Planned(file, path, hash, atPath, copyOf)); // unchanged if that copy is indexed
+                        } else {
+                            LOG.debug("{}: unchanged (content already indexed)", file);
+                            unchanged++;
+                        }
+                        continue;
+                    }
+                    plannedPaths.put(path, hash);
+                    plannedHashes.putIfAbsent(hash, path);
+                    plan.add(new Planned(file, path, hash, atPath, null));
+                }
+                // …then scan one file ahead on another thread while this one indexes the file before it.
+                Map<String, IndexedAct> written = new HashMap<>();
+                List<Future<ScannedDocument>> scans = new ArrayList<>();
+                for (int i = 0; i < plan.size(); i++) {
+                    while (scans.size() < plan.size() && scans.size() <= i + SCAN_AHEAD) {
+                        Planned next = plan.get(scans.size());
+                        scans.add(next.copyOf() != null ? null : scanner.submit(() -> engine.scanDocument(next.file())));
+                    }
+                    Planned p = plan.get(i);
+                    if (p.copyOf() != null) {
+                        if (written.containsKey(p.copyOf())) {
+                            LOG.debug("{}: unchanged (same content as {})", p.file(), p.copyOf());
+                            unchanged++;
+                        } else {
+                            problems.add(new IndexSummary.Problem(p.file().toString(), "same content as " + p.copyOf() + ", which could not be read"));
+                        }
+                        continue;
+                    }
                     ScannedDocument scanned;
                     try {
-                        scanned = engine.scanDocument(file);
+                        scanned = scanned(scans.get(i));
                     } catch (DocumentReadException e) {
-                        problems.add(new IndexSummary.Problem(file.toString(), e.getMessage()));
+                        problems.add(new IndexSummary.Problem(p.file().toString(), e.getMessage()));
                         continue;
+                    } finally {
+                        scans.set(i, null);
                     }
-                    List<Document> docs = documents(id, path, hash, file, scanned);
+                    String id = p.atPath().isPresent() ? p.atPath().get().id() : freeId(s, stem(p.file()), written);
+                    List<Document> docs = documents(id, p.path(), p.hash(), p.file(), scanned);
                     // One block, one delete: a snapshot sees the old act or the new one, never a mix.
-                    writer.updateDocuments(new Term(IndexFields.PATH, path), docs);
-                    written.put(path, new IndexedAct(id, "", path, hash, scanned.document().language(), scanned.report().score(),
+                    writer.updateDocuments(new Term(IndexFields.PATH, p.path()), docs);
+                    written.put(p.path(), new IndexedAct(id, "", p.path(), p.hash(), scanned.document().language(), scanned.report().score(),
                             docs.size() - 1, scanned.report().findings().size()));
                     provisions += docs.size() - 1;
-                    if (atPath.isPresent()) {
+                    if (p.atPath().isPresent()) {
                         replaced++;
-                        LOG.debug("{}: replaced act {} ({} provisions)", file, id, docs.size() - 1);
+                        LOG.debug("{}: replaced act {} ({} provisions)", p.file(), id, docs.size() - 1);
                     } else {
                         added++;
-                        LOG.debug("{}: added as act {} ({} provisions)", file, id, docs.size() - 1);
+                        LOG.debug("{}: added as act {} ({} provisions)", p.file(), id, docs.size() - 1);
                     }
                 }
             } finally {
@@ -280,12 +327,35 @@ public final class ProvisionIndex implements Closeable {
             writer.commit();
             searchers.maybeRefreshBlocking();
         } finally {
+            scanner.shutdownNow();
             writing.unlock();
         }
         IndexSummary summary = new IndexSummary(added, unchanged, replaced, 0, provisions,
                 Duration.ofNanos(System.nanoTime() - t0), problems);
         LOG.info("index: {}", summary.line());
         return summary;
+    }
+
+    /** A file to index, decided before any is scanned; {@code copyOf} names a file of this call with the same content. */
+    private record Planned(Path file, String path, String hash, Optional<IndexedAct> atPath, String copyOf) {
+    }
+
+    /** The scan's result, its read error as such; anything else it threw, thrown here. */
+    private static ScannedDocument scanned(Future<ScannedDocument> scan) throws IOException {
+        try {
+            return scan.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while indexing");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

@@ -73,6 +73,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -624,17 +625,27 @@ public final class ProvisionIndex implements Closeable {
         for (int i = 0; i < docIds.length; i++) {
             docIds[i] = found[i].doc;
         }
-        String[] fields = new String[Language.values().length + 1];
+        // only the text fields the query searches: a field it does not touch would give an unmarked passage, at a cost
+        Set<String> queried = new HashSet<>();
+        q.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                queried.add(field);
+                return true;
+            }
+        });
+        List<String> textFields = new ArrayList<>();
         for (Language l : Language.values()) {
-            fields[l.ordinal()] = IndexFields.text(l);
+            textFields.add(IndexFields.text(l));
         }
-        fields[fields.length - 1] = IndexFields.EXACT;
+        textFields.add(IndexFields.EXACT);
+        String[] fields = textFields.stream().filter(queried::contains).toArray(String[]::new);
         int[] onePassage = new int[fields.length];
         java.util.Arrays.fill(onePassage, 1);
-        SnippetHighlighter highlighter = new SnippetHighlighter(UnifiedHighlighter.builder(s, analyzer)
-                .withFormatter(new SnippetFormatter())
-                .withMaxLength(100_000));
-        Map<String, Object[]> snippets = highlighter.snippets(fields, q, docIds, onePassage);
+        Map<String, Object[]> snippets = fields.length == 0 ? Map.of()
+                : new SnippetHighlighter(UnifiedHighlighter.builder(s, analyzer)
+                        .withFormatter(new SnippetFormatter())
+                        .withMaxLength(100_000)).snippets(fields, q, docIds, onePassage);
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < docIds.length; i++) {
             Document d = s.storedFields().document(docIds[i]);

@@ -47,7 +47,7 @@ public final class IndexBenchmark {
     /**
      * @param data                folder with kk/, ru/ and en/ acts (other files and folders are left alone)
      * @param work                scratch folder for the indexes and the synthetic acts
-     * @param iterations          measured rounds of the throughput figure
+     * @param iterations          measured rounds of the throughput figure (0 skips figures 1 and 2)
      * @param warmup              unmeasured rounds first
      * @param syntheticProvisions provisions of the synthetic corpus (0 skips figures 3 and 4)
      * @param queryRounds         measured rounds over the queries
@@ -73,35 +73,9 @@ public final class IndexBenchmark {
         out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MB; corpus %s: %d files%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, data, files.size());
         out.flush();
-        int[] provisions = {0};
-        int[] round = {0};
-        double[] ms = Repetitions.medianMsPair(warmup, iterations,
-                () -> {
-                    int n = 0;
-                    for (Path f : files) {
-                        n += engine.scanDocument(f).document().provisions().size();
-                    }
-                    provisions[0] = n;
-                },
-                () -> {
-                    Path dir = work.resolve("throughput-" + round[0]++);
-                    try (ProvisionIndex index = ProvisionIndex.open(dir, engine)) {
-                        index.add(files.toArray(Path[]::new));
-                    }
-                    delete(dir);
-                });
-        out.printf(Locale.ROOT, "1. %d provisions: scan alone %.0f ms (%.0f provisions/s), scan + index %.0f ms (%.0f provisions/s): "
-                + "index/scan = %.2f (medians of %d after %d)%n", provisions[0], ms[0], provisions[0] / ms[0] * 1000, ms[1],
-                provisions[0] / ms[1] * 1000, ms[1] / ms[0], iterations, warmup);
-        Path sized = work.resolve("size");
-        try (ProvisionIndex index = ProvisionIndex.open(sized, engine)) {
-            index.add(files.toArray(Path[]::new));
+        if (iterations > 0) {
+            throughputAndSize(engine, files, out);
         }
-        long bytes = size(sized);
-        out.printf(Locale.ROOT, "2. index size %.1f MB for %d provisions: %.0f KB per 1,000 provisions%n", bytes / 1e6, provisions[0],
-                bytes / 1024.0 / provisions[0] * 1000);
-        delete(sized);
-        out.flush();
         if (syntheticProvisions <= 0) {
             return;
         }
@@ -138,6 +112,39 @@ public final class IndexBenchmark {
                     summary.provisions(), QUERIES.size(), queryRounds, percentile(samples, 50), percentile(samples, 95),
                     samples.get(samples.size() - 1), matches / (queryRounds + 1));
         }
+        out.flush();
+    }
+
+    /** Figures 1 and 2. */
+    private void throughputAndSize(RiskEngine engine, List<Path> files, PrintWriter out) throws Exception {
+        int[] provisions = {0};
+        int[] round = {0};
+        double[] ms = Repetitions.medianMsPair(warmup, iterations,
+                () -> {
+                    int n = 0;
+                    for (Path f : files) {
+                        n += engine.scanDocument(f).document().provisions().size();
+                    }
+                    provisions[0] = n;
+                },
+                () -> {
+                    Path dir = work.resolve("throughput-" + round[0]++);
+                    try (ProvisionIndex index = ProvisionIndex.open(dir, engine)) {
+                        index.add(files.toArray(Path[]::new));
+                    }
+                    delete(dir);
+                });
+        out.printf(Locale.ROOT, "1. %d provisions: scan alone %.0f ms (%.0f provisions/s), scan + index %.0f ms (%.0f provisions/s): "
+                + "index/scan = %.2f (medians of %d after %d)%n", provisions[0], ms[0], provisions[0] / ms[0] * 1000, ms[1],
+                provisions[0] / ms[1] * 1000, ms[1] / ms[0], iterations, warmup);
+        Path sized = work.resolve("size");
+        try (ProvisionIndex index = ProvisionIndex.open(sized, engine)) {
+            index.add(files.toArray(Path[]::new));
+        }
+        long bytes = size(sized);
+        out.printf(Locale.ROOT, "2. index size %.1f MB for %d provisions: %.0f KB per 1,000 provisions%n", bytes / 1e6, provisions[0],
+                bytes / 1024.0 / provisions[0] * 1000);
+        delete(sized);
         out.flush();
     }
 

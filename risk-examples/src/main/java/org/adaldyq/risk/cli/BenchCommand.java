@@ -46,7 +46,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--work", description = "Scratch folder, emptied of what this run writes (default: a temporary folder).")
         Path work;
 
-        @Option(names = "--iterations", defaultValue = "3", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--iterations", defaultValue = "3", description = "Measured rounds; 0 skips the throughput and size "
+                + "figures (default: ${DEFAULT-VALUE}).")
         int iterations;
 
         @Option(names = "--warmup", defaultValue = "1", description = "Unmeasured rounds first (default: ${DEFAULT-VALUE}).")

@@ -22,6 +22,8 @@ final class IndexFields {
     static final String FACTOR = "factor";
     static final String SEVERITY = "severity";
     static final String SCORE = "score";
+    /** Stored only: a finding of the provision as {@code CODE<tab>quote}, one value per finding. */
+    static final String QUOTE = "quote";
     static final String PROVISIONS = "provisions";
     static final String FINDINGS = "findings";
 

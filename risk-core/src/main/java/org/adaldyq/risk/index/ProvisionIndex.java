@@ -18,7 +18,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.util.QueryBuilder;
 import org.adaldyq.risk.RiskEngine;
 import org.adaldyq.risk.analysis.LegalTextAnalyzer;
 import org.adaldyq.risk.extract.DocumentReadException;
@@ -59,8 +70,10 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -88,13 +101,15 @@ import org.slf4j.LoggerFactory;
  * <p><b>Fields</b> of a provision document: {@code act}, {@code title}, {@code language}, {@code path},
  * {@code hash}, {@code citation}, {@code start}; the text analysed with the language's
  * {@link LegalTextAnalyzer} in {@code text_kk}, {@code text_ru} or {@code text_en} and lower-cased but
- * unstemmed in {@code exact} (both stored with offsets, for highlighting); its findings' factor codes in
+ * unstemmed in {@code exact} (both with offsets, for highlighting; the text stored once, in the language field); its findings' factor codes in
  * {@code factor}, their highest {@code severity} and the provision's {@code score} (stored, a point for
  * ranges and a doc value for sorting). Facets (sorted-set doc values): {@code factor}, {@code act},
  * {@code language}. An act document holds {@code act}, {@code title}, {@code language}, {@code path},
  * {@code hash}, the document {@code score}, and its {@code provisions} and {@code findings} counts.
  *
- * <p><b>Threads.</b> Thread-safe: writes are serialised, and every search runs on one point-in-time
+ * <p><b>Threads.</b> {@link #add(Path...)} scans the next file on a thread of its own while it indexes the
+ * current one (one file ahead, so at most two scanned files are held), then stops that thread. Thread-safe:
+ * writes are serialised, and every search runs on one point-in-time
  * snapshot ({@link SearcherManager}) that shows each act with all its provisions or none. Build it once
  * per folder (Lucene locks the folder for one writer) and close it.
  */
@@ -104,14 +119,33 @@ public final class ProvisionIndex implements Closeable {
     /** Stored, tokenised text with offsets in the postings: what the highlighter reads. */
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType();
 
+    /** The same, not stored: the exact field's text is the language field's (the highlighter reads it there). */
+    private static final FieldType UNSTORED_WITH_OFFSETS = new FieldType();
+
     static {
         TEXT_WITH_OFFSETS.setTokenized(true);
         TEXT_WITH_OFFSETS.setStored(true);
         TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT_WITH_OFFSETS.freeze();
+        UNSTORED_WITH_OFFSETS.setTokenized(true);
+        UNSTORED_WITH_OFFSETS.setStored(false);
+        UNSTORED_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        UNSTORED_WITH_OFFSETS.freeze();
     }
 
     private static final int MAX_FACET_VALUES = 1000;
+    private static final double RAM_BUFFER_MB = 64;
+    /** Files scanned ahead of the one being indexed: the scan of the next overlaps the indexing of this one. */
+    private static final int SCAN_AHEAD = 1;
+    private static final Query PROVISIONS = new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_PROVISION));
+    /** Two language versions of one act share at least this much of their numbering (Jaccard of citations)… */
+    static final double TWIN_CITATIONS = 0.5;
+    /** …and of the numbers in their text (Jaccard). */
+    static final double TWIN_NUMBERS = 0.35;
+    private static final int TWIN_CANDIDATES = 10;
+    private static final int MAX_TWIN_NUMBERS = 200;
+    /** A number of two digits or more standing alone, as the tokenizer keeps it: years, sums, terms, act numbers. */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])\\d{2,}(?![\\p{L}\\p{N}])");
 
     private final RiskEngine engine;
     private final Directory directory;
@@ -133,7 +167,9 @@ public final class ProvisionIndex implements Closeable {
         this.directory = FSDirectory.open(folder);
         IndexWriter w;
         try {
-            w = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            // a larger buffer than the 16 MB default: fewer flushes and merges while a corpus is added
+            w = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB));
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -201,12 +237,19 @@ public final class ProvisionIndex implements Closeable {
         int provisions = 0;
         List<IndexSummary.Problem> problems = new ArrayList<>();
         writing.lock();
+        ExecutorService scanner = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "index-scan");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            // One snapshot for the whole call, plus what this call wrote: no refresh per file.
+            // One snapshot for the whole call: first decide, from the hashes alone, which files to scan…
             searchers.maybeRefreshBlocking();
             IndexSearcher s = searchers.acquire();
-            Map<String, IndexedAct> written = new HashMap<>();
+            List<Planned> plan = new ArrayList<>();
             try {
+                Map<String, String> plannedPaths = new HashMap<>();
+                Map<String, String> plannedHashes = new HashMap<>();
                 for (Path file : files) {
                     String path = file.toAbsolutePath().normalize().toString();
                     String hash;
@@ -216,35 +259,67 @@ public final class ProvisionIndex implements Closeable {
                         problems.add(new IndexSummary.Problem(file.toString(), "cannot read: " + e.getMessage()));
                         continue;
                     }
-                    Optional<IndexedAct> atPath = Optional.ofNullable(written.get(path)).or(() -> act(s, IndexFields.PATH, path));
-                    Optional<IndexedAct> sameContent = written.values().stream().filter(a -> a.hash().equals(hash)).findFirst()
-                            .or(() -> act(s, IndexFields.HASH, hash).filter(a -> !written.containsKey(a.path())));
-                    if (atPath.map(a -> a.hash().equals(hash)).orElse(sameContent.isPresent())) {
-                        LOG.debug("{}: unchanged (content indexed as act {})", file,
-                                atPath.or(() -> sameContent).map(IndexedAct::id).orElse("?"));
-                        unchanged++;
+                    if (plannedPaths.containsKey(path)) {
+                        unchanged++; // the same file twice in one call
                         continue;
                     }
-                    String id = atPath.isPresent() ? atPath.get().id() : freeId(s, stem(file), written);
+                    Optional<IndexedAct> atPath = act(s, IndexFields.PATH, path);
+                    String copyOf = plannedHashes.get(hash);
+                    boolean sameContent = copyOf != null
+                            || act(s, IndexFields.HASH, hash).filter(a -> !plannedPaths.containsKey(a.path())).isPresent();
+                    if (atPath.map(a -> a.hash().equals(hash)).orElse(sameContent)) {
+                        if (copyOf != null && atPath.isEmpty()) {
+                            plan.add(new Planned(file, path, hash, atPath, copyOf)); // unchanged if that copy is indexed
+                        } else {
+                            LOG.debug("{}: unchanged (content already indexed)", file);
+                            unchanged++;
+                        }
+                        continue;
+                    }
+                    plannedPaths.put(path, hash);
+                    plannedHashes.putIfAbsent(hash, path);
+                    plan.add(new Planned(file, path, hash, atPath, null));
+                }
+                // …then scan one file ahead on another thread while this one indexes the file before it.
+                Map<String, IndexedAct> written = new HashMap<>();
+                List<Future<ScannedDocument>> scans = new ArrayList<>();
+                for (int i = 0; i < plan.size(); i++) {
+                    while (scans.size() < plan.size() && scans.size() <= i + SCAN_AHEAD) {
+                        Planned next = plan.get(scans.size());
+                        scans.add(next.copyOf() != null ? null : scanner.submit(() -> engine.scanDocument(next.file())));
+                    }
+                    Planned p = plan.get(i);
+                    if (p.copyOf() != null) {
+                        if (written.containsKey(p.copyOf())) {
+                            LOG.debug("{}: unchanged (same content as {})", p.file(), p.copyOf());
+                            unchanged++;
+                        } else {
+                            problems.add(new IndexSummary.Problem(p.file().toString(), "same content as " + p.copyOf() + ", which could not be read"));
+                        }
+                        continue;
+                    }
                     ScannedDocument scanned;
                     try {
-                        scanned = engine.scanDocument(file);
+                        scanned = scanned(scans.get(i));
                     } catch (DocumentReadException e) {
-                        problems.add(new IndexSummary.Problem(file.toString(), e.getMessage()));
+                        problems.add(new IndexSummary.Problem(p.file().toString(), e.getMessage()));
                         continue;
+                    } finally {
+                        scans.set(i, null);
                     }
-                    List<Document> docs = documents(id, path, hash, file, scanned);
+                    String id = p.atPath().isPresent() ? p.atPath().get().id() : freeId(s, stem(p.file()), written);
+                    List<Document> docs = documents(id, p.path(), p.hash(), p.file(), scanned);
                     // One block, one delete: a snapshot sees the old act or the new one, never a mix.
-                    writer.updateDocuments(new Term(IndexFields.PATH, path), docs);
-                    written.put(path, new IndexedAct(id, "", path, hash, scanned.document().language(), scanned.report().score(),
+                    writer.updateDocuments(new Term(IndexFields.PATH, p.path()), docs);
+                    written.put(p.path(), new IndexedAct(id, "", p.path(), p.hash(), scanned.document().language(), scanned.report().score(),
                             docs.size() - 1, scanned.report().findings().size()));
                     provisions += docs.size() - 1;
-                    if (atPath.isPresent()) {
+                    if (p.atPath().isPresent()) {
                         replaced++;
-                        LOG.debug("{}: replaced act {} ({} provisions)", file, id, docs.size() - 1);
+                        LOG.debug("{}: replaced act {} ({} provisions)", p.file(), id, docs.size() - 1);
                     } else {
                         added++;
-                        LOG.debug("{}: added as act {} ({} provisions)", file, id, docs.size() - 1);
+                        LOG.debug("{}: added as act {} ({} provisions)", p.file(), id, docs.size() - 1);
                     }
                 }
             } finally {
@@ -253,12 +328,35 @@ public final class ProvisionIndex implements Closeable {
             writer.commit();
             searchers.maybeRefreshBlocking();
         } finally {
+            scanner.shutdownNow();
             writing.unlock();
         }
         IndexSummary summary = new IndexSummary(added, unchanged, replaced, 0, provisions,
                 Duration.ofNanos(System.nanoTime() - t0), problems);
         LOG.info("index: {}", summary.line());
         return summary;
+    }
+
+    /** A file to index, decided before any is scanned; {@code copyOf} names a file of this call with the same content. */
+    private record Planned(Path file, String path, String hash, Optional<IndexedAct> atPath, String copyOf) {
+    }
+
+    /** The scan's result, its read error as such; anything else it threw, thrown here. */
+    private static ScannedDocument scanned(Future<ScannedDocument> scan) throws IOException {
+        try {
+            return scan.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while indexing");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -333,17 +431,9 @@ public final class ProvisionIndex implements Closeable {
         Query text = parse(query, options);
         BooleanQuery.Builder b = new BooleanQuery.Builder()
                 .add(text, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_PROVISION)), BooleanClause.Occur.FILTER);
-        if (!options.factors().isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            options.factors().forEach(f -> any.add(new TermQuery(new Term(IndexFields.FACTOR, f)), BooleanClause.Occur.SHOULD));
-            b.add(any.build(), BooleanClause.Occur.FILTER);
-        }
+                .add(PROVISIONS, BooleanClause.Occur.FILTER);
         options.language().ifPresent(l -> b.add(new TermQuery(new Term(IndexFields.LANGUAGE, l.code())), BooleanClause.Occur.FILTER));
-        options.act().ifPresent(a -> b.add(new TermQuery(new Term(IndexFields.ACT, a)), BooleanClause.Occur.FILTER));
-        if (options.minScore() > 0) {
-            b.add(DoublePoint.newRangeQuery(IndexFields.SCORE, options.minScore(), Double.POSITIVE_INFINITY), BooleanClause.Occur.FILTER);
-        }
+        filters(b, options);
         Query q = b.build();
         IndexSearcher s = searchers.acquire();
         try {
@@ -359,8 +449,114 @@ public final class ProvisionIndex implements Closeable {
             }
             TopDocs top = found.topDocs();
             Map<String, Map<String, Long>> facets = facetCounts((FacetedSearcher) s, found);
-            List<SearchHit> hits = hits(s, q, top, options);
+            List<SearchHit> hits = hits(s, q, top.scoreDocs);
             return new SearchResults(top.totalHits.value, hits, facets);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * Provisions that say the same thing as provision {@code citation} of act {@code act}: the same
+     * citation in the act's other official language version when that is indexed (see
+     * {@link #twinAct(String)}), then the provisions of the same language most alike by their words
+     * (Lucene MoreLikeThis on the language-analysed text, with {@code settings}), the provision itself left
+     * out; and for each of its findings, how many other acts use the words of its quote.
+     *
+     * @param act      the act id
+     * @param citation the provision's citation ({@code Article 12, point 3})
+     * @param options  filters and the limit of text matches (the twin is not counted); the language
+     *                 filter is ignored: text matches are in the provision's language
+     * @param settings how the MoreLikeThis query is built
+     * @return the provision, its twin act, its formulas' use and the similar provisions
+     * @throws IllegalArgumentException when the index has no such provision
+     * @throws IOException              when the index cannot be read
+     */
+    public SimilarResults similar(String act, String citation, SearchOptions options, SimilarSettings settings) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            ScoreDoc[] self = s.search(provision(act, citation), 1).scoreDocs;
+            if (self.length == 0) {
+                throw new IllegalArgumentException("no provision «" + citation + "» of act " + act + " in the index");
+            }
+            Document d = s.storedFields().document(self[0].doc);
+            Language lang = Language.fromCode(d.get(IndexFields.LANGUAGE)).orElse(Language.EN);
+            List<SimilarHit> hits = new ArrayList<>();
+            Optional<String> twin = twinAct(s, act, lang);
+            if (twin.isPresent()) {
+                for (ScoreDoc other : s.search(provision(twin.get(), citation), 1).scoreDocs) {
+                    hits.add(new SimilarHit(hit(s.storedFields().document(other.doc), 0f, null), SimilarHit.Match.TWIN));
+                }
+            }
+            hits.addAll(moreLikeThis(s, d.get(IndexFields.text(lang)), lang, options, settings, self[0].doc));
+            List<FormulaUse> formulas = new ArrayList<>();
+            for (String f : d.getValues(IndexFields.QUOTE)) {
+                int tab = f.indexOf('\t');
+                formulas.add(formulaUse(s, act, f.substring(0, tab), f.substring(tab + 1)));
+            }
+            return new SimilarResults(Optional.of(hit(d, 0f, null)), twin, formulas, hits);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * Provisions whose words are most like {@code text}, in one language (Lucene MoreLikeThis on the
+     * language-analysed text).
+     *
+     * @param text     any text: a provision, a formula
+     * @param language the language to analyse it in and search
+     * @param options  filters and the limit; the language filter is ignored for {@code language}
+     * @param settings how the MoreLikeThis query is built
+     * @return the provisions, best first
+     * @throws IllegalArgumentException when the text is blank
+     * @throws IOException              when the index cannot be read
+     */
+    public SimilarResults similar(String text, Language language, SearchOptions options, SimilarSettings settings) throws IOException {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty text");
+        }
+        IndexSearcher s = searchers.acquire();
+        try {
+            return new SimilarResults(Optional.empty(), Optional.empty(), List.of(),
+                    moreLikeThis(s, text, language, options, settings, -1));
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * The other official language version of an act, when it is indexed: the act in another language
+     * (Kazakh for Russian, Russian for Kazakh) with the same numbering (at least {@value #TWIN_CITATIONS}
+     * of the citations of both, Jaccard) and the same numbers in its text (years, sums, terms, references:
+     * at least {@value #TWIN_NUMBERS}, Jaccard), the best such act.
+     *
+     * @param act the act id
+     * @return the twin act's id, or empty
+     * @throws IOException when the index cannot be read
+     */
+    public Optional<String> twinAct(String act) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return act(s, IndexFields.ACT, act).flatMap(a -> twinAct(s, act, a.language()));
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * How many other acts use the words of a finding's quote, in the same order (lower-cased, unstemmed).
+     *
+     * @param act   the act the finding is in (left out of the count)
+     * @param code  the factor code
+     * @param quote the quote
+     * @return the count of other acts and of their provisions
+     * @throws IOException when the index cannot be read
+     */
+    public FormulaUse formulaUse(String act, String code, String quote) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return formulaUse(s, act, code, quote);
         } finally {
             searchers.release(s);
         }
@@ -424,22 +620,32 @@ public final class ProvisionIndex implements Closeable {
         return out;
     }
 
-    private List<SearchHit> hits(IndexSearcher s, Query q, TopDocs top, SearchOptions options) throws IOException {
-        int[] docIds = new int[top.scoreDocs.length];
+    private List<SearchHit> hits(IndexSearcher s, Query q, ScoreDoc[] found) throws IOException {
+        int[] docIds = new int[found.length];
         for (int i = 0; i < docIds.length; i++) {
-            docIds[i] = top.scoreDocs[i].doc;
+            docIds[i] = found[i].doc;
         }
-        String[] fields = new String[Language.values().length + 1];
+        // only the text fields the query searches: a field it does not touch would give an unmarked passage, at a cost
+        Set<String> queried = new HashSet<>();
+        q.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                queried.add(field);
+                return true;
+            }
+        });
+        List<String> textFields = new ArrayList<>();
         for (Language l : Language.values()) {
-            fields[l.ordinal()] = IndexFields.text(l);
+            textFields.add(IndexFields.text(l));
         }
-        fields[fields.length - 1] = IndexFields.EXACT;
+        textFields.add(IndexFields.EXACT);
+        String[] fields = textFields.stream().filter(queried::contains).toArray(String[]::new);
         int[] onePassage = new int[fields.length];
         java.util.Arrays.fill(onePassage, 1);
-        SnippetHighlighter highlighter = new SnippetHighlighter(UnifiedHighlighter.builder(s, analyzer)
-                .withFormatter(new SnippetFormatter())
-                .withMaxLength(100_000));
-        Map<String, Object[]> snippets = highlighter.snippets(fields, q, docIds, onePassage);
+        Map<String, Object[]> snippets = fields.length == 0 ? Map.of()
+                : new SnippetHighlighter(UnifiedHighlighter.builder(s, analyzer)
+                        .withFormatter(new SnippetFormatter())
+                        .withMaxLength(100_000)).snippets(fields, q, docIds, onePassage);
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < docIds.length; i++) {
             Document d = s.storedFields().document(docIds[i]);
@@ -451,16 +657,23 @@ public final class ProvisionIndex implements Closeable {
                     best = sn;
                 }
             }
-            if (best == null) {
-                best = new Snippet("", 0, List.of());
-            }
-            String severity = d.get(IndexFields.SEVERITY);
-            hits.add(new SearchHit(d.get(IndexFields.ACT), d.get(IndexFields.TITLE), d.get(IndexFields.PATH),
-                    d.get(IndexFields.CITATION), d.getField(IndexFields.START).numericValue().intValue(), lang,
-                    top.scoreDocs[i].score, d.getField(IndexFields.SCORE).numericValue().doubleValue(),
-                    Optional.ofNullable(severity).map(Severity::parse), List.of(d.getValues(IndexFields.FACTOR)), best));
+            hits.add(hit(d, found[i].score, best));
         }
         return hits;
+    }
+
+    /** A provision document as a hit; without a snippet, the start of its text. */
+    private static SearchHit hit(Document d, float relevance, Snippet snippet) {
+        Language lang = Language.fromCode(d.get(IndexFields.LANGUAGE)).orElse(Language.EN);
+        if (snippet == null || snippet.text().isEmpty()) {
+            String text = String.valueOf(d.get(IndexFields.text(lang)));
+            snippet = new Snippet(text.length() <= 300 ? text : text.substring(0, 300), 0, List.of());
+        }
+        String severity = d.get(IndexFields.SEVERITY);
+        return new SearchHit(d.get(IndexFields.ACT), d.get(IndexFields.TITLE), d.get(IndexFields.PATH),
+                d.get(IndexFields.CITATION), d.getField(IndexFields.START).numericValue().intValue(), lang,
+                relevance, d.getField(IndexFields.SCORE).numericValue().doubleValue(),
+                Optional.ofNullable(severity).map(Severity::parse), List.of(d.getValues(IndexFields.FACTOR)), snippet);
     }
 
     private List<Document> documents(String id, String path, String hash, Path file, ScannedDocument scanned) throws IOException {
@@ -489,7 +702,7 @@ public final class ProvisionIndex implements Closeable {
             d.add(new StoredField(IndexFields.START, p.start()));
             String text = doc.textOf(p);
             d.add(new Field(IndexFields.text(lang), text, TEXT_WITH_OFFSETS));
-            d.add(new Field(IndexFields.EXACT, text, TEXT_WITH_OFFSETS));
+            d.add(new Field(IndexFields.EXACT, text, UNSTORED_WITH_OFFSETS));
             List<Finding> findings = findingsAt.getOrDefault(p.start(), List.of());
             Severity max = null;
             for (String code : new TreeSet<>(findings.stream().map(Finding::code).toList())) {
@@ -498,6 +711,9 @@ public final class ProvisionIndex implements Closeable {
             }
             for (Finding f : findings) {
                 max = max == null || f.severity().compareTo(max) > 0 ? f.severity() : max;
+                if (f.location() instanceof ProvisionLocation at) {
+                    d.add(new StoredField(IndexFields.QUOTE, f.code() + "\t" + at.quote()));
+                }
             }
             if (max != null) {
                 d.add(new StringField(IndexFields.SEVERITY, max.toString(), Field.Store.YES));
@@ -514,6 +730,152 @@ public final class ProvisionIndex implements Closeable {
         act.add(new StoredField(IndexFields.FINDINGS, report.findings().size()));
         docs.add(act);
         return docs;
+    }
+
+    private List<SimilarHit> moreLikeThis(IndexSearcher s, String text, Language lang, SearchOptions options, SimilarSettings settings,
+                                          int self) throws IOException {
+        String field = IndexFields.text(lang);
+        MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
+        mlt.setAnalyzer(analyzer);
+        mlt.setFieldNames(new String[] {field});
+        mlt.setMinTermFreq(1);
+        // a provision of the index counts itself among the provisions that have its words; a text does not
+        mlt.setMinDocFreq(self >= 0 ? settings.minDocFreq() : Math.max(1, settings.minDocFreq() - 1));
+        mlt.setMaxDocFreqPct(settings.maxDocFreqPercent());
+        mlt.setMaxQueryTerms(settings.maxQueryTerms());
+        mlt.setMinWordLen(2);
+        mlt.setBoost(true);
+        Query like = mlt.like(field, new StringReader(text));
+        if (!(like instanceof BooleanQuery words) || words.clauses().isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        words.clauses().forEach(any::add);
+        any.setMinimumNumberShouldMatch((int) Math.ceil(settings.minShouldMatch() * words.clauses().size()));
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(any.build(), BooleanClause.Occur.MUST)
+                .add(PROVISIONS, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.LANGUAGE, lang.code())), BooleanClause.Occur.FILTER);
+        filters(b, options);
+        Query q = b.build();
+        ScoreDoc[] found = s.search(q, options.limit() + 1).scoreDocs;
+        List<ScoreDoc> kept = new ArrayList<>();
+        for (ScoreDoc sd : found) {
+            if (sd.doc != self && kept.size() < options.limit()) {
+                kept.add(sd);
+            }
+        }
+        List<SimilarHit> out = new ArrayList<>();
+        for (SearchHit h : hits(s, q, kept.toArray(ScoreDoc[]::new))) {
+            out.add(new SimilarHit(h, SimilarHit.Match.TEXT));
+        }
+        return out;
+    }
+
+    private static void filters(BooleanQuery.Builder b, SearchOptions options) {
+        if (!options.factors().isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            options.factors().forEach(f -> any.add(new TermQuery(new Term(IndexFields.FACTOR, f)), BooleanClause.Occur.SHOULD));
+            b.add(any.build(), BooleanClause.Occur.FILTER);
+        }
+        options.act().ifPresent(a -> b.add(new TermQuery(new Term(IndexFields.ACT, a)), BooleanClause.Occur.FILTER));
+        if (options.minScore() > 0) {
+            b.add(DoublePoint.newRangeQuery(IndexFields.SCORE, options.minScore(), Double.POSITIVE_INFINITY), BooleanClause.Occur.FILTER);
+        }
+    }
+
+    private static Query provision(String act, String citation) {
+        return new BooleanQuery.Builder()
+                .add(PROVISIONS, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.ACT, act)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.CITATION, citation)), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    /** An act's citations and the numbers in its text: what two language versions of one act share. */
+    private record Outline(Set<String> citations, Set<String> numbers) {
+        static Outline of(IndexSearcher s, String act, Language lang) throws IOException {
+            Query q = new BooleanQuery.Builder()
+                    .add(PROVISIONS, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.ACT, act)), BooleanClause.Occur.FILTER)
+                    .build();
+            Set<String> citations = new HashSet<>();
+            Set<String> numbers = new HashSet<>();
+            for (ScoreDoc sd : s.search(q, Math.max(1, s.count(q))).scoreDocs) {
+                Document d = s.storedFields().document(sd.doc, Set.of(IndexFields.CITATION, IndexFields.text(lang)));
+                citations.add(d.get(IndexFields.CITATION));
+                Matcher m = NUMBER.matcher(String.valueOf(d.get(IndexFields.text(lang))));
+                while (m.find()) {
+                    numbers.add(m.group());
+                }
+            }
+            return new Outline(citations, numbers);
+        }
+
+        static double jaccard(Set<String> a, Set<String> b) {
+            if (a.isEmpty() && b.isEmpty()) {
+                return 0;
+            }
+            long common = a.stream().filter(b::contains).count();
+            return (double) common / (a.size() + b.size() - common);
+        }
+    }
+
+    private Optional<String> twinAct(IndexSearcher s, String act, Language lang) {
+        if (lang == Language.EN) {
+            return Optional.empty();
+        }
+        try {
+            Language other = lang == Language.KK ? Language.RU : Language.KK;
+            Outline mine = Outline.of(s, act, lang);
+            if (mine.numbers().isEmpty()) {
+                return Optional.empty();
+            }
+            // candidates: the acts of the other language sharing most of these numbers (each number counted once per act)
+            Map<String, Integer> shared = new HashMap<>();
+            for (String n : mine.numbers().stream().sorted().limit(MAX_TWIN_NUMBERS).toList()) {
+                Query q = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexFields.EXACT, n)), BooleanClause.Occur.MUST)
+                        .add(PROVISIONS, BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(IndexFields.LANGUAGE, other.code())), BooleanClause.Occur.FILTER)
+                        .build();
+                FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(s, q, 1, new FacetsCollectorManager());
+                facetCounts((FacetedSearcher) s, found).getOrDefault(IndexFields.DIM_ACT, Map.of()).keySet()
+                        .forEach(a -> shared.merge(a, 1, Integer::sum));
+            }
+            List<String> candidates = shared.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(TWIN_CANDIDATES).map(Map.Entry::getKey).toList();
+            String best = null;
+            double bestScore = 0;
+            for (String candidate : candidates) {
+                Outline theirs = Outline.of(s, candidate, other);
+                double citations = Outline.jaccard(mine.citations(), theirs.citations());
+                double numbers = Outline.jaccard(mine.numbers(), theirs.numbers());
+                if (citations >= TWIN_CITATIONS && numbers >= TWIN_NUMBERS && citations + numbers > bestScore) {
+                    best = candidate;
+                    bestScore = citations + numbers;
+                }
+            }
+            return Optional.ofNullable(best);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private FormulaUse formulaUse(IndexSearcher s, String act, String code, String quote) throws IOException {
+        Query phrase = new QueryBuilder(analyzer).createPhraseQuery(IndexFields.EXACT, quote);
+        if (phrase == null) {
+            return new FormulaUse(code, quote, 0, 0);
+        }
+        Query q = new BooleanQuery.Builder()
+                .add(phrase, BooleanClause.Occur.MUST)
+                .add(PROVISIONS, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.ACT, act)), BooleanClause.Occur.MUST_NOT)
+                .build();
+        FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(s, q, 1, new FacetsCollectorManager());
+        Map<String, Long> perAct = facetCounts((FacetedSearcher) s, found).getOrDefault(IndexFields.DIM_ACT, Map.of());
+        return new FormulaUse(code, quote, perAct.size(), found.topDocs().totalHits.value);
     }
 
     private static void common(Document d, String kind, String id, String title, Language lang, String path, String hash) {
@@ -597,6 +959,39 @@ public final class ProvisionIndex implements Closeable {
 
         Map<String, Object[]> snippets(String[] fields, Query q, int[] docIds, int[] maxPassages) throws IOException {
             return highlightFieldsAsObjects(fields, q, docIds, maxPassages);
+        }
+
+        /** The exact field is not stored: its text is that of the provision's language field. */
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+                throws IOException {
+            int exact = java.util.Arrays.asList(fields).indexOf(IndexFields.EXACT);
+            if (exact < 0) {
+                return super.loadFieldValues(fields, docIter, cacheCharsThreshold);
+            }
+            TreeSet<String> load = new TreeSet<>(java.util.Arrays.asList(fields));
+            load.remove(IndexFields.EXACT);
+            for (Language l : Language.values()) {
+                load.add(IndexFields.text(l));
+            }
+            List<String> loaded = List.copyOf(load); // sorted, as the stored-field visitor needs
+            List<CharSequence[]> out = new ArrayList<>();
+            for (CharSequence[] values : super.loadFieldValues(loaded.toArray(String[]::new), docIter, cacheCharsThreshold)) {
+                CharSequence[] row = new CharSequence[fields.length];
+                for (int i = 0; i < fields.length; i++) {
+                    if (i != exact) {
+                        row[i] = values[loaded.indexOf(fields[i])];
+                    }
+                }
+                for (Language l : Language.values()) {
+                    CharSequence v = values[loaded.indexOf(IndexFields.text(l))];
+                    if (v != null && row[exact] == null) {
+                        row[exact] = v;
+                    }
+                }
+                out.add(row);
+            }
+            return out;
         }
     }
 

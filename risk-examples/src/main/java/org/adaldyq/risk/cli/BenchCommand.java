@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench}: benchmarks, one subcommand each. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory.",
-        subcommands = {BenchCommand.Regulation.class, BenchCommand.Reports.class})
+        subcommands = {BenchCommand.Regulation.class, BenchCommand.Reports.class, BenchCommand.Similar.class,
+                BenchCommand.Index.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -29,6 +30,77 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: regulation or reports");
+    }
+
+    /** {@code bench index}: indexing beside scanning, index size, a synthetic 200,000-provision corpus: heap and search latency. */
+    @Command(name = "index", mixinStandardHelpOptions = true,
+            description = "Index the acts of --data beside scanning them alone (alternated, medians), the index size, then a synthetic "
+                    + "corpus of their provisions shuffled into acts: its indexing heap peak (run with -Xmx512m) and search p50/p95.")
+    static final class Index implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", description = "Corpus folder (default: ../shared/data/regulations if present, else data/samples).")
+        Path data;
+
+        @Option(names = "--work", description = "Scratch folder, emptied of what this run writes (default: a temporary folder).")
+        Path work;
+
+        @Option(names = "--iterations", defaultValue = "3", description = "Measured rounds; 0 skips the throughput and size "
+                + "figures (default: ${DEFAULT-VALUE}).")
+        int iterations;
+
+        @Option(names = "--warmup", defaultValue = "1", description = "Unmeasured rounds first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--synthetic", defaultValue = "200000", description = "Provisions of the synthetic corpus; 0 skips it "
+                + "(default: ${DEFAULT-VALUE}).")
+        int synthetic;
+
+        @Option(names = "--query-rounds", defaultValue = "20", description = "Measured rounds over the queries (default: ${DEFAULT-VALUE}).")
+        int queryRounds;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dataDir = data != null ? data : Regulation.defaultData();
+            Path scratch = work != null ? Files.createDirectories(work) : Files.createTempDirectory("adaldyq-bench-index");
+            new org.adaldyq.risk.bench.IndexBenchmark(dataDir, scratch, iterations, warmup, synthetic, queryRounds)
+                    .run(spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    /** {@code bench similar}: the quality of {@code similar} (twin acts, recurring formulas, damaged provisions) per setting. */
+    @Command(name = "similar", mixinStandardHelpOptions = true,
+            description = "Index the kk/ and ru/ acts of --data and measure `similar`: twin acts found (truth from kz-laws_kaz_N / "
+                    + "kz-laws_rus_N file names), recall of recurring formulas, and of provisions with every third word dropped, "
+                    + "per MoreLikeThis setting.")
+    static final class Similar implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", description = "Corpus folder with kk/ and ru/ (default: ../shared/data/regulations if present, "
+                + "else data/samples).")
+        Path data;
+
+        @Option(names = "--dir", description = "Index folder to build or reuse (default: ${DEFAULT-VALUE}).", defaultValue = ".adaldyq-bench-index")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dataDir = data != null ? data : Regulation.defaultData();
+            java.util.List<org.adaldyq.risk.index.SimilarSettings> variants = java.util.List.of(
+                    org.adaldyq.risk.index.SimilarSettings.defaults(),
+                    new org.adaldyq.risk.index.SimilarSettings(10, 2, 25, 0.0),
+                    new org.adaldyq.risk.index.SimilarSettings(25, 2, 25, 0.0),
+                    new org.adaldyq.risk.index.SimilarSettings(25, 1, 25, 0.3),
+                    new org.adaldyq.risk.index.SimilarSettings(25, 2, 50, 0.3),
+                    new org.adaldyq.risk.index.SimilarSettings(25, 2, 25, 0.5),
+                    new org.adaldyq.risk.index.SimilarSettings(50, 2, 25, 0.3),
+                    new org.adaldyq.risk.index.SimilarSettings(50, 2, 10, 0.3));
+            new org.adaldyq.risk.bench.SimilarEvaluation(dataDir, dir, variants).run(spec.commandLine().getOut());
+            return 0;
+        }
     }
 
     /** {@code bench reports}: the cost of the HTML, DOCX and SARIF writers next to the scan they report. */
@@ -130,7 +202,7 @@ final class BenchCommand implements Runnable {
             return 0;
         }
 
-        private static Path defaultData() {
+        static Path defaultData() {
             Path shared = Path.of("../shared/data/regulations");
             return Files.isDirectory(shared) ? shared : Path.of("data/samples");
         }

@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 IndexCommand.class,
                 SearchCommand.class,
+                SimilarCommand.class,
+                DiffCommand.class,
         })
 public final class RiskCli {
 

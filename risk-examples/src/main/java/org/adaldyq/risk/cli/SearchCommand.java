@@ -136,7 +136,7 @@ final class SearchCommand implements Callable<Integer> {
         return o;
     }
 
-    private static ObjectNode hit(SearchHit h) {
+    static ObjectNode hit(SearchHit h) {
         ObjectNode o = json().createObjectNode();
         o.put("act", h.act());
         o.put("title", h.title());

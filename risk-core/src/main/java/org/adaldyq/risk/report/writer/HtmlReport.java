@@ -144,16 +144,31 @@ public final class HtmlReport implements Closeable {
         this.out = out;
         this.catalogue = catalogue;
         this.language = language;
+        this.colours.putAll(colours(catalogue));
+        head(out, language, label("title", language), "", SCRIPT);
+    }
+
+    /** One colour per factor code of {@code catalogue}, the same on every page. */
+    static Map<String, String> colours(FactorCatalogue catalogue) {
+        Map<String, String> colours = new TreeMap<>();
         int i = 0;
         for (String code : new TreeSet<>(catalogue.codes())) {
             colours.put(code, COLOURS[i++ % COLOURS.length]);
         }
+        return colours;
+    }
+
+    /**
+     * The start of a page of this family up to its {@code <main>}: the shared style plus {@code extraStyle},
+     * and a Content-Security-Policy that allows only {@code script} (none when it is empty).
+     */
+    static void head(Writer out, Language language, String title, String extraStyle, String script) throws IOException {
         out.write("<!DOCTYPE html>\n<html lang=\"" + language.code() + "\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-                + "img-src data:; script-src " + scriptSource(SCRIPT) + "\">\n");
-        out.write("<title>" + escape(label("title", language)) + " — Adaldyq Risk</title>\n<style>" + STYLE + "</style>\n</head>\n");
-        out.write("<body>\n<header class=\"top\"><h1>" + escape(label("title", language)) + "</h1></header>\n<main>\n");
+                + "img-src data:; script-src " + (script.isEmpty() ? "'none'" : scriptSource(script)) + "\">\n");
+        out.write("<title>" + escape(title) + " — Adaldyq Risk</title>\n<style>" + STYLE + extraStyle + "</style>\n</head>\n");
+        out.write("<body>\n<header class=\"top\"><h1>" + escape(title) + "</h1></header>\n<main>\n");
     }
 
     /**
@@ -356,13 +371,25 @@ public final class HtmlReport implements Closeable {
     }
 
     private void note(StringBuilder h, Finding f, String id, Language lang) {
+        note(h, f, id, colour(f.code()), lang, "", false);
+    }
+
+    /**
+     * A finding's note: title, severity, citation, why, how to fix, triggers; {@code badge} (HTML) before the
+     * title, and the quote after the citation where the page does not mark it in the text.
+     */
+    static void note(StringBuilder h, Finding f, String id, String colour, Language lang, String badge, boolean withQuote) {
         ProvisionLocation at = (ProvisionLocation) f.location();
         h.append("<aside class=\"note\" id=\"").append(id).append("\" data-factor=\"").append(f.code()).append("\" data-severity=\"")
-                .append(f.severity()).append("\" style=\"--c:").append(colour(f.code())).append("\">");
+                .append(f.severity()).append("\" style=\"--c:").append(colour).append("\">");
         h.append("<span class=\"score\">").append(String.format(Locale.ROOT, "%.2f", f.score())).append("</span>");
-        h.append("<h4>").append(escape(f.title())).append(" <span class=\"sev sev-").append(f.severity()).append("\">")
+        h.append("<h4>").append(badge).append(escape(f.title())).append(" <span class=\"sev sev-").append(f.severity()).append("\">")
                 .append(escape(label(f.severity().toString(), lang))).append("</span></h4>");
-        h.append("<p class=\"cite\">").append(escape(at.provision())).append(" · ").append(f.code()).append("</p>");
+        h.append("<p class=\"cite\">").append(escape(at.provision())).append(" · ").append(f.code());
+        if (withQuote) {
+            h.append(" · «").append(escape(at.quote())).append("»");
+        }
+        h.append("</p>");
         h.append("<p><b>").append(escape(label("why", lang))).append(":</b> ").append(escape(f.explanation())).append("</p>");
         h.append("<p><b>").append(escape(label("fix", lang))).append(":</b> ").append(escape(f.recommendation())).append("</p>");
         if (!f.triggers().isEmpty()) {

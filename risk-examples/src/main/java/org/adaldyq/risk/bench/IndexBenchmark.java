@@ -1,0 +1,248 @@
+package org.adaldyq.risk.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.adaldyq.risk.RiskEngine;
+import org.adaldyq.risk.index.IndexSummary;
+import org.adaldyq.risk.index.ProvisionIndex;
+import org.adaldyq.risk.index.SearchOptions;
+import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.structure.DocumentReader;
+import org.adaldyq.risk.structure.ParsedDocument;
+import org.adaldyq.risk.structure.Provision;
+
+/**
+ * The provision index's costs, in one JVM: (1) indexing a corpus beside scanning the same files alone,
+ * alternated, medians (the target: indexing ≤ 1.3× the scan); (2) the index's size per 1,000 provisions;
+ * (3) a synthetic corpus of acts made of the corpus's own provisions, shuffled (≥ 200,000 provisions),
+ * indexed once with the peak heap sampled every 5 ms (run with {@code -Xmx512m}); (4) search latency
+ * p50/p95 on it, warm, every search with its facet counts and snippets.
+ */
+public final class IndexBenchmark {
+
+    /** Queries of the latency figure: terms, phrases, wildcards, boolean, slop, in both languages. */
+    private static final List<String> QUERIES = List.of(
+            "инвестор", "\"в порядке, установленном\"", "уполномоченный AND орган", "лиценз*", "\"вправе отказать\"~2",
+            "мемлекеттік", "\"белгіленген тәртіппен\"", "құқылы", "срок NOT месяц", "Правительство",
+            "exact:\"в порядке, установленном\"", "тәртiбi*", "контракт OR договор", "заявка", "жеңілдіктер");
+
+    private final Path data;
+    private final Path work;
+    private final int iterations;
+    private final int warmup;
+    private final int syntheticProvisions;
+    private final int queryRounds;
+
+    /**
+     * @param data                folder with kk/, ru/ and en/ acts (other files and folders are left alone)
+     * @param work                scratch folder for the indexes and the synthetic acts
+     * @param iterations          measured rounds of the throughput figure (0 skips figures 1 and 2)
+     * @param warmup              unmeasured rounds first
+     * @param syntheticProvisions provisions of the synthetic corpus (0 skips figures 3 and 4)
+     * @param queryRounds         measured rounds over the queries
+     */
+    public IndexBenchmark(Path data, Path work, int iterations, int warmup, int syntheticProvisions, int queryRounds) {
+        this.data = data;
+        this.work = work;
+        this.iterations = iterations;
+        this.warmup = warmup;
+        this.syntheticProvisions = syntheticProvisions;
+        this.queryRounds = queryRounds;
+    }
+
+    /** Runs every figure and prints them. */
+    public void run(PrintWriter out) throws Exception {
+        RiskEngine engine = RiskEngine.builder().build();
+        List<Path> files = new ArrayList<>();
+        for (String lang : List.of("kk", "ru", "en")) {
+            if (Files.isDirectory(data.resolve(lang))) {
+                files.addAll(files(data.resolve(lang)));
+            }
+        }
+        out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MB; corpus %s: %d files%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, data, files.size());
+        out.flush();
+        if (iterations > 0) {
+            throughputAndSize(engine, files, out);
+        }
+        if (syntheticProvisions <= 0) {
+            return;
+        }
+        Path acts = work.resolve("synthetic-acts");
+        int written = synthesise(files, acts, syntheticProvisions);
+        Path big = work.resolve("synthetic-index");
+        IndexSummary summary;
+        try (HeapPeak peak = HeapPeak.start(); ProvisionIndex index = ProvisionIndex.open(big, engine)) {
+            List<Path> synthetic = files(acts);
+            summary = index.add(synthetic.toArray(Path[]::new));
+            index.close();
+            out.printf(Locale.ROOT, "3. synthetic corpus: %d acts, %d provisions written, %d indexed in %.0f s (%.0f provisions/s, scan "
+                    + "included); index %.0f MB (%.0f KB per 1,000); peak heap used %d MB of %d MB (sampled every 5 ms)%n",
+                    synthetic.size(), written, summary.provisions(), summary.time().toMillis() / 1000.0,
+                    summary.provisions() / (summary.time().toMillis() / 1000.0), size(big) / 1e6,
+                    size(big) / 1024.0 / summary.provisions() * 1000, peak.peak() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        }
+        out.flush();
+        try (ProvisionIndex index = ProvisionIndex.open(big)) {
+            List<Double> samples = new ArrayList<>();
+            long matches = 0;
+            for (int r = -1; r < queryRounds; r++) {
+                for (String q : QUERIES) {
+                    long t0 = System.nanoTime();
+                    matches += index.search(q, SearchOptions.defaults()).total();
+                    if (r >= 0) {
+                        samples.add((System.nanoTime() - t0) / 1e6);
+                    }
+                }
+            }
+            samples.sort(Comparator.naturalOrder());
+            out.printf(Locale.ROOT, "4. search on %d provisions, warm (%d queries × %d rounds after one unmeasured, top 10 with snippets "
+                    + "and factor/act/language facets): p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d matches per round)%n",
+                    summary.provisions(), QUERIES.size(), queryRounds, percentile(samples, 50), percentile(samples, 95),
+                    samples.get(samples.size() - 1), matches / (queryRounds + 1));
+        }
+        out.flush();
+    }
+
+    /** Figures 1 and 2. */
+    private void throughputAndSize(RiskEngine engine, List<Path> files, PrintWriter out) throws Exception {
+        int[] provisions = {0};
+        int[] round = {0};
+        double[] ms = Repetitions.medianMsPair(warmup, iterations,
+                () -> {
+                    int n = 0;
+                    for (Path f : files) {
+                        n += engine.scanDocument(f).document().provisions().size();
+                    }
+                    provisions[0] = n;
+                },
+                () -> {
+                    Path dir = work.resolve("throughput-" + round[0]++);
+                    try (ProvisionIndex index = ProvisionIndex.open(dir, engine)) {
+                        index.add(files.toArray(Path[]::new));
+                    }
+                    delete(dir);
+                });
+        out.printf(Locale.ROOT, "1. %d provisions: scan alone %.0f ms (%.0f provisions/s), scan + index %.0f ms (%.0f provisions/s): "
+                + "index/scan = %.2f (medians of %d after %d)%n", provisions[0], ms[0], provisions[0] / ms[0] * 1000, ms[1],
+                provisions[0] / ms[1] * 1000, ms[1] / ms[0], iterations, warmup);
+        Path sized = work.resolve("size");
+        try (ProvisionIndex index = ProvisionIndex.open(sized, engine)) {
+            index.add(files.toArray(Path[]::new));
+        }
+        long bytes = size(sized);
+        out.printf(Locale.ROOT, "2. index size %.1f MB for %d provisions: %.0f KB per 1,000 provisions%n", bytes / 1e6, provisions[0],
+                bytes / 1024.0 / provisions[0] * 1000);
+        delete(sized);
+        out.flush();
+    }
+
+    /**
+     * Writes acts of 50 articles × 10 points, alternately Kazakh and Russian, each point a provision of the
+     * corpus picked at random (seeded) with its own numbering dropped.
+     */
+    private static int synthesise(List<Path> files, Path dir, int provisions) throws IOException {
+        Files.createDirectories(dir);
+        Map<Language, List<String>> pool = new EnumMap<>(Language.class);
+        DocumentReader reader = DocumentReader.create();
+        for (Path f : files) {
+            ParsedDocument d = reader.read(f);
+            if (d.language() == Language.EN) {
+                continue;
+            }
+            for (Provision p : d.provisions()) {
+                String t = d.textOf(p).replaceAll("\\s+", " ").replaceFirst("^\\s*\\d+(?:-\\d+)?[.)]\\s*", "").strip();
+                if (t.length() >= 20) {
+                    pool.computeIfAbsent(d.language(), k -> new ArrayList<>()).add(t);
+                }
+            }
+        }
+        Random random = new Random(20261205);
+        int written = 0;
+        for (int act = 0; written < provisions; act++) {
+            Language lang = act % 2 == 0 ? Language.RU : Language.KK;
+            List<String> texts = pool.get(lang);
+            StringBuilder b = new StringBuilder(lang == Language.RU ? "# Синтетический акт " : "# Синтетикалық акт ").append(act).append("\n\n");
+            for (int a = 1; a <= 50; a++) {
+                b.append(lang == Language.RU ? "### Статья " + a + ". Положения" : "### " + a + "-бап. Ережелер").append("\n\n");
+                for (int p = 1; p <= 10; p++) {
+                    b.append("      ").append(p).append(". ").append(texts.get(random.nextInt(texts.size()))).append("\n\n");
+                    written++;
+                }
+            }
+            Files.writeString(dir.resolve(String.format(Locale.ROOT, "synthetic-%s-%04d.md", lang.code(), act)), b.toString());
+        }
+        return written;
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static double percentile(List<Double> sorted, int pct) {
+        int i = (int) Math.ceil(pct / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    /** The used heap, garbage included, sampled every 5 ms while open. */
+    private static final class HeapPeak implements AutoCloseable {
+        private final Thread sampler;
+        private volatile long peak;
+
+        private HeapPeak() {
+            sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-peak");
+            sampler.setDaemon(true);
+        }
+
+        static HeapPeak start() {
+            HeapPeak h = new HeapPeak();
+            h.sampler.start();
+            return h;
+        }
+
+        long peak() {
+            return peak;
+        }
+
+        @Override
+        public void close() {
+            sampler.interrupt();
+        }
+    }
+}

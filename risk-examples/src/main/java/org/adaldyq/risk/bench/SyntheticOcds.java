@@ -72,6 +72,15 @@ public final class SyntheticOcds {
      * that only gives whole processes once the releases of one ocid are brought together across files.
      */
     public void writeSplitReleases(long processes, List<Path> files) throws IOException {
+        writeFiles(processes, files, 1);
+    }
+
+    /**
+     * The same processes as {@link #write}, spread round-robin over {@code files}: every
+     * {@code splitEvery}-th one as two releases in two different files (as {@link #writeSplitReleases}), the
+     * others as compiled releases.
+     */
+    public void writeFiles(long processes, List<Path> files, int splitEvery) throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         List<OutputStream> outs = new ArrayList<>();
         try {
@@ -83,6 +92,12 @@ public final class SyntheticOcds {
                 one.reset();
                 try (JsonGenerator g = new JsonFactory().createGenerator(one)) {
                     process(g, i);
+                }
+                int first = (int) (i % files.size());
+                if (i % splitEvery != 0) {
+                    outs.get(first).write(one.toByteArray());
+                    outs.get(first).write('\n');
+                    continue;
                 }
                 com.fasterxml.jackson.databind.node.ObjectNode compiled =
                         (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(one.toByteArray());
@@ -97,7 +112,6 @@ public final class SyntheticOcds {
                     }
                 }
                 compiled.putArray("tag").add("tender");
-                int first = (int) (i % files.size());
                 line(mapper, outs.get(first), compiled);
                 line(mapper, outs.get((first + 1) % files.size()), award);
             }

@@ -12,8 +12,11 @@ import java.util.Set;
  * named sample and the quantiles wanted of it. One part of a distributed run gathers its samples with it;
  * the job computes the quantiles over all parts and gives them back as {@link FixedQuantiles}. Not
  * thread-safe.
+ *
+ * @serial exclude
  */
-public final class QuantileSamples implements QuantileSource {
+public final class QuantileSamples implements QuantileSource, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final Map<String, double[]> values = new LinkedHashMap<>();
     private final Map<String, Set<Double>> wanted = new LinkedHashMap<>();
 

@@ -52,11 +52,52 @@ class SparkJobsTest {
     void releasesOfOneOcidInDifferentFilesGiveTheCommandsOutput(@TempDir Path tmp) throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
         List<Path> files = List.of(in.resolve("a.jsonl"), in.resolve("b.jsonl"), in.resolve("c.jsonl"), in.resolve("d.jsonl"));
-        int n = Integer.getInteger("spark.test.processes", 200_000);
+        int n = Integer.getInteger("spark.test.processes", 50_000);
         new SyntheticOcds(42, n).writeFiles(n, files, 10);
         Path out = tmp.resolve("out");
         assertSameAsCommands(in, out, ProcurementJob.Options.of(in.toString(), out.toString()));
         assertThat(Files.readString(out.resolve("job.json"))).contains("exact");
+    }
+
+    @Test
+    void regulationJobGivesTheScanCommandsRecords(@TempDir Path tmp) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("docs"));
+        Path samples = Path.of("../data/samples").toAbsolutePath().normalize();
+        try (java.util.stream.Stream<Path> files = Files.walk(samples)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, in.resolve(f.getFileName()));
+            }
+        }
+        // a zip header and nothing of a document after it: an error record (CORRUPT) from both
+        Files.write(in.resolve("broken.docx"), "PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1));
+        Path out = tmp.resolve("out");
+        long n = RegulationJob.run(spark, in.toString(), out.toString(), org.adaldyq.risk.ScanSettings.defaults(), 2);
+        java.util.Set<com.fasterxml.jackson.databind.JsonNode> actual = new java.util.HashSet<>();
+        try (java.util.stream.Stream<Path> parts = Files.list(out.resolve("scans"))) {
+            for (Path p : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                for (String line : Files.readAllLines(p)) {
+                    actual.add(JSON.readTree(line));
+                }
+            }
+        }
+        java.util.Set<com.fasterxml.jackson.databind.JsonNode> expected = new java.util.HashSet<>();
+        for (String line : cliOut("scan", "--format", "jsonl", "--quiet", in.toString()).lines().toList()) {
+            expected.add(JSON.readTree(line));
+        }
+        assertThat(n).isEqualTo(4);
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual).anyMatch(r -> "CORRUPT".equals(r.path("reason").asText()) && r.path("source").asText().endsWith("broken.docx"));
+        assertThat(spark.read().parquet(out.resolve("scans.parquet").toString()).count()).isEqualTo(4);
+    }
+
+    @Test
+    void aDocumentOverTheSizeLimitIsAnErrorRecord(@TempDir Path tmp) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("docs"));
+        Files.writeString(in.resolve("big.txt"), "Статья 1. ".repeat(1000));
+        Path out = tmp.resolve("out");
+        RegulationJob.run(spark, in.toString(), out.toString(), new org.adaldyq.risk.ScanSettings(null, 1000, 60_000), 1);
+        String records = Files.readString(out.resolve("scans/part-00000"));
+        assertThat(JSON.readTree(records).path("reason").asText()).isEqualTo("TOO_LARGE");
     }
 
     private static void assertSameAsCommands(Path input, Path out, ProcurementJob.Options options) throws Exception {
@@ -72,6 +113,13 @@ class SparkJobsTest {
         for (int i = 0; i < expected.size(); i++) {
             assertThat(actual.get(i)).as("line %d", i + 1).isEqualTo(expected.get(i));
         }
+    }
+
+    /** The CLI's output through picocli's writer (as {@code scan} prints). */
+    static String cliOut(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        assertThat(RiskCli.run(new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()), args)).isIn(0, 1);
+        return out.toString();
     }
 
     /** The CLI's standard output (its commands write to {@code System.out}). */

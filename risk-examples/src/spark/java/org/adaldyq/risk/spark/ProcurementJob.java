@@ -36,6 +36,9 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -236,8 +239,7 @@ public final class ProcurementJob {
             }
             counts = results.counts();
         }
-        spark.read().json(new Path(out, "tenders.jsonl").toString()).write().mode("overwrite")
-                .parquet(new Path(out, "tenders.parquet").toString());
+        tendersParquet(spark, new Path(out, "tenders.jsonl"), new Path(out, "tenders.parquet"));
         List<InputProblem> problems = new ArrayList<>(datasetProblems);
         JavaRDD<String> errors = scored.filter(r -> r.problem() != null).map(r -> errorLine(r.problem()))
                 .union(jsc.parallelize(problems.stream().map(ProcurementJob::errorLine).toList(), 1));
@@ -262,6 +264,28 @@ public final class ProcurementJob {
             JSON.writerWithDefaultPrettyPrinter().writeValue(o, job);
         }
         return summary;
+    }
+
+    /**
+     * The report's records as Parquet: their main fields as typed columns (a given schema: no pass to
+     * infer one), and each whole record as {@code json}.
+     */
+    private static void tendersParquet(SparkSession spark, Path jsonl, Path parquet) {
+        StructType scores = new StructType().add("cri", DataTypes.DoubleType).add("weighted", DataTypes.DoubleType)
+                .add("priority", DataTypes.DoubleType).add("components", DataTypes.IntegerType).add("flagged", DataTypes.IntegerType);
+        StructType record = new StructType().add("type", DataTypes.StringType).add("ocid", DataTypes.StringType)
+                .add("id", DataTypes.StringType).add("line", DataTypes.LongType).add("buyer", DataTypes.StringType)
+                .add("procuringEntity", DataTypes.StringType)
+                .add("suppliers", DataTypes.createArrayType(DataTypes.StringType)).add("value", DataTypes.DoubleType)
+                .add("currency", DataTypes.StringType).add("status", DataTypes.StringType).add("scores", scores)
+                .add("flags", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType))
+                .add("notFlagged", DataTypes.createArrayType(DataTypes.StringType))
+                .add("notComputable", DataTypes.createArrayType(DataTypes.StringType))
+                .add("processes", DataTypes.LongType).add("flaggedProcesses", DataTypes.LongType);
+        spark.read().text(jsonl.toString())
+                .select(functions.from_json(functions.col("value"), record).as("r"), functions.col("value").as("json"))
+                .select("r.*", "json")
+                .write().mode("overwrite").parquet(parquet.toString());
     }
 
     /** The files of a path (a file, a folder walked for .json, .jsonl and .gz files, or a glob), sorted as a single run sorts them. */

@@ -159,15 +159,28 @@ public final class ProcurementJob {
         Broadcast<List<String>> fileList = jsc.broadcast(files);
         Map<Integer, Long> firstLine = firstLines(text, fileList);
         Broadcast<Map<Integer, Long>> firstLines = jsc.broadcast(firstLine);
+        // the first currency a single run would see among processes read whole, noted on the way (no extra pass)
+        org.apache.spark.util.CollectionAccumulator<PartitionScorer.FirstCurrency> firstSeen = jsc.sc().collectionAccumulator("first currency");
+        org.adaldyq.risk.procurement.settings.Settings parsed = settings.settings();
         JavaRDD<OcidItem> items = text.mapPartitionsWithInputSplit((split, lines) -> {
             String file = ((FileSplit) split).getPath().toString();
             int index = fileList.value().indexOf(file);
             long n = firstLines.value().get(TaskContext.getPartitionId());
             List<OcidItem> out = new ArrayList<>();
+            PartitionScorer.FirstCurrency first = null;
             while (lines.hasNext()) {
                 Text t = lines.next()._2();
                 n++;
-                out.addAll(LineIntake.read(file, index, n, Arrays.copyOf(t.getBytes(), t.getLength()), settings.maxLineBytes()));
+                for (OcidItem i : LineIntake.read(file, index, n, Arrays.copyOf(t.getBytes(), t.getLength()), settings.maxLineBytes())) {
+                    out.add(i);
+                    String c = first == null && i.process() != null ? PartitionScorer.firstCurrency(i.process(), parsed) : null;
+                    if (c != null) {
+                        first = new PartitionScorer.FirstCurrency(i.position(), c);
+                    }
+                }
+            }
+            if (first != null) {
+                firstSeen.add(first);
             }
             return out.iterator();
         }, true);
@@ -176,7 +189,7 @@ public final class ProcurementJob {
         JavaRDD<OcidItem> grouped = items.mapToPair(i -> new Tuple2<>(new OcidKey(i.key(), i.position()), i))
                 .repartitionAndSortWithinPartitions(new OcidPartitioner(partitions), OcidKey.ORDER)
                 .values();
-        String main = mainCurrency(settings, grouped);
+        String main = mainCurrency(settings, grouped, firstSeen);
         millis.put("read+group", ms(t0));
 
         // 3. every process scored by the single run's per-process code; one engine per executor JVM
@@ -227,7 +240,9 @@ public final class ProcurementJob {
         RunCounts counts;
         try (PartitionedResults results = new PartitionedResults(settings, main)) {
             partitionCounts.forEach(results::addCounts);
+            // without the compiled process (the statistics' input): the sort moves only what the report reads
             Iterator<PartitionRecord> inOrder = scored.filter(PartitionRecord::isProcess)
+                    .map(r -> new PartitionRecord(r.position(), r.ocid(), r.duplicate(), r.record(), r.flags(), null, r.scored(), null, null))
                     .sortBy(PartitionRecord::position, true, partitions).toLocalIterator();
             inOrder.forEachRemaining(results::addProcess);
             Assessment assessment = results.finish(datasetFlags, meta, datasetProblems);
@@ -347,26 +362,19 @@ public final class ProcurementJob {
      * The main currency: the settings', else that of the first reviewed process with a complete bid
      * amount in a single run's order (processes read whole first, then those compiled from releases).
      */
-    private static String mainCurrency(PartitionSettings settings, JavaRDD<OcidItem> grouped) {
+    private static String mainCurrency(PartitionSettings settings, JavaRDD<OcidItem> grouped,
+                                       org.apache.spark.util.CollectionAccumulator<PartitionScorer.FirstCurrency> firstSeen) {
         String set = settings.settings().currency();
         if (set != null) {
             return set;
         }
-        // processes read whole come first in a single run's order: only without one of those does
-        // the currency come from the processes compiled from releases (a second pass, merging them)
-        List<PartitionScorer.FirstCurrency> firsts = grouped.mapPartitions(it -> {
-            org.adaldyq.risk.procurement.settings.Settings s = settings.settings();
-            PartitionScorer.FirstCurrency best = null;
-            while (it.hasNext()) {
-                OcidItem i = it.next();
-                String c = i.process() == null ? null : PartitionScorer.firstCurrency(i.process(), s);
-                if (c != null && (best == null || i.position().compareTo(best.position()) < 0)) {
-                    best = new PartitionScorer.FirstCurrency(i.position(), c);
-                }
-            }
-            return best == null ? java.util.Collections.emptyIterator() : List.of(best).iterator();
-        }).collect();
+        // runs the grouping's map side (which notes each split's first currency) without reading its output;
+        // the scoring then reads the shuffle files it wrote
+        grouped.foreachPartition(it -> { });
+        List<PartitionScorer.FirstCurrency> firsts = new ArrayList<>(firstSeen.value());
         if (firsts.isEmpty()) {
+            // processes read whole come first in a single run's order: only without one of those does the
+            // currency come from the processes compiled from releases (a pass that merges them)
             firsts = grouped.mapPartitions(it -> PartitionScorer.releaseCurrencies(settings, it)).collect();
         }
         return firsts.stream().min(Comparator.comparing(PartitionScorer.FirstCurrency::position))

@@ -205,6 +205,15 @@ public final class PartitionScorer implements Iterator<PartitionRecord> {
         }
     }
 
+    /** The process as the dataset statistics read it: without its parties (no statistic reads them), to travel light. */
+    private static ContractingProcess withoutParties(ContractingProcess p) {
+        return new ContractingProcess(p.ocid(), p.line(), p.date(), p.tenderStatus(), p.procurementMethod(),
+                p.procurementMethodDetails(), p.procurementMethodRationale(), p.numberOfTenderers(), p.tenderPeriodStartRaw(),
+                p.tenderPeriodEndRaw(), p.tenderPeriodStart(), p.tenderPeriodEnd(), p.tenderValue(), p.buyerId(),
+                p.procuringEntityId(), p.tenderTendererIds(), p.tenderClassificationIds(), p.hasBidDetails(), p.bids(),
+                p.bidStatisticsTenderers(), p.hasAwards(), p.awards(), p.contracts(), List.of());
+    }
+
     private static ObjectNode release(String json) {
         try {
             return (ObjectNode) JSON.readTree(json);
@@ -223,7 +232,7 @@ public final class PartitionScorer implements Iterator<PartitionRecord> {
                     skip, flags);
             boolean reviewed = f != null || "rules stopped".equals(skip);
             out.add(new PartitionRecord((ProcessPosition) at[0], p.ocid(), (Boolean) at[1], w.toString().strip(),
-                    List.copyOf(flags), reviewed ? p : null, f != null, null, null));
+                    List.copyOf(flags), reviewed ? withoutParties(p) : null, f != null, null, null));
         }
 
         @Override

@@ -161,13 +161,13 @@ public final class ProcurementJob {
         Broadcast<Map<Integer, Long>> firstLines = jsc.broadcast(firstLine);
         // the first currency a single run would see among processes read whole, noted on the way (no extra pass)
         org.apache.spark.util.CollectionAccumulator<PartitionScorer.FirstCurrency> firstSeen = jsc.sc().collectionAccumulator("first currency");
-        org.adaldyq.risk.procurement.settings.Settings parsed = settings.settings();
         JavaRDD<OcidItem> items = text.mapPartitionsWithInputSplit((split, lines) -> {
             String file = ((FileSplit) split).getPath().toString();
             int index = fileList.value().indexOf(file);
             long n = firstLines.value().get(TaskContext.getPartitionId());
             List<OcidItem> out = new ArrayList<>();
             PartitionScorer.FirstCurrency first = null;
+            org.adaldyq.risk.procurement.settings.Settings parsed = settings.settings();
             while (lines.hasNext()) {
                 Text t = lines.next()._2();
                 n++;
@@ -195,7 +195,7 @@ public final class ProcurementJob {
         // 3. every process scored by the single run's per-process code; one engine per executor JVM
         long t1 = System.nanoTime();
         JavaRDD<PartitionRecord> scored = grouped.mapPartitions(it -> PartitionScorer.score(settings, main, it))
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                .persist(StorageLevel.MEMORY_AND_DISK());
         List<RunCounts> partitionCounts = scored.filter(r -> r.counts() != null).map(PartitionRecord::counts).collect();
         millis.put("score", ms(t1));
 
@@ -211,7 +211,7 @@ public final class ProcurementJob {
                 })
                 .repartitionAndSortWithinPartitions(new ShardPartitioner(shards), ShardKey.ORDER)
                 .values()
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                .persist(StorageLevel.MEMORY_AND_DISK());
         JavaRDD<QuantileSamples> samples = byShard.mapPartitionsWithIndex(
                 (shard, it) -> List.of(DatasetShard.samples(settings, main, shard, shards, it)).iterator(), true);
         long tq = System.nanoTime();

@@ -39,7 +39,7 @@ final class Quantiles {
 
     /** Exact type-8 quantiles: one sort of all sample values, a count per sample, and a rank lookup. */
     static FixedQuantiles exact(JavaRDD<QuantileSamples> shards) {
-        JavaRDD<QuantileSamples> samples = shards.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        JavaRDD<QuantileSamples> samples = shards.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Map<String, Set<Double>> wanted = wanted(samples);
             JavaPairRDD<String, Double> values = values(samples);
@@ -87,7 +87,7 @@ final class Quantiles {
 
     /** Spark's approximate percentiles ({@code percentile_approx} with accuracy 1 / {@code relativeError}). */
     static FixedQuantiles approximate(SparkSession spark, JavaRDD<QuantileSamples> shards, double relativeError) {
-        JavaRDD<QuantileSamples> samples = shards.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        JavaRDD<QuantileSamples> samples = shards.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Map<String, Set<Double>> wanted = wanted(samples);
             List<Double> probabilities = new ArrayList<>(new LinkedHashSet<>(wanted.values().stream().flatMap(Set::stream).toList()));

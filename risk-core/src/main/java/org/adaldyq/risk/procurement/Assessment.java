@@ -78,9 +78,7 @@ public final class Assessment implements AutoCloseable {
 
     /** Runs {@code engine} over the inputs, spilling each process; {@code listener} sees them on the way. */
     static Assessment run(ProcurementEngine engine, List<OcdsReader.Input> inputs, ProcessListener listener) {
-        List<String> processCodes = IndicatorCatalogue.builtIn().processCodes();
-        List<String> codes = engine.codes().stream()
-                .filter(c -> engine.settings().enabled(c) && processCodes.contains(c)).toList();
+        List<String> codes = processCodes(engine);
         Path spill = null;
         try {
             spill = Files.createTempFile("adaldyq-assessment", ".jsonl");
@@ -101,8 +99,7 @@ public final class Assessment implements AutoCloseable {
                     }
                 });
             }
-            return new Assessment(engine.rules().rules(), engine.language().code(), new ScoreCard(engine.settings(), engine.rules().rules()),
-                    codes, results, spill);
+            return of(engine, results, spill);
         } catch (IOException e) {
             deleteQuietly(spill);
             throw new UncheckedIOException(e);
@@ -110,6 +107,18 @@ public final class Assessment implements AutoCloseable {
             deleteQuietly(spill);
             throw e;
         }
+    }
+
+    /** The process-level codes the engine computes (enabled, of the catalogue's per-process indicators). */
+    static List<String> processCodes(ProcurementEngine engine) {
+        List<String> processCodes = IndicatorCatalogue.builtIn().processCodes();
+        return engine.codes().stream().filter(c -> engine.settings().enabled(c) && processCodes.contains(c)).toList();
+    }
+
+    /** The assessment of results whose processes are already spilled (in input order) to {@code spill}. */
+    static Assessment of(ProcurementEngine engine, IndicatorResults results, Path spill) {
+        return new Assessment(engine.rules().rules(), engine.language().code(),
+                new ScoreCard(engine.settings(), engine.rules().rules()), processCodes(engine), results, spill);
     }
 
     /** What the run read and did: processes, skipped ones and why, input problems, not computable. */
@@ -357,7 +366,7 @@ public final class Assessment implements AutoCloseable {
         }
     }
 
-    private static void spill(Writer w, String source, ContractingProcess p, List<String> computable, String skip,
+    static void spill(Writer w, String source, ContractingProcess p, List<String> computable, String skip,
                               List<Flag> flags) {
         try {
             Map<String, Object> rec = new LinkedHashMap<>();

@@ -189,7 +189,7 @@ final class OcdsIntake {
      * One line: a compiled release straight from the token stream (no tree); anything else (packages,
      * records, invalid JSON, ...) through the tree.
      */
-    private static Compiled compileLine(String source, long line, byte[] json, boolean parties) {
+    static Compiled compileLine(String source, long line, byte[] json, boolean parties) {
         ContractingProcess p = ReleaseCompiler.compile(json, line, parties);
         if (p != null) {
             return new Compiled(new ParsedUnit(source, line, List.of(), List.of(), null), List.of(p));

@@ -41,7 +41,7 @@ import java.util.concurrent.Future;
 final class ProcurementRun {
     private static final Logger LOG = LoggerFactory.getLogger(ProcurementEngine.class);
     private static final int WARNINGS_PER_KIND = 20;
-    private static final int DATASET_BATCH = 20_000;
+    static final int DATASET_BATCH = 20_000;
 
     /** A process in a rule batch: its facts, or why it was skipped; whether its ocid was seen before. */
     private record Reviewed(String source, ContractingProcess process, ProcessFacts facts, String skipReason, boolean duplicate) {
@@ -337,6 +337,18 @@ final class ProcurementRun {
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
+    }
+
+    /**
+     * Ends one partition of a distributed run (see {@link PartitionScorer}): fires and hands over the last
+     * batch, deletes the temporary files, and returns the counts; the dataset statistics are the job's.
+     */
+    RunCounts finishPartition() {
+        fireBatch();
+        drain(true);
+        stats.close();
+        results.close();
+        return counts;
     }
 
     IndicatorResults finish() {

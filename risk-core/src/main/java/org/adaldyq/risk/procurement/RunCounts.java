@@ -10,8 +10,10 @@ import java.util.TreeMap;
  * What a run read and what it did with it, so nothing is silently dropped: processes read, reviewed,
  * skipped (and why), input problems by kind, amounts skipped for being in another currency, and per
  * indicator how many reviewed processes it could not compute.
+ *
+ * @serial exclude
  */
-public final class RunCounts {
+public final class RunCounts implements java.io.Serializable {
     long processes;
     long reviewed;
     long noOcid;
@@ -25,6 +27,19 @@ public final class RunCounts {
 
     void count(InputProblem.Kind kind) {
         problems.merge(kind, 1L, Long::sum);
+    }
+
+    /** Adds the counts of another part of the same run (a partition of a distributed job); keeps this main currency. */
+    void add(RunCounts other) {
+        processes += other.processes;
+        reviewed += other.reviewed;
+        noOcid += other.noOcid;
+        cancelled += other.cancelled;
+        excluded += other.excluded;
+        duplicates += other.duplicates;
+        otherCurrencyAmounts += other.otherCurrencyAmounts;
+        other.problems.forEach((k, v) -> problems.merge(k, v, Long::sum));
+        other.notComputable.forEach((k, v) -> notComputable.merge(k, v, Long::sum));
     }
 
     /** Processes read, skipped or not; duplicates count each time. */

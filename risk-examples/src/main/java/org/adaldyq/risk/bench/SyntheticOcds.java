@@ -66,6 +66,70 @@ public final class SyntheticOcds {
         }
     }
 
+    /**
+     * The same processes as {@link #write}, each as two releases (the tender, then the award and contract
+     * part) in release packages, one per line, the two in different files of {@code files}: a data set
+     * that only gives whole processes once the releases of one ocid are brought together across files.
+     */
+    public void writeSplitReleases(long processes, List<Path> files) throws IOException {
+        writeFiles(processes, files, 1);
+    }
+
+    /**
+     * The same processes as {@link #write}, spread round-robin over {@code files}: every
+     * {@code splitEvery}-th one as two releases in two different files (as {@link #writeSplitReleases}), the
+     * others as compiled releases.
+     */
+    public void writeFiles(long processes, List<Path> files, int splitEvery) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<OutputStream> outs = new ArrayList<>();
+        try {
+            for (Path f : files) {
+                outs.add(new BufferedOutputStream(Files.newOutputStream(f), 1 << 20));
+            }
+            java.io.ByteArrayOutputStream one = new java.io.ByteArrayOutputStream();
+            for (long i = 0; i < processes; i++) {
+                one.reset();
+                try (JsonGenerator g = new JsonFactory().createGenerator(one)) {
+                    process(g, i);
+                }
+                int first = (int) (i % files.size());
+                if (i % splitEvery != 0) {
+                    outs.get(first).write(one.toByteArray());
+                    outs.get(first).write('\n');
+                    continue;
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode compiled =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(one.toByteArray());
+                com.fasterxml.jackson.databind.node.ObjectNode award = mapper.createObjectNode();
+                award.set("ocid", compiled.get("ocid"));
+                award.put("id", compiled.path("ocid").asText() + "-award");
+                award.set("date", compiled.get("date"));
+                award.putArray("tag").add("award");
+                for (String moved : List.of("awards", "contracts")) {
+                    if (compiled.has(moved)) {
+                        award.set(moved, compiled.remove(moved));
+                    }
+                }
+                compiled.putArray("tag").add("tender");
+                line(mapper, outs.get(first), compiled);
+                line(mapper, outs.get((first + 1) % files.size()), award);
+            }
+        } finally {
+            for (OutputStream o : outs) {
+                o.close();
+            }
+        }
+    }
+
+    private static void line(com.fasterxml.jackson.databind.ObjectMapper mapper, OutputStream out,
+                             com.fasterxml.jackson.databind.node.ObjectNode release) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode pkg = mapper.createObjectNode();
+        pkg.putArray("releases").add(release);
+        out.write(mapper.writeValueAsBytes(pkg));
+        out.write('\n');
+    }
+
     /** A skewed pick in [0, n): a few are chosen often, most rarely. */
     private int skewed(int n) {
         double u = random.nextDouble();

@@ -5,8 +5,11 @@ import org.adaldyq.risk.finding.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A red flag raised by a rule: code, group, id in the group, Cardinal value, and the evidence behind it. */
-public final class Flag {
+/** A red flag raised by a rule: code, group, id in the group, Cardinal value, and the evidence behind it.
+ *
+ * @serial exclude
+ */
+public final class Flag implements java.io.Serializable {
     private final String code;
     private final Group group;
     private final String id;

@@ -12,8 +12,10 @@ import java.util.List;
  * @param value        {@code value}
  * @param tendererIds  ids of {@code tenderers[]} that have one, in order
  * @param tendererCount number of entries in {@code tenderers[]}
+ *
+ * @serial exclude
  */
-public record Bid(int index, String status, Instant date, Money value, List<String> tendererIds, int tendererCount) {
+public record Bid(int index, String status, Instant date, Money value, List<String> tendererIds, int tendererCount) implements java.io.Serializable {
 
     /** Submitted: a status that is present and is not {@code invited} or {@code withdrawn}. */
     public boolean submitted() {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param tenderTendererIds         distinct {@code tender.tenderers[].id}
  * @param bidStatisticsTenderers    {@code bids.statistics[]} value with measure {@code bids}, if any
  * @param tenderClassificationIds   {@code tender.items[].classification.id}
+ *
+ * @serial exclude
  */
 public record ContractingProcess(
         String ocid,
@@ -40,5 +42,5 @@ public record ContractingProcess(
         boolean hasAwards,
         List<Award> awards,
         List<Contract> contracts,
-        List<Party> parties) {
+        List<Party> parties) implements java.io.Serializable {
 }

@@ -1,7 +1,10 @@
 package org.adaldyq.risk.procurement.model;
 
-/** An OCDS {@code value}: a numeric {@code amount} and a string {@code currency}; either may be absent. */
-public record Money(Double amount, String currency) {
+/** An OCDS {@code value}: a numeric {@code amount} and a string {@code currency}; either may be absent.
+ *
+ * @serial exclude
+ */
+public record Money(Double amount, String currency) implements java.io.Serializable {
     /** No value: {@code value} absent, or with neither amount nor currency. */
     public static final Money NONE = new Money(null, null);
 

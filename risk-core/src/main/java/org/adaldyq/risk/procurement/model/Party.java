@@ -9,6 +9,8 @@ import java.util.List;
  *                  any part is missing
  * @param telephone digits of {@code contactPoint.telephone}, null when absent
  * @param email     lower-cased {@code contactPoint.email}, null when absent
+ *
+ * @serial exclude
  */
-public record Party(String id, String name, List<String> roles, String address, String telephone, String email) {
+public record Party(String id, String name, List<String> roles, String address, String telephone, String email) implements java.io.Serializable {
 }

@@ -9,8 +9,10 @@ package org.adaldyq.risk.procurement.ocds;
  * @param ocid   the process's {@code ocid}, null when unknown or absent
  * @param kind   what is wrong
  * @param reason what is wrong, in words, for the log and reports
+ *
+ * @serial exclude
  */
-public record InputProblem(String source, long line, String ocid, Kind kind, String reason) {
+public record InputProblem(String source, long line, String ocid, Kind kind, String reason) implements java.io.Serializable {
 
     /** What is wrong with the input. */
     public enum Kind {

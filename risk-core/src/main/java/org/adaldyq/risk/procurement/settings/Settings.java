@@ -255,6 +255,20 @@ public final class Settings {
         }
     }
 
+    /**
+     * These settings with the main {@code currency} set (null: the first currency seen), as if the file
+     * said {@code currency = ...}: a distributed run fixes the currency a single run would see first.
+     */
+    public Settings withCurrency(String currency) {
+        Map<String, String> t = new LinkedHashMap<>(top);
+        if (currency == null) {
+            t.remove("currency");
+        } else {
+            t.put("currency", currency);
+        }
+        return new Settings(t, sections);
+    }
+
     /** The main currency, or null to use the first currency seen. */
     public String currency() {
         String c = top.get("currency");

@@ -25,16 +25,18 @@ final class BenfordDeviation implements DatasetStatistic {
     }
 
     private final IndicatorSetting setting;
+    private final Scope scope;
     /** buyer → first-digit counts. */
     private final Map<String, long[]> digits = new LinkedHashMap<>();
 
-    BenfordDeviation(IndicatorSetting setting) {
+    BenfordDeviation(IndicatorSetting setting, Scope scope) {
         this.setting = setting;
+        this.scope = scope;
     }
 
     @Override
     public void add(ContractingProcess p, ProcessFacts f) {
-        if (p.buyerId() == null) {
+        if (p.buyerId() == null || !scope.owns(p.buyerId())) {
             return;
         }
         long[] counts = digits.computeIfAbsent(p.buyerId(), k -> new long[10]);

@@ -20,17 +20,19 @@ import java.util.Map;
  */
 final class BuyerSupplierShares implements DatasetStatistic {
     private final IndicatorSetting setting;
+    private final Scope scope;
     /** buyer|year → supplier → {awards, value}; buyer|year → totals. */
     private final Map<String, Map<String, double[]>> shares = new LinkedHashMap<>();
     private final Map<String, double[]> totals = new HashMap<>();
 
-    BuyerSupplierShares(IndicatorSetting setting) {
+    BuyerSupplierShares(IndicatorSetting setting, Scope scope) {
         this.setting = setting;
+        this.scope = scope;
     }
 
     @Override
     public void add(ContractingProcess p, ProcessFacts f) {
-        if (p.buyerId() == null) {
+        if (p.buyerId() == null || !scope.owns(p.buyerId())) {
             return;
         }
         Instant released = OcdsDates.parse(p.date());

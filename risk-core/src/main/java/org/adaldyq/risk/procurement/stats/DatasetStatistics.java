@@ -33,9 +33,28 @@ public final class DatasetStatistics {
     private final List<DatasetStatistic> statistics = new ArrayList<>();
     private final Set<String> codes;
     private SecondLowestBidRatios ratios;
+    private final Scope scope;
 
     /** Statistics for the {@code enabled} indicators whose catalogue entry names one; the others are ignored. */
     public DatasetStatistics(List<IndicatorSetting> enabled) {
+        this(enabled, Scope.ALL);
+    }
+
+    /**
+     * The statistics of one shard of a distributed run: fed the processes (in input order) that involve
+     * an id it {@code owns} (an ocid, buyer, procuring entity, tenderer or supplier id), it counts only
+     * those ids, and its fences use the quantiles of the whole data set from {@code quantiles} (a
+     * {@link QuantileSamples} to gather this shard's samples first, then a {@link FixedQuantiles}).
+     * Every id must be owned by exactly one shard, and each shard fed every process that involves one of
+     * its ids: then the shards' facts together are the single run's.
+     */
+    public static DatasetStatistics shard(List<IndicatorSetting> enabled, java.util.function.Predicate<String> owns,
+                                          QuantileSource quantiles) {
+        return new DatasetStatistics(enabled, new Scope(owns, quantiles));
+    }
+
+    private DatasetStatistics(List<IndicatorSetting> enabled, Scope scope) {
+        this.scope = scope;
         IndicatorCatalogue catalogue = IndicatorCatalogue.builtIn();
         Map<String, List<IndicatorSetting>> byStatistic = new LinkedHashMap<>();
         for (IndicatorSetting s : enabled) {
@@ -52,14 +71,14 @@ public final class DatasetStatistics {
         IndicatorSetting one = settings.get(0);
         return switch (name) {
             case "secondLowestBidRatio" -> ratios = new SecondLowestBidRatios(settings,
-                    settings.stream().map(s -> "low".equals(catalogue.find(s.getCode()).fence())).toList());
-            case "tendererWinRate" -> new TendererWinRates(one);
-            case "disqualifiedBidShare" -> new DisqualifiedBidShares(one);
-            case "supplierVariety" -> new SupplierVariety(one);
-            case "buyerSupplierShare" -> new BuyerSupplierShares(one);
-            case "repeatedAwards" -> new RepeatedAwards(one);
-            case "splitPurchases" -> new SplitPurchases(one);
-            case "benfordDeviation" -> new BenfordDeviation(one);
+                    settings.stream().map(s -> "low".equals(catalogue.find(s.getCode()).fence())).toList(), scope);
+            case "tendererWinRate" -> new TendererWinRates(one, scope);
+            case "disqualifiedBidShare" -> new DisqualifiedBidShares(one, scope);
+            case "supplierVariety" -> new SupplierVariety(one, scope);
+            case "buyerSupplierShare" -> new BuyerSupplierShares(one, scope);
+            case "repeatedAwards" -> new RepeatedAwards(one, scope);
+            case "splitPurchases" -> new SplitPurchases(one, scope);
+            case "benfordDeviation" -> new BenfordDeviation(one, scope);
             default -> throw new IllegalArgumentException("unknown statistic '" + name + "' of " + one.getCode()
                     + " in the indicator catalogue; known: " + STATISTICS);
         };

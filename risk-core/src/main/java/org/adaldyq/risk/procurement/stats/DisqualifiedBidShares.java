@@ -25,9 +25,11 @@ final class DisqualifiedBidShares implements DatasetStatistic {
     private final Map<String, long[]> entities = new LinkedHashMap<>();
     private final Map<String, long[]> tenderers = new LinkedHashMap<>();
     private long bid;
+    private final Scope scope;
 
-    DisqualifiedBidShares(IndicatorSetting setting) {
+    DisqualifiedBidShares(IndicatorSetting setting, Scope scope) {
         this.setting = setting;
+        this.scope = scope;
     }
 
     @Override
@@ -45,6 +47,9 @@ final class DisqualifiedBidShares implements DatasetStatistic {
             }
             bid++;
             for (String t : b.tendererIds()) {
+                if (!scope.owns(t)) {
+                    continue;
+                }
                 long[] c = tenderers.computeIfAbsent(t, k -> new long[3]);
                 if (c[2] == bid) {
                     continue;
@@ -59,10 +64,10 @@ final class DisqualifiedBidShares implements DatasetStatistic {
         if (submitted == 0) {
             return;
         }
-        if (p.buyerId() != null) {
+        if (p.buyerId() != null && scope.owns(p.buyerId())) {
             count(buyers, p.buyerId(), dq, submitted);
         }
-        if (p.procuringEntityId() != null) {
+        if (p.procuringEntityId() != null && scope.owns(p.procuringEntityId())) {
             count(entities, p.procuringEntityId(), dq, submitted);
         }
     }
@@ -91,7 +96,7 @@ final class DisqualifiedBidShares implements DatasetStatistic {
         if (eligible.isEmpty()) {
             return;
         }
-        Quartiles q = Quartiles.of(eligible.stream().mapToDouble(GroupRatio::getRatio).toArray());
+        Quartiles q = scope.quartiles(setting.getCode() + "/" + g, eligible.stream().mapToDouble(GroupRatio::getRatio).toArray());
         Fences.add(setting, g, q, false, meta, metaPrefix, out);
         out.addAll(eligible);
     }

@@ -19,16 +19,18 @@ import java.util.Map;
  */
 final class RepeatedAwards implements DatasetStatistic {
     private final IndicatorSetting setting;
+    private final Scope scope;
     /** buyer|supplier → awards. */
     private final Map<String, List<DatedProcess>> awards = new LinkedHashMap<>();
 
-    RepeatedAwards(IndicatorSetting setting) {
+    RepeatedAwards(IndicatorSetting setting, Scope scope) {
         this.setting = setting;
+        this.scope = scope;
     }
 
     @Override
     public void add(ContractingProcess p, ProcessFacts f) {
-        if (p.buyerId() == null || p.procurementMethod() == null || !setting.appliesToMethod(p.procurementMethod())) {
+        if (p.buyerId() == null || !scope.owns(p.buyerId()) || p.procurementMethod() == null || !setting.appliesToMethod(p.procurementMethod())) {
             return;
         }
         Instant released = OcdsDates.parse(p.date());

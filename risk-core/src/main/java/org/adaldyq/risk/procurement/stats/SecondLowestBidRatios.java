@@ -19,16 +19,18 @@ final class SecondLowestBidRatios implements DatasetStatistic {
     private final List<IndicatorSetting> settings;
     private final List<Boolean> lowFence;
     private final RatioStore ratios = new RatioStore();
+    private final Scope scope;
 
     /** @param lowFence per setting, whether its flag is a low outlier (else high) */
-    SecondLowestBidRatios(List<IndicatorSetting> settings, List<Boolean> lowFence) {
+    SecondLowestBidRatios(List<IndicatorSetting> settings, List<Boolean> lowFence, Scope scope) {
         this.settings = settings;
         this.lowFence = lowFence;
+        this.scope = scope;
     }
 
     @Override
     public void add(ContractingProcess p, ProcessFacts f) {
-        if (f.ratio() != null) {
+        if (f.ratio() != null && scope.owns(f.ratio().getOcid())) {
             ratios.add(f.ratio());
         }
     }
@@ -38,7 +40,7 @@ final class SecondLowestBidRatios implements DatasetStatistic {
         if (ratios.size() == 0) {
             return;
         }
-        Quartiles q = Quartiles.of(ratios.values());
+        Quartiles q = scope.quartiles("secondLowestBidRatio", ratios.values());
         for (int i = 0; i < settings.size(); i++) {
             Fences.add(settings.get(i), Group.OCID, q, lowFence.get(i), meta, "", out);
         }

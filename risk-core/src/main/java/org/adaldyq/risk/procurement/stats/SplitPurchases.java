@@ -21,16 +21,18 @@ import java.util.Map;
  */
 final class SplitPurchases implements DatasetStatistic {
     private final IndicatorSetting setting;
+    private final Scope scope;
     /** buyer|prefix|currency → processes below the threshold. */
     private final Map<String, List<DatedProcess>> small = new LinkedHashMap<>();
 
-    SplitPurchases(IndicatorSetting setting) {
+    SplitPurchases(IndicatorSetting setting, Scope scope) {
         this.setting = setting;
+        this.scope = scope;
     }
 
     @Override
     public void add(ContractingProcess p, ProcessFacts f) {
-        if (p.buyerId() == null || !p.tenderValue().complete() || p.tenderClassificationIds().isEmpty()) {
+        if (p.buyerId() == null || !scope.owns(p.buyerId()) || !p.tenderValue().complete() || p.tenderClassificationIds().isEmpty()) {
             return;
         }
         double threshold = setting.number("threshold", 200_000);

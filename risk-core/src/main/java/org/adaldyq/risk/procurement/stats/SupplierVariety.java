@@ -23,6 +23,7 @@ final class SupplierVariety implements DatasetStatistic {
     private final int digits;
     private final Map<String, Supplier> suppliers = new LinkedHashMap<>();
     private long process;
+    private final Scope scope;
 
     private static final class Supplier {
         long processes;
@@ -30,8 +31,9 @@ final class SupplierVariety implements DatasetStatistic {
         final Set<String> prefixes = new HashSet<>();
     }
 
-    SupplierVariety(IndicatorSetting setting) {
+    SupplierVariety(IndicatorSetting setting, Scope scope) {
         this.setting = setting;
+        this.scope = scope;
         this.digits = (int) setting.number("digits", 2);
     }
 
@@ -39,7 +41,7 @@ final class SupplierVariety implements DatasetStatistic {
     public void add(ContractingProcess p, ProcessFacts f) {
         process++;
         for (Award a : p.awards()) {
-            if (!a.active() || a.supplierCount() != 1 || a.supplierIds().size() != 1) {
+            if (!a.active() || a.supplierCount() != 1 || a.supplierIds().size() != 1 || !scope.owns(a.supplierIds().get(0))) {
                 continue;
             }
             Supplier s = suppliers.computeIfAbsent(a.supplierIds().get(0), k -> new Supplier());
@@ -65,7 +67,7 @@ final class SupplierVariety implements DatasetStatistic {
         if (eligible.isEmpty()) {
             return;
         }
-        Quartiles q = Quartiles.of(eligible.stream().mapToDouble(org.adaldyq.risk.procurement.fact.SupplierVariety::getVariety).toArray());
+        Quartiles q = scope.quartiles(setting.getCode(), eligible.stream().mapToDouble(org.adaldyq.risk.procurement.fact.SupplierVariety::getVariety).toArray());
         Fences.add(setting, Group.Tenderer, q, false, meta, "", out);
         out.addAll(eligible);
     }

@@ -23,9 +23,11 @@ final class TendererWinRates implements DatasetStatistic {
     /** Tenderer → {processes with a valid bid, wins, last process counted}, in first-seen order. */
     private final Map<String, long[]> tenderers = new LinkedHashMap<>();
     private long process;
+    private final Scope scope;
 
-    TendererWinRates(IndicatorSetting setting) {
+    TendererWinRates(IndicatorSetting setting, Scope scope) {
         this.setting = setting;
+        this.scope = scope;
     }
 
     @Override
@@ -41,6 +43,9 @@ final class TendererWinRates implements DatasetStatistic {
                 continue;
             }
             for (String t : b.tendererIds()) {
+                if (!scope.owns(t)) {
+                    continue;
+                }
                 long[] c = tenderers.computeIfAbsent(t, k -> new long[3]);
                 if (c[2] == process) {
                     continue;
@@ -60,11 +65,11 @@ final class TendererWinRates implements DatasetStatistic {
             return;
         }
         double[] counts = tenderers.values().stream().mapToDouble(c -> c[0]).toArray();
-        double bar = Type8Quantile.of(counts, setting.number("percentile", 75) / 100.0);
+        double bar = scope.quantiles().quantile(setting.getCode() + "/processes", counts, setting.number("percentile", 75) / 100.0);
         out.add(new TopTendererBar(bar));
         List<TendererWinRatio> all = new ArrayList<>();
         tenderers.forEach((id, c) -> all.add(new TendererWinRatio(id, c[0], c[1])));
-        Quartiles q = Quartiles.of(all.stream().mapToDouble(TendererWinRatio::getRatio).toArray());
+        Quartiles q = scope.quartiles(setting.getCode() + "/ratio", all.stream().mapToDouble(TendererWinRatio::getRatio).toArray());
         Fences.add(setting, Group.Tenderer, q, true, meta, "", out);
         out.addAll(all);
     }

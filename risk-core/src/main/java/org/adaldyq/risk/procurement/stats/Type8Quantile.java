@@ -25,17 +25,7 @@ final class Type8Quantile {
         if (len == 0 || p < 0.0 || p > 1.0) {
             return Double.NaN;
         }
-        double n = len;
-        double h = (n + 1.0 / 3.0) * p + 1.0 / 3.0;
-        long hf = (long) h;
-        if (hf <= 0 || p == 0.0) {
-            return sorted[0];
-        }
-        if (hf >= len || p == 1.0) {
-            return sorted[len - 1];
-        }
-        double a = sorted[(int) hf - 1];
-        double b = sorted[(int) hf];
-        return a + (h - hf) * (b - a);
+        long[] ranks = Type8Ranks.ranks(len, p);
+        return Type8Ranks.interpolate(len, p, sorted[(int) ranks[0]], sorted[(int) ranks[ranks.length - 1]]);
     }
 }

@@ -1,0 +1,152 @@
+package org.adaldyq.risk.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.adaldyq.risk.bench.SyntheticOcds;
+import org.adaldyq.risk.cli.RiskCli;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Spark jobs in local mode give what the CLI gives on the same input, value for value. One
+ * SparkSession for the whole test JVM (a session costs about 3 s to start).
+ */
+class SparkJobsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSession.builder().master("local[2]").appName("adaldyq-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.files.maxPartitionBytes", "16m")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void nineteenPublishersGiveTheCommandsOutput(@TempDir Path tmp) throws Exception {
+        Path samples = Path.of(SparkJobsTest.class.getResource("/ocds-samples/compiled").toURI());
+        assertSameAsCommands(samples, tmp.resolve("out"), ProcurementJob.Options.of(samples.toString(), tmp.resolve("out").toString()));
+        assertThat(spark.read().parquet(tmp.resolve("out/tenders.parquet").toString()).count())
+                .isEqualTo(Files.readAllLines(tmp.resolve("out/tenders.jsonl")).size());
+    }
+
+    @Test
+    void releasesOfOneOcidInDifferentFilesGiveTheCommandsOutput(@TempDir Path tmp) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        List<Path> files = List.of(in.resolve("a.jsonl"), in.resolve("b.jsonl"), in.resolve("c.jsonl"), in.resolve("d.jsonl"));
+        int n = Integer.getInteger("spark.test.processes", 50_000);
+        new SyntheticOcds(42, n).writeFiles(n, files, 10);
+        Path out = tmp.resolve("out");
+        assertSameAsCommands(in, out, ProcurementJob.Options.of(in.toString(), out.toString()));
+        assertThat(Files.readString(out.resolve("job.json"))).contains("exact");
+    }
+
+    @Test
+    void regulationJobGivesTheScanCommandsRecords(@TempDir Path tmp) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("docs"));
+        Path samples = Path.of("../data/samples").toAbsolutePath().normalize();
+        try (java.util.stream.Stream<Path> files = Files.walk(samples)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, in.resolve(f.getFileName()));
+            }
+        }
+        // a zip header and nothing of a document after it: an error record (CORRUPT) from both
+        Files.write(in.resolve("broken.docx"), "PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1));
+        Path out = tmp.resolve("out");
+        long n = RegulationJob.run(spark, in.toString(), out.toString(), org.adaldyq.risk.ScanSettings.defaults(), 2);
+        java.util.Set<com.fasterxml.jackson.databind.JsonNode> actual = new java.util.HashSet<>();
+        try (java.util.stream.Stream<Path> parts = Files.list(out.resolve("scans"))) {
+            for (Path p : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                for (String line : Files.readAllLines(p)) {
+                    actual.add(JSON.readTree(line));
+                }
+            }
+        }
+        java.util.Set<com.fasterxml.jackson.databind.JsonNode> expected = new java.util.HashSet<>();
+        for (String line : cliOut("scan", "--format", "jsonl", "--quiet", in.toString()).lines().toList()) {
+            expected.add(JSON.readTree(line));
+        }
+        assertThat(n).isEqualTo(4);
+        // error messages name a stream by its whole path, a file by its name: compare error records without them
+        assertThat(withoutErrorText(actual)).isEqualTo(withoutErrorText(expected));
+        assertThat(actual.stream().filter(r -> !r.has("error")).toList())
+                .containsExactlyInAnyOrderElementsOf(expected.stream().filter(r -> !r.has("error")).toList()).hasSize(3);
+        assertThat(actual).anyMatch(r -> "CORRUPT".equals(r.path("reason").asText()) && r.path("source").asText().endsWith("broken.docx"));
+        assertThat(spark.read().parquet(out.resolve("scans.parquet").toString()).count()).isEqualTo(4);
+    }
+
+    private static java.util.Set<com.fasterxml.jackson.databind.JsonNode> withoutErrorText(java.util.Set<com.fasterxml.jackson.databind.JsonNode> records) {
+        java.util.Set<com.fasterxml.jackson.databind.JsonNode> out = new java.util.HashSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode r : records) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = r.deepCopy();
+            if (copy.has("error")) {
+                copy.put("error", "");
+            }
+            out.add(copy);
+        }
+        return out;
+    }
+
+    @Test
+    void aDocumentOverTheSizeLimitIsAnErrorRecord(@TempDir Path tmp) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("docs"));
+        Files.writeString(in.resolve("big.txt"), "Статья 1. ".repeat(1000));
+        Path out = tmp.resolve("out");
+        RegulationJob.run(spark, in.toString(), out.toString(), new org.adaldyq.risk.ScanSettings(null, 1000, 60_000), 1);
+        String records = Files.readString(out.resolve("scans/part-00000"));
+        assertThat(JSON.readTree(records).path("reason").asText()).isEqualTo("TOO_LARGE");
+    }
+
+    private static void assertSameAsCommands(Path input, Path out, ProcurementJob.Options options) throws Exception {
+        long t = System.nanoTime();
+        ProcurementJob.Summary s = ProcurementJob.run(spark, options);
+        System.err.printf("spark job: %d processes, %s%n", s.counts().processes(), s.millis());
+        t = System.nanoTime();
+        assertThat(JSON.readTree(out.resolve("indicators.json").toFile())).isEqualTo(JSON.readTree(cli("indicators", input.toString())));
+        List<String> expected = cli("tenders", input.toString()).lines().toList();
+        List<String> actual = Files.readAllLines(out.resolve("tenders.jsonl"), StandardCharsets.UTF_8);
+        System.err.printf("both commands: %d ms%n", (System.nanoTime() - t) / 1_000_000);
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i)).as("line %d", i + 1).isEqualTo(expected.get(i));
+        }
+    }
+
+    /** The CLI's output through picocli's writer (as {@code scan} prints). */
+    static String cliOut(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        assertThat(RiskCli.run(new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()), args)).isIn(0, 1);
+        return out.toString();
+    }
+
+    /** The CLI's standard output (its commands write to {@code System.out}). */
+    static synchronized String cli(String... args) {
+        java.io.PrintStream old = System.out;
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(buffer, true, StandardCharsets.UTF_8));
+            assertThat(RiskCli.run(args)).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -89,8 +89,9 @@ final class TrainCommand implements Callable<Integer> {
         console.printf("%d provisions to learn from (%s), %d test provisions left untouched%n", train.size(),
                 String.join(", ", learnFrom), test);
 
-        RegulationScanner scanner = RegulationRules.load(new PackOptions(getClass().getClassLoader(), true, rules,
-                RuleLimits.DEFAULT, false)).orThrow();
+        RegulationRules.Loaded pack = RegulationRules.load(new PackOptions(getClass().getClassLoader(), true, rules,
+                RuleLimits.DEFAULT, false));
+        RegulationScanner scanner = pack.orThrow();
         DocumentReader reader = DocumentReader.create();
         List<SignalTrainer.Example> examples = SignalTrainer.featurize(scanner, reader, train, without);
         Set<String> factors = new TreeSet<>();
@@ -105,6 +106,20 @@ final class TrainCommand implements Callable<Integer> {
             console.printf("validation on %s:%n", validation);
             report.forEach(l -> console.println("  " + l));
         }
+        // the pack's own examples: what its authors state it must do, which no signal may undo
+        List<org.adaldyq.risk.rules.RuleExamples.Example> authored = pack.examples().stream()
+                .filter(e -> factors.contains(e.code())).toList();
+        List<LabelledProvision> asLabelled = new ArrayList<>();
+        for (org.adaldyq.risk.rules.RuleExamples.Example e : authored) {
+            asLabelled.add(new LabelledProvision(e.file() + ":" + e.line(), e.language(), "examples", "examples", e.text(),
+                    e.expected() ? Set.of(e.code()) : Set.of(), null));
+        }
+        List<String> examplesReport = new ArrayList<>();
+        trained = SignalTrainer.keepExamples(trained, SignalTrainer.featurize(scanner, reader, asLabelled, without),
+                authored.stream().map(org.adaldyq.risk.rules.RuleExamples.Example::code).toList(),
+                asLabelled.stream().map(LabelledProvision::id).toList(), examplesReport);
+        console.printf("rule examples (%d): %s%n", authored.size(), examplesReport.isEmpty() ? "no signal breaks one" : "");
+        examplesReport.forEach(l -> console.println("  " + l));
 
         Files.createDirectories(out);
         try (java.util.stream.Stream<Path> old = Files.list(out)) {

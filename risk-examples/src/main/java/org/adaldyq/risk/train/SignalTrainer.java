@@ -337,6 +337,46 @@ public final class SignalTrainer {
         return out;
     }
 
+    /**
+     * The rule authors' examples as the last guard: a factor's signal may not turn an example of that
+     * factor that the rules alone get right into a wrong one (lose a {@code +} example, add a {@code -}
+     * one). The examples state what the pack must do whatever a model learnt from a few dozen labelled
+     * provisions; a signal that breaks one is switched off (accept above 1, veto 0), with the examples
+     * named in the report.
+     *
+     * @param examples featurized examples; each one's labels hold its factor when it is a {@code +} example
+     * @param codes    the factor each example is about, by index
+     * @param where    file:line of each example, by index
+     */
+    public static List<Trained> keepExamples(List<Trained> trained, List<Example> examples, List<String> codes,
+                                             List<String> where, List<String> report) {
+        List<Trained> out = new ArrayList<>();
+        for (Trained t : trained) {
+            List<String> broken = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (!codes.get(i).equals(t.factor())) {
+                    continue;
+                }
+                Example e = examples.get(i);
+                e.scores.put(t.factor(), e.score(t.model()));
+                boolean expected = e.labelled.factors().contains(t.factor());
+                boolean rules = e.ruleCodes.contains(t.factor());
+                if (rules == expected && hybrid(e, t.factor(), t.accept(), t.veto()) != expected) {
+                    broken.add(where.get(i));
+                }
+            }
+            if (broken.isEmpty()) {
+                out.add(t);
+            } else {
+                report.add(t.factor() + ": signal off (it would break " + broken.size() + " rule example(s): "
+                        + String.join(", ", broken) + ")");
+                out.add(new Trained(t.factor(), t.model(), t.c(), t.positives(), t.modelThreshold(), 1.01, 0,
+                        t.devModelF1(), t.devRulesF1(), t.devRulesF1()));
+            }
+        }
+        return out;
+    }
+
     /** A short, stable name of the training data: how many provisions and a hash of their ids and labels. */
     public static String dataId(List<LabelledProvision> data) {
         try {

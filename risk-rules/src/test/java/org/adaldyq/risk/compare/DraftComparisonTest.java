@@ -127,7 +127,7 @@ class DraftComparisonTest {
 
         ProvisionChange vprave = changed("Article 12, point 3");
         assertThat(vprave.findings(Status.REMOVED)).extracting(FindingChange::code)
-                .containsExactlyInAnyOrder("SELECTIVE_EXCEPTION", "APPLICANT_BURDEN");
+                .containsExactlyInAnyOrder("SELECTIVE_EXCEPTION", "APPLICANT_BURDEN", "OPTIONAL_POWER");
         assertThat(vprave.findings(Status.REMOVED)).allSatisfy(f -> assertThat(VPRAVE).contains(quote(f)));
         assertThat(vprave.findings(Status.ADDED)).isEmpty();
         assertThat(vprave.after().get(0).text()).doesNotContain("вправе");
@@ -138,9 +138,9 @@ class DraftComparisonTest {
 
         // nothing else moves: the unchanged provisions keep every finding, and the totals add up
         assertThat(diff.changes(Kind.UNCHANGED)).allSatisfy(c -> assertThat(c.findings()).allMatch(f -> f.status() == Status.KEPT));
-        assertThat(diff.findingCounts()).containsEntry(Status.ADDED, 0).containsEntry(Status.REMOVED, 3)
-                .containsEntry(Status.KEPT, before.report().findings().size() - 3);
-        assertThat(after.report().findings()).hasSize(before.report().findings().size() - 3);
+        assertThat(diff.findingCounts()).containsEntry(Status.ADDED, 0).containsEntry(Status.REMOVED, 4)
+                .containsEntry(Status.KEPT, before.report().findings().size() - 4);
+        assertThat(after.report().findings()).hasSize(before.report().findings().size() - 4);
         assertThat(diff.scoreBefore()).isEqualTo(before.report().score());
         assertThat(diff.scoreAfter()).isEqualTo(after.report().score());
     }
@@ -162,7 +162,7 @@ class DraftComparisonTest {
                 .satisfies(c -> assertThat(citations(c.after())).containsExactly("Article 10"));
         assertThat(back.changes(Kind.CHANGED)).extracting(ProvisionChange::alignment)
                 .containsExactly(Alignment.TEXT, Alignment.TEXT, Alignment.MERGED);
-        assertThat(back.findingCounts()).containsEntry(Status.ADDED, 3).containsEntry(Status.REMOVED, 0);
+        assertThat(back.findingCounts()).containsEntry(Status.ADDED, 4).containsEntry(Status.REMOVED, 0);
         // the removed provision is listed where it stood: between article 9 and the old article 11
         List<String> order = back.changes().stream().map(c -> c.after().isEmpty() ? "-" : c.after().get(0).citation()).toList();
         int at = order.indexOf("Article 10");

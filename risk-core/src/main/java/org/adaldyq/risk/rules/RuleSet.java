@@ -173,7 +173,58 @@ public final class RuleSet {
      *                        (slower to compile, but resolves expressions exactly as the precompiled rules do)
      */
     public static RuleSet compile(List<DrlSource> sources, boolean executableModel) {
+        return compile(sources, executableModel, null);
+    }
+
+    /**
+     * What must hold of the classes compiled from the rules before any of them is loaded: the problems it
+     * returns stop the compilation ({@link RuleBytecodeVerifier} for author rules).
+     */
+    @FunctionalInterface
+    public interface ClassCheck {
+        /** Problems found in {@code classes} (internal name with {@code .class} → bytes). */
+        List<RuleProblem> check(Map<String, byte[]> classes);
+    }
+
+    /**
+     * Compiles DRL sources at run time, as {@link #compile(List, boolean)}, and hands the compiled classes to
+     * {@code check} before a knowledge base is made of them (so before any generated class is loaded).
+     *
+     * @param check null for none; with the classic compiler only consequences, functions and {@code eval}s
+     *              are classes (constraints are MVEL), so verified rules use the executable model
+     */
+    public static RuleSet compile(List<DrlSource> sources, boolean executableModel, ClassCheck check) {
         KieServices ks = KieServices.get();
+        KieBuilder builder = build(ks, sources, executableModel);
+        if (check != null) {
+            org.drools.compiler.kie.builder.impl.InternalKieModule module =
+                    (org.drools.compiler.kie.builder.impl.InternalKieModule) builder.getKieModule();
+            Map<String, byte[]> classes = new java.util.TreeMap<>();
+            for (String name : module.getFileNames()) {
+                if (name.endsWith(".class")) {
+                    classes.put(name, module.getBytes(name));
+                }
+            }
+            List<RuleProblem> refused = check.check(classes);
+            if (!refused.isEmpty()) {
+                throw new RuleCompilationException(refused);
+            }
+        }
+        KieContainer container = ks.newKieContainer(builder.getKieModule().getReleaseId());
+        return new RuleSet(container.getKieBase(), sources.size() + " DRL file(s) compiled at run time");
+    }
+
+    /**
+     * Compiles DRL sources with the classic DRL compiler only to report their errors; nothing is made of
+     * the result.
+     *
+     * @throws RuleCompilationException with every error, each with file, line and column
+     */
+    public static void checkWithClassicCompiler(List<DrlSource> sources) {
+        build(KieServices.get(), sources, false);
+    }
+
+    private static KieBuilder build(KieServices ks, List<DrlSource> sources, boolean executableModel) {
         KieFileSystem kfs = ks.newKieFileSystem();
         Map<String, String> originByPath = new HashMap<>();
         Map<String, String> contentByPath = new HashMap<>();
@@ -208,8 +259,7 @@ public final class RuleSet {
         if (problems.stream().anyMatch(RuleProblem::error)) {
             throw new RuleCompilationException(problems);
         }
-        KieContainer container = ks.newKieContainer(builder.getKieModule().getReleaseId());
-        return new RuleSet(container.getKieBase(), sources.size() + " DRL file(s) compiled at run time");
+        return builder;
     }
 
     /** Messages quote the expression they refuse. */

@@ -41,7 +41,8 @@ public final class DrlAllowList {
             "java.lang.String", "java.lang.Math", "java.lang.StrictMath", "java.lang.Integer", "java.lang.Long", "java.lang.Double",
             "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Boolean", "java.lang.Character",
             "java.lang.Number", "java.lang.Object", "java.lang.StringBuilder", "java.lang.CharSequence",
-            "java.lang.Comparable", "java.lang.Iterable",
+            "java.lang.Comparable", "java.lang.Iterable", "java.lang.Exception", "java.lang.RuntimeException",
+            "java.lang.IllegalArgumentException", "java.lang.IllegalStateException", "java.lang.ArithmeticException",
             "java.util.List", "java.util.Set", "java.util.Map", "java.util.Collection", "java.util.Collections",
             "java.util.Arrays", "java.util.ArrayList", "java.util.LinkedList", "java.util.HashMap", "java.util.HashSet",
             "java.util.LinkedHashMap", "java.util.LinkedHashSet", "java.util.TreeMap", "java.util.TreeSet",
@@ -275,9 +276,16 @@ public final class DrlAllowList {
             while (i < s.length()) {
                 char c = s.charAt(i);
                 if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
-                    i = skipTo(i, "\n");
+                    int end = skipTo(i, "\n");
+                    unicodeEscape(i, end);
+                    i = end;
                 } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
-                    i = skipTo(i + 2, "*/") + 1;
+                    int end = skipTo(i + 2, "*/") + 1;
+                    unicodeEscape(i, end);
+                    i = end;
+                } else if (c == '\\') {
+                    unicodeEscape(i, i + 2);
+                    i++;
                 } else if (c == '"' || c == '\'') {
                     i = skipString(i, c);
                     prev = c;
@@ -370,6 +378,18 @@ public final class DrlAllowList {
                     report(start, "'" + seg.get(k) + "' is not allowed in author DRL (reflection or engine internals)");
                     return;
                 }
+            }
+        }
+
+        /**
+         * A Unicode escape outside a string literal: the Java compiler decodes it before it sees comments, so
+         * {@code // \u000a code} runs while a reader sees a comment, and {@code \u006aava} hides a name.
+         */
+        private void unicodeEscape(int from, int to) {
+            int at = s.substring(from, Math.min(to, s.length())).indexOf("\\u");
+            if (at >= 0) {
+                report(from + at, "a Unicode escape (\\u...) outside a string literal is not allowed in author DRL: the Java"
+                        + " compiler decodes it before comments, so it can hide code or names from a reader");
             }
         }
 

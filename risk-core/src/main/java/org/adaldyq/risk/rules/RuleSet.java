@@ -241,8 +241,23 @@ public final class RuleSet {
                 ? ks.newKieBuilder(kfs).buildAll(org.drools.model.codegen.ExecutableModelProject.class)
                 : ks.newKieBuilder(kfs).buildAll();
         List<RuleProblem> problems = new ArrayList<>();
+        // The executable model reports errors in the Java it generates (a checked exception in a rule, say)
+        // against that Java file, quoting its whole source once: name the rule and its DRL file instead.
+        Map<String, String> ruleOfGenerated = new HashMap<>();
+        for (Message m : builder.getResults().getMessages()) {
+            java.util.regex.Matcher rule = GENERATED_RULE.matcher(m.getText());
+            if (m.getPath() != null && m.getPath().startsWith("src/main/java/") && rule.find()) {
+                ruleOfGenerated.putIfAbsent(m.getPath(), rule.group(1).strip());
+            }
+        }
         for (Message m : builder.getResults().getMessages()) {
             if (m.getLevel() == Message.Level.INFO) {
+                continue;
+            }
+            if (m.getPath() != null && m.getPath().startsWith("src/main/java/")) {
+                if (!m.getText().startsWith("Java source of")) {
+                    problems.add(generatedJavaProblem(m, ruleOfGenerated.get(m.getPath()), originByPath, contentByPath));
+                }
                 continue;
             }
             String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/", "");
@@ -260,6 +275,27 @@ public final class RuleSet {
             throw new RuleCompilationException(problems);
         }
         return builder;
+    }
+
+    /** The comment the executable model writes above each rule's method in the Java it generates. */
+    private static final java.util.regex.Pattern GENERATED_RULE = java.util.regex.Pattern.compile("\\* Rule name: (.+)");
+
+    /** An error in generated Java, put on the DRL rule it was generated from (or on no line when unknown). */
+    private static RuleProblem generatedJavaProblem(Message m, String rule, Map<String, String> originByPath,
+            Map<String, String> contentByPath) {
+        String text = m.getText().strip().lines().findFirst().orElse("");
+        if (rule != null) {
+            String declaration = "rule \"" + rule + "\"";
+            for (var e : contentByPath.entrySet()) {
+                int at = e.getValue().indexOf(declaration);
+                if (at >= 0) {
+                    int line = (int) e.getValue().substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+                    return RuleProblem.error(originByPath.get(e.getKey()), line, 1, "rule \"" + rule + "\": " + text);
+                }
+            }
+        }
+        String files = String.join(", ", new java.util.TreeSet<>(originByPath.values()));
+        return RuleProblem.error(files, 0, 0, (rule == null ? "" : "rule \"" + rule + "\": ") + text);
     }
 
     /** Messages quote the expression they refuse. */

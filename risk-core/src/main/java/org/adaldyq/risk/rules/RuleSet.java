@@ -85,16 +85,37 @@ public final class RuleSet {
         return thresholds;
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger WORKER_NUMBER = new java.util.concurrent.atomic.AtomicInteger();
+    /** Runs sessions, so that a watchdog (the caller) can give up on one that does not finish. */
+    private static final java.util.concurrent.ExecutorService WORKERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "rules-" + WORKER_NUMBER.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+    private static final java.util.concurrent.atomic.AtomicInteger ABANDONED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleSet.class);
+
     /**
      * Runs the rules once: a fresh session gets the thresholds and {@code facts}, fires every enabled
      * rule within {@code maxFirings} and {@code maxTime}, and returns the objects in working memory that
      * {@code result} accepts.
      *
-     * @throws RuleLimitException when a limit is reached; it names the rule that fired most
+     * <p>The session runs on a worker thread watched by the calling one. Firing limits and time are checked
+     * before every firing ({@link FiringGuard}); when the time is up the watchdog also halts the session and
+     * interrupts the worker. A consequence that never returns (a loop inside one firing, a huge
+     * {@code BigInteger.pow}) cannot be stopped safely in the JVM: after a short grace its worker is
+     * abandoned (it keeps running, and a core, until it ends or the JVM exits; the count is logged) and
+     * the run fails with a {@link RuleLimitException} like any other time-out, so the caller records the
+     * input as failed and goes on. Rules from outside the team belong in a child JVM that can be killed
+     * ({@code scan --isolate}).
+     *
+     * @throws RuleLimitException when a limit is reached; it names the rule that fired most, or the one
+     *                            whose consequence did not return
      */
     public List<Object> fire(Collection<?> facts, Predicate<Object> result, long maxFirings, Duration maxTime) {
         KieSession session = kieBase.newKieSession();
         FiringGuard guard = new FiringGuard(maxFirings, maxTime);
+        boolean abandoned = false;
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) guard);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) guard);
@@ -105,13 +126,67 @@ public final class RuleSet {
                 session.insert(f);
             }
             AgendaFilter filter = disabled.isEmpty() ? m -> true : m -> !disabled.contains(m.getRule().getName());
-            // The guard halts first; the argument is a backstop one past it.
-            session.fireAllRules(filter, (int) Math.min(Integer.MAX_VALUE - 1, maxFirings) + 1);
-            guard.check();
-            return new ArrayList<>(session.getObjects(result::test));
+            Thread[] worker = new Thread[1];
+            java.util.concurrent.Future<List<Object>> run = WORKERS.submit(() -> {
+                worker[0] = Thread.currentThread();
+                // The guard halts first; the argument is a backstop one past it.
+                session.fireAllRules(filter, (int) Math.min(Integer.MAX_VALUE - 1, maxFirings) + 1);
+                guard.check();
+                return new ArrayList<>(session.getObjects(result::test));
+            });
+            long limit = Math.min(maxTime.toNanos(), Long.MAX_VALUE / 4);
+            try {
+                return await(run, limit);
+            } catch (java.util.concurrent.TimeoutException timeUp) {
+                // Halted at the next firing, the run ends with the guard's TIME; a consequence that runs on
+                // gets a short grace, then its worker is given up.
+                guard.timeUp();
+                session.halt();
+                long grace = Math.min(Math.max(limit / 10, 100_000_000L), 2_000_000_000L);
+                try {
+                    return await(run, grace);
+                } catch (java.util.concurrent.TimeoutException stuck) {
+                    abandoned = true;
+                    if (worker[0] != null) {
+                        worker[0].interrupt();
+                    }
+                    int n = ABANDONED.incrementAndGet();
+                    LOG.warn("rule \"{}\" did not return within the time limit: its thread is abandoned ({} so far in this JVM)",
+                            guard.current(), n);
+                    throw guard.stuck();
+                }
+            }
         } finally {
-            session.dispose();
+            if (!abandoned) {
+                session.dispose();
+            }
         }
+    }
+
+    /** The worker's result within {@code nanos}, its exceptions and errors thrown as they are. */
+    private static List<Object> await(java.util.concurrent.Future<List<Object>> run, long nanos)
+            throws java.util.concurrent.TimeoutException {
+        try {
+            return run.get(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.cancel(true);
+            throw new IllegalStateException("interrupted while the rules ran", e);
+        }
+    }
+
+    /** How many rule workers this JVM has given up on (a consequence that never returned). */
+    public static int abandonedWorkers() {
+        return ABANDONED.get();
     }
 
     /**

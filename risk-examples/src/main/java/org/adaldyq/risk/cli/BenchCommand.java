@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench}: benchmarks, one subcommand each. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory.",
-        subcommands = {BenchCommand.Regulation.class, BenchCommand.Reports.class})
+        subcommands = {BenchCommand.Regulation.class, BenchCommand.Reports.class, BenchCommand.RulePack.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -28,7 +28,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: regulation or reports");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: regulation, reports or rule-pack");
     }
 
     /** {@code bench reports}: the cost of the HTML, DOCX and SARIF writers next to the scan they report. */
@@ -59,6 +59,59 @@ final class BenchCommand implements Runnable {
                 out.printf("%s: %,d chars, %d findings, scan %.1f ms%n", r.file(), r.chars(), r.findings(), r.scanMs());
                 r.writersMs().forEach((format, ms) -> out.printf("  %-5s %7.1f ms  %5.1f%% of the scan  %,d bytes%n", format, ms,
                         100 * ms / r.scanMs(), r.bytes().get(format)));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code bench rule-pack}: what loading an author rule pack costs, the compiled-code check included. */
+    @Command(name = "rule-pack", mixinStandardHelpOptions = true,
+            description = "Load the built-in packs with an author folder on top: the whole load, the classic compiler's check,"
+                    + " the executable-model compile and the verification of the compiled classes; medians.")
+    static final class RulePack implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--iterations", defaultValue = "5", description = "Measured runs (default: ${DEFAULT-VALUE}).")
+        int iterations;
+
+        @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured runs first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--rules", description = "Regulation author folder (default: one added rule in a temporary folder).")
+        Path rules;
+
+        @Option(names = "--procurement-rules", description = "Procurement author folder (default: docs/examples/ua-procurement if present).")
+        Path procurementRules;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path dir = rules;
+            if (dir == null) {
+                dir = Files.createTempDirectory("rule-pack-bench");
+                Files.writeString(dir.resolve("extra.drl"), """
+                        package org.example.bench;
+                        import org.adaldyq.risk.regulation.fact.Trigger;
+                        import org.adaldyq.risk.regulation.fact.FactorHit;
+                        rule "VAGUE_TERMS.bench-extra"
+                            @code("VAGUE_TERMS") @severity("low") @title("An added rule") @source("bench")
+                        when
+                            $t : Trigger(concept == "VAGUE", text.length() > 3)
+                        then
+                            insert(new FactorHit("VAGUE_TERMS", drools.getRule().getName(), $t));
+                        end
+                        """);
+            }
+            Path procurement = procurementRules != null ? procurementRules : Path.of("docs/examples/ua-procurement");
+            out.printf("%d cores, Java %s, medians of %d runs after %d%n", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), iterations, warmup);
+            for (var r : new org.adaldyq.risk.bench.RulePackBenchmark(warmup, iterations).run(dir, procurement)) {
+                out.printf("%-11s load %7.0f ms | classic check of author files %6.0f ms | executable model %7.0f ms |"
+                        + " verify %d classes %5.1f ms (%.1f%% of the load) | classic compile of all files %6.0f ms%n", r.pack(),
+                        r.loadMs(), r.classicCheckMs(), r.executableModelMs(), r.classes(), r.verifyMs(), 100 * r.verifyMs() / r.loadMs(),
+                        r.classicAllMs());
             }
             out.flush();
             return 0;

@@ -203,6 +203,10 @@ final class ScanCommand implements Callable<Integer> {
         } catch (DocumentReadException e) {
             LOG.debug("cannot read {}", in, e);
             return error(in, e.reason().name(), e.getMessage());
+        } catch (org.adaldyq.risk.rules.RuleLimitException e) {
+            // a rule that loops or never returns: this input fails, the batch goes on
+            LOG.warn("rules stopped on {}: {}", in, e.getMessage());
+            return error(in, "RULE_LIMIT", e.getMessage());
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             // A bug or a rule problem on one input must not stop the batch: record it and go on.
             LOG.warn("scan of {} failed", in, e);

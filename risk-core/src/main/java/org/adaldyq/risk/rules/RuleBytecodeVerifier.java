@@ -84,11 +84,22 @@ public final class RuleBytecodeVerifier {
      */
     public List<RuleProblem> verify(Map<String, byte[]> classes, Map<String, Span> rules, Map<String, Span> functions) {
         Map<String, Scanned> scanned = new TreeMap<>();
+        Map<String, RuleProblem> problems = new LinkedHashMap<>();
         for (var e : classes.entrySet()) {
             if (!e.getKey().endsWith(".class") || e.getKey().startsWith(PROJECT_MODEL)) {
                 continue;
             }
-            Scanned s = scan(e.getValue());
+            Scanned s;
+            try {
+                s = scan(e.getValue());
+            } catch (RuntimeException unreadable) {
+                // what cannot be read cannot be checked: refused
+                String origin = rules.values().stream().map(Span::origin).filter(o -> !o.startsWith("classpath:")).findFirst()
+                        .orElse(e.getKey());
+                problems.put(e.getKey(), RuleProblem.error(origin, 0, 0, "the compiled class " + e.getKey()
+                        + " cannot be read by the compiled-code check (" + unreadable + "): refused"));
+                continue;
+            }
             scanned.put(s.name, s);
         }
         // Which rule each generated class serves: the rule-building methods name the rule and the lambdas.
@@ -101,7 +112,6 @@ public final class RuleBytecodeVerifier {
                 rulesOfClass.computeIfAbsent(s.name + "#" + method, k -> new LinkedHashSet<>()).addAll(names);
             });
         }
-        Map<String, RuleProblem> problems = new LinkedHashMap<>();
         for (Scanned s : scanned.values()) {
             if (s.superName != null && !scanned.containsKey(s.superName) && !allow.allowsClass(s.superName)) {
                 report(problems, new Ref("extends", s.superName, null, s.name, null), scanned, rulesOfClass, rules, functions);

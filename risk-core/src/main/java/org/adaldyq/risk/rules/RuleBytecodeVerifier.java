@@ -243,13 +243,16 @@ public final class RuleBytecodeVerifier {
 
     private static Scanned scan(byte[] bytes) {
         ClassReader reader = new ClassReader(bytes);
+        if (reader.getClassName() == null) {
+            throw new IllegalArgumentException("no class name");
+        }
         Scanned s = new Scanned(reader.getClassName());
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
                 s.superName = superName;
                 if (interfaces != null) {
-                    s.interfaces.addAll(List.of(interfaces));
+                    s.interfaces.addAll(List.of(interfaces)); // List.of refuses a null name: unreadable
                 }
             }
 
@@ -266,6 +269,9 @@ public final class RuleBytecodeVerifier {
                     private String lastString;
 
                     private void ref(String what, String owner, String name) {
+                        if (owner == null) {
+                            throw new IllegalArgumentException("a reference without an owner in " + s.name + "." + method);
+                        }
                         s.refs.add(new Ref(what, owner, name, s.name, method));
                     }
 

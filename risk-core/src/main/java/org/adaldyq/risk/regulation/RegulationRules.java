@@ -107,8 +107,8 @@ public final class RegulationRules {
         }
 
         @Override
-        public boolean executableModel() {
-            return false;
+        public boolean classicCheck() {
+            return true;
         }
 
         @Override

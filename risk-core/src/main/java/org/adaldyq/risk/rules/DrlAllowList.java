@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -36,10 +38,11 @@ public final class DrlAllowList {
 
     /** JDK classes author DRL may use (import, or name in full). */
     public static final Set<String> JDK_CLASSES = Set.of(
-            "java.lang.String", "java.lang.Math", "java.lang.Integer", "java.lang.Long", "java.lang.Double",
+            "java.lang.String", "java.lang.Math", "java.lang.StrictMath", "java.lang.Integer", "java.lang.Long", "java.lang.Double",
             "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Boolean", "java.lang.Character",
             "java.lang.Number", "java.lang.Object", "java.lang.StringBuilder", "java.lang.CharSequence",
-            "java.lang.Comparable", "java.lang.Iterable",
+            "java.lang.Comparable", "java.lang.Iterable", "java.lang.Exception", "java.lang.RuntimeException",
+            "java.lang.IllegalArgumentException", "java.lang.IllegalStateException", "java.lang.ArithmeticException",
             "java.util.List", "java.util.Set", "java.util.Map", "java.util.Collection", "java.util.Collections",
             "java.util.Arrays", "java.util.ArrayList", "java.util.LinkedList", "java.util.HashMap", "java.util.HashSet",
             "java.util.LinkedHashMap", "java.util.LinkedHashSet", "java.util.TreeMap", "java.util.TreeSet",
@@ -47,7 +50,8 @@ public final class DrlAllowList {
             "java.math.BigDecimal", "java.math.BigInteger", "java.math.RoundingMode",
             "java.time.LocalDate", "java.time.LocalDateTime", "java.time.Instant", "java.time.Duration",
             "java.time.Period", "java.time.OffsetDateTime", "java.time.ZonedDateTime", "java.time.DayOfWeek",
-            "java.time.Month", "java.time.Year", "java.time.YearMonth", "java.time.temporal.ChronoUnit");
+            "java.time.Month", "java.time.Year", "java.time.YearMonth", "java.time.temporal.ChronoUnit",
+            "java.util.regex.Pattern", "java.util.regex.Matcher");
 
     private static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "io",
             "kotlin", "groovy", "scala", "oracle", "mvel", "mvel2", "lombok");
@@ -123,6 +127,7 @@ public final class DrlAllowList {
         for (FunctionDescr f : descr.getFunctions()) {
             functions.add(f.getName());
         }
+        structure(descr, origin, problems);
         new Scan(file, origin, simpleNames, wildcardPackages, problems).run();
         for (FunctionDescr f : descr.getFunctions()) {
             for (String other : functions) {
@@ -133,6 +138,101 @@ public final class DrlAllowList {
             }
         }
         return problems;
+    }
+
+    /** Package names author DRL may not take: the JDK's, the engine's and ours, but for the built-in rule packages. */
+    private static final java.util.regex.Pattern RESERVED_PACKAGE = java.util.regex.Pattern.compile(
+            "(java|javax|jdk|sun|com\\.sun|org\\.drools|org\\.kie|org\\.mvel2?|org\\.adaldyq\\.risk)(\\..*)?");
+    private static final Set<String> BUILT_IN_PACKAGES = Set.of("org.adaldyq.risk.rules.regulation",
+            "org.adaldyq.risk.rules.procurement");
+    /**
+     * An annotation value both compilers may evaluate (they run it through MVEL at compile time): a string
+     * without Unicode escapes, a number, a word, a duration such as {@code 10s}.
+     */
+    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile(
+            "\"(?:[^\"\\\\\\r\\n]|\\\\[btnfr\"'\\\\])*\"|-?\\d+(?:\\.\\d+)?|[A-Za-z_][A-Za-z0-9_]*|(?:\\d+[A-Za-z]+)+");
+    /** Rule attributes author DRL may set, with the values each takes. */
+    private static final Map<String, java.util.regex.Pattern> ATTRIBUTES = Map.of(
+            "salience", java.util.regex.Pattern.compile("-?\\d+"),
+            "no-loop", java.util.regex.Pattern.compile("|true|false"),
+            "lock-on-active", java.util.regex.Pattern.compile("|true|false"),
+            "auto-focus", java.util.regex.Pattern.compile("|true|false"),
+            "enabled", java.util.regex.Pattern.compile("true|false"),
+            "agenda-group", LITERAL,
+            "activation-group", LITERAL,
+            "ruleflow-group", LITERAL,
+            "dialect", java.util.regex.Pattern.compile("\"?java\"?"));
+
+    /**
+     * What must hold before the DRL is compiled at all, because the compilers evaluate some of it then
+     * (annotation values, date and timer attributes) and because MVEL-dialect code is interpreted, not
+     * compiled to classes the bytecode check can see: literal annotation values, a short list of rule
+     * attributes with literal values, the java dialect, a package of the author's own.
+     */
+    private static void structure(PackageDescr descr, String origin, List<RuleProblem> problems) {
+        String pkg = descr.getNamespace() == null ? "" : descr.getNamespace().strip();
+        if (RESERVED_PACKAGE.matcher(pkg).matches() && !BUILT_IN_PACKAGES.contains(pkg)) {
+            problems.add(RuleProblem.error(origin, 1, 1, "package " + pkg + " is reserved (the JDK's, the engine's or this"
+                    + " library's); use a package of your own, e.g. org.example.rules"));
+        }
+        for (AttributeDescr a : descr.getAttributes()) {
+            attribute(a, origin, "package", problems);
+        }
+        for (org.drools.drl.ast.descr.RuleDescr r : descr.getRules()) {
+            for (AttributeDescr a : r.getAttributes().values()) {
+                attribute(a, origin, "rule \"" + r.getName() + "\"", problems);
+            }
+            annotations(r, origin, problems);
+        }
+        for (TypeDeclarationDescr t : descr.getTypeDeclarations()) {
+            annotations(t, origin, problems);
+            for (org.drools.drl.ast.descr.TypeFieldDescr f : t.getFields().values()) {
+                annotations(f, origin, problems);
+                literal(f.getInitExpr(), f, origin, "the initial value of " + t.getTypeName() + "." + f.getFieldName(), problems);
+            }
+        }
+        for (org.drools.drl.ast.descr.EnumDeclarationDescr e : descr.getEnumDeclarations()) {
+            annotations(e, origin, problems);
+            for (org.drools.drl.ast.descr.EnumLiteralDescr l : e.getLiterals()) {
+                for (String arg : l.getConstructorArgs()) {
+                    literal(arg, l, origin, "an argument of " + e.getTypeName() + "." + l.getName(), problems);
+                }
+            }
+        }
+    }
+
+    private static void attribute(AttributeDescr a, String origin, String where, List<RuleProblem> problems) {
+        java.util.regex.Pattern values = ATTRIBUTES.get(a.getName());
+        String value = a.getValue() == null ? "" : a.getValue().strip();
+        int line = Math.max(a.getLine(), 0);
+        int col = a.getColumn() + 1;
+        if (values == null) {
+            problems.add(RuleProblem.error(origin, line, col, where + ": attribute " + a.getName() + " is not allowed in author"
+                    + " DRL (allowed: " + new java.util.TreeSet<>(ATTRIBUTES.keySet()) + ")"));
+        } else if (a.getName().equals("dialect") && !values.matcher(value).matches()) {
+            problems.add(RuleProblem.error(origin, line, col, where + ": dialect " + value + " is not allowed in author DRL;"
+                    + " only \"java\" (MVEL code is interpreted, so the compiled-code check could not see it)"));
+        } else if (!values.matcher(value).matches()
+                && !(a.getType() == AttributeDescr.Type.STRING && values == LITERAL && !value.contains("\\u"))) {
+            problems.add(RuleProblem.error(origin, line, col, where + ": attribute " + a.getName() + " takes a plain value in"
+                    + " author DRL (" + values.pattern() + "), not " + value));
+        }
+    }
+
+    private static void annotations(org.drools.drl.ast.descr.AnnotatedBaseDescr d, String origin, List<RuleProblem> problems) {
+        for (org.drools.drl.ast.descr.AnnotationDescr a : d.getAnnotations()) {
+            for (Object v : a.getValueMap().values()) {
+                literal(v == null ? null : v.toString(), a, origin, "the value of @" + a.getName(), problems);
+            }
+        }
+    }
+
+    private static void literal(String value, org.drools.drl.ast.descr.BaseDescr at, String origin, String what,
+            List<RuleProblem> problems) {
+        if (value != null && !value.isBlank() && !LITERAL.matcher(value.strip()).matches()) {
+            problems.add(RuleProblem.error(origin, Math.max(at.getLine(), 0), at.getColumn() + 1, what + " must be a plain"
+                    + " string, number or word in author DRL (the compiler evaluates it before any check could run)"));
+        }
     }
 
     private boolean allowedClass(String fqn) {
@@ -176,9 +276,16 @@ public final class DrlAllowList {
             while (i < s.length()) {
                 char c = s.charAt(i);
                 if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
-                    i = skipTo(i, "\n");
+                    int end = skipTo(i, "\n");
+                    unicodeEscape(i, end);
+                    i = end;
                 } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
-                    i = skipTo(i + 2, "*/") + 1;
+                    int end = skipTo(i + 2, "*/") + 1;
+                    unicodeEscape(i, end);
+                    i = end;
+                } else if (c == '\\') {
+                    unicodeEscape(i, i + 2);
+                    i++;
                 } else if (c == '"' || c == '\'') {
                     i = skipString(i, c);
                     prev = c;
@@ -271,6 +378,18 @@ public final class DrlAllowList {
                     report(start, "'" + seg.get(k) + "' is not allowed in author DRL (reflection or engine internals)");
                     return;
                 }
+            }
+        }
+
+        /**
+         * A Unicode escape outside a string literal: the Java compiler decodes it before it sees comments, so
+         * {@code // \u000a code} runs while a reader sees a comment, and {@code \u006aava} hides a name.
+         */
+        private void unicodeEscape(int from, int to) {
+            int at = s.substring(from, Math.min(to, s.length())).indexOf("\\u");
+            if (at >= 0) {
+                report(from + at, "a Unicode escape (\\u...) outside a string literal is not allowed in author DRL: the Java"
+                        + " compiler decodes it before comments, so it can hide code or names from a reader");
             }
         }
 

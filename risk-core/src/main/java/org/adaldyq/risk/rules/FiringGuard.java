@@ -13,9 +13,9 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
  * Counts firings per rule and halts the session when a run passes its firing or time budget. Checked
- * before every firing, so a rule that keeps re-activating itself (the usual loop) is stopped; it cannot
- * stop a single consequence that never returns, which is why author DRL may not contain loops (see
- * {@link DrlAllowList}).
+ * before every firing, so a rule that keeps re-activating itself (the usual loop) is stopped; a single
+ * consequence that never returns is the watchdog's ({@link RuleSet#fire}): it marks the time up, halts, and
+ * gives up on the worker, naming the rule whose consequence was running.
  *
  * <p>The rule it names is the one whose inserted facts set off the most new matches (a loop feeds itself
  * and every rule reading what it inserts); when no rule's insertions matched anything, the one that fired
@@ -44,10 +44,20 @@ final class FiringGuard extends DefaultAgendaEventListener implements RuleRuntim
         this.traceAfterNanos = maxTime.toNanos() / 4;
     }
 
+    /** Set by the watchdog when the time is up (read by the worker before its next firing). */
+    private volatile boolean timeUp;
+    /** The rule whose consequence runs now (or ran last), for the watchdog's message. */
+    private volatile String current = "?";
+
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         firings++;
-        perRule.computeIfAbsent(event.getMatch().getRule().getName(), k -> new long[1])[0]++;
+        current = event.getMatch().getRule().getName();
+        perRule.computeIfAbsent(current, k -> new long[1])[0]++;
+        if (timeUp && tripped == null) {
+            tripped = RuleLimitException.Limit.TIME;
+            event.getKieRuntime().halt();
+        }
         if (tripped == null) {
             long now = System.nanoTime();
             if (!tracing && (firings > traceAfterFirings || now - startNanos > traceAfterNanos)) {
@@ -94,8 +104,30 @@ final class FiringGuard extends DefaultAgendaEventListener implements RuleRuntim
         }
     }
 
+    /** The watchdog's word: the time is up. */
+    void timeUp() {
+        timeUp = true;
+    }
+
+    /** The rule whose consequence runs now, or ran last. */
+    String current() {
+        return current;
+    }
+
+    /** The exception for a run whose consequence did not return in time: it names that rule. */
+    RuleLimitException stuck() {
+        long ms = (System.nanoTime() - startNanos) / 1_000_000;
+        return new RuleLimitException(RuleLimitException.Limit.TIME, current, firings, "rules ran longer than the time limit ("
+                + ms + " ms, " + firings + " firings); the consequence of rule \"" + current + "\" did not return: a loop"
+                + " or a computation inside one firing");
+    }
+
     /** Throws when a limit was reached during the run. */
     void check() {
+        if (tripped == null && timeUp) {
+            // halted by the watchdog between two firings
+            tripped = RuleLimitException.Limit.TIME;
+        }
         if (tripped == null) {
             return;
         }

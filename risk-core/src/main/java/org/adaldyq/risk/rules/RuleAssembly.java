@@ -39,18 +39,23 @@ public final class RuleAssembly {
     private final List<Threshold> thresholds;
     private final List<RuleProblem> problems;
     private final Map<String, String> ruleOrigins;
+    private final Map<String, RuleBytecodeVerifier.Span> ruleSpans;
+    private final Map<String, RuleBytecodeVerifier.Span> functionSpans;
     private final int builtInRules;
     private final int added;
     private final int overridden;
 
     private RuleAssembly(List<RuleSet.DrlSource> sources, boolean authorDrl, Set<String> disabled, List<Threshold> thresholds,
-            List<RuleProblem> problems, Map<String, String> ruleOrigins, int builtInRules, int added, int overridden) {
+            List<RuleProblem> problems, Map<String, String> ruleOrigins, Map<String, RuleBytecodeVerifier.Span> ruleSpans,
+            Map<String, RuleBytecodeVerifier.Span> functionSpans, int builtInRules, int added, int overridden) {
         this.sources = List.copyOf(sources);
         this.authorDrl = authorDrl;
         this.disabled = Set.copyOf(disabled);
         this.thresholds = List.copyOf(thresholds);
         this.problems = List.copyOf(problems);
         this.ruleOrigins = Map.copyOf(ruleOrigins);
+        this.ruleSpans = Map.copyOf(ruleSpans);
+        this.functionSpans = Map.copyOf(functionSpans);
         this.builtInRules = builtInRules;
         this.added = added;
         this.overridden = overridden;
@@ -174,9 +179,26 @@ public final class RuleAssembly {
             }
         }
         Map<String, String> origins = new LinkedHashMap<>();
-        byId.forEach((id, d) -> origins.put(id, d.file().source().origin() + ":" + d.rule().line()));
+        Map<String, RuleBytecodeVerifier.Span> ruleSpans = new HashMap<>();
+        byId.forEach((id, d) -> {
+            origins.put(id, d.file().source().origin() + ":" + d.rule().line());
+            ruleSpans.put(id, new RuleBytecodeVerifier.Span(d.file().source().origin(), d.file().source().content(),
+                    d.rule().startChar(), d.rule().endChar(), d.rule().line()));
+        });
+        Map<String, RuleBytecodeVerifier.Span> functionSpans = new HashMap<>();
+        for (List<DrlFile> files : parsed) {
+            for (DrlFile f : files) {
+                if (f.descr() != null) {
+                    for (org.drools.drl.ast.descr.FunctionDescr fn : f.descr().getFunctions()) {
+                        functionSpans.put(f.packageName() + "." + fn.getName(), new RuleBytecodeVerifier.Span(
+                                f.source().origin(), f.source().content(), fn.getStartCharacter(), fn.getEndCharacter(),
+                                Math.max(fn.getLine(), 0)));
+                    }
+                }
+            }
+        }
         return new RuleAssembly(sources, authorDrl, disabled, new ArrayList<>(thresholds.values()), problems, origins,
-                builtIn, added, overridden);
+                ruleSpans, functionSpans, builtIn, added, overridden);
     }
 
     private static void references(DrlFile f, String text, Set<String> concepts, Set<String> thresholdKeys,
@@ -280,6 +302,16 @@ public final class RuleAssembly {
     /** {@code file:line} of the definition in force of each rule id. */
     public Map<String, String> ruleOrigins() {
         return ruleOrigins;
+    }
+
+    /** Where each rule in force is written, by rule id: for the compiled-code check's messages. */
+    public Map<String, RuleBytecodeVerifier.Span> ruleSpans() {
+        return ruleSpans;
+    }
+
+    /** Where each DRL function is written, by {@code package.name}. */
+    public Map<String, RuleBytecodeVerifier.Span> functionSpans() {
+        return functionSpans;
     }
 
     /** One line for logs and {@code rules check}: how many rules came from where. */

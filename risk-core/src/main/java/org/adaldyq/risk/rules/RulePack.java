@@ -24,8 +24,12 @@ public interface RulePack<T, E, V> {
     /** The metadata convention its rules follow, checked at every load. */
     RuleConvention convention();
 
-    /** Whether author DRL compiles into an executable model (as at build time) rather than classic DRL. */
-    boolean executableModel();
+    /**
+     * Whether author DRL is also compiled by the classic DRL compiler, only for its error messages: it reports
+     * some mistakes the executable-model compiler (which builds what runs) passes over silently, such as an
+     * unresolved name in {@code eval(...)}. Nothing compiled by it runs.
+     */
+    boolean classicCheck();
 
     /** The built-in rules as compiled at build time. */
     RuleSet precompiled(ClassLoader loader);

@@ -80,7 +80,24 @@ public final class RulePackLoader {
         RuleSet rules;
         if (compile) {
             try {
-                rules = RuleSet.compile(assembly.sources(), pack.executableModel());
+                if (pack.classicCheck()) {
+                    classicCheck(assembly.sources());
+                }
+                // What runs is the executable model: every condition, consequence and function is a class,
+                // and each is verified before it is loaded.
+                long v0 = System.nanoTime();
+                RuleBytecodeVerifier verifier = RuleBytecodeVerifier.standard();
+                long[] verifyNanos = new long[1];
+                rules = RuleSet.compile(assembly.sources(), true, classes -> {
+                    long t = System.nanoTime();
+                    try {
+                        return verifier.verify(classes, assembly.ruleSpans(), assembly.functionSpans());
+                    } finally {
+                        verifyNanos[0] = System.nanoTime() - t;
+                    }
+                });
+                LOG.debug("{} rules: compiled in {} ms, of which verifying the compiled classes {} ms", pack.name(),
+                        (System.nanoTime() - v0) / 1_000_000, verifyNanos[0] / 1_000_000);
             } catch (RuleCompilationException e) {
                 problems.addAll(e.problems());
                 return failed(problems, t0);
@@ -102,6 +119,18 @@ public final class RulePackLoader {
                 + took.toMillis() + " ms";
         LOG.info("{} rules: {}", pack.name(), summary);
         return new LoadedPack<>(Optional.of(pack.build(rules, vocabulary, o)), problems, examples, summary, took);
+    }
+
+    /**
+     * Compiles the author files alone with the classic DRL compiler, for the errors it reports and the
+     * executable model misses. The structure check ({@link DrlAllowList}) has made sure beforehand that it
+     * evaluates nothing at compile time (annotation values are literals, no timers, calendars or dates).
+     */
+    private static void classicCheck(List<RuleSet.DrlSource> sources) {
+        List<RuleSet.DrlSource> author = sources.stream().filter(d -> !d.origin().startsWith("classpath:")).toList();
+        if (!author.isEmpty()) {
+            RuleSet.checkWithClassicCompiler(author);
+        }
     }
 
     private static <T, E> LoadedPack<T, E> failed(List<RuleProblem> problems, long t0) {

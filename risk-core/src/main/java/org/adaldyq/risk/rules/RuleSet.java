@@ -85,16 +85,37 @@ public final class RuleSet {
         return thresholds;
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger WORKER_NUMBER = new java.util.concurrent.atomic.AtomicInteger();
+    /** Runs sessions, so that a watchdog (the caller) can give up on one that does not finish. */
+    private static final java.util.concurrent.ExecutorService WORKERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "rules-" + WORKER_NUMBER.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+    private static final java.util.concurrent.atomic.AtomicInteger ABANDONED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleSet.class);
+
     /**
      * Runs the rules once: a fresh session gets the thresholds and {@code facts}, fires every enabled
      * rule within {@code maxFirings} and {@code maxTime}, and returns the objects in working memory that
      * {@code result} accepts.
      *
-     * @throws RuleLimitException when a limit is reached; it names the rule that fired most
+     * <p>The session runs on a worker thread watched by the calling one. Firing limits and time are checked
+     * before every firing ({@link FiringGuard}); when the time is up the watchdog also halts the session and
+     * interrupts the worker. A consequence that never returns (a loop inside one firing, a huge
+     * {@code BigInteger.pow}) cannot be stopped safely in the JVM: after a short grace its worker is
+     * abandoned (it keeps running, and a core, until it ends or the JVM exits; the count is logged) and
+     * the run fails with a {@link RuleLimitException} like any other time-out, so the caller records the
+     * input as failed and goes on. Rules from outside the team belong in a child JVM that can be killed
+     * ({@code scan --isolate}).
+     *
+     * @throws RuleLimitException when a limit is reached; it names the rule that fired most, or the one
+     *                            whose consequence did not return
      */
     public List<Object> fire(Collection<?> facts, Predicate<Object> result, long maxFirings, Duration maxTime) {
         KieSession session = kieBase.newKieSession();
         FiringGuard guard = new FiringGuard(maxFirings, maxTime);
+        boolean abandoned = false;
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) guard);
             for (Threshold t : thresholds) {
@@ -104,13 +125,67 @@ public final class RuleSet {
                 session.insert(f);
             }
             AgendaFilter filter = disabled.isEmpty() ? m -> true : m -> !disabled.contains(m.getRule().getName());
-            // The guard halts first; the argument is a backstop one past it.
-            session.fireAllRules(filter, (int) Math.min(Integer.MAX_VALUE - 1, maxFirings) + 1);
-            guard.check();
-            return new ArrayList<>(session.getObjects(result::test));
+            Thread[] worker = new Thread[1];
+            java.util.concurrent.Future<List<Object>> run = WORKERS.submit(() -> {
+                worker[0] = Thread.currentThread();
+                // The guard halts first; the argument is a backstop one past it.
+                session.fireAllRules(filter, (int) Math.min(Integer.MAX_VALUE - 1, maxFirings) + 1);
+                guard.check();
+                return new ArrayList<>(session.getObjects(result::test));
+            });
+            long limit = Math.min(maxTime.toNanos(), Long.MAX_VALUE / 4);
+            try {
+                return await(run, limit);
+            } catch (java.util.concurrent.TimeoutException timeUp) {
+                // Halted at the next firing, the run ends with the guard's TIME; a consequence that runs on
+                // gets a short grace, then its worker is given up.
+                guard.timeUp();
+                session.halt();
+                long grace = Math.min(Math.max(limit / 10, 100_000_000L), 2_000_000_000L);
+                try {
+                    return await(run, grace);
+                } catch (java.util.concurrent.TimeoutException stuck) {
+                    abandoned = true;
+                    if (worker[0] != null) {
+                        worker[0].interrupt();
+                    }
+                    int n = ABANDONED.incrementAndGet();
+                    LOG.warn("rule \"{}\" did not return within the time limit: its thread is abandoned ({} so far in this JVM)",
+                            guard.current(), n);
+                    throw guard.stuck();
+                }
+            }
         } finally {
-            session.dispose();
+            if (!abandoned) {
+                session.dispose();
+            }
         }
+    }
+
+    /** The worker's result within {@code nanos}, its exceptions and errors thrown as they are. */
+    private static List<Object> await(java.util.concurrent.Future<List<Object>> run, long nanos)
+            throws java.util.concurrent.TimeoutException {
+        try {
+            return run.get(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.cancel(true);
+            throw new IllegalStateException("interrupted while the rules ran", e);
+        }
+    }
+
+    /** How many rule workers this JVM has given up on (a consequence that never returned). */
+    public static int abandonedWorkers() {
+        return ABANDONED.get();
     }
 
     /**
@@ -172,7 +247,58 @@ public final class RuleSet {
      *                        (slower to compile, but resolves expressions exactly as the precompiled rules do)
      */
     public static RuleSet compile(List<DrlSource> sources, boolean executableModel) {
+        return compile(sources, executableModel, null);
+    }
+
+    /**
+     * What must hold of the classes compiled from the rules before any of them is loaded: the problems it
+     * returns stop the compilation ({@link RuleBytecodeVerifier} for author rules).
+     */
+    @FunctionalInterface
+    public interface ClassCheck {
+        /** Problems found in {@code classes} (internal name with {@code .class} → bytes). */
+        List<RuleProblem> check(Map<String, byte[]> classes);
+    }
+
+    /**
+     * Compiles DRL sources at run time, as {@link #compile(List, boolean)}, and hands the compiled classes to
+     * {@code check} before a knowledge base is made of them (so before any generated class is loaded).
+     *
+     * @param check null for none; with the classic compiler only consequences, functions and {@code eval}s
+     *              are classes (constraints are MVEL), so verified rules use the executable model
+     */
+    public static RuleSet compile(List<DrlSource> sources, boolean executableModel, ClassCheck check) {
         KieServices ks = KieServices.get();
+        KieBuilder builder = build(ks, sources, executableModel);
+        if (check != null) {
+            org.drools.compiler.kie.builder.impl.InternalKieModule module =
+                    (org.drools.compiler.kie.builder.impl.InternalKieModule) builder.getKieModule();
+            Map<String, byte[]> classes = new java.util.TreeMap<>();
+            for (String name : module.getFileNames()) {
+                if (name.endsWith(".class")) {
+                    classes.put(name, module.getBytes(name));
+                }
+            }
+            List<RuleProblem> refused = check.check(classes);
+            if (!refused.isEmpty()) {
+                throw new RuleCompilationException(refused);
+            }
+        }
+        KieContainer container = ks.newKieContainer(builder.getKieModule().getReleaseId());
+        return new RuleSet(container.getKieBase(), sources.size() + " DRL file(s) compiled at run time");
+    }
+
+    /**
+     * Compiles DRL sources with the classic DRL compiler only to report their errors; nothing is made of
+     * the result.
+     *
+     * @throws RuleCompilationException with every error, each with file, line and column
+     */
+    public static void checkWithClassicCompiler(List<DrlSource> sources) {
+        build(KieServices.get(), sources, false);
+    }
+
+    private static KieBuilder build(KieServices ks, List<DrlSource> sources, boolean executableModel) {
         KieFileSystem kfs = ks.newKieFileSystem();
         Map<String, String> originByPath = new HashMap<>();
         Map<String, String> contentByPath = new HashMap<>();
@@ -189,8 +315,23 @@ public final class RuleSet {
                 ? ks.newKieBuilder(kfs).buildAll(org.drools.model.codegen.ExecutableModelProject.class)
                 : ks.newKieBuilder(kfs).buildAll();
         List<RuleProblem> problems = new ArrayList<>();
+        // The executable model reports errors in the Java it generates (a checked exception in a rule, say)
+        // against that Java file, quoting its whole source once: name the rule and its DRL file instead.
+        Map<String, String> ruleOfGenerated = new HashMap<>();
+        for (Message m : builder.getResults().getMessages()) {
+            java.util.regex.Matcher rule = GENERATED_RULE.matcher(m.getText());
+            if (m.getPath() != null && m.getPath().startsWith("src/main/java/") && rule.find()) {
+                ruleOfGenerated.putIfAbsent(m.getPath(), rule.group(1).strip());
+            }
+        }
         for (Message m : builder.getResults().getMessages()) {
             if (m.getLevel() == Message.Level.INFO) {
+                continue;
+            }
+            if (m.getPath() != null && m.getPath().startsWith("src/main/java/")) {
+                if (!m.getText().startsWith("Java source of")) {
+                    problems.add(generatedJavaProblem(m, ruleOfGenerated.get(m.getPath()), originByPath, contentByPath));
+                }
                 continue;
             }
             String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/", "");
@@ -207,8 +348,28 @@ public final class RuleSet {
         if (problems.stream().anyMatch(RuleProblem::error)) {
             throw new RuleCompilationException(problems);
         }
-        KieContainer container = ks.newKieContainer(builder.getKieModule().getReleaseId());
-        return new RuleSet(container.getKieBase(), sources.size() + " DRL file(s) compiled at run time");
+        return builder;
+    }
+
+    /** The comment the executable model writes above each rule's method in the Java it generates. */
+    private static final java.util.regex.Pattern GENERATED_RULE = java.util.regex.Pattern.compile("\\* Rule name: (.+)");
+
+    /** An error in generated Java, put on the DRL rule it was generated from (or on no line when unknown). */
+    private static RuleProblem generatedJavaProblem(Message m, String rule, Map<String, String> originByPath,
+            Map<String, String> contentByPath) {
+        String text = m.getText().strip().lines().findFirst().orElse("");
+        if (rule != null) {
+            String declaration = "rule \"" + rule + "\"";
+            for (var e : contentByPath.entrySet()) {
+                int at = e.getValue().indexOf(declaration);
+                if (at >= 0) {
+                    int line = (int) e.getValue().substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+                    return RuleProblem.error(originByPath.get(e.getKey()), line, 1, "rule \"" + rule + "\": " + text);
+                }
+            }
+        }
+        String files = String.join(", ", new java.util.TreeSet<>(originByPath.values()));
+        return RuleProblem.error(files, 0, 0, (rule == null ? "" : "rule \"" + rule + "\": ") + text);
     }
 
     /** Messages quote the expression they refuse. */

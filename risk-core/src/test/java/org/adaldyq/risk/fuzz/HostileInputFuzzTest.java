@@ -2,7 +2,10 @@ package org.adaldyq.risk.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.adaldyq.risk.extract.DocumentReadException;
+import org.adaldyq.risk.extract.TextExtractor;
 import org.adaldyq.risk.procurement.cardinal.Coverage;
+import org.adaldyq.risk.structure.DocumentReader;
 import org.adaldyq.risk.procurement.model.ReleaseCompiler;
 import org.adaldyq.risk.procurement.ocds.OcdsReader;
 import org.adaldyq.risk.procurement.ocds.ParsedUnit;
@@ -14,7 +17,8 @@ import java.io.StringReader;
 
 /**
  * Coverage-guided fuzz tests of the parsers that read untrusted input (issue 11, part 6): the OCDS reader
- * and compiler, the settings parser, Cardinal's coverage. The build runs them on their committed corpus
+ * and compiler, the settings parser, Cardinal's coverage, the extractor front end (extraction and
+ * segmentation of any bytes under any file name); the rule checks are fuzzed in {@code RuleCheckFuzzTest}. The build runs them on their committed corpus
  * ({@code src/test/resources/org/adaldyq/risk/fuzz/HostileInputFuzzTestInputs/<method>/}); {@code .ci/run}
  * fuzzes each for a few seconds ({@code JAZZER_FUZZ=1}). A crash is any exception the contract does not
  * allow: bad content must become problems (reader), {@code null} (compiler), or a clear
@@ -57,6 +61,23 @@ class HostileInputFuzzTest {
             // a clear refusal naming the line is the contract
         }
     }
+
+    /** Extraction and segmentation (the extractor front end): a document, or a read problem with its reason. */
+    @FuzzTest(maxDuration = "10s")
+    void extractorFrontEndReadsOrRefusesAnyBytes(FuzzedDataProvider data) {
+        String name = data.pickValue(new String[] {"fuzz.txt", "fuzz.docx", "fuzz.html", "fuzz.odt", "fuzz.rtf", "fuzz.pdf",
+                "fuzz.md", "fuzz.xml", "fuzz"});
+        byte[] bytes = data.consumeRemainingAsBytes();
+        try {
+            EXTRACTOR.extract(bytes, name);
+            READER.read(new ByteArrayInputStream(bytes), name);
+        } catch (DocumentReadException refused) {
+            // a read problem with a reason is the contract
+        }
+    }
+
+    private static final TextExtractor EXTRACTOR = TextExtractor.builder().maxInputBytes(1 << 20).build();
+    private static final DocumentReader READER = DocumentReader.builder().maxInputBytes(1 << 20).build();
 
     @FuzzTest(maxDuration = "10s")
     void coverageCountsAnyLine(FuzzedDataProvider data) {

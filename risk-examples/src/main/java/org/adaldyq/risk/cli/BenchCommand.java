@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code bench}: benchmarks, one subcommand each. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory.",
         subcommands = {BenchCommand.Regulation.class, BenchCommand.Reports.class, BenchCommand.Similar.class,
-                BenchCommand.Index.class})
+                BenchCommand.Index.class, BenchCommand.RulePack.class, BenchCommand.Isolate.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -29,7 +29,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: regulation or reports");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: regulation, reports, rule-pack or isolate");
     }
 
     /** {@code bench index}: indexing beside scanning, index size, a synthetic 200,000-provision corpus: heap and search latency. */
@@ -131,6 +131,123 @@ final class BenchCommand implements Runnable {
                 out.printf("%s: %,d chars, %d findings, scan %.1f ms%n", r.file(), r.chars(), r.findings(), r.scanMs());
                 r.writersMs().forEach((format, ms) -> out.printf("  %-5s %7.1f ms  %5.1f%% of the scan  %,d bytes%n", format, ms,
                         100 * ms / r.scanMs(), r.bytes().get(format)));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** The measured and unmeasured rounds of a benchmark. */
+    static final class Rounds {
+        @Option(names = "--iterations", defaultValue = "5", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+        int iterations;
+
+        @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured rounds first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+    }
+
+    /** {@code bench isolate}: what {@code scan --isolate} costs: the child's start, and per document against a scan in process. */
+    @Command(name = "isolate", mixinStandardHelpOptions = true,
+            description = "Scan each FILE in process and in an isolated child JVM, alternating, warm; medians per document and the"
+                    + " child's start-up.")
+    static final class Isolate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        Rounds rounds;
+
+        @Option(names = "--rules", description = "Author rule folder for both (repeatable).")
+        java.util.List<Path> rules = java.util.List.of();
+
+        @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE", description = "Documents to scan.")
+        java.util.List<Path> files;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            org.adaldyq.risk.RiskEngine.Builder builder = org.adaldyq.risk.RiskEngine.builder();
+            java.util.List<String> args = new java.util.ArrayList<>();
+            for (Path r : rules) {
+                builder.rules(r);
+                args.addAll(java.util.List.of("--rules", r.toAbsolutePath().toString()));
+            }
+            org.adaldyq.risk.RiskEngine engine = builder.build();
+            java.util.List<Double> starts = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                long t0 = System.nanoTime();
+                try (IsolatedScanner child = new IsolatedScanner(args, "512m", java.time.Duration.ofMinutes(5))) {
+                    child.start();
+                    starts.add((System.nanoTime() - t0) / 1e6);
+                }
+            }
+            out.printf("%d cores, Java %s, medians of %d rounds after %d%n", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), rounds.iterations, rounds.warmup);
+            out.printf("child JVM start (engine%s built): median %.0f ms of %s%n", rules.isEmpty() ? "" : " and author rules",
+                    org.adaldyq.risk.bench.BenchSupport.median(starts), starts.stream().map(d -> String.format("%.0f", d)).toList());
+            try (IsolatedScanner child = new IsolatedScanner(args, "512m", java.time.Duration.ofMinutes(5))) {
+                child.start();
+                double inTotal = 0;
+                double isoTotal = 0;
+                for (Path f : files) {
+                    double[] ms = org.adaldyq.risk.bench.BenchSupport.pair(rounds.warmup, rounds.iterations,
+                            () -> ScanCommand.scanOne(engine, f), () -> child.scan(f));
+                    inTotal += ms[0];
+                    isoTotal += ms[1];
+                    out.printf("%s: in process %.1f ms | isolated %.1f ms | overhead %.1f ms%n", f, ms[0], ms[1], ms[1] - ms[0]);
+                }
+                out.printf("all %d files: in process %.1f ms | isolated %.1f ms | overhead per document %.1f ms%n", files.size(),
+                        inTotal, isoTotal, (isoTotal - inTotal) / files.size());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code bench rule-pack}: what loading an author rule pack costs, the compiled-code check included. */
+    @Command(name = "rule-pack", mixinStandardHelpOptions = true,
+            description = "Load the built-in packs with an author folder on top: the whole load, the classic compiler's check,"
+                    + " the executable-model compile and the verification of the compiled classes; medians.")
+    static final class RulePack implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        Rounds rounds;
+
+        @Option(names = "--rules", description = "Regulation author folder (default: one added rule in a temporary folder).")
+        Path rules;
+
+        @Option(names = "--procurement-rules", description = "Procurement author folder (default: docs/examples/ua-procurement if present).")
+        Path procurementRules;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path dir = rules;
+            if (dir == null) {
+                dir = Files.createTempDirectory("rule-pack-bench");
+                Files.writeString(dir.resolve("extra.drl"), """
+                        package org.example.bench;
+                        import org.adaldyq.risk.regulation.fact.Trigger;
+                        import org.adaldyq.risk.regulation.fact.FactorHit;
+                        rule "VAGUE_TERMS.bench-extra"
+                            @code("VAGUE_TERMS") @severity("low") @title("An added rule") @source("bench")
+                        when
+                            $t : Trigger(concept == "VAGUE", text.length() > 3)
+                        then
+                            insert(new FactorHit("VAGUE_TERMS", drools.getRule().getName(), $t));
+                        end
+                        """);
+            }
+            Path procurement = procurementRules != null ? procurementRules : Path.of("docs/examples/ua-procurement");
+            out.printf("%d cores, Java %s, medians of %d runs after %d%n", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), rounds.iterations, rounds.warmup);
+            for (var r : new org.adaldyq.risk.bench.RulePackBenchmark(rounds.warmup, rounds.iterations).run(dir, procurement)) {
+                out.printf("%-11s load %7.0f ms | classic check of author files %6.0f ms | executable model %7.0f ms |"
+                        + " verify %d classes %5.1f ms (%.1f%% of the load) | classic compile of all files %6.0f ms%n", r.pack(),
+                        r.loadMs(), r.classicCheckMs(), r.executableModelMs(), r.classes(), r.verifyMs(), 100 * r.verifyMs() / r.loadMs(),
+                        r.classicAllMs());
             }
             out.flush();
             return 0;

@@ -70,6 +70,19 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress line on the terminal.")
     boolean quiet;
 
+    @Option(names = "--isolate", description = "Run the engine, author rules included, in a child JVM with its own heap"
+            + " (--isolate-heap) and a wall-clock limit per input (--isolate-timeout); a child past a limit is killed, that"
+            + " input gets an error record and a fresh child goes on. For rules from outside the team. Writes jsonl.")
+    boolean isolate;
+
+    @Option(names = "--isolate-heap", description = "Heap of the child JVM with --isolate (default: ${DEFAULT-VALUE}).",
+            defaultValue = "512m")
+    String isolateHeap;
+
+    @Option(names = "--isolate-timeout", description = "Seconds per input with --isolate, reading and rules together"
+            + " (default: ${DEFAULT-VALUE}).", defaultValue = "60")
+    int isolateTimeout;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to scan.")
     List<Path> paths;
 
@@ -91,6 +104,9 @@ final class ScanCommand implements Callable<Integer> {
         if (format == Format.docx && output == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format docx writes a file: give it --output OUT.docx");
         }
+        if (isolate) {
+            return scanIsolated(out);
+        }
         RiskEngine engine = builder.build();
 
         List<ScanInputs.Entry> entries = ScanInputs.of(paths);
@@ -100,6 +116,49 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         return scanAll(engine, entries, out);
+    }
+
+    /** {@code --isolate}: each input scanned by a child JVM, reports passed through as jsonl lines. */
+    private int scanIsolated(PrintWriter console) throws IOException {
+        if (format != Format.jsonl || pair) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--isolate writes --format jsonl (and no --pair)");
+        }
+        List<String> engineArgs = new java.util.ArrayList<>();
+        rules.forEach(r -> engineArgs.addAll(List.of("--rules", r.toAbsolutePath().toString())));
+        if (lang != null) {
+            engineArgs.addAll(List.of("--lang", lang));
+        }
+        if (noBuiltIn) {
+            engineArgs.add("--no-builtin");
+        }
+        List<ScanInputs.Entry> entries = ScanInputs.of(paths);
+        try (IsolatedScanner isolated = new IsolatedScanner(engineArgs, isolateHeap, java.time.Duration.ofSeconds(isolateTimeout));
+                PrintWriter out = output == null ? console : new PrintWriter(Files.newBufferedWriter(output), false)) {
+            isolated.start();
+            int failed = 0;
+            long findings = 0;
+            Progress progress = Progress.start("scan", "files", entries.size(), quiet);
+            try {
+                for (ScanInputs.Entry e : entries) {
+                    if (e.file() == null) {
+                        out.println(ReportJson.compact().writeValueAsString(e.error()));
+                        failed++;
+                    } else {
+                        IsolatedScanner.Result r = isolated.scan(e.file());
+                        out.println(r.json());
+                        findings += r.findings();
+                        failed += r.failed() ? 1 : 0;
+                    }
+                    progress.step();
+                    out.flush();
+                }
+            } finally {
+                progress.close();
+            }
+            progress.summary(String.format(java.util.Locale.ROOT, "%d input(s): %d scanned, %d failed, %d finding(s) (isolated)",
+                    entries.size(), entries.size() - failed, failed, findings));
+            return failed == 0 ? 0 : 1;
+        }
     }
 
     private int scanAll(RiskEngine engine, List<ScanInputs.Entry> entries, PrintWriter out) throws IOException {
@@ -197,12 +256,17 @@ final class ScanCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Object scanOne(RiskEngine engine, Path in) {
+    /** One input's scanned document, or its error record: never throws for what the input or the rules do. */
+    static Object scanOne(RiskEngine engine, Path in) {
         try {
             return engine.scanDocument(in);
         } catch (DocumentReadException e) {
             LOG.debug("cannot read {}", in, e);
             return error(in, e.reason().name(), e.getMessage());
+        } catch (org.adaldyq.risk.rules.RuleLimitException e) {
+            // a rule that loops or never returns: this input fails, the batch goes on
+            LOG.warn("rules stopped on {}: {}", in, e.getMessage());
+            return error(in, "RULE_LIMIT", e.getMessage());
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             // A bug or a rule problem on one input must not stop the batch: record it and go on.
             LOG.warn("scan of {} failed", in, e);

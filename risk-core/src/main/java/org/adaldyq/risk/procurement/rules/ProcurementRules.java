@@ -112,10 +112,10 @@ public final class ProcurementRules {
         }
 
         @Override
-        public boolean executableModel() {
-            // as at build time: the classic DRL compiler resolves some built-in conditions differently
-            // (a property inside $s.thresholdFor(...) is looked up on $s)
-            return true;
+        public boolean classicCheck() {
+            // the classic DRL compiler resolves some built-in conditions differently (a property inside
+            // $s.thresholdFor(...) is looked up on $s): its errors would be wrong here
+            return false;
         }
 
         @Override

@@ -54,11 +54,12 @@ class DiffCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("(kk)")
                 .contains("provisions: 1 added, 0 removed, 1 changed,")
-                .contains("findings: 0 added, 2 removed,")
+                .contains("findings: 0 added, 3 removed,")
                 .contains("CHANGED Article 12, point 3 (")
                 .contains("[-Ерекше жағдайларда Агенттік")
                 .contains("removed SELECTIVE_EXCEPTION «Ерекше жағдайларда»")
                 .contains("removed APPLICANT_BURDEN «мерзiмiн ұзартуға»")
+                .contains("removed OPTIONAL_POWER «хақылы»")
                 .contains("ADDED Article 19");
     }
 
@@ -70,7 +71,7 @@ class DiffCommandTest {
         assertThat(root.get("counts").get("changed").asInt()).isEqualTo(1);
         assertThat(root.get("counts").get("added").asInt()).isEqualTo(1);
         assertThat(root.get("counts").get("removed").asInt()).isZero();
-        assertThat(root.get("findings").get("removed").asInt()).isEqualTo(2);
+        assertThat(root.get("findings").get("removed").asInt()).isEqualTo(3);
         assertThat(root.get("score").get("before").asDouble()).isGreaterThanOrEqualTo(root.get("score").get("after").asDouble());
         List<String> removed = new ArrayList<>();
         for (JsonNode c : root.get("changes")) {
@@ -83,7 +84,8 @@ class DiffCommandTest {
                 }
             }
         }
-        assertThat(removed).containsExactlyInAnyOrder("SELECTIVE_EXCEPTION Ерекше жағдайларда", "APPLICANT_BURDEN мерзiмiн ұзартуға");
+        assertThat(removed).containsExactlyInAnyOrder("SELECTIVE_EXCEPTION Ерекше жағдайларда", "APPLICANT_BURDEN мерзiмiн ұзартуға",
+                "OPTIONAL_POWER хақылы");
     }
 
     @Test

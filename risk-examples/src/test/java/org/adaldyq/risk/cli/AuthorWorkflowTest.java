@@ -3,8 +3,6 @@ package org.adaldyq.risk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,14 +35,8 @@ class AuthorWorkflowTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = RiskCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -65,14 +57,14 @@ class AuthorWorkflowTest {
             broken++;
         }
         Files.writeString(copy, original.replace("Subject(anchor == $v, kind == \"STATE_BODY\")", "Subject(anchor == $v, kinds == \"STATE_BODY\")"));
-        Run check = cli("rules", "check", dir.toString());
+        CliRun check = cli("rules", "check", dir.toString());
         assertThat(check.exit()).isEqualTo(1);
         assertThat(check.err()).contains(copy + ":" + (broken + 1) + ":");
         assertThat(check.out()).contains("rules do not load");
 
         // Fix it.
         Files.writeString(copy, original);
-        Run fixed = cli("rules", "check", dir.toString());
+        CliRun fixed = cli("rules", "check", dir.toString());
         assertThat(fixed.exit()).as(fixed.err()).isZero();
         long rulesInFile = original.lines().filter(l -> l.startsWith("rule \"")).count();
         assertThat(fixed.out()).contains(rulesInFile + " overridden", "0 error(s)");
@@ -119,16 +111,16 @@ class AuthorWorkflowTest {
                 ru + Уполномоченный орган вправе приостановить действие лицензии.
                 ru - Уполномоченный орган вправе приостановить действие лицензии.
                 """);
-        Run run = cli("rules", "test", dir.toString());
+        CliRun run = cli("rules", "test", dir.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("PASS " + dir.resolve("OPTIONAL_POWER.examples") + ":2 expects OPTIONAL_POWER",
                 "FAIL " + dir.resolve("OPTIONAL_POWER.examples") + ":3 expects no OPTIONAL_POWER", "2 case(s): 1 passed, 1 failed");
 
-        Run builtIn = cli("rules", "test", "--failures");
+        CliRun builtIn = cli("rules", "test", "--failures");
         assertThat(builtIn.exit()).as(builtIn.out()).isZero();
         assertThat(builtIn.out()).containsPattern("\\d{3} case\\(s\\): \\d{3} passed, 0 failed");
 
-        Run checkBuiltIn = cli("rules", "check");
+        CliRun checkBuiltIn = cli("rules", "check");
         assertThat(checkBuiltIn.exit()).as(checkBuiltIn.err()).isZero();
         assertThat(checkBuiltIn.out()).contains("compiled at run time", "0 error(s), 0 warning(s)");
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +28,6 @@ class DiffCommandTest {
     static Path dir;
     static Path revised;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = RiskCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void revise() throws Exception {
@@ -50,7 +39,7 @@ class DiffCommandTest {
 
     @Test
     void textNamesTheChangedProvisionAndTheFindingsItLost() {
-        Run r = run("diff", ACT.toString(), revised.toString());
+        CliRun r = CliRun.of("diff", ACT.toString(), revised.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("(kk)")
                 .contains("provisions: 1 added, 0 removed, 1 changed,")
@@ -65,7 +54,7 @@ class DiffCommandTest {
 
     @Test
     void jsonCountsAndListsEveryChange() throws Exception {
-        Run r = run("diff", "--format", "json", ACT.toString(), revised.toString());
+        CliRun r = CliRun.of("diff", "--format", "json", ACT.toString(), revised.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("counts").get("changed").asInt()).isEqualTo(1);
@@ -91,7 +80,7 @@ class DiffCommandTest {
     @Test
     void htmlIsOneKazakhPageWithTheMarkupOfTheTextEscapedAndNoScript() throws Exception {
         Path page = dir.resolve("diff.html");
-        Run r = run("diff", "--format", "html", "-o", page.toString(), ACT.toString(), revised.toString());
+        CliRun r = CliRun.of("diff", "--format", "html", "-o", page.toString(), ACT.toString(), revised.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         String html = Files.readString(page, StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"kk\">").contains("Редакцияларды салыстыру")
@@ -105,7 +94,7 @@ class DiffCommandTest {
 
     @Test
     void aVersionThatCannotBeReadIsOneErrorLine() {
-        Run r = run("diff", ACT.toString(), dir.resolve("missing.docx").toString());
+        CliRun r = CliRun.of("diff", ACT.toString(), dir.resolve("missing.docx").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: ").contains("missing.docx");
         assertThat(r.out()).isEmpty();

@@ -19,7 +19,7 @@ class ProcurementAuthorWorkflowTest {
     @TempDir
     Path dir;
 
-    static AuthorWorkflowTest.Run cli(String... args) {
+    static CliRun cli(String... args) {
         return AuthorWorkflowTest.cli(args);
     }
 
@@ -29,11 +29,11 @@ class ProcurementAuthorWorkflowTest {
 
     @Test
     void theGuidesFolderChecksTestsAndChangesTheTendersReport() throws Exception {
-        AuthorWorkflowTest.Run check = cli("rules", "check", FOLDER.toString());
+        CliRun check = cli("rules", "check", FOLDER.toString());
         assertThat(check.exit()).as(check.err()).isZero();
         assertThat(check.out()).contains("procurement:", "1 added", "1 disabled", "compiled at run time", "0 error(s), 0 warning(s)");
 
-        AuthorWorkflowTest.Run test = cli("rules", "test", FOLDER.toString());
+        CliRun test = cli("rules", "test", FOLDER.toString());
         assertThat(test.exit()).as(test.out() + test.err()).isZero();
         assertThat(test.out()).contains("PASS " + FOLDER.resolve("R060.examples.jsonl") + ":2 expects R060", "4 case(s): 4 passed, 0 failed");
 
@@ -53,7 +53,7 @@ class ProcurementAuthorWorkflowTest {
         Files.writeString(dir.resolve("disabled.txt"), "R060 Long award-to-signature dealy\n");
         Files.writeString(dir.resolve("R060.examples.jsonl"), "{\"expect\":\"+\",\"release\":{\"ocid\":\"x\"}\n");
 
-        AuthorWorkflowTest.Run check = cli("rules", "check", dir.toString());
+        CliRun check = cli("rules", "check", dir.toString());
         assertThat(check.exit()).isEqualTo(1);
         assertThat(check.err()).contains(
                 drl + ":8:1: rule \"R060 Contract signed after the legal deadline\": unknown code @code(\"R600\")",
@@ -69,7 +69,7 @@ class ProcurementAuthorWorkflowTest {
         copyFolder();
         Path drl = dir.resolve("R060-ua-signature-deadline.drl");
         Files.writeString(drl, Files.readString(drl).replace("procurementMethod == \"open\"", "procurmentMethod == \"open\""));
-        AuthorWorkflowTest.Run check = cli("rules", "check", dir.toString());
+        CliRun check = cli("rules", "check", dir.toString());
         assertThat(check.exit()).isEqualTo(1);
         assertThat(check.err()).contains(drl + ":14:22: ", "procurmentMethod");
     }
@@ -80,7 +80,7 @@ class ProcurementAuthorWorkflowTest {
         Path examples = dir.resolve("R060.examples.jsonl");
         Files.writeString(examples, Files.readString(examples).replace("\"expect\":\"-\",\"note\":\"signed 10 days",
                 "\"expect\":\"+\",\"note\":\"signed 10 days"));
-        AuthorWorkflowTest.Run test = cli("rules", "test", dir.toString());
+        CliRun test = cli("rules", "test", dir.toString());
         assertThat(test.exit()).isEqualTo(1);
         assertThat(test.out()).contains("FAIL " + examples + ":3 expects R060  found []", "4 case(s): 3 passed, 1 failed");
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,26 +18,17 @@ class SimilarCommandTest {
     static Path tmp;
     static String dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = RiskCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void index() {
         dir = tmp.resolve("idx").toString();
-        Run indexed = run("index", "--dir", dir, SAMPLES.toString());
+        CliRun indexed = CliRun.of("index", "--dir", dir, SAMPLES.toString());
         assertThat(indexed.exit()).as(indexed.err()).isZero();
     }
 
     @Test
     void aProvisionListsItsTwinItsFormulasAndTheProvisionsAlike() {
-        Run r = run("similar", "--dir", dir, "--provision", "kz-laws_rus_104440#Article 12, point 3", "--limit", "3");
+        CliRun r = CliRun.of("similar", "--dir", dir, "--provision", "kz-laws_rus_104440#Article 12, point 3", "--limit", "3");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("kz-laws_rus_104440#Article 12, point 3 (ru)")
                 .contains("SELECTIVE_EXCEPTION «В особых случаях»: in 0 other acts")
@@ -50,7 +39,7 @@ class SimilarCommandTest {
 
     @Test
     void jsonAndText() throws Exception {
-        Run r = run("similar", "--dir", dir, "--format", "json", "--provision", "kz-laws_kaz_104440#Article 12, point 1");
+        CliRun r = CliRun.of("similar", "--dir", dir, "--format", "json", "--provision", "kz-laws_kaz_104440#Article 12, point 1");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("twinAct").asText()).isEqualTo("kz-laws_rus_104440");
@@ -58,7 +47,7 @@ class SimilarCommandTest {
         assertThat(root.get("similar").get(0).get("citation").asText()).isEqualTo("Article 12, point 1");
         assertThat(root.get("formulas").get(0).get("code").asText()).isEqualTo("BLANKET_DELEGATION");
 
-        Run text = run("similar", "--dir", dir, "--format", "jsonl", "--limit", "1", "--text",
+        CliRun text = CliRun.of("similar", "--dir", dir, "--format", "jsonl", "--limit", "1", "--text",
                 "инвестор не исполняет обязательства, оговоренные в контракте");
         assertThat(text.exit()).as(text.err()).isZero();
         JsonNode first = new ObjectMapper().readTree(text.out().strip());
@@ -69,10 +58,10 @@ class SimilarCommandTest {
 
     @Test
     void anUnknownProvisionOrABadReferenceIsOneErrorLine() {
-        Run missing = run("similar", "--dir", dir, "--provision", "kz-laws_rus_104440#Article 99");
+        CliRun missing = CliRun.of("similar", "--dir", dir, "--provision", "kz-laws_rus_104440#Article 99");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).startsWith("error: ").contains("Article 99");
-        Run bad = run("similar", "--dir", dir, "--provision", "no-citation");
+        CliRun bad = CliRun.of("similar", "--dir", dir, "--provision", "no-citation");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("ACT#CITATION");
     }

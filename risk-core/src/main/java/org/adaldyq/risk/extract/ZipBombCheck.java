@@ -2,6 +2,7 @@ package org.adaldyq.risk.extract;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -22,13 +23,18 @@ final class ZipBombCheck {
     }
 
     /**
-     * @throws DocumentReadException {@code TOO_LARGE} when the archive inflates past a limit; a broken
-     *                               archive is left to the parser (it reports it as {@code CORRUPT})
+     * Entry names are read as ISO-8859-1 (every byte is a character; they serve only the message), so an old
+     * archiver's code-page names pass; a name the archive flags as UTF-8 but that is not UTF-8 is a broken
+     * archive, refused here rather than left to a parser that might read past it.
+     *
+     * @throws DocumentReadException {@code TOO_LARGE} when the archive inflates past a limit; {@code CORRUPT}
+     *                               for an entry name flagged UTF-8 that is not; any other broken archive is
+     *                               left to the parser (it reports it as {@code CORRUPT})
      */
     static void check(byte[] zip, String source) throws DocumentReadException {
         long inflated = 0;
         byte[] sink = new byte[64 * 1024];
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.ISO_8859_1)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 int n;
@@ -46,6 +52,10 @@ final class ZipBombCheck {
             throw e; // (it is an IOException too)
         } catch (IOException e) {
             // not readable as a ZIP stream: the parser decides (and names it CORRUPT)
+        } catch (IllegalArgumentException e) {
+            // ZipInputStream's word for an entry name flagged UTF-8 whose bytes are not UTF-8
+            throw new DocumentReadException(source, DocumentReadException.Reason.CORRUPT,
+                    "a ZIP entry name flagged UTF-8 is not UTF-8: a broken archive, not parsed");
         }
     }
 }

@@ -82,6 +82,11 @@ public final class SignalTrainer {
     /** What training produced for one factor. */
     public record Trained(String factor, FactorModel model, double c, int positives, double modelThreshold,
                           double accept, double veto, double devModelF1, double devRulesF1, double devHybridF1) {
+
+        /** The same model with its signal switched off (accept above 1, veto 0): the hybrid is the rules alone. */
+        public Trained off() {
+            return new Trained(factor, model, c, positives, modelThreshold, 1.01, 0, devModelF1, devRulesF1, devRulesF1);
+        }
     }
 
     private SignalTrainer() {
@@ -326,8 +331,7 @@ public final class SignalTrainer {
             if (support && with < rules - 1e-9) {
                 report.add(String.format(java.util.Locale.ROOT, "%s: signal off (validation F1 rules %.3f, with signal %.3f)",
                         t.factor(), rules, with));
-                out.add(new Trained(t.factor(), t.model(), t.c(), t.positives(), t.modelThreshold(), 1.01, 0,
-                        t.devModelF1(), t.devRulesF1(), t.devRulesF1()));
+                out.add(t.off());
             } else {
                 report.add(String.format(java.util.Locale.ROOT, "%s: signal kept (validation F1 rules %.3f, with signal %.3f)",
                         t.factor(), rules, with));
@@ -370,8 +374,7 @@ public final class SignalTrainer {
             } else {
                 report.add(t.factor() + ": signal off (it would break " + broken.size() + " rule example(s): "
                         + String.join(", ", broken) + ")");
-                out.add(new Trained(t.factor(), t.model(), t.c(), t.positives(), t.modelThreshold(), 1.01, 0,
-                        t.devModelF1(), t.devRulesF1(), t.devRulesF1()));
+                out.add(t.off());
             }
         }
         return out;

@@ -97,10 +97,31 @@ public final class RiskEngine {
      * @throws DocumentReadException as {@link #scan(Path)}
      */
     public ScannedDocument scanDocument(Path file) throws DocumentReadException {
-        ParsedDocument read = language.isPresent() ? reader.read(file, language.get()) : reader.read(file);
-        ParsedDocument doc = new ParsedDocument(file.toString(), read.text(), read.language(), read.languageConfidence(),
-                read.mediaType(), read.metadata(), read.provisions());
+        ParsedDocument doc = readAs(file);
         return new ScannedDocument(doc, dense(file.toString(), doc));
+    }
+
+    /**
+     * Scans a file as {@link #scanDocument(Path)} does and keeps the words the analysis read from each
+     * provision and lead-in ({@link ScannedDocument#words()}): what an index takes instead of analysing the
+     * text a second time.
+     *
+     * @throws DocumentReadException as {@link #scan(Path)}
+     */
+    public ScannedDocument scanDocumentKeepingWords(Path file) throws DocumentReadException {
+        ParsedDocument doc = readAs(file);
+        try {
+            return scanner().scanKeepingWords(doc);
+        } catch (TooDenseException e) {
+            throw new DocumentReadException(file.toString(), DocumentReadException.Reason.TOO_DENSE, e.getMessage(), e);
+        }
+    }
+
+    /** The file read, named as the caller gave it. */
+    private ParsedDocument readAs(Path file) throws DocumentReadException {
+        ParsedDocument read = language.isPresent() ? reader.read(file, language.get()) : reader.read(file);
+        return new ParsedDocument(file.toString(), read.text(), read.language(), read.languageConfidence(),
+                read.mediaType(), read.metadata(), read.provisions());
     }
 
     /**

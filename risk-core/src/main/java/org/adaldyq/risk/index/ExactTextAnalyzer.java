@@ -1,5 +1,6 @@
 package org.adaldyq.risk.index;
 
+import org.adaldyq.risk.analysis.CaseChangeSplitFilter;
 import org.adaldyq.risk.analysis.CyrillicYoFilter;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -9,14 +10,16 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The chain of the exact-phrase field: words as written, only lower-cased (and ё folded to е), never stemmed, so {@code exact:"вправе отказать"} matches only
- * those word forms.
+ * those word forms. Words run together at a case change are cut as {@code LegalTextAnalyzer} cuts them, so the
+ * index can take the scan's words for this field too.
  */
 final class ExactTextAnalyzer extends Analyzer {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new LowerCaseFilter(source);
+        TokenStream stream = new CaseChangeSplitFilter(source); // words as the language chains cut them
+        stream = new LowerCaseFilter(stream);
         stream = new CyrillicYoFilter(stream);
         return new TokenStreamComponents(source, stream);
     }

@@ -24,8 +24,16 @@ final class IndexFields {
     static final String SCORE = "score";
     /** Stored only: a finding of the provision as {@code CODE<tab>quote}, one value per finding. */
     static final String QUOTE = "quote";
+    /** {@code leadin} on the document of a list's lead-in (absent on a provision's). */
+    static final String PART = "part";
+    static final String PART_LEAD_IN = "leadin";
+    /** Stored only: a reference to another act by title, as {@code q<tab>title} (quoted whole) or {@code o<tab>title} (open). */
+    static final String REFERENCE = "reference";
+    /** On act documents: the key of the act's title ({@link ActReferenceFinder#key}), what references are matched to. */
+    static final String TITLE_KEY = "title_key";
     static final String PROVISIONS = "provisions";
     static final String FINDINGS = "findings";
+    static final String LEAD_INS = "leadins";
 
     /** Facet dimensions. */
     static final String DIM_FACTOR = "factor";

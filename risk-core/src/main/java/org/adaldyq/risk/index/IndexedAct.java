@@ -6,14 +6,16 @@ import org.adaldyq.risk.lang.Language;
  * An act in the index.
  *
  * @param id         the act id
- * @param title      the title (document metadata, else the file name)
+ * @param title      the title (document metadata, else its heading, else the file name)
  * @param path       the file it was read from
  * @param hash       SHA-256 of the file's bytes, in hex
  * @param language   its language
  * @param score      the document score of its scan, in [0, 1]
  * @param provisions how many provisions it was split into
+ * @param leadIns    how many list lead-ins it has (each indexed as a document of its own, found by searches
+ *                   beside the provisions)
  * @param findings   how many findings its scan reported
  */
 public record IndexedAct(String id, String title, String path, String hash, Language language, double score,
-                         int provisions, int findings) {
+                         int provisions, int leadIns, int findings) {
 }

@@ -37,10 +37,12 @@ import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.finding.Severity;
 import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.lexicon.Token;
 import org.adaldyq.risk.report.ProvisionScore;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ScannedDocument;
 import org.adaldyq.risk.structure.ParsedDocument;
+import org.adaldyq.risk.structure.CitationLevel;
 import org.adaldyq.risk.structure.Provision;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -119,8 +121,14 @@ public final class ProvisionIndex implements Closeable {
     /** Stored, tokenised text with offsets in the postings: what the highlighter reads. */
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType();
 
-    /** The same, not stored: the exact field's text is the language field's (the highlighter reads it there). */
+    /** The same, not stored: the language field when its text is stored apart from its tokens. */
     private static final FieldType UNSTORED_WITH_OFFSETS = new FieldType();
+
+    /**
+     * The exact field: positions for phrases but no offsets and no text (the language field's): an exact
+     * query is highlighted by analysing its ten hits' text again, cheaper than offsets for every word indexed.
+     */
+    private static final FieldType EXACT_POSITIONS = new FieldType();
 
     static {
         TEXT_WITH_OFFSETS.setTokenized(true);
@@ -131,9 +139,15 @@ public final class ProvisionIndex implements Closeable {
         UNSTORED_WITH_OFFSETS.setStored(false);
         UNSTORED_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         UNSTORED_WITH_OFFSETS.freeze();
+        EXACT_POSITIONS.setTokenized(true);
+        EXACT_POSITIONS.setStored(false);
+        EXACT_POSITIONS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        EXACT_POSITIONS.freeze();
     }
 
     private static final int MAX_FACET_VALUES = 1000;
+    /** A heading longer than this is no title. */
+    private static final int MAX_TITLE = 400;
     private static final double RAM_BUFFER_MB = 64;
     /** Files scanned ahead of the one being indexed: the scan of the next overlaps the indexing of this one. */
     private static final int SCAN_AHEAD = 1;
@@ -158,6 +172,10 @@ public final class ProvisionIndex implements Closeable {
     private ProvisionIndex(Path folder, RiskEngine engine) throws IOException {
         this.engine = engine;
         facetsConfig.setMultiValued(IndexFields.DIM_FACTOR, true);
+        for (String dim : List.of(IndexFields.DIM_FACTOR, IndexFields.DIM_ACT, IndexFields.DIM_LANGUAGE)) {
+            // the filters search the plain factor, act and language fields: no drill-down terms to index
+            facetsConfig.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.NONE);
+        }
         Map<String, Analyzer> perField = new HashMap<>();
         for (Language l : Language.values()) {
             perField.put(IndexFields.text(l), LegalTextAnalyzer.forLanguage(l));
@@ -286,7 +304,7 @@ public final class ProvisionIndex implements Closeable {
                 for (int i = 0; i < plan.size(); i++) {
                     while (scans.size() < plan.size() && scans.size() <= i + SCAN_AHEAD) {
                         Planned next = plan.get(scans.size());
-                        scans.add(next.copyOf() != null ? null : scanner.submit(() -> engine.scanDocument(next.file())));
+                        scans.add(next.copyOf() != null ? null : scanner.submit(() -> engine.scanDocumentKeepingWords(next.file())));
                     }
                     Planned p = plan.get(i);
                     if (p.copyOf() != null) {
@@ -311,15 +329,16 @@ public final class ProvisionIndex implements Closeable {
                     List<Document> docs = documents(id, p.path(), p.hash(), p.file(), scanned);
                     // One block, one delete: a snapshot sees the old act or the new one, never a mix.
                     writer.updateDocuments(new Term(IndexFields.PATH, p.path()), docs);
+                    int count = scanned.document().provisions().size();
                     written.put(p.path(), new IndexedAct(id, "", p.path(), p.hash(), scanned.document().language(), scanned.report().score(),
-                            docs.size() - 1, scanned.report().findings().size()));
-                    provisions += docs.size() - 1;
+                            count, docs.size() - 1 - count, scanned.report().findings().size()));
+                    provisions += count;
                     if (p.atPath().isPresent()) {
                         replaced++;
-                        LOG.debug("{}: replaced act {} ({} provisions)", p.file(), id, docs.size() - 1);
+                        LOG.debug("{}: replaced act {} ({} provisions)", p.file(), id, count);
                     } else {
                         added++;
-                        LOG.debug("{}: added as act {} ({} provisions)", p.file(), id, docs.size() - 1);
+                        LOG.debug("{}: added as act {} ({} provisions)", p.file(), id, count);
                     }
                 }
             } finally {
@@ -485,7 +504,7 @@ public final class ProvisionIndex implements Closeable {
             Optional<String> twin = twinAct(s, act, lang);
             if (twin.isPresent()) {
                 for (ScoreDoc other : s.search(provision(twin.get(), citation), 1).scoreDocs) {
-                    hits.add(new SimilarHit(hit(s.storedFields().document(other.doc), 0f, null), SimilarHit.Match.TWIN));
+                    hits.add(new SimilarHit(hit(new ActNames(s), s.storedFields().document(other.doc), 0f, null), SimilarHit.Match.TWIN));
                 }
             }
             hits.addAll(moreLikeThis(s, d.get(IndexFields.text(lang)), lang, options, settings, self[0].doc));
@@ -494,7 +513,7 @@ public final class ProvisionIndex implements Closeable {
                 int tab = f.indexOf('\t');
                 formulas.add(formulaUse(s, act, f.substring(0, tab), f.substring(tab + 1)));
             }
-            return new SimilarResults(Optional.of(hit(d, 0f, null)), twin, formulas, hits);
+            return new SimilarResults(Optional.of(hit(new ActNames(s), d, 0f, null)), twin, formulas, hits);
         } finally {
             searchers.release(s);
         }
@@ -647,6 +666,7 @@ public final class ProvisionIndex implements Closeable {
                         .withFormatter(new SnippetFormatter())
                         .withMaxLength(100_000)).snippets(fields, q, docIds, onePassage);
         List<SearchHit> hits = new ArrayList<>();
+        ActNames acts = new ActNames(s);
         for (int i = 0; i < docIds.length; i++) {
             Document d = s.storedFields().document(docIds[i]);
             Language lang = Language.fromCode(d.get(IndexFields.LANGUAGE)).orElse(Language.EN);
@@ -657,31 +677,35 @@ public final class ProvisionIndex implements Closeable {
                     best = sn;
                 }
             }
-            hits.add(hit(d, found[i].score, best));
+            hits.add(hit(acts, d, found[i].score, best));
         }
         return hits;
     }
 
-    /** A provision document as a hit; without a snippet, the start of its text. */
-    private static SearchHit hit(Document d, float relevance, Snippet snippet) {
+    /** A provision document as a hit; without a snippet, the start of its text. Its act's title and path from {@code acts}. */
+    private static SearchHit hit(ActNames acts, Document d, float relevance, Snippet snippet) throws IOException {
         Language lang = Language.fromCode(d.get(IndexFields.LANGUAGE)).orElse(Language.EN);
+        IndexedAct act = acts.of(d.get(IndexFields.ACT));
         if (snippet == null || snippet.text().isEmpty()) {
             String text = String.valueOf(d.get(IndexFields.text(lang)));
             snippet = new Snippet(text.length() <= 300 ? text : text.substring(0, 300), 0, List.of());
         }
         String severity = d.get(IndexFields.SEVERITY);
-        return new SearchHit(d.get(IndexFields.ACT), d.get(IndexFields.TITLE), d.get(IndexFields.PATH),
+        List<ActReference> references = new ArrayList<>();
+        for (String stored : d.getValues(IndexFields.REFERENCE)) {
+            ActReferenceFinder.Found ref = ActReferenceFinder.Found.parse(stored);
+            references.add(new ActReference(ref.text(), acts.titled(ref, lang)));
+        }
+        return new SearchHit(d.get(IndexFields.ACT), act == null ? "" : act.title(), act == null ? "" : act.path(),
                 d.get(IndexFields.CITATION), d.getField(IndexFields.START).numericValue().intValue(), lang,
-                relevance, d.getField(IndexFields.SCORE).numericValue().doubleValue(),
-                Optional.ofNullable(severity).map(Severity::parse), List.of(d.getValues(IndexFields.FACTOR)), snippet);
+                IndexFields.PART_LEAD_IN.equals(d.get(IndexFields.PART)), relevance, d.getField(IndexFields.SCORE).numericValue().doubleValue(),
+                Optional.ofNullable(severity).map(Severity::parse), List.of(d.getValues(IndexFields.FACTOR)), snippet, references);
     }
 
     private List<Document> documents(String id, String path, String hash, Path file, ScannedDocument scanned) throws IOException {
         ParsedDocument doc = scanned.document();
         ScanReport report = scanned.report();
-        String title = Optional.ofNullable(doc.metadata().get("title")).filter(t -> !t.isBlank())
-                .orElse(Optional.ofNullable(doc.metadata().get("dc:title")).filter(t -> !t.isBlank())
-                        .orElse(String.valueOf(file.getFileName())));
+        String title = title(doc, file);
         Language lang = doc.language();
         // Findings name their provision by citation and offsets; offsets are unique where citations may not be.
         Map<Integer, List<Finding>> findingsAt = new HashMap<>();
@@ -695,14 +719,25 @@ public final class ProvisionIndex implements Closeable {
             scoreAt.put(ps.start(), ps.score());
         }
         List<Document> docs = new ArrayList<>();
+        Set<Integer> leadIns = new HashSet<>();
         for (Provision p : doc.provisions()) {
+            if (p.hasLeadIn() && leadIns.add(p.leadInStart())) {
+                // the words introducing a list belong to no item's own text: a document of their own, before the first item
+                List<CitationLevel> parent = p.path().subList(0, Math.max(0, p.path().size() - 1));
+                Document d = new Document();
+                common(d, IndexFields.KIND_PROVISION, id, title, lang, path, hash);
+                d.add(new StringField(IndexFields.PART, IndexFields.PART_LEAD_IN, Field.Store.YES));
+                d.add(new StringField(IndexFields.CITATION, parent.isEmpty() ? p.articleCitation() : CitationLevel.format(parent), Field.Store.YES));
+                text(d, doc, scanned, p.leadInStart(), p.leadInEnd());
+                score(d, 0.0);
+                d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_ACT, id));
+                d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_LANGUAGE, lang.code()));
+                docs.add(facetsConfig.build(d));
+            }
             Document d = new Document();
             common(d, IndexFields.KIND_PROVISION, id, title, lang, path, hash);
             d.add(new StringField(IndexFields.CITATION, p.citation(), Field.Store.YES));
-            d.add(new StoredField(IndexFields.START, p.start()));
-            String text = doc.textOf(p);
-            d.add(new Field(IndexFields.text(lang), text, TEXT_WITH_OFFSETS));
-            d.add(new Field(IndexFields.EXACT, text, UNSTORED_WITH_OFFSETS));
+            text(d, doc, scanned, p.start(), p.end());
             List<Finding> findings = findingsAt.getOrDefault(p.start(), List.of());
             Severity max = null;
             for (String code : new TreeSet<>(findings.stream().map(Finding::code).toList())) {
@@ -725,11 +760,57 @@ public final class ProvisionIndex implements Closeable {
         }
         Document act = new Document();
         common(act, IndexFields.KIND_ACT, id, title, lang, path, hash);
+        act.add(new StringField(IndexFields.TITLE_KEY, ActReferenceFinder.key(title, lang), Field.Store.NO));
         score(act, report.score());
         act.add(new StoredField(IndexFields.PROVISIONS, doc.provisions().size()));
+        act.add(new StoredField(IndexFields.LEAD_INS, leadIns.size()));
         act.add(new StoredField(IndexFields.FINDINGS, report.findings().size()));
         docs.add(act);
         return docs;
+    }
+
+    /**
+     * The text {@code [start, end)} of the document: stored in the language field, indexed there and in the
+     * exact field, and the references to other acts it makes.
+     */
+    private static void text(Document d, ParsedDocument doc, ScannedDocument scanned, int start, int end) {
+        String text = doc.text().substring(start, end);
+        String field = IndexFields.text(doc.language());
+        d.add(new StoredField(IndexFields.START, start));
+        List<Token> words = scanned.words().within(start, end);
+        if (words.isEmpty()) {
+            d.add(new Field(field, text, TEXT_WITH_OFFSETS));
+            d.add(new Field(IndexFields.EXACT, text, EXACT_POSITIONS));
+        } else {
+            // the scan's own words: the text is not analysed a second time
+            d.add(new StoredField(field, text));
+            d.add(new Field(field, new AnalysedWordsStream(words, doc.text(), start, text.length(), false), UNSTORED_WITH_OFFSETS));
+            d.add(new Field(IndexFields.EXACT, new AnalysedWordsStream(words, doc.text(), start, text.length(), true), EXACT_POSITIONS));
+        }
+        for (ActReferenceFinder.Found ref : ActReferenceFinder.find(text, doc.language())) {
+            d.add(new StoredField(IndexFields.REFERENCE, ref.stored()));
+        }
+    }
+
+    /**
+     * The act's title: the document's own (metadata), else its heading (the first line before its first
+     * provision, as Markdown and text acts carry it), else the file name.
+     */
+    static String title(ParsedDocument doc, Path file) {
+        for (String key : List.of("title", "dc:title")) {
+            String t = doc.metadata().get(key);
+            if (t != null && !t.isBlank()) {
+                return t.strip();
+            }
+        }
+        int before = doc.provisions().isEmpty() ? doc.text().length() : doc.provisions().get(0).start();
+        for (String line : doc.text().substring(0, Math.min(before, doc.text().length())).split("\\R")) {
+            String heading = line.replaceFirst("^\\s*#+\\s*", "").strip();
+            if (!heading.isEmpty()) {
+                return heading.length() <= MAX_TITLE ? heading : String.valueOf(file.getFileName());
+            }
+        }
+        return String.valueOf(file.getFileName());
     }
 
     private List<SimilarHit> moreLikeThis(IndexSearcher s, String text, Language lang, SearchOptions options, SimilarSettings settings,
@@ -881,10 +962,15 @@ public final class ProvisionIndex implements Closeable {
     private static void common(Document d, String kind, String id, String title, Language lang, String path, String hash) {
         d.add(new StringField(IndexFields.KIND, kind, Field.Store.NO));
         d.add(new StringField(IndexFields.ACT, id, Field.Store.YES));
-        d.add(new StoredField(IndexFields.TITLE, title));
         d.add(new StringField(IndexFields.LANGUAGE, lang.code(), Field.Store.YES));
-        d.add(new StringField(IndexFields.PATH, path, Field.Store.YES));
-        d.add(new StringField(IndexFields.HASH, hash, Field.Store.YES));
+        if (kind.equals(IndexFields.KIND_ACT)) {
+            d.add(new StoredField(IndexFields.TITLE, title));
+            d.add(new StringField(IndexFields.PATH, path, Field.Store.YES));
+            d.add(new StringField(IndexFields.HASH, hash, Field.Store.YES));
+        } else {
+            // the path only to replace the act's provisions with it; title, path and hash are read from the act's document
+            d.add(new StringField(IndexFields.PATH, path, Field.Store.NO));
+        }
     }
 
     private static void score(Document d, double score) {
@@ -915,6 +1001,7 @@ public final class ProvisionIndex implements Closeable {
                 Language.fromCode(d.get(IndexFields.LANGUAGE)).orElse(Language.EN),
                 d.getField(IndexFields.SCORE).numericValue().doubleValue(),
                 d.getField(IndexFields.PROVISIONS).numericValue().intValue(),
+                d.getField(IndexFields.LEAD_INS) == null ? 0 : d.getField(IndexFields.LEAD_INS).numericValue().intValue(),
                 d.getField(IndexFields.FINDINGS).numericValue().intValue());
     }
 
@@ -949,6 +1036,41 @@ public final class ProvisionIndex implements Closeable {
         String m = String.valueOf(message).strip();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl).strip();
+    }
+
+    /** The acts of one snapshot by id and by title, each read once: a hit takes its act's title and path, and its references' acts, from here. */
+    private static final class ActNames {
+        private final IndexSearcher searcher;
+        private final Map<String, Optional<IndexedAct>> read = new HashMap<>();
+        private final Map<String, Optional<String>> titles = new HashMap<>();
+
+        ActNames(IndexSearcher searcher) {
+            this.searcher = searcher;
+        }
+
+        IndexedAct of(String id) throws IOException {
+            Optional<IndexedAct> a = read.get(id);
+            if (a == null) {
+                a = actOrThrow(searcher, IndexFields.ACT, id);
+                read.put(id, a);
+            }
+            return a.orElse(null);
+        }
+
+        /** The indexed act a reference names by title: the one with the most words of it, or empty. */
+        Optional<String> titled(ActReferenceFinder.Found ref, Language lang) throws IOException {
+            for (String key : ActReferenceFinder.candidateKeys(ref, lang)) {
+                Optional<String> found = titles.get(key);
+                if (found == null) {
+                    found = actOrThrow(searcher, IndexFields.TITLE_KEY, key).map(IndexedAct::id);
+                    titles.put(key, found);
+                }
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     /** The unified highlighter, its passages as {@link Snippet}s rather than marked-up strings. */

@@ -14,19 +14,24 @@ import org.adaldyq.risk.lang.Language;
  * @param citation    the provision's citation ({@code Article 5, point 1})
  * @param start       offset of the provision's text in the act's extracted text
  * @param language    the act's language
+ * @param leadIn      whether this is the lead-in of a list (the words before its items, cited as the list's
+ *                    parent) rather than a provision
  * @param relevance   Lucene's relevance score for the query
  * @param score       the provision's risk score in [0, 1] (0 without findings)
  * @param maxSeverity the highest severity of its findings, empty without findings
  * @param factors     the factor codes of its findings, sorted
  * @param snippet     the best passage with the matched words; offsets are exact in the provision's text
  *                    ({@code start + snippet offset} in the act's text)
+ * @param references  the other acts it names by title, each resolved to the indexed act with that title or
+ *                    left unresolved
  */
-public record SearchHit(String act, String title, String path, String citation, int start, Language language,
+public record SearchHit(String act, String title, String path, String citation, int start, Language language, boolean leadIn,
                         double relevance, double score, Optional<Severity> maxSeverity, List<String> factors,
-                        Snippet snippet) {
+                        Snippet snippet, List<ActReference> references) {
 
-    /** Copies the factors. */
+    /** Copies the factors and references. */
     public SearchHit {
         factors = List.copyOf(factors);
+        references = List.copyOf(references);
     }
 }

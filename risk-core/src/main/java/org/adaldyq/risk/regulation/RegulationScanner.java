@@ -16,7 +16,9 @@ import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.lexicon.GrammaticalCase;
 import org.adaldyq.risk.lexicon.Lexicon;
 import org.adaldyq.risk.lexicon.TermMatch;
+import org.adaldyq.risk.lexicon.DocumentWords;
 import org.adaldyq.risk.lexicon.TokenizedText;
+import org.adaldyq.risk.report.ScannedDocument;
 import org.adaldyq.risk.regulation.fact.DocumentFact;
 import org.adaldyq.risk.regulation.fact.FactorHit;
 import org.adaldyq.risk.regulation.fact.FactorSignal;
@@ -107,11 +109,35 @@ public final class RegulationScanner {
      * the {@code SIGNAL} rules accept or drop factors.
      */
     public ScanReport scan(ParsedDocument doc) {
+        return scan(doc, analyse(checkedSize(doc)));
+    }
+
+    /**
+     * Scans as {@link #scan(ParsedDocument)} does and keeps the words the analysis read from each provision
+     * and lead-in, so that an index need not analyse the text again.
+     */
+    public ScannedDocument scanKeepingWords(ParsedDocument doc) {
+        List<Analysed> analysed = analyse(checkedSize(doc));
+        ScanReport report = scan(doc, analysed);
+        Map<Integer, TokenizedText> spans = new HashMap<>();
+        for (Analysed a : analysed) {
+            spans.put(a.provision().start(), a.body());
+            if (a.leadIn() != null) {
+                spans.put(a.provision().leadInStart(), a.leadIn());
+            }
+        }
+        return new ScannedDocument(doc, report, DocumentWords.of(spans));
+    }
+
+    private static ParsedDocument checkedSize(ParsedDocument doc) {
         if (doc.provisions().size() > MAX_PROVISIONS) {
             throw new TooDenseException(doc.provisions().size() + " provisions, more than the "
                     + MAX_PROVISIONS + " the rules weigh in one document");
         }
-        List<Analysed> analysed = analyse(doc);
+        return doc;
+    }
+
+    private ScanReport scan(ParsedDocument doc, List<Analysed> analysed) {
         for (Analysed a : analysed) {
             int triggers = a.bodyMatches().size() + a.leadInMatches().size();
             if (triggers > MAX_TRIGGERS_PER_PROVISION) {

@@ -1,6 +1,7 @@
 package org.adaldyq.risk.report;
 
 import java.util.Objects;
+import org.adaldyq.risk.lexicon.DocumentWords;
 import org.adaldyq.risk.structure.ParsedDocument;
 
 /**
@@ -9,12 +10,20 @@ import org.adaldyq.risk.structure.ParsedDocument;
  *
  * @param document the document as read and segmented
  * @param report   the findings and scores of the scan
+ * @param words    the words the scan's analysis read from each provision and lead-in, when asked for
+ *                 ({@link DocumentWords#NONE} otherwise)
  */
-public record ScannedDocument(ParsedDocument document, ScanReport report) {
+public record ScannedDocument(ParsedDocument document, ScanReport report, DocumentWords words) {
 
-    /** Requires both. */
+    /** Requires all three. */
     public ScannedDocument {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(words, "words");
+    }
+
+    /** A scanned document without its analysed words. */
+    public ScannedDocument(ParsedDocument document, ScanReport report) {
+        this(document, report, DocumentWords.NONE);
     }
 }

@@ -95,22 +95,36 @@ public final class IndexBenchmark {
         }
         out.flush();
         try (ProvisionIndex index = ProvisionIndex.open(big)) {
+            long first = System.nanoTime();
+            index.search(QUERIES.get(0), SearchOptions.defaults());
+            out.printf(Locale.ROOT, "4. first search after opening: %.1f ms%n", (System.nanoTime() - first) / 1e6);
             List<Double> samples = new ArrayList<>();
+            Map<String, List<Double>> perQuery = new java.util.LinkedHashMap<>();
             long matches = 0;
+            long gc0 = gcMillis();
             for (int r = -1; r < queryRounds; r++) {
                 for (String q : QUERIES) {
                     long t0 = System.nanoTime();
                     matches += index.search(q, SearchOptions.defaults()).total();
                     if (r >= 0) {
-                        samples.add((System.nanoTime() - t0) / 1e6);
+                        double ms = (System.nanoTime() - t0) / 1e6;
+                        samples.add(ms);
+                        perQuery.computeIfAbsent(q, k -> new ArrayList<>()).add(ms);
                     }
                 }
             }
+            long gc = gcMillis() - gc0;
             samples.sort(Comparator.naturalOrder());
+            out.printf(Locale.ROOT, "4. garbage collection during the searches: %d ms%n", gc);
             out.printf(Locale.ROOT, "4. search on %d provisions, warm (%d queries × %d rounds after one unmeasured, top 10 with snippets "
                     + "and factor/act/language facets): p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d matches per round)%n",
                     summary.provisions(), QUERIES.size(), queryRounds, percentile(samples, 50), percentile(samples, 95),
                     samples.get(samples.size() - 1), matches / (queryRounds + 1));
+            for (Map.Entry<String, List<Double>> e : perQuery.entrySet()) {
+                List<Double> q = e.getValue().stream().sorted().toList();
+                out.printf(Locale.ROOT, "   %-40s p50 %6.1f ms, p95 %6.1f ms, max %6.1f ms%n", e.getKey(), percentile(q, 50), percentile(q, 95),
+                        q.get(q.size() - 1));
+            }
         }
         out.flush();
     }
@@ -119,7 +133,7 @@ public final class IndexBenchmark {
     private void throughputAndSize(RiskEngine engine, List<Path> files, PrintWriter out) throws Exception {
         int[] provisions = {0};
         int[] round = {0};
-        double[] ms = Repetitions.medianMsPair(warmup, iterations,
+        Repetitions.Pair ms = Repetitions.medianPairWithCpu(warmup, iterations,
                 () -> {
                     int n = 0;
                     for (Path f : files) {
@@ -135,8 +149,9 @@ public final class IndexBenchmark {
                     delete(dir);
                 });
         out.printf(Locale.ROOT, "1. %d provisions: scan alone %.0f ms (%.0f provisions/s), scan + index %.0f ms (%.0f provisions/s): "
-                + "index/scan = %.2f (medians of %d after %d)%n", provisions[0], ms[0], provisions[0] / ms[0] * 1000, ms[1],
-                provisions[0] / ms[1] * 1000, ms[1] / ms[0], iterations, warmup);
+                + "index/scan = %.2f (medians of %d after %d); process CPU time: scan alone %.0f ms, scan + index %.0f ms: "
+                + "index/scan = %.2f%n", provisions[0], ms.wallA(), provisions[0] / ms.wallA() * 1000, ms.wallB(),
+                provisions[0] / ms.wallB() * 1000, ms.wallB() / ms.wallA(), iterations, warmup, ms.cpuA(), ms.cpuB(), ms.cpuB() / ms.cpuA());
         Path sized = work.resolve("size");
         try (ProvisionIndex index = ProvisionIndex.open(sized, engine)) {
             index.add(files.toArray(Path[]::new));
@@ -204,6 +219,10 @@ public final class IndexBenchmark {
                 Files.delete(p);
             }
         }
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
     private static double percentile(List<Double> sorted, int pct) {

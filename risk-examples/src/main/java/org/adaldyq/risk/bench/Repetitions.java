@@ -56,6 +56,46 @@ final class Repetitions {
         return new double[] {median(sa), median(sb)};
     }
 
+    /** Medians in milliseconds of two tasks run alternately: wall time and the process's CPU time (every thread, GC and JIT included). */
+    record Pair(double wallA, double wallB, double cpuA, double cpuB) {
+    }
+
+    /**
+     * As {@link #medianMsPair}, with the process's CPU time of each run beside its wall time: on a shared
+     * machine the CPU time says what the work costs, the wall time also what the others took.
+     */
+    static Pair medianPairWithCpu(int warmup, int iterations, Task a, Task b) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            a.run();
+            b.run();
+        }
+        List<Double> wa = new ArrayList<>(iterations);
+        List<Double> wb = new ArrayList<>(iterations);
+        List<Double> ca = new ArrayList<>(iterations);
+        List<Double> cb = new ArrayList<>(iterations);
+        for (int i = 0; i < iterations; i++) {
+            long c0 = processCpuNanos();
+            long t0 = System.nanoTime();
+            a.run();
+            long t1 = System.nanoTime();
+            long c1 = processCpuNanos();
+            b.run();
+            long t2 = System.nanoTime();
+            long c2 = processCpuNanos();
+            wa.add((t1 - t0) / 1e6);
+            wb.add((t2 - t1) / 1e6);
+            ca.add((c1 - c0) / 1e6);
+            cb.add((c2 - c1) / 1e6);
+        }
+        return new Pair(median(wa), median(wb), median(ca), median(cb));
+    }
+
+    /** CPU time of this JVM so far, all threads. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     static double median(List<Double> samples) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("no samples");

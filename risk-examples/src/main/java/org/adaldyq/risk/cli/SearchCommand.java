@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.adaldyq.risk.index.ActReference;
 import org.adaldyq.risk.index.ProvisionIndex;
+
 import org.adaldyq.risk.index.SearchHit;
 import org.adaldyq.risk.index.SearchOptions;
 import org.adaldyq.risk.index.SearchResults;
@@ -109,9 +111,10 @@ final class SearchCommand implements Callable<Integer> {
     private static void text(SearchResults r, PrintWriter out) {
         int n = 1;
         for (SearchHit h : r.hits()) {
-            out.printf(Locale.ROOT, "%d. %s — %s (%s)  score %.2f%s%n", n++, h.citation(), h.act(), h.language().code(), h.score(),
-                    h.factors().isEmpty() ? "" : "  " + String.join(", ", h.factors()));
+            out.printf(Locale.ROOT, "%d. %s%s — %s (%s)  score %.2f%s%n", n++, h.citation(), h.leadIn() ? " (lead-in)" : "", h.act(),
+                    h.language().code(), h.score(), h.factors().isEmpty() ? "" : "  " + String.join(", ", h.factors()));
             out.println("   " + h.snippet().marked("**", "**").replaceAll("\\s+", " ").trim());
+            references(h, out);
         }
         out.printf(Locale.ROOT, "%d provision%s match%n", r.total(), r.total() == 1 ? "" : "s");
         r.facets().forEach((dim, counts) -> {
@@ -120,6 +123,15 @@ final class SearchCommand implements Callable<Integer> {
                         .collect(Collectors.joining(", ")));
             }
         });
+    }
+
+    /** The hit's references to other acts, one line, when it has any. */
+    static void references(SearchHit h, PrintWriter out) {
+        if (!h.references().isEmpty()) {
+            out.println("   refers to: " + h.references().stream()
+                    .map(r -> "«" + r.text() + "» " + r.act().map(a -> "→ " + a).orElse("(not indexed)"))
+                    .collect(Collectors.joining("; ")));
+        }
     }
 
     private static ObjectMapper json() {
@@ -144,6 +156,7 @@ final class SearchCommand implements Callable<Integer> {
         o.put("citation", h.citation());
         o.put("start", h.start());
         o.put("language", h.language().code());
+        o.put("leadIn", h.leadIn());
         o.put("relevance", h.relevance());
         o.put("score", h.score());
         h.maxSeverity().ifPresentOrElse(s -> o.put("severity", s.toString()), () -> o.putNull("severity"));
@@ -158,6 +171,11 @@ final class SearchCommand implements Callable<Integer> {
             spans.addObject().put("start", span.start()).put("end", span.end());
         }
         sn.put("marked", s.marked("**", "**"));
+        ArrayNode refs = o.putArray("references");
+        for (ActReference r : h.references()) {
+            ObjectNode ref = refs.addObject().put("text", r.text());
+            r.act().ifPresentOrElse(a -> ref.put("act", a), () -> ref.putNull("act"));
+        }
         return o;
     }
 }

@@ -123,6 +123,7 @@ final class SimilarCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s#%s (%s)  score %.2f%s%n", s.act(), s.citation(), s.language().code(), s.score(),
                     s.factors().isEmpty() ? "" : "  " + String.join(", ", s.factors()));
             out.println("   " + oneLine(s.snippet().text(), 200));
+            SearchCommand.references(s, out);
             for (FormulaUse f : r.formulas()) {
                 out.printf(Locale.ROOT, "   %s «%s»: in %d other act%s (%d provision%s)%n", f.code(), f.quote(), f.otherActs(),
                         f.otherActs() == 1 ? "" : "s", f.provisions(), f.provisions() == 1 ? "" : "s");
@@ -138,6 +139,7 @@ final class SimilarCommand implements Callable<Integer> {
                     h.match() == SimilarHit.Match.TWIN ? "same citation" : String.format(Locale.ROOT, "relevance %.1f", s.relevance()),
                     s.score(), s.factors().isEmpty() ? "" : "  " + String.join(", ", s.factors()));
             out.println("   " + oneLine(s.snippet().marked("**", "**"), 240));
+            SearchCommand.references(s, out);
         }
         if (r.hits().isEmpty()) {
             out.println("no similar provision");

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +22,7 @@ import org.adaldyq.risk.RiskEngine;
 import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.report.ScannedDocument;
+import org.adaldyq.risk.structure.Provision;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,10 +122,52 @@ class ProvisionIndexTest {
         SearchResults all = corpus.search("*:*", SearchOptions.defaults());
         assertThat(new TreeMap<>(all.facet("factor"))).isEqualTo(expected);
         // act and language facets add up to every provision
-        long provisions = corpus.acts().stream().mapToInt(IndexedAct::provisions).sum();
-        assertThat(all.total()).isEqualTo(provisions);
-        assertThat(all.facet("act").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(provisions);
+        long documents = corpus.acts().stream().mapToInt(a -> a.provisions() + a.leadIns()).sum(); // the lists' lead-ins are found too
+        assertThat(all.total()).isEqualTo(documents);
+        assertThat(all.facet("act").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(documents);
         assertThat(all.facet("language").keySet()).containsExactlyInAnyOrder("kk", "ru", "en");
+    }
+
+    @Test
+    void aListsLeadInIsFoundAsADocumentOfItsOwn() throws IOException {
+        // «Агентство может расторгнуть контракт в следующих случаях:» introduces the items 1)–4) of article 13 point 1
+        SearchResults r = corpus.search("\"расторгнуть контракт в следующих случаях\"", SearchOptions.defaults().withLanguage(Language.RU));
+        assertThat(r.total()).isEqualTo(1);
+        SearchHit h = r.hits().get(0);
+        assertThat(h.leadIn()).isTrue();
+        assertThat(h.act()).isEqualTo("kz-laws_rus_104440");
+        assertThat(h.citation()).isEqualTo("Article 13, point 1");
+        assertThat(h.snippet().marked("[", "]")).contains("[расторгнуть контракт в следующих случаях]");
+        // its offsets are those of the act's text, as a provision's are
+        String text = engine.scanDocument(Path.of(h.path())).document().text();
+        Snippet.Span s = h.snippet().hits().get(0);
+        assertThat(text.substring(h.start() + s.start(), h.start() + s.end())).isEqualTo("расторгнуть контракт в следующих случаях");
+        // the items stay provisions of their own: a word of item 2) finds the item, not the lead-in
+        SearchResults item = corpus.search("\"не исполняет свои обязательства\"", SearchOptions.defaults().withLanguage(Language.RU));
+        assertThat(item.hits()).extracting(SearchHit::citation).contains("Article 13, point 1, sub-point 2)");
+        assertThat(item.hits()).noneMatch(SearchHit::leadIn);
+    }
+
+    @Test
+    void aReferenceToAnActByItsTitleIsResolvedWhenTheActIsIndexed() throws IOException {
+        // «… на соответствие законодательству Республики Казахстан о государственной поддержке прямых инвестиций»
+        SearchHit ru = only(corpus.search("\"экспертизу на соответствие законодательству\"", SearchOptions.defaults().withLanguage(Language.RU)));
+        assertThat(ru.citation()).isEqualTo("Article 12, point 2");
+        assertThat(ru.references()).containsExactly(
+                new ActReference("о государственной поддержке прямых инвестиций", Optional.of("kz-laws_rus_104440")));
+        // the Kazakh version names the title before «туралы заңдарына»; its Latin i's do not matter
+        SearchHit kk = only(corpus.search("\"сәйкестiгiне сараптама\"", SearchOptions.defaults().withLanguage(Language.KK)));
+        assertThat(kk.citation()).isEqualTo("Article 12, point 2");
+        assertThat(kk.references()).extracting(ActReference::act).containsExactly(Optional.of("kz-laws_kaz_104440"));
+        // «В Закон Республики Казахстан от 17 апреля 1995 г. "О лицензировании"»: that act is not indexed
+        SearchHit licensing = only(corpus.search("\"статьи 9 дополнить подпунктом 30-1\"", SearchOptions.defaults().withLanguage(Language.RU)));
+        assertThat(licensing.act()).isEqualTo("kz-laws_rus_28811");
+        assertThat(licensing.references()).containsExactly(new ActReference("О лицензировании", Optional.empty()));
+    }
+
+    private static SearchHit only(SearchResults r) {
+        assertThat(r.hits()).hasSize(1);
+        return r.hits().get(0);
     }
 
     @Test
@@ -169,7 +213,7 @@ class ProvisionIndexTest {
             int after = acts.get(0).provisions();
             assertThat(after).isEqualTo(engine.scanDocument(file).document().provisions().size()).isGreaterThan(before);
             SearchResults all = index.search("*:*", SearchOptions.defaults());
-            assertThat(all.total()).isEqualTo(after);
+            assertThat(all.total()).isEqualTo(after + leadIns(engine.scanDocument(file))).isEqualTo(after + acts.get(0).leadIns());
             assertThat(index.search("\"вправе продлить\"", SearchOptions.defaults().withLanguage(Language.RU)).hits())
                     .extracting(SearchHit::citation).contains("Article 99, point 1");
 
@@ -193,7 +237,8 @@ class ProvisionIndexTest {
             Path copy = tmp.resolve(Path.of(name).getFileName());
             Files.copy(DOCUMENTS.resolve(name), copy);
             copies.add(copy);
-            provisions.put(copy.getFileName().toString().replace(".md", ""), (long) engine.scanDocument(copy).document().provisions().size());
+            ScannedDocument scanned = engine.scanDocument(copy);
+            provisions.put(copy.getFileName().toString().replace(".md", ""), (long) scanned.document().provisions().size() + leadIns(scanned));
         }
         try (ProvisionIndex index = ProvisionIndex.open(tmp.resolve("index"), engine)) {
             AtomicBoolean done = new AtomicBoolean();
@@ -234,5 +279,10 @@ class ProvisionIndexTest {
             assertThat(partial).isEmpty();
             assertThat(searches.get()).isPositive();
         }
+    }
+
+    /** The distinct lead-ins of the document's lists, as the segmenter gave them to the items. */
+    private static long leadIns(ScannedDocument scanned) {
+        return scanned.document().provisions().stream().filter(Provision::hasLeadIn).mapToInt(Provision::leadInStart).distinct().count();
     }
 }

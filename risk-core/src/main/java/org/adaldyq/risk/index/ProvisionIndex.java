@@ -146,6 +146,9 @@ public final class ProvisionIndex implements Closeable {
     }
 
     private static final int MAX_FACET_VALUES = 1000;
+    /** Commit data naming the index's field layout; raised when a field's options change. */
+    private static final String FORMAT_KEY = "adaldyq-format";
+    private static final String FORMAT = "2";
     /** A heading longer than this is no title. */
     private static final int MAX_TITLE = 400;
     private static final double RAM_BUFFER_MB = 64;
@@ -192,8 +195,36 @@ public final class ProvisionIndex implements Closeable {
             directory.close();
             throw e;
         }
+        try {
+            checkFormat(w, folder);
+        } catch (IOException e) {
+            w.close();
+            directory.close();
+            throw e;
+        }
+        w.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
         this.writer = w;
         this.searchers = new SearcherManager(writer, new FacetedSearcherFactory());
+    }
+
+    /** An index made by a build whose fields differ (say, offsets where this one has none) cannot take this one's documents. */
+    private static void checkFormat(IndexWriter w, Path folder) throws IOException {
+        if (w.getDocStats().maxDoc == 0) {
+            return; // new or empty: this build's format from the first commit
+        }
+        String found = null;
+        Iterable<Map.Entry<String, String>> data = w.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (e.getKey().equals(FORMAT_KEY)) {
+                    found = e.getValue();
+                }
+            }
+        }
+        if (!FORMAT.equals(found)) {
+            throw new IOException("the index in " + folder + " was made by an earlier version (format " + (found == null ? "1" : found)
+                    + ", this one writes " + FORMAT + "): delete the folder and index the acts again");
+        }
     }
 
     /**
@@ -646,11 +677,17 @@ public final class ProvisionIndex implements Closeable {
         }
         // only the text fields the query searches: a field it does not touch would give an unmarked passage, at a cost
         Set<String> queried = new HashSet<>();
+        boolean[] multiTerm = {false};
         q.visit(new QueryVisitor() {
             @Override
             public boolean acceptField(String field) {
                 queried.add(field);
                 return true;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query query, String field, java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+                multiTerm[0] = true;
             }
         });
         List<String> textFields = new ArrayList<>();
@@ -664,7 +701,7 @@ public final class ProvisionIndex implements Closeable {
         Map<String, Object[]> snippets = fields.length == 0 ? Map.of()
                 : new SnippetHighlighter(UnifiedHighlighter.builder(s, analyzer)
                         .withFormatter(new SnippetFormatter())
-                        .withMaxLength(100_000)).snippets(fields, q, docIds, onePassage);
+                        .withMaxLength(100_000), multiTerm[0]).snippets(fields, q, docIds, onePassage);
         List<SearchHit> hits = new ArrayList<>();
         ActNames acts = new ActNames(s);
         for (int i = 0; i < docIds.length; i++) {
@@ -1075,8 +1112,21 @@ public final class ProvisionIndex implements Closeable {
 
     /** The unified highlighter, its passages as {@link Snippet}s rather than marked-up strings. */
     private static final class SnippetHighlighter extends UnifiedHighlighter {
-        SnippetHighlighter(UnifiedHighlighter.Builder builder) {
+        private final boolean reanalyse;
+
+        /**
+         * @param reanalyse find the words in the hits' text by analysing it again, not in the postings: for a
+         *                  query with wildcards, whose words the highlighter would otherwise look for by walking
+         *                  every term of the field for each hit (the slowest searches on a large index)
+         */
+        SnippetHighlighter(UnifiedHighlighter.Builder builder, boolean reanalyse) {
             super(builder);
+            this.reanalyse = reanalyse;
+        }
+
+        @Override
+        protected OffsetSource getOffsetSource(String field) {
+            return reanalyse ? OffsetSource.ANALYSIS : super.getOffsetSource(field);
         }
 
         Map<String, Object[]> snippets(String[] fields, Query q, int[] docIds, int[] maxPassages) throws IOException {

@@ -59,6 +59,9 @@ final class ActReferenceFinder {
 
     /** The references to acts by title in {@code text}, each title once, in text order. */
     static List<Found> find(String text, Language language) {
+        if (!mayRefer(text, language)) {
+            return List.of(); // most provisions name no law: skip the patterns (every provision of a corpus passes here)
+        }
         Set<Found> out = new LinkedHashSet<>();
         switch (language) {
             case RU -> {
@@ -79,6 +82,15 @@ final class ActReferenceFinder {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /** Whether the text holds the word the patterns start from: «закон», «заң», "Law"/"Act" (as written or in capitals). */
+    private static boolean mayRefer(String text, Language language) {
+        return switch (language) {
+            case RU -> text.contains("акон") || text.contains("АКОН");
+            case KK -> text.contains("аң") || text.contains("АҢ");
+            case EN -> text.contains("Law") || text.contains("Act") || text.contains("LAW") || text.contains("ACT");
+        };
     }
 
     private static void add(Set<Found> out, Matcher m, boolean quoted) {

@@ -146,9 +146,6 @@ public final class ProvisionIndex implements Closeable {
     }
 
     private static final int MAX_FACET_VALUES = 1000;
-    /** Commit data naming the index's field layout; raised when a field's options change. */
-    private static final String FORMAT_KEY = "adaldyq-format";
-    private static final String FORMAT = "2";
     /** A heading longer than this is no title. */
     private static final int MAX_TITLE = 400;
     private static final double RAM_BUFFER_MB = 64;
@@ -202,28 +199,24 @@ public final class ProvisionIndex implements Closeable {
             directory.close();
             throw e;
         }
-        w.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
         this.writer = w;
         this.searchers = new SearcherManager(writer, new FacetedSearcherFactory());
     }
 
-    /** An index made by a build whose fields differ (say, offsets where this one has none) cannot take this one's documents. */
+    /**
+     * An index made by an earlier build, whose exact field has offsets, cannot take this build's documents
+     * (Lucene keeps a field's options for good): say so rather than fail on the first add.
+     */
     private static void checkFormat(IndexWriter w, Path folder) throws IOException {
         if (w.getDocStats().maxDoc == 0) {
-            return; // new or empty: this build's format from the first commit
+            return;
         }
-        String found = null;
-        Iterable<Map.Entry<String, String>> data = w.getLiveCommitData();
-        if (data != null) {
-            for (Map.Entry<String, String> e : data) {
-                if (e.getKey().equals(FORMAT_KEY)) {
-                    found = e.getValue();
-                }
+        try (org.apache.lucene.index.DirectoryReader r = org.apache.lucene.index.DirectoryReader.open(w)) {
+            org.apache.lucene.index.FieldInfo exact = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(r).fieldInfo(IndexFields.EXACT);
+            if (exact != null && exact.getIndexOptions() != EXACT_POSITIONS.indexOptions()) {
+                throw new IOException("the index in " + folder + " was made by an earlier version (its exact field has offsets): "
+                        + "delete the folder and index the acts again");
             }
-        }
-        if (!FORMAT.equals(found)) {
-            throw new IOException("the index in " + folder + " was made by an earlier version (format " + (found == null ? "1" : found)
-                    + ", this one writes " + FORMAT + "): delete the folder and index the acts again");
         }
     }
 
@@ -690,8 +683,16 @@ public final class ProvisionIndex implements Closeable {
                 multiTerm[0] = true;
             }
         });
+        // …and of those, only the languages of the hits: a Kazakh field has nothing to mark in Russian hits
+        Document[] docs = new Document[docIds.length];
+        Set<Language> languages = java.util.EnumSet.noneOf(Language.class);
+        org.apache.lucene.index.StoredFields stored = s.storedFields();
+        for (int i = 0; i < docIds.length; i++) {
+            docs[i] = stored.document(docIds[i]);
+            languages.add(Language.fromCode(docs[i].get(IndexFields.LANGUAGE)).orElse(Language.EN));
+        }
         List<String> textFields = new ArrayList<>();
-        for (Language l : Language.values()) {
+        for (Language l : languages) {
             textFields.add(IndexFields.text(l));
         }
         textFields.add(IndexFields.EXACT);
@@ -705,7 +706,7 @@ public final class ProvisionIndex implements Closeable {
         List<SearchHit> hits = new ArrayList<>();
         ActNames acts = new ActNames(s);
         for (int i = 0; i < docIds.length; i++) {
-            Document d = s.storedFields().document(docIds[i]);
+            Document d = docs[i];
             Language lang = Language.fromCode(d.get(IndexFields.LANGUAGE)).orElse(Language.EN);
             Snippet best = null;
             for (String f : fields) {
@@ -1075,21 +1076,34 @@ public final class ProvisionIndex implements Closeable {
         return nl < 0 ? m : m.substring(0, nl).strip();
     }
 
-    /** The acts of one snapshot by id and by title, each read once: a hit takes its act's title and path, and its references' acts, from here. */
+    /**
+     * The acts of one snapshot by id and by title, each looked up once per snapshot: a hit takes its act's
+     * title and path, and its references' acts, from here. A snapshot never changes, so neither do the answers.
+     */
     private static final class ActNames {
+        /** Lookups kept per snapshot at most (a long-lived snapshot searched with ever new references stays bounded). */
+        private static final int MAX_KEPT = 10_000;
+
         private final IndexSearcher searcher;
-        private final Map<String, Optional<IndexedAct>> read = new HashMap<>();
-        private final Map<String, Optional<String>> titles = new HashMap<>();
+        private final Map<String, Optional<IndexedAct>> read;
+        private final Map<String, Optional<String>> titles;
 
         ActNames(IndexSearcher searcher) {
             this.searcher = searcher;
+            if (searcher instanceof FacetedSearcher f) {
+                read = f.acts;
+                titles = f.titles;
+            } else {
+                read = new HashMap<>();
+                titles = new HashMap<>();
+            }
         }
 
         IndexedAct of(String id) throws IOException {
             Optional<IndexedAct> a = read.get(id);
             if (a == null) {
                 a = actOrThrow(searcher, IndexFields.ACT, id);
-                read.put(id, a);
+                keep(read, id, a);
             }
             return a.orElse(null);
         }
@@ -1100,13 +1114,20 @@ public final class ProvisionIndex implements Closeable {
                 Optional<String> found = titles.get(key);
                 if (found == null) {
                     found = actOrThrow(searcher, IndexFields.TITLE_KEY, key).map(IndexedAct::id);
-                    titles.put(key, found);
+                    keep(titles, key, found);
                 }
                 if (found.isPresent()) {
                     return found;
                 }
             }
             return Optional.empty();
+        }
+
+        private static <V> void keep(Map<String, V> map, String key, V value) {
+            if (map.size() >= MAX_KEPT) {
+                map.clear();
+            }
+            map.put(key, value);
         }
     }
 
@@ -1170,6 +1191,9 @@ public final class ProvisionIndex implements Closeable {
     /** A searcher with the facet state of its reader, built once per snapshot. */
     private static final class FacetedSearcher extends IndexSearcher {
         final SortedSetDocValuesReaderState state;
+        /** {@link ActNames}'s answers for this snapshot. */
+        final Map<String, Optional<IndexedAct>> acts = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, Optional<String>> titles = new java.util.concurrent.ConcurrentHashMap<>();
 
         FacetedSearcher(IndexReader reader, SortedSetDocValuesReaderState state) {
             super(reader);

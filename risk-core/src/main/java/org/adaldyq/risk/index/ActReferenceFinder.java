@@ -27,19 +27,23 @@ final class ActReferenceFinder {
     private static final String QUOTE_OPEN = "[«\"“„]";
     private static final String QUOTE_CLOSE = "[»\"”“]";
     private static final String TITLE = "([^«»\"“”„]{3,250}?)";
-    private static final String RU_LAW = "(?:(?:федеральн|конституционн|кодекс)\\p{L}*\\s+)?(?:закон(?:ом|а|у|е|ы|ами|ов)?|законодательств(?:о|а|у|ом|е))"
-            + "(?:\\s+(?:Республики\\s+Казахстан|Российской\\s+Федерации|РК|РФ))?";
-    /** «от 17 апреля 1995 г.», «от 2 августа 1999 года N 466»: the date and number a citation may put before the title. */
-    private static final String RU_DATE = "(?:\\s+от\\s+[^«»\"“”„]{1,40}?)?";
-    private static final Pattern RU_QUOTED = Pattern.compile("(?iu)(?<![\\p{L}])" + RU_LAW + RU_DATE + "\\s*" + QUOTE_OPEN + TITLE + QUOTE_CLOSE);
-    private static final Pattern RU_OPEN = Pattern.compile("(?iu)(?<![\\p{L}])" + RU_LAW + "\\s+((?:о|об)\\s+[^«»\"“”„,.;:()\\n]{3,250})");
-    private static final String KK_LAW = "(?:Қазақстан\\s+Республикасының\\s+)?(?:(?:Конституциялық|кодекс)\\p{L}*\\s+)?заң\\p{L}*";
-    private static final Pattern KK_QUOTED = Pattern.compile("(?iu)" + QUOTE_OPEN + TITLE + QUOTE_CLOSE + "\\s*" + KK_LAW);
-    private static final Pattern KK_OPEN = Pattern.compile("(?iu)((?:[^\\s«»\"“”„,.;:()]+\\s+){1," + MAX_OPEN_WORDS + "}туралы)\\s+" + KK_LAW);
-    private static final Pattern EN_QUOTED = Pattern.compile("(?u)\\b(?:Law|Act)\\s+(?:of\\s+the\\s+Republic\\s+of\\s+Kazakhstan\\s+)?"
-            + QUOTE_OPEN + TITLE + QUOTE_CLOSE);
-    private static final Pattern EN_OPEN = Pattern.compile("(?u)\\b(?:the\\s+)?Law\\s+(?:of\\s+the\\s+Republic\\s+of\\s+Kazakhstan\\s+)?"
-            + "((?:on|about)\\s+[^,.;:()\\n]{3,250})");
+    /** A Russian reference, read from its «закон…» on: quoted title (group 1) or open one (group 2). */
+    private static final Pattern RU_AT = Pattern.compile("(?iu)(?:закон(?:ом|а|у|е|ы|ами|ов)?|законодательств(?:о|а|у|ом|е))(?![\\p{L}])"
+            + "(?:\\s+(?:Республики\\s+Казахстан|Российской\\s+Федерации|РК|РФ)(?![\\p{L}]))?"
+            // «от 17 апреля 1995 г.», «от 2 августа 1999 года N 466»: the date and number a citation may put before the title
+            + "(?:(?:\\s+от\\s+[^«»\"“”„]{1,40}?)?\\s*" + QUOTE_OPEN + TITLE + QUOTE_CLOSE
+            + "|\\s+((?:о|об)\\s+[^«»\"“”„,.;:()\\n]{3,250}))");
+    /** What may stand between a Kazakh title and its «заң…»: the Republic's name, «Конституциялық». */
+    private static final String KK_BEFORE_LAW = "\\s*(?:Қазақстан\\s+Республикасының\\s+)?(?:(?:Конституциялық|кодекс)\\p{L}*\\s+)?$";
+    /** The words before a Kazakh «заң…»: a quoted title, read backwards from the law. */
+    private static final Pattern KK_QUOTED = Pattern.compile("(?iu)" + QUOTE_OPEN + TITLE + QUOTE_CLOSE + KK_BEFORE_LAW);
+    /** …or an unquoted one ending in «туралы», at most {@value #MAX_OPEN_WORDS} words. */
+    private static final Pattern KK_OPEN = Pattern.compile("(?iu)((?:[^\\s«»\"“”„,.;:()]+\\s+){1," + MAX_OPEN_WORDS + "}туралы)" + KK_BEFORE_LAW);
+    /** Words before a Kazakh «заң…» looked at. */
+    private static final int KK_WINDOW = 300;
+    /** An English reference, read from its "Law"/"Act" on: quoted title (group 1) or open one after "on" (group 2). */
+    private static final Pattern EN_AT = Pattern.compile("(?u)(?:Law|Act)\\s+(?:of\\s+the\\s+Republic\\s+of\\s+Kazakhstan\\s+)?"
+            + "(?:" + QUOTE_OPEN + TITLE + QUOTE_CLOSE + "|((?:on|about)\\s+[^,.;:()\\n]{3,250}))");
 
     private ActReferenceFinder() {
     }
@@ -57,48 +61,67 @@ final class ActReferenceFinder {
         }
     }
 
-    /** The references to acts by title in {@code text}, each title once, in text order. */
+    /**
+     * The references to acts by title in {@code text}, each title once, in text order. The patterns are tried
+     * only where the word for law stands (a plain scan for it first): every provision of a corpus passes
+     * here, and few name a law.
+     */
     static List<Found> find(String text, Language language) {
-        if (!mayRefer(text, language)) {
-            return List.of(); // most provisions name no law: skip the patterns (every provision of a corpus passes here)
-        }
         Set<Found> out = new LinkedHashSet<>();
         switch (language) {
             case RU -> {
-                add(out, RU_QUOTED.matcher(text), true);
-                add(out, RU_OPEN.matcher(text), false);
+                Matcher m = RU_AT.matcher(text);
+                for (int at = wordAt(text, "закон", 0); at >= 0; at = wordAt(text, "закон", at + 1)) {
+                    if (m.region(at, text.length()).lookingAt()) {
+                        add(out, m.group(1) != null ? m.group(1) : m.group(2), m.group(1) != null);
+                    }
+                }
             }
             case KK -> {
-                add(out, KK_QUOTED.matcher(text), true);
-                Matcher m = KK_OPEN.matcher(text);
-                while (m.find()) {
-                    // a quoted title ends in a quote, not in «туралы»: the open pattern sees only unquoted ones
-                    out.add(new Found(m.group(1).strip(), false));
+                for (int at = wordAt(text, "заң", 0); at >= 0; at = wordAt(text, "заң", at + 1)) {
+                    String before = text.substring(Math.max(0, at - KK_WINDOW), at);
+                    Matcher quoted = KK_QUOTED.matcher(before);
+                    if (quoted.find()) {
+                        add(out, quoted.group(1), true);
+                    } else if (before.contains("туралы") || before.contains("ТУРАЛЫ")) {
+                        Matcher open = KK_OPEN.matcher(before);
+                        if (open.find()) {
+                            add(out, open.group(1), false);
+                        }
+                    }
                 }
             }
             case EN -> {
-                add(out, EN_QUOTED.matcher(text), true);
-                add(out, EN_OPEN.matcher(text), false);
+                Matcher m = EN_AT.matcher(text);
+                for (int at = 0; at < text.length(); at++) {
+                    char c = text.charAt(at);
+                    if ((c == 'L' || c == 'A') && (at == 0 || !Character.isLetter(text.charAt(at - 1)))
+                            && (text.startsWith("Law", at) || text.startsWith("Act", at)) && m.region(at, text.length()).lookingAt()) {
+                        add(out, m.group(1) != null ? m.group(1) : m.group(2), m.group(1) != null);
+                    }
+                }
             }
         }
         return new ArrayList<>(out);
     }
 
-    /** Whether the text holds the word the patterns start from: «закон», «заң», "Law"/"Act" (as written or in capitals). */
-    private static boolean mayRefer(String text, Language language) {
-        return switch (language) {
-            case RU -> text.contains("акон") || text.contains("АКОН");
-            case KK -> text.contains("аң") || text.contains("АҢ");
-            case EN -> text.contains("Law") || text.contains("Act") || text.contains("LAW") || text.contains("ACT");
-        };
+    /** The next offset from {@code from} where a word starts with {@code stem} (lower case given; any case matched), or -1. */
+    private static int wordAt(String text, String stem, int from) {
+        char first = stem.charAt(0);
+        char upper = Character.toUpperCase(first);
+        for (int i = from; i + stem.length() <= text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == first || c == upper) && (i == 0 || !Character.isLetter(text.charAt(i - 1))) && text.regionMatches(true, i, stem, 0, stem.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
-    private static void add(Set<Found> out, Matcher m, boolean quoted) {
-        while (m.find()) {
-            String title = m.group(1).replaceAll("\\s+", " ").strip();
-            if (!title.isEmpty()) {
-                out.add(new Found(title, quoted));
-            }
+    private static void add(Set<Found> out, String title, boolean quoted) {
+        String t = title.replaceAll("\\s+", " ").strip();
+        if (!t.isEmpty()) {
+            out.add(new Found(t, quoted));
         }
     }
 

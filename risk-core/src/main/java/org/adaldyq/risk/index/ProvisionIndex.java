@@ -100,14 +100,18 @@ import org.slf4j.LoggerFactory;
  * indexed under another path, is a no-op; adding a changed file replaces every document of its act in one
  * atomic update.
  *
- * <p><b>Fields</b> of a provision document: {@code act}, {@code title}, {@code language}, {@code path},
- * {@code hash}, {@code citation}, {@code start}; the text analysed with the language's
- * {@link LegalTextAnalyzer} in {@code text_kk}, {@code text_ru} or {@code text_en} and lower-cased but
- * unstemmed in {@code exact} (both with offsets, for highlighting; the text stored once, in the language field); its findings' factor codes in
- * {@code factor}, their highest {@code severity} and the provision's {@code score} (stored, a point for
- * ranges and a doc value for sorting). Facets (sorted-set doc values): {@code factor}, {@code act},
- * {@code language}. An act document holds {@code act}, {@code title}, {@code language}, {@code path},
- * {@code hash}, the document {@code score}, and its {@code provisions} and {@code findings} counts.
+ * <p><b>Fields</b> of a provision document: {@code act}, {@code language}, {@code path} (indexed only),
+ * {@code citation}, {@code start}; the text analysed with the language's {@link LegalTextAnalyzer} in
+ * {@code text_kk}, {@code text_ru} or {@code text_en} and lower-cased but unstemmed in {@code exact} (both
+ * with positions, no offsets: the highlighter analyses a hit's text again; the text stored once, in the
+ * language field; the words are the scan's own when it kept them, not analysed a second time); its
+ * findings' factor codes in {@code factor}, their highest {@code severity} and the provision's
+ * {@code score} (stored, a point for ranges and a doc value for sorting); the acts it cites by title in
+ * {@code reference}. Facets (sorted-set doc values, no drill-down terms): {@code factor}, {@code act},
+ * {@code language}. A list's lead-in has a document of its own ({@code part} = {@code leadin}), cited as
+ * the list's parent. An act document holds {@code act}, {@code title}, {@code title_key}, {@code language},
+ * {@code path}, {@code hash}, the document {@code score}, and its {@code provisions}, {@code leadins} and
+ * {@code findings} counts.
  *
  * <p><b>Threads.</b> {@link #add(Path...)} scans the next file on a thread of its own while it indexes the
  * current one (one file ahead, so at most two scanned files are held), then stops that thread. Thread-safe:
@@ -118,31 +122,25 @@ import org.slf4j.LoggerFactory;
 public final class ProvisionIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(ProvisionIndex.class);
 
-    /** Stored, tokenised text with offsets in the postings: what the highlighter reads. */
-    private static final FieldType TEXT_WITH_OFFSETS = new FieldType();
-
-    /** The same, not stored: the language field when its text is stored apart from its tokens. */
-    private static final FieldType UNSTORED_WITH_OFFSETS = new FieldType();
-
     /**
-     * The exact field: positions for phrases but no offsets and no text (the language field's): an exact
-     * query is highlighted by analysing its ten hits' text again, cheaper than offsets for every word indexed.
+     * The text fields: positions for phrases, no offsets. The highlighter finds the words of a hit by
+     * analysing its stored text again (ten short texts a search), cheaper than offsets for every word
+     * indexed. The language field stores the text (the exact field's is the same, read there).
      */
-    private static final FieldType EXACT_POSITIONS = new FieldType();
+    private static final FieldType TEXT = new FieldType();
+
+    /** The same, not stored: the exact field, and the language field when its text is stored apart from its tokens. */
+    private static final FieldType UNSTORED_TEXT = new FieldType();
 
     static {
-        TEXT_WITH_OFFSETS.setTokenized(true);
-        TEXT_WITH_OFFSETS.setStored(true);
-        TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        TEXT_WITH_OFFSETS.freeze();
-        UNSTORED_WITH_OFFSETS.setTokenized(true);
-        UNSTORED_WITH_OFFSETS.setStored(false);
-        UNSTORED_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        UNSTORED_WITH_OFFSETS.freeze();
-        EXACT_POSITIONS.setTokenized(true);
-        EXACT_POSITIONS.setStored(false);
-        EXACT_POSITIONS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
-        EXACT_POSITIONS.freeze();
+        TEXT.setTokenized(true);
+        TEXT.setStored(true);
+        TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        TEXT.freeze();
+        UNSTORED_TEXT.setTokenized(true);
+        UNSTORED_TEXT.setStored(false);
+        UNSTORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        UNSTORED_TEXT.freeze();
     }
 
     private static final int MAX_FACET_VALUES = 1000;
@@ -204,7 +202,7 @@ public final class ProvisionIndex implements Closeable {
     }
 
     /**
-     * An index made by an earlier build, whose exact field has offsets, cannot take this build's documents
+     * An index made by an earlier build, whose text fields have offsets, cannot take this build's documents
      * (Lucene keeps a field's options for good): say so rather than fail on the first add.
      */
     private static void checkFormat(IndexWriter w, Path folder) throws IOException {
@@ -212,10 +210,17 @@ public final class ProvisionIndex implements Closeable {
             return;
         }
         try (org.apache.lucene.index.DirectoryReader r = org.apache.lucene.index.DirectoryReader.open(w)) {
-            org.apache.lucene.index.FieldInfo exact = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(r).fieldInfo(IndexFields.EXACT);
-            if (exact != null && exact.getIndexOptions() != EXACT_POSITIONS.indexOptions()) {
-                throw new IOException("the index in " + folder + " was made by an earlier version (its exact field has offsets): "
-                        + "delete the folder and index the acts again");
+            org.apache.lucene.index.FieldInfos infos = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(r);
+            List<String> fields = new ArrayList<>(List.of(IndexFields.EXACT));
+            for (Language l : Language.values()) {
+                fields.add(IndexFields.text(l));
+            }
+            for (String field : fields) {
+                org.apache.lucene.index.FieldInfo info = infos.fieldInfo(field);
+                if (info != null && info.getIndexOptions() != UNSTORED_TEXT.indexOptions()) {
+                    throw new IOException("the index in " + folder + " was made by an earlier version (its field " + field
+                            + " has offsets): delete the folder and index the acts again");
+                }
             }
         }
     }
@@ -670,17 +675,11 @@ public final class ProvisionIndex implements Closeable {
         }
         // only the text fields the query searches: a field it does not touch would give an unmarked passage, at a cost
         Set<String> queried = new HashSet<>();
-        boolean[] multiTerm = {false};
         q.visit(new QueryVisitor() {
             @Override
             public boolean acceptField(String field) {
                 queried.add(field);
                 return true;
-            }
-
-            @Override
-            public void consumeTermsMatching(Query query, String field, java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
-                multiTerm[0] = true;
             }
         });
         // …and of those, only the languages of the hits: a Kazakh field has nothing to mark in Russian hits
@@ -702,7 +701,7 @@ public final class ProvisionIndex implements Closeable {
         Map<String, Object[]> snippets = fields.length == 0 ? Map.of()
                 : new SnippetHighlighter(UnifiedHighlighter.builder(s, analyzer)
                         .withFormatter(new SnippetFormatter())
-                        .withMaxLength(100_000), multiTerm[0]).snippets(fields, q, docIds, onePassage);
+                        .withMaxLength(100_000)).snippets(fields, q, docIds, onePassage);
         List<SearchHit> hits = new ArrayList<>();
         ActNames acts = new ActNames(s);
         for (int i = 0; i < docIds.length; i++) {
@@ -817,13 +816,13 @@ public final class ProvisionIndex implements Closeable {
         d.add(new StoredField(IndexFields.START, start));
         List<Token> words = scanned.words().within(start, end);
         if (words.isEmpty()) {
-            d.add(new Field(field, text, TEXT_WITH_OFFSETS));
-            d.add(new Field(IndexFields.EXACT, text, EXACT_POSITIONS));
+            d.add(new Field(field, text, TEXT));
+            d.add(new Field(IndexFields.EXACT, text, UNSTORED_TEXT));
         } else {
             // the scan's own words: the text is not analysed a second time
             d.add(new StoredField(field, text));
-            d.add(new Field(field, new AnalysedWordsStream(words, doc.text(), start, text.length(), false), UNSTORED_WITH_OFFSETS));
-            d.add(new Field(IndexFields.EXACT, new AnalysedWordsStream(words, doc.text(), start, text.length(), true), EXACT_POSITIONS));
+            d.add(new Field(field, new AnalysedWordsStream(words, doc.text(), start, text.length(), false), UNSTORED_TEXT));
+            d.add(new Field(IndexFields.EXACT, new AnalysedWordsStream(words, doc.text(), start, text.length(), true), UNSTORED_TEXT));
         }
         for (ActReferenceFinder.Found ref : ActReferenceFinder.find(text, doc.language())) {
             d.add(new StoredField(IndexFields.REFERENCE, ref.stored()));
@@ -1133,21 +1132,8 @@ public final class ProvisionIndex implements Closeable {
 
     /** The unified highlighter, its passages as {@link Snippet}s rather than marked-up strings. */
     private static final class SnippetHighlighter extends UnifiedHighlighter {
-        private final boolean reanalyse;
-
-        /**
-         * @param reanalyse find the words in the hits' text by analysing it again, not in the postings: for a
-         *                  query with wildcards, whose words the highlighter would otherwise look for by walking
-         *                  every term of the field for each hit (the slowest searches on a large index)
-         */
-        SnippetHighlighter(UnifiedHighlighter.Builder builder, boolean reanalyse) {
+        SnippetHighlighter(UnifiedHighlighter.Builder builder) {
             super(builder);
-            this.reanalyse = reanalyse;
-        }
-
-        @Override
-        protected OffsetSource getOffsetSource(String field) {
-            return reanalyse ? OffsetSource.ANALYSIS : super.getOffsetSource(field);
         }
 
         Map<String, Object[]> snippets(String[] fields, Query q, int[] docIds, int[] maxPassages) throws IOException {

@@ -44,6 +44,16 @@ class IndexSearchCommandTest {
         assertThat(lines).hasSize((int) count + 1);
         assertThat(new ObjectMapper().readTree(lines[0]).get("factors").toString()).contains(factor);
 
+        // a reference to an act by title, resolved to the indexed act; a list's lead-in found as such
+        CliRun refs = CliRun.of("search", "--dir", dir, "--lang", "ru", "--format", "json", "\"экспертизу на соответствие законодательству\"");
+        JsonNode ref = new ObjectMapper().readTree(refs.out()).get("hits").get(0).get("references").get(0);
+        assertThat(ref.get("text").asText()).isEqualTo("о государственной поддержке прямых инвестиций");
+        assertThat(ref.get("act").asText()).isEqualTo("kz-laws_rus_104440");
+        CliRun leadIn = CliRun.of("search", "--dir", dir, "--lang", "ru", "--format", "json", "\"расторгнуть контракт\"");
+        JsonNode lead = new ObjectMapper().readTree(leadIn.out()).get("hits").get(0);
+        assertThat(lead.get("leadIn").asBoolean()).isTrue();
+        assertThat(lead.get("citation").asText()).isEqualTo("Article 13, point 1");
+
         CliRun deleted = CliRun.of("index", "--dir", dir, "--delete", "kz-laws_rus_104440");
         assertThat(deleted.out()).startsWith("added 0, unchanged 0, replaced 0, deleted 1,");
         CliRun ru = CliRun.of("search", "--dir", dir, "--lang", "ru", "--format", "json", "*:*");

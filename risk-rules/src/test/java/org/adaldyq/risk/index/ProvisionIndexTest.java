@@ -165,6 +165,21 @@ class ProvisionIndexTest {
         assertThat(licensing.references()).containsExactly(new ActReference("О лицензировании", Optional.empty()));
     }
 
+    @Test
+    void anIndexOfAnEarlierBuildIsRefusedWithAClearMessage(@TempDir Path tmp) throws IOException {
+        // the earlier layout: an exact field with offsets in its postings
+        org.apache.lucene.document.FieldType withOffsets = new org.apache.lucene.document.FieldType(org.apache.lucene.document.TextField.TYPE_NOT_STORED);
+        withOffsets.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(tmp);
+             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig())) {
+            org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+            doc.add(new org.apache.lucene.document.Field("exact", "в порядке, установленном", withOffsets));
+            w.addDocument(doc);
+        }
+        assertThatThrownBy(() -> ProvisionIndex.open(tmp, engine)).isInstanceOf(IOException.class)
+                .hasMessageContaining("earlier version").hasMessageContaining("delete the folder");
+    }
+
     private static SearchHit only(SearchResults r) {
         assertThat(r.hits()).hasSize(1);
         return r.hits().get(0);

@@ -100,8 +100,8 @@ import org.slf4j.LoggerFactory;
  * indexed under another path, is a no-op; adding a changed file replaces every document of its act in one
  * atomic update.
  *
- * <p><b>Fields</b> of a provision document: {@code act}, {@code language}, {@code path} (indexed only),
- * {@code citation}, {@code start}; the text analysed with the language's {@link LegalTextAnalyzer} in
+ * <p><b>Fields</b> of a provision document: {@code act}, {@code language}, {@code citation},
+ * {@code start}; the text analysed with the language's {@link LegalTextAnalyzer} in
  * {@code text_kk}, {@code text_ru} or {@code text_en} and lower-cased but unstemmed in {@code exact} (both
  * with positions, no offsets: the highlighter analyses a hit's text again; the text stored once, in the
  * language field; the words are the scan's own when it kept them, not analysed a second time); its
@@ -146,7 +146,7 @@ public final class ProvisionIndex implements Closeable {
     private static final int MAX_FACET_VALUES = 1000;
     /** A heading longer than this is no title. */
     private static final int MAX_TITLE = 400;
-    private static final double RAM_BUFFER_MB = 64;
+    private static final double RAM_BUFFER_MB = 32;
     /** Files scanned ahead of the one being indexed: the scan of the next overlaps the indexing of this one. */
     private static final int SCAN_AHEAD = 1;
     private static final Query PROVISIONS = new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_PROVISION));
@@ -357,7 +357,8 @@ public final class ProvisionIndex implements Closeable {
                     String id = p.atPath().isPresent() ? p.atPath().get().id() : freeId(s, stem(p.file()), written);
                     List<Document> docs = documents(id, p.path(), p.hash(), p.file(), scanned);
                     // One block, one delete: a snapshot sees the old act or the new one, never a mix.
-                    writer.updateDocuments(new Term(IndexFields.PATH, p.path()), docs);
+                    // (a changed file keeps its act's id: the id names every document of the act)
+                    writer.updateDocuments(new Term(IndexFields.ACT, id), docs);
                     int count = scanned.document().provisions().size();
                     written.put(p.path(), new IndexedAct(id, "", p.path(), p.hash(), scanned.document().language(), scanned.report().score(),
                             count, docs.size() - 1 - count, scanned.report().findings().size()));
@@ -1004,10 +1005,8 @@ public final class ProvisionIndex implements Closeable {
             d.add(new StoredField(IndexFields.TITLE, title));
             d.add(new StringField(IndexFields.PATH, path, Field.Store.YES));
             d.add(new StringField(IndexFields.HASH, hash, Field.Store.YES));
-        } else {
-            // the path only to replace the act's provisions with it; title, path and hash are read from the act's document
-            d.add(new StringField(IndexFields.PATH, path, Field.Store.NO));
         }
+        // a provision's act title, path and hash are read from the act's document
     }
 
     private static void score(Document d, double score) {

@@ -183,7 +183,8 @@ public final class ProvisionIndex implements Closeable {
         this.directory = FSDirectory.open(folder);
         IndexWriter w;
         try {
-            // a larger buffer than the 16 MB default: fewer flushes and merges while a corpus is added
+            // twice the 16 MB default: fewer flushes and merges while a corpus is added; 64 MB was no faster (bench index:
+            // process CPU 1.40× the scan against 1.33–1.38×) and holds more heap beside the next file's scan
             w = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(RAM_BUFFER_MB));
         } catch (IOException | RuntimeException e) {

@@ -50,14 +50,12 @@ final class ChildJvm {
         }
         stop();
         home = Files.createTempDirectory("adaldyq-isolate");
-        Path tmp = Files.createDirectory(home.resolve("tmp"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + settings.heap(), "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
-                "-Djava.io.tmpdir=" + tmp));
+                "-Xmx" + settings.heap(), "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true"));
         if (settings.sandbox()) {
-            Path policy = home.resolve("child.policy");
-            Files.writeString(policy, SandboxPolicy.text(tmp, settings.classPath()));
-            cmd.addAll(List.of("-Djava.security.manager=allow", "-Djava.security.policy==" + policy));
+            cmd.addAll(SandboxPolicy.jvmOptions(home, settings.classPath(), settings.ruleFolders(), List.of()));
+        } else {
+            cmd.add("-Djava.io.tmpdir=" + Files.createDirectory(home.resolve("tmp")));
         }
         cmd.addAll(List.of("-cp", settings.classPath(), IsolatedChild.class.getName()));
         cmd.addAll(settings.engineArgs());

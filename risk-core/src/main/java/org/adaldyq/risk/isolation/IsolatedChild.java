@@ -20,8 +20,8 @@ import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.rules.RuleLimitException;
 
 /**
- * The child JVM of an {@link IsolatedEngine}: builds the engine from its arguments, installs the sandbox
- * (when the parent passed a policy), answers {@code @@risk ready}, then scans one framed input after
+ * The child JVM of an {@link IsolatedEngine}: builds the engine from its arguments (behind the sandbox
+ * when the parent started it with a policy: see {@link SandboxPolicy}), answers {@code @@risk ready}, then scans one framed input after
  * another from stdin and answers each with one line on stdout: {@code @@risk ok JSON} or {@code @@risk
  * error JSON}. A frame is the name's length and UTF-8 bytes, then the content's length and bytes. Anything
  * else the child writes goes to stderr, which the parent logs.
@@ -47,15 +47,11 @@ final class IsolatedChild {
             System.exit(EXIT_RULES);
             return;
         }
-        if (System.getProperty("java.security.policy") != null) {
-            try {
-                installSandbox();
-            } catch (UnsupportedOperationException | SecurityException e) {
-                System.err.println("the sandbox cannot be installed on this JVM (Java " + Runtime.version().feature()
-                        + "; it needs the Security Manager of Java 17 to 23): " + e.getMessage());
-                System.exit(EXIT_SANDBOX);
-                return;
-            }
+        if (System.getProperty("java.security.policy") != null && System.getSecurityManager() == null) {
+            System.err.println("the sandbox cannot be installed on this JVM (Java " + Runtime.version().feature()
+                    + "; it needs the Security Manager of Java 17 to 23)");
+            System.exit(EXIT_SANDBOX);
+            return;
         }
         protocol.println(PREFIX + "ready");
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
@@ -70,12 +66,6 @@ final class IsolatedChild {
             }
             protocol.println(PREFIX + answer(engine, name, content));
         }
-    }
-
-    /** Installs the Security Manager under the policy named by {@code java.security.policy}. */
-    @SuppressWarnings("removal")
-    static void installSandbox() {
-        System.setSecurityManager(new SecurityManager());
     }
 
     private static RiskEngine engine(String[] args) {

@@ -23,9 +23,9 @@ import org.adaldyq.risk.report.ReportJson;
  * never in the caller's. Each child has its own heap cap ({@link Builder#heap}) and each input a
  * wall-clock limit ({@link Builder#timeoutPerInput}); a child past either is killed (or exits), that input
  * gets an error record ({@code RULE_LIMIT}, {@code TOO_LARGE}) and a fresh child takes the next. By default
- * each child runs behind a sandbox ({@link Builder#sandbox}) once its engine is built: no network, no
+ * each child runs behind a sandbox ({@link Builder#sandbox}) from its start, rule compilation included: no network, no
  * process, no {@code System.exit}, no file written outside a private temporary folder, and no file read but
- * the JDK and the class path (the caller reads each input and sends its bytes). Something refused there is
+ * the JDK, the class path and the rule folders (the caller reads each input and sends its bytes). Something refused there is
  * a {@code SANDBOX} error record. The model is Tika's {@code ForkParser}.
  *
  * <pre>{@code
@@ -48,6 +48,16 @@ public final class IsolatedEngine implements AutoCloseable {
     /** What every child is started with; filled by the {@link Builder}. */
     record Settings(List<String> engineArgs, String heap, Duration timeoutPerInput, boolean sandbox, String classPath,
             long maxInputBytes) {
+        /** The author rule folders, which a sandboxed child may read. */
+        List<Path> ruleFolders() {
+            List<Path> out = new ArrayList<>();
+            for (int i = 0; i + 1 < engineArgs.size(); i++) {
+                if (engineArgs.get(i).equals("--rules")) {
+                    out.add(Path.of(engineArgs.get(i + 1)));
+                }
+            }
+            return out;
+        }
     }
 
     private final Settings settings;

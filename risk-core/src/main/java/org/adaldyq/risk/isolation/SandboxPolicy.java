@@ -15,27 +15,49 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Java policy a sandboxed child runs under once its engine is built. Everything not granted is refused
- * to all code, the engine's own included: no socket, no process ({@code execute}), no {@code exitVM}, no
- * {@code setSecurityManager}, and no file written outside the child's private temporary folder. Files
- * are read only from the JDK, the class path and that folder: the parent sends each input's bytes, so a
- * rule cannot read {@code /etc/passwd} into a finding. The rest are the reflection and class-loader
- * permissions Drools, Tika and Jackson use at scan time.
+ * The Java policy a sandboxed child runs under from its first instruction, while its rules compile and
+ * while it scans. Everything not granted is refused to all code, the engine's own included: no socket, no
+ * process ({@code execute}), no {@code exitVM}, no {@code setSecurityManager}, and no file written outside
+ * the child's private temporary folder and the outputs named by the parent. Files are read only from the
+ * JDK, the class path, that folder and the inputs named by the parent (the rule folders; a scan child is
+ * sent each document's bytes), so a rule cannot read {@code /etc/passwd} into a finding. The rest are the
+ * reflection and class-loader permissions Drools (its compiler included), Tika and Jackson use.
  */
 final class SandboxPolicy {
     private static final List<String> RUNTIME = List.of(
             "getClassLoader", "createClassLoader", "setContextClassLoader", "closeClassLoader", "defineClass",
             "accessDeclaredMembers", "accessClassInPackage.*", "getProtectionDomain", "reflectionFactoryAccess",
             "modifyThread", "modifyThreadGroup", "getenv.*", "readFileDescriptor", "writeFileDescriptor",
-            "getStackWalkerWithClassReference", "localeServiceProvider", "charsetProvider");
+            "getStackWalkerWithClassReference", "localeServiceProvider", "charsetProvider", "accessSystemModules", "setIO");
 
     private SandboxPolicy() {
     }
 
+    /**
+     * Writes the policy into {@code home} and returns the JVM options that start a child under it, with
+     * {@code home/tmp} as its temporary folder.
+     *
+     * @param readable files or folders the child may read besides the JDK and the class path
+     * @param writable files the child may write (outputs named on its command line)
+     */
+    static List<String> jvmOptions(Path home, String classPath, List<Path> readable, List<Path> writable) throws IOException {
+        Path tmp = Files.createDirectories(home.resolve("tmp"));
+        Path policy = home.resolve("child.policy");
+        Files.writeString(policy, text(tmp, classPath, readable, writable));
+        return List.of("-Djava.io.tmpdir=" + tmp, "-Djava.security.manager", "-Djava.security.policy==" + policy);
+    }
+
     /** The policy file's text for a child whose only writable folder is {@code tmp}. */
-    static String text(Path tmp, String classPath) {
+    static String text(Path tmp, String classPath, List<Path> readable, List<Path> writable) {
         List<String> lines = new ArrayList<>();
         lines.add("grant {");
+        for (Path p : readable) {
+            Path a = p.toAbsolutePath().normalize();
+            read(lines, a, Files.isDirectory(a));
+        }
+        for (Path p : writable) {
+            lines.add("  permission java.io.FilePermission \"" + escape(p.toAbsolutePath().normalize().toString()) + "\", \"read,write\";");
+        }
         read(lines, Path.of(System.getProperty("java.home")), true);
         for (Path p : classPathEntries(classPath)) {
             read(lines, p, p.toFile().isDirectory());
@@ -43,6 +65,12 @@ final class SandboxPolicy {
         lines.add("  permission java.io.FilePermission \"" + escape(tmp.toString()) + "\", \"read,write\";");
         lines.add("  permission java.io.FilePermission \"" + escape(tmp + File.separator + "-") + "\", \"read,write,delete\";");
         lines.add("  permission java.util.PropertyPermission \"*\", \"read,write\";");
+        // Drools' rule builder looks for WorkDefinitions.conf in the working directory and the user's home
+        // (this one file in each); the child's own folder is readable
+        read(lines, tmp.getParent(), true);
+        for (Path dir : List.of(Path.of(System.getProperty("user.home")), Path.of("").toAbsolutePath())) {
+            lines.add("  permission java.io.FilePermission \"" + escape(dir.resolve("WorkDefinitions.conf").toString()) + "\", \"read\";");
+        }
         for (String name : RUNTIME) {
             lines.add("  permission java.lang.RuntimePermission \"" + name + "\";");
         }
@@ -50,6 +78,8 @@ final class SandboxPolicy {
         lines.add("  permission java.lang.reflect.ReflectPermission \"newProxyInPackage.*\";");
         lines.add("  permission java.util.logging.LoggingPermission \"control\";");
         lines.add("  permission java.lang.management.ManagementPermission \"monitor\";");
+        // the rule compiler and XStream (Drools' kmodule.xml) at build time
+        lines.add("  permission java.io.SerializablePermission \"enableSubclassImplementation\";");
         lines.add("};");
         return String.join("\n", lines) + "\n";
     }

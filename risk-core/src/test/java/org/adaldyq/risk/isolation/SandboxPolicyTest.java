@@ -33,10 +33,11 @@ class SandboxPolicyTest {
     @Test
     void codeInTheSandboxCannotWriteReadConnectExecOrExit(@TempDir Path dir) throws Exception {
         Path home = Files.createDirectory(dir.resolve("child"));
-        Path tmp = Files.createDirectory(home.resolve("tmp"));
         Path secret = Files.writeString(dir.resolve("secret.txt"), "host secret");
-        Path policy = home.resolve("child.policy");
-        Files.writeString(policy, SandboxPolicy.text(tmp, System.getProperty("java.class.path")));
+        Path input = Files.writeString(dir.resolve("input.txt"), "named input");
+        Path output = dir.resolve("named-output.txt");
+        List<String> sandbox = SandboxPolicy.jvmOptions(home, System.getProperty("java.class.path"), List.of(input), List.of(output));
+        Path tmp = home.resolve("tmp");
 
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(200);
@@ -55,9 +56,11 @@ class SandboxPolicyTest {
             acceptor.setDaemon(true);
             acceptor.start();
 
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.security.manager=allow", "-Djava.security.policy==" + policy, "-Djava.io.tmpdir=" + tmp,
-                    "-cp", System.getProperty("java.class.path"), SandboxProbe.class.getName(),
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            cmd.addAll(sandbox);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SandboxProbe.class.getName(),
+                    "read-input", "read:" + input,
+                    "write-output", "write:" + output,
                     "write-tmp", "write:" + tmp.resolve("scratch.txt"),
                     "read-tmp", "read:" + tmp.resolve("scratch.txt"),
                     "delete-tmp", "delete:" + tmp.resolve("scratch.txt"),
@@ -86,7 +89,8 @@ class SandboxPolicyTest {
                     Map.entry("write-workdir", "DENIED"), Map.entry("write-outside", "DENIED"),
                     Map.entry("read-secret", "DENIED"), Map.entry("read-passwd", "DENIED"), Map.entry("connect", "DENIED"),
                     Map.entry("exec", "DENIED"), Map.entry("exit", "DENIED"), Map.entry("unsandbox", "DENIED"),
-                    Map.entry("property", "ALLOWED")));
+                    Map.entry("property", "ALLOWED"), Map.entry("read-input", "ALLOWED"), Map.entry("write-output", "ALLOWED")));
+            assertThat(output).hasContent("written");
             assertThat(child.exitValue()).isZero();
             assertThat(home.resolve("written.txt")).doesNotExist();
             assertThat(dir.resolve("written.txt")).doesNotExist();
@@ -120,7 +124,7 @@ class SandboxPolicyTest {
 
         assertThat(SandboxPolicy.classPathEntries(app.toString()))
                 .containsExactly(app, dir.resolve("lib/dep.jar"), dir.resolve("lib/missing.jar"));
-        assertThat(SandboxPolicy.text(dir.resolve("tmp"), app.toString()))
+        assertThat(SandboxPolicy.text(dir.resolve("tmp"), app.toString(), List.of(), List.of()))
                 .contains("\"" + dir.resolve("lib/dep.jar") + "\", \"read\"")
                 .doesNotContain("SocketPermission", "\"execute\"", "exitVM", "setSecurityManager", "AllPermission");
     }

@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 
 /**
- * Run in a child JVM by {@link SandboxPolicyTest}: installs the sandbox as an isolated child does, then
+ * Run in a child JVM by {@link SandboxPolicyTest}, started behind the sandbox as an isolated child is;
  * defines {@link SandboxProbeActions} afresh in a class loader of its own with no code source, as Drools
  * defines the classes compiled from author rules, and tries each action named on the command line with
  * it. Arguments come in threes (label, action, argument); it prints {@code LABEL ALLOWED} or {@code LABEL
@@ -16,7 +16,6 @@ public final class SandboxProbe {
 
     public static void main(String[] args) throws Exception {
         Class<?> actions = new GeneratedCodeLoader().load(SandboxProbeActions.class.getName());
-        IsolatedChild.installSandbox();
         Method run = actions.getMethod("run", String.class, String.class);
         for (int i = 0; i + 2 < args.length; i += 3) {
             String outcome;

@@ -139,7 +139,15 @@ final class ScanCommand implements Callable<Integer> {
             builder.language(Language.fromCode(lang).orElseThrow());
         }
         List<ScanInputs.Entry> entries = ScanInputs.of(paths);
-        try (IsolatedEngine isolated = builder.build();
+        IsolatedEngine started;
+        try {
+            started = builder.build();
+        } catch (IllegalStateException e) {
+            // rules that do not load in the child: their messages, as a scan in process prints them
+            spec.commandLine().getErr().println(e.getMessage());
+            return 3;
+        }
+        try (IsolatedEngine isolated = started;
                 PrintWriter out = output == null ? console : new PrintWriter(Files.newBufferedWriter(output), false)) {
             int failed = 0;
             long findings = 0;

@@ -27,6 +27,7 @@ class SparkJobsTest {
     @BeforeAll
     static void start() {
         spark = SparkSession.builder().master("local[2]").appName("adaldyq-test")
+                .config(KryoClasses.configure(new org.apache.spark.SparkConf()))
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")

@@ -29,6 +29,7 @@ import org.apache.spark.serializer.KryoRegistrator;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -63,12 +64,14 @@ public final class KryoClasses implements KryoRegistrator {
             DatasetShard.Result.class, PartitionScorer.FirstCurrency.class, ProcurementJob.OcidKey.class,
             ProcurementJob.ShardKey.class, Quantiles.SampleValue.class, PartitionReport.Context.class, PartitionReport.Part.class,
             PartitionReport.Contribution.class, OrganisationTally.class, OrganisationTally.Process.class,
-            ProcurementJob.OrganisationKey.class, double[].class, long[].class);
+            ProcurementJob.OrganisationKey.class, ProcurementJob.Scored.class, double[].class, long[].class, int[].class, byte[].class);
 
     /** The settings that make a SparkSession use Kryo with these classes (set before the session starts). */
     public static SparkConf configure(SparkConf conf) {
         return conf.set("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-                .set("spark.kryo.registrator", KryoClasses.class.getName());
+                .set("spark.kryo.registrator", KryoClasses.class.getName())
+                // the job moves trees of values (no cycles, nothing whose sharing matters): no reference table
+                .set("spark.kryo.referenceTracking", "false");
     }
 
     @Override
@@ -104,7 +107,7 @@ public final class KryoClasses implements KryoRegistrator {
     public static final class RecordSerializer<T extends Record> extends Serializer<T> {
         private final MethodHandle[] accessors;
         private final Class<?>[] types;
-        private final Constructor<T> constructor;
+        private final MethodHandle constructor;
 
         /** The serializer of {@code type} (Kryo calls this for each record class it meets). */
         public RecordSerializer(Class<T> type) {
@@ -116,11 +119,13 @@ public final class KryoClasses implements KryoRegistrator {
                 for (int i = 0; i < components.length; i++) {
                     java.lang.reflect.Method m = components[i].getAccessor();
                     m.setAccessible(true);
-                    accessors[i] = lookup.unreflect(m);
+                    accessors[i] = lookup.unreflect(m).asType(MethodType.methodType(Object.class, Object.class));
                     types[i] = components[i].getType();
                 }
-                constructor = type.getDeclaredConstructor(types);
-                constructor.setAccessible(true);
+                Constructor<T> c = type.getDeclaredConstructor(types);
+                c.setAccessible(true);
+                constructor = lookup.unreflectConstructor(c).asSpreader(Object[].class, types.length)
+                        .asType(MethodType.methodType(Object.class, Object[].class));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalArgumentException("record " + type.getName() + " cannot be serialised", e);
             }
@@ -131,7 +136,7 @@ public final class KryoClasses implements KryoRegistrator {
             for (int i = 0; i < accessors.length; i++) {
                 Object v;
                 try {
-                    v = accessors[i].invoke(record);
+                    v = (Object) accessors[i].invokeExact((Object) record);
                 } catch (Throwable e) {
                     throw new IllegalStateException("reading a record component failed", e);
                 }
@@ -172,14 +177,16 @@ public final class KryoClasses implements KryoRegistrator {
                 }
             }
             try {
-                return constructor.newInstance(args);
-            } catch (ReflectiveOperationException e) {
+                return type.cast((Object) constructor.invokeExact(args));
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
                 throw new IllegalStateException("rebuilding " + type.getName() + " failed", e);
             }
         }
 
         private static Class<?> wrapper(Class<?> primitive) {
-            return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
+            return MethodType.methodType(primitive).wrap().returnType();
         }
     }
 

@@ -196,25 +196,28 @@ public final class ProcurementJob {
         }, true);
 
         // 2. the items of one ocid together, in one partition, in a single run's order
-        JavaRDD<OcidItem> grouped = items.mapToPair(i -> new Tuple2<>(new OcidKey(i.key(), i.position()), i))
+        JavaRDD<OcidItem> grouped = items.mapToPair(i -> new Tuple2<>(new OcidKey(i.key(), i.position()), Encoded.encode(i)))
                 .repartitionAndSortWithinPartitions(new OcidPartitioner(partitions), OcidKey.ORDER)
-                .values();
+                .values()
+                .mapPartitions(Encoded::decode, true);
         String main = mainCurrency(settings, grouped, firstSeen);
         millis.put("read+group", ms(t0));
 
         // 3. every process scored by the single run's per-process code; one engine per executor JVM
         long t1 = System.nanoTime();
-        JavaRDD<PartitionRecord> scored = grouped.mapPartitions(it -> PartitionScorer.score(settings, main, it))
+        // read five times below: cached, the compiled process and the report's part encoded once each
+        JavaRDD<Scored> scored = grouped.mapPartitions(it -> PartitionScorer.score(settings, main, it))
+                .map(r -> Scored.of(r, shards))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        List<RunCounts> partitionCounts = scored.filter(r -> r.counts() != null).map(PartitionRecord::counts).collect();
+        List<RunCounts> partitionCounts = scored.filter(r -> r.counts() != null).map(Scored::counts).collect();
         millis.put("score", ms(t1));
 
         // 4. dataset statistics, shard by shard, with quartiles of the whole data set
         long t2 = System.nanoTime();
-        JavaRDD<ContractingProcess> byShard = scored.filter(r -> r.reviewed() != null)
+        JavaRDD<byte[]> byShard = scored.filter(r -> r.reviewed() != null)
                 .flatMapToPair(r -> {
-                    List<Tuple2<ShardKey, ContractingProcess>> out = new ArrayList<>();
-                    for (int s : DatasetShard.shards(r.reviewed(), shards)) {
+                    List<Tuple2<ShardKey, byte[]>> out = new ArrayList<>();
+                    for (int s : r.shards()) {
                         out.add(new Tuple2<>(new ShardKey(s, r.position()), r.reviewed()));
                     }
                     return out.iterator();
@@ -223,14 +226,15 @@ public final class ProcurementJob {
                 .values()
                 .persist(StorageLevel.MEMORY_AND_DISK());
         JavaRDD<QuantileSamples> samples = byShard.mapPartitionsWithIndex(
-                (shard, it) -> List.of(DatasetShard.samples(settings, main, shard, shards, it)).iterator(), true);
+                (shard, it) -> List.of(DatasetShard.samples(settings, main, shard, shards, Encoded.decode(it))).iterator(), true);
         long tq = System.nanoTime();
         FixedQuantiles quantiles = options.approximate() == null ? Quantiles.exact(samples)
                 : Quantiles.approximate(spark, samples, options.approximate());
         millis.put("quantiles", ms(tq));
         Broadcast<FixedQuantiles> q = jsc.broadcast(quantiles);
         List<DatasetShard.Result> shardResults = byShard.mapPartitionsWithIndex(
-                (shard, it) -> List.of(DatasetShard.flags(settings, main, shard, shards, it, q.value())).iterator(), true).collect();
+                (shard, it) -> List.of(DatasetShard.flags(settings, main, shard, shards, Encoded.<ContractingProcess>decode(it), q.value()))
+                        .iterator(), true).collect();
         byShard.unpersist(false);
         List<Flag> datasetFlags = new ArrayList<>();
         Map<String, Map<String, Double>> meta = new TreeMap<>();
@@ -253,16 +257,15 @@ public final class ProcurementJob {
         partitionCounts.forEach(totals::addCounts);
         totals.dataset(datasetFlags, meta, datasetProblems);
         java.util.Set<String> duplicates = new java.util.HashSet<>(
-                scored.filter(r -> r.isProcess() && r.scored() && r.duplicate()).map(PartitionRecord::ocid).collect());
+                scored.filter(r -> r.report() != null && r.scored() && r.duplicate()).map(Scored::ocid).collect());
         Broadcast<PartitionReport.Context> context = jsc.broadcast(PartitionReport.Context.of(settings, main, datasetFlags, duplicates));
         Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoop));
         String partsDir = parts.toString();
-        // without the compiled process (the statistics' input): the sort moves only what the report reads
-        JavaRDD<PartitionReport.Part> written = scored.filter(PartitionRecord::isProcess)
-                .mapToPair(r -> new Tuple2<>(r.position(),
-                        new PartitionRecord(r.position(), r.ocid(), r.duplicate(), r.record(), r.flags(), null, r.scored(), null, null)))
+        JavaRDD<PartitionReport.Part> written = scored.filter(r -> r.report() != null)
+                .mapToPair(r -> new Tuple2<>(r.position(), r.report()))
                 .sortByKey(true, partitions)
                 .values()
+                .<PartitionRecord>mapPartitions(Encoded::decode, true)
                 .mapPartitionsWithIndex((i, it) -> {
                     Path dir = new Path(partsDir);
                     FileSystem partFs = dir.getFileSystem(conf.value().value());
@@ -475,6 +478,26 @@ public final class ProcurementJob {
 
     private static long ms(long since) {
         return (System.nanoTime() - since) / 1_000_000;
+    }
+
+    /**
+     * A scored record as the job keeps it (cached, read five times): its small fields as they are; the
+     * compiled process (the statistics' input) and the process's part of the report (without the compiled
+     * process: the sort for the outputs moves only what they read) each encoded once ({@link Encoded}).
+     *
+     * @param shards   the dataset shards the reviewed process goes to
+     * @param reviewed the encoded compiled process, when the rules reviewed it
+     * @param report   the encoded {@link PartitionRecord} of a process (without the compiled process)
+     */
+    record Scored(ProcessPosition position, String ocid, boolean duplicate, boolean scored, int[] shards, byte[] reviewed,
+                  byte[] report, InputProblem problem, RunCounts counts) implements Serializable {
+        static Scored of(PartitionRecord r, int shardCount) {
+            byte[] report = r.isProcess() ? Encoded.encode(
+                    new PartitionRecord(r.position(), r.ocid(), r.duplicate(), r.record(), r.flags(), null, r.scored(), null, null)) : null;
+            return new Scored(r.position(), r.ocid(), r.duplicate(), r.scored(),
+                    r.reviewed() == null ? null : DatasetShard.shards(r.reviewed(), shardCount),
+                    r.reviewed() == null ? null : Encoded.encode(r.reviewed()), report, r.problem(), r.counts());
+        }
     }
 
     /** Sorts the items of a partition by ocid, then by position. */

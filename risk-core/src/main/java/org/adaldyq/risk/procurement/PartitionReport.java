@@ -1,21 +1,11 @@
 package org.adaldyq.risk.procurement;
 
-import org.adaldyq.risk.procurement.cardinal.CardinalJson;
 import org.adaldyq.risk.procurement.fact.Flag;
 import org.adaldyq.risk.procurement.fact.Group;
 import org.adaldyq.risk.procurement.ocds.InputProblem;
-import org.adaldyq.risk.procurement.report.TendersReport;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -23,21 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
- * The single run's two outputs, the {@code tenders} report (JSON lines) and Cardinal's JSON, written by a
- * distributed run where its processes are, a partition at a time, instead of through one machine.
+ * The single run's two outputs, the {@code tenders} report and Cardinal's JSON, computed by a distributed
+ * run where its processes are, a partition at a time, instead of on one machine.
  *
- * <p>The job sorts the scored processes ({@link PartitionRecord}) into partitions in the single run's order,
- * and {@link #write} writes each partition's share: its process records ({@link TendersReport#writeProcesses})
- * and its entries of Cardinal's {@code OCID} group ({@link CardinalJson#ocidEntry}), and hands back what the
- * rest of the output needs from it ({@link Part}): the flags raised on organisations, and what each reviewed
- * process adds to its buyer's and suppliers' tallies. Those tallies are sums: the job brings each
- * organisation's processes together, sorts them by position and tallies them in that order
- * ({@link OrganisationTally}), so that they equal the single run's to the last bit. {@link Totals} then
- * writes the small rest on one machine: the report's buyers, suppliers and counts, and Cardinal's
- * organisation groups, {@code Meta} and the ocids merged at its end. The part files in order, followed by
- * what {@link Totals} writes, are byte for byte the {@code tenders} and {@code indicators} commands' output.
+ * <p>The job sorts the scored processes ({@link PartitionRecord}) into partitions in the single run's order;
+ * {@link #results} gives each partition's process results (the report's records) and its entries of
+ * Cardinal's {@code OCID} group, and collects what the rest of the output needs from it ({@link Part}):
+ * the flags raised on organisations, and what each reviewed process adds to its buyer's and suppliers'
+ * tallies. Those tallies are sums: the job brings each organisation's processes together, sorts them by
+ * position and tallies them in that order ({@link OrganisationTally}), so that they equal the single run's
+ * to the last bit. {@link Totals} gathers the small rest on one machine: the buyers, suppliers and counts,
+ * and Cardinal's organisation groups, {@code Meta} and the ocids merged at the end of its {@code OCID}
+ * group. {@code report.PartitionedOutputs} writes them as the commands do.
  */
 public final class PartitionReport {
     private PartitionReport() {
@@ -87,18 +77,26 @@ public final class PartitionReport {
                        Set<String> consumed, List<Contribution> contributions) implements Serializable {
     }
 
+    /** An empty part, for {@link #results} to fill. */
+    public static Part newPart() {
+        // a TreeMap (enum order, as an EnumMap): a partition's part travels, and Kryo cannot rebuild an EnumMap
+        return new Part(new TreeMap<>(), new HashMap<>(), new HashSet<>(), new ArrayList<>());
+    }
+
     /**
-     * Writes one partition's share of the outputs.
+     * One partition's share of the outputs, computed as it is pulled: each process's result (the report's
+     * record), its entry of Cardinal's {@code OCID} group when it has one (handed to {@code ocidEntries} as
+     * id and codes, in order), and what the rest of the output needs from it (added to {@code part}).
      *
-     * @param context    the run's context
-     * @param processes  the partition's scored processes ({@link PartitionRecord#isProcess()}), in the single run's
-     *                   order; the partitions, in order, hold every process in that order
-     * @param tenders    receives the partition's process records of the {@code tenders} report
-     * @param indicators receives the partition's entries of Cardinal's {@code OCID} group
-     * @return what the rest of the output needs from the partition
+     * @param context     the run's context
+     * @param processes   the partition's scored processes ({@link PartitionRecord#isProcess()}), in the single run's
+     *                    order; the partitions, in order, hold every process in that order
+     * @param part        receives the flags on organisations, duplicates and tally shares ({@link #newPart()})
+     * @param ocidEntries receives the partition's entries of Cardinal's {@code OCID} group
+     * @return the processes' results, in order
      */
-    public static Part write(Context context, Iterator<PartitionRecord> processes, OutputStream tenders, OutputStream indicators)
-            throws IOException {
+    public static Iterator<ProcessResult> results(Context context, Iterator<PartitionRecord> processes, Part part,
+                                                  BiConsumer<String, Map<String, Double>> ocidEntries) {
         ProcurementEngine engine = context.settings().engine(context.mainCurrency());
         Set<String> cardinalCodes = Set.copyOf(context.settings().cardinalCodes());
         IndicatorResults results = new IndicatorResults(new RunCounts());
@@ -110,10 +108,7 @@ public final class PartitionReport {
             }
         }
         Assessment assessment = Assessment.of(engine, results, null);
-        // a TreeMap (enum order, as an EnumMap): a partition's part travels, and Kryo cannot rebuild an EnumMap
-        Part part = new Part(new TreeMap<>(), new HashMap<>(), new HashSet<>(), new ArrayList<>());
-        IOException[] failure = {null};
-        Iterator<ProcessResult> scored = new Iterator<>() {
+        return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return processes.hasNext();
@@ -132,21 +127,10 @@ public final class PartitionReport {
                         part.contributions().add(new Contribution("supplier", s, share));
                     }
                 }
-                try {
-                    cardinal(r, cardinalCodes, datasetOcids, context.duplicateOcids(), part, indicators);
-                } catch (IOException e) {
-                    failure[0] = e;
-                    throw new UncheckedIOException(e);
-                }
+                cardinal(r, cardinalCodes, datasetOcids, context.duplicateOcids(), part, ocidEntries);
                 return result;
             }
         };
-        try {
-            new TendersReport(TendersReport.Format.JSONL).writeProcesses(scored, tenders);
-        } catch (UncheckedIOException e) {
-            throw failure[0] != null ? failure[0] : e.getCause();
-        }
-        return part;
     }
 
     /**
@@ -154,7 +138,7 @@ public final class PartitionReport {
      * entry), as {@link IndicatorResults#forEachOcid} streams them.
      */
     private static void cardinal(PartitionRecord r, Set<String> cardinalCodes, Map<String, Map<String, Double>> datasetOcids,
-                                 Set<String> duplicates, Part part, OutputStream indicators) throws IOException {
+                                 Set<String> duplicates, Part part, BiConsumer<String, Map<String, Double>> ocidEntries) {
         Map<String, Double> codes = new TreeMap<>();
         for (Flag fl : r.flags()) {
             if (fl.getGroup() != Group.OCID) {
@@ -180,7 +164,7 @@ public final class PartitionReport {
             extra.forEach((c, v) -> codes.merge(c, v, Math::max));
             part.consumed().add(r.ocid());
         }
-        indicators.write(CardinalJson.ocidEntry(r.ocid(), codes).getBytes(StandardCharsets.UTF_8));
+        ocidEntries.accept(r.ocid(), codes);
     }
 
     /**
@@ -191,7 +175,7 @@ public final class PartitionReport {
     public static final class Totals {
         private final Set<String> cardinalCodes;
         private final RunCounts counts = new RunCounts();
-        private final Map<Group, Map<String, Map<String, Double>>> organisations = new EnumMap<>(Group.class);
+        private final Map<Group, Map<String, Map<String, Double>>> organisations = new TreeMap<>();
         private final Map<String, Map<String, Double>> duplicateCodes = new TreeMap<>();
         private final Set<String> consumed = new HashSet<>();
         private final Map<String, OrganisationTally> buyers = new TreeMap<>();
@@ -242,20 +226,21 @@ public final class PartitionReport {
             return counts;
         }
 
-        /** Writes the report's end: the buyers, the suppliers and the counts (after the process part files). */
-        public void writeReportEnd(OutputStream out) throws IOException {
-            Map<String, Map<String, Double>> flaggedBuyers = organisations.getOrDefault(Group.Buyer, Map.of());
-            Map<String, Map<String, Double>> flaggedSuppliers = organisations.getOrDefault(Group.Tenderer, Map.of());
-            new TendersReport(TendersReport.Format.JSONL).writeOrganisations(OrganisationTally.list("buyer", buyers, flaggedBuyers),
-                    OrganisationTally.list("supplier", suppliers, flaggedSuppliers), counts, out);
+        /** The report's buyers: every one with processes (ids sorted), then those flagged on their own only. */
+        public List<OrganisationSummary> buyers() {
+            return OrganisationTally.list("buyer", buyers, organisations.getOrDefault(Group.Buyer, Map.of()));
+        }
+
+        /** The report's suppliers (and tenderers flagged on their own), as {@link #buyers()}. */
+        public List<OrganisationSummary> suppliers() {
+            return OrganisationTally.list("supplier", suppliers, organisations.getOrDefault(Group.Tenderer, Map.of()));
         }
 
         /**
-         * Writes Cardinal's JSON around {@code ocidEntries}: the partitions' {@code OCID} entries concatenated
-         * in order; the ocids merged at the end of the group (duplicates, and dataset flags on processes
-         * without an entry of their own) follow them, sorted.
+         * The ocids Cardinal's {@code OCID} group ends with, sorted, after the partitions' entries: the
+         * duplicates, merged, and the dataset flags on processes that had no entry of their own.
          */
-        public void writeIndicators(InputStream ocidEntries, OutputStream out) throws IOException {
+        public Map<String, Map<String, Double>> ocidsAtTheEnd() {
             Map<String, Map<String, Double>> merged = new TreeMap<>();
             duplicateCodes.forEach((ocid, codes) -> merged.put(ocid, new TreeMap<>(codes)));
             for (Flag f : datasetFlags) {
@@ -263,16 +248,25 @@ public final class PartitionReport {
                     merged.computeIfAbsent(f.getId(), k -> new TreeMap<>()).merge(f.getCode(), f.getValue(), Math::max);
                 }
             }
-            StringBuilder end = new StringBuilder();
-            merged.forEach((ocid, codes) -> end.append(CardinalJson.ocidEntry(ocid, codes)));
-            Map<Group, Map<String, Map<String, Double>>> cardinal = new EnumMap<>(Group.class);
+            return merged;
+        }
+
+        /** Cardinal's organisation groups (Buyer, ProcuringEntity, Tenderer): Cardinal's codes only, ids sorted. */
+        public Map<Group, Map<String, Map<String, Double>>> cardinalOrganisations() {
+            Map<Group, Map<String, Map<String, Double>>> cardinal = new TreeMap<>();
             organisations.forEach((g, ids) -> ids.forEach((id, codes) -> codes.forEach((c, v) -> {
                 if (cardinalCodes.contains(c)) {
                     cardinal.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(id, k -> new TreeMap<>()).put(c, v);
                 }
             })));
-            CardinalJson.write(new SequenceInputStream(ocidEntries, new ByteArrayInputStream(end.toString().getBytes(StandardCharsets.UTF_8))),
-                    cardinal, meta, out);
+            return cardinal;
+        }
+
+        /** Cardinal's {@code Meta}: that of Cardinal's codes. */
+        public Map<String, Map<String, Double>> cardinalMeta() {
+            Map<String, Map<String, Double>> m = new TreeMap<>(meta);
+            m.keySet().retainAll(cardinalCodes);
+            return m;
         }
     }
 }

@@ -14,6 +14,7 @@ import org.adaldyq.risk.procurement.RunCounts;
 import org.adaldyq.risk.procurement.fact.Flag;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
 import org.adaldyq.risk.procurement.ocds.InputProblem;
+import org.adaldyq.risk.procurement.report.PartitionedOutputs;
 import org.adaldyq.risk.procurement.stats.FixedQuantiles;
 import org.adaldyq.risk.procurement.stats.QuantileSamples;
 import org.apache.hadoop.conf.Configuration;
@@ -271,7 +272,7 @@ public final class ProcurementJob {
                     FileSystem partFs = dir.getFileSystem(conf.value().value());
                     try (OutputStream tenders = new BufferedOutputStream(partFs.create(new Path(dir, partName("tenders", i)), true), 1 << 16);
                          OutputStream indicators = new BufferedOutputStream(partFs.create(new Path(dir, partName("indicators", i)), true), 1 << 16)) {
-                        return List.of(PartitionReport.write(context.value(), it, tenders, indicators)).iterator();
+                        return List.of(PartitionedOutputs.writePartition(context.value(), it, tenders, indicators)).iterator();
                     }
                 }, true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -295,14 +296,14 @@ public final class ProcurementJob {
                     in.transferTo(o);
                 }
             }
-            totals.writeReportEnd(o);
+            PartitionedOutputs.writeReportEnd(totals, o);
         }
         List<InputStream> entries = new ArrayList<>();
         try (OutputStream o = fs.create(new Path(out, "indicators.json"), true)) {
             for (int i = 0; i < n; i++) {
                 entries.add(fs.open(new Path(parts, partName("indicators", i))));
             }
-            totals.writeIndicators(new SequenceInputStream(java.util.Collections.enumeration(entries)), o);
+            PartitionedOutputs.writeIndicators(totals, new SequenceInputStream(java.util.Collections.enumeration(entries)), o);
         } finally {
             for (InputStream in : entries) {
                 in.close();

@@ -13,6 +13,7 @@ import org.adaldyq.risk.procurement.PartitionReport;
 import org.adaldyq.risk.procurement.fact.Flag;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
 import org.adaldyq.risk.procurement.ocds.InputProblem;
+import org.adaldyq.risk.procurement.report.PartitionedOutputs;
 import org.adaldyq.risk.procurement.stats.FixedQuantiles;
 import org.adaldyq.risk.procurement.stats.QuantileSamples;
 import org.adaldyq.risk.procurement.stats.Type8Ranks;
@@ -151,7 +152,7 @@ class PartitionedRunTest {
         Map<List<String>, List<OrganisationTally.Process>> byOrganisation = new HashMap<>();
         int step = Math.max(1, (processes.size() + partitions - 1) / partitions);
         for (int from = 0; from < processes.size(); from += step) {
-            PartitionReport.Part part = PartitionReport.write(context,
+            PartitionReport.Part part = PartitionedOutputs.writePartition(context,
                     processes.subList(from, Math.min(processes.size(), from + step)).iterator(), tenders, entries);
             totals.addPart(part);
             part.contributions().forEach(c -> byOrganisation.computeIfAbsent(List.of(c.role(), c.id()), k -> new ArrayList<>()).add(c.process()));
@@ -162,9 +163,9 @@ class PartitionedRunTest {
             shares.stream().sorted(Comparator.comparing(OrganisationTally.Process::position)).forEach(tally::add);
             totals.addTally(org.get(0), org.get(1), tally);
         });
-        totals.writeReportEnd(tenders);
+        PartitionedOutputs.writeReportEnd(totals, tenders);
         ByteArrayOutputStream cardinal = new ByteArrayOutputStream();
-        totals.writeIndicators(new ByteArrayInputStream(entries.toByteArray()), cardinal);
+        PartitionedOutputs.writeIndicators(totals, new ByteArrayInputStream(entries.toByteArray()), cardinal);
         return new Outputs(cardinal.toString(StandardCharsets.UTF_8), tenders.toString(StandardCharsets.UTF_8));
     }
 

@@ -13,6 +13,6 @@ public record ExtractedText(String text, String mediaType, Map<String, String> m
     public ExtractedText {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(mediaType, "mediaType");
-        metadata = Map.copyOf(metadata);
+        metadata = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata)); // sorted: the same order in every run
     }
 }

@@ -283,7 +283,15 @@ public final class TextExtractor {
             }
         }
         LOG.debug("Cannot parse {}", source, e);
-        return new DocumentReadException(source, Reason.CORRUPT, "broken document: " + e.getMessage(), e);
+        return new DocumentReadException(source, Reason.CORRUPT, "broken document: " + withoutIdentityHashes(e.getMessage()), e);
+    }
+
+    /**
+     * Tika names a parser by its identity ({@code OOXMLParser@7d90633}), which differs from run to run:
+     * the record keeps the class name only, so two runs print the same bytes.
+     */
+    static String withoutIdentityHashes(String message) {
+        return message == null ? null : message.replaceAll("\\b([A-Za-z_$][\\w$]*)@[0-9a-f]{1,8}\\b", "$1");
     }
 
     private static boolean looksLikeOfficeName(String source) {

@@ -148,12 +148,12 @@ public final class Assessment implements AutoCloseable {
 
     /** Buyers, by id, with their summaries (a full pass over the processes the first time it is asked). */
     public List<OrganisationSummary> buyers() {
-        return summaries().list("buyer", summaries().buyers, indicators.organisations().getOrDefault(Group.Buyer, Map.of()));
+        return OrganisationTally.list("buyer", summaries().buyers, indicators.organisations().getOrDefault(Group.Buyer, Map.of()));
     }
 
     /** Suppliers (and tenderers flagged on their own), by id, with their summaries. */
     public List<OrganisationSummary> suppliers() {
-        return summaries().list("supplier", summaries().suppliers,
+        return OrganisationTally.list("supplier", summaries().suppliers,
                 indicators.organisations().getOrDefault(Group.Tenderer, Map.of()));
     }
 
@@ -237,6 +237,15 @@ public final class Assessment implements AutoCloseable {
         }
     }
 
+    /** A spilled process record (one line of the spill) scored, with the dataset flags raised on it. */
+    ProcessResult result(String record) {
+        try {
+            return result(JSON.readTree(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a spilled process record does not read back", e);
+        }
+    }
+
     private ProcessResult result(JsonNode rec) {
         String ocid = text(rec.path("ocid"));
         boolean skipped = !rec.path("skipped").isNull();
@@ -306,63 +315,20 @@ public final class Assessment implements AutoCloseable {
 
     /** Buyer and supplier aggregates, accumulated over one pass. */
     private static final class Summaries {
-        final Map<String, Summary> buyers = new TreeMap<>();
-        final Map<String, Summary> suppliers = new TreeMap<>();
+        final Map<String, OrganisationTally> buyers = new TreeMap<>();
+        final Map<String, OrganisationTally> suppliers = new TreeMap<>();
 
         void add(ProcessResult r) {
             if (!r.reviewed()) {
                 return;
             }
+            OrganisationTally.Process p = OrganisationTally.Process.of(null, r);
             if (r.buyer() != null) {
-                buyers.computeIfAbsent(r.buyer(), k -> new Summary()).add(r);
+                buyers.computeIfAbsent(r.buyer(), k -> new OrganisationTally()).add(p);
             }
             for (String s : r.suppliers()) {
-                suppliers.computeIfAbsent(s, k -> new Summary()).add(r);
+                suppliers.computeIfAbsent(s, k -> new OrganisationTally()).add(p);
             }
-        }
-
-        /** Every organisation with processes, then those flagged on their own only, ids sorted within each. */
-        List<OrganisationSummary> list(String role, Map<String, Summary> byId, Map<String, Map<String, Double>> flagged) {
-            List<OrganisationSummary> out = new ArrayList<>();
-            byId.forEach((id, s) -> out.add(s.summary(role, id, flagged.getOrDefault(id, Map.of()))));
-            flagged.forEach((id, f) -> {
-                if (!byId.containsKey(id)) {
-                    out.add(new Summary().summary(role, id, f));
-                }
-            });
-            return out;
-        }
-    }
-
-    private static final class Summary {
-        long processes;
-        long flagged;
-        long scored;
-        double criSum;
-        double weightedSum;
-        double prioritySum;
-        final Map<String, Long> flags = new TreeMap<>();
-
-        void add(ProcessResult r) {
-            processes++;
-            if (r.flagged()) {
-                flagged++;
-            }
-            ProcessScore score = r.scores();
-            if (score.cri() != null) {
-                scored++;
-                criSum += score.cri();
-                weightedSum += score.weighted();
-            }
-            if (score.priority() != null) {
-                prioritySum += score.priority();
-            }
-            r.flags().keySet().forEach(c -> flags.merge(c, 1L, Long::sum));
-        }
-
-        OrganisationSummary summary(String role, String id, Map<String, Double> organisationFlags) {
-            return new OrganisationSummary(role, id, processes, flagged, scored == 0 ? null : criSum / scored,
-                    scored == 0 ? null : weightedSum / scored, prioritySum, flags, organisationFlags);
         }
     }
 

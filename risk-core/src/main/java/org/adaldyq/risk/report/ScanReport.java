@@ -28,10 +28,10 @@ public record ScanReport(
         List<Finding> findings,
         Map<String, String> metadata) {
 
-    /** Copies the lists and the metadata; null metadata becomes empty. */
+    /** Copies the lists, and the metadata sorted by name (the same order in every run); null metadata becomes empty. */
     public ScanReport {
         provisions = List.copyOf(provisions);
         findings = List.copyOf(findings);
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
     }
 }

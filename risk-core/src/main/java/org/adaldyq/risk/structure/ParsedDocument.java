@@ -26,7 +26,7 @@ public record ParsedDocument(String source, String text, Language language, doub
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(mediaType, "mediaType");
-        metadata = Map.copyOf(metadata);
+        metadata = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata)); // sorted: the same order in every run
         provisions = List.copyOf(provisions);
     }
 

@@ -88,9 +88,10 @@ public final class SyntheticOcds {
                 outs.add(new BufferedOutputStream(Files.newOutputStream(f), 1 << 20));
             }
             java.io.ByteArrayOutputStream one = new java.io.ByteArrayOutputStream();
+            JsonFactory factory = new JsonFactory();
             for (long i = 0; i < processes; i++) {
                 one.reset();
-                try (JsonGenerator g = new JsonFactory().createGenerator(one)) {
+                try (JsonGenerator g = factory.createGenerator(one)) {
                     process(g, i);
                 }
                 int first = (int) (i % files.size());

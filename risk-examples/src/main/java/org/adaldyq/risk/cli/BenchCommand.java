@@ -1,5 +1,6 @@
 package org.adaldyq.risk.cli;
 
+import org.adaldyq.risk.isolation.IsolatedEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -151,6 +152,12 @@ final class BenchCommand implements Runnable {
             description = "Scan each FILE in process and in an isolated child JVM, alternating, warm; medians per document and the"
                     + " child's start-up.")
     static final class Isolate implements Callable<Integer> {
+        private IsolatedEngine isolated(boolean sandbox) {
+            IsolatedEngine.Builder b = IsolatedEngine.builder().sandbox(sandbox).timeoutPerInput(java.time.Duration.ofMinutes(5));
+            rules.forEach(b::rules);
+            return b.build();
+        }
+
         @Spec
         CommandSpec spec;
 
@@ -167,37 +174,40 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             org.adaldyq.risk.RiskEngine.Builder builder = org.adaldyq.risk.RiskEngine.builder();
-            java.util.List<String> args = new java.util.ArrayList<>();
-            for (Path r : rules) {
-                builder.rules(r);
-                args.addAll(java.util.List.of("--rules", r.toAbsolutePath().toString()));
-            }
+            rules.forEach(builder::rules);
             org.adaldyq.risk.RiskEngine engine = builder.build();
-            java.util.List<Double> starts = new java.util.ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                long t0 = System.nanoTime();
-                try (IsolatedScanner child = new IsolatedScanner(args, "512m", java.time.Duration.ofMinutes(5))) {
-                    child.start();
-                    starts.add((System.nanoTime() - t0) / 1e6);
-                }
-            }
             out.printf("%d cores, Java %s, medians of %d rounds after %d%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), rounds.iterations, rounds.warmup);
-            out.printf("child JVM start (engine%s built): median %.0f ms of %s%n", rules.isEmpty() ? "" : " and author rules",
-                    org.adaldyq.risk.bench.BenchSupport.median(starts), starts.stream().map(d -> String.format("%.0f", d)).toList());
-            try (IsolatedScanner child = new IsolatedScanner(args, "512m", java.time.Duration.ofMinutes(5))) {
-                child.start();
+            for (boolean sandbox : new boolean[] {true, false}) {
+                java.util.List<Double> starts = new java.util.ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    long t0 = System.nanoTime();
+                    try (IsolatedEngine child = isolated(sandbox)) {
+                        starts.add((System.nanoTime() - t0) / 1e6);
+                    }
+                }
+                out.printf("child JVM start (engine%s built, sandbox %s): median %.0f ms of %s%n",
+                        rules.isEmpty() ? "" : " and author rules", sandbox ? "on" : "off",
+                        org.adaldyq.risk.bench.BenchSupport.median(starts), starts.stream().map(d -> String.format("%.0f", d)).toList());
+            }
+            try (IsolatedEngine sandboxed = isolated(true); IsolatedEngine open = isolated(false)) {
                 double inTotal = 0;
-                double isoTotal = 0;
+                double sandboxTotal = 0;
+                double openTotal = 0;
                 for (Path f : files) {
                     double[] ms = org.adaldyq.risk.bench.BenchSupport.pair(rounds.warmup, rounds.iterations,
-                            () -> ScanCommand.scanOne(engine, f), () -> child.scan(f));
+                            () -> ScanCommand.scanOne(engine, f), () -> sandboxed.scan(f));
+                    double[] open2 = org.adaldyq.risk.bench.BenchSupport.pair(rounds.warmup, rounds.iterations,
+                            () -> open.scan(f), () -> sandboxed.scan(f));
                     inTotal += ms[0];
-                    isoTotal += ms[1];
-                    out.printf("%s: in process %.1f ms | isolated %.1f ms | overhead %.1f ms%n", f, ms[0], ms[1], ms[1] - ms[0]);
+                    sandboxTotal += ms[1];
+                    openTotal += open2[0] * ms[1] / open2[1];
+                    out.printf("%s: in process %.1f ms | isolated %.1f ms (overhead %.1f ms) | sandbox / no sandbox %.2f%n", f,
+                            ms[0], ms[1], ms[1] - ms[0], open2[1] / open2[0]);
                 }
-                out.printf("all %d files: in process %.1f ms | isolated %.1f ms | overhead per document %.1f ms%n", files.size(),
-                        inTotal, isoTotal, (isoTotal - inTotal) / files.size());
+                out.printf("all %d files: in process %.1f ms | isolated, sandbox on %.1f ms | overhead per document %.1f ms"
+                        + " (of which the sandbox %.1f ms)%n", files.size(), inTotal, sandboxTotal,
+                        (sandboxTotal - inTotal) / files.size(), (sandboxTotal - openTotal) / files.size());
             }
             out.flush();
             return 0;

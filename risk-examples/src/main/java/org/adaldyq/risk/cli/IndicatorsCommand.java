@@ -44,11 +44,24 @@ public final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "512", hidden = true, description = "Processes per rule session")
     int batchSize;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (!"-".equals(file) && !java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
             System.err.println(file + ": no such file or directory");
             return 2;
+        }
+        if (run.isolate) {
+            java.util.List<java.nio.file.Path> inputs = new java.util.ArrayList<>();
+            if (!"-".equals(file)) {
+                inputs.add(java.nio.file.Path.of(file));
+            }
+            if (settings != null) {
+                inputs.add(settings);
+            }
+            return run.runIsolated(spec, inputs, java.util.List.of());
         }
         // Rule problems: RuleCompilationException, printed as file:line:column by RiskCli's handler, exit 3.
         RuleBook book = run.ruleBook();

@@ -44,6 +44,103 @@ final class OcdsRunOptions {
             + "in the settings file, as Cardinal does (default: refuse them with file:line)")
     boolean lenient;
 
+    @Option(names = "--isolate", description = "Run this command, author rules included, in a child JVM with its own heap"
+            + " (--isolate-heap) and a wall-clock limit (--isolate-timeout), behind a sandbox: no network, no processes,"
+            + " reading only its inputs and writing only its outputs. For rules from outside the team.")
+    boolean isolate;
+
+    @Option(names = "--isolate-heap", defaultValue = "1g", description = "Heap of the child JVM with --isolate (default ${DEFAULT-VALUE})")
+    String isolateHeap;
+
+    @Option(names = "--isolate-timeout", defaultValue = "3600", description = "Seconds the whole run may take with --isolate"
+            + " (default ${DEFAULT-VALUE})")
+    int isolateTimeout;
+
+    @Option(names = "--isolate-no-sandbox", description = "With --isolate, no sandbox (Java 24 and later; run it in a container)")
+    boolean isolateNoSandbox;
+
+    private static final java.util.Set<String> ISOLATE_FLAGS = java.util.Set.of("--isolate", "--isolate-no-sandbox");
+    private static final java.util.Set<String> ISOLATE_VALUES = java.util.Set.of("--isolate-heap", "--isolate-timeout");
+
+    /**
+     * {@code --isolate}: this very command line, without the isolate options, run by a child JVM behind
+     * the sandbox; its output and messages go straight to this process's streams. Returns its exit code,
+     * or 1 when it passed the time limit and was killed.
+     *
+     * @param readable the command's input files (the data, the settings)
+     * @param writable the command's output files
+     */
+    int runIsolated(picocli.CommandLine.Model.CommandSpec spec, List<Path> readable, List<Path> writable) throws Exception {
+        List<String> args = new ArrayList<>();
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        for (int i = 0; i < original.size(); i++) {
+            String a = original.get(i);
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (ISOLATE_FLAGS.contains(a)) {
+                continue;
+            }
+            if (ISOLATE_VALUES.contains(name)) {
+                i += a.contains("=") ? 0 : 1;
+                continue;
+            }
+            args.add(a);
+        }
+        Path home = java.nio.file.Files.createTempDirectory("adaldyq-isolate");
+        try {
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + isolateHeap, "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true"));
+            String classPath = System.getProperty("java.class.path");
+            if (isolateNoSandbox) {
+                cmd.add("-Djava.io.tmpdir=" + java.nio.file.Files.createDirectory(home.resolve("tmp")));
+            } else {
+                List<Path> read = new ArrayList<>(readable);
+                read.addAll(rules);
+                if (baseline != null) {
+                    read.add(baseline);
+                }
+                List<Path> write = new ArrayList<>(writable);
+                if (saveBaseline != null) {
+                    write.add(saveBaseline);
+                }
+                cmd.addAll(org.adaldyq.risk.isolation.Sandbox.jvmOptions(home, classPath, read, write));
+            }
+            cmd.addAll(List.of("-cp", classPath, RiskCli.class.getName()));
+            cmd.addAll(args);
+            Process child = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+            Thread messages = new Thread(() -> {
+                // the child's messages, without the JDK's notice that the Security Manager is on
+                try (java.io.BufferedReader in = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(child.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        if (!line.startsWith("WARNING: ") || !line.contains("Security Manager")) {
+                            System.err.println(line);
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // the child is gone
+                }
+            }, "isolated-run-messages");
+            messages.setDaemon(true);
+            messages.start();
+            if (!child.waitFor(isolateTimeout, java.util.concurrent.TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor();
+                spec.commandLine().getErr().printf("%s: the isolated run took longer than %d s: its child JVM was killed%n",
+                        spec.name(), isolateTimeout);
+                return 1;
+            }
+            messages.join(5000);
+            return child.exitValue();
+        } finally {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(home)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
     /** The settings file, strictly unless --lenient; the defaults without one. */
     Settings settings(Path file) {
         return file == null ? Settings.defaults() : Settings.read(file, lenient);

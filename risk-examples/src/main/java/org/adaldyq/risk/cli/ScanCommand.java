@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.adaldyq.risk.RiskEngine;
 import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.isolation.IsolatedEngine;
+import org.adaldyq.risk.isolation.IsolatedScan;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.report.PairReport;
@@ -72,7 +74,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--isolate", description = "Run the engine, author rules included, in a child JVM with its own heap"
             + " (--isolate-heap) and a wall-clock limit per input (--isolate-timeout); a child past a limit is killed, that"
-            + " input gets an error record and a fresh child goes on. For rules from outside the team. Writes jsonl.")
+            + " input gets an error record and a fresh child goes on. The child has no network, cannot start processes or exit,"
+            + " writes nothing outside its own temporary folder and reads no file but the inputs it is sent. For rules from"
+            + " outside the team. Writes jsonl; --threads children scan in parallel.")
     boolean isolate;
 
     @Option(names = "--isolate-heap", description = "Heap of the child JVM with --isolate (default: ${DEFAULT-VALUE}).",
@@ -82,6 +86,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--isolate-timeout", description = "Seconds per input with --isolate, reading and rules together"
             + " (default: ${DEFAULT-VALUE}).", defaultValue = "60")
     int isolateTimeout;
+
+    @Option(names = "--isolate-no-sandbox", description = "With --isolate, let the child JVM write files, connect and start"
+            + " processes (for a JVM without the Security Manager, Java 24 and later; then run it in a container).")
+    boolean isolateNoSandbox;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to scan.")
     List<Path> paths;
@@ -123,36 +131,52 @@ final class ScanCommand implements Callable<Integer> {
         if (format != Format.jsonl || pair) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--isolate writes --format jsonl (and no --pair)");
         }
-        List<String> engineArgs = new java.util.ArrayList<>();
-        rules.forEach(r -> engineArgs.addAll(List.of("--rules", r.toAbsolutePath().toString())));
+        IsolatedEngine.Builder builder = IsolatedEngine.builder().heap(isolateHeap)
+                .timeoutPerInput(java.time.Duration.ofSeconds(isolateTimeout)).children(Math.max(1, threads))
+                .sandbox(!isolateNoSandbox).builtInRules(!noBuiltIn);
+        rules.forEach(builder::rules);
         if (lang != null) {
-            engineArgs.addAll(List.of("--lang", lang));
-        }
-        if (noBuiltIn) {
-            engineArgs.add("--no-builtin");
+            builder.language(Language.fromCode(lang).orElseThrow());
         }
         List<ScanInputs.Entry> entries = ScanInputs.of(paths);
-        try (IsolatedScanner isolated = new IsolatedScanner(engineArgs, isolateHeap, java.time.Duration.ofSeconds(isolateTimeout));
+        IsolatedEngine started;
+        try {
+            started = builder.build();
+        } catch (IllegalStateException e) {
+            // rules that do not load in the child: their messages, as a scan in process prints them
+            spec.commandLine().getErr().println(e.getMessage());
+            return 3;
+        }
+        try (IsolatedEngine isolated = started;
                 PrintWriter out = output == null ? console : new PrintWriter(Files.newBufferedWriter(output), false)) {
-            isolated.start();
             int failed = 0;
             long findings = 0;
             Progress progress = Progress.start("scan", "files", entries.size(), quiet);
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+            // as scanAll: records in input order, as soon as they and those before them are done
+            java.util.ArrayDeque<Future<IsolatedScan>> inFlight = new java.util.ArrayDeque<>();
             try {
-                for (ScanInputs.Entry e : entries) {
-                    if (e.file() == null) {
-                        out.println(ReportJson.compact().writeValueAsString(e.error()));
-                        failed++;
-                    } else {
-                        IsolatedScanner.Result r = isolated.scan(e.file());
-                        out.println(r.json());
-                        findings += r.findings();
-                        failed += r.failed() ? 1 : 0;
+                int i = 0;
+                while (i < entries.size() || !inFlight.isEmpty()) {
+                    while (i < entries.size() && inFlight.size() < 2 * Math.max(1, threads)) {
+                        ScanInputs.Entry e = entries.get(i++);
+                        inFlight.add(e.file() == null
+                                ? CompletableFuture.completedFuture(new IsolatedScan(String.valueOf(e.error().get("source")), null,
+                                        ReportJson.compact().writeValueAsString(e.error()), String.valueOf(e.error().get("reason")),
+                                        String.valueOf(e.error().get("error"))))
+                                : pool.submit(() -> isolated.scan(e.file())));
                     }
+                    IsolatedScan r = inFlight.poll().get();
+                    out.println(r.json());
+                    findings += r.failed() ? 0 : r.report().findings().size();
+                    failed += r.failed() ? 1 : 0;
                     progress.step();
                     out.flush();
                 }
+            } catch (ExecutionException | InterruptedException e) {
+                throw new IllegalStateException("an isolated scan crashed", e.getCause());
             } finally {
+                pool.shutdown();
                 progress.close();
             }
             progress.summary(String.format(java.util.Locale.ROOT, "%d input(s): %d scanned, %d failed, %d finding(s) (isolated)",

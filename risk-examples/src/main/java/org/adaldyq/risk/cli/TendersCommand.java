@@ -49,11 +49,24 @@ public final class TendersCommand implements Callable<Integer> {
     @Mixin
     OcdsRunOptions run;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (!"-".equals(file) && !java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
             System.err.println(file + ": no such file or directory");
             return 2;
+        }
+        if (run.isolate) {
+            java.util.List<java.nio.file.Path> inputs = new java.util.ArrayList<>();
+            if (!"-".equals(file)) {
+                inputs.add(java.nio.file.Path.of(file));
+            }
+            if (settings != null) {
+                inputs.add(settings);
+            }
+            return run.runIsolated(spec, inputs, java.util.List.of());
         }
         boolean html = "html".equalsIgnoreCase(format);
         TendersReport.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {

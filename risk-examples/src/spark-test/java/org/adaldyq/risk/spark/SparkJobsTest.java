@@ -27,6 +27,7 @@ class SparkJobsTest {
     @BeforeAll
     static void start() {
         spark = SparkSession.builder().master("local[2]").appName("adaldyq-test")
+                .config(KryoClasses.configure(new org.apache.spark.SparkConf()))
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
@@ -52,11 +53,26 @@ class SparkJobsTest {
     void releasesOfOneOcidInDifferentFilesGiveTheCommandsOutput(@TempDir Path tmp) throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
         List<Path> files = List.of(in.resolve("a.jsonl"), in.resolve("b.jsonl"), in.resolve("c.jsonl"), in.resolve("d.jsonl"));
-        int n = Integer.getInteger("spark.test.processes", 50_000);
+        int n = Integer.getInteger("spark.test.processes", 20_000);
         new SyntheticOcds(42, n).writeFiles(n, files, 10);
         Path out = tmp.resolve("out");
         assertSameAsCommands(in, out, ProcurementJob.Options.of(in.toString(), out.toString()));
         assertThat(Files.readString(out.resolve("job.json"))).contains("exact");
+    }
+
+    @Test
+    void aFileSplitAcrossTasksGivesTheCommandsOutput(@TempDir Path tmp) throws Exception {
+        // fewer files than cores: the file is split, and a first pass counts each split's lines
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        new SyntheticOcds(11, 3000).writeFiles(3000, List.of(in.resolve("one.jsonl")), 10);
+        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        hadoop.setLong("mapreduce.input.fileinputformat.split.maxsize", 512 * 1024);
+        try {
+            Path out = tmp.resolve("out");
+            assertSameAsCommands(in, out, ProcurementJob.Options.of(in.toString(), out.toString()));
+        } finally {
+            hadoop.unset("mapreduce.input.fileinputformat.split.maxsize");
+        }
     }
 
     @Test
@@ -120,7 +136,9 @@ class SparkJobsTest {
         ProcurementJob.Summary s = ProcurementJob.run(spark, options);
         System.err.printf("spark job: %d processes, %s%n", s.counts().processes(), s.millis());
         t = System.nanoTime();
-        assertThat(JSON.readTree(out.resolve("indicators.json").toFile())).isEqualTo(JSON.readTree(cli("indicators", input.toString())));
+        String indicators = cli("indicators", input.toString());
+        assertThat(JSON.readTree(out.resolve("indicators.json").toFile())).isEqualTo(JSON.readTree(indicators));
+        assertThat(Files.readString(out.resolve("indicators.json"), StandardCharsets.UTF_8)).isEqualTo(indicators.strip());
         List<String> expected = cli("tenders", input.toString()).lines().toList();
         List<String> actual = Files.readAllLines(out.resolve("tenders.jsonl"), StandardCharsets.UTF_8);
         System.err.printf("both commands: %d ms%n", (System.nanoTime() - t) / 1_000_000);
@@ -128,6 +146,7 @@ class SparkJobsTest {
         for (int i = 0; i < expected.size(); i++) {
             assertThat(actual.get(i)).as("line %d", i + 1).isEqualTo(expected.get(i));
         }
+        assertThat(out.resolve("_parts")).as("part files removed once concatenated").doesNotExist();
     }
 
     /** The CLI's output through picocli's writer (as {@code scan} prints). */

@@ -1,21 +1,20 @@
 package org.adaldyq.risk.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.adaldyq.risk.procurement.Assessment;
 import org.adaldyq.risk.procurement.DatasetShard;
 import org.adaldyq.risk.procurement.LineIntake;
 import org.adaldyq.risk.procurement.OcidItem;
 import org.adaldyq.risk.procurement.PartitionRecord;
 import org.adaldyq.risk.procurement.PartitionScorer;
 import org.adaldyq.risk.procurement.PartitionSettings;
-import org.adaldyq.risk.procurement.PartitionedResults;
+import org.adaldyq.risk.procurement.OrganisationTally;
+import org.adaldyq.risk.procurement.PartitionReport;
 import org.adaldyq.risk.procurement.ProcessPosition;
 import org.adaldyq.risk.procurement.RunCounts;
-import org.adaldyq.risk.procurement.cardinal.CardinalJson;
 import org.adaldyq.risk.procurement.fact.Flag;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
 import org.adaldyq.risk.procurement.ocds.InputProblem;
-import org.adaldyq.risk.procurement.report.TendersReport;
+import org.adaldyq.risk.procurement.report.PartitionedOutputs;
 import org.adaldyq.risk.procurement.stats.FixedQuantiles;
 import org.adaldyq.risk.procurement.stats.QuantileSamples;
 import org.apache.hadoop.conf.Configuration;
@@ -40,11 +39,15 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +133,8 @@ public final class ProcurementJob {
                 System.exit(2);
             }
         }
-        SparkSession spark = SparkSession.builder().appName("adaldyq-procurement").getOrCreate();
+        SparkSession spark = SparkSession.builder().appName("adaldyq-procurement")
+                .config(KryoClasses.configure(new org.apache.spark.SparkConf())).getOrCreate();
         try {
             Summary s = run(spark, o);
             LOG.info("procurement job done: {} ({} quantiles) in {}", s.counts(), s.quantiles(), s.millis());
@@ -154,17 +158,24 @@ public final class ProcurementJob {
         if (files.isEmpty()) {
             throw new IllegalArgumentException(options.input() + ": no .json, .jsonl or .gz file");
         }
+        // with at least a file per core, a file is one split: its lines are numbered where they are read, in
+        // the one pass over the input; else files are split and a first pass counts each split's lines
+        Configuration read = new Configuration(hadoop);
+        boolean whole = files.size() >= partitions;
+        if (whole) {
+            read.setLong("mapreduce.input.fileinputformat.split.minsize", Long.MAX_VALUE);
+        }
         JavaNewHadoopRDD<LongWritable, Text> text = (JavaNewHadoopRDD<LongWritable, Text>) jsc.newAPIHadoopFile(
-                String.join(",", files), TextInputFormat.class, LongWritable.class, Text.class, new Configuration(hadoop));
+                String.join(",", files), TextInputFormat.class, LongWritable.class, Text.class, read);
         Broadcast<List<String>> fileList = jsc.broadcast(files);
-        Map<Integer, Long> firstLine = firstLines(text, fileList);
+        Map<Integer, Long> firstLine = whole ? new HashMap<>() : firstLines(text, fileList);
         Broadcast<Map<Integer, Long>> firstLines = jsc.broadcast(firstLine);
         // the first currency a single run would see among processes read whole, noted on the way (no extra pass)
         org.apache.spark.util.CollectionAccumulator<PartitionScorer.FirstCurrency> firstSeen = jsc.sc().collectionAccumulator("first currency");
         JavaRDD<OcidItem> items = text.mapPartitionsWithInputSplit((split, lines) -> {
             String file = ((FileSplit) split).getPath().toString();
             int index = fileList.value().indexOf(file);
-            long n = firstLines.value().get(TaskContext.getPartitionId());
+            long n = firstLines.value().getOrDefault(TaskContext.getPartitionId(), 0L);
             List<OcidItem> out = new ArrayList<>();
             PartitionScorer.FirstCurrency first = null;
             org.adaldyq.risk.procurement.settings.Settings parsed = settings.settings();
@@ -186,25 +197,28 @@ public final class ProcurementJob {
         }, true);
 
         // 2. the items of one ocid together, in one partition, in a single run's order
-        JavaRDD<OcidItem> grouped = items.mapToPair(i -> new Tuple2<>(new OcidKey(i.key(), i.position()), i))
+        JavaRDD<OcidItem> grouped = items.mapToPair(i -> new Tuple2<>(new OcidKey(i.key(), i.position()), Encoded.encode(i)))
                 .repartitionAndSortWithinPartitions(new OcidPartitioner(partitions), OcidKey.ORDER)
-                .values();
+                .values()
+                .mapPartitions(Encoded::decode, true);
         String main = mainCurrency(settings, grouped, firstSeen);
         millis.put("read+group", ms(t0));
 
         // 3. every process scored by the single run's per-process code; one engine per executor JVM
         long t1 = System.nanoTime();
-        JavaRDD<PartitionRecord> scored = grouped.mapPartitions(it -> PartitionScorer.score(settings, main, it))
+        // read five times below: cached, the compiled process and the report's part encoded once each
+        JavaRDD<Scored> scored = grouped.mapPartitions(it -> PartitionScorer.score(settings, main, it))
+                .map(r -> Scored.of(r, shards))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        List<RunCounts> partitionCounts = scored.filter(r -> r.counts() != null).map(PartitionRecord::counts).collect();
+        List<RunCounts> partitionCounts = scored.filter(r -> r.counts() != null).map(Scored::counts).collect();
         millis.put("score", ms(t1));
 
         // 4. dataset statistics, shard by shard, with quartiles of the whole data set
         long t2 = System.nanoTime();
-        JavaRDD<ContractingProcess> byShard = scored.filter(r -> r.reviewed() != null)
+        JavaRDD<byte[]> byShard = scored.filter(r -> r.reviewed() != null)
                 .flatMapToPair(r -> {
-                    List<Tuple2<ShardKey, ContractingProcess>> out = new ArrayList<>();
-                    for (int s : DatasetShard.shards(r.reviewed(), shards)) {
+                    List<Tuple2<ShardKey, byte[]>> out = new ArrayList<>();
+                    for (int s : r.shards()) {
                         out.add(new Tuple2<>(new ShardKey(s, r.position()), r.reviewed()));
                     }
                     return out.iterator();
@@ -213,14 +227,15 @@ public final class ProcurementJob {
                 .values()
                 .persist(StorageLevel.MEMORY_AND_DISK());
         JavaRDD<QuantileSamples> samples = byShard.mapPartitionsWithIndex(
-                (shard, it) -> List.of(DatasetShard.samples(settings, main, shard, shards, it)).iterator(), true);
+                (shard, it) -> List.of(DatasetShard.samples(settings, main, shard, shards, Encoded.decode(it))).iterator(), true);
         long tq = System.nanoTime();
         FixedQuantiles quantiles = options.approximate() == null ? Quantiles.exact(samples)
                 : Quantiles.approximate(spark, samples, options.approximate());
         millis.put("quantiles", ms(tq));
         Broadcast<FixedQuantiles> q = jsc.broadcast(quantiles);
         List<DatasetShard.Result> shardResults = byShard.mapPartitionsWithIndex(
-                (shard, it) -> List.of(DatasetShard.flags(settings, main, shard, shards, it, q.value())).iterator(), true).collect();
+                (shard, it) -> List.of(DatasetShard.flags(settings, main, shard, shards, Encoded.<ContractingProcess>decode(it), q.value()))
+                        .iterator(), true).collect();
         byShard.unpersist(false);
         List<Flag> datasetFlags = new ArrayList<>();
         Map<String, Map<String, Double>> meta = new TreeMap<>();
@@ -232,35 +247,80 @@ public final class ProcurementJob {
         }
         millis.put("dataset", ms(t2));
 
-        // 5. the single run's results put back together, written by the CLI's own writers
+        // 5. the outputs written where the processes are: each partition of the processes, sorted in single-run
+        // order, writes its process records and Cardinal entries; the rest (organisations, counts) is small
         long t3 = System.nanoTime();
         Path out = new Path(options.output());
         FileSystem fs = out.getFileSystem(hadoop);
         fs.mkdirs(out);
-        RunCounts counts;
-        try (PartitionedResults results = new PartitionedResults(settings, main)) {
-            partitionCounts.forEach(results::addCounts);
-            // without the compiled process (the statistics' input): the sort moves only what the report reads
-            Iterator<PartitionRecord> inOrder = scored.filter(PartitionRecord::isProcess)
-                    .map(r -> new PartitionRecord(r.position(), r.ocid(), r.duplicate(), r.record(), r.flags(), null, r.scored(), null, null))
-                    .sortBy(PartitionRecord::position, true, partitions).toLocalIterator();
-            inOrder.forEachRemaining(results::addProcess);
-            Assessment assessment = results.finish(datasetFlags, meta, datasetProblems);
-            try (OutputStream o = fs.create(new Path(out, "indicators.json"), true)) {
-                CardinalJson.write(results.cardinal(), true, o);
+        Path parts = new Path(out, "_parts");
+        PartitionReport.Totals totals = new PartitionReport.Totals(settings, main);
+        partitionCounts.forEach(totals::addCounts);
+        totals.dataset(datasetFlags, meta, datasetProblems);
+        java.util.Set<String> duplicates = new java.util.HashSet<>(
+                scored.filter(r -> r.report() != null && r.scored() && r.duplicate()).map(Scored::ocid).collect());
+        Broadcast<PartitionReport.Context> context = jsc.broadcast(PartitionReport.Context.of(settings, main, datasetFlags, duplicates));
+        Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoop));
+        String partsDir = parts.toString();
+        JavaRDD<PartitionReport.Part> written = scored.filter(r -> r.report() != null)
+                .mapToPair(r -> new Tuple2<>(r.position(), r.report()))
+                .sortByKey(true, partitions)
+                .values()
+                .<PartitionRecord>mapPartitions(Encoded::decode, true)
+                .mapPartitionsWithIndex((i, it) -> {
+                    Path dir = new Path(partsDir);
+                    FileSystem partFs = dir.getFileSystem(conf.value().value());
+                    try (OutputStream tenders = new BufferedOutputStream(partFs.create(new Path(dir, partName("tenders", i)), true), 1 << 16);
+                         OutputStream indicators = new BufferedOutputStream(partFs.create(new Path(dir, partName("indicators", i)), true), 1 << 16)) {
+                        return List.of(PartitionedOutputs.writePartition(context.value(), it, tenders, indicators)).iterator();
+                    }
+                }, true)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        written.map(p -> new PartitionReport.Part(p.organisationFlags(), p.duplicateCodes(), p.consumed(), List.of()))
+                .collect().forEach(totals::addPart);
+        millis.put("write parts", ms(t3));
+        // each organisation's processes together, in single-run order, tallied as a single run tallies them
+        long t4 = System.nanoTime();
+        written.flatMapToPair(p -> p.contributions().stream()
+                        .map(c -> new Tuple2<>(new OrganisationKey(c.role(), c.id(), c.process().position()), c.process())).iterator())
+                .repartitionAndSortWithinPartitions(new OrganisationPartitioner(partitions), OrganisationKey.ORDER)
+                .mapPartitions(ProcurementJob::tallies)
+                .collect()
+                .forEach(t -> totals.addTally(t._1().role(), t._1().id(), t._2()));
+        millis.put("organisations", ms(t4));
+        long t5 = System.nanoTime();
+        int n = written.getNumPartitions();
+        try (OutputStream o = fs.create(new Path(out, "tenders.jsonl"), true)) {
+            for (int i = 0; i < n; i++) {
+                try (InputStream in = fs.open(new Path(parts, partName("tenders", i)))) {
+                    in.transferTo(o);
+                }
             }
-            try (OutputStream o = fs.create(new Path(out, "tenders.jsonl"), true)) {
-                new TendersReport(TendersReport.Format.JSONL).write(assessment, o);
-            }
-            counts = results.counts();
+            PartitionedOutputs.writeReportEnd(totals, o);
         }
+        List<InputStream> entries = new ArrayList<>();
+        try (OutputStream o = fs.create(new Path(out, "indicators.json"), true)) {
+            for (int i = 0; i < n; i++) {
+                entries.add(fs.open(new Path(parts, partName("indicators", i))));
+            }
+            PartitionedOutputs.writeIndicators(totals, new SequenceInputStream(java.util.Collections.enumeration(entries)), o);
+        } finally {
+            for (InputStream in : entries) {
+                in.close();
+            }
+        }
+        written.unpersist(false);
+        fs.delete(parts, true);
+        RunCounts counts = totals.counts();
+        millis.put("concatenate", ms(t5));
+        long t6 = System.nanoTime();
         tendersParquet(spark, new Path(out, "tenders.jsonl"), new Path(out, "tenders.parquet"));
         List<InputProblem> problems = new ArrayList<>(datasetProblems);
         JavaRDD<String> errors = scored.filter(r -> r.problem() != null).map(r -> errorLine(r.problem()))
                 .union(jsc.parallelize(problems.stream().map(ProcurementJob::errorLine).toList(), 1));
         errors.saveAsTextFile(new Path(out, "errors").toString());
         scored.unpersist(false);
-        millis.put("write", ms(t3));
+        millis.put("parquet+errors", ms(t6));
         millis.put("total", ms(t0));
         String method = options.approximate() == null ? "exact (type 8, sort and rank lookup)"
                 : "approximate (Spark percentile_approx, relative error " + options.approximate() + ")";
@@ -396,8 +456,49 @@ public final class ProcurementJob {
         }
     }
 
+    private static String partName(String output, int partition) {
+        return String.format(Locale.ROOT, "%s-%05d", output, partition);
+    }
+
+    /** The tallies of the organisations of one partition (each organisation's processes together, in single-run order). */
+    private static Iterator<Tuple2<OrganisationKey, OrganisationTally>> tallies(Iterator<Tuple2<OrganisationKey, OrganisationTally.Process>> in) {
+        List<Tuple2<OrganisationKey, OrganisationTally>> out = new ArrayList<>();
+        OrganisationKey current = null;
+        OrganisationTally tally = null;
+        while (in.hasNext()) {
+            Tuple2<OrganisationKey, OrganisationTally.Process> t = in.next();
+            if (current == null || !current.role().equals(t._1().role()) || !current.id().equals(t._1().id())) {
+                current = t._1();
+                tally = new OrganisationTally();
+                out.add(new Tuple2<>(current, tally));
+            }
+            tally.add(t._2());
+        }
+        return out.iterator();
+    }
+
     private static long ms(long since) {
         return (System.nanoTime() - since) / 1_000_000;
+    }
+
+    /**
+     * A scored record as the job keeps it (cached, read five times): its small fields as they are; the
+     * compiled process (the statistics' input) and the process's part of the report (without the compiled
+     * process: the sort for the outputs moves only what they read) each encoded once ({@link Encoded}).
+     *
+     * @param shards   the dataset shards the reviewed process goes to
+     * @param reviewed the encoded compiled process, when the rules reviewed it
+     * @param report   the encoded {@link PartitionRecord} of a process (without the compiled process)
+     */
+    record Scored(ProcessPosition position, String ocid, boolean duplicate, boolean scored, int[] shards, byte[] reviewed,
+                  byte[] report, InputProblem problem, RunCounts counts) implements Serializable {
+        static Scored of(PartitionRecord r, int shardCount) {
+            byte[] report = r.isProcess() ? Encoded.encode(
+                    new PartitionRecord(r.position(), r.ocid(), r.duplicate(), r.record(), r.flags(), null, r.scored(), null, null)) : null;
+            return new Scored(r.position(), r.ocid(), r.duplicate(), r.scored(),
+                    r.reviewed() == null ? null : DatasetShard.shards(r.reviewed(), shardCount),
+                    r.reviewed() == null ? null : Encoded.encode(r.reviewed()), report, r.problem(), r.counts());
+        }
     }
 
     /** Sorts the items of a partition by ocid, then by position. */
@@ -424,6 +525,35 @@ public final class ProcurementJob {
         @Override
         public int getPartition(Object key) {
             return hash.getPartition(((OcidKey) key).ocid());
+        }
+    }
+
+    /** Sorts an organisation's processes by position. */
+    record OrganisationKey(String role, String id, ProcessPosition position) implements Serializable {
+        static final Comparator<OrganisationKey> ORDER = (Comparator<OrganisationKey> & Serializable) (a, b) -> {
+            int c = a.role.compareTo(b.role);
+            c = c != 0 ? c : a.id.compareTo(b.id);
+            return c != 0 ? c : a.position.compareTo(b.position);
+        };
+    }
+
+    /** Partitions by organisation (role and id). */
+    static final class OrganisationPartitioner extends Partitioner {
+        private final int partitions;
+
+        OrganisationPartitioner(int partitions) {
+            this.partitions = partitions;
+        }
+
+        @Override
+        public int numPartitions() {
+            return partitions;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            OrganisationKey k = (OrganisationKey) key;
+            return Math.floorMod(31 * k.role().hashCode() + k.id().hashCode(), partitions);
         }
     }
 

@@ -89,6 +89,7 @@ class DiffCommandTest {
                 .doesNotContain("<script>")
                 .contains("<del>Ерекше жағдайларда")
                 .contains("жойылды") // a finding gone
+                .contains("12-бап, 3-тармақ").doesNotContain("Article 12") // citations as a Kazakh reader writes them
                 .endsWith("</html>\n");
     }
 

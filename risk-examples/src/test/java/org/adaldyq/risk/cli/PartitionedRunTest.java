@@ -2,25 +2,25 @@ package org.adaldyq.risk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.adaldyq.risk.bench.SyntheticOcds;
-import org.adaldyq.risk.procurement.Assessment;
 import org.adaldyq.risk.procurement.DatasetShard;
 import org.adaldyq.risk.procurement.LineIntake;
 import org.adaldyq.risk.procurement.OcidItem;
 import org.adaldyq.risk.procurement.PartitionRecord;
 import org.adaldyq.risk.procurement.PartitionScorer;
 import org.adaldyq.risk.procurement.PartitionSettings;
-import org.adaldyq.risk.procurement.PartitionedResults;
-import org.adaldyq.risk.procurement.cardinal.CardinalJson;
+import org.adaldyq.risk.procurement.OrganisationTally;
+import org.adaldyq.risk.procurement.PartitionReport;
 import org.adaldyq.risk.procurement.fact.Flag;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
 import org.adaldyq.risk.procurement.ocds.InputProblem;
-import org.adaldyq.risk.procurement.report.TendersReport;
+import org.adaldyq.risk.procurement.report.PartitionedOutputs;
 import org.adaldyq.risk.procurement.stats.FixedQuantiles;
 import org.adaldyq.risk.procurement.stats.QuantileSamples;
 import org.adaldyq.risk.procurement.stats.Type8Ranks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,15 +32,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The partition-level core a cluster job runs ({@link LineIntake}, {@link PartitionScorer},
- * {@link DatasetShard}, {@link PartitionedResults}), driven here in plain Java the way the Spark job drives
+ * {@link DatasetShard}, {@link PartitionReport}), driven here in plain Java the way the Spark job drives
  * it (items keyed by ocid and split over partitions by hash, shards, quantiles by sort and rank lookup),
- * gives the {@code indicators} and {@code tenders} commands' output exactly. Engine-free: fast, and in
+ * gives the {@code indicators} and {@code tenders} commands' output exactly: the outputs written range by
+ * range (as the job's partitions write them) and put together are the commands' bytes. Engine-free: fast, and in
  * the default build.
  */
 class PartitionedRunTest {
@@ -66,8 +68,10 @@ class PartitionedRunTest {
         Outputs out = run(files, PartitionSettings.defaults(), partitions, shards);
         ProcurementCommandsTest.Run indicators = ProcurementCommandsTest.run(null, "indicators", input);
         ProcurementCommandsTest.Run tenders = ProcurementCommandsTest.run(null, "tenders", input);
+        assertThat(out.indicators()).isEqualTo(indicators.out().strip());
         assertThat(JSON.readTree(out.indicators())).isEqualTo(JSON.readTree(indicators.out()));
         assertThat(out.tenders().lines().toList()).containsExactlyElementsOf(tenders.out().lines().toList());
+        assertThat(out.tenders()).isEqualTo(tenders.out());
     }
 
     record Outputs(String indicators, String tenders) {
@@ -137,16 +141,32 @@ class PartitionedRunTest {
             r.meta().forEach(meta::putIfAbsent);
             problems.addAll(r.problems());
         }
-        try (PartitionedResults results = new PartitionedResults(settings, main)) {
-            records.stream().filter(r -> r.counts() != null).forEach(r -> results.addCounts(r.counts()));
-            processes.forEach(results::addProcess);
-            Assessment a = results.finish(flags, meta, problems);
-            ByteArrayOutputStream cardinal = new ByteArrayOutputStream();
-            CardinalJson.write(results.cardinal(), true, cardinal);
-            ByteArrayOutputStream tenders = new ByteArrayOutputStream();
-            new TendersReport(TendersReport.Format.JSONL).write(a, tenders);
-            return new Outputs(cardinal.toString(StandardCharsets.UTF_8), tenders.toString(StandardCharsets.UTF_8));
+        // the outputs: the processes cut into ranges in single-run order, each range written apart
+        PartitionReport.Context context = PartitionReport.Context.of(settings, main, flags,
+                processes.stream().filter(r -> r.scored() && r.duplicate()).map(PartitionRecord::ocid).collect(Collectors.toSet()));
+        PartitionReport.Totals totals = new PartitionReport.Totals(settings, main);
+        records.stream().filter(r -> r.counts() != null).forEach(r -> totals.addCounts(r.counts()));
+        totals.dataset(flags, meta, problems);
+        ByteArrayOutputStream tenders = new ByteArrayOutputStream();
+        ByteArrayOutputStream entries = new ByteArrayOutputStream();
+        Map<List<String>, List<OrganisationTally.Process>> byOrganisation = new HashMap<>();
+        int step = Math.max(1, (processes.size() + partitions - 1) / partitions);
+        for (int from = 0; from < processes.size(); from += step) {
+            PartitionReport.Part part = PartitionedOutputs.writePartition(context,
+                    processes.subList(from, Math.min(processes.size(), from + step)).iterator(), tenders, entries);
+            totals.addPart(part);
+            part.contributions().forEach(c -> byOrganisation.computeIfAbsent(List.of(c.role(), c.id()), k -> new ArrayList<>()).add(c.process()));
         }
+        // each organisation's processes brought together (from several ranges) and tallied in single-run order
+        byOrganisation.forEach((org, shares) -> {
+            OrganisationTally tally = new OrganisationTally();
+            shares.stream().sorted(Comparator.comparing(OrganisationTally.Process::position)).forEach(tally::add);
+            totals.addTally(org.get(0), org.get(1), tally);
+        });
+        PartitionedOutputs.writeReportEnd(totals, tenders);
+        ByteArrayOutputStream cardinal = new ByteArrayOutputStream();
+        PartitionedOutputs.writeIndicators(totals, new ByteArrayInputStream(entries.toByteArray()), cardinal);
+        return new Outputs(cardinal.toString(StandardCharsets.UTF_8), tenders.toString(StandardCharsets.UTF_8));
     }
 
     private static java.util.Iterator<ContractingProcess> ofShard(List<ContractingProcess> reviewed, int shard, int shards) {

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.adaldyq.risk.procurement.IndicatorResults;
 import org.adaldyq.risk.procurement.fact.Group;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -44,19 +47,77 @@ public final class CardinalJson {
             if (open[0]) {
                 g.writeEndObject();
             }
-            for (Map.Entry<Group, Map<String, Map<String, Double>>> group : r.organisations().entrySet()) {
-                g.writeObjectFieldStart(group.getKey().name());
-                for (Map.Entry<String, Map<String, Double>> id : group.getValue().entrySet()) {
-                    numbers(g, id.getKey(), id.getValue());
-                }
-                g.writeEndObject();
+            organisationsAndMeta(g, r.organisations(), meta ? r.meta() : null);
+            g.writeEndObject();
+        }
+    }
+
+    /**
+     * One entry of the {@code OCID} group as a distributed run writes it into a part file: a comma, then
+     * {@code "id":{code: value, …}} exactly as {@link #write} writes it. The parts' entries, in input order,
+     * go to {@link #write(InputStream, Map, Map, OutputStream)}.
+     */
+    public static String ocidEntry(String id, Map<String, Double> codes) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(b)) {
+            g.writeStartObject();
+            numbers(g, id, codes);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("writing to memory", e);
+        }
+        byte[] entry = b.toByteArray();
+        entry[0] = ',';
+        return new String(entry, 0, entry.length - 1, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Cardinal's JSON of a distributed run, the same bytes as {@link #write(IndicatorResults, boolean,
+     * OutputStream)} for the same results: the {@code OCID} group from {@code ocidEntries} (the concatenated
+     * {@link #ocidEntry} strings, in the order {@link IndicatorResults#forEachOcid} gives them), then the
+     * organisation groups and {@code Meta} (omitted when empty).
+     */
+    public static void write(InputStream ocidEntries, Map<Group, Map<String, Map<String, Double>>> organisations,
+                             Map<String, Map<String, Double>> meta, OutputStream out) throws IOException {
+        out.write('{');
+        int first = ocidEntries.read();
+        boolean ocids = first == ',';
+        if (ocids) {
+            out.write(("\"" + Group.OCID.name() + "\":{").getBytes(StandardCharsets.UTF_8));
+            ocidEntries.transferTo(out);
+            out.write('}');
+        } else if (first != -1) {
+            throw new IllegalArgumentException("OCID entries must start with a comma");
+        }
+        ByteArrayOutputStream rest = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(rest)) {
+            g.writeStartObject();
+            organisationsAndMeta(g, organisations, meta);
+            g.writeEndObject();
+        }
+        byte[] r = rest.toByteArray();
+        if (r.length > 2) {
+            if (ocids) {
+                out.write(',');
             }
-            if (meta && !r.meta().isEmpty()) {
-                g.writeObjectFieldStart("Meta");
-                for (Map.Entry<String, Map<String, Double>> m : r.meta().entrySet()) {
-                    numbers(g, m.getKey(), m.getValue());
-                }
-                g.writeEndObject();
+            out.write(r, 1, r.length - 2);
+        }
+        out.write('}');
+    }
+
+    private static void organisationsAndMeta(JsonGenerator g, Map<Group, Map<String, Map<String, Double>>> organisations,
+                                             Map<String, Map<String, Double>> meta) throws IOException {
+        for (Map.Entry<Group, Map<String, Map<String, Double>>> group : organisations.entrySet()) {
+            g.writeObjectFieldStart(group.getKey().name());
+            for (Map.Entry<String, Map<String, Double>> id : group.getValue().entrySet()) {
+                numbers(g, id.getKey(), id.getValue());
+            }
+            g.writeEndObject();
+        }
+        if (meta != null && !meta.isEmpty()) {
+            g.writeObjectFieldStart("Meta");
+            for (Map.Entry<String, Map<String, Double>> m : meta.entrySet()) {
+                numbers(g, m.getKey(), m.getValue());
             }
             g.writeEndObject();
         }

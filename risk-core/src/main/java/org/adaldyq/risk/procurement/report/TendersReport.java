@@ -18,6 +18,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +51,14 @@ public final class TendersReport {
 
     /** Writes every process, the buyers, the suppliers and the counts of {@code assessment}; returns the counts. */
     public RunCounts write(Assessment assessment, OutputStream out) throws IOException {
+        if (format == Format.JSONL) {
+            // the two halves a distributed run writes apart: their concatenation is the report
+            try (Assessment.ProcessIterator it = assessment.processes()) {
+                writeProcesses(it, out);
+            }
+            writeOrganisations(assessment.buyers(), assessment.suppliers(), assessment.counts(), out);
+            return assessment.counts();
+        }
         Sheet sheet = new Sheet(out);
         try {
             assessment.forEachProcess(sheet::process);
@@ -65,6 +74,46 @@ public final class TendersReport {
         }
         sheet.close();
         return assessment.counts();
+    }
+
+    /**
+     * JSON lines only: the process records of {@code processes} (in input order), each line ended by a line
+     * break; nothing without processes. A distributed run writes these per partition, the partitions in
+     * input order: the part files, then {@link #writeOrganisations}, concatenated, are the report.
+     */
+    public void writeProcesses(Iterator<ProcessResult> processes, OutputStream out) throws IOException {
+        requireJsonLines();
+        if (!processes.hasNext()) {
+            return;
+        }
+        Sheet sheet = new Sheet(out);
+        try {
+            processes.forEachRemaining(sheet::process);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        sheet.close();
+    }
+
+    /** JSON lines only: the report after its processes: the buyers, the suppliers, then the run's counts. */
+    public void writeOrganisations(List<OrganisationSummary> buyers, List<OrganisationSummary> suppliers, RunCounts counts,
+                                   OutputStream out) throws IOException {
+        requireJsonLines();
+        Sheet sheet = new Sheet(out);
+        for (OrganisationSummary b : buyers) {
+            sheet.organisation(b);
+        }
+        for (OrganisationSummary s : suppliers) {
+            sheet.organisation(s);
+        }
+        sheet.summary(counts);
+        sheet.close();
+    }
+
+    private void requireJsonLines() {
+        if (format != Format.JSONL) {
+            throw new IllegalStateException("the report in parts is written as JSON lines only");
+        }
     }
 
     /** Writes records in the chosen format. */

@@ -80,10 +80,10 @@ public final class HtmlDiffReport {
             h.append("<details><summary>").append(escape(label("unchangedList", lang))).append(" (").append(unchanged.size())
                     .append(")</summary>\n<ul>\n");
             for (ProvisionChange c : unchanged) {
-                h.append("<li>").append(escape(citations(c.after())));
+                h.append("<li>").append(escape(citations(c.after(), lang)));
                 if (c.renumbered()) {
                     h.append(" <span class=\"none\">(").append(escape(label("renumbered", lang))).append(": ")
-                            .append(escape(citations(c.before()))).append(")</span>");
+                            .append(escape(citations(c.before(), lang))).append(")</span>");
                 }
                 if (!c.findings().isEmpty()) {
                     h.append(" · ").append(escape(c.findings().stream().map(FindingChange::code).collect(Collectors.joining(", "))));
@@ -100,8 +100,8 @@ public final class HtmlDiffReport {
     private static void change(StringBuilder h, ProvisionChange c, String id, Map<String, String> colours, Language lang) {
         h.append("<div class=\"change\" id=\"").append(id).append("\">\n<h3><span class=\"kind kind-").append(c.kind()).append("\">")
                 .append(escape(label(c.kind().toString(), lang))).append("</span> ");
-        String was = citations(c.before());
-        String is = citations(c.after());
+        String was = citations(c.before(), lang);
+        String is = citations(c.after(), lang);
         h.append(escape(c.after().isEmpty() ? was : c.before().isEmpty() || was.equals(is) ? is : was + " → " + is));
         h.append(" <span class=\"how\">");
         if (c.alignment() == ProvisionChange.Alignment.SPLIT || c.alignment() == ProvisionChange.Alignment.MERGED) {
@@ -134,8 +134,8 @@ public final class HtmlDiffReport {
         return side.stream().map(ProvisionText::text).collect(Collectors.joining("\n"));
     }
 
-    private static String citations(List<ProvisionText> side) {
-        return side.stream().map(ProvisionText::citation).collect(Collectors.joining(" + "));
+    private static String citations(List<ProvisionText> side, Language lang) {
+        return side.stream().map(t -> CitationText.of(t.citation(), lang)).collect(Collectors.joining(" + "));
     }
 
     private static String fmt(double d) {

@@ -268,7 +268,7 @@ public final class HtmlReport implements Closeable {
         }
         h.append("</div></div>\n<div class=\"panel jump-panel\"><h3>").append(escape(label("riskiest", lang))).append("</h3><ol class=\"jump\">\n");
         for (ProvisionScore p : report.provisions()) {
-            h.append("<li><a href=\"#").append(doc).append("-o").append(p.start()).append("\">").append(escape(p.provision()))
+            h.append("<li><a href=\"#").append(doc).append("-o").append(p.start()).append("\">").append(escape(CitationText.of(p.provision(), lang)))
                     .append("</a> — ").append(String.format(Locale.ROOT, "%.2f", p.score())).append(" · ")
                     .append(escape(String.join(", ", p.factors()))).append("</li>\n");
         }
@@ -385,7 +385,7 @@ public final class HtmlReport implements Closeable {
         h.append("<span class=\"score\">").append(String.format(Locale.ROOT, "%.2f", f.score())).append("</span>");
         h.append("<h4>").append(badge).append(escape(f.title())).append(" <span class=\"sev sev-").append(f.severity()).append("\">")
                 .append(escape(label(f.severity().toString(), lang))).append("</span></h4>");
-        h.append("<p class=\"cite\">").append(escape(at.provision())).append(" · ").append(f.code());
+        h.append("<p class=\"cite\">").append(escape(CitationText.of(at.provision(), lang))).append(" · ").append(f.code());
         if (withQuote) {
             h.append(" · «").append(escape(at.quote())).append("»");
         }

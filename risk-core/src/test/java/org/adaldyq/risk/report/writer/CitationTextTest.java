@@ -1,0 +1,29 @@
+package org.adaldyq.risk.report.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.adaldyq.risk.lang.Language;
+import org.junit.jupiter.api.Test;
+
+/** Citations on a Russian or Kazakh page read as a lawyer of that language writes them. */
+class CitationTextTest {
+
+    @Test
+    void russianAndKazakhPagesShowCitationsInTheirLanguage() {
+        assertThat(CitationText.of("Article 12, part 2, point 3", Language.RU)).isEqualTo("Статья 12, часть 2, пункт 3");
+        assertThat(CitationText.of("Article 7, point 1, sub-point 3)", Language.RU)).isEqualTo("Статья 7, пункт 1, подпункт 3)");
+        assertThat(CitationText.of("Article 12, part 2, point 3", Language.KK)).isEqualTo("12-бап, 2-бөлік, 3-тармақ");
+        assertThat(CitationText.of("Article 7, point 1, sub-point 3)", Language.KK)).isEqualTo("7-бап, 1-тармақ, 3) тармақша");
+        assertThat(CitationText.of("Article 1, point 1, sub-point 1) → new Article 237-1, point 1", Language.RU))
+                .isEqualTo("Статья 1, пункт 1, подпункт 1) → новая статья 237-1, пункт 1");
+        assertThat(CitationText.of("Article 3, paragraph 2", Language.KK)).isEqualTo("3-бап, 2-абзац");
+    }
+
+    @Test
+    void englishAndUnknownFormsStayAsTheyAre() {
+        assertThat(CitationText.of("Section 2(a)(1)", Language.EN)).isEqualTo("Section 2(a)(1)");
+        assertThat(CitationText.of("Article 12, point 2", Language.EN)).isEqualTo("Article 12, point 2");
+        assertThat(CitationText.of("Preamble", Language.RU)).isEqualTo("Preamble");
+        assertThat(CitationText.of(null, Language.RU)).isNull();
+    }
+}

@@ -33,7 +33,15 @@ import picocli.CommandLine.Command;
         })
 public final class RiskCli {
 
+    /** Brings back third-party warnings and the stack traces of failed inputs (every command takes it). */
+    static final String VERBOSE = "--verbose";
+
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains(VERBOSE)) {
+            // before the first logger exists: slf4j-simple reads its levels once, system properties first
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.org.adaldyq", "debug");
+        }
         if (posixLocaleWithoutUtf8()) {
             System.exit(relaunchInUtf8(args));
         }
@@ -98,7 +106,9 @@ public final class RiskCli {
      * (an {@link IllegalArgumentException} or I/O error) are one {@code error:} line, exit 2.
      */
     static CommandLine commandLine() {
-        return new CommandLine(new RiskCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+        CommandLine cli = new CommandLine(new RiskCli());
+        addVerbose(cli);
+        return cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             java.util.List<?> problems;
             if (e instanceof org.adaldyq.risk.lexicon.LexiconException le) {
                 problems = le.problems();
@@ -119,6 +129,16 @@ public final class RiskCli {
             cmd.getErr().flush();
             return 3;
         });
+    }
+
+    /** {@code --verbose} on every command that has not got one of its own (evaluate lists disagreements with it). */
+    private static void addVerbose(CommandLine cmd) {
+        if (!cmd.getCommandSpec().optionsMap().containsKey(VERBOSE)) {
+            cmd.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder(VERBOSE).arity("0")
+                    .description("Also print third-party libraries' warnings (PDFBox, POI, Tika, Drools) and the stack traces "
+                            + "of failed inputs on standard error.").build());
+        }
+        cmd.getSubcommands().values().forEach(RiskCli::addVerbose);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

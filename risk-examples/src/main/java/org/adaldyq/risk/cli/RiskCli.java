@@ -49,24 +49,16 @@ public final class RiskCli {
     }
 
     /**
-     * With no locale set (LANG, LC_ALL, LC_CTYPE unset, or C/POSIX: containers, cron, CI), the JVM decodes
-     * file names as ASCII and every non-ASCII name becomes {@code ?} in reports. Such a run is started again,
-     * once, in the C.UTF-8 locale, so that Kazakh and Russian file names come out as they are. A locale the
-     * user set is never overridden.
+     * When the JVM decodes file names as ASCII, every non-ASCII name becomes {@code ?} in reports: no locale
+     * set (LANG, LC_ALL, LC_CTYPE unset, or C/POSIX: containers, cron, CI), {@code LC_ALL=C} over a UTF-8
+     * {@code LANG}, or a locale the system does not have ({@code kk_KZ.UTF-8} in a slim container falls back
+     * to C). Such a run is started again, once, in the C.UTF-8 locale, so that Kazakh and Russian file names
+     * come out as they are. A locale that works (UTF-8, or a legacy 8-bit one the system has) is kept.
      */
     static boolean posixLocaleWithoutUtf8() {
         String jnu = System.getProperty("sun.jnu.encoding", "");
-        if (jnu.equalsIgnoreCase("UTF-8") || jnu.equalsIgnoreCase("UTF8")
-                || System.getProperty("os.name", "").startsWith("Windows") || System.getenv("ADALDYQ_RELAUNCHED") != null) {
-            return false;
-        }
-        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
-            String v = System.getenv(name);
-            if (v != null && !v.isEmpty() && !v.equals("C") && !v.equals("POSIX")) {
-                return false;
-            }
-        }
-        return true;
+        boolean ascii = jnu.equalsIgnoreCase("ANSI_X3.4-1968") || jnu.equalsIgnoreCase("US-ASCII") || jnu.equalsIgnoreCase("ASCII");
+        return ascii && !System.getProperty("os.name", "").startsWith("Windows") && System.getenv("ADALDYQ_RELAUNCHED") == null;
     }
 
     private static int relaunchInUtf8(String[] args) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,11 +77,26 @@ class SettingsTest {
         "[R003]\\n[R018]\\n[R003]                   | 3 | section [R003] is given twice",
         "[weights]\\nR003 = -7                       | 2 | weight of R003 must be a finite number, not negative",
         "[R003.procurement_method_details]\\nQuick = soon | 2 | Quick is not a number",
+        "[R038]\\nminimum_submitted_bids = 2.5      | 2 | minimum_submitted_bids must be a whole number",
+        "[R038]\\nminimum_contracting_processes = 1e20 | 2 | minimum_contracting_processes must be a whole number",
+        "[R048]\\ndigits = 99999999999999999999     | 2 | digits must be a whole number",
+        "[R003]\\nthreshold = 1\u00005             | 2 | control character U+0000",
+        "[R003.procurement_method_details]\\nQuick = 5 | 1 | [R003.procurement_method_details] without [R003]",
     })
     void strictSettingsRefuseWhatWouldRunSilentlyWrong(String ini, int line, String message) {
         String text = ini.replace("\\n", "\n");
         assertThatThrownBy(() -> Settings.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("settings:" + line + ": ").hasMessageContaining(message);
+    }
+
+    /** A refusal quotes at most 80 characters of the bad line: a 1 MB value made a 1 MB error line. */
+    @Test
+    void aRefusalQuotesLongValuesShort() {
+        for (String ini : List.of("[R003]\nthreshold = " + "1".repeat(1_000_000), "[" + "R".repeat(100_000) + "]",
+                "[R003]\nthreshold = 1" + "x".repeat(10_000), "[".repeat(10_000))) {
+            assertThatThrownBy(() -> Settings.parse(ini)).isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400).doesNotContain("\n"));
+        }
     }
 
     @Test

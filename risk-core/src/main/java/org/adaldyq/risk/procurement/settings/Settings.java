@@ -57,11 +57,21 @@ public final class Settings {
 
     /** As {@link #read(Path)}; {@code lenient} keeps Cardinal's tolerance of unknown sections and keys. */
     public static Settings read(Path file, boolean lenient) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            // a FIFO would block the run forever, /dev/zero would fill the heap
+            throw new IllegalArgumentException(file + ": not a regular file (a folder, FIFO or device): not read");
+        }
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalArgumentException(file + ": cannot be read (" + e + ")", e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new IllegalArgumentException(file + ": larger than " + MAX_BYTES / (1 << 20) + " MiB: not a settings file");
         }
         String text;
         try {
@@ -83,6 +93,8 @@ public final class Settings {
     }
 
     private static final String DETAILS = ".procurement_method_details";
+    /** Largest settings file read (Cardinal's full file is 10 KB). */
+    private static final int MAX_BYTES = 1 << 20;
     /** Numeric settings of indicator sections; checked when the settings are read, as Cardinal does. */
     static final Set<String> NUMERIC_KEYS = Set.of("threshold", "percentile", "digits", "minimum_submitted_bids",
             "minimum_contracting_processes", "minimum_awards", "minimum_amounts", "window_days", "minimum_days",

@@ -99,6 +99,30 @@ class SettingsTest {
         }
     }
 
+    /**
+     * A settings path that is not a regular file is refused before it is opened: a FIFO blocked the run
+     * forever, /dev/zero filled the heap (an OutOfMemoryError and its stack trace); too big a file is refused.
+     */
+    @Test
+    void aSettingsPathThatIsNoSettingsFileIsRefusedWithoutReadingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path fifo = tmp.resolve("fifo.ini");
+        boolean made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        java.nio.file.Path big = java.nio.file.Files.write(tmp.resolve("big.ini"), new byte[(1 << 20) + 1]);
+        List<java.nio.file.Path> paths = new java.util.ArrayList<>(List.of(tmp, tmp.resolve("missing.ini"), big));
+        if (made) {
+            paths.add(fifo);
+        }
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("/dev/zero"))) {
+            paths.add(java.nio.file.Path.of("/dev/zero"));
+        }
+        for (java.nio.file.Path p : paths) {
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
+                    assertThatThrownBy(() -> Settings.read(p)).isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageStartingWith(p + ": "));
+        }
+    }
+
     @Test
     void lenientSettingsKeepCardinalsTolerance() {
         Settings s = Settings.parse(new java.io.StringReader("[R03]\n[R003]\ntreshold = 5\nthreshold = 3\nthreshold = 4\n"),

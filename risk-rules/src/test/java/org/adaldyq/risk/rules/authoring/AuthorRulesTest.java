@@ -286,4 +286,25 @@ class AuthorRulesTest {
         write("plain.drl", "\uFEFF" + drl);
         assertThat(errors(check(dir))).isEqualTo(plain).isNotEmpty();
     }
+
+    /**
+     * A rule file that is not UTF-8 (a stray byte, a UTF-16 file) is a problem naming it, where the CLI said
+     * only "Input length = 1"; a FIFO named like a rule file is refused, not skipped in silence (exit 0).
+     */
+    @Test
+    void aRuleFileThatIsNotUtf8TextIsAProblemNamingIt() throws IOException {
+        java.nio.file.Files.write(dir.resolve("latin.drl"), "package org.example;\n// \u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        RegulationRules.Loaded l = check(dir);
+        assertThat(l.ok()).isFalse();
+        assertThat(errors(l)).singleElement().asString().contains(dir.resolve("latin.drl") + ": not valid UTF-8");
+    }
+
+    @Test
+    void aFifoInTheFolderIsRefusedNotSkipped() throws Exception {
+        Path fifo = dir.resolve("pipe.drl");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        RegulationRules.Loaded l = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> check(dir));
+        assertThat(l.ok()).isFalse();
+        assertThat(errors(l)).singleElement().asString().contains(fifo + ": not a regular file");
+    }
 }

@@ -307,4 +307,24 @@ class AuthorRulesTest {
         assertThat(l.ok()).isFalse();
         assertThat(errors(l)).singleElement().asString().contains(fifo + ": not a regular file");
     }
+
+    /**
+     * The compiled-code check refused legitimate packs, with no line: a declared type (its class implements
+     * Drools' fact interfaces and Serializable) and a pack of more than a thousand rules (the executable model
+     * splits them over RulesSupplier classes). Both load now.
+     */
+    @Test
+    void aDeclaredTypeAndAThousandRulesPassTheCompiledCodeCheck() throws IOException {
+        StringBuilder drl = new StringBuilder("package org.example.big;\nimport org.adaldyq.risk.regulation.fact.*;\n"
+                + "declare Seen\n    concept : String\nend\n");
+        for (int i = 0; i < 1_001; i++) {
+            drl.append("rule \"VAGUE_TERMS.r").append(i).append("\"\n    @code(\"VAGUE_TERMS\") @severity(\"low\") @title(\"t\")")
+                    .append(" @source(\"s\")\nwhen\n    $t : Trigger(provision == ").append(i).append(")\nthen\n")
+                    .append(i == 0 ? "    insert(new Seen($t.getConcept()));\n" : "").append("end\n");
+        }
+        write("big.drl", drl.toString());
+        RegulationRules.Loaded l = check(dir);
+        assertThat(errors(l)).isEmpty();
+        assertThat(l.ok()).isTrue();
+    }
 }

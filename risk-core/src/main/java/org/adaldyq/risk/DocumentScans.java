@@ -97,8 +97,13 @@ public final class DocumentScans implements Iterator<String>, AutoCloseable {
                 return engine.scanDocument(new ByteArrayInputStream(bytes), d.name()).report();
             } catch (DocumentReadException e) {
                 return error(d.name(), e.reason().name(), e.getMessage());
+            } catch (org.kie.api.runtime.rule.ConsequenceException e) {
+                LOG.warn("rules failed on {}: {}", d.name(), e.getMessage());
+                LOG.debug("rules failed on {}", d.name(), e);
+                return error(d.name(), "RULE_ERROR", e.getMessage());
             } catch (RuntimeException | StackOverflowError | LinkageError e) {
-                LOG.warn("scan of {} failed", d.name(), e);
+                LOG.warn("scan of {} failed: {}", d.name(), e.toString());
+                LOG.debug("scan of {} failed", d.name(), e);
                 return error(d.name(), "INTERNAL", e.toString());
             } catch (OutOfMemoryError e) {
                 return error(d.name(), "TOO_LARGE", "the document needs more memory than the JVM has (" + e.getMessage() + ")");

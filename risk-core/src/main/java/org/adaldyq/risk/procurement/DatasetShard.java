@@ -16,7 +16,6 @@ import org.adaldyq.risk.procurement.stats.DatasetStatistics;
 import org.adaldyq.risk.procurement.stats.FixedQuantiles;
 import org.adaldyq.risk.procurement.stats.QuantileSamples;
 import org.adaldyq.risk.procurement.stats.QuantileSource;
-import org.adaldyq.risk.rules.RuleLimitException;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -141,9 +140,8 @@ public final class DatasetShard {
                              List<InputProblem> problems) {
         try {
             flags.addAll(engine.rules().fire(enabled, facts));
-        } catch (RuleLimitException e) {
-            problems.add(new InputProblem("<dataset>", 0, null, InputProblem.Kind.RULE_LIMIT,
-                    e.getMessage() + "; these dataset flags are missing"));
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            problems.add(ProcurementRun.ruleProblem("<dataset>", 0, null, e, "these dataset flags are missing"));
         }
     }
 

@@ -217,8 +217,8 @@ final class ProcurementRun {
             CompletableFuture<List<Flag>> fired = new CompletableFuture<>();
             try {
                 fired.complete(rules.fire(enabled, facts));
-            } catch (RuleLimitException e) {
-                fired.completeExceptionally(e);
+            } catch (RuntimeException | StackOverflowError | LinkageError e) {
+                fired.completeExceptionally(e); // drain fires the batch's processes one by one
             }
             flags = fired;
         } else {
@@ -240,18 +240,18 @@ final class ProcurementRun {
             }
             FiringBatch batch = pending.poll();
             List<Flag> flags;
-            Map<Reviewed, String> stopped = Map.of();
+            Map<Reviewed, InputProblem> stopped = Map.of();
             try {
                 flags = batch.flags().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof RuleLimitException)) {
+                if (!ruleFailure(e.getCause())) {
                     throw new IllegalStateException("rules failed", e.getCause());
                 }
-                // a rule looped on some process of the batch: fire them one by one, so that only the
-                // processes it loops on fail, never the batch, never the data set
+                // a rule looped or threw on some process of the batch: fire them one by one, so that only
+                // the processes it fails on fail, never the batch, never the data set
                 stopped = new java.util.IdentityHashMap<>();
                 flags = oneByOne(batch.processes(), stopped);
             }
@@ -267,10 +267,9 @@ final class ProcurementRun {
                     listener.process(r.source(), r.process(), null, r.skipReason(), List.of());
                     continue;
                 }
-                String limit = stopped.get(r);
-                if (limit != null) {
-                    problem(new InputProblem(r.source(), r.process().line(), r.process().ocid(),
-                            InputProblem.Kind.RULE_LIMIT, limit + "; the process gets no flags"));
+                InputProblem failed = stopped.get(r);
+                if (failed != null) {
+                    problem(failed);
                     listener.process(r.source(), r.process(), null, "rules stopped", List.of());
                     continue;
                 }
@@ -287,8 +286,11 @@ final class ProcurementRun {
         }
     }
 
-    /** Fires each reviewed process alone; those whose rules still hit a limit go to {@code stopped}, with why. */
-    private List<Flag> oneByOne(List<Reviewed> processes, Map<Reviewed, String> stopped) {
+    /**
+     * Fires each reviewed process alone; those whose rules still hit a limit or fail go to {@code stopped},
+     * with the problem to report.
+     */
+    private List<Flag> oneByOne(List<Reviewed> processes, Map<Reviewed, InputProblem> stopped) {
         List<Flag> flags = new ArrayList<>();
         for (Reviewed r : processes) {
             if (r.facts() == null) {
@@ -296,22 +298,35 @@ final class ProcurementRun {
             }
             try {
                 flags.addAll(rules.fire(enabled, r.facts().all()));
-            } catch (RuleLimitException e) {
-                stopped.put(r, e.getMessage());
+            } catch (RuntimeException | StackOverflowError | LinkageError e) {
+                stopped.put(r, ruleProblem(r.source(), r.process().line(), r.process().ocid(), e, "the process gets no flags"));
             }
         }
         return flags;
     }
 
-    /** Fires the dataset rules on some facts; a rule stopped at its limit is one problem, not a failed run. */
+    /** Fires the dataset rules on some facts; a rule stopped at its limit, or failing, is one problem, not a failed run. */
     private List<Flag> fireDataset(List<Object> facts) {
         try {
             return rules.fire(enabled, facts);
-        } catch (RuleLimitException e) {
-            problem(new InputProblem("<dataset>", 0, null, InputProblem.Kind.RULE_LIMIT,
-                    e.getMessage() + "; these dataset flags are missing"));
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            problem(ruleProblem("<dataset>", 0, null, e, "these dataset flags are missing"));
             return List.of();
         }
+    }
+
+    /** Whether a batch's firing failed because of its rules (a limit, a rule that threw), not of the run. */
+    static boolean ruleFailure(Throwable t) {
+        return t instanceof RuntimeException || t instanceof StackOverflowError || t instanceof LinkageError;
+    }
+
+    /** The problem a process (or the dataset) gets when its rules stopped at a limit ({@code RULE_LIMIT}) or failed. */
+    static InputProblem ruleProblem(String source, long line, String ocid, Throwable e, String consequence) {
+        if (e instanceof RuleLimitException) {
+            return new InputProblem(source, line, ocid, InputProblem.Kind.RULE_LIMIT, e.getMessage() + "; " + consequence);
+        }
+        String why = e instanceof org.kie.api.runtime.rule.ConsequenceException ? e.getMessage() : e.toString();
+        return new InputProblem(source, line, ocid, InputProblem.Kind.RULE_ERROR, why + "; " + consequence);
     }
 
     void problem(InputProblem p) {

@@ -16,7 +16,7 @@ import org.adaldyq.risk.lang.Language;
  * @param provisionCount number of provisions the text was split into
  * @param provisions     the provisions with findings, highest score first
  * @param findings       the findings, in text order
- * @param metadata       the document's metadata (title, author, …), first value per name
+ * @param metadata       the document's metadata (title, author, …), first value per name, sorted by name
  */
 public record ScanReport(
         String source,
@@ -28,7 +28,10 @@ public record ScanReport(
         List<Finding> findings,
         Map<String, String> metadata) {
 
-    /** Copies the lists, and the metadata sorted by name (the same order in every run); null metadata becomes empty. */
+    /**
+     * Copies the lists and the metadata; null metadata becomes empty. The metadata is sorted by name: the
+     * report is byte-stable between runs ({@code Map.copyOf} iterates in an order that changes per JVM).
+     */
     public ScanReport {
         provisions = List.copyOf(provisions);
         findings = List.copyOf(findings);

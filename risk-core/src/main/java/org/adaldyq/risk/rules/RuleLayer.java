@@ -82,7 +82,11 @@ public final class RuleLayer {
         List<SourceFile> releaseExamples = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
             Path realDir = dir.toRealPath();
-            for (Path f : files.filter(Files::isRegularFile).filter(p -> visible(dir, p)).sorted().toList()) {
+            for (Path f : files.filter(p -> !Files.isDirectory(p)).filter(p -> visible(dir, p)).sorted().toList()) {
+                if (!Files.isRegularFile(f)) {
+                    // a FIFO would block the load, a device would never end: refused, not skipped in silence
+                    throw new IOException(f + ": not a regular file (a FIFO, socket, device or dangling link); not read");
+                }
                 requireInside(realDir, f);
                 String fileName = f.getFileName().toString();
                 if (fileName.endsWith(".drl")) {
@@ -159,7 +163,12 @@ public final class RuleLayer {
 
     /** A file's text, without the byte-order mark some editors write (it would shift the DRL parser's columns). */
     private static String text(Path file) throws IOException {
-        String s = Files.readString(file, StandardCharsets.UTF_8);
+        String s;
+        try {
+            s = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(file + ": not valid UTF-8 text (rule files are UTF-8); not read", e);
+        }
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 

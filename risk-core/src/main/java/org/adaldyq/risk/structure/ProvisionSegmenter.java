@@ -150,6 +150,22 @@ public final class ProvisionSegmenter {
             }
         }
 
+        /** Entries that are units (nodes), counted once: emission asks it of every child (200,000 articles). */
+        private int unitCount = -1;
+
+        int unitCount() {
+            if (unitCount < 0) {
+                int n = 0;
+                for (Object e : entries) {
+                    if (e instanceof Node) {
+                        n++;
+                    }
+                }
+                unitCount = n;
+            }
+            return unitCount;
+        }
+
         int paraCount() {
             int n = 0;
             for (Object e : entries) {
@@ -651,13 +667,7 @@ public final class ProvisionSegmenter {
 
         private boolean hiddenForOwn(Node n) {
             if (n.kind == Kind.PART && n.implicit && n.parent != null && n.parent.kind == Kind.ARTICLE) {
-                int units = 0;
-                for (Object e : n.parent.entries) {
-                    if (e instanceof Node) {
-                        units++;
-                    }
-                }
-                return units == 1;
+                return n.parent.unitCount() == 1;
             }
             return false;
         }

@@ -9,6 +9,7 @@ import org.adaldyq.risk.fixtures.TestDocuments;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.structure.CitationLevel.Kind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ProvisionSegmenterTest {
 
@@ -191,5 +192,22 @@ class ProvisionSegmenterTest {
         // a paragraph that does not introduce the list stays a provision of its own
         String plain = "The Secretary shall publish the rules.\n(A) The rules take effect in 30 days.\n";
         assertThat(ProvisionSegmenter.segment(plain, Language.EN)).extracting(Provision::hasLeadIn).containsOnly(false);
+    }
+
+    /**
+     * Issue 11: 10 MB of 200,000 one-line articles ("Статья N. Орган вправе.") took four minutes to segment
+     * (each article's part counted its siblings again), long before the provision-count limit could refuse
+     * it. The limit here is a hang guard, far above the second it takes.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void twoHundredThousandShortArticlesAreSegmentedInLinearTime() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 200_000; i++) {
+            text.append("Статья ").append(i).append(". Орган вправе.\n");
+        }
+        List<Provision> ps = ProvisionSegmenter.segment(text.toString(), Language.RU);
+        assertThat(ps).hasSizeGreaterThan(100_000);
+        assertThat(ps.get(ps.size() - 1).text(text.toString())).isEqualTo("Статья 200000. Орган вправе.");
     }
 }

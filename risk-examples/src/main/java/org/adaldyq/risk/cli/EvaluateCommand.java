@@ -49,7 +49,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples for the intervals (default: ${DEFAULT-VALUE}; 0: none).")
     int resamples;
 
-    @Option(names = {"-v", "--verbose"}, description = "List every provision where the shipped engine and the labels disagree.")
+    @Option(names = {"-v", "--verbose"}, description = "List every provision where the shipped engine and the labels disagree (and print third-party warnings, as on every command).")
     boolean verbose;
 
     @Override

@@ -33,7 +33,15 @@ import picocli.CommandLine.Command;
         })
 public final class RiskCli {
 
+    /** Brings back third-party warnings and the stack traces of failed inputs (every command takes it). */
+    static final String VERBOSE = "--verbose";
+
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains(VERBOSE)) {
+            // before the first logger exists: slf4j-simple reads its levels once, system properties first
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.org.adaldyq", "debug");
+        }
         if (posixLocaleWithoutUtf8()) {
             System.exit(relaunchInUtf8(args));
         }
@@ -41,24 +49,16 @@ public final class RiskCli {
     }
 
     /**
-     * With no locale set (LANG, LC_ALL, LC_CTYPE unset, or C/POSIX: containers, cron, CI), the JVM decodes
-     * file names as ASCII and every non-ASCII name becomes {@code ?} in reports. Such a run is started again,
-     * once, in the C.UTF-8 locale, so that Kazakh and Russian file names come out as they are. A locale the
-     * user set is never overridden.
+     * When the JVM decodes file names as ASCII, every non-ASCII name becomes {@code ?} in reports: no locale
+     * set (LANG, LC_ALL, LC_CTYPE unset, or C/POSIX: containers, cron, CI), {@code LC_ALL=C} over a UTF-8
+     * {@code LANG}, or a locale the system does not have ({@code kk_KZ.UTF-8} in a slim container falls back
+     * to C). Such a run is started again, once, in the C.UTF-8 locale, so that Kazakh and Russian file names
+     * come out as they are. A locale that works (UTF-8, or a legacy 8-bit one the system has) is kept.
      */
     static boolean posixLocaleWithoutUtf8() {
         String jnu = System.getProperty("sun.jnu.encoding", "");
-        if (jnu.equalsIgnoreCase("UTF-8") || jnu.equalsIgnoreCase("UTF8")
-                || System.getProperty("os.name", "").startsWith("Windows") || System.getenv("ADALDYQ_RELAUNCHED") != null) {
-            return false;
-        }
-        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
-            String v = System.getenv(name);
-            if (v != null && !v.isEmpty() && !v.equals("C") && !v.equals("POSIX")) {
-                return false;
-            }
-        }
-        return true;
+        boolean ascii = jnu.equalsIgnoreCase("ANSI_X3.4-1968") || jnu.equalsIgnoreCase("US-ASCII") || jnu.equalsIgnoreCase("ASCII");
+        return ascii && !System.getProperty("os.name", "").startsWith("Windows") && System.getenv("ADALDYQ_RELAUNCHED") == null;
     }
 
     private static int relaunchInUtf8(String[] args) {
@@ -98,7 +98,9 @@ public final class RiskCli {
      * (an {@link IllegalArgumentException} or I/O error) are one {@code error:} line, exit 2.
      */
     static CommandLine commandLine() {
-        return new CommandLine(new RiskCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+        CommandLine cli = new CommandLine(new RiskCli());
+        addVerbose(cli);
+        return cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             java.util.List<?> problems;
             if (e instanceof org.adaldyq.risk.lexicon.LexiconException le) {
                 problems = le.problems();
@@ -119,6 +121,16 @@ public final class RiskCli {
             cmd.getErr().flush();
             return 3;
         });
+    }
+
+    /** {@code --verbose} on every command that has not got one of its own (evaluate lists disagreements with it). */
+    private static void addVerbose(CommandLine cmd) {
+        if (!cmd.getCommandSpec().optionsMap().containsKey(VERBOSE)) {
+            cmd.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder(VERBOSE).arity("0")
+                    .description("Also print third-party libraries' warnings (PDFBox, POI, Tika, Drools) and the stack traces "
+                            + "of failed inputs on standard error.").build());
+        }
+        cmd.getSubcommands().values().forEach(RiskCli::addVerbose);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

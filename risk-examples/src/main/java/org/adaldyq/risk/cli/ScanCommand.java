@@ -291,9 +291,16 @@ final class ScanCommand implements Callable<Integer> {
             // a rule that loops or never returns: this input fails, the batch goes on
             LOG.warn("rules stopped on {}: {}", in, e.getMessage());
             return error(in, "RULE_LIMIT", e.getMessage());
+        } catch (org.kie.api.runtime.rule.ConsequenceException e) {
+            // a rule's consequence threw (an author rule's bug): this input fails naming the rule, the batch goes on
+            LOG.warn("rules failed on {}: {}", in, e.getMessage());
+            LOG.debug("rules failed on {}", in, e);
+            return error(in, "RULE_ERROR", e.getMessage());
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
-            // A bug or a rule problem on one input must not stop the batch: record it and go on.
-            LOG.warn("scan of {} failed", in, e);
+            // A bug or a rule problem on one input must not stop the batch: record it and go on (one line;
+            // the stack trace with --verbose).
+            LOG.warn("scan of {} failed: {}", in, e.toString());
+            LOG.debug("scan of {} failed", in, e);
             return error(in, "INTERNAL", e.toString());
         } catch (OutOfMemoryError e) {
             // the failed scan's memory is garbage now: the batch goes on with the next input

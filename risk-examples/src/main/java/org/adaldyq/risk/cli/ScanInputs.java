@@ -23,6 +23,8 @@ final class ScanInputs {
     record Entry(Path file, Map<String, Object> error) {
     }
 
+    private static final String DANGLING = "a link to nothing (or a loop of links): not followed";
+
     private ScanInputs() {
     }
 
@@ -33,6 +35,8 @@ final class ScanInputs {
                 walk(p, out);
             } else if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 out.add(error(p, "NOT_FOUND", "no such file or folder"));
+            } else if (!Files.exists(p)) {
+                out.add(error(p, "DANGLING_LINK", DANGLING));
             } else if (Files.isDirectory(p)) {
                 walk(p.toRealPath(), out); // a link named on the command line is the user's choice
             } else if (!Files.isRegularFile(p)) {
@@ -88,7 +92,7 @@ final class ScanInputs {
         try {
             target = file.toRealPath();
         } catch (IOException e) {
-            return error(file, "DANGLING_LINK", "a link to nothing (or a loop of links): not followed");
+            return error(file, "DANGLING_LINK", DANGLING);
         }
         if (!target.startsWith(realRoot)) {
             return error(file, "LINK_OUT_OF_TREE", "a link out of the folder: not followed");

@@ -85,4 +85,26 @@ class BaselineTest {
         ProcurementCommandsTest.Run run = ProcurementCommandsTest.run(null, "tenders", "--baseline", bad.toString(), bad.toString());
         assertThat(run.exit()).isNotZero();
     }
+
+    /**
+     * A baseline path that is a FIFO (it blocked the run forever), a folder, or a file of NULs (Jackson's
+     * two-line message without the file) is refused in one line that names the file, exit 2.
+     */
+    @Test
+    void aBaselinePathThatIsNoBaselineIsOneLineNamingIt(@TempDir Path tmp) throws Exception {
+        Path data = Files.writeString(tmp.resolve("data.jsonl"), "{\"ocid\":\"x\"}\n");
+        Path nuls = Files.write(tmp.resolve("nuls.json"), new byte[100]);
+        Path fifo = tmp.resolve("fifo.json");
+        boolean made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        java.util.List<Path> bad = new java.util.ArrayList<>(java.util.List.of(nuls, tmp));
+        if (made) {
+            bad.add(fifo);
+        }
+        for (Path b : bad) {
+            CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> CliRun.of("tenders", "--baseline", b.toString(), data.toString()));
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err().strip()).startsWith("error: " + b + ":").hasLineCount(1);
+        }
+    }
 }

@@ -1,7 +1,8 @@
 package org.adaldyq.risk.cli;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,12 +11,15 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With no locale set (containers, cron, CI), the JVM reads file names as ASCII: the CLI starts itself again
- * in C.UTF-8 so that a Kazakh or Russian file name comes out as it is in {@code source} (issue 11, part 3).
+ * With no locale set (containers, cron, CI), or one that the system does not have, or {@code LC_ALL=C} over a
+ * UTF-8 {@code LANG}, the JVM reads file names as ASCII: the CLI starts itself again in C.UTF-8 so that a
+ * Kazakh or Russian file name comes out as it is in {@code source} (issue 11, part 3).
  */
 class FileNameEncodingTest {
-    @Test
-    void aCyrillicFileNameSurvivesAnUnsetLocale(@TempDir Path tmp) throws Exception {
+    /** The environment of each case: NAME=VALUE pairs, the rest of the locale variables unset. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "LC_ALL=C", "LC_ALL=C LANG=C.UTF-8", "LANG=kk_KZ.UTF-8", "LANG=xx_NOWHERE.UTF-8 LC_CTYPE=POSIX"})
+    void aCyrillicFileNameSurvivesAnyLocaleWithoutUtf8(String locale, @TempDir Path tmp) throws Exception {
         // made by the shell from its UTF-8 bytes: this JVM may itself run without a locale
         String name = "\\320\\267\\320\\260\\320\\272\\320\\276\\320\\275.txt"; // закон.txt
         Process make = new ProcessBuilder("sh", "-c", "printf 'Орган вправе отказать.' > \"$(printf '" + name + "')\"")
@@ -29,6 +33,11 @@ class FileNameEncodingTest {
         pb.environment().remove("LC_ALL");
         pb.environment().remove("LC_CTYPE");
         pb.environment().remove("ADALDYQ_RELAUNCHED");
+        for (String pair : locale.split(" ")) {
+            if (!pair.isEmpty()) {
+                pb.environment().put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
         Process scan = pb.start();
         String out = new String(scan.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(scan.waitFor()).isZero();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,25 @@ class ScanInputsTest {
         expected.put("missing.txt", "NOT_FOUND");
         assertThat(bySource).containsExactlyEntriesOf(expected);
         assertThat(run.out()).doesNotContain("secret.txt\"");
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
+    /** Links named on the command line that lead nowhere, or in a loop, are said to be so (not "a FIFO"). */
+    @Test
+    void aDanglingOrLoopingLinkOnTheCommandLine(@TempDir Path tmp) throws Exception {
+        Path dangling = Files.createSymbolicLink(tmp.resolve("dangling"), tmp.resolve("nothing"));
+        Path loop = Files.createSymbolicLink(tmp.resolve("loop1"), tmp.resolve("loop2"));
+        Files.createSymbolicLink(tmp.resolve("loop2"), loop);
+        ProcurementCommandsTest.Run run = ProcurementCommandsTest.run(null, "scan", "--format", "jsonl", dangling.toString(),
+                loop.toString());
+        List<String> reasons = run.out().lines().map(l -> {
+            try {
+                return JSON.readTree(l).path("reason").asText();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        assertThat(reasons).containsExactly("DANGLING_LINK", "DANGLING_LINK");
         assertThat(run.exit()).isEqualTo(1);
     }
 }

@@ -197,4 +197,50 @@ class ProcurementApiTest {
             });
         }
     }
+
+    /**
+     * An author rule that throws on one process (its consequence, here; a condition alike) fails that process
+     * with a RULE_ERROR problem naming the rule; it used to end the whole run with "rules failed" and no output.
+     */
+    @Test
+    void aThrowingRuleFailsOneProcessNotTheRun(@TempDir Path tmp) throws Exception {
+        Path rules = Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("R001-throws.drl"), """
+                package org.adaldyq.risk.rules.procurement;
+
+                import org.adaldyq.risk.procurement.fact.*;
+
+                rule "R001 Throws on one process"
+                    @id("R001") @code("R001") @severity("low") @title("Throws") @source("test")
+                when
+                    $s : IndicatorSetting( code == "R001" )
+                    $a : ActiveSupplier( ocid == "bad-1" )
+                then
+                    throw new IllegalStateException("boom on " + $a.getOcid());
+                end
+                """);
+        String period = "\"tenderPeriod\":{\"startDate\":\"2024-03-01T09:00:00Z\",\"endDate\":\"2024-03-03T09:00:00Z\"}";
+        String data = "{\"ocid\":\"ok-0\",\"tender\":{\"procurementMethod\":\"open\"," + period + "}}\n"
+                + "{\"ocid\":\"bad-1\",\"tender\":{\"procurementMethod\":\"open\"," + period + "},"
+                + "\"awards\":[{\"id\":\"a\",\"status\":\"active\",\"suppliers\":[{\"id\":\"S\"}]}]}\n"
+                + "{\"ocid\":\"ok-2\",\"tender\":{\"procurementMethod\":\"open\"," + period + "}}\n";
+        List<InputProblem> problems = new ArrayList<>();
+        ProcurementEngine engine = ProcurementEngine.builder().rules(rules).threads(1)
+                .settings(org.adaldyq.risk.procurement.settings.Settings.parse("[R001]\n[R003]\n"))
+                .build();
+        try (Assessment a = engine.assess(input(data), ProcessListener.problems(problems::add))) {
+            List<ProcessResult> results = new ArrayList<>();
+            a.forEachProcess(results::add);
+            assertThat(results).extracting(ProcessResult::ocid).containsExactly("ok-0", "bad-1", "ok-2");
+            assertThat(results.get(0).flags()).containsKey("R003");
+            assertThat(results.get(2).flags()).containsKey("R003");
+            assertThat(results.get(1).skipReason()).isEqualTo("rules stopped");
+            assertThat(problems).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(InputProblem.Kind.RULE_ERROR);
+                assertThat(p.ocid()).isEqualTo("bad-1");
+                assertThat(p.line()).isEqualTo(2);
+                assertThat(p.reason()).contains("R001 Throws on one process", "boom on bad-1");
+            });
+        }
+    }
 }

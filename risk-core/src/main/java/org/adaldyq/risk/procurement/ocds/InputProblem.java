@@ -34,7 +34,12 @@ public record InputProblem(String source, long line, String ocid, Kind kind, Str
          * A process (or, with source {@code <dataset>}, the dataset rules) on which the rules were stopped at
          * their firing or time limit, e.g. by a looping author rule; it gets no flags, the run goes on.
          */
-        RULE_LIMIT
+        RULE_LIMIT,
+        /**
+         * A process (or, with source {@code <dataset>}, the dataset rules) on which a rule failed: its
+         * consequence or a condition threw, e.g. an author rule's bug; it gets no flags, the run goes on.
+         */
+        RULE_ERROR
     }
 
     @Override

@@ -57,11 +57,21 @@ public final class Settings {
 
     /** As {@link #read(Path)}; {@code lenient} keeps Cardinal's tolerance of unknown sections and keys. */
     public static Settings read(Path file, boolean lenient) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            // a FIFO would block the run forever, /dev/zero would fill the heap
+            throw new IllegalArgumentException(file + ": not a regular file (a folder, FIFO or device): not read");
+        }
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalArgumentException(file + ": cannot be read (" + e + ")", e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new IllegalArgumentException(file + ": larger than " + MAX_BYTES / (1 << 20) + " MiB: not a settings file");
         }
         String text;
         try {
@@ -82,10 +92,18 @@ public final class Settings {
         return parse(ini, "settings", false);
     }
 
+    private static final String DETAILS = ".procurement_method_details";
+    /** Largest settings file read (Cardinal's full file is 10 KB). */
+    private static final int MAX_BYTES = 1 << 20;
     /** Numeric settings of indicator sections; checked when the settings are read, as Cardinal does. */
     static final Set<String> NUMERIC_KEYS = Set.of("threshold", "percentile", "digits", "minimum_submitted_bids",
             "minimum_contracting_processes", "minimum_awards", "minimum_amounts", "window_days", "minimum_days",
             "maximum_days", "ratio");
+    /** Numeric settings that count things: whole numbers (a fraction or 1e20 would silently round). */
+    private static final Set<String> COUNT_KEYS = Set.of("digits", "minimum_submitted_bids", "minimum_contracting_processes",
+            "minimum_awards");
+    /** Longest piece of a bad line quoted in a refusal: the message stays one readable line. */
+    private static final int QUOTED = 80;
     /** Every key an indicator section may hold. */
     private static final Set<String> INDICATOR_KEYS = union(NUMERIC_KEYS, Set.of("procurement_methods", "currency",
             "measure", "non_competitive_procurement_method_details"));
@@ -133,6 +151,7 @@ public final class Settings {
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
         Map<String, String> current = top;
         String section = null;
+        Map<String, Integer> sectionLines = new LinkedHashMap<>();
         try (BufferedReader r = new BufferedReader(ini)) {
             String line;
             int n = 0;
@@ -140,6 +159,9 @@ public final class Settings {
                 n++;
                 if (n == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
+                }
+                if (!lenient) {
+                    checkText(line, source, n);
                 }
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith(";") || t.startsWith("#")) {
@@ -151,11 +173,12 @@ public final class Settings {
                         checkSection(section, sections.containsKey(section), source, n);
                     }
                     current = sections.computeIfAbsent(section, k -> new LinkedHashMap<>());
+                    sectionLines.putIfAbsent(section, n);
                     continue;
                 }
                 int eq = t.indexOf('=');
                 if (eq < 0) {
-                    throw new IllegalArgumentException(source + ":" + n + ": expected key = value: " + t);
+                    throw new IllegalArgumentException(source + ":" + n + ": expected key = value: " + quoted(t));
                 }
                 String key = t.substring(0, eq).strip();
                 String value = t.substring(eq + 1).strip();
@@ -165,7 +188,7 @@ public final class Settings {
                     try {
                         v = Double.parseDouble(value);
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(source + ":" + n + ": " + key + " is not a number: '" + value + "'");
+                        throw new IllegalArgumentException(source + ":" + n + ": " + quoted(key) + " is not a number: '" + quoted(value) + "'");
                     }
                     if (!lenient) {
                         checkRange(key, v, value, source, n);
@@ -183,22 +206,59 @@ public final class Settings {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!lenient) {
+            checkDetailsHaveTheirIndicator(sections, sectionLines, source);
+        }
         return new Settings(top, sections);
+    }
+
+    /** A line with control characters (a NUL, say) is not settings text: {@code 10\0} would read as 10. */
+    private static void checkText(String line, String source, int n) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "%s:%d: control character U+%04X in the line (not a settings text file?)", source, n, (int) c));
+            }
+        }
+    }
+
+    /**
+     * {@code [R003.procurement_method_details]} without {@code [R003]}: the indicator does not run, so its
+     * thresholds would do nothing, silently.
+     */
+    private static void checkDetailsHaveTheirIndicator(Map<String, Map<String, String>> sections, Map<String, Integer> lines,
+                                                      String source) {
+        for (var e : lines.entrySet()) {
+            String section = e.getKey();
+            if (section.endsWith(DETAILS)) {
+                String indicator = section.substring(0, section.length() - DETAILS.length());
+                if (!sections.containsKey(indicator)) {
+                    throw new IllegalArgumentException(source + ":" + e.getValue() + ": [" + section + "] without [" + indicator
+                            + "]: " + indicator + " does not run, so these thresholds would do nothing; add [" + indicator
+                            + "] or remove the section");
+                }
+            }
+        }
+    }
+
+    /** {@code text}, cut to {@link #QUOTED} characters with its length said when longer. */
+    private static String quoted(String text) {
+        return text.length() <= QUOTED ? text : text.substring(0, QUOTED) + "… (" + text.length() + " characters)";
     }
 
     private static void checkSection(String section, boolean seen, String source, int n) {
         if (seen) {
             throw new IllegalArgumentException(source + ":" + n + ": section [" + section + "] is given twice");
         }
-        String indicator = section.endsWith(".procurement_method_details")
-                ? section.substring(0, section.length() - ".procurement_method_details".length()) : section;
+        String indicator = section.endsWith(DETAILS) ? section.substring(0, section.length() - DETAILS.length()) : section;
         if (IndicatorCatalogue.builtIn().flagCodes().contains(indicator) || SECTIONS.containsKey(section)) {
             return;
         }
         String hint = IndicatorCatalogue.builtIn().codes().stream()
                 .filter(c -> c.replace("0", "").equalsIgnoreCase(indicator.replace("0", ""))).findFirst()
                 .map(c -> " (did you mean [" + c + "]?)").orElse("");
-        throw new IllegalArgumentException(source + ":" + n + ": unknown section [" + section + "]" + hint
+        throw new IllegalArgumentException(source + ":" + n + ": unknown section [" + quoted(section) + "]" + hint
                 + "; sections are flag codes (R001-R073), [CODE.procurement_method_details] and "
                 + String.join(", ", SECTIONS.keySet().stream().map(k -> "[" + k + "]").toList()));
     }
@@ -209,21 +269,22 @@ public final class Settings {
             known = TOP_KEYS;
         } else if (indicator) {
             known = INDICATOR_KEYS;
-        } else if (section.endsWith(".procurement_method_details")) {
+        } else if (section.endsWith(DETAILS)) {
             try {
                 double v = Double.parseDouble(value);
                 if (!Double.isFinite(v)) {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(source + ":" + n + ": [" + section + "] " + key + " is not a number: '" + value + "'");
+                throw new IllegalArgumentException(source + ":" + n + ": [" + section + "] " + quoted(key) + " is not a number: '"
+                        + quoted(value) + "'");
             }
             return;
         } else {
             known = SECTIONS.get(section);
         }
         if (known != null && !known.contains(key)) {
-            throw new IllegalArgumentException(source + ":" + n + ": unknown setting " + key
+            throw new IllegalArgumentException(source + ":" + n + ": unknown setting " + quoted(key)
                     + (section == null ? " at the top" : " in [" + section + "]") + "; known: " + String.join(", ", new java.util.TreeSet<>(known)));
         }
         if ("weights".equals(section)) {
@@ -231,10 +292,11 @@ public final class Settings {
             try {
                 w = Double.parseDouble(value);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(source + ":" + n + ": weight of " + key + " is not a number: '" + value + "'");
+                throw new IllegalArgumentException(source + ":" + n + ": weight of " + quoted(key) + " is not a number: '" + quoted(value) + "'");
             }
             if (!(w >= 0) || Double.isInfinite(w)) {
-                throw new IllegalArgumentException(source + ":" + n + ": weight of " + key + " must be a finite number, not negative: " + value);
+                throw new IllegalArgumentException(source + ":" + n + ": weight of " + quoted(key) + " must be a finite number, not negative: "
+                        + quoted(value));
             }
         }
     }
@@ -245,13 +307,15 @@ public final class Settings {
             problem = "is not a finite number";
         } else if (key.equals("percentile") && !(v >= 0 && v <= 100)) {
             problem = "must be between 0 and 100";
-        } else if (key.equals("digits") && !(v >= 1 && v == Math.rint(v))) {
+        } else if (key.equals("digits") && !(v >= 1 && v == Math.rint(v) && v <= Integer.MAX_VALUE)) {
             problem = "must be a whole number of at least 1";
+        } else if (COUNT_KEYS.contains(key) && !(v == Math.rint(v) && v <= Integer.MAX_VALUE)) {
+            problem = "must be a whole number (a count)";
         } else if (v < 0) {
             problem = "must not be negative";
         }
         if (problem != null) {
-            throw new IllegalArgumentException(source + ":" + n + ": " + key + " " + problem + ": " + text);
+            throw new IllegalArgumentException(source + ":" + n + ": " + key + " " + problem + ": " + quoted(text));
         }
     }
 
@@ -326,7 +390,7 @@ public final class Settings {
         }
         Map<String, String> s = section(code);
         Map<String, Double> byDetails = new LinkedHashMap<>();
-        section(code + ".procurement_method_details").forEach((k, v) -> {
+        section(code + DETAILS).forEach((k, v) -> {
             try {
                 byDetails.put(k, Double.parseDouble(v));
             } catch (NumberFormatException e) {

@@ -174,8 +174,21 @@ public final class Baseline {
 
     /** Reads a baseline saved by {@link #write(Path)}, as {@link #read(InputStream)}. */
     public static Baseline read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            // a FIFO would block the run forever
+            throw new IllegalArgumentException(file + ": not a regular file (a folder, FIFO or device): not read");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Jackson's message runs over two lines and hides the file: one line, with the file and line
+            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+            throw new IllegalArgumentException(file + where + ": not a saved baseline (not JSON: " + e.getOriginalMessage() + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
     }
 

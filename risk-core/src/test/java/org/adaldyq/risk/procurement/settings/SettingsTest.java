@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,11 +77,50 @@ class SettingsTest {
         "[R003]\\n[R018]\\n[R003]                   | 3 | section [R003] is given twice",
         "[weights]\\nR003 = -7                       | 2 | weight of R003 must be a finite number, not negative",
         "[R003.procurement_method_details]\\nQuick = soon | 2 | Quick is not a number",
+        "[R038]\\nminimum_submitted_bids = 2.5      | 2 | minimum_submitted_bids must be a whole number",
+        "[R038]\\nminimum_contracting_processes = 1e20 | 2 | minimum_contracting_processes must be a whole number",
+        "[R048]\\ndigits = 99999999999999999999     | 2 | digits must be a whole number",
+        "[R003]\\nthreshold = 1\u00005             | 2 | control character U+0000",
+        "[R003.procurement_method_details]\\nQuick = 5 | 1 | [R003.procurement_method_details] without [R003]",
     })
     void strictSettingsRefuseWhatWouldRunSilentlyWrong(String ini, int line, String message) {
         String text = ini.replace("\\n", "\n");
         assertThatThrownBy(() -> Settings.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("settings:" + line + ": ").hasMessageContaining(message);
+    }
+
+    /** A refusal quotes at most 80 characters of the bad line: a 1 MB value made a 1 MB error line. */
+    @Test
+    void aRefusalQuotesLongValuesShort() {
+        for (String ini : List.of("[R003]\nthreshold = " + "1".repeat(1_000_000), "[" + "R".repeat(100_000) + "]",
+                "[R003]\nthreshold = 1" + "x".repeat(10_000), "[".repeat(10_000))) {
+            assertThatThrownBy(() -> Settings.parse(ini)).isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400).doesNotContain("\n"));
+        }
+    }
+
+    /**
+     * A settings path that is not a regular file is refused before it is opened: a FIFO blocked the run
+     * forever, /dev/zero filled the heap (an OutOfMemoryError and its stack trace); too big a file is refused.
+     */
+    @Test
+    void aSettingsPathThatIsNoSettingsFileIsRefusedWithoutReadingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path fifo = tmp.resolve("fifo.ini");
+        boolean made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        java.nio.file.Path big = java.nio.file.Files.write(tmp.resolve("big.ini"), new byte[(1 << 20) + 1]);
+        List<java.nio.file.Path> paths = new java.util.ArrayList<>(List.of(tmp, tmp.resolve("missing.ini"), big));
+        if (made) {
+            paths.add(fifo);
+        }
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("/dev/zero"))) {
+            paths.add(java.nio.file.Path.of("/dev/zero"));
+        }
+        for (java.nio.file.Path p : paths) {
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
+                    assertThatThrownBy(() -> Settings.read(p)).isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageStartingWith(p + ": "));
+        }
     }
 
     @Test

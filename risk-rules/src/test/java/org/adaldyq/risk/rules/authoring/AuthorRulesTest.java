@@ -286,4 +286,45 @@ class AuthorRulesTest {
         write("plain.drl", "\uFEFF" + drl);
         assertThat(errors(check(dir))).isEqualTo(plain).isNotEmpty();
     }
+
+    /**
+     * A rule file that is not UTF-8 (a stray byte, a UTF-16 file) is a problem naming it, where the CLI said
+     * only "Input length = 1"; a FIFO named like a rule file is refused, not skipped in silence (exit 0).
+     */
+    @Test
+    void aRuleFileThatIsNotUtf8TextIsAProblemNamingIt() throws IOException {
+        java.nio.file.Files.write(dir.resolve("latin.drl"), "package org.example;\n// \u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        RegulationRules.Loaded l = check(dir);
+        assertThat(l.ok()).isFalse();
+        assertThat(errors(l)).singleElement().asString().contains(dir.resolve("latin.drl") + ": not valid UTF-8");
+    }
+
+    @Test
+    void aFifoInTheFolderIsRefusedNotSkipped() throws Exception {
+        Path fifo = dir.resolve("pipe.drl");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        RegulationRules.Loaded l = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> check(dir));
+        assertThat(l.ok()).isFalse();
+        assertThat(errors(l)).singleElement().asString().contains(fifo + ": not a regular file");
+    }
+
+    /**
+     * The compiled-code check refused legitimate packs, with no line: a declared type (its class implements
+     * Drools' fact interfaces and Serializable) and a pack of more than a thousand rules (the executable model
+     * splits them over RulesSupplier classes). Both load now.
+     */
+    @Test
+    void aDeclaredTypeAndAThousandRulesPassTheCompiledCodeCheck() throws IOException {
+        StringBuilder drl = new StringBuilder("package org.example.big;\nimport org.adaldyq.risk.regulation.fact.*;\n"
+                + "declare Seen\n    concept : String\nend\n");
+        for (int i = 0; i < 1_001; i++) {
+            drl.append("rule \"VAGUE_TERMS.r").append(i).append("\"\n    @code(\"VAGUE_TERMS\") @severity(\"low\") @title(\"t\")")
+                    .append(" @source(\"s\")\nwhen\n    $t : Trigger(provision == ").append(i).append(")\nthen\n")
+                    .append(i == 0 ? "    insert(new Seen($t.getConcept()));\n" : "").append("end\n");
+        }
+        write("big.drl", drl.toString());
+        RegulationRules.Loaded l = check(dir);
+        assertThat(errors(l)).isEmpty();
+        assertThat(l.ok()).isTrue();
+    }
 }

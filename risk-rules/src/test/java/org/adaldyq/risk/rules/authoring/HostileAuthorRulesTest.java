@@ -48,6 +48,7 @@ class HostileAuthorRulesTest {
                 rhs("runtime", "try { java. lang. Runtime.getRuntime().exec(new String[] {\"touch\", \"CANARY\"}); } catch (Exception e) { }", "getRuntime"),
                 rhs("exit", "java. lang. System.exit(42);", "exit"),
                 rhs("thread", "new java. lang. Thread(() -> { }).start();", "Thread"),
+                rhs("threads of the common pool", "int[] a = new int[100000]; java.util.Arrays.parallelSort(a);", "parallelSort"),
                 rhs("socket", "try { new java. net. Socket(\"127.0.0.1\", 9).close(); } catch (Exception e) { }", "Socket"),
                 rhs("reflection", "try { Object m = $t.\\u0067etClass().getMethods(); } catch (Exception e) { }", "getMethods"),
                 rhs("method reference", "java.util.function.Supplier<Object> s = java. lang. Runtime::getRuntime; s.get();", "getRuntime"),

@@ -99,6 +99,9 @@ final class IsolatedChild {
             if (refused != null) {
                 return error(name, "SANDBOX", "the isolated scan refused what a rule or parser tried: " + refused.getMessage());
             }
+            if (e instanceof org.kie.api.runtime.rule.ConsequenceException) {
+                return error(name, "RULE_ERROR", e.getMessage()); // as a scan in process names a rule that threw
+            }
             e.printStackTrace();
             return error(name, "INTERNAL", e.toString());
         } catch (OutOfMemoryError e) {

@@ -54,14 +54,7 @@ public final class IndicatorsCommand implements Callable<Integer> {
             return 2;
         }
         if (run.isolate) {
-            java.util.List<java.nio.file.Path> inputs = new java.util.ArrayList<>();
-            if (!"-".equals(file)) {
-                inputs.add(java.nio.file.Path.of(file));
-            }
-            if (settings != null) {
-                inputs.add(settings);
-            }
-            return run.runIsolated(spec, inputs, java.util.List.of());
+            return run.runIsolated(spec, file, settings);
         }
         // Rule problems: RuleCompilationException, printed as file:line:column by RiskCli's handler, exit 3.
         RuleBook book = run.ruleBook();

@@ -67,10 +67,17 @@ final class OcdsRunOptions {
      * the sandbox; its output and messages go straight to this process's streams. Returns its exit code,
      * or 1 when it passed the time limit and was killed.
      *
-     * @param readable the command's input files (the data, the settings)
-     * @param writable the command's output files
+     * @param input    the command's data ({@code -} for standard input)
+     * @param settings the command's settings file, or null
      */
-    int runIsolated(picocli.CommandLine.Model.CommandSpec spec, List<Path> readable, List<Path> writable) throws Exception {
+    int runIsolated(picocli.CommandLine.Model.CommandSpec spec, String input, Path settings) throws Exception {
+        List<Path> readable = new ArrayList<>();
+        if (!"-".equals(input)) {
+            readable.add(Path.of(input));
+        }
+        if (settings != null) {
+            readable.add(settings);
+        }
         List<String> args = new ArrayList<>();
         List<String> original = spec.commandLine().getParseResult().originalArgs();
         for (int i = 0; i < original.size(); i++) {
@@ -98,7 +105,7 @@ final class OcdsRunOptions {
                 if (baseline != null) {
                     read.add(baseline);
                 }
-                List<Path> write = new ArrayList<>(writable);
+                List<Path> write = new ArrayList<>();
                 if (saveBaseline != null) {
                     write.add(saveBaseline);
                 }

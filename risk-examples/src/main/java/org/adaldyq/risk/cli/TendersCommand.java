@@ -59,14 +59,7 @@ public final class TendersCommand implements Callable<Integer> {
             return 2;
         }
         if (run.isolate) {
-            java.util.List<java.nio.file.Path> inputs = new java.util.ArrayList<>();
-            if (!"-".equals(file)) {
-                inputs.add(java.nio.file.Path.of(file));
-            }
-            if (settings != null) {
-                inputs.add(settings);
-            }
-            return run.runIsolated(spec, inputs, java.util.List.of());
+            return run.runIsolated(spec, file, settings);
         }
         boolean html = "html".equalsIgnoreCase(format);
         TendersReport.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {

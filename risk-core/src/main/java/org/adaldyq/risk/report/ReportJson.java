@@ -24,9 +24,7 @@ import org.adaldyq.risk.lang.Language;
  */
 public final class ReportJson {
 
-    /** Map entries sorted by key: the same bytes in every run, whatever map a report holds. */
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new RiskJacksonModule())
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new RiskJacksonModule());
     private static final ObjectWriter COMPACT = MAPPER.writer();
     private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 

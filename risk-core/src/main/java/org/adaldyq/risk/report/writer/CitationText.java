@@ -12,7 +12,7 @@ import org.adaldyq.risk.lang.Language;
  * anything else (US sections, divisions), is shown as it is.
  */
 final class CitationText {
-    private static final Pattern PART = Pattern.compile("(new )?(Article|part|point|sub-point|paragraph) ([^,\\s]+)|→|\\btext$");
+    private static final Pattern PART = Pattern.compile("(new )?(Article|part|point|sub-point|paragraph) ([^,\\s]+)|\\btext$");
 
     private CitationText() {
     }
@@ -26,9 +26,7 @@ final class CitationText {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String replacement;
-            if (m.group().equals("→") ) {
-                replacement = "→";
-            } else if (m.group().equals("text")) {
+            if (m.group().equals("text")) {
                 replacement = kk ? "мәтіні" : "текст";
             } else {
                 String n = m.group(3);

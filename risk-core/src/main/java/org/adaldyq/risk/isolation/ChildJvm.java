@@ -5,18 +5,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,15 +46,9 @@ final class ChildJvm {
             return null;
         }
         stop();
-        home = Files.createTempDirectory("adaldyq-isolate");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + settings.heap(), "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true"));
-        if (settings.sandbox()) {
-            cmd.addAll(SandboxPolicy.jvmOptions(home, settings.classPath(), settings.ruleFolders(), List.of()));
-        } else {
-            cmd.add("-Djava.io.tmpdir=" + Files.createDirectory(home.resolve("tmp")));
-        }
-        cmd.addAll(List.of("-cp", settings.classPath(), IsolatedChild.class.getName()));
+        home = Sandbox.newHome();
+        List<String> cmd = new ArrayList<>(Sandbox.javaCommand(home, settings.heap(), settings.sandbox(), settings.classPath(),
+                settings.rules(), List.of(), IsolatedChild.class.getName()));
         cmd.addAll(settings.engineArgs());
         synchronized (stderrTail) {
             stderrTail.clear();
@@ -84,8 +75,8 @@ final class ChildJvm {
             try (BufferedReader in = reader(p.getErrorStream())) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                    if (line.startsWith("WARNING: ")) {
-                        continue; // the JDK's notices about the Security Manager
+                    if (Sandbox.isJdkNotice(line)) {
+                        continue;
                     }
                     LOG.debug("child: {}", line);
                     synchronized (stderrTail) {
@@ -197,10 +188,8 @@ final class ChildJvm {
     private void cleanUp() {
         process = null;
         if (home != null) {
-            try (Stream<Path> files = Files.walk(home)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+            try {
+                Sandbox.deleteHome(home);
             } catch (IOException e) {
                 LOG.warn("cannot delete the isolated scan's folder {}: {}", home, e.toString());
             }

@@ -30,8 +30,6 @@ final class IsolatedChild {
     static final String PREFIX = "@@risk ";
     /** Exit code: the engine did not build (the rules are broken); the message is on stderr. */
     static final int EXIT_RULES = 2;
-    /** Exit code: the sandbox could not be installed on this JVM. */
-    static final int EXIT_SANDBOX = 4;
 
     private IsolatedChild() {
     }
@@ -45,12 +43,6 @@ final class IsolatedChild {
         } catch (RuntimeException e) {
             System.err.println(e.getMessage());
             System.exit(EXIT_RULES);
-            return;
-        }
-        if (System.getProperty("java.security.policy") != null && System.getSecurityManager() == null) {
-            System.err.println("the sandbox cannot be installed on this JVM (Java " + Runtime.version().feature()
-                    + "; it needs the Security Manager of Java 17 to 23)");
-            System.exit(EXIT_SANDBOX);
             return;
         }
         protocol.println(PREFIX + "ready");

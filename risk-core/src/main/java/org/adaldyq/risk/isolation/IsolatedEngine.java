@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +37,8 @@ import org.adaldyq.risk.report.ReportJson;
  * <p>Thread-safe: {@link Builder#children} child JVMs scan in parallel, a caller waits for a free one.
  * The rules are checked when the engine is built (the first child starts then), so rules that do not load
  * fail {@link Builder#build} with their messages. The sandbox uses the Security Manager of Java 17 to 23;
- * a later JVM refuses to start the children unless the sandbox is off (then run them in a container).
+ * a later JVM does not start a sandboxed child, so {@link Builder#build} fails with the JVM's message unless
+ * the sandbox is off (then run the children in a container).
  */
 public final class IsolatedEngine implements AutoCloseable {
     /** How long a child may take to build its engine (author rules compile there). */
@@ -46,15 +46,17 @@ public final class IsolatedEngine implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What every child is started with; filled by the {@link Builder}. */
-    record Settings(List<String> engineArgs, String heap, Duration timeoutPerInput, boolean sandbox, String classPath,
-            long maxInputBytes) {
-        /** The author rule folders, which a sandboxed child may read. */
-        List<Path> ruleFolders() {
-            List<Path> out = new ArrayList<>();
-            for (int i = 0; i + 1 < engineArgs.size(); i++) {
-                if (engineArgs.get(i).equals("--rules")) {
-                    out.add(Path.of(engineArgs.get(i + 1)));
-                }
+    record Settings(List<Path> rules, Language language, boolean builtInRules, String heap, Duration timeoutPerInput,
+            boolean sandbox, String classPath, long maxInputBytes) {
+        /** The child's arguments that build its engine (see {@link IsolatedChild}). */
+        List<String> engineArgs() {
+            List<String> out = new ArrayList<>();
+            rules.forEach(r -> out.addAll(List.of("--rules", r.toString())));
+            if (language != null) {
+                out.addAll(List.of("--lang", language.code()));
+            }
+            if (!builtInRules) {
+                out.add("--no-builtin");
             }
             return out;
         }
@@ -92,7 +94,7 @@ public final class IsolatedEngine implements AutoCloseable {
         String source = file.toString();
         byte[] content;
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file)) {
                 return error(source, "IO", "not a regular file");
             }
             long size = Files.size(file);
@@ -162,6 +164,11 @@ public final class IsolatedEngine implements AutoCloseable {
         return error(source, "INTERNAL", "the isolated scan's child JVM answered what is not a report");
     }
 
+    /** An error record made before any child saw the input (a folder entry that is no file) as an isolated scan. */
+    public static IsolatedScan errorRecord(java.util.Map<String, Object> record) {
+        return error(String.valueOf(record.get("source")), String.valueOf(record.get("reason")), String.valueOf(record.get("error")));
+    }
+
     static IsolatedScan error(String source, String reason, String message) {
         try {
             String json = IsolatedChild.error(source, reason, message).substring("error ".length());
@@ -173,7 +180,9 @@ public final class IsolatedEngine implements AutoCloseable {
 
     /** Settings of an {@link IsolatedEngine}. */
     public static final class Builder {
-        private final List<String> engineArgs = new ArrayList<>();
+        private final List<Path> rules = new ArrayList<>();
+        private Language language;
+        private boolean builtInRules = true;
         private String heap = "512m";
         private Duration timeoutPerInput = Duration.ofSeconds(60);
         private int children = 1;
@@ -186,21 +195,19 @@ public final class IsolatedEngine implements AutoCloseable {
 
         /** Adds a folder of author rules (as {@code RiskEngine.Builder#rules}); may be called more than once. */
         public Builder rules(Path directory) {
-            engineArgs.addAll(List.of("--rules", directory.toAbsolutePath().toString()));
+            rules.add(directory.toAbsolutePath());
             return this;
         }
 
         /** Reads every input in this language instead of detecting it. */
         public Builder language(Language language) {
-            engineArgs.addAll(List.of("--lang", language.code()));
+            this.language = Objects.requireNonNull(language, "language");
             return this;
         }
 
         /** Whether the built-in rules run beside the author rules (default yes). */
         public Builder builtInRules(boolean builtIn) {
-            if (!builtIn) {
-                engineArgs.add("--no-builtin");
-            }
+            this.builtInRules = builtIn;
             return this;
         }
 
@@ -256,13 +263,14 @@ public final class IsolatedEngine implements AutoCloseable {
          * Starts the first child, which builds the engine and checks the rules.
          *
          * @throws IllegalStateException when the child does not start: the rules do not load (their
-         *                               messages are in the exception's), or the sandbox cannot be installed
+         *                               messages are in the exception's), or the JVM cannot start a sandboxed
+         *                               child (Java 24 and later; the JVM's message is in the exception's)
          * @throws UncheckedIOException  when the child's folder or process cannot be created
          */
         public IsolatedEngine build() {
             try {
-                return new IsolatedEngine(new Settings(List.copyOf(engineArgs), heap, timeoutPerInput, sandbox, classPath,
-                        maxInputBytes), children);
+                return new IsolatedEngine(new Settings(List.copyOf(rules), language, builtInRules, heap, timeoutPerInput, sandbox,
+                        classPath, maxInputBytes), children);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

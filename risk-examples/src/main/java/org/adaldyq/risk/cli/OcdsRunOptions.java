@@ -3,6 +3,7 @@ package org.adaldyq.risk.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.adaldyq.risk.isolation.Sandbox;
 import org.adaldyq.risk.procurement.IndicatorResults;
 import org.adaldyq.risk.procurement.ProcurementEngine;
 import org.adaldyq.risk.procurement.rules.ProcurementRules;
@@ -71,13 +72,17 @@ final class OcdsRunOptions {
      * @param settings the command's settings file, or null
      */
     int runIsolated(picocli.CommandLine.Model.CommandSpec spec, String input, Path settings) throws Exception {
-        List<Path> readable = new ArrayList<>();
+        List<Path> read = new ArrayList<>(rules);
         if (!"-".equals(input)) {
-            readable.add(Path.of(input));
+            read.add(Path.of(input));
         }
         if (settings != null) {
-            readable.add(settings);
+            read.add(settings);
         }
+        if (baseline != null) {
+            read.add(baseline);
+        }
+        List<Path> write = saveBaseline == null ? List.of() : List.of(saveBaseline);
         List<String> args = new ArrayList<>();
         List<String> original = spec.commandLine().getParseResult().originalArgs();
         for (int i = 0; i < original.size(); i++) {
@@ -92,26 +97,10 @@ final class OcdsRunOptions {
             }
             args.add(a);
         }
-        Path home = java.nio.file.Files.createTempDirectory("adaldyq-isolate");
+        Path home = Sandbox.newHome();
         try {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + isolateHeap, "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true"));
-            String classPath = System.getProperty("java.class.path");
-            if (isolateNoSandbox) {
-                cmd.add("-Djava.io.tmpdir=" + java.nio.file.Files.createDirectory(home.resolve("tmp")));
-            } else {
-                List<Path> read = new ArrayList<>(readable);
-                read.addAll(rules);
-                if (baseline != null) {
-                    read.add(baseline);
-                }
-                List<Path> write = new ArrayList<>();
-                if (saveBaseline != null) {
-                    write.add(saveBaseline);
-                }
-                cmd.addAll(org.adaldyq.risk.isolation.Sandbox.jvmOptions(home, classPath, read, write));
-            }
-            cmd.addAll(List.of("-cp", classPath, RiskCli.class.getName()));
+            List<String> cmd = new ArrayList<>(Sandbox.javaCommand(home, isolateHeap, !isolateNoSandbox,
+                    System.getProperty("java.class.path"), read, write, RiskCli.class.getName()));
             cmd.addAll(args);
             Process child = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
@@ -121,7 +110,7 @@ final class OcdsRunOptions {
                         new java.io.InputStreamReader(child.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = in.readLine()) != null) {
-                        if (!line.startsWith("WARNING: ") || !line.contains("Security Manager")) {
+                        if (!Sandbox.isJdkNotice(line)) {
                             System.err.println(line);
                         }
                     }
@@ -140,11 +129,7 @@ final class OcdsRunOptions {
             messages.join(5000);
             return child.exitValue();
         } finally {
-            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(home)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.deleteIfExists(f);
-                }
-            }
+            Sandbox.deleteHome(home);
         }
     }
 

@@ -149,39 +149,23 @@ final class ScanCommand implements Callable<Integer> {
         }
         try (IsolatedEngine isolated = started;
                 PrintWriter out = output == null ? console : new PrintWriter(Files.newBufferedWriter(output), false)) {
-            int failed = 0;
-            long findings = 0;
             Progress progress = Progress.start("scan", "files", entries.size(), quiet);
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-            // as scanAll: records in input order, as soon as they and those before them are done
-            java.util.ArrayDeque<Future<IsolatedScan>> inFlight = new java.util.ArrayDeque<>();
+            int[] failed = {0};
+            long[] findings = {0};
             try {
-                int i = 0;
-                while (i < entries.size() || !inFlight.isEmpty()) {
-                    while (i < entries.size() && inFlight.size() < 2 * Math.max(1, threads)) {
-                        ScanInputs.Entry e = entries.get(i++);
-                        inFlight.add(e.file() == null
-                                ? CompletableFuture.completedFuture(new IsolatedScan(String.valueOf(e.error().get("source")), null,
-                                        ReportJson.compact().writeValueAsString(e.error()), String.valueOf(e.error().get("reason")),
-                                        String.valueOf(e.error().get("error"))))
-                                : pool.submit(() -> isolated.scan(e.file())));
-                    }
-                    IsolatedScan r = inFlight.poll().get();
+                inInputOrder(entries, isolated::scan, e -> IsolatedEngine.errorRecord(e.error()), r -> {
                     out.println(r.json());
-                    findings += r.failed() ? 0 : r.report().findings().size();
-                    failed += r.failed() ? 1 : 0;
+                    findings[0] += r.failed() ? 0 : r.report().findings().size();
+                    failed[0] += r.failed() ? 1 : 0;
                     progress.step();
                     out.flush();
-                }
-            } catch (ExecutionException | InterruptedException e) {
-                throw new IllegalStateException("an isolated scan crashed", e.getCause());
+                });
             } finally {
-                pool.shutdown();
                 progress.close();
             }
             progress.summary(String.format(java.util.Locale.ROOT, "%d input(s): %d scanned, %d failed, %d finding(s) (isolated)",
-                    entries.size(), entries.size() - failed, failed, findings));
-            return failed == 0 ? 0 : 1;
+                    entries.size(), entries.size() - failed[0], failed[0], findings[0]));
+            return failed[0] == 0 ? 0 : 1;
         }
     }
 
@@ -189,45 +173,29 @@ final class ScanCommand implements Callable<Integer> {
         boolean folderOut = format == Format.docx && (entries.size() > 1 || Files.isDirectory(output));
         Language forced = lang == null ? null : Language.fromCode(lang).orElseThrow();
         ScanOutput sink = ScanOutput.of(format, out, engine.catalogue(), forced, output, folderOut);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        int failed = 0;
-        long findings = 0;
+        int[] failed = {0};
+        long[] findings = {0};
         Progress progress = Progress.start("scan", "files", entries.size(), quiet);
-        // Each record is written as soon as it and those before it are done (input order kept, a bounded
-        // number in flight): a crash or a kill late in a batch never loses the records already done.
-        java.util.ArrayDeque<Future<Object>> inFlight = new java.util.ArrayDeque<>();
-        int window = Math.max(1, threads) * 4;
         try {
-            for (int i = 0; i <= entries.size(); i++) {
-                if (i < entries.size()) {
-                    ScanInputs.Entry e = entries.get(i);
-                    inFlight.add(e.file() == null ? CompletableFuture.completedFuture(e.error())
-                            : pool.submit(() -> scanOne(engine, e.file())));
+            inInputOrder(entries, file -> scanOne(engine, file), ScanInputs.Entry::error, done -> {
+                if (done instanceof ScannedDocument d) {
+                    findings[0] += d.report().findings().size();
+                    failed[0] += sink.document(d);
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> record = (Map<String, Object>) done;
+                    sink.error(record);
+                    failed[0]++;
                 }
-                while (!inFlight.isEmpty() && (inFlight.size() > window || i == entries.size())) {
-                    Object done = inFlight.poll().get();
-                    if (done instanceof ScannedDocument d) {
-                        findings += d.report().findings().size();
-                        failed += sink.document(d);
-                    } else {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> record = (Map<String, Object>) done;
-                        sink.error(record);
-                        failed++;
-                    }
-                    progress.step();
-                    out.flush();
-                }
-            }
-        } catch (ExecutionException | InterruptedException e) {
-            throw new IllegalStateException("a scan crashed", e.getCause());
+                progress.step();
+                out.flush();
+            });
         } finally {
-            pool.shutdown();
             progress.close();
             sink.end();
         }
         String summary = String.format(java.util.Locale.ROOT, "%d input(s): %d scanned, %d failed, %d finding(s)", entries.size(),
-                entries.size() - failed, failed, findings);
+                entries.size() - failed[0], failed[0], findings[0]);
         if (format == Format.text || format == Format.docx) {
             out.printf("%s in %s%n", summary, Progress.duration(progress.seconds()));
         } else {
@@ -235,7 +203,41 @@ final class ScanCommand implements Callable<Integer> {
             progress.summary(summary);
         }
         out.flush();
-        return failed == 0 ? 0 : 1;
+        return failed[0] == 0 ? 0 : 1;
+    }
+
+    /** What is done with each result, in input order; may write. */
+    @FunctionalInterface
+    private interface ResultSink<T> {
+        void accept(T result) throws IOException;
+    }
+
+    /**
+     * Scans each entry's file on {@code --threads} workers and hands {@code done} each result, or the
+     * result standing for an entry's error record, in input order: as soon as it and those before it are
+     * done, with a bounded number in flight, so a crash or a kill late in a batch never loses the records
+     * already done.
+     */
+    private <T> void inInputOrder(List<ScanInputs.Entry> entries, java.util.function.Function<Path, T> task,
+            java.util.function.Function<ScanInputs.Entry, T> error, ResultSink<T> done) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        java.util.ArrayDeque<Future<T>> inFlight = new java.util.ArrayDeque<>();
+        int window = Math.max(1, threads) * 4;
+        try {
+            for (int i = 0; i <= entries.size(); i++) {
+                if (i < entries.size()) {
+                    ScanInputs.Entry e = entries.get(i);
+                    inFlight.add(e.file() == null ? CompletableFuture.completedFuture(error.apply(e)) : pool.submit(() -> task.apply(e.file())));
+                }
+                while (!inFlight.isEmpty() && (inFlight.size() > window || i == entries.size())) {
+                    done.accept(inFlight.poll().get());
+                }
+            }
+        } catch (ExecutionException | InterruptedException e) {
+            throw new IllegalStateException("a scan crashed", e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private int scanPair(RiskEngine engine, PrintWriter out) throws IOException {

@@ -68,6 +68,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--rules", description = "Author rule folder whose lexicon the features use (repeatable).")
     List<Path> rules = List.of();
 
+    @Option(names = "--oof", description = "Also write the out-of-fold scores (TSV: id, lang, act, factor, labelled, rules, score), "
+            + "each from a model that never saw the provision's act.")
+    Path oof;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
@@ -97,6 +101,11 @@ final class TrainCommand implements Callable<Integer> {
         Set<String> factors = new TreeSet<>();
         train.forEach(p -> factors.addAll(p.factors()));
         List<SignalTrainer.Trained> trained = SignalTrainer.train(examples, factors, SignalTrainer.dataId(train), solver);
+        if (oof != null) {
+            try (BufferedWriter w = Files.newBufferedWriter(oof, StandardCharsets.UTF_8)) {
+                SignalTrainer.writeOutOfFold(examples, trained, w);
+            }
+        }
         Path validation = validate == null ? (java.nio.file.Files.isDirectory(Path.of("data/annotated")) ? Path.of("data/annotated") : null)
                 : validate.equals("NONE") ? null : Path.of(validate);
         if (validation != null) {

@@ -17,7 +17,7 @@ import org.adaldyq.risk.lang.Language;
 /**
  * One labelled provision, as the corpus and a ministry's own data hold it (JSON lines): {@code id},
  * {@code lang} (kk, ru, en), {@code text} (with its lead-in when it is a list item), {@code factors}
- * (codes; empty = none) and, optionally, {@code act} and {@code split} (train, dev, test; absent = train).
+ * (codes; empty = none) and, optionally, {@code act} and {@code split} (train, dev, test, or fresh for a check set; absent = train).
  */
 public record LabelledProvision(String id, Language language, String act, String split, String text, Set<String> factors,
                                 String pair) {

@@ -380,6 +380,27 @@ public final class SignalTrainer {
         return out;
     }
 
+    /**
+     * Writes the out-of-fold scores that chose C and the thresholds, one tab-separated line per provision
+     * and trained factor: id, language, act, factor, labelled (1/0), found by the rules alone (1/0), the
+     * score of a model that never saw the provision's act. What a ministry reads to see how far the signal
+     * carries beyond the acts it was trained on, and where it would add or drop findings.
+     */
+    public static void writeOutOfFold(List<Example> data, List<Trained> trained, java.io.Writer out) throws java.io.IOException {
+        out.write("id\tlang\tact\tfactor\tlabelled\trules\tscore\n");
+        for (Example e : data) {
+            for (Trained t : trained) {
+                Double s = e.scores.get(t.factor());
+                if (s == null) {
+                    continue;
+                }
+                out.write(String.join("\t", e.labelled.id(), e.labelled.language().code(), actOf(e), t.factor(),
+                        e.labelled.factors().contains(t.factor()) ? "1" : "0", e.ruleCodes.contains(t.factor()) ? "1" : "0",
+                        String.format(java.util.Locale.ROOT, "%.6f", s)) + "\n");
+            }
+        }
+    }
+
     /** A short, stable name of the training data: how many provisions and a hash of their ids and labels. */
     public static String dataId(List<LabelledProvision> data) {
         try {

@@ -93,6 +93,36 @@ class PairAndTrainCommandTest {
     }
 
     @Test
+    void trainWritesEachProvisionsOutOfFoldScoreWithItsLabelAndTheRulesVerdict() throws Exception {
+        Path oof = dir.resolve("oof.tsv");
+        String[] r = run("train", "--data", "../data/annotated", "--out", dir.resolve("m").toString(),
+                "--thresholds", dir.resolve("t.csv").toString(), "--oof", oof.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        List<String> lines = Files.readAllLines(oof);
+        assertThat(lines.get(0)).isEqualTo("id\tlang\tact\tfactor\tlabelled\trules\tscore");
+        java.util.Map<String, java.util.Set<String>> labelled = new java.util.HashMap<>();
+        for (var p : org.adaldyq.risk.train.LabelledProvision.read(List.of(Path.of("../data/annotated")))) {
+            labelled.put(p.id(), p.factors());
+        }
+        java.util.Set<String> factors = new java.util.TreeSet<>();
+        int positives = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t");
+            assertThat(f).hasSize(7);
+            assertThat(labelled).containsKey(f[0]);
+            // the label column is the provision's own label for that factor
+            assertThat(f[4]).isEqualTo(labelled.get(f[0]).contains(f[3]) ? "1" : "0");
+            assertThat(Double.parseDouble(f[6])).isBetween(0.0, 1.0);
+            factors.add(f[3]);
+            positives += f[4].equals("1") ? 1 : 0;
+        }
+        // every provision once per trained factor
+        assertThat(lines).hasSize(1 + labelled.size() * factors.size());
+        assertThat(factors).contains("OPTIONAL_POWER", "BLANKET_DELEGATION");
+        assertThat(positives).isPositive();
+    }
+
+    @Test
     void badLabelledDataIsOneClearLineNamingFileAndLine() throws Exception {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "{\"id\":\"x\",\"lang\":\"kk\",\"text\":\"Мәтін\",\"factors\":[]}\n{not json\n");

@@ -66,4 +66,30 @@ class FrozenTestSplitTest {
             assertThat(splitOfAct.getOrDefault(act, "train")).as(act).isNotEqualTo("test");
         }
     }
+
+    @Test
+    void theFreshCheckSetHoldsOnlyUnlabelledProvisionsOfTrainingActs() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> splitOfAct = new HashMap<>();
+        Set<String> gold = new HashSet<>();
+        for (String lang : List.of("en", "kk", "ru")) {
+            for (String line : Files.readAllLines(CORPUS.resolve("gold").resolve(lang + ".jsonl"), StandardCharsets.UTF_8)) {
+                JsonNode r = json.readTree(line);
+                splitOfAct.put(r.get("act").asText(), r.get("split").asText());
+                gold.add(r.get("id").asText());
+            }
+        }
+        int fresh = 0;
+        for (String lang : List.of("en", "ru")) {
+            for (String line : Files.readAllLines(CORPUS.resolve("fresh").resolve(lang + ".jsonl"), StandardCharsets.UTF_8)) {
+                JsonNode r = json.readTree(line);
+                assertThat(r.get("split").asText()).isEqualTo("fresh");
+                // never a provision the corpus already holds, never an act of the frozen test split
+                assertThat(gold).as(r.get("id").asText()).doesNotContain(r.get("id").asText());
+                assertThat(splitOfAct.get(r.get("act").asText())).as(r.get("act").asText()).isEqualTo("train");
+                fresh++;
+            }
+        }
+        assertThat(fresh).isGreaterThan(700);
+    }
 }

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""The fresh check set: unseen provisions of training acts, labelled blind by two annotators, a third resolving.
+
+  python3 merge_fresh.py disagreements   # batches-c/<batch>.jsonl: provisions where A and B differ
+  python3 merge_fresh.py gold            # <lang>.jsonl (split "fresh") and agreement.json
+
+Run from this folder. Same rules as ../annotations/merge.py: gold = A = B where they agree, else C."""
+import json, os, sys, glob, collections
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.dirname(HERE)
+CODES = ["WIDE_DISCRETION", "OPTIONAL_POWER", "SELECTIVE_EXCEPTION", "BLANKET_DELEGATION",
+         "MISSING_PROCEDURE", "NON_COMPETITIVE", "NORM_COLLISION", "EXCESSIVE_REQUIREMENTS",
+         "APPLICANT_BURDEN", "VAGUE_TERMS", "PRIVATE_DELEGATION", "NON_TRANSPARENCY"]
+
+def read(p):
+    return [json.loads(l) for l in open(p, encoding="utf-8") if l.strip()]
+
+def by_id(p):
+    return {r["id"]: r for r in read(p)} if os.path.exists(p) else {}
+
+def kappa(a, b):
+    n = len(a)
+    if n == 0:
+        return None
+    po = sum(1 for x, y in zip(a, b) if x == y) / n
+    pa, pb = sum(a) / n, sum(b) / n
+    pe = pa * pb + (1 - pa) * (1 - pb)
+    return 1.0 if pe == 1 else (po - pe) / (1 - pe)
+
+def main(cmd):
+    for bp in sorted(glob.glob(os.path.join(HERE, "batches", "*.jsonl"))):
+        batch = os.path.basename(bp)[:-6]
+        rows = read(bp)
+        a, b = by_id(os.path.join(HERE, "a", batch + ".jsonl")), by_id(os.path.join(HERE, "b", batch + ".jsonl"))
+        if not all(r["id"] in a and r["id"] in b for r in rows):
+            print(batch, "not labelled by both yet"); continue
+        if cmd == "disagreements":
+            os.makedirs(os.path.join(HERE, "batches-c"), exist_ok=True)
+            out = [{"id": r["id"], "provision": r["provision"], "text": r["text"],
+                    "annotator_1": {k: a[r["id"]].get(k) for k in ("factors", "evidence", "note")},
+                    "annotator_2": {k: b[r["id"]].get(k) for k in ("factors", "evidence", "note")}}
+                   for r in rows if set(a[r["id"]]["factors"]) != set(b[r["id"]]["factors"])]
+            with open(os.path.join(HERE, "batches-c", batch + ".jsonl"), "w", encoding="utf-8") as w:
+                for r in out:
+                    w.write(json.dumps(r, ensure_ascii=False) + "\n")
+            print(batch, len(rows), "provisions,", len(out), "disagreements")
+            continue
+        c = by_id(os.path.join(HERE, "c", batch + ".jsonl"))
+        pool = {p["id"]: p for p in read(os.path.join(HERE, "pool-" + batch.split("-")[0] + ".jsonl"))}
+        lang = batch.split("-")[0]
+        gold, same = [], 0
+        for r in rows:
+            i = r["id"]
+            fa, fb = set(a[i]["factors"]), set(b[i]["factors"])
+            if fa == fb:
+                factors, ev, same = sorted(fa), {**b[i].get("evidence", {}), **a[i].get("evidence", {})}, same + 1
+            elif i in c:
+                factors, ev = sorted(set(c[i]["factors"])), {**b[i].get("evidence", {}), **a[i].get("evidence", {}), **c[i].get("evidence", {})}
+            else:
+                sys.exit(f"{i}: A and B differ and no adjudication yet")
+            p = pool[i]
+            gold.append({"id": i, "lang": lang, "act": p["act"], "split": "fresh", "file": p["file"], "provision": p["provision"],
+                         "text": p["text"], "factors": factors, "evidence": {k: v for k, v in ev.items() if k in factors},
+                         "annotators": {"A": sorted(fa), "B": sorted(fb), **({"C": sorted(c[i]["factors"])} if fa != fb else {})}})
+        with open(os.path.join(OUT, lang + ".jsonl"), "w", encoding="utf-8") as w:
+            for g in gold:
+                w.write(json.dumps(g, ensure_ascii=False) + "\n")
+        ks = {}
+        for code in CODES:
+            xa = [code in a[r["id"]]["factors"] for r in rows]
+            xb = [code in b[r["id"]]["factors"] for r in rows]
+            if any(xa) or any(xb):
+                ks[code] = round(kappa(xa, xb), 3)
+        pooled = kappa([code in a[r["id"]]["factors"] for r in rows for code in CODES],
+                       [code in b[r["id"]]["factors"] for r in rows for code in CODES])
+        agreement = {"provisions": len(rows), "same_set": same, "adjudicated": len(rows) - same,
+                     "with_factor": sum(1 for g in gold if g["factors"]),
+                     "labels": dict(collections.Counter(f for g in gold for f in g["factors"])),
+                     "kappa_pooled": round(pooled, 3), "kappa": ks}
+        print(lang, json.dumps(agreement, ensure_ascii=False))
+        ap = os.path.join(OUT, "agreement.json")
+        allag = json.load(open(ap)) if os.path.exists(ap) else {}
+        allag[lang] = agreement
+        json.dump(allag, open(ap, "w"), indent=1, sort_keys=True)
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "gold")

@@ -37,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
     List<Path> data;
 
     @Option(names = "--split", defaultValue = "all",
-            description = "Only provisions of this split: train, dev, test, fresh or all (default: ${DEFAULT-VALUE}; provisions without a split count as train).")
+            description = "Only provisions of this split: train, dev, dev2, test, fresh or all (default: ${DEFAULT-VALUE}; provisions without a split count as train).")
     String split;
 
     @Option(names = "--rules", description = "Author rule folder (repeatable).")
@@ -55,8 +55,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Set.of("train", "dev", "test", "fresh", "all").contains(split)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split must be train, dev, test, fresh or all, not '" + split + "'");
+        if (!Set.of("train", "dev", "dev2", "test", "fresh", "all").contains(split)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split must be train, dev, dev2, test, fresh or all, not '" + split + "'");
         }
         List<LabelledProvision> labelled;
         try {

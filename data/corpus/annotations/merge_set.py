@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
-"""The fresh check set: unseen provisions of training acts, labelled blind by two annotators, a third resolving.
+"""A labelled set beside the corpus (fresh/, dev2/): provisions labelled blind by two annotators, a third resolving.
 
-  python3 merge_fresh.py disagreements   # batches-c/<batch>.jsonl: provisions where A and B differ
-  python3 merge_fresh.py gold            # ../<lang>.jsonl (split "fresh") and ../agreement.json
+  python3 merge_set.py SET disagreements   # SET/annotations/batches-c/<batch>.jsonl: provisions where A and B differ
+  python3 merge_set.py SET gold            # SET/<lang>.jsonl (split = the folder's name) and SET/agreement.json
 
-Run from this folder. Same rules as ../../annotations/merge.py: gold = A = B where they agree, else C.
-Batches are named <lang>-<name>; the provisions' sources are in pool-<lang>.jsonl."""
+SET is the set's folder (e.g. ../fresh). Same rules as merge.py: gold = A = B where they agree, else C.
+Batches (SET/annotations/batches/<lang>-<name>.jsonl) take their sources from SET/annotations/pool-<lang>.jsonl."""
 import json, os, sys, glob, collections
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.dirname(HERE)
+OUT = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else sys.exit(__doc__)
+HERE = os.path.join(OUT, "annotations")
+SPLIT = os.path.basename(OUT)
 CODES = ["WIDE_DISCRETION", "OPTIONAL_POWER", "SELECTIVE_EXCEPTION", "BLANKET_DELEGATION",
          "MISSING_PROCEDURE", "NON_COMPETITIVE", "NORM_COLLISION", "EXCESSIVE_REQUIREMENTS",
          "APPLICANT_BURDEN", "VAGUE_TERMS", "PRIVATE_DELEGATION", "NON_TRANSPARENCY"]
@@ -68,7 +69,7 @@ def main(cmd):
                 else:
                     sys.exit(f"{i}: A and B differ and no adjudication yet")
                 p = pool[i]
-                gold.append({"id": i, "lang": lang, "act": p["act"], "split": "fresh", "file": p["file"], "provision": p["provision"],
+                gold.append({"id": i, "lang": lang, "act": p["act"], "split": SPLIT, "file": p["file"], "provision": p["provision"],
                              "text": p["text"], "factors": factors, "evidence": {k: v for k, v in ev.items() if k in factors},
                              "annotators": {"A": sorted(fa), "B": sorted(fb), **({"C": sorted(c[i]["factors"])} if fa != fb else {})}})
                 xa.append(fa)
@@ -89,4 +90,4 @@ def main(cmd):
         w.write("\n")
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "gold")
+    main(sys.argv[2] if len(sys.argv) > 2 else "gold")

@@ -11,9 +11,8 @@ import json, os, sys, glob, collections
 OUT = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else sys.exit(__doc__)
 HERE = os.path.join(OUT, "annotations")
 SPLIT = os.path.basename(OUT)
-CODES = ["WIDE_DISCRETION", "OPTIONAL_POWER", "SELECTIVE_EXCEPTION", "BLANKET_DELEGATION",
-         "MISSING_PROCEDURE", "NON_COMPETITIVE", "NORM_COLLISION", "EXCESSIVE_REQUIREMENTS",
-         "APPLICANT_BURDEN", "VAGUE_TERMS", "PRIVATE_DELEGATION", "NON_TRANSPARENCY"]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from merge import CODES  # noqa: E402  (the corpus's codes, one list)
 
 def read(p):
     return [json.loads(l) for l in open(p, encoding="utf-8") if l.strip()]

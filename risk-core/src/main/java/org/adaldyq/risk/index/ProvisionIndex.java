@@ -114,7 +114,8 @@ import org.slf4j.LoggerFactory;
  * {@code findings} counts.
  *
  * <p><b>Threads.</b> {@link #add(Path...)} scans the next file on a thread of its own while it indexes the
- * current one (one file ahead, so at most two scanned files are held), then stops that thread. Thread-safe:
+ * current one (one file ahead, so at most two scanned files are held), then stops that thread. A file's
+ * Lucene documents are built one at a time as the index writer takes them. Thread-safe:
  * writes are serialised, and every search runs on one point-in-time
  * snapshot ({@link SearcherManager}) that shows each act with all its provisions or none. Build it once
  * per folder (Lucene locks the folder for one writer) and close it.
@@ -747,8 +748,8 @@ public final class ProvisionIndex implements Closeable {
     /**
      * The Lucene documents of one scanned act, each built when the index writer asks for it: a provision's
      * lead-in (when it opens a list), the provision, and last the act. Built one at a time, a document is
-     * garbage as soon as it is indexed; a whole act's documents built up front (thousands for a code) lived
-     * through the collections that ran meanwhile and were copied by each. Iterated once.
+     * garbage as soon as it is indexed; a whole act's documents built up front (thousands for a code, each
+     * with a copy of its text) lived through the young collections that ran meanwhile, copied by each.
      */
     private final class ActDocuments implements Iterable<Document> {
         private final String id;
@@ -785,6 +786,7 @@ public final class ProvisionIndex implements Closeable {
         @Override
         public java.util.Iterator<Document> iterator() {
             List<Provision> provisions = scanned.document().provisions();
+            leadIns.clear();
             return new java.util.Iterator<>() {
                 private int next;
                 private boolean leadInDone;

@@ -24,8 +24,9 @@ import org.adaldyq.risk.structure.ParsedDocument;
 import org.adaldyq.risk.structure.Provision;
 
 /**
- * The provision index's costs, in one JVM: (1) indexing a corpus beside scanning the same files alone,
- * alternated, medians (the target: indexing ≤ 1.3× the scan); (2) the index's size per 1,000 provisions;
+ * The provision index's costs, in one JVM: (1) indexing a corpus beside scanning the same files alone and
+ * scanning them keeping their words for an index, alternated, medians (the target: indexing ≤ 1.3× the
+ * scan), each phase's CPU time split by kind of thread ({@link ThreadCpu}); (2) the index's size per 1,000 provisions;
  * (3) a synthetic corpus of acts made of the corpus's own provisions, shuffled (≥ 200,000 provisions),
  * indexed once with the peak heap sampled every 5 ms (run with {@code -Xmx512m}); (4) search latency
  * p50/p95 on it, warm, every search with its facet counts and snippets.

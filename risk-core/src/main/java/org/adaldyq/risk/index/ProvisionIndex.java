@@ -114,7 +114,8 @@ import org.slf4j.LoggerFactory;
  * {@code findings} counts.
  *
  * <p><b>Threads.</b> {@link #add(Path...)} scans the next file on a thread of its own while it indexes the
- * current one (one file ahead, so at most two scanned files are held), then stops that thread. Thread-safe:
+ * current one (one file ahead, so at most two scanned files are held), then stops that thread. A file's
+ * Lucene documents are built one at a time as the index writer takes them. Thread-safe:
  * writes are serialised, and every search runs on one point-in-time
  * snapshot ({@link SearcherManager}) that shows each act with all its provisions or none. Build it once
  * per folder (Lucene locks the folder for one writer) and close it.
@@ -146,7 +147,12 @@ public final class ProvisionIndex implements Closeable {
     private static final int MAX_FACET_VALUES = 1000;
     /** A heading longer than this is no title. */
     private static final int MAX_TITLE = 400;
-    private static final double RAM_BUFFER_MB = 32;
+    /**
+     * Lucene's default. bench index, the buffers alternated in one JVM (medians of 5): the indexing thread took
+     * 1.48 s of CPU with 16 MB against 1.60 s with 32 MB (smaller term hashes, fewer cache misses), and the
+     * buffer is heap the collector keeps live beside the next file's scan; 64 MB was no faster than 32.
+     */
+    private static final double RAM_BUFFER_MB = 16;
     /** Files scanned ahead of the one being indexed: the scan of the next overlaps the indexing of this one. */
     private static final int SCAN_AHEAD = 1;
     private static final Query PROVISIONS = new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_PROVISION));
@@ -183,8 +189,6 @@ public final class ProvisionIndex implements Closeable {
         this.directory = FSDirectory.open(folder);
         IndexWriter w;
         try {
-            // twice the 16 MB default: fewer flushes and merges while a corpus is added; 64 MB was no faster (bench index:
-            // process CPU 1.40× the scan against 1.33–1.38×) and holds more heap beside the next file's scan
             w = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(RAM_BUFFER_MB));
         } catch (IOException | RuntimeException e) {
@@ -302,7 +306,7 @@ public final class ProvisionIndex implements Closeable {
                     String path = file.toAbsolutePath().normalize().toString();
                     String hash;
                     try {
-                        hash = sha256(Files.readAllBytes(file));
+                        hash = sha256(file);
                     } catch (IOException e) {
                         problems.add(new IndexSummary.Problem(file.toString(), "cannot read: " + e.getMessage()));
                         continue;
@@ -356,13 +360,13 @@ public final class ProvisionIndex implements Closeable {
                         scans.set(i, null);
                     }
                     String id = p.atPath().isPresent() ? p.atPath().get().id() : freeId(s, stem(p.file()), written);
-                    List<Document> docs = documents(id, p.path(), p.hash(), p.file(), scanned);
+                    ActDocuments docs = new ActDocuments(id, p.path(), p.hash(), title(scanned.document(), p.file()), scanned);
                     // One block, one delete: a snapshot sees the old act or the new one, never a mix.
                     // (a changed file keeps its act's id: the id names every document of the act)
                     writer.updateDocuments(new Term(IndexFields.ACT, id), docs);
                     int count = scanned.document().provisions().size();
                     written.put(p.path(), new IndexedAct(id, "", p.path(), p.hash(), scanned.document().language(), scanned.report().score(),
-                            count, docs.size() - 1 - count, scanned.report().findings().size()));
+                            count, docs.leadIns(), scanned.report().findings().size()));
                     provisions += count;
                     if (p.atPath().isPresent()) {
                         replaced++;
@@ -741,40 +745,100 @@ public final class ProvisionIndex implements Closeable {
                 Optional.ofNullable(severity).map(Severity::parse), List.of(d.getValues(IndexFields.FACTOR)), snippet, references);
     }
 
-    private List<Document> documents(String id, String path, String hash, Path file, ScannedDocument scanned) throws IOException {
-        ParsedDocument doc = scanned.document();
-        ScanReport report = scanned.report();
-        String title = title(doc, file);
-        Language lang = doc.language();
-        // Findings name their provision by citation and offsets; offsets are unique where citations may not be.
-        Map<Integer, List<Finding>> findingsAt = new HashMap<>();
-        for (Finding f : report.findings()) {
-            if (f.location() instanceof ProvisionLocation pl) {
-                findingsAt.computeIfAbsent(pl.provisionStart(), k -> new ArrayList<>()).add(f);
+    /**
+     * The Lucene documents of one scanned act, each built when the index writer asks for it: a provision's
+     * lead-in (when it opens a list), the provision, and last the act. Built one at a time, a document is
+     * garbage as soon as it is indexed; a whole act's documents built up front (thousands for a code, each
+     * with a copy of its text) lived through the young collections that ran meanwhile, copied by each.
+     */
+    private final class ActDocuments implements Iterable<Document> {
+        private final String id;
+        private final String path;
+        private final String hash;
+        private final String title;
+        private final ScannedDocument scanned;
+        private final Map<Integer, List<Finding>> findingsAt = new HashMap<>();
+        private final Map<Integer, Double> scoreAt = new HashMap<>();
+        private final Set<Integer> leadIns = new HashSet<>();
+
+        ActDocuments(String id, String path, String hash, String title, ScannedDocument scanned) {
+            this.id = id;
+            this.path = path;
+            this.hash = hash;
+            this.title = title;
+            this.scanned = scanned;
+            // Findings name their provision by citation and offsets; offsets are unique where citations may not be.
+            for (Finding f : scanned.report().findings()) {
+                if (f.location() instanceof ProvisionLocation pl) {
+                    findingsAt.computeIfAbsent(pl.provisionStart(), k -> new ArrayList<>()).add(f);
+                }
+            }
+            for (ProvisionScore ps : scanned.report().provisions()) {
+                scoreAt.put(ps.start(), ps.score());
             }
         }
-        Map<Integer, Double> scoreAt = new HashMap<>();
-        for (ProvisionScore ps : report.provisions()) {
-            scoreAt.put(ps.start(), ps.score());
+
+        /** The lead-ins given a document of their own so far: all of them once the documents have been iterated. */
+        int leadIns() {
+            return leadIns.size();
         }
-        List<Document> docs = new ArrayList<>();
-        Set<Integer> leadIns = new HashSet<>();
-        for (Provision p : doc.provisions()) {
-            if (p.hasLeadIn() && leadIns.add(p.leadInStart())) {
-                // the words introducing a list belong to no item's own text: a document of their own, before the first item
-                List<CitationLevel> parent = p.path().subList(0, Math.max(0, p.path().size() - 1));
-                Document d = new Document();
-                common(d, IndexFields.KIND_PROVISION, id, title, lang, path, hash);
-                d.add(new StringField(IndexFields.PART, IndexFields.PART_LEAD_IN, Field.Store.YES));
-                d.add(new StringField(IndexFields.CITATION, parent.isEmpty() ? p.articleCitation() : CitationLevel.format(parent), Field.Store.YES));
-                text(d, doc, scanned, p.leadInStart(), p.leadInEnd());
-                score(d, 0.0);
-                d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_ACT, id));
-                d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_LANGUAGE, lang.code()));
-                docs.add(facetsConfig.build(d));
-            }
+
+        @Override
+        public java.util.Iterator<Document> iterator() {
+            List<Provision> provisions = scanned.document().provisions();
+            leadIns.clear();
+            return new java.util.Iterator<>() {
+                private int next;
+                private boolean leadInDone;
+                private boolean actDone;
+
+                @Override
+                public boolean hasNext() {
+                    return !actDone;
+                }
+
+                @Override
+                public Document next() {
+                    if (next < provisions.size()) {
+                        Provision p = provisions.get(next);
+                        if (!leadInDone) {
+                            leadInDone = true;
+                            if (p.hasLeadIn() && leadIns.add(p.leadInStart())) {
+                                return leadIn(p);
+                            }
+                        }
+                        next++;
+                        leadInDone = false;
+                        return provision(p);
+                    }
+                    if (actDone) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    actDone = true;
+                    return act();
+                }
+            };
+        }
+
+        /** The words introducing a list belong to no item's own text: a document of their own, before the first item. */
+        private Document leadIn(Provision p) {
+            ParsedDocument doc = scanned.document();
+            List<CitationLevel> parent = p.path().subList(0, Math.max(0, p.path().size() - 1));
             Document d = new Document();
-            common(d, IndexFields.KIND_PROVISION, id, title, lang, path, hash);
+            common(d, IndexFields.KIND_PROVISION, id, title, doc.language(), path, hash);
+            d.add(new StringField(IndexFields.PART, IndexFields.PART_LEAD_IN, Field.Store.YES));
+            d.add(new StringField(IndexFields.CITATION, parent.isEmpty() ? p.articleCitation() : CitationLevel.format(parent), Field.Store.YES));
+            text(d, doc, scanned, p.leadInStart(), p.leadInEnd());
+            score(d, 0.0);
+            d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_ACT, id));
+            d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_LANGUAGE, doc.language().code()));
+            return build(d);
+        }
+
+        private Document provision(Provision p) {
+            ParsedDocument doc = scanned.document();
+            Document d = new Document();
+            common(d, IndexFields.KIND_PROVISION, id, title, doc.language(), path, hash);
             d.add(new StringField(IndexFields.CITATION, p.citation(), Field.Store.YES));
             text(d, doc, scanned, p.start(), p.end());
             List<Finding> findings = findingsAt.getOrDefault(p.start(), List.of());
@@ -794,18 +858,30 @@ public final class ProvisionIndex implements Closeable {
             }
             score(d, scoreAt.getOrDefault(p.start(), 0.0));
             d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_ACT, id));
-            d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_LANGUAGE, lang.code()));
-            docs.add(facetsConfig.build(d));
+            d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_LANGUAGE, doc.language().code()));
+            return build(d);
         }
-        Document act = new Document();
-        common(act, IndexFields.KIND_ACT, id, title, lang, path, hash);
-        act.add(new StringField(IndexFields.TITLE_KEY, ActReferenceFinder.key(title, lang), Field.Store.NO));
-        score(act, report.score());
-        act.add(new StoredField(IndexFields.PROVISIONS, doc.provisions().size()));
-        act.add(new StoredField(IndexFields.LEAD_INS, leadIns.size()));
-        act.add(new StoredField(IndexFields.FINDINGS, report.findings().size()));
-        docs.add(act);
-        return docs;
+
+        private Document act() {
+            ParsedDocument doc = scanned.document();
+            ScanReport report = scanned.report();
+            Document act = new Document();
+            common(act, IndexFields.KIND_ACT, id, title, doc.language(), path, hash);
+            act.add(new StringField(IndexFields.TITLE_KEY, ActReferenceFinder.key(title, doc.language()), Field.Store.NO));
+            score(act, report.score());
+            act.add(new StoredField(IndexFields.PROVISIONS, doc.provisions().size()));
+            act.add(new StoredField(IndexFields.LEAD_INS, leadIns.size()));
+            act.add(new StoredField(IndexFields.FINDINGS, report.findings().size()));
+            return act;
+        }
+
+        private Document build(Document d) {
+            try {
+                return facetsConfig.build(d);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /**
@@ -1060,12 +1136,24 @@ public final class ProvisionIndex implements Closeable {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static String sha256(byte[] bytes) {
+    /**
+     * The SHA-256 of a file's bytes, read through a small buffer: a whole file read at once is, for a large
+     * act, an array big enough for G1 to treat as humongous (each such allocation can start a marking cycle).
+     */
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+        byte[] buffer = new byte[64 * 1024];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The parser's message without its list of expected tokens: one line for the user. */

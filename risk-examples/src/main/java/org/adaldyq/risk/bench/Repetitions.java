@@ -1,7 +1,9 @@
 package org.adaldyq.risk.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Runs a task a few times unmeasured (warm-up), then a few times measured, and gives the median. */
 final class Repetitions {
@@ -56,38 +58,52 @@ final class Repetitions {
         return new double[] {median(sa), median(sb)};
     }
 
-    /** Medians in milliseconds of two tasks run alternately: wall time and the process's CPU time (every thread, GC and JIT included). */
-    record Pair(double wallA, double wallB, double cpuA, double cpuB) {
+    /**
+     * One task's medians in milliseconds over its measured runs: wall time, the process's CPU time (every
+     * thread, GC and JIT included), and that CPU time by kind of thread ({@link ThreadCpu}; empty where it
+     * cannot be read).
+     */
+    record Measured(double wall, double cpu, Map<String, Double> cpuByThread) {
     }
 
     /**
-     * As {@link #medianMsPair}, with the process's CPU time of each run beside its wall time: on a shared
-     * machine the CPU time says what the work costs, the wall time also what the others took.
+     * Runs the tasks in turn (a, b, c, a, b, c...), {@code warmup} rounds unmeasured then {@code iterations}
+     * measured, so that a noisy machine slows each alike; the medians of each task, in the tasks' order.
      */
-    static Pair medianPairWithCpu(int warmup, int iterations, Task a, Task b) throws Exception {
+    static List<Measured> alternated(int warmup, int iterations, List<Task> tasks) throws Exception {
         for (int i = 0; i < warmup; i++) {
-            a.run();
-            b.run();
+            for (Task t : tasks) {
+                t.run();
+            }
         }
-        List<Double> wa = new ArrayList<>(iterations);
-        List<Double> wb = new ArrayList<>(iterations);
-        List<Double> ca = new ArrayList<>(iterations);
-        List<Double> cb = new ArrayList<>(iterations);
+        List<List<Double>> wall = new ArrayList<>();
+        List<List<Double>> cpu = new ArrayList<>();
+        List<Map<String, List<Double>>> byThread = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            wall.add(new ArrayList<>());
+            cpu.add(new ArrayList<>());
+            byThread.add(new LinkedHashMap<>());
+        }
         for (int i = 0; i < iterations; i++) {
-            long c0 = processCpuNanos();
-            long t0 = System.nanoTime();
-            a.run();
-            long t1 = System.nanoTime();
-            long c1 = processCpuNanos();
-            b.run();
-            long t2 = System.nanoTime();
-            long c2 = processCpuNanos();
-            wa.add((t1 - t0) / 1e6);
-            wb.add((t2 - t1) / 1e6);
-            ca.add((c1 - c0) / 1e6);
-            cb.add((c2 - c1) / 1e6);
+            for (int t = 0; t < tasks.size(); t++) {
+                ThreadCpu threads = ThreadCpu.now();
+                long c0 = processCpuNanos();
+                long t0 = System.nanoTime();
+                tasks.get(t).run();
+                wall.get(t).add((System.nanoTime() - t0) / 1e6);
+                cpu.get(t).add((processCpuNanos() - c0) / 1e6);
+                for (Map.Entry<String, Long> e : ThreadCpu.now().since(threads).entrySet()) {
+                    byThread.get(t).computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue() / 1e6);
+                }
+            }
         }
-        return new Pair(median(wa), median(wb), median(ca), median(cb));
+        List<Measured> out = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            Map<String, Double> medians = new LinkedHashMap<>();
+            byThread.get(t).forEach((kind, samples) -> medians.put(kind, median(samples)));
+            out.add(new Measured(median(wall.get(t)), median(cpu.get(t)), medians));
+        }
+        return out;
     }
 
     /** CPU time of this JVM so far, all threads. */

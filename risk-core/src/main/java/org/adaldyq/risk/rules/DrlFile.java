@@ -37,9 +37,22 @@ final class DrlFile {
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * Inline lists ({@code [}) nested deeper than this are refused before Drools parses them: its parser
+     * backtracks over them in time that doubles every one or two levels (18 levels took 0.7 s, 40 would take
+     * hours). Rules nest lists two or three deep at most.
+     */
+    static final int MAX_LIST_NESTING = 10;
+
     public static DrlFile parse(RuleSet.DrlSource source) {
         DrlParser parser = new DrlParser();
         List<RuleProblem> problems = new ArrayList<>();
+        int[] tooDeep = tooDeepList(source.content());
+        if (tooDeep != null) {
+            problems.add(RuleProblem.error(source.origin(), tooDeep[0], tooDeep[1], "cannot parse: lists nested too deeply"
+                    + " (more than " + MAX_LIST_NESTING + " levels of '[')"));
+            return new DrlFile(source, null, List.of(), problems);
+        }
         PackageDescr descr = null;
         try {
             descr = parser.parse(false, source.content());
@@ -70,6 +83,37 @@ final class DrlFile {
             }
         }
         return new DrlFile(source, descr, rules, problems);
+    }
+
+    /**
+     * Where an inline list opens beyond {@link #MAX_LIST_NESTING} levels ({line, column}, 1-based), or null.
+     * Brackets in comments, strings and characters do not count; a closing bracket never takes the depth below 0.
+     */
+    static int[] tooDeepList(String text) {
+        int depth = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? n : end;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 1;
+            } else if (c == '"' || c == '\'') {
+                int k = i + 1;
+                while (k < n && text.charAt(k) != c && text.charAt(k) != '\n') {
+                    k += text.charAt(k) == '\\' ? 2 : 1;
+                }
+                i = k;
+            } else if (c == '[' && ++depth > MAX_LIST_NESTING) {
+                int lineStart = text.lastIndexOf('\n', i) + 1;
+                return new int[] {(int) text.substring(0, i).chars().filter(ch -> ch == '\n').count() + 1, i - lineStart + 1};
+            } else if (c == ']' && depth > 0) {
+                depth--;
+            }
+        }
+        return null;
     }
 
     private static int first(int[] lines) {

@@ -16,6 +16,7 @@ import org.adaldyq.risk.rules.RuleCompilationException;
 import org.adaldyq.risk.rules.RuleLimits;
 import org.adaldyq.risk.rules.RuleProblem;
 import org.adaldyq.risk.rules.RuleSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -113,6 +114,23 @@ class HostileAuthorRulesTest {
         int line = lineOf(text, word);
         assertThat(errors).as(name).anyMatch(e -> e.startsWith(file + ":" + line + ":"));
         assertThat(sandbox.resolve("canary")).doesNotExist();
+    }
+
+    /**
+     * Inline lists nested forty deep: Drools' parser backtracks over them in time that doubles every level or
+     * two (a fuzzer found a file that kept it busy for minutes). The file is refused before it is parsed, with
+     * file and line; the time bound only turns a regression into a failure instead of a stuck build.
+     */
+    @Test
+    void listsNestedTooDeeplyAreRefusedBeforeTheParserBacktracksOverThem() throws IOException {
+        String text = "package org.example.evil;\n\nrule \"VAGUE_TERMS.deep\"\nwhen\n    $t : Object(this in ("
+                + "[".repeat(40) + "1)\nthen\nend\n";
+        Path file = Files.writeString(dir.resolve("deep.drl"), text);
+        RegulationRules.Loaded loaded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> RegulationRules.load(new PackOptions(getClass().getClassLoader(), true, List.of(dir), RuleLimits.DEFAULT, false)));
+        assertThat(loaded.ok()).isFalse();
+        assertThat(loaded.problems().stream().filter(RuleProblem::error).map(RuleProblem::toString))
+                .anyMatch(e -> e.startsWith(file + ":5:") && e.contains("lists nested too deeply"));
     }
 
     /** The compiled-code check alone (no text check): it refuses the same rules, naming rule, file and line. */

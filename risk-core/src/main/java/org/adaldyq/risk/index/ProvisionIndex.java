@@ -830,9 +830,7 @@ public final class ProvisionIndex implements Closeable {
             d.add(new StringField(IndexFields.CITATION, parent.isEmpty() ? p.articleCitation() : CitationLevel.format(parent), Field.Store.YES));
             text(d, doc, scanned, p.leadInStart(), p.leadInEnd());
             score(d, 0.0);
-            d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_ACT, id));
-            d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_LANGUAGE, doc.language().code()));
-            return build(d);
+            return withFacets(d);
         }
 
         private Document provision(Provision p) {
@@ -857,9 +855,7 @@ public final class ProvisionIndex implements Closeable {
                 d.add(new StringField(IndexFields.SEVERITY, max.toString(), Field.Store.YES));
             }
             score(d, scoreAt.getOrDefault(p.start(), 0.0));
-            d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_ACT, id));
-            d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_LANGUAGE, doc.language().code()));
-            return build(d);
+            return withFacets(d);
         }
 
         private Document act() {
@@ -875,7 +871,10 @@ public final class ProvisionIndex implements Closeable {
             return act;
         }
 
-        private Document build(Document d) {
+        /** A provision's or lead-in's document with the act and language facets, built for the facets module. */
+        private Document withFacets(Document d) {
+            d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_ACT, id));
+            d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_LANGUAGE, scanned.document().language().code()));
             try {
                 return facetsConfig.build(d);
             } catch (IOException e) {
@@ -1137,7 +1136,7 @@ public final class ProvisionIndex implements Closeable {
     }
 
     /**
-     * The SHA-256 of a file's bytes, read through a small buffer: a whole file read at once is, for a large
+     * The SHA-256 of a file's bytes, streamed through a small buffer: a whole file read at once is, for a large
      * act, an array big enough for G1 to treat as humongous (each such allocation can start a marking cycle).
      */
     private static String sha256(Path file) throws IOException {
@@ -1147,11 +1146,8 @@ public final class ProvisionIndex implements Closeable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-        byte[] buffer = new byte[64 * 1024];
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
+        try (java.io.InputStream in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -47,9 +47,10 @@ final class DrlFile {
     public static DrlFile parse(RuleSet.DrlSource source) {
         DrlParser parser = new DrlParser();
         List<RuleProblem> problems = new ArrayList<>();
-        int[] tooDeep = tooDeepList(source.content());
-        if (tooDeep != null) {
-            problems.add(RuleProblem.error(source.origin(), tooDeep[0], tooDeep[1], "cannot parse: lists nested too deeply"
+        int tooDeep = tooDeepList(source.content());
+        if (tooDeep >= 0) {
+            int[] at = position(source.content(), tooDeep);
+            problems.add(RuleProblem.error(source.origin(), at[0], at[1], "cannot parse: lists nested too deeply"
                     + " (more than " + MAX_LIST_NESTING + " levels of '[')"));
             return new DrlFile(source, null, List.of(), problems);
         }
@@ -86,34 +87,27 @@ final class DrlFile {
     }
 
     /**
-     * Where an inline list opens beyond {@link #MAX_LIST_NESTING} levels ({line, column}, 1-based), or null.
-     * Brackets in comments, strings and characters do not count; a closing bracket never takes the depth below 0.
+     * The offset where an inline list opens beyond {@link #MAX_LIST_NESTING} levels, or -1. Brackets in
+     * comments, strings and characters do not count; a closing bracket never takes the depth below 0.
      */
-    static int[] tooDeepList(String text) {
+    static int tooDeepList(String text) {
+        String code = RuleAssembly.stripComments(text);
         int depth = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? n : end;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 1;
-            } else if (c == '"' || c == '\'') {
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '"' || c == '\'') {
                 int k = i + 1;
-                while (k < n && text.charAt(k) != c && text.charAt(k) != '\n') {
-                    k += text.charAt(k) == '\\' ? 2 : 1;
+                while (k < code.length() && code.charAt(k) != c && code.charAt(k) != '\n') {
+                    k += code.charAt(k) == '\\' ? 2 : 1;
                 }
                 i = k;
             } else if (c == '[' && ++depth > MAX_LIST_NESTING) {
-                int lineStart = text.lastIndexOf('\n', i) + 1;
-                return new int[] {(int) text.substring(0, i).chars().filter(ch -> ch == '\n').count() + 1, i - lineStart + 1};
+                return i;
             } else if (c == ']' && depth > 0) {
                 depth--;
             }
         }
-        return null;
+        return -1;
     }
 
     private static int first(int[] lines) {
@@ -160,7 +154,11 @@ final class DrlFile {
 
     /** 1-based line and column of a char offset in the source. */
     int[] position(int offset) {
-        String s = source.content();
+        return position(source.content(), offset);
+    }
+
+    /** {line, column}, 1-based, of an offset of {@code s}. */
+    static int[] position(String s, int offset) {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < Math.min(offset, s.length()); i++) {

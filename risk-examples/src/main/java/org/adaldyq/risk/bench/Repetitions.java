@@ -40,22 +40,8 @@ final class Repetitions {
      * {medianA, medianB}.
      */
     static double[] medianMsPair(int warmup, int iterations, Task a, Task b) throws Exception {
-        for (int i = 0; i < warmup; i++) {
-            a.run();
-            b.run();
-        }
-        List<Double> sa = new ArrayList<>(iterations);
-        List<Double> sb = new ArrayList<>(iterations);
-        for (int i = 0; i < iterations; i++) {
-            long t0 = System.nanoTime();
-            a.run();
-            long t1 = System.nanoTime();
-            b.run();
-            long t2 = System.nanoTime();
-            sa.add((t1 - t0) / 1e6);
-            sb.add((t2 - t1) / 1e6);
-        }
-        return new double[] {median(sa), median(sb)};
+        List<Measured> m = alternated(warmup, iterations, List.of(a, b));
+        return new double[] {m.get(0).wall(), m.get(1).wall()};
     }
 
     /**

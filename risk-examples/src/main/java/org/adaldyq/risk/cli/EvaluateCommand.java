@@ -36,8 +36,11 @@ final class EvaluateCommand implements Callable<Integer> {
             defaultValue = "data/annotated")
     List<Path> data;
 
+    /** The splits of the corpus and of the sets beside it (data/corpus/README.md), as the help text names them. */
+    static final String SPLITS = "train, dev, dev2, calib, test, fresh";
+
     @Option(names = "--split", defaultValue = "all",
-            description = "Only provisions of this split: train, dev, dev2, test, fresh or all (default: ${DEFAULT-VALUE}; provisions without a split count as train).")
+            description = "Only provisions of this split: " + SPLITS + " or all (default: ${DEFAULT-VALUE}; provisions without a split count as train).")
     String split;
 
     @Option(names = "--rules", description = "Author rule folder (repeatable).")
@@ -55,8 +58,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Set.of("train", "dev", "dev2", "test", "fresh", "all").contains(split)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split must be train, dev, dev2, test, fresh or all, not '" + split + "'");
+        if (!split.equals("all") && !List.of(SPLITS.split(", ")).contains(split)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split must be " + SPLITS + " or all, not '" + split + "'");
         }
         List<LabelledProvision> labelled;
         try {

@@ -54,6 +54,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Splits to learn from (default: ${DEFAULT-VALUE}; train alone keeps dev for measuring; test is refused).")
     List<String> learnFrom;
 
+    @Option(names = "--tune-on", split = ",",
+            description = "Splits whose out-of-fold scores choose C and the thresholds (default: the --learn-from splits). "
+                    + "Splits the rules' authors never read (calib) set the thresholds by how the rules do on new text.")
+    List<String> tuneOn = List.of();
+
     @Option(names = "--validate", description = "A second labelled set, labelled by someone else (default: data/annotated when it exists; "
             + "NONE to skip): a factor whose signal lowers F1 there is switched off.")
     String validate;
@@ -78,6 +83,9 @@ final class TrainCommand implements Callable<Integer> {
         if (learnFrom.contains("test")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the test split is never learnt from");
         }
+        if (!learnFrom.containsAll(tuneOn)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tune-on splits must be among --learn-from " + learnFrom);
+        }
         List<LabelledProvision> all;
         try {
             all = LabelledProvision.read(data);
@@ -100,7 +108,8 @@ final class TrainCommand implements Callable<Integer> {
         List<SignalTrainer.Example> examples = SignalTrainer.featurize(scanner, reader, train, without);
         Set<String> factors = new TreeSet<>();
         train.forEach(p -> factors.addAll(p.factors()));
-        List<SignalTrainer.Trained> trained = SignalTrainer.train(examples, factors, SignalTrainer.dataId(train), solver);
+        List<SignalTrainer.Trained> trained = SignalTrainer.train(examples, factors, SignalTrainer.dataId(train), solver,
+                e -> tuneOn.isEmpty() || tuneOn.contains(e.labelled().split()));
         if (oof != null) {
             try (BufferedWriter w = Files.newBufferedWriter(oof, StandardCharsets.UTF_8)) {
                 SignalTrainer.writeOutOfFold(examples, trained, w);

@@ -130,7 +130,27 @@ public final class SignalTrainer {
      * all the given provisions with the chosen C.
      */
     public static List<Trained> train(List<Example> data, Set<String> factors, String dataId, SolverType solver) {
+        return train(data, factors, dataId, solver, e -> true);
+    }
+
+    /**
+     * As {@link #train(List, Set, String, SolverType)}, with C and the thresholds chosen on the out-of-fold
+     * scores of the examples {@code tuneOn} keeps only. The weights still learn from every example. What it
+     * is for: the trigger rules were written while reading the corpus's train and dev provisions, so there
+     * they are right far more often than on text nobody read; thresholds chosen there trust the rules too
+     * much. Chosen on provisions the rules' authors never read (sets such as {@code calib}), they are set
+     * by the rules' behaviour on new text.
+     */
+    public static List<Trained> train(List<Example> data, Set<String> factors, String dataId, SolverType solver,
+                                      java.util.function.Predicate<Example> tuneOn) {
         Linear.disableDebugOutput();
+        List<Integer> tuned = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            if (tuneOn.test(data.get(i))) {
+                tuned.add(i);
+            }
+        }
+        List<Example> tuning = tuned.stream().map(data::get).toList();
         List<String> acts = data.stream().map(SignalTrainer::actOf).distinct().sorted().toList();
         Map<String, Integer> foldOfAct = new HashMap<>();
         for (int i = 0; i < acts.size(); i++) {
@@ -169,7 +189,7 @@ public final class SignalTrainer {
                         }
                     }
                 }
-                double[] op = bestThreshold(data, oof, factor);
+                double[] op = bestThreshold(tuning, tuned.stream().mapToDouble(i -> oof[i]).toArray(), factor);
                 if (op[1] > bestOp[1] + 1e-9) {
                     bestC = c;
                     bestOp = op;
@@ -181,9 +201,9 @@ public final class SignalTrainer {
             }
             FactorModel fitted = fit(data, vocabulary, factor, bestC, dataId, solver);
             FactorModel model = new FactorModel(factor, fitted.trainedOn() + " C=" + bestC, fitted.bias(), fitted.weights(), bestOp[0]);
-            double[] hybrid = bestHybrid(data, factor);
+            double[] hybrid = bestHybrid(tuning, factor);
             out.add(new Trained(factor, model, bestC, positives, bestOp[0], hybrid[0], hybrid[1],
-                    bestOp[1], f1(data, factor, i -> data.get(i).ruleCodes.contains(factor)), hybrid[2]));
+                    bestOp[1], f1(tuning, factor, i -> tuning.get(i).ruleCodes.contains(factor)), hybrid[2]));
         }
         return out;
     }

@@ -79,7 +79,7 @@ class FrozenTestSplitTest {
                 seen.add(r.get("id").asText());
             }
         }
-        for (String set : List.of("fresh", "dev2")) {
+        for (String set : List.of("fresh", "dev2", "calib")) {
             int n = 0;
             for (String lang : List.of("en", "ru")) {
                 for (String line : Files.readAllLines(CORPUS.resolve(set).resolve(lang + ".jsonl"), StandardCharsets.UTF_8)) {

@@ -137,5 +137,6 @@ class PairAndTrainCommandTest {
         Files.writeString(bad, "{\"id\":\"x\",\"lang\":\"de\",\"text\":\"Text\",\"factors\":[]}\n");
         assertThat(run("evaluate", "--data", bad.toString())[2]).contains(bad + ":1: \"lang\" must be kk, ru or en");
         assertThat(run("train", "--learn-from", "train,test")[2]).contains("the test split is never learnt from");
+        assertThat(run("train", "--learn-from", "train", "--tune-on", "calib")[2]).contains("--tune-on splits must be among --learn-from [train]");
     }
 }

@@ -52,6 +52,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples for the intervals (default: ${DEFAULT-VALUE}; 0: none).")
     int resamples;
 
+    @Option(names = "--by-rule", description = "Also list each trigger rule's right and wrong findings (rules alone), "
+            + "and those no other rule made: what switching the rule off would lose and save.")
+    boolean byRule;
+
     @Option(names = {"-v", "--verbose"}, description = "List every provision where the shipped engine and the labels disagree (and print third-party warnings, as on every command).")
     boolean verbose;
 
@@ -110,6 +114,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 Interval[] ci = resamples > 0 ? RegulationEvaluation.bootstrap(inLang, Mode.HYBRID, f, resamples, 7) : null;
                 out.printf("%-4s %-24s %4d %4d %4d  %-23s %-23s%n", lang.code(), f, c.tp(), c.fp(), c.fn(),
                         value(c.precision(), ci == null ? null : ci[0]), value(c.recall(), ci == null ? null : ci[1]));
+            }
+        }
+        if (byRule) {
+            out.printf("%nPer rule, rules alone (provisions; only = no other rule found the factor):%n%-4s %-52s %5s %5s %9s  %10s %10s%n",
+                    "lang", "rule", "right", "wrong", "precision", "only right", "only wrong");
+            for (RegulationEvaluation.RuleCounts r : RegulationEvaluation.byRule(cases)) {
+                String rule = r.rule().startsWith(r.factor() + ".") ? r.rule() : r.rule() + " (" + r.factor() + ")";
+                out.printf(java.util.Locale.ROOT, "%-4s %-52s %5d %5d %9.3f  %10d %10d%n", r.language().code(), rule,
+                        r.right(), r.wrong(), r.precision(), r.onlyRight(), r.onlyWrong());
             }
         }
         int[] pairs = RegulationEvaluation.pairAgreement(cases, Mode.HYBRID);

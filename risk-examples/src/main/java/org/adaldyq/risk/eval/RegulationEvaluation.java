@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.adaldyq.risk.finding.Finding;
@@ -37,8 +38,11 @@ public final class RegulationEvaluation {
         HYBRID
     }
 
-    /** One labelled provision and what each mode found in it. */
-    public record Case(LabelledProvision labelled, Map<Mode, Set<String>> found) {
+    /**
+     * One labelled provision and what each mode found in it; {@code rules}: for each factor the trigger rules
+     * found alone, the ids of the rules that found it.
+     */
+    public record Case(LabelledProvision labelled, Map<Mode, Set<String>> found, Map<String, Set<String>> rules) {
 
         public Set<String> expected() {
             return labelled.factors();
@@ -63,6 +67,41 @@ public final class RegulationEvaluation {
             s.removeAll(expected());
             return s;
         }
+    }
+
+    /**
+     * How often one trigger rule was right, by provision: {@code right} / {@code wrong} count the provisions
+     * where it found its factor and the labels have / have not got it; {@code onlyRight} / {@code onlyWrong}
+     * those where no other rule found that factor, so switching the rule off would lose the finding. What a
+     * rule author reads to see which rule costs more than it finds.
+     */
+    public record RuleCounts(Language language, String rule, String factor, int right, int wrong, int onlyRight, int onlyWrong) {
+
+        public double precision() {
+            return right + wrong == 0 ? 0 : (double) right / (right + wrong);
+        }
+    }
+
+    /** Per language and rule (rules alone), ordered by language, then by what switching it off would save. */
+    public static List<RuleCounts> byRule(List<Case> cases) {
+        Map<List<String>, int[]> counts = new java.util.LinkedHashMap<>();
+        for (Case c : cases) {
+            c.rules().forEach((factor, ids) -> {
+                boolean right = c.expected().contains(factor);
+                for (String id : ids) {
+                    int[] n = counts.computeIfAbsent(List.of(c.language().name(), id, factor), k -> new int[4]);
+                    n[right ? 0 : 1]++;
+                    if (ids.size() == 1) {
+                        n[right ? 2 : 3]++;
+                    }
+                }
+            });
+        }
+        List<RuleCounts> out = new ArrayList<>();
+        counts.forEach((k, n) -> out.add(new RuleCounts(Language.valueOf(k.get(0)), k.get(1), k.get(2), n[0], n[1], n[2], n[3])));
+        out.sort(java.util.Comparator.comparing(RuleCounts::language)
+                .thenComparingInt(r -> r.onlyRight() - r.onlyWrong()).thenComparing(RuleCounts::rule).thenComparing(RuleCounts::factor));
+        return out;
     }
 
     /** True/false positives and false negatives. */
@@ -100,7 +139,14 @@ public final class RegulationEvaluation {
         for (LabelledProvision p : data) {
             ParsedDocument doc = reader.read(p.text(), p.id(), p.language());
             Map<Mode, Set<String>> found = new EnumMap<>(Mode.class);
-            found.put(Mode.RULES, codes(rulesOnly.scan(doc).findings()));
+            List<Finding> ruleFindings = rulesOnly.scan(doc).findings();
+            found.put(Mode.RULES, codes(ruleFindings));
+            Map<String, Set<String>> rules = new TreeMap<>();
+            for (Finding f : ruleFindings) {
+                if (!LabelledProvision.DOCUMENT_LEVEL.contains(f.code())) {
+                    rules.computeIfAbsent(f.code(), k -> new TreeSet<>()).add(f.ruleId());
+                }
+            }
             found.put(Mode.HYBRID, codes(scanner.scan(doc).findings()));
             Set<String> model = new TreeSet<>();
             for (List<SignalFeature> features : scanner.signalFeatures(doc)) {
@@ -111,7 +157,7 @@ public final class RegulationEvaluation {
                 }
             }
             found.put(Mode.MODEL, model);
-            out.add(new Case(p, found));
+            out.add(new Case(p, found, rules));
         }
         return out;
     }

@@ -123,6 +123,20 @@ class PairAndTrainCommandTest {
     }
 
     @Test
+    void evaluateByRuleCountsEachRulesRightAndWrongProvisions() throws Exception {
+        Path data = dir.resolve("labelled.jsonl");
+        Files.writeString(data, String.join("\n",
+                "{\"id\":\"a\",\"lang\":\"ru\",\"text\":\"Уполномоченный орган вправе приостановить действие лицензии.\",\"factors\":[\"OPTIONAL_POWER\"]}",
+                "{\"id\":\"b\",\"lang\":\"ru\",\"text\":\"Таможенный орган вправе отказать в выдаче разрешения.\",\"factors\":[]}",
+                "{\"id\":\"c\",\"lang\":\"ru\",\"text\":\"Заявление рассматривается в течение десяти рабочих дней.\",\"factors\":[]}") + "\n");
+        String[] r = run("evaluate", "--data", data.toString(), "--bootstrap", "0", "--by-rule");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        // right in a, wrong in b (labelled nothing), the only rule to find the factor in both; nothing in c
+        assertThat(r[1]).containsPattern("(?m)^ru +OPTIONAL_POWER\\.body-may-act +1 +1 +0\\.500 +1 +1$");
+        assertThat(run("evaluate", "--data", data.toString(), "--bootstrap", "0")[1]).doesNotContain("Per rule");
+    }
+
+    @Test
     void badLabelledDataIsOneClearLineNamingFileAndLine() throws Exception {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "{\"id\":\"x\",\"lang\":\"kk\",\"text\":\"Мәтін\",\"factors\":[]}\n{not json\n");

@@ -88,7 +88,9 @@ final class DrlFile {
 
     /**
      * The offset where an inline list opens beyond {@link #MAX_LIST_NESTING} levels, or -1. Brackets in
-     * comments, strings and characters do not count; a closing bracket never takes the depth below 0.
+     * comments, strings and characters do not count; a closing bracket never takes the depth below 0. A quote
+     * not closed on its line opens no string: Drools' lexer reports it and reads on, so the brackets after it
+     * are parsed (and must be counted).
      */
     static int tooDeepList(String text) {
         String code = RuleAssembly.stripComments(text);
@@ -100,7 +102,9 @@ final class DrlFile {
                 while (k < code.length() && code.charAt(k) != c && code.charAt(k) != '\n') {
                     k += code.charAt(k) == '\\' ? 2 : 1;
                 }
-                i = k;
+                if (k < code.length() && code.charAt(k) == c) {
+                    i = k;
+                }
             } else if (c == '[' && ++depth > MAX_LIST_NESTING) {
                 return i;
             } else if (c == ']' && depth > 0) {

@@ -8,10 +8,16 @@ import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.antlr.runtime.CommonToken;
+import org.antlr.runtime.Token;
+import org.drools.drl.parser.DRLFactory;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
+import org.drools.drl.parser.lang.DRL6Lexer;
+import org.drools.drl.parser.lang.DRLLexer;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 
 /**
  * One DRL file parsed into its structure (Drools' own parser): package, imports, functions, globals and
@@ -87,27 +93,18 @@ final class DrlFile {
     }
 
     /**
-     * The offset where an inline list opens beyond {@link #MAX_LIST_NESTING} levels, or -1. Brackets in
-     * comments, strings and characters do not count; a closing bracket never takes the depth below 0. A quote
-     * not closed on its line opens no string: Drools' lexer reports it and reads on, so the brackets after it
-     * are parsed (and must be counted).
+     * The offset where an inline list opens beyond {@link #MAX_LIST_NESTING} levels, or -1. The brackets are
+     * counted on the tokens of Drools' own DRL lexer (linear, and the parser reads exactly these tokens), so
+     * brackets in comments and strings do not count, and whatever the lexer makes of a broken file (a quote
+     * never closed, bytes that are no text) is what is counted. A closing bracket never takes the depth below 0.
      */
     static int tooDeepList(String text) {
-        String code = RuleAssembly.stripComments(text);
+        DRLLexer lexer = DRLFactory.buildLexer(text, LanguageLevelOption.DRL6);
         int depth = 0;
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '"' || c == '\'') {
-                int k = i + 1;
-                while (k < code.length() && code.charAt(k) != c && code.charAt(k) != '\n') {
-                    k += code.charAt(k) == '\\' ? 2 : 1;
-                }
-                if (k < code.length() && code.charAt(k) == c) {
-                    i = k;
-                }
-            } else if (c == '[' && ++depth > MAX_LIST_NESTING) {
-                return i;
-            } else if (c == ']' && depth > 0) {
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+            if (t.getType() == DRL6Lexer.LEFT_SQUARE && ++depth > MAX_LIST_NESTING) {
+                return t instanceof CommonToken c ? c.getStartIndex() : 0;
+            } else if (t.getType() == DRL6Lexer.RIGHT_SQUARE && depth > 0) {
                 depth--;
             }
         }

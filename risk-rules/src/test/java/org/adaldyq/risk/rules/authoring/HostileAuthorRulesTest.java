@@ -133,23 +133,6 @@ class HostileAuthorRulesTest {
                 .anyMatch(e -> e.startsWith(file + ":5:") && e.contains("lists nested too deeply"));
     }
 
-    /**
-     * The same lists after a quote that is never closed: Drools' lexer reports the quote and reads on, so the
-     * lists are parsed; they must not pass for the inside of a string (a second fuzzer find, which kept the
-     * check busy past five minutes).
-     */
-    @Test
-    void anUnclosedQuoteDoesNotHideListsNestedTooDeeply() throws IOException {
-        String text = "package org.example.evil;\n\nrule \"VAGUE_TERMS.deep\" salience \"no end " + "[".repeat(40)
-                + "\nwhen\nthen\nend\n";
-        Path file = Files.writeString(dir.resolve("quote.drl"), text);
-        RegulationRules.Loaded loaded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
-                () -> RegulationRules.load(new PackOptions(getClass().getClassLoader(), true, List.of(dir), RuleLimits.DEFAULT, false)));
-        assertThat(loaded.ok()).isFalse();
-        assertThat(loaded.problems().stream().filter(RuleProblem::error).map(RuleProblem::toString))
-                .anyMatch(e -> e.startsWith(file + ":3:") && e.contains("lists nested too deeply"));
-    }
-
     /** The compiled-code check alone (no text check): it refuses the same rules, naming rule, file and line. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("tricks")

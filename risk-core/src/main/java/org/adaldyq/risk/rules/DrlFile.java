@@ -53,7 +53,15 @@ final class DrlFile {
     public static DrlFile parse(RuleSet.DrlSource source) {
         DrlParser parser = new DrlParser();
         List<RuleProblem> problems = new ArrayList<>();
-        int tooDeep = tooDeepList(source.content());
+        int tooDeep;
+        try {
+            tooDeep = tooDeepList(source.content());
+        } catch (RuntimeException e) {
+            // Drools' lexer fails on some broken text while reporting it (a NullPointerException in its error
+            // message); its parser, reading the same tokens, would fail the same way.
+            problems.add(RuleProblem.error(source.origin(), 0, 0, "cannot parse: " + e));
+            return new DrlFile(source, null, List.of(), problems);
+        }
         if (tooDeep >= 0) {
             int[] at = position(source.content(), tooDeep);
             problems.add(RuleProblem.error(source.origin(), at[0], at[1], "cannot parse: lists nested too deeply"

@@ -53,23 +53,17 @@ final class DrlFile {
     public static DrlFile parse(RuleSet.DrlSource source) {
         DrlParser parser = new DrlParser();
         List<RuleProblem> problems = new ArrayList<>();
-        int tooDeep;
-        try {
-            tooDeep = tooDeepList(source.content());
-        } catch (RuntimeException e) {
-            // Drools' lexer fails on some broken text while reporting it (a NullPointerException in its error
-            // message); its parser, reading the same tokens, would fail the same way.
-            problems.add(RuleProblem.error(source.origin(), 0, 0, "cannot parse: " + e));
-            return new DrlFile(source, null, List.of(), problems);
-        }
-        if (tooDeep >= 0) {
-            int[] at = position(source.content(), tooDeep);
-            problems.add(RuleProblem.error(source.origin(), at[0], at[1], "cannot parse: lists nested too deeply"
-                    + " (more than " + MAX_LIST_NESTING + " levels of '[')"));
-            return new DrlFile(source, null, List.of(), problems);
-        }
         PackageDescr descr = null;
         try {
+            // Drools' lexer can itself fail on broken text while reporting it (a NullPointerException in its
+            // error message): caught below like any failure of its parser.
+            int tooDeep = tooDeepList(source.content());
+            if (tooDeep >= 0) {
+                int[] at = position(source.content(), tooDeep);
+                problems.add(RuleProblem.error(source.origin(), at[0], at[1], "cannot parse: lists nested too deeply"
+                        + " (more than " + MAX_LIST_NESTING + " levels of '[')"));
+                return new DrlFile(source, null, List.of(), problems);
+            }
             descr = parser.parse(false, source.content());
         } catch (DroolsParserException | RuntimeException e) {
             problems.add(RuleProblem.error(source.origin(), 0, 0, "cannot parse: " + e.getMessage()));

@@ -84,12 +84,14 @@ public final class RegulationEvaluation {
 
     /** Per language and rule (rules alone), ordered by language, then by what switching it off would save. */
     public static List<RuleCounts> byRule(List<Case> cases) {
-        Map<List<String>, int[]> counts = new java.util.LinkedHashMap<>();
+        record Key(Language language, String rule, String factor) {
+        }
+        Map<Key, int[]> counts = new java.util.HashMap<>();
         for (Case c : cases) {
             c.rules().forEach((factor, ids) -> {
                 boolean right = c.expected().contains(factor);
                 for (String id : ids) {
-                    int[] n = counts.computeIfAbsent(List.of(c.language().name(), id, factor), k -> new int[4]);
+                    int[] n = counts.computeIfAbsent(new Key(c.language(), id, factor), k -> new int[4]);
                     n[right ? 0 : 1]++;
                     if (ids.size() == 1) {
                         n[right ? 2 : 3]++;
@@ -98,7 +100,7 @@ public final class RegulationEvaluation {
             });
         }
         List<RuleCounts> out = new ArrayList<>();
-        counts.forEach((k, n) -> out.add(new RuleCounts(Language.valueOf(k.get(0)), k.get(1), k.get(2), n[0], n[1], n[2], n[3])));
+        counts.forEach((k, n) -> out.add(new RuleCounts(k.language(), k.rule(), k.factor(), n[0], n[1], n[2], n[3])));
         out.sort(java.util.Comparator.comparing(RuleCounts::language)
                 .thenComparingInt(r -> r.onlyRight() - r.onlyWrong()).thenComparing(RuleCounts::rule).thenComparing(RuleCounts::factor));
         return out;
@@ -139,14 +141,10 @@ public final class RegulationEvaluation {
         for (LabelledProvision p : data) {
             ParsedDocument doc = reader.read(p.text(), p.id(), p.language());
             Map<Mode, Set<String>> found = new EnumMap<>(Mode.class);
-            List<Finding> ruleFindings = rulesOnly.scan(doc).findings();
-            found.put(Mode.RULES, codes(ruleFindings));
             Map<String, Set<String>> rules = new TreeMap<>();
-            for (Finding f : ruleFindings) {
-                if (!LabelledProvision.DOCUMENT_LEVEL.contains(f.code())) {
-                    rules.computeIfAbsent(f.code(), k -> new TreeSet<>()).add(f.ruleId());
-                }
-            }
+            rulesOnly.scan(doc).findings().forEach(f -> rules.computeIfAbsent(f.code(), k -> new TreeSet<>()).add(f.ruleId()));
+            rules.keySet().removeAll(LabelledProvision.DOCUMENT_LEVEL);
+            found.put(Mode.RULES, new TreeSet<>(rules.keySet()));
             found.put(Mode.HYBRID, codes(scanner.scan(doc).findings()));
             Set<String> model = new TreeSet<>();
             for (List<SignalFeature> features : scanner.signalFeatures(doc)) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.drools.base.base.ObjectType;
+import org.drools.core.impl.InternalRuleBase;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import java.time.Duration;
@@ -39,6 +41,14 @@ public final class RuleSet {
     private final Map<String, Map<String, Object>> metadata;
     private final Set<String> disabled;
     private final List<Threshold> thresholds;
+    /** The object types the rules match in working memory, read from the compiled network; null when unknown. */
+    private final List<ObjectType> workingMemoryTypes;
+    private final ClassValue<Boolean> matched = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return workingMemoryTypes == null || workingMemoryTypes.stream().anyMatch(t -> t.isAssignableFrom(type));
+        }
+    };
 
     private RuleSet(KieBase kieBase, String description) {
         this.kieBase = kieBase;
@@ -52,6 +62,31 @@ public final class RuleSet {
         this.metadata = Map.copyOf(meta);
         this.disabled = Set.of();
         this.thresholds = List.of();
+        this.workingMemoryTypes = objectTypes(kieBase);
+    }
+
+    /**
+     * The object types of the network's type nodes, taken before any session runs (a session inserting an
+     * object of another class adds a node for it). Null when the knowledge base is not Drools' own.
+     */
+    private static List<ObjectType> objectTypes(KieBase kieBase) {
+        if (!(kieBase instanceof InternalRuleBase base)) {
+            return null;
+        }
+        List<ObjectType> types = new ArrayList<>();
+        for (var entryPoint : base.getRete().getEntryPointNodes().values()) {
+            types.addAll(entryPoint.getObjectTypeNodes().keySet());
+        }
+        return List.copyOf(types);
+    }
+
+    /**
+     * Whether some rule matches objects of this class in working memory. An object no rule matches there
+     * (a fact the rules reach only with {@code from}, through another one) need not be inserted: it cannot
+     * change which rules fire, and inserting it costs the engine a type node and its propagation.
+     */
+    public boolean matchesInWorkingMemory(Class<?> type) {
+        return matched.get(type);
     }
 
     private RuleSet(RuleSet base, Set<String> disabled, List<Threshold> thresholds) {
@@ -60,6 +95,7 @@ public final class RuleSet {
         this.metadata = base.metadata;
         this.disabled = Set.copyOf(disabled);
         this.thresholds = List.copyOf(thresholds);
+        this.workingMemoryTypes = base.workingMemoryTypes;
     }
 
     /**

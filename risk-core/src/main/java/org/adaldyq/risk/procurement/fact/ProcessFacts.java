@@ -72,26 +72,33 @@ public record ProcessFacts(TenderFact tender, List<BidFact> bids, List<ActiveSup
         }
         FinalAwards gate = finalAwards(p);
         SecondLowestBidRatio ratio = gate != null && priceComparison ? ratio(p, gate, mainCurrency) : null;
-        List<Object> more = List.of();
+        List<AwardFact> awards = new ArrayList<>();
+        List<ContractFact> contracts = new ArrayList<>();
+        List<PartyFact> parties = new ArrayList<>();
         if (extended) {
             tender.extend(p.procurementMethodRationale(), p.tenderValue().amount(), p.tenderValue().currency(),
                     Computability.tendererCount(p));
-            more = new ArrayList<>();
             for (Award a : p.awards()) {
-                more.add(new AwardFact(ocid, a.index(), a.id(), a.status(), a.date(), a.value().amount(),
+                awards.add(new AwardFact(ocid, a.index(), a.id(), a.status(), a.date(), a.value().amount(),
                         a.value().currency(), a.supplierIds()));
             }
             for (Contract c : p.contracts()) {
-                more.add(new ContractFact(ocid, c.index(), c.awardId(), c.dateSigned(), c.value().amount(),
+                contracts.add(new ContractFact(ocid, c.index(), c.awardId(), c.dateSigned(), c.value().amount(),
                         c.value().currency(), c.amendmentCount()));
             }
             for (Party party : p.parties()) {
                 if (party.roles().contains("tenderer") && party.id() != null) {
-                    more.add(new PartyFact(ocid, party.id(), party.address(), party.telephone(), party.email()));
+                    parties.add(new PartyFact(ocid, party.id(), party.address(), party.telephone(), party.email()));
                 }
             }
         }
-        return new ProcessFacts(tender, bids, suppliers, gate, new BidParticipation(ocid, valid, disqualified), ratio, more);
+        BidParticipation participation = new BidParticipation(ocid, valid, disqualified);
+        tender.attach(bids, suppliers, gate, participation, awards, contracts, parties);
+        List<Object> more = new ArrayList<>(awards.size() + contracts.size() + parties.size());
+        more.addAll(awards);
+        more.addAll(contracts);
+        more.addAll(parties);
+        return new ProcessFacts(tender, bids, suppliers, gate, participation, ratio, more);
     }
 
     /**
@@ -153,7 +160,10 @@ public record ProcessFacts(TenderFact tender, List<BidFact> bids, List<ActiveSup
         return new SecondLowestBidRatio(p.ocid(), winner, second.soleTenderer(), w, s, (s - w) / w);
     }
 
-    /** Every fact, for insertion into a rule session. */
+    /**
+     * Every fact of the process, the tender first. A run inserts only those some rule matches in working
+     * memory (see {@link TenderFact}); the built-in rules reach all but the tender with {@code from}.
+     */
     public List<Object> all() {
         List<Object> out = new ArrayList<>(4 + bids.size() + activeSuppliers.size());
         out.add(tender);

@@ -1,9 +1,14 @@
 package org.adaldyq.risk.procurement.fact;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A contracting process under review (not cancelled, not excluded), with the tender fields the rules read.
+ * A contracting process under review (not cancelled, not excluded), with the tender fields the rules read
+ * and the process's other facts ({@link #getBids()}, {@link #getActiveSuppliers()}, ...), which rules reach
+ * with {@code from}: {@code $b : BidFact( status == "valid" ) from $t.bids}. This is the one fact a run
+ * inserts per process; the others are inserted too only when some rule matches them in working memory
+ * (joined by {@code ocid}), which costs the rule engine about five times as much.
  *
  * @see org.adaldyq.risk.procurement.fact.ProcessFacts
  */
@@ -20,6 +25,13 @@ public final class TenderFact {
     private Double valueAmount;
     private String valueCurrency;
     private Long tendererCount;
+    private List<BidFact> bids = List.of();
+    private List<ActiveSupplier> activeSuppliers = List.of();
+    private FinalAwards finalAwards;
+    private BidParticipation participation;
+    private List<AwardFact> awards = List.of();
+    private List<ContractFact> contracts = List.of();
+    private List<PartyFact> parties = List.of();
 
     /** The tender of one process; the beyond-Cardinal fields are set later by {@link #extend}. */
     public TenderFact(String ocid, String procurementMethod, String procurementMethodDetails,
@@ -42,6 +54,54 @@ public final class TenderFact {
         this.valueCurrency = valueCurrency;
         this.tendererCount = tendererCount;
         return this;
+    }
+
+    /** Sets the process's other facts (by {@link ProcessFacts#derive}). */
+    void attach(List<BidFact> bids, List<ActiveSupplier> activeSuppliers, FinalAwards finalAwards,
+                BidParticipation participation, List<AwardFact> awards, List<ContractFact> contracts,
+                List<PartyFact> parties) {
+        this.bids = List.copyOf(bids);
+        this.activeSuppliers = List.copyOf(activeSuppliers);
+        this.finalAwards = finalAwards;
+        this.participation = participation;
+        this.awards = List.copyOf(awards);
+        this.contracts = List.copyOf(contracts);
+        this.parties = List.copyOf(parties);
+    }
+
+    /** The submitted bids ({@code bids.details[]} with a status other than {@code invited} or {@code withdrawn}), in input order. */
+    public List<BidFact> getBids() {
+        return bids;
+    }
+
+    /** The distinct suppliers of active awards. */
+    public List<ActiveSupplier> getActiveSuppliers() {
+        return activeSuppliers;
+    }
+
+    /** The final-awards gate; null when the process fails it. */
+    public FinalAwards getFinalAwards() {
+        return finalAwards;
+    }
+
+    /** The valid and disqualified tenderers of the submitted bids. */
+    public BidParticipation getParticipation() {
+        return participation;
+    }
+
+    /** The awards; empty unless the facts are extended (the beyond-Cardinal flags). */
+    public List<AwardFact> getAwards() {
+        return awards;
+    }
+
+    /** The contracts; empty unless the facts are extended. */
+    public List<ContractFact> getContracts() {
+        return contracts;
+    }
+
+    /** The parties with the role {@code tenderer} and an id; empty unless the facts are extended. */
+    public List<PartyFact> getParties() {
+        return parties;
     }
 
     /** {@code tender.procurementMethodRationale}; null when absent or the facts are not extended. */

@@ -49,10 +49,9 @@ public final class LineReader {
             }
             any = true;
             int start = pos;
-            while (pos < limit && buf[pos] != '\n') {
-                pos++;
-            }
-            int n = pos - start;
+            int end = newline(buf, start, limit);
+            pos = end;
+            int n = end - start;
             if (!tooLong) {
                 if ((long) len + n > maxLineBytes) {
                     tooLong = true;
@@ -77,5 +76,14 @@ public final class LineReader {
             len--;
         }
         return Arrays.copyOf(line, len);
+    }
+
+    /** The index of the first {@code \n} in {@code b[from, to)}, or {@code to}: a loop over locals the JIT keeps in registers. */
+    private static int newline(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && b[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 }

@@ -75,15 +75,21 @@ public final class RuleBook {
 
     /**
      * Inserts the settings and facts into a fresh session (with the thresholds), fires every enabled rule,
-     * returns the flags raised.
+     * returns the flags raised. Facts of a class no rule matches in working memory are left out
+     * ({@link org.adaldyq.risk.rules.RuleSet#matchesInWorkingMemory}); the firing limit still counts them.
      *
      * @throws org.adaldyq.risk.rules.RuleLimitException when a rule keeps firing past the limits
      */
     public List<Flag> fire(Collection<?> settings, Collection<?> facts) {
         List<Object> all = new ArrayList<>(settings.size() + facts.size());
         all.addAll(settings);
-        all.addAll(facts);
-        long maxFirings = limits.maxFiringsPerUnit() * Math.max(1, all.size());
+        for (Object f : facts) {
+            // A process's bids, awards, ... reached only through its TenderFact stay out of working memory.
+            if (rules.matchesInWorkingMemory(f.getClass())) {
+                all.add(f);
+            }
+        }
+        long maxFirings = limits.maxFiringsPerUnit() * Math.max(1, settings.size() + facts.size());
         List<Flag> flags = new ArrayList<>();
         for (Object o : rules.fire(all, f -> f instanceof Flag, maxFirings, limits.maxTime())) {
             flags.add((Flag) o);

@@ -143,8 +143,9 @@ final class ProcurementRun {
         }
         counts.reviewed++;
         if (duplicate && batchOcids.contains(p.ocid())) {
-            // The per-process rules join facts by ocid: two processes with one ocid in one session would
-            // mix their bids and awards. Each is its own process (as in Cardinal), so fire the batch first.
+            // A rule that joins facts by ocid in working memory (an author's may; the built-in ones reach
+            // bids and awards through the tender) would mix the bids and awards of two processes with one
+            // ocid in one session. Each is its own process (as in Cardinal), so fire the batch first.
             fireBatch();
         }
         batchOcids.add(p.ocid());

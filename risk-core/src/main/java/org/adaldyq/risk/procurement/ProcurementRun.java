@@ -69,7 +69,7 @@ final class ProcurementRun {
     private final Map<InputProblem.Kind, Integer> warned = new HashMap<>();
     private final List<Object> batchFacts = new ArrayList<>();
     private final List<Reviewed> batchProcesses = new ArrayList<>();
-    /** Ocids of the processes under review in the current batch (facts of one rule session join by ocid). */
+    /** Ocids of the processes under review in the current batch (a rule may join the facts of one session by ocid). */
     private final java.util.Set<String> batchOcids = new java.util.HashSet<>();
     private final boolean extended;
     /**

@@ -8,6 +8,7 @@ import org.adaldyq.risk.procurement.model.Party;
 import org.adaldyq.risk.procurement.model.OcdsDates;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -93,12 +94,16 @@ public record ProcessFacts(TenderFact tender, List<BidFact> bids, List<ActiveSup
             }
         }
         BidParticipation participation = new BidParticipation(ocid, valid, disqualified);
-        tender.attach(bids, suppliers, gate, participation, awards, contracts, parties);
+        // The record and the tender hold the same read-only lists: views, not copies (this runs per process).
+        List<BidFact> bidFacts = Collections.unmodifiableList(bids);
+        List<ActiveSupplier> supplierFacts = Collections.unmodifiableList(suppliers);
+        tender.attach(bidFacts, supplierFacts, gate, participation, Collections.unmodifiableList(awards),
+                Collections.unmodifiableList(contracts), Collections.unmodifiableList(parties));
         List<Object> more = new ArrayList<>(awards.size() + contracts.size() + parties.size());
         more.addAll(awards);
         more.addAll(contracts);
         more.addAll(parties);
-        return new ProcessFacts(tender, bids, suppliers, gate, participation, ratio, more);
+        return new ProcessFacts(tender, bidFacts, supplierFacts, gate, participation, ratio, more);
     }
 
     /**

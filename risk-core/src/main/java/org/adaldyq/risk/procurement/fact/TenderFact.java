@@ -56,17 +56,17 @@ public final class TenderFact {
         return this;
     }
 
-    /** Sets the process's other facts (by {@link ProcessFacts#derive}). */
+    /** Sets the process's other facts (by {@link ProcessFacts#derive}, which hands over read-only lists). */
     void attach(List<BidFact> bids, List<ActiveSupplier> activeSuppliers, FinalAwards finalAwards,
                 BidParticipation participation, List<AwardFact> awards, List<ContractFact> contracts,
                 List<PartyFact> parties) {
-        this.bids = List.copyOf(bids);
-        this.activeSuppliers = List.copyOf(activeSuppliers);
+        this.bids = bids;
+        this.activeSuppliers = activeSuppliers;
         this.finalAwards = finalAwards;
         this.participation = participation;
-        this.awards = List.copyOf(awards);
-        this.contracts = List.copyOf(contracts);
-        this.parties = List.copyOf(parties);
+        this.awards = awards;
+        this.contracts = contracts;
+        this.parties = parties;
     }
 
     /** The submitted bids ({@code bids.details[]} with a status other than {@code invited} or {@code withdrawn}), in input order. */

@@ -47,7 +47,7 @@ public final class CoverageCommand implements Callable<Integer> {
         System.out.println();
         System.out.flush();
         if (skipped[0] > 0) {
-            System.err.println("coverage: " + skipped[0] + " lines skipped (see warnings)");
+            System.err.println("coverage: " + LineInput.counted(skipped[0], "line") + " skipped (see warnings)");
         }
         return 0;
     }

@@ -37,6 +37,11 @@ final class LineInput {
         return OcdsReader.decompressed(Files.newInputStream(path));
     }
 
+    /** "1 line", "2 lines": a count with its noun, for the closing summary on stderr. */
+    static String counted(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** A short reason for an I/O failure, without the path (the caller prints it). */
     static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {

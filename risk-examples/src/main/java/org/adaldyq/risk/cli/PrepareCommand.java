@@ -95,8 +95,8 @@ public final class PrepareCommand implements Callable<Integer> {
                 Files.copy(spooled, out);
             }
             out.flush();
-            System.err.println("prepare: " + summary.releases() + " releases written, " + summary.problems()
-                    + " problems, " + summary.skipped() + " lines skipped");
+            System.err.println("prepare: " + LineInput.counted(summary.releases(), "release") + " written, "
+                    + LineInput.counted(summary.problems(), "problem") + ", " + LineInput.counted(summary.skipped(), "line") + " skipped");
             return 0;
         } catch (TargetFailure e) {
             return error(e.target, LineInput.reason(e.cause()));

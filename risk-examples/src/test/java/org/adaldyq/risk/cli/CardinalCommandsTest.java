@@ -129,7 +129,7 @@ class CardinalCommandsTest {
                 "1,o1,/bids/details[]/value/amount,0,0,is zero",
                 "4,o2,/awards[]/status,0,,not set") + "\n");
         assertThat(run.err()).startsWith("warning: line 3: not a JSON object but an array\n")
-                .contains("2 releases written, 4 problems, 1 lines skipped");
+                .contains("2 releases written, 4 problems, 1 line skipped");
     }
 
     @Test
@@ -210,7 +210,7 @@ class CardinalCommandsTest {
             List<String> in = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
             List<String> lines = Files.readAllLines(out);
             assertThat(lines).as(file.toString()).hasSameSizeAs(in);
-            assertThat(run.err()).contains(in.size() + " releases written").contains("0 lines skipped");
+            assertThat(run.err()).contains("prepare: " + in.size() + " release").contains("0 lines skipped");
             for (int i = 0; i < in.size(); i++) {
                 List<String> changes = new ArrayList<>();
                 diff("", JSON.readTree(in.get(i)), JSON.readTree(lines.get(i)), changes);

@@ -47,6 +47,33 @@ class SparkJobsTest {
         assertSameAsCommands(samples, tmp.resolve("out"), ProcurementJob.Options.of(samples.toString(), tmp.resolve("out").toString()));
         assertThat(spark.read().parquet(tmp.resolve("out/tenders.parquet").toString()).count())
                 .isEqualTo(Files.readAllLines(tmp.resolve("out/tenders.jsonl")).size());
+        assertParquetIsTheReport(tmp.resolve("out"));
+    }
+
+    /**
+     * The Parquet copy holds every line of {@code tenders.jsonl} as Spark SQL's {@code from_json} reads it
+     * with the copy's schema (typed columns, and the whole line as {@code json}): compared row by row, as JSON.
+     */
+    private static void assertParquetIsTheReport(Path out) {
+        org.apache.spark.sql.types.StructType scores = new org.apache.spark.sql.types.StructType()
+                .add("cri", "double").add("weighted", "double").add("priority", "double")
+                .add("components", "int").add("flagged", "int");
+        org.apache.spark.sql.types.StructType record = new org.apache.spark.sql.types.StructType()
+                .add("type", "string").add("ocid", "string").add("id", "string").add("line", "long")
+                .add("buyer", "string").add("procuringEntity", "string").add("suppliers", "array<string>")
+                .add("value", "double").add("currency", "string").add("status", "string").add("scores", scores)
+                .add("flags", "map<string,double>").add("notFlagged", "array<string>").add("notComputable", "array<string>")
+                .add("processes", "long").add("flaggedProcesses", "long");
+        org.apache.spark.sql.Column asJson = org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct("*"));
+        List<String> expected = spark.read().text(out.resolve("tenders.jsonl").toString())
+                .select(org.apache.spark.sql.functions.from_json(org.apache.spark.sql.functions.col("value"), record).as("r"),
+                        org.apache.spark.sql.functions.col("value").as("json"))
+                .select("r.*", "json").select(asJson).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        List<String> actual = spark.read().parquet(out.resolve("tenders.parquet").toString())
+                .select(asJson).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(actual).anyMatch(r -> r.contains("\"scores\":{\"cri\"")).anyMatch(r -> r.contains("\"flags\":{\"R"))
+                .anyMatch(r -> r.contains("\"type\":\"buyer\""));
     }
 
     @Test
@@ -58,6 +85,7 @@ class SparkJobsTest {
         Path out = tmp.resolve("out");
         assertSameAsCommands(in, out, ProcurementJob.Options.of(in.toString(), out.toString()));
         assertThat(Files.readString(out.resolve("job.json"))).contains("exact");
+        assertParquetIsTheReport(out);
     }
 
     @Test
@@ -70,6 +98,9 @@ class SparkJobsTest {
         try {
             Path out = tmp.resolve("out");
             assertSameAsCommands(in, out, ProcurementJob.Options.of(in.toString(), out.toString()));
+            // a second run into the same folder replaces the first's outputs (errors/ included) instead of failing
+            assertSameAsCommands(in, out, ProcurementJob.Options.of(in.toString(), out.toString()));
+            assertParquetIsTheReport(out);
         } finally {
             hadoop.unset("mapreduce.input.fileinputformat.split.maxsize");
         }
@@ -126,6 +157,8 @@ class SparkJobsTest {
         Path in = Files.createDirectories(tmp.resolve("docs"));
         Files.writeString(in.resolve("big.txt"), "Статья 1. ".repeat(1000));
         Path out = tmp.resolve("out");
+        RegulationJob.run(spark, in.toString(), out.toString(), new org.adaldyq.risk.ScanSettings(null, 1000, 60_000), 1);
+        // run again into the same folder: the records are replaced, not refused
         RegulationJob.run(spark, in.toString(), out.toString(), new org.adaldyq.risk.ScanSettings(null, 1000, 60_000), 1);
         String records = Files.readString(out.resolve("scans/part-00000"));
         assertThat(JSON.readTree(records).path("reason").asText()).isEqualTo("TOO_LARGE");

@@ -35,9 +35,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 import org.slf4j.Logger;
@@ -290,13 +287,16 @@ public final class ProcurementJob {
         millis.put("organisations", ms(t4));
         long t5 = System.nanoTime();
         int n = written.getNumPartitions();
+        // the report's end (buyers, suppliers, counts) is one more part: the Parquet copy reads the parts
+        try (OutputStream end = new BufferedOutputStream(fs.create(new Path(parts, partName("tenders", n)), true), 1 << 16)) {
+            PartitionedOutputs.writeReportEnd(totals, end);
+        }
         try (OutputStream o = fs.create(new Path(out, "tenders.jsonl"), true)) {
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i <= n; i++) {
                 try (InputStream in = fs.open(new Path(parts, partName("tenders", i)))) {
                     in.transferTo(o);
                 }
             }
-            PartitionedOutputs.writeReportEnd(totals, o);
         }
         List<InputStream> entries = new ArrayList<>();
         try (OutputStream o = fs.create(new Path(out, "indicators.json"), true)) {
@@ -310,14 +310,17 @@ public final class ProcurementJob {
             }
         }
         written.unpersist(false);
-        fs.delete(parts, true);
         RunCounts counts = totals.counts();
         millis.put("concatenate", ms(t5));
         long t6 = System.nanoTime();
-        tendersParquet(spark, new Path(out, "tenders.jsonl"), new Path(out, "tenders.parquet"));
+        tendersParquet(jsc, conf, parts, n + 1, new Path(out, "tenders.parquet"));
+        fs.delete(parts, true);
         List<InputProblem> problems = new ArrayList<>(datasetProblems);
         JavaRDD<String> errors = scored.filter(r -> r.problem() != null).map(r -> errorLine(r.problem()))
                 .union(jsc.parallelize(problems.stream().map(ProcurementJob::errorLine).toList(), 1));
+        // the job replaces what an earlier run left in its output folder, errors included (Spark's text
+        // writer refuses a folder that exists)
+        fs.delete(new Path(out, "errors"), true);
         errors.saveAsTextFile(new Path(out, "errors").toString());
         scored.unpersist(false);
         millis.put("parquet+errors", ms(t6));
@@ -342,25 +345,23 @@ public final class ProcurementJob {
     }
 
     /**
-     * The report's records as Parquet: their main fields as typed columns (a given schema: no pass to
-     * infer one), and each whole record as {@code json}.
+     * The report's records as Parquet ({@link TendersParquet}): each of the report's {@code count} parts
+     * becomes one Parquet file, written by the executors; no Spark SQL.
      */
-    private static void tendersParquet(SparkSession spark, Path jsonl, Path parquet) {
-        StructType scores = new StructType().add("cri", DataTypes.DoubleType).add("weighted", DataTypes.DoubleType)
-                .add("priority", DataTypes.DoubleType).add("components", DataTypes.IntegerType).add("flagged", DataTypes.IntegerType);
-        StructType record = new StructType().add("type", DataTypes.StringType).add("ocid", DataTypes.StringType)
-                .add("id", DataTypes.StringType).add("line", DataTypes.LongType).add("buyer", DataTypes.StringType)
-                .add("procuringEntity", DataTypes.StringType)
-                .add("suppliers", DataTypes.createArrayType(DataTypes.StringType)).add("value", DataTypes.DoubleType)
-                .add("currency", DataTypes.StringType).add("status", DataTypes.StringType).add("scores", scores)
-                .add("flags", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType))
-                .add("notFlagged", DataTypes.createArrayType(DataTypes.StringType))
-                .add("notComputable", DataTypes.createArrayType(DataTypes.StringType))
-                .add("processes", DataTypes.LongType).add("flaggedProcesses", DataTypes.LongType);
-        spark.read().text(jsonl.toString())
-                .select(functions.from_json(functions.col("value"), record).as("r"), functions.col("value").as("json"))
-                .select("r.*", "json")
-                .write().mode("overwrite").parquet(parquet.toString());
+    private static void tendersParquet(JavaSparkContext jsc, Broadcast<SerializableConfiguration> conf, Path parts, int count,
+                                       Path parquet) throws IOException {
+        FileSystem fs = parquet.getFileSystem(conf.value().value());
+        fs.delete(parquet, true);
+        fs.mkdirs(parquet);
+        String from = parts.toString();
+        String to = parquet.toString();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            indexes.add(i);
+        }
+        jsc.parallelize(indexes, count).foreach(i -> TendersParquet.write(conf.value().value(), new Path(from, partName("tenders", i)),
+                new Path(to, String.format(Locale.ROOT, "part-%05d.snappy.parquet", i))));
+        fs.create(new Path(parquet, "_SUCCESS"), true).close();
     }
 
     /** The files of a path (a file, a folder walked for .json, .jsonl and .gz files, or a glob), sorted as a single run sorts them. */

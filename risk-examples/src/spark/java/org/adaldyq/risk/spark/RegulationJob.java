@@ -71,7 +71,14 @@ public final class RegulationJob {
         JavaRDD<String> records = jsc.binaryFiles(input, min)
                 .mapPartitions(files -> DocumentScans.scan(settings, new Documents(files)));
         records.cache();
-        records.saveAsTextFile(new Path(output, "scans").toString());
+        Path scans = new Path(output, "scans");
+        try {
+            // a second run into the same folder replaces the first's records (Spark's text writer refuses a folder that exists)
+            scans.getFileSystem(jsc.hadoopConfiguration()).delete(scans, true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        records.saveAsTextFile(scans.toString());
         spark.read().json(new Path(output, "scans").toString()).write().mode("overwrite")
                 .parquet(new Path(output, "scans.parquet").toString());
         long n = records.count();

@@ -77,6 +77,36 @@ class SparkJobsTest {
     }
 
     @Test
+    void compiledProcessesComeBackEqualFromTheirEncoding(@TempDir Path tmp) throws Exception {
+        Path samples = Path.of(SparkJobsTest.class.getResource("/ocds-samples/compiled").toURI());
+        Path synthetic = tmp.resolve("synthetic.jsonl");
+        new SyntheticOcds(7, 500).writeFiles(500, List.of(synthetic), 10);
+        List<Path> files = new java.util.ArrayList<>(List.of(synthetic));
+        try (java.util.stream.Stream<Path> list = Files.list(samples)) {
+            files.addAll(list.sorted().toList());
+        }
+        int n = 0;
+        int withParties = 0;
+        for (Path f : files) {
+            long line = 0;
+            for (String json : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                line++;
+                var p = org.adaldyq.risk.procurement.model.ReleaseCompiler.compile(json.getBytes(StandardCharsets.UTF_8), line);
+                if (p == null) {
+                    continue;
+                }
+                var back = Encoded.<org.adaldyq.risk.procurement.model.ContractingProcess>decode(Encoded.encode(p));
+                assertThat(back).as("%s line %d", f.getFileName(), line).isEqualTo(p);
+                assertThat(back.bids()).isUnmodifiable();
+                n++;
+                withParties += p.parties().isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(n).isGreaterThan(600);
+        assertThat(withParties).isGreaterThan(100);
+    }
+
+    @Test
     void releasesOfOneOcidInDifferentFilesGiveTheCommandsOutput(@TempDir Path tmp) throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
         List<Path> files = List.of(in.resolve("a.jsonl"), in.resolve("b.jsonl"), in.resolve("c.jsonl"), in.resolve("d.jsonl"));

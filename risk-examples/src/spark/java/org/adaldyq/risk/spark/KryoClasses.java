@@ -97,6 +97,9 @@ public final class KryoClasses implements KryoRegistrator {
             if (c == RunCounts.class) {
                 // its EnumMap is beyond Kryo 4 on Java 17 (the map's key type is read by reflection); one per partition
                 kryo.register(c, new com.esotericsoftware.kryo.serializers.JavaSerializer());
+            } else if (c == ContractingProcess.class) {
+                // the biggest value the job moves, encoded and decoded several times: written field by field
+                kryo.register(c, new ProcessCodec());
             } else {
                 kryo.register(c);
             }

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The compiled process and its parts for Kryo, written field by field: no class ids, no boxing, no
@@ -40,58 +42,46 @@ final class ProcessCodec extends Serializer<ContractingProcess> {
         writeMoney(out, p.tenderValue());
         out.writeString(p.buyerId());
         out.writeString(p.procuringEntityId());
-        writeStrings(out, p.tenderTendererIds());
-        writeStrings(out, p.tenderClassificationIds());
+        writeList(out, p.tenderTendererIds(), Output::writeString);
+        writeList(out, p.tenderClassificationIds(), Output::writeString);
         out.writeBoolean(p.hasBidDetails());
-        writeSize(out, p.bids());
-        if (p.bids() != null) {
-            for (Bid b : p.bids()) {
-                out.writeInt(b.index(), false);
-                out.writeString(b.status());
-                writeInstant(out, b.date());
-                writeMoney(out, b.value());
-                writeStrings(out, b.tendererIds());
-                out.writeInt(b.tendererCount(), false);
-            }
-        }
+        writeList(out, p.bids(), (o, b) -> {
+            o.writeInt(b.index(), false);
+            o.writeString(b.status());
+            writeInstant(o, b.date());
+            writeMoney(o, b.value());
+            writeList(o, b.tendererIds(), Output::writeString);
+            o.writeInt(b.tendererCount(), false);
+        });
         writeLong(out, p.bidStatisticsTenderers());
         out.writeBoolean(p.hasAwards());
-        writeSize(out, p.awards());
-        if (p.awards() != null) {
-            for (Award a : p.awards()) {
-                out.writeInt(a.index(), false);
-                out.writeString(a.id());
-                out.writeString(a.status());
-                writeInstant(out, a.date());
-                writeMoney(out, a.value());
-                writeStrings(out, a.supplierIds());
-                out.writeInt(a.supplierCount(), false);
-                writeStrings(out, a.itemClassificationIds());
-            }
-        }
-        writeSize(out, p.contracts());
-        if (p.contracts() != null) {
-            for (Contract c : p.contracts()) {
-                out.writeInt(c.index(), false);
-                out.writeString(c.id());
-                out.writeString(c.awardId());
-                out.writeString(c.status());
-                writeInstant(out, c.dateSigned());
-                writeMoney(out, c.value());
-                out.writeInt(c.amendmentCount(), false);
-            }
-        }
-        writeSize(out, p.parties());
-        if (p.parties() != null) {
-            for (Party x : p.parties()) {
-                out.writeString(x.id());
-                out.writeString(x.name());
-                writeStrings(out, x.roles());
-                out.writeString(x.address());
-                out.writeString(x.telephone());
-                out.writeString(x.email());
-            }
-        }
+        writeList(out, p.awards(), (o, a) -> {
+            o.writeInt(a.index(), false);
+            o.writeString(a.id());
+            o.writeString(a.status());
+            writeInstant(o, a.date());
+            writeMoney(o, a.value());
+            writeList(o, a.supplierIds(), Output::writeString);
+            o.writeInt(a.supplierCount(), false);
+            writeList(o, a.itemClassificationIds(), Output::writeString);
+        });
+        writeList(out, p.contracts(), (o, c) -> {
+            o.writeInt(c.index(), false);
+            o.writeString(c.id());
+            o.writeString(c.awardId());
+            o.writeString(c.status());
+            writeInstant(o, c.dateSigned());
+            writeMoney(o, c.value());
+            o.writeInt(c.amendmentCount(), false);
+        });
+        writeList(out, p.parties(), (o, x) -> {
+            o.writeString(x.id());
+            o.writeString(x.name());
+            writeList(o, x.roles(), Output::writeString);
+            o.writeString(x.address());
+            o.writeString(x.telephone());
+            o.writeString(x.email());
+        });
     }
 
     @Override
@@ -111,75 +101,43 @@ final class ProcessCodec extends Serializer<ContractingProcess> {
         Money tenderValue = readMoney(in);
         String buyerId = in.readString();
         String procuringEntityId = in.readString();
-        List<String> tenderTendererIds = readStrings(in);
-        List<String> tenderClassificationIds = readStrings(in);
+        List<String> tenderTendererIds = readList(in, Input::readString);
+        List<String> tenderClassificationIds = readList(in, Input::readString);
         boolean hasBidDetails = in.readBoolean();
-        int n = in.readInt(false);
-        List<Bid> bids = null;
-        if (n >= 0) {
-            List<Bid> list = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                list.add(new Bid(in.readInt(false), in.readString(), readInstant(in), readMoney(in), readStrings(in), in.readInt(false)));
-            }
-            bids = Collections.unmodifiableList(list);
-        }
+        List<Bid> bids = readList(in, i -> new Bid(i.readInt(false), i.readString(), readInstant(i), readMoney(i),
+                readList(i, Input::readString), i.readInt(false)));
         Long bidStatisticsTenderers = readLong(in);
         boolean hasAwards = in.readBoolean();
-        n = in.readInt(false);
-        List<Award> awards = null;
-        if (n >= 0) {
-            List<Award> list = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                list.add(new Award(in.readInt(false), in.readString(), in.readString(), readInstant(in), readMoney(in), readStrings(in),
-                        in.readInt(false), readStrings(in)));
-            }
-            awards = Collections.unmodifiableList(list);
-        }
-        n = in.readInt(false);
-        List<Contract> contracts = null;
-        if (n >= 0) {
-            List<Contract> list = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                list.add(new Contract(in.readInt(false), in.readString(), in.readString(), in.readString(), readInstant(in), readMoney(in),
-                        in.readInt(false)));
-            }
-            contracts = Collections.unmodifiableList(list);
-        }
-        n = in.readInt(false);
-        List<Party> parties = null;
-        if (n >= 0) {
-            List<Party> list = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                list.add(new Party(in.readString(), in.readString(), readStrings(in), in.readString(), in.readString(), in.readString()));
-            }
-            parties = Collections.unmodifiableList(list);
-        }
+        List<Award> awards = readList(in, i -> new Award(i.readInt(false), i.readString(), i.readString(), readInstant(i),
+                readMoney(i), readList(i, Input::readString), i.readInt(false), readList(i, Input::readString)));
+        List<Contract> contracts = readList(in, i -> new Contract(i.readInt(false), i.readString(), i.readString(), i.readString(),
+                readInstant(i), readMoney(i), i.readInt(false)));
+        List<Party> parties = readList(in, i -> new Party(i.readString(), i.readString(), readList(i, Input::readString),
+                i.readString(), i.readString(), i.readString()));
         return new ContractingProcess(ocid, line, date, tenderStatus, method, details, rationale, numberOfTenderers, startRaw, endRaw,
                 start, end, tenderValue, buyerId, procuringEntityId, tenderTendererIds, tenderClassificationIds, hasBidDetails, bids,
                 bidStatisticsTenderers, hasAwards, awards, contracts, parties);
     }
 
-    private static void writeSize(Output out, List<?> list) {
+    /** A list as its size (-1 for null) and its elements. */
+    private static <T> void writeList(Output out, List<T> list, BiConsumer<Output, T> element) {
         out.writeInt(list == null ? -1 : list.size(), false);
-    }
-
-    private static void writeStrings(Output out, List<String> list) {
-        writeSize(out, list);
         if (list != null) {
-            for (String s : list) {
-                out.writeString(s);
+            for (T e : list) {
+                element.accept(out, e);
             }
         }
     }
 
-    private static List<String> readStrings(Input in) {
+    /** The list {@link #writeList} wrote: unmodifiable, nulls kept; null for null. */
+    private static <T> List<T> readList(Input in, Function<Input, T> element) {
         int n = in.readInt(false);
         if (n < 0) {
             return null;
         }
-        List<String> list = new ArrayList<>(n);
+        List<T> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            list.add(in.readString());
+            list.add(element.apply(in));
         }
         return Collections.unmodifiableList(list);
     }

@@ -79,7 +79,7 @@ public final class RegulationJob {
             throw new java.io.UncheckedIOException(e);
         }
         records.saveAsTextFile(scans.toString());
-        spark.read().json(new Path(output, "scans").toString()).write().mode("overwrite")
+        spark.read().json(scans.toString()).write().mode("overwrite")
                 .parquet(new Path(output, "scans.parquet").toString());
         long n = records.count();
         records.unpersist(false);

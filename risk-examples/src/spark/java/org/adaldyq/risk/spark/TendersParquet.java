@@ -12,9 +12,11 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 import java.io.BufferedReader;
@@ -90,77 +92,84 @@ final class TendersParquet {
         }
     }
 
-    /** One record as a row: a field that is missing, null or of another type is left out (null), as Spark's {@code from_json} leaves it. */
-    static Group row(Group g, JsonNode r, String json) {
-        text(g, "type", r.get("type"));
-        text(g, "ocid", r.get("ocid"));
-        text(g, "id", r.get("id"));
-        integral(g, "line", r.get("line"));
-        text(g, "buyer", r.get("buyer"));
-        text(g, "procuringEntity", r.get("procuringEntity"));
-        texts(g, "suppliers", r.get("suppliers"));
-        number(g, "value", r.get("value"));
-        text(g, "currency", r.get("currency"));
-        text(g, "status", r.get("status"));
-        JsonNode s = r.get("scores");
-        if (s != null && s.isObject()) {
-            Group scores = g.addGroup("scores");
-            number(scores, "cri", s.get("cri"));
-            number(scores, "weighted", s.get("weighted"));
-            number(scores, "priority", s.get("priority"));
-            int32(scores, "components", s.get("components"));
-            int32(scores, "flagged", s.get("flagged"));
-        }
-        JsonNode flags = r.get("flags");
-        if (flags != null && flags.isObject()) {
-            Group map = g.addGroup("flags");
-            for (Iterator<Map.Entry<String, JsonNode>> it = flags.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                Group kv = map.addGroup("key_value");
-                kv.add("key", e.getKey());
-                number(kv, "value", e.getValue());
-            }
-        }
-        texts(g, "notFlagged", r.get("notFlagged"));
-        texts(g, "notComputable", r.get("notComputable"));
-        integral(g, "processes", r.get("processes"));
-        integral(g, "flaggedProcesses", r.get("flaggedProcesses"));
+    /**
+     * One record as a row, its columns read off {@link #SCHEMA} (the one list of the columns): a field that
+     * is missing, null or of another type is left out (null), as Spark's {@code from_json} leaves it.
+     */
+    private static Group row(Group g, JsonNode r, String json) {
+        fill(g, SCHEMA, r);
         g.add("json", json);
         return g;
     }
 
-    /** A string column: a string as it is, any other value but null as its JSON text (as {@code from_json} gives it). */
-    private static void text(Group g, String field, JsonNode v) {
-        if (v != null && !v.isNull()) {
-            g.add(field, v.isTextual() ? v.textValue() : v.toString());
+    /** The fields of {@code type} taken from the object {@code o}: primitives, lists, maps and structs. */
+    private static void fill(Group g, GroupType type, JsonNode o) {
+        for (Type field : type.getFields()) {
+            String name = field.getName();
+            JsonNode v = o.get(name);
+            if (name.equals("json") && type == SCHEMA) {
+                continue; // the whole line, set by row
+            }
+            if (field.isPrimitive()) {
+                put(g, name, field.asPrimitiveType().getPrimitiveTypeName(), v);
+            } else if (field.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation) {
+                if (v != null && v.isArray()) {
+                    Group list = g.addGroup(name);
+                    PrimitiveTypeName element = elementType(field);
+                    for (JsonNode e : v) {
+                        put(list.addGroup("list"), "element", element, e);
+                    }
+                }
+            } else if (field.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation) {
+                if (v != null && v.isObject()) {
+                    Group map = g.addGroup(name);
+                    PrimitiveTypeName value = elementType(field);
+                    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = it.next();
+                        Group kv = map.addGroup("key_value");
+                        kv.add("key", e.getKey());
+                        put(kv, "value", value, e.getValue());
+                    }
+                }
+            } else if (v != null && v.isObject()) {
+                fill(g.addGroup(name), field.asGroupType(), v);
+            }
         }
     }
 
-    private static void number(Group g, String field, JsonNode v) {
-        if (v != null && v.isNumber()) {
-            g.add(field, v.doubleValue());
-        }
+    /** The type of a list's elements or of a map's values (the last field of its repeated group). */
+    private static PrimitiveTypeName elementType(Type listOrMap) {
+        GroupType repeated = listOrMap.asGroupType().getType(0).asGroupType();
+        return repeated.getType(repeated.getFieldCount() - 1).asPrimitiveType().getPrimitiveTypeName();
     }
 
-    private static void integral(Group g, String field, JsonNode v) {
-        if (v != null && v.canConvertToLong() && v.isIntegralNumber()) {
-            g.add(field, v.longValue());
-        }
-    }
-
-    private static void int32(Group g, String field, JsonNode v) {
-        if (v != null && v.isIntegralNumber() && v.canConvertToInt()) {
-            g.add(field, v.intValue());
-        }
-    }
-
-    private static void texts(Group g, String field, JsonNode v) {
-        if (v == null || !v.isArray()) {
+    /**
+     * One value of a primitive column. A string column takes a string as it is and any other value but null
+     * as its JSON text (as {@code from_json} gives it); a number column only a number, an integer column only
+     * an integral number in its range.
+     */
+    private static void put(Group g, String field, PrimitiveTypeName type, JsonNode v) {
+        if (v == null || v.isNull()) {
             return;
         }
-        Group list = g.addGroup(field);
-        for (JsonNode e : v) {
-            text(list.addGroup("list"), "element", e);
+        switch (type) {
+            case BINARY -> g.add(field, v.isTextual() ? v.textValue() : v.toString());
+            case DOUBLE -> {
+                if (v.isNumber()) {
+                    g.add(field, v.doubleValue());
+                }
+            }
+            case INT64 -> {
+                if (v.isIntegralNumber() && v.canConvertToLong()) {
+                    g.add(field, v.longValue());
+                }
+            }
+            case INT32 -> {
+                if (v.isIntegralNumber() && v.canConvertToInt()) {
+                    g.add(field, v.intValue());
+                }
+            }
+            default -> throw new IllegalStateException("no mapping for a " + type + " column: " + field);
         }
     }
 }

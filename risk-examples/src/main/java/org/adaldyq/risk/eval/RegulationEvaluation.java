@@ -239,6 +239,36 @@ public final class RegulationEvaluation {
     }
 
     /**
+     * The kk/ru twins (field {@code pair}) both present, each scored against its own labels with what the
+     * modes found in it and in its twin: their union ({@code union}: all that {@code scan --pair} reports) or
+     * only what both versions carry (the findings {@code scan --pair} does not mark as one version's).
+     * Provisions without a twin in the data are left out.
+     */
+    public static List<Case> withTwins(List<Case> cases, boolean union) {
+        Map<String, Case> byId = new java.util.HashMap<>();
+        cases.forEach(c -> byId.put(c.labelled().id(), c));
+        List<Case> out = new ArrayList<>();
+        for (Case c : cases) {
+            Case twin = c.labelled().pair().isEmpty() ? null : byId.get(c.labelled().pair());
+            if (twin == null) {
+                continue;
+            }
+            Map<Mode, Set<String>> paired = new EnumMap<>(Mode.class);
+            c.found().forEach((mode, found) -> {
+                Set<String> both = new TreeSet<>(found);
+                if (union) {
+                    both.addAll(twin.found(mode));
+                } else {
+                    both.retainAll(twin.found(mode));
+                }
+                paired.put(mode, both);
+            });
+            out.add(new Case(c.labelled(), paired, c.rules()));
+        }
+        return out;
+    }
+
+    /**
      * kk/ru twins (field {@code pair}) both present: how many pairs, and in how many each mode found the
      * same factor set in both versions; the last number is the labels' own agreement.
      */

@@ -3,7 +3,11 @@ package org.adaldyq.risk.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.adaldyq.risk.eval.RegulationEvaluation.Case;
 import org.adaldyq.risk.eval.RegulationEvaluation.Counts;
 import org.adaldyq.risk.eval.RegulationEvaluation.Mode;
@@ -59,6 +63,29 @@ class RegulationEvaluationTest {
         assertThat(ci[0].high()).isGreaterThanOrEqualTo(c.precision());
         assertThat(ci[1].low()).isLessThan(ci[1].high());
         assertThat(RegulationEvaluation.bootstrap(ru, Mode.HYBRID, null, 500, 7)[1]).isEqualTo(ci[1]);
+    }
+
+    @Test
+    void twinsAreScoredOnTheUnionOrTheAgreementOfBothVersionsFindings() {
+        Case kk = twin("kk-1", Language.KK, "ru-1", Set.of("OPTIONAL_POWER", "VAGUE_TERMS"), Set.of("OPTIONAL_POWER"));
+        Case ru = twin("ru-1", Language.RU, "kk-1", Set.of("OPTIONAL_POWER", "VAGUE_TERMS"), Set.of("VAGUE_TERMS", "WIDE_DISCRETION"));
+        Case alone = twin("ru-2", Language.RU, "kk-9", Set.of("VAGUE_TERMS"), Set.of("VAGUE_TERMS"));
+        List<Case> union = RegulationEvaluation.withTwins(List.of(kk, ru, alone), true);
+        assertThat(union).extracting(c -> c.labelled().id()).containsExactly("kk-1", "ru-1");
+        assertThat(union.get(0).found(Mode.HYBRID)).containsExactly("OPTIONAL_POWER", "VAGUE_TERMS", "WIDE_DISCRETION");
+        assertThat(RegulationEvaluation.counts(union.subList(0, 1), Mode.HYBRID, null)).isEqualTo(new Counts(2, 1, 0));
+        List<Case> both = RegulationEvaluation.withTwins(List.of(kk, ru, alone), false);
+        assertThat(both.get(0).found(Mode.HYBRID)).isEmpty();
+        assertThat(RegulationEvaluation.counts(both, Mode.HYBRID, null)).isEqualTo(new Counts(0, 0, 4));
+        assertThat(kk.found(Mode.HYBRID)).containsExactly("OPTIONAL_POWER"); // the cases themselves are left as they were
+    }
+
+    private static Case twin(String id, Language lang, String pair, Set<String> labels, Set<String> found) {
+        Map<Mode, Set<String>> modes = new EnumMap<>(Mode.class);
+        for (Mode m : Mode.values()) {
+            modes.put(m, new TreeSet<>(found));
+        }
+        return new Case(new LabelledProvision(id, lang, "kz-1", "dev", "text", labels, pair), modes, Map.of());
     }
 
     private static void assertFloor(Language lang, double precision, double recall) {

@@ -6,17 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The one OCDS compiler: a compiled release into a {@link ContractingProcess}, from the Jackson token
  * stream, the members the engine does not read skipped by the tokenizer. Wrong types are read as absent,
  * never as errors (a string where a number is expected is no number, as in Cardinal); an object where an
  * array is expected is iterated as its member values.
+ *
+ * <p>What it reads is one field table per kind of OCDS object ({@link Fields}): the member names and, for
+ * each, how its value is read into that object's builder. A name appears once in the compiler.
  *
  * <p>Two entry points, one code path: the bytes of a line ({@link #compile(byte[], long, boolean)}, the
  * fast path of line-delimited input) and a parsed tree ({@link #compile(JsonNode, long, boolean)}, for
@@ -38,11 +43,6 @@ public final class ReleaseCompiler {
     }
 
     private static final Fallback FALLBACK = new Fallback();
-
-    @FunctionalInterface
-    private interface Element {
-        void accept(JsonParser p, JsonToken t) throws IOException;
-    }
 
     private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
 
@@ -91,11 +91,13 @@ public final class ReleaseCompiler {
     /** @param tree whether {@code p} traverses a tree, whose package members are data, never packages */
     private static ContractingProcess compile(JsonParser p, long line, boolean parties, boolean tree) {
         try {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT) {
                 return null;
             }
-            ContractingProcess c = release(p, line, parties, tree);
-            return p.nextToken() == null ? c : null;
+            Release r = new Release(tree, parties);
+            RELEASE.read(p, t, r);
+            return p.nextToken() == null ? r.process(line) : null;
         } catch (Fallback | IOException e) {
             return null;
         } catch (RuntimeException e) {
@@ -103,122 +105,124 @@ public final class ReleaseCompiler {
         }
     }
 
-    private static long once(long seen, int bit) {
-        long b = 1L << bit;
-        if ((seen & b) != 0) {
-            throw FALLBACK;
-        }
-        return seen | b;
+    /** How one member's value is read into the builder {@code B}. */
+    @FunctionalInterface
+    private interface Member<B> {
+        void read(JsonParser p, JsonToken value, B into) throws IOException;
     }
 
-    private static ContractingProcess release(JsonParser p, long line, boolean withParties, boolean tree) throws IOException {
-        long seen = 0;
-        String ocid = null;
-        String date = null;
-        String buyerId = null;
-        Tender tender = new Tender();
-        boolean hasBidDetails = false;
-        List<Bid> bids = new ArrayList<>();
-        Long bidStatistics = null;
-        boolean hasAwards = false;
-        List<Award> awards = new ArrayList<>();
-        List<Contract> contracts = new ArrayList<>();
-        List<Party> parties = new ArrayList<>();
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "records", "releases", "compiledRelease" -> {
-                    if (!tree) {
-                        throw FALLBACK; // a package or a record: the tree classifies it
-                    }
-                    p.skipChildren(); // inside a compiled release: data the engine does not read
+    /**
+     * A field table: the members of one kind of OCDS object that the compiler reads, each with its reader.
+     * Immutable; built once, in the static tables below.
+     */
+    private static final class Fields<B> {
+        private final String[] names;
+        private final Member<B>[] readers;
+
+        @SuppressWarnings("unchecked")
+        Fields() {
+            this(new String[0], new Member[0]);
+        }
+
+        private Fields(String[] names, Member<B>[] readers) {
+            this.names = names;
+            this.readers = readers;
+        }
+
+        /** This table and one more member (at most 64). */
+        Fields<B> member(String name, Member<B> reader) {
+            String[] n = Arrays.copyOf(names, names.length + 1);
+            Member<B>[] r = Arrays.copyOf(readers, readers.length + 1);
+            n[names.length] = name;
+            r[readers.length] = reader;
+            return new Fields<>(n, r);
+        }
+
+        Fields<B> text(String name, BiConsumer<B, String> set) {
+            return member(name, (p, v, b) -> set.accept(b, ReleaseCompiler.text(p, v)));
+        }
+
+        Fields<B> id(String name, BiConsumer<B, String> set) {
+            return member(name, (p, v, b) -> set.accept(b, ReleaseCompiler.id(p, v)));
+        }
+
+        Fields<B> money(String name, BiConsumer<B, Money> set) {
+            return member(name, (p, v, b) -> set.accept(b, ReleaseCompiler.money(p, v)));
+        }
+
+        /**
+         * Reads an object's members into {@code into}: a member not in the table is skipped, one given twice
+         * goes to the tree (which keeps the last), and anything but an object is skipped as absent.
+         */
+        void read(JsonParser p, JsonToken t, B into) throws IOException {
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return;
+            }
+            long seen = 0;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken v = p.nextToken();
+                int i = indexOf(name);
+                if (i < 0) {
+                    p.skipChildren();
+                    continue;
                 }
-                case "ocid" -> {
-                    seen = once(seen, 0);
-                    ocid = text(p, t);
+                long bit = 1L << i;
+                if ((seen & bit) != 0) {
+                    throw FALLBACK;
                 }
-                case "date" -> {
-                    seen = once(seen, 1);
-                    date = text(p, t);
-                }
-                case "buyer" -> {
-                    seen = once(seen, 2);
-                    buyerId = idMember(p, t);
-                }
-                case "tender" -> {
-                    seen = once(seen, 3);
-                    tender(p, t, tender);
-                }
-                case "bids" -> {
-                    seen = once(seen, 4);
-                    if (t != JsonToken.START_OBJECT) {
-                        p.skipChildren();
-                        break;
-                    }
-                    long bseen = 0;
-                    String n;
-                    while ((n = p.nextFieldName()) != null) {
-                        JsonToken v = p.nextToken();
-                        if (n.equals("details")) {
-                            bseen = once(bseen, 0);
-                            if (v == JsonToken.START_ARRAY) {
-                                hasBidDetails = true;
-                                JsonToken e;
-                                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                                    bids.add(bid(p, e, bids.size()));
-                                }
-                            } else {
-                                p.skipChildren();
-                            }
-                        } else if (n.equals("statistics")) {
-                            bseen = once(bseen, 1);
-                            Long[] found = {null};
-                            elements(p, v, (q, e) -> {
-                                Long s = statistic(q, e);
-                                if (found[0] == null && s != null) {
-                                    found[0] = s;
-                                }
-                            });
-                            bidStatistics = found[0];
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                }
-                case "awards" -> {
-                    seen = once(seen, 5);
-                    if (t == JsonToken.START_ARRAY) {
-                        hasAwards = true;
-                        JsonToken e;
-                        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                            awards.add(award(p, e, awards.size()));
-                        }
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-                case "contracts" -> {
-                    seen = once(seen, 6);
-                    elements(p, t, (q, e) -> contracts.add(contract(q, e, contracts.size())));
-                }
-                case "parties" -> {
-                    seen = once(seen, 7);
-                    if (withParties) {
-                        elements(p, t, (q, e) -> parties.add(party(q, e)));
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-                default -> p.skipChildren();
+                seen |= bit;
+                readers[i].read(p, v, into);
             }
         }
-        return new ContractingProcess(ocid, line, date, tender.status, tender.procurementMethod,
-                tender.procurementMethodDetails, tender.procurementMethodRationale, tender.numberOfTenderers,
-                tender.start, tender.end, OcdsDates.parse(tender.start), OcdsDates.parse(tender.end), tender.value,
-                buyerId, tender.procuringEntityId, List.copyOf(new LinkedHashSet<>(tender.tendererIds)),
-                List.copyOf(tender.classes), hasBidDetails, List.copyOf(bids), bidStatistics, hasAwards,
-                List.copyOf(awards), List.copyOf(contracts), List.copyOf(parties));
+
+        private int indexOf(String name) {
+            // Jackson interns member names, as Java does the literals of the tables: identity finds them
+            // first; equality is for parsers that do not intern.
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] == name) {
+                    return i;
+                }
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    private static final class Release {
+        final boolean tree;
+        final boolean withParties;
+        String ocid;
+        String date;
+        String buyerId;
+        final Tender tender = new Tender();
+        boolean hasBidDetails;
+        final List<Bid> bids = new ArrayList<>();
+        Long bidStatistics;
+        boolean hasAwards;
+        final List<Award> awards = new ArrayList<>();
+        final List<Contract> contracts = new ArrayList<>();
+        final List<Party> parties = new ArrayList<>();
+
+        Release(boolean tree, boolean withParties) {
+            this.tree = tree;
+            this.withParties = withParties;
+        }
+
+        ContractingProcess process(long line) {
+            Tender t = tender;
+            return new ContractingProcess(ocid, line, date, t.status, t.procurementMethod, t.procurementMethodDetails,
+                    t.procurementMethodRationale, t.numberOfTenderers, t.start, t.end, OcdsDates.parse(t.start),
+                    OcdsDates.parse(t.end), t.value, buyerId, t.procuringEntityId,
+                    List.copyOf(new LinkedHashSet<>(t.tendererIds)), List.copyOf(t.classes), hasBidDetails,
+                    List.copyOf(bids), bidStatistics, hasAwards, List.copyOf(awards), List.copyOf(contracts),
+                    List.copyOf(parties));
+        }
     }
 
     private static final class Tender {
@@ -232,341 +236,267 @@ public final class ReleaseCompiler {
         Money value = Money.NONE;
         String procuringEntityId;
         List<String> tendererIds = List.of();
-        List<String> classes = new ArrayList<>();
+        final List<String> classes = new ArrayList<>();
     }
 
-    private static void tender(JsonParser p, JsonToken t, Tender tender) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        long seen = 0;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            switch (name) {
-                case "status" -> {
-                    seen = once(seen, 0);
-                    tender.status = text(p, v);
-                }
-                case "procurementMethod" -> {
-                    seen = once(seen, 1);
-                    tender.procurementMethod = text(p, v);
-                }
-                case "procurementMethodDetails" -> {
-                    seen = once(seen, 2);
-                    tender.procurementMethodDetails = text(p, v);
-                }
-                case "procurementMethodRationale" -> {
-                    seen = once(seen, 3);
-                    tender.procurementMethodRationale = text(p, v);
-                }
-                case "numberOfTenderers" -> {
-                    seen = once(seen, 4);
-                    tender.numberOfTenderers = integral(p, v);
-                }
-                case "tenderPeriod" -> {
-                    seen = once(seen, 5);
-                    if (v != JsonToken.START_OBJECT) {
-                        p.skipChildren();
-                        break;
-                    }
-                    long ps = 0;
-                    String n;
-                    while ((n = p.nextFieldName()) != null) {
-                        JsonToken d = p.nextToken();
-                        if (n.equals("startDate")) {
-                            ps = once(ps, 0);
-                            tender.start = text(p, d);
-                        } else if (n.equals("endDate")) {
-                            ps = once(ps, 1);
-                            tender.end = text(p, d);
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                }
-                case "value" -> {
-                    seen = once(seen, 6);
-                    tender.value = money(p, v);
-                }
-                case "procuringEntity" -> {
-                    seen = once(seen, 7);
-                    tender.procuringEntityId = idMember(p, v);
-                }
-                case "tenderers" -> {
-                    seen = once(seen, 8);
-                    List<String> ids = new ArrayList<>();
-                    ids(p, v, ids);
-                    tender.tendererIds = ids;
-                }
-                case "items" -> {
-                    seen = once(seen, 9);
-                    elements(p, v, (q, e) -> classification(q, e, tender.classes));
-                }
-                default -> p.skipChildren();
-            }
-        }
-    }
-
-    private static Bid bid(JsonParser p, JsonToken t, int index) throws IOException {
-        String status = null;
-        String date = null;
+    private static final class BidBuilder {
+        String status;
+        String date;
         Money value = Money.NONE;
-        List<String> ids = new ArrayList<>();
-        int count = 0;
-        if (t == JsonToken.START_OBJECT) {
-            long seen = 0;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                JsonToken v = p.nextToken();
-                switch (name) {
-                    case "status" -> {
-                        seen = once(seen, 0);
-                        status = text(p, v);
-                    }
-                    case "date" -> {
-                        seen = once(seen, 1);
-                        date = text(p, v);
-                    }
-                    case "value" -> {
-                        seen = once(seen, 2);
-                        value = money(p, v);
-                    }
-                    case "tenderers" -> {
-                        seen = once(seen, 3);
-                        count = ids(p, v, ids);
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-        } else {
-            p.skipChildren();
-        }
-        return new Bid(index, status, OcdsDates.parse(date), value, List.copyOf(ids), count);
+        final List<String> tendererIds = new ArrayList<>();
+        int tendererCount;
     }
 
-    private static Long statistic(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return null;
-        }
-        long seen = 0;
-        String measure = null;
-        Long value = null;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            if (name.equals("measure")) {
-                seen = once(seen, 0);
-                measure = text(p, v);
-            } else if (name.equals("value")) {
-                seen = once(seen, 1);
-                value = integral(p, v);
-            } else {
-                p.skipChildren();
-            }
-        }
-        return "bids".equals(measure) ? value : null;
-    }
-
-    private static Award award(JsonParser p, JsonToken t, int index) throws IOException {
-        String id = null;
-        String status = null;
-        String date = null;
+    private static final class AwardBuilder {
+        String id;
+        String status;
+        String date;
         Money value = Money.NONE;
-        List<String> suppliers = new ArrayList<>();
-        int count = 0;
-        List<String> classes = new ArrayList<>();
-        if (t == JsonToken.START_OBJECT) {
-            long seen = 0;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                JsonToken v = p.nextToken();
-                switch (name) {
-                    case "id" -> {
-                        seen = once(seen, 0);
-                        id = id(p, v);
-                    }
-                    case "status" -> {
-                        seen = once(seen, 1);
-                        status = text(p, v);
-                    }
-                    case "date" -> {
-                        seen = once(seen, 2);
-                        date = text(p, v);
-                    }
-                    case "value" -> {
-                        seen = once(seen, 3);
-                        value = money(p, v);
-                    }
-                    case "suppliers" -> {
-                        seen = once(seen, 4);
-                        count = ids(p, v, suppliers);
-                    }
-                    case "items" -> {
-                        seen = once(seen, 5);
-                        elements(p, v, (q, e) -> classification(q, e, classes));
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-        } else {
-            p.skipChildren();
-        }
-        return new Award(index, id, status, OcdsDates.parse(date), value, List.copyOf(suppliers), count,
-                List.copyOf(classes));
+        final List<String> supplierIds = new ArrayList<>();
+        int supplierCount;
+        final List<String> classes = new ArrayList<>();
     }
 
-    private static Contract contract(JsonParser p, JsonToken t, int index) throws IOException {
-        String id = null;
-        String awardId = null;
-        String status = null;
-        String dateSigned = null;
+    private static final class ContractBuilder {
+        String id;
+        String awardId;
+        String status;
+        String dateSigned;
         Money value = Money.NONE;
         int amendments = -1;
-        boolean amendment = false;
-        if (t == JsonToken.START_OBJECT) {
-            long seen = 0;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                JsonToken v = p.nextToken();
-                switch (name) {
-                    case "id" -> {
-                        seen = once(seen, 0);
-                        id = id(p, v);
-                    }
-                    case "awardID" -> {
-                        seen = once(seen, 1);
-                        awardId = id(p, v);
-                    }
-                    case "status" -> {
-                        seen = once(seen, 2);
-                        status = text(p, v);
-                    }
-                    case "dateSigned" -> {
-                        seen = once(seen, 3);
-                        dateSigned = text(p, v);
-                    }
-                    case "value" -> {
-                        seen = once(seen, 4);
-                        value = money(p, v);
-                    }
-                    case "amendments" -> {
-                        seen = once(seen, 5);
-                        if (v == JsonToken.START_ARRAY) {
-                            int n = 0;
-                            JsonToken e;
-                            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                                n++;
-                                p.skipChildren();
-                            }
-                            amendments = n;
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                    case "amendment" -> {
-                        seen = once(seen, 6);
-                        amendment = v == JsonToken.START_OBJECT;
-                        p.skipChildren();
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-        } else {
-            p.skipChildren();
-        }
-        int count = amendments >= 0 ? amendments : amendment ? 1 : 0;
-        return new Contract(index, id, awardId, status, OcdsDates.parse(dateSigned), value, count);
+        boolean amendment;
     }
 
-    private static Party party(JsonParser p, JsonToken t) throws IOException {
-        String id = null;
-        String name = null;
-        List<String> roles = new ArrayList<>();
-        String address = null;
-        String telephone = null;
-        String email = null;
-        if (t == JsonToken.START_OBJECT) {
-            long seen = 0;
-            String member;
-            while ((member = p.nextFieldName()) != null) {
-                JsonToken v = p.nextToken();
-                switch (member) {
-                    case "id" -> {
-                        seen = once(seen, 0);
-                        id = id(p, v);
-                    }
-                    case "name" -> {
-                        seen = once(seen, 1);
-                        name = text(p, v);
-                    }
-                    case "roles" -> {
-                        seen = once(seen, 2);
-                        elements(p, v, (q, e) -> {
-                            if (e == JsonToken.VALUE_STRING) {
-                                roles.add(q.getText());
-                            } else {
-                                q.skipChildren();
-                            }
-                        });
-                    }
-                    case "address" -> {
-                        seen = once(seen, 3);
-                        address = address(p, v);
-                    }
-                    case "contactPoint" -> {
-                        seen = once(seen, 4);
-                        if (v != JsonToken.START_OBJECT) {
-                            p.skipChildren();
-                            break;
-                        }
-                        long cs = 0;
-                        String n;
-                        while ((n = p.nextFieldName()) != null) {
-                            JsonToken c = p.nextToken();
-                            if (n.equals("telephone")) {
-                                cs = once(cs, 0);
-                                telephone = text(p, c);
-                            } else if (n.equals("email")) {
-                                cs = once(cs, 1);
-                                email = text(p, c);
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-        } else {
-            p.skipChildren();
-        }
-        return new Party(id, name, List.copyOf(roles), address, phone(telephone),
-                email(email));
+    private static final class PartyBuilder {
+        String id;
+        String name;
+        final List<String> roles = new ArrayList<>();
+        String address;
+        String telephone;
+        String email;
     }
+
+    private static final class MoneyBuilder {
+        Double amount;
+        String currency;
+    }
+
+    private static final class Statistic {
+        String measure;
+        Long value;
+    }
+
+    /** One value, for the tables of one member ({@code id}, {@code classification.id}). */
+    private static final class Slot {
+        String value;
+    }
+
+    private static final Fields<Slot> ID = new Fields<Slot>().id("id", (s, v) -> s.value = v);
+
+    private static final Fields<Slot> CLASSIFICATION_ID = new Fields<Slot>().text("id", (s, v) -> s.value = v);
+
+    /** An item: its {@code classification.id}. */
+    private static final Fields<Slot> ITEM = new Fields<Slot>()
+            .member("classification", (p, v, s) -> {
+                s.value = null;
+                CLASSIFICATION_ID.read(p, v, s);
+            });
+
+    private static final Fields<MoneyBuilder> MONEY = new Fields<MoneyBuilder>()
+            .member("amount", (p, v, m) -> m.amount = amount(p, v))
+            .text("currency", (m, v) -> m.currency = v);
+
+    private static final Fields<Statistic> STATISTIC = new Fields<Statistic>()
+            .text("measure", (s, v) -> s.measure = v)
+            .member("value", (p, v, s) -> s.value = integral(p, v));
+
+    private static final Fields<Tender> TENDER_PERIOD = new Fields<Tender>()
+            .text("startDate", (t, v) -> t.start = v)
+            .text("endDate", (t, v) -> t.end = v);
+
+    private static final Fields<Tender> TENDER = new Fields<Tender>()
+            .text("status", (t, v) -> t.status = v)
+            .text("procurementMethod", (t, v) -> t.procurementMethod = v)
+            .text("procurementMethodDetails", (t, v) -> t.procurementMethodDetails = v)
+            .text("procurementMethodRationale", (t, v) -> t.procurementMethodRationale = v)
+            .member("numberOfTenderers", (p, v, t) -> t.numberOfTenderers = integral(p, v))
+            .member("tenderPeriod", TENDER_PERIOD::read)
+            .money("value", (t, v) -> t.value = v)
+            .member("procuringEntity", (p, v, t) -> t.procuringEntityId = idMember(p, v))
+            .member("tenderers", (p, v, t) -> {
+                List<String> ids = new ArrayList<>();
+                ids(p, v, ids);
+                t.tendererIds = ids;
+            })
+            .member("items", (p, v, t) -> elements(p, v, (q, e) -> classification(q, e, t.classes)));
+
+    private static final Fields<BidBuilder> BID = new Fields<BidBuilder>()
+            .text("status", (b, v) -> b.status = v)
+            .text("date", (b, v) -> b.date = v)
+            .money("value", (b, v) -> b.value = v)
+            .member("tenderers", (p, v, b) -> b.tendererCount = ids(p, v, b.tendererIds));
+
+    private static final Fields<AwardBuilder> AWARD = new Fields<AwardBuilder>()
+            .id("id", (a, v) -> a.id = v)
+            .text("status", (a, v) -> a.status = v)
+            .text("date", (a, v) -> a.date = v)
+            .money("value", (a, v) -> a.value = v)
+            .member("suppliers", (p, v, a) -> a.supplierCount = ids(p, v, a.supplierIds))
+            .member("items", (p, v, a) -> elements(p, v, (q, e) -> classification(q, e, a.classes)));
+
+    private static final Fields<ContractBuilder> CONTRACT = new Fields<ContractBuilder>()
+            .id("id", (c, v) -> c.id = v)
+            .id("awardID", (c, v) -> c.awardId = v)
+            .text("status", (c, v) -> c.status = v)
+            .text("dateSigned", (c, v) -> c.dateSigned = v)
+            .money("value", (c, v) -> c.value = v)
+            .member("amendments", (p, v, c) -> {
+                if (v == JsonToken.START_ARRAY) {
+                    int n = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        n++;
+                        p.skipChildren();
+                    }
+                    c.amendments = n;
+                } else {
+                    p.skipChildren();
+                }
+            })
+            .member("amendment", (p, v, c) -> {
+                c.amendment = v == JsonToken.START_OBJECT;
+                p.skipChildren();
+            });
+
+    private static final Fields<PartyBuilder> CONTACT_POINT = new Fields<PartyBuilder>()
+            .text("telephone", (c, v) -> c.telephone = v)
+            .text("email", (c, v) -> c.email = v);
 
     private static final String[] ADDRESS_PARTS = {"streetAddress", "locality", "region", "postalCode", "countryName"};
 
+    private static final Fields<String[]> ADDRESS = addressFields();
+
+    private static Fields<String[]> addressFields() {
+        Fields<String[]> f = new Fields<>();
+        for (int i = 0; i < ADDRESS_PARTS.length; i++) {
+            int part = i;
+            f = f.text(ADDRESS_PARTS[i], (parts, v) -> parts[part] = v);
+        }
+        return f;
+    }
+
+    private static final Fields<PartyBuilder> PARTY = new Fields<PartyBuilder>()
+            .id("id", (b, v) -> b.id = v)
+            .text("name", (b, v) -> b.name = v)
+            .member("roles", (p, v, b) -> elements(p, v, (q, e) -> {
+                if (e == JsonToken.VALUE_STRING) {
+                    b.roles.add(q.getText());
+                } else {
+                    q.skipChildren();
+                }
+            }))
+            .member("address", (p, v, b) -> b.address = address(p, v))
+            .member("contactPoint", CONTACT_POINT::read);
+
+    private static final Fields<Release> BIDS = new Fields<Release>()
+            .member("details", (p, v, r) -> {
+                if (v != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    return;
+                }
+                r.hasBidDetails = true;
+                JsonToken e;
+                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                    r.bids.add(bid(p, e, r.bids.size()));
+                }
+            })
+            .member("statistics", (p, v, r) -> {
+                Long[] found = {null};
+                elements(p, v, (q, e) -> {
+                    Long s = statistic(q, e);
+                    if (found[0] == null && s != null) {
+                        found[0] = s;
+                    }
+                });
+                r.bidStatistics = found[0];
+            });
+
+    /** A package or a record is for the tree to classify; inside a compiled release, data the engine does not read. */
+    private static final Member<Release> PACKAGE_MEMBER = (p, v, r) -> {
+        if (!r.tree) {
+            throw FALLBACK;
+        }
+        p.skipChildren();
+    };
+
+    private static final Fields<Release> RELEASE = new Fields<Release>()
+            .member("records", PACKAGE_MEMBER)
+            .member("releases", PACKAGE_MEMBER)
+            .member("compiledRelease", PACKAGE_MEMBER)
+            .text("ocid", (r, v) -> r.ocid = v)
+            .text("date", (r, v) -> r.date = v)
+            .member("buyer", (p, v, r) -> r.buyerId = idMember(p, v))
+            .member("tender", (p, v, r) -> TENDER.read(p, v, r.tender))
+            .member("bids", BIDS::read)
+            .member("awards", (p, v, r) -> {
+                if (v != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    return;
+                }
+                r.hasAwards = true;
+                JsonToken e;
+                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                    r.awards.add(award(p, e, r.awards.size()));
+                }
+            })
+            .member("contracts", (p, v, r) -> elements(p, v, (q, e) -> r.contracts.add(contract(q, e, r.contracts.size()))))
+            .member("parties", (p, v, r) -> {
+                if (r.withParties) {
+                    elements(p, v, (q, e) -> r.parties.add(party(q, e)));
+                } else {
+                    p.skipChildren();
+                }
+            });
+
+    private static Bid bid(JsonParser p, JsonToken t, int index) throws IOException {
+        BidBuilder b = new BidBuilder();
+        BID.read(p, t, b);
+        return new Bid(index, b.status, OcdsDates.parse(b.date), b.value, List.copyOf(b.tendererIds), b.tendererCount);
+    }
+
+    private static Long statistic(JsonParser p, JsonToken t) throws IOException {
+        Statistic s = new Statistic();
+        STATISTIC.read(p, t, s);
+        return "bids".equals(s.measure) ? s.value : null;
+    }
+
+    private static Award award(JsonParser p, JsonToken t, int index) throws IOException {
+        AwardBuilder a = new AwardBuilder();
+        AWARD.read(p, t, a);
+        return new Award(index, a.id, a.status, OcdsDates.parse(a.date), a.value, List.copyOf(a.supplierIds),
+                a.supplierCount, List.copyOf(a.classes));
+    }
+
+    private static Contract contract(JsonParser p, JsonToken t, int index) throws IOException {
+        ContractBuilder c = new ContractBuilder();
+        CONTRACT.read(p, t, c);
+        int count = c.amendments >= 0 ? c.amendments : c.amendment ? 1 : 0;
+        return new Contract(index, c.id, c.awardId, c.status, OcdsDates.parse(c.dateSigned), c.value, count);
+    }
+
+    private static Party party(JsonParser p, JsonToken t) throws IOException {
+        PartyBuilder b = new PartyBuilder();
+        PARTY.read(p, t, b);
+        return new Party(b.id, b.name, List.copyOf(b.roles), b.address, phone(b.telephone), email(b.email));
+    }
+
+    /** The normalised address when every part is given, else null. */
     private static String address(JsonParser p, JsonToken t) throws IOException {
         if (t != JsonToken.START_OBJECT) {
             p.skipChildren();
             return null;
         }
         String[] parts = new String[ADDRESS_PARTS.length];
-        long seen = 0;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            int i = java.util.Arrays.asList(ADDRESS_PARTS).indexOf(name);
-            if (i < 0) {
-                p.skipChildren();
-            } else {
-                seen = once(seen, i);
-                parts[i] = text(p, v);
-            }
-        }
+        ADDRESS.read(p, t, parts);
         StringBuilder sb = new StringBuilder();
         for (String v : parts) {
             if (v == null || v.isBlank()) {
@@ -579,39 +509,10 @@ public final class ReleaseCompiler {
 
     /** {@code item.classification.id} when a string. */
     private static void classification(JsonParser p, JsonToken t, List<String> out) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        long seen = 0;
-        String found = null;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            if (name.equals("classification")) {
-                seen = once(seen, 0);
-                found = null;
-                if (v != JsonToken.START_OBJECT) {
-                    p.skipChildren();
-                    continue;
-                }
-                long cs = 0;
-                String n;
-                while ((n = p.nextFieldName()) != null) {
-                    JsonToken c = p.nextToken();
-                    if (n.equals("id")) {
-                        cs = once(cs, 0);
-                        found = text(p, c);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            } else {
-                p.skipChildren();
-            }
-        }
-        if (found != null) {
-            out.add(found);
+        Slot found = new Slot();
+        ITEM.read(p, t, found);
+        if (found.value != null) {
+            out.add(found.value);
         }
     }
 
@@ -635,23 +536,14 @@ public final class ReleaseCompiler {
 
     /** The {@code id} member of an object (string or integral number), else null. */
     private static String idMember(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return null;
-        }
-        long seen = 0;
-        String id = null;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            if (name.equals("id")) {
-                seen = once(seen, 0);
-                id = id(p, v);
-            } else {
-                p.skipChildren();
-            }
-        }
-        return id;
+        Slot id = new Slot();
+        ID.read(p, t, id);
+        return id.value;
+    }
+
+    @FunctionalInterface
+    private interface Element {
+        void accept(JsonParser p, JsonToken t) throws IOException;
     }
 
     /** Array elements, or an object's member values (as the tree code iterates a node); nothing for a scalar. */
@@ -709,39 +601,29 @@ public final class ReleaseCompiler {
         return null;
     }
 
+    private static Double amount(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDoubleValue();
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return switch (p.getNumberType()) {
+                case INT -> (double) p.getIntValue();
+                case LONG -> (double) p.getLongValue();
+                default -> p.getBigIntegerValue().doubleValue();
+            };
+        }
+        p.skipChildren();
+        return null;
+    }
+
     private static Money money(JsonParser p, JsonToken t) throws IOException {
         if (t != JsonToken.START_OBJECT) {
             p.skipChildren();
             return Money.NONE;
         }
-        long seen = 0;
-        Double amount = null;
-        String currency = null;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            if (name.equals("amount")) {
-                seen = once(seen, 0);
-                if (v == JsonToken.VALUE_NUMBER_FLOAT) {
-                    amount = p.getDoubleValue();
-                } else if (v == JsonToken.VALUE_NUMBER_INT) {
-                    amount = switch (p.getNumberType()) {
-                        case INT -> (double) p.getIntValue();
-                        case LONG -> (double) p.getLongValue();
-                        default -> p.getBigIntegerValue().doubleValue();
-                    };
-                } else {
-                    amount = null;
-                    p.skipChildren();
-                }
-            } else if (name.equals("currency")) {
-                seen = once(seen, 1);
-                currency = text(p, v);
-            } else {
-                p.skipChildren();
-            }
-        }
-        return amount == null && currency == null ? Money.NONE : new Money(amount, currency);
+        MoneyBuilder m = new MoneyBuilder();
+        MONEY.read(p, t, m);
+        return m.amount == null && m.currency == null ? Money.NONE : new Money(m.amount, m.currency);
     }
 
     static String normalise(String s) {

@@ -157,8 +157,9 @@ final class EvaluateCommand implements Callable<Integer> {
             System.arraycopy(CUT_OFFS, 0, cutOffs, 1, CUT_OFFS.length);
             for (double cut : cutOffs) {
                 Counts c = RegulationEvaluation.countsAt(inLang, cut);
-                out.printf(java.util.Locale.ROOT, "%-4s %-7s %5d  %-9.3f %.3f%n", lang.code(), cut == 0 ? "all" : String.format(java.util.Locale.ROOT, "%.1f", cut),
-                        c.tp() + c.fp(), c.precision(), c.recall());
+                int kept = c.tp() + c.fp();
+                out.printf(java.util.Locale.ROOT, "%-4s %-7s %5d  %-9s %.3f%n", lang.code(), cut == 0 ? "all" : String.format(java.util.Locale.ROOT, "%.1f", cut),
+                        kept, kept == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.3f", c.precision()), c.recall());
             }
         }
         int[] pairs = RegulationEvaluation.pairAgreement(cases, Mode.HYBRID);
@@ -204,7 +205,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 "\"Confidence per finding\"). An author folder's confidence.csv replaces rows language x factor.",
                 "Counted on: " + String.join(", ", sets) + "; never the test split.",
                 String.format(java.util.Locale.ROOT, "confidence = (right + k*p) / (right + wrong + k), k = %.0f, p = the language's micro precision on", CONFIDENCE_SMOOTHING),
-                "the same provisions: " + String.join(", ", priors) + "; a factor with no findings gets p.",
+                "the same provisions: " + String.join(", ", priors) + "; a factor with no findings gets p (so do the",
+                "document-level factors " + String.join(" and ", new java.util.TreeSet<>(LabelledProvision.DOCUMENT_LEVEL)) + ", which are never labelled per provision).",
                 "Regenerate (from the repository root, after mvn -q -o package -DskipTests):",
                 command.toString());
     }

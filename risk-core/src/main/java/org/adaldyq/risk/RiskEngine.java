@@ -318,7 +318,7 @@ public final class RiskEngine {
 
         /**
          * Adds a folder of author rules: {@code .drl} files, {@code lexicon/<lang>/<CONCEPT>.txt},
-         * {@code thresholds.csv}, {@code disabled.txt}, {@code factors.json}, {@code *.examples} (see
+         * {@code thresholds.csv}, {@code disabled.txt}, {@code factors.json}, {@code confidence.csv}, {@code *.examples} (see
          * {@code docs/author-guide.md}). Folders apply in the order added, on top of the built-in pack.
          */
         public Builder rules(Path directory) {

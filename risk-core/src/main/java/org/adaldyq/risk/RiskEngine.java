@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.adaldyq.risk.extract.DocumentReadException;
 import org.adaldyq.risk.regulation.TooDenseException;
 import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.regulation.ConfidenceTable;
 import org.adaldyq.risk.regulation.RegulationRules;
 import org.adaldyq.risk.regulation.RegulationScanner;
 import org.adaldyq.risk.signal.FactorModels;
@@ -294,10 +295,7 @@ public final class RiskEngine {
          * @throws IllegalArgumentException when {@code min} is not a number from 0 to 1
          */
         public Builder minConfidence(double min) {
-            if (!(min >= 0 && min <= 1)) {
-                throw new IllegalArgumentException("the minimum confidence must be a number from 0 to 1: " + min);
-            }
-            this.minConfidence = min;
+            this.minConfidence = ConfidenceTable.requireMinimum(min);
             return this;
         }
 

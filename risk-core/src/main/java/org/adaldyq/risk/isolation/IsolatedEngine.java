@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.adaldyq.risk.extract.TextExtractor;
 import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.regulation.ConfidenceTable;
 import org.adaldyq.risk.report.ReportJson;
 
 /**
@@ -199,10 +200,7 @@ public final class IsolatedEngine implements AutoCloseable {
 
         /** Keeps only findings of at least this confidence (as {@code RiskEngine.Builder#minConfidence}). */
         public Builder minConfidence(double min) {
-            if (!(min >= 0 && min <= 1)) {
-                throw new IllegalArgumentException("the minimum confidence must be a number from 0 to 1: " + min);
-            }
-            this.minConfidence = min;
+            this.minConfidence = ConfidenceTable.requireMinimum(min);
             return this;
         }
 

@@ -87,6 +87,18 @@ public final class ConfidenceTable {
         this.rows = rows;
     }
 
+    /**
+     * {@code min} when it can be a minimum confidence (a number from 0 to 1).
+     *
+     * @throws IllegalArgumentException naming the value otherwise
+     */
+    public static double requireMinimum(double min) {
+        if (!(min >= 0 && min <= 1)) {
+            throw new IllegalArgumentException("the minimum confidence must be a number from 0 to 1: " + min);
+        }
+        return min;
+    }
+
     /** A table with no rows: no finding gets a confidence. */
     public static ConfidenceTable empty() {
         return EMPTY;

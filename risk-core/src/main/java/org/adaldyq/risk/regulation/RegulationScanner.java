@@ -103,10 +103,7 @@ public final class RegulationScanner {
      * @throws IllegalArgumentException when {@code min} is not in [0, 1]
      */
     public RegulationScanner withMinConfidence(double min) {
-        if (!(min >= 0 && min <= 1)) {
-            throw new IllegalArgumentException("the minimum confidence must be in [0, 1]: " + min);
-        }
-        if (min == minConfidence) {
+        if (ConfidenceTable.requireMinimum(min) == minConfidence) {
             return this;
         }
         RegulationScanner s = new RegulationScanner(lexicon, rules, catalogue, limits, models, confidence, min);

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.adaldyq.risk.lang.Language;
-import org.adaldyq.risk.report.writer.UiLabels;
 import org.adaldyq.risk.rules.RuleProblem;
 
 /**
@@ -34,7 +33,8 @@ public final class ConfidenceTable {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern SET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_+.-]*");
-    private static final UiLabels WORDS = UiLabels.read(ConfidenceTable.class, "confidence-words.json");
+    /** The row in words, per case ({@code fresh}, {@code other}, {@code none}) and language code. */
+    private static final Map<String, Map<String, String>> WORDS = words();
     private static final ConfidenceTable EMPTY = new ConfidenceTable(Map.of());
 
     /**
@@ -70,7 +70,7 @@ public final class ConfidenceTable {
          */
         public String inWords(Language language) {
             String key = total() == 0 ? "none" : FRESH.equals(set) ? "fresh" : "other";
-            return WORDS.get(key, language).replace("{right}", Integer.toString(right))
+            return language.pick(WORDS.get(key)).replace("{right}", Integer.toString(right))
                     .replace("{total}", Integer.toString(total())).replace("{set}", set);
         }
 
@@ -211,6 +211,18 @@ public final class ConfidenceTable {
     }
 
     private static final Comparator<Row> ORDER = Comparator.comparing((Row r) -> r.language().code()).thenComparing(Row::factor);
+
+    private static Map<String, Map<String, String>> words() {
+        try (java.io.InputStream in = ConfidenceTable.class.getResourceAsStream("confidence-words.json")) {
+            if (in == null) {
+                throw new IllegalStateException("confidence-words.json is missing from the library jar");
+            }
+            return Map.copyOf(new com.fasterxml.jackson.databind.ObjectMapper().readValue(in,
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, String>>>() { }));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private static String key(Language language, String factor) {
         return language.code() + "/" + factor;

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.adaldyq.risk.extract.DocumentReadException;
 import org.adaldyq.risk.regulation.TooDenseException;
 import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.regulation.ConfidenceTable;
 import org.adaldyq.risk.regulation.RegulationRules;
 import org.adaldyq.risk.regulation.RegulationScanner;
 import org.adaldyq.risk.signal.FactorModels;
@@ -60,12 +61,14 @@ public final class RiskEngine {
     private final AtomicReference<RegulationRules.Loaded> rules = new AtomicReference<>();
     private final Object reloading = new Object();
     private final boolean signal;
+    private final double minConfidence;
 
     private RiskEngine(Builder b) {
         this.language = Optional.ofNullable(b.language);
         this.reader = b.reader != null ? b.reader : DocumentReader.create();
         this.listener = b.listener;
         this.signal = b.signal;
+        this.minConfidence = b.minConfidence;
         this.options = new PackOptions(b.classLoader, b.builtInRules, b.ruleDirectories, b.limits, false);
         RegulationRules.Loaded loaded = RegulationRules.load(options);
         loaded.orThrow();
@@ -266,7 +269,7 @@ public final class RiskEngine {
 
     private RegulationScanner scanner() {
         RegulationScanner s = rules.get().scanner().orElseThrow();
-        return signal ? s : s.withModels(FactorModels.none());
+        return (signal ? s : s.withModels(FactorModels.none())).withMinConfidence(minConfidence);
     }
 
     /** Configures a {@link RiskEngine}. Not thread-safe; the engine it builds is. */
@@ -279,8 +282,21 @@ public final class RiskEngine {
         private ClassLoader classLoader = RiskEngine.class.getClassLoader();
         private DocumentReader reader;
         private boolean signal = true;
+        private double minConfidence;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps only the findings whose confidence (how often findings of their factor in their language were
+         * right on labelled provisions, see {@code Finding#confidence()}) is at least {@code min}; default 0,
+         * every finding. A finding with no confidence is kept. Scores are those of the findings kept.
+         *
+         * @throws IllegalArgumentException when {@code min} is not a number from 0 to 1
+         */
+        public Builder minConfidence(double min) {
+            this.minConfidence = ConfidenceTable.requireMinimum(min);
+            return this;
         }
 
         /**
@@ -300,7 +316,7 @@ public final class RiskEngine {
 
         /**
          * Adds a folder of author rules: {@code .drl} files, {@code lexicon/<lang>/<CONCEPT>.txt},
-         * {@code thresholds.csv}, {@code disabled.txt}, {@code factors.json}, {@code *.examples} (see
+         * {@code thresholds.csv}, {@code disabled.txt}, {@code factors.json}, {@code confidence.csv}, {@code *.examples} (see
          * {@code docs/author-guide.md}). Folders apply in the order added, on top of the built-in pack.
          */
         public Builder rules(Path directory) {

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param evidence       facts behind it, with thresholds where relevant
  * @param explanation    why it is a risk, in plain words
  * @param recommendation how to remove the risk
+ * @param confidence     how often findings of this factor in this language were right on labelled provisions, in
+ *                       [0, 1] (see {@code confidence.csv} and docs/regulation.md); null for a procurement flag and
+ *                       for a factor the table has no row for, and then left out of the JSON
  */
 public record Finding(
         String code,
@@ -28,15 +31,22 @@ public record Finding(
         List<String> triggers,
         List<Evidence> evidence,
         String explanation,
-        String recommendation) {
+        String recommendation,
+        Double confidence) {
 
-    /** Requires code, severity and location and a score in [0, 1]; null lists become empty, lists are copied. */
+    /**
+     * Requires code, severity and location, a score in [0, 1] and a confidence in [0, 1] or null; null lists
+     * become empty, lists are copied.
+     */
     public Finding {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(location, "location");
         if (!(score >= 0.0 && score <= 1.0)) {
             throw new IllegalArgumentException("score must be in [0, 1]: " + score);
+        }
+        if (confidence != null && !(confidence >= 0.0 && confidence <= 1.0)) {
+            throw new IllegalArgumentException("confidence must be in [0, 1]: " + confidence);
         }
         triggers = triggers == null ? List.of() : List.copyOf(triggers);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);

@@ -67,6 +67,7 @@ final class IsolatedChild {
                 case "--rules" -> builder.rules(Path.of(args[++i]));
                 case "--lang" -> builder.language(Language.fromCode(args[++i]).orElseThrow());
                 case "--no-builtin" -> builder.builtInRules(false);
+                case "--min-confidence" -> builder.minConfidence(Double.parseDouble(args[++i]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.adaldyq.risk.extract.TextExtractor;
 import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.regulation.ConfidenceTable;
 import org.adaldyq.risk.report.ReportJson;
 
 /**
@@ -47,7 +48,7 @@ public final class IsolatedEngine implements AutoCloseable {
 
     /** What every child is started with; filled by the {@link Builder}. */
     record Settings(List<Path> rules, Language language, boolean builtInRules, String heap, Duration timeoutPerInput,
-            boolean sandbox, String classPath, long maxInputBytes) {
+            boolean sandbox, String classPath, long maxInputBytes, double minConfidence) {
         /** The child's arguments that build its engine (see {@link IsolatedChild}). */
         List<String> engineArgs() {
             List<String> out = new ArrayList<>();
@@ -57,6 +58,9 @@ public final class IsolatedEngine implements AutoCloseable {
             }
             if (!builtInRules) {
                 out.add("--no-builtin");
+            }
+            if (minConfidence > 0) {
+                out.addAll(List.of("--min-confidence", Double.toString(minConfidence)));
             }
             return out;
         }
@@ -189,8 +193,15 @@ public final class IsolatedEngine implements AutoCloseable {
         private boolean sandbox = true;
         private String classPath = System.getProperty("java.class.path");
         private long maxInputBytes = TextExtractor.DEFAULT_MAX_INPUT_BYTES;
+        private double minConfidence;
 
         private Builder() {
+        }
+
+        /** Keeps only findings of at least this confidence (as {@code RiskEngine.Builder#minConfidence}). */
+        public Builder minConfidence(double min) {
+            this.minConfidence = ConfidenceTable.requireMinimum(min);
+            return this;
         }
 
         /** Adds a folder of author rules (as {@code RiskEngine.Builder#rules}); may be called more than once. */
@@ -270,7 +281,7 @@ public final class IsolatedEngine implements AutoCloseable {
         public IsolatedEngine build() {
             try {
                 return new IsolatedEngine(new Settings(List.copyOf(rules), language, builtInRules, heap, timeoutPerInput, sandbox,
-                        classPath, maxInputBytes), children);
+                        classPath, maxInputBytes, minConfidence), children);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

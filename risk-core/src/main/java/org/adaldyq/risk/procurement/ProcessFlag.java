@@ -36,10 +36,10 @@ public record ProcessFlag(String code, String ruleId, Severity severity, String 
         evidence = List.copyOf(evidence);
     }
 
-    /** The same flag in the model findings of both halves share (a {@link ProcessLocation}). */
+    /** The same flag in the model findings of both halves share (a {@link ProcessLocation}; no confidence). */
     public Finding finding() {
         // a [weights] setting may exceed 1 (weights are relative); a finding's score is in [0, 1]
         return new Finding(code, ruleId, severity, Math.min(1.0, weight), title, new ProcessLocation(group, id),
-                evidence.stream().map(Evidence::path).distinct().toList(), evidence, explanation, recommendation);
+                evidence.stream().map(Evidence::path).distinct().toList(), evidence, explanation, recommendation, null);
     }
 }

@@ -80,12 +80,14 @@ public final class RegulationRules {
         final FactorCatalogue catalogue;
         final Lexicon lexicon;
         final Set<String> concepts;
+        final ConfidenceTable confidence;
         FactorModels models = FactorModels.none();
 
-        Vocabulary(FactorCatalogue catalogue, Lexicon lexicon, Set<String> concepts) {
+        Vocabulary(FactorCatalogue catalogue, Lexicon lexicon, Set<String> concepts, ConfidenceTable confidence) {
             this.catalogue = catalogue;
             this.lexicon = lexicon;
             this.concepts = concepts;
+            this.confidence = confidence;
         }
     }
 
@@ -123,7 +125,8 @@ public final class RegulationRules {
             FactorCatalogue catalogue = FactorCatalogue.fromClasspath(o.loader(), PACK + "/factors.json");
             RuleSet withThresholds = precompiled(o.loader()).withThresholds(builtIn.thresholds()
                     .map(t -> ThresholdTable.parse(t.origin(), t.lines(), problems)).orElse(List.of()));
-            return new RegulationScanner(lexicon, withThresholds, catalogue, o.limits(), models(o, problems));
+            return new RegulationScanner(lexicon, withThresholds, catalogue, o.limits(), models(o, problems),
+                    confidence(List.of(builtIn), catalogue, problems));
         }
 
         @Override
@@ -142,7 +145,7 @@ public final class RegulationRules {
             } catch (LexiconException e) {
                 e.problems().forEach(p -> problems.add(RuleProblem.error(p.file(), p.line(), p.column(), p.message())));
             }
-            return new Vocabulary(catalogue, lexicon, concepts);
+            return new Vocabulary(catalogue, lexicon, concepts, confidence(layers, catalogue, problems));
         }
 
         @Override
@@ -183,7 +186,7 @@ public final class RegulationRules {
 
         @Override
         public RegulationScanner build(RuleSet rules, Vocabulary v, PackOptions o) {
-            return new RegulationScanner(v.lexicon, rules, v.catalogue, o.limits(), v.models);
+            return new RegulationScanner(v.lexicon, rules, v.catalogue, o.limits(), v.models, v.confidence);
         }
     }
 
@@ -208,6 +211,23 @@ public final class RegulationRules {
             }
         }
         return FactorModels.of(byFactor.values());
+    }
+
+    /**
+     * The confidence tables of the layers, later rows replacing earlier ones language × factor; a row of a
+     * factor the catalogue does not have is an error.
+     */
+    private static ConfidenceTable confidence(List<RuleLayer> layers, FactorCatalogue catalogue, List<RuleProblem> problems) {
+        ConfidenceTable table = ConfidenceTable.empty();
+        for (RuleLayer layer : layers) {
+            if (layer.confidence().isEmpty()) {
+                continue;
+            }
+            RuleLayer.SourceFile f = layer.confidence().get();
+            List<ConfidenceTable.Row> rows = ConfidenceTable.parse(f.origin(), f.lines(), code -> catalogue.get(code).isPresent(), problems);
+            table = table.overriddenBy(rows);
+        }
+        return table;
     }
 
     private static FactorCatalogue catalogue(ClassLoader loader, List<RuleLayer> layers, List<RuleProblem> problems) {

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.adaldyq.risk.finding.Evidence;
 import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.finding.Severity;
@@ -52,6 +54,8 @@ public final class RegulationScanner {
     private final FactorCatalogue catalogue;
     private final RuleLimits limits;
     private final FactorModels models;
+    private final ConfidenceTable confidence;
+    private final double minConfidence;
     /** Computed once from the thresholds in force (immutable scanner; a benign race computes it twice). */
     private volatile Map<String, double[]> signalPolicy;
     private volatile SignalFeatures.Vocabulary vocabulary;
@@ -66,16 +70,52 @@ public final class RegulationScanner {
 
     /** @param models the trained factor models whose scores enter the session as {@link FactorSignal} facts */
     public RegulationScanner(Lexicon lexicon, RuleSet rules, FactorCatalogue catalogue, RuleLimits limits, FactorModels models) {
+        this(lexicon, rules, catalogue, limits, models, ConfidenceTable.empty());
+    }
+
+    /** @param confidence how often each factor's findings were right, per language: each finding's confidence */
+    public RegulationScanner(Lexicon lexicon, RuleSet rules, FactorCatalogue catalogue, RuleLimits limits, FactorModels models,
+                             ConfidenceTable confidence) {
+        this(lexicon, rules, catalogue, limits, models, confidence, 0);
+    }
+
+    private RegulationScanner(Lexicon lexicon, RuleSet rules, FactorCatalogue catalogue, RuleLimits limits, FactorModels models,
+                              ConfidenceTable confidence, double minConfidence) {
         this.lexicon = lexicon;
         this.rules = rules;
         this.catalogue = catalogue;
         this.limits = limits;
         this.models = models;
+        this.confidence = confidence;
+        this.minConfidence = minConfidence;
     }
 
     /** This scanner with other factor models ({@link FactorModels#none()}: rules only). */
     public RegulationScanner withModels(FactorModels other) {
-        return other == models ? this : new RegulationScanner(lexicon, rules, catalogue, limits, other);
+        return other == models ? this : new RegulationScanner(lexicon, rules, catalogue, limits, other, confidence, minConfidence);
+    }
+
+    /**
+     * This scanner keeping only the findings whose confidence is at least {@code min} (0: all, the default);
+     * findings with no confidence (a factor the table has no row for) are kept. Provision and document scores
+     * are those of the findings kept.
+     *
+     * @throws IllegalArgumentException when {@code min} is not in [0, 1]
+     */
+    public RegulationScanner withMinConfidence(double min) {
+        if (ConfidenceTable.requireMinimum(min) == minConfidence) {
+            return this;
+        }
+        RegulationScanner s = new RegulationScanner(lexicon, rules, catalogue, limits, models, confidence, min);
+        // same rules and models: what was computed once from them holds (an engine derives one per scan)
+        s.signalPolicy = signalPolicy;
+        s.vocabulary = vocabulary;
+        return s;
+    }
+
+    /** How often each factor's findings were right, per language: where the findings' confidence comes from. */
+    public ConfidenceTable confidence() {
+        return confidence;
     }
 
     /** The trained factor models whose signals the rules weigh; {@link FactorModels#none()} for rules only. */
@@ -448,9 +488,15 @@ public final class RegulationScanner {
             List<String> codes = new ArrayList<>();
             for (var byFactor : byProvision.getValue().entrySet()) {
                 Finding f = finding(doc, p, byFactor.getKey(), byFactor.getValue(), language);
+                if (f.confidence() != null && f.confidence() < minConfidence) {
+                    continue;
+                }
                 findings.add(f);
                 scores.add(f.score());
                 codes.add(f.code());
+            }
+            if (codes.isEmpty()) {
+                continue;
             }
             double score = RiskScores.anyOf(scores);
             provisionScores.add(score);
@@ -497,10 +543,15 @@ public final class RegulationScanner {
         }
         String quote = doc.text().substring(start, end);
         String explanation = factor.explanation(language).replace("{triggers}", "«" + String.join("», «", words) + "»");
+        Optional<ConfidenceTable.Row> measured = confidence.get(language, code);
         return new Finding(code, primary.getRuleId(), severity, severity.weight(), factor.title(language),
                 new ProvisionLocation(p.citation(), p.start(), p.end(), quote, start, end),
-                List.copyOf(words), List.of(), explanation, factor.recommendation(language));
+                List.copyOf(words), measured.map(r -> List.of(Evidence.of(CONFIDENCE_EVIDENCE, r.inWords(language)))).orElse(List.of()),
+                explanation, factor.recommendation(language), measured.map(ConfidenceTable.Row::confidence).orElse(null));
     }
+
+    /** The path of the evidence entry that says, in words, how often findings of the factor were right. */
+    public static final String CONFIDENCE_EVIDENCE = "confidence";
 
     /** Rules of {@code SIGNAL.drl} report for every factor: severity and title come from the factor. */
     static boolean isSignal(String ruleId) {

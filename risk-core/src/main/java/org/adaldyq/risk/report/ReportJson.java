@@ -89,7 +89,8 @@ public final class ReportJson {
             evidence.add(new Evidence(text(e, "path"), value(e.get("value")), value(e.get("threshold"))));
         }
         return new Finding(code, text(f, "ruleId"), Severity.parse(f.path("severity").asText()), f.path("score").asDouble(),
-                text(f, "title"), location, strings(f.path("triggers")), evidence, text(f, "explanation"), text(f, "recommendation"));
+                text(f, "title"), location, strings(f.path("triggers")), evidence, text(f, "explanation"), text(f, "recommendation"),
+                f.hasNonNull("confidence") ? f.get("confidence").asDouble() : null);
     }
 
     private static Object value(JsonNode node) throws IOException {

@@ -18,7 +18,8 @@ import org.adaldyq.risk.lang.Language;
  * finding of a legal text is written flat: {@code factor}, {@code severity}, {@code score},
  * {@code provision}, {@code quote}, {@code start}, {@code end}, {@code explanation},
  * {@code recommendation}, plus {@code ruleId}, {@code title}, {@code provisionStart},
- * {@code provisionEnd}, {@code triggers}. These names are a public contract. The rest of a report is
+ * {@code provisionEnd}, {@code triggers}, and {@code confidence} and {@code evidence} when it has them (a procurement
+ * flag has no confidence: the field is left out). These names are a public contract. The rest of a report is
  * plain records, which any Jackson since 2.12 writes by their components.
  *
  * <p>Only long-stable Jackson 2 API is used ({@link SimpleModule}, {@link StdSerializer}, the streaming
@@ -134,6 +135,9 @@ public final class RiskJacksonModule extends SimpleModule {
             gen.writeStringField("ruleId", f.ruleId());
             gen.writeStringField("severity", f.severity().toString());
             gen.writeNumberField("score", f.score());
+            if (f.confidence() != null) {
+                gen.writeNumberField("confidence", f.confidence());
+            }
             gen.writeStringField("title", f.title());
             if (f.location() instanceof ProvisionLocation p) {
                 gen.writeStringField("provision", p.provision());

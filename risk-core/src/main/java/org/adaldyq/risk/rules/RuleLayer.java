@@ -26,12 +26,15 @@ import org.adaldyq.risk.lexicon.Lexicon;
  * thresholds.csv          key,value[,comment] (see {@link ThresholdTable})
  * disabled.txt            rule ids to switch off, one per line
  * factors.json            factors added to (or replacing, by code) the catalogue
+ * confidence.csv          regulation: how often each factor's findings were right, rows replacing earlier ones
  * lexicon/&lt;lang&gt;/&lt;CONCEPT&gt;.txt trigger words added to the concept
  * </pre>
  *
  * Names starting with a dot and editor backups ({@code ~}) are ignored.
  */
 public final class RuleLayer {
+    /** The file of measured confidence per language and factor (regulation pack; see docs/regulation.md). */
+    public static final String CONFIDENCE = "confidence.csv";
     /** File name ending of procurement example cases. */
     public static final String RELEASE_EXAMPLES = ".examples.jsonl";
 
@@ -51,6 +54,7 @@ public final class RuleLayer {
     private final Optional<SourceFile> thresholds;
     private final Optional<SourceFile> disabled;
     private final Optional<SourceFile> factors;
+    private final Optional<SourceFile> confidence;
     private final LexiconSource lexicon;
 
     /** Adds this layer's lexicon files to a lexicon builder. */
@@ -60,7 +64,8 @@ public final class RuleLayer {
     }
 
     private RuleLayer(String name, boolean builtIn, List<RuleSet.DrlSource> drl, List<SourceFile> examples,
-            List<SourceFile> releaseExamples, Optional<SourceFile> thresholds, Optional<SourceFile> disabled, Optional<SourceFile> factors, LexiconSource lexicon) {
+            List<SourceFile> releaseExamples, Optional<SourceFile> thresholds, Optional<SourceFile> disabled, Optional<SourceFile> factors,
+            Optional<SourceFile> confidence, LexiconSource lexicon) {
         this.name = name;
         this.builtIn = builtIn;
         this.drl = List.copyOf(drl);
@@ -69,6 +74,7 @@ public final class RuleLayer {
         this.thresholds = thresholds;
         this.disabled = disabled;
         this.factors = factors;
+        this.confidence = confidence;
         this.lexicon = lexicon;
     }
 
@@ -101,7 +107,7 @@ public final class RuleLayer {
             Path lexiconDir = dir.resolve("lexicon");
             return new RuleLayer(dir.toString(), false, drl, examples, releaseExamples, optional(realDir, dir.resolve(ThresholdTable.FILE)),
                     optional(realDir, dir.resolve("disabled.txt")), optional(realDir, dir.resolve("factors.json")),
-                    b -> b.addDirectory(lexiconDir));
+                    optional(realDir, dir.resolve(CONFIDENCE)), b -> b.addDirectory(lexiconDir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule folder " + dir, e);
         }
@@ -139,8 +145,9 @@ public final class RuleLayer {
             }
         }
         Optional<SourceFile> factors = read(loader, root + "/factors.json").map(c -> new SourceFile("classpath:" + root + "/factors.json", c));
+        Optional<SourceFile> confidence = read(loader, root + "/" + CONFIDENCE).map(c -> new SourceFile("classpath:" + root + "/" + CONFIDENCE, c));
         return new RuleLayer("built-in pack " + root, true, drl, examples, releaseExamples, thresholds, Optional.empty(), factors,
-                b -> b.addClasspath(loader, root + "/lexicon"));
+                confidence, b -> b.addClasspath(loader, root + "/lexicon"));
     }
 
     private static boolean visible(Path root, Path file) {
@@ -276,6 +283,11 @@ public final class RuleLayer {
     /** The layer's {@code factors.json}, if it has one. */
     public Optional<SourceFile> factors() {
         return factors;
+    }
+
+    /** The layer's {@code confidence.csv}, if it has one. */
+    public Optional<SourceFile> confidence() {
+        return confidence;
     }
 
     /** Adds this layer's lexicon files (if any) to {@code builder}. */

@@ -12,6 +12,7 @@ import org.adaldyq.risk.eval.RegulationEvaluation.Counts;
 import org.adaldyq.risk.eval.RegulationEvaluation.Interval;
 import org.adaldyq.risk.eval.RegulationEvaluation.Mode;
 import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.regulation.ConfidenceTable;
 import org.adaldyq.risk.regulation.RegulationRules;
 import org.adaldyq.risk.regulation.RegulationScanner;
 import org.adaldyq.risk.rules.PackOptions;
@@ -39,9 +40,20 @@ final class EvaluateCommand implements Callable<Integer> {
     /** The splits of the corpus and of the sets beside it (data/corpus/README.md), as the help text names them. */
     static final String SPLITS = "train, dev, dev2, calib, test, fresh";
 
-    @Option(names = "--split", defaultValue = "all",
-            description = "Only provisions of this split: " + SPLITS + " or all (default: ${DEFAULT-VALUE}; provisions without a split count as train).")
-    String split;
+    @Option(names = "--split", defaultValue = "all", split = ",",
+            description = "Only provisions of this split, or these (comma-separated): " + SPLITS
+                    + " or all (default: ${DEFAULT-VALUE}; provisions without a split count as train).")
+    List<String> splits;
+
+    @Option(names = "--write-confidence", paramLabel = "FILE", description = "Write the confidence table (confidence.csv: per language and "
+            + "factor, the shipped engine's findings right and wrong, smoothed towards the language's precision) measured on these "
+            + "provisions. Never from the test split.")
+    Path writeConfidence;
+
+    /** The weight, in findings, of the language's precision in a factor's smoothed confidence. */
+    static final double CONFIDENCE_SMOOTHING = 5;
+    /** The fixed confidence cut-offs whose precision and recall are printed (not tuned). */
+    static final double[] CUT_OFFS = {0.5, 0.6, 0.7, 0.8};
 
     @Option(names = "--rules", description = "Author rule folder (repeatable).")
     List<Path> rules = List.of();
@@ -62,17 +74,26 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!split.equals("all") && !List.of(SPLITS.split(", ")).contains(split)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split must be " + SPLITS + " or all, not '" + split + "'");
+        boolean all = splits.contains("all");
+        for (String split : splits) {
+            if (!split.equals("all") && !List.of(SPLITS.split(", ")).contains(split) || all && splits.size() > 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split must be " + SPLITS
+                        + " (one or more, comma-separated) or all, not '" + split + "'");
+            }
         }
+        String split = String.join(",", splits);
         List<LabelledProvision> labelled;
         try {
             labelled = LabelledProvision.read(data);
         } catch (java.io.IOException e) {
             return dataError(spec, e.getMessage());
         }
-        if (!split.equals("all")) {
-            labelled = labelled.stream().filter(p -> p.split().equals(split)).toList();
+        if (!all) {
+            labelled = labelled.stream().filter(p -> splits.contains(p.split())).toList();
+        }
+        if (writeConfidence != null && labelled.stream().anyMatch(p -> p.split().equals("test"))) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--write-confidence: the test split is frozen and never"
+                    + " used for anything shipped; choose other splits with --split (e.g. fresh,dev)");
         }
         RegulationScanner scanner = RegulationRules.load(new PackOptions(getClass().getClassLoader(), !noBuiltIn, rules,
                 RuleLimits.DEFAULT, false)).orThrow();
@@ -125,6 +146,22 @@ final class EvaluateCommand implements Callable<Integer> {
                         r.right(), r.wrong(), r.precision(), r.onlyRight(), r.onlyWrong());
             }
         }
+        out.printf("%nKept at confidence >= cut-off, shipped engine (micro; a finding with no confidence is kept):%n%-4s %-7s %5s  %-9s %s%n",
+                "lang", "cut-off", "kept", "precision", "recall");
+        for (Language lang : Language.values()) {
+            List<Case> inLang = RegulationEvaluation.where(cases, c -> c.language() == lang);
+            if (inLang.isEmpty()) {
+                continue;
+            }
+            double[] cutOffs = new double[CUT_OFFS.length + 1];
+            System.arraycopy(CUT_OFFS, 0, cutOffs, 1, CUT_OFFS.length);
+            for (double cut : cutOffs) {
+                Counts c = RegulationEvaluation.countsAt(inLang, cut);
+                int kept = c.tp() + c.fp();
+                out.printf(java.util.Locale.ROOT, "%-4s %-7s %5d  %-9s %.3f%n", lang.code(), cut == 0 ? "all" : String.format(java.util.Locale.ROOT, "%.1f", cut),
+                        kept, kept == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.3f", c.precision()), c.recall());
+            }
+        }
         int[] pairs = RegulationEvaluation.pairAgreement(cases, Mode.HYBRID);
         if (pairs[0] > 0) {
             int[] rulesPairs = RegulationEvaluation.pairAgreement(cases, Mode.RULES);
@@ -143,8 +180,46 @@ final class EvaluateCommand implements Callable<Integer> {
                 line(out, lang.code(), "both", RegulationEvaluation.where(agreed, c -> c.language() == lang), Mode.HYBRID, null);
             }
         }
+        if (writeConfidence != null) {
+            ConfidenceTable table = ConfidenceTable.of(RegulationEvaluation.confidenceRows(cases, scanner.catalogue().codes(), CONFIDENCE_SMOOTHING));
+            java.nio.file.Files.writeString(writeConfidence, table.format(confidenceComments(cases, table)), java.nio.charset.StandardCharsets.UTF_8);
+            out.printf("%nConfidence table of %d rows written to %s%n", table.rows().size(), writeConfidence);
+        }
         out.flush();
         return 0;
+    }
+
+    /** The comment lines of a written confidence table: what it is, on what it was counted, how to make it again. */
+    private List<String> confidenceComments(List<Case> cases, ConfidenceTable table) {
+        List<String> sets = new java.util.ArrayList<>();
+        List<String> priors = new java.util.ArrayList<>();
+        for (Language lang : Language.values()) {
+            List<Case> inLang = RegulationEvaluation.where(cases, c -> c.language() == lang);
+            if (!inLang.isEmpty()) {
+                String set = table.rows().stream().filter(r -> r.language() == lang).findFirst().map(ConfidenceTable.Row::set).orElse("");
+                sets.add(String.format(java.util.Locale.ROOT, "%s %s (%d provisions)", lang.code(), set, inLang.size()));
+                priors.add(String.format(java.util.Locale.ROOT, "%s %.3f", lang.code(), RegulationEvaluation.counts(inLang, Mode.HYBRID, null).precision()));
+            }
+        }
+        StringBuilder command = new StringBuilder("java -jar risk-examples/target/risk-cli.jar evaluate");
+        data.forEach(d -> command.append(" --data ").append(d.toString().replace('\\', '/')));
+        command.append(" --split ").append(String.join(",", splits));
+        rules.forEach(r -> command.append(" --rules ").append(r.toString().replace('\\', '/')));
+        if (noBuiltIn) {
+            command.append(" --no-builtin");
+        }
+        command.append(" --bootstrap 0 --write-confidence ").append(writeConfidence.toString().replace('\\', '/'));
+        return List.of(
+                "How often the shipped engine's findings (rules + signal, as scan reports them) of each factor were right,",
+                "per language: right / wrong = findings the labels have / have not got, per labelled provision, matched as",
+                "evaluate matches them. The scanner sets each finding's confidence from this (docs/regulation.md,",
+                "\"Confidence per finding\"). An author folder's confidence.csv replaces rows language x factor.",
+                "Counted on: " + String.join(", ", sets) + "; never the test split.",
+                String.format(java.util.Locale.ROOT, "confidence = (right + k*p) / (right + wrong + k), k = %.0f, p = the language's micro precision on", CONFIDENCE_SMOOTHING),
+                "the same provisions: " + String.join(", ", priors) + "; a factor with no findings gets p (so do the",
+                "document-level factors " + String.join(" and ", new java.util.TreeSet<>(LabelledProvision.DOCUMENT_LEVEL)) + ", which are never labelled per provision).",
+                "Regenerate (from the repository root, after mvn -q -o package -DskipTests):",
+                command.toString());
     }
 
     private void line(PrintWriter out, String lang, String mode, List<Case> cases, Mode m, String factor) {

@@ -58,6 +58,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-builtin", description = "Do not load the built-in regulation pack (use with --rules).")
     boolean noBuiltIn;
 
+    @Option(names = "--min-confidence", paramLabel = "X", description = "Keep only findings whose confidence (how often findings of "
+            + "their factor in their language were right on labelled provisions) is at least X, from 0 to 1 (default: all).")
+    String minConfidence;
+
     @Option(names = "--threads", description = "Files scanned in parallel (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     int threads;
 
@@ -103,6 +107,8 @@ final class ScanCommand implements Callable<Integer> {
                     spec.commandLine(), "--lang must be kk, ru or en, not '" + lang + "'")));
         }
         rules.forEach(builder::rules);
+        double min = minConfidence();
+        builder.minConfidence(min);
         if (pair) {
             if (paths.size() != 2 || !paths.stream().allMatch(Files::isRegularFile)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair takes exactly two files (the two versions of one act)");
@@ -113,7 +119,7 @@ final class ScanCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format docx writes a file: give it --output OUT.docx");
         }
         if (isolate) {
-            return scanIsolated(out);
+            return scanIsolated(out, min);
         }
         RiskEngine engine = builder.build();
 
@@ -127,13 +133,13 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** {@code --isolate}: each input scanned by a child JVM, reports passed through as jsonl lines. */
-    private int scanIsolated(PrintWriter console) throws IOException {
+    private int scanIsolated(PrintWriter console, double minConfidence) throws IOException {
         if (format != Format.jsonl || pair) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--isolate writes --format jsonl (and no --pair)");
         }
         IsolatedEngine.Builder builder = IsolatedEngine.builder().heap(isolateHeap)
                 .timeoutPerInput(java.time.Duration.ofSeconds(isolateTimeout)).children(Math.max(1, threads))
-                .sandbox(!isolateNoSandbox).builtInRules(!noBuiltIn);
+                .sandbox(!isolateNoSandbox).builtInRules(!noBuiltIn).minConfidence(minConfidence);
         rules.forEach(builder::rules);
         if (lang != null) {
             builder.language(Language.fromCode(lang).orElseThrow());
@@ -204,6 +210,23 @@ final class ScanCommand implements Callable<Integer> {
         }
         out.flush();
         return failed[0] == 0 ? 0 : 1;
+    }
+
+    /** {@code --min-confidence}: a number from 0 to 1 (0 when not given); anything else is a usage error naming it. */
+    private double minConfidence() {
+        if (minConfidence == null) {
+            return 0;
+        }
+        try {
+            double min = Double.parseDouble(minConfidence.strip());
+            if (min >= 0 && min <= 1) {
+                return min;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is wanted
+        }
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "--min-confidence must be a number from 0 to 1, not '" + minConfidence + "'");
     }
 
     /** What is done with each result, in input order; may write. */

@@ -63,7 +63,8 @@ interface ScanOutput {
                     report.provisionCount(), report.score(), report.findings().size());
             for (Finding f : report.findings()) {
                 ProvisionLocation p = (ProvisionLocation) f.location();
-                out.printf("  - %s [%s %.2f] %s%n      «%s»%n      why: %s%n      fix: %s%n", p.provision(), f.code(), f.score(),
+                out.printf("  - %s [%s %.2f%s] %s%n      «%s»%n      why: %s%n      fix: %s%n", p.provision(), f.code(), f.score(),
+                        f.confidence() == null ? "" : String.format(java.util.Locale.ROOT, ", confidence %.2f", f.confidence()),
                         f.title(), p.quote(), f.explanation(), f.recommendation());
             }
             out.println();

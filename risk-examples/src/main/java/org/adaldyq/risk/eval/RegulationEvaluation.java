@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.regulation.ConfidenceTable;
 import org.adaldyq.risk.regulation.RegulationScanner;
 import org.adaldyq.risk.signal.FactorModel;
 import org.adaldyq.risk.signal.FactorModels;
@@ -40,9 +41,11 @@ public final class RegulationEvaluation {
 
     /**
      * One labelled provision and what each mode found in it; {@code rules}: for each factor the trigger rules
-     * found alone, the ids of the rules that found it.
+     * found alone, the ids of the rules that found it; {@code confidence}: the confidence of each factor the
+     * shipped engine found (a factor the confidence table has no row for is not in it).
      */
-    public record Case(LabelledProvision labelled, Map<Mode, Set<String>> found, Map<String, Set<String>> rules) {
+    public record Case(LabelledProvision labelled, Map<Mode, Set<String>> found, Map<String, Set<String>> rules,
+                       Map<String, Double> confidence) {
 
         public Set<String> expected() {
             return labelled.factors();
@@ -65,6 +68,16 @@ public final class RegulationEvaluation {
         public Set<String> extra(Mode mode) {
             Set<String> s = new TreeSet<>(found(mode));
             s.removeAll(expected());
+            return s;
+        }
+
+        /**
+         * What the shipped engine found with a confidence of at least {@code min}: what {@code scan
+         * --min-confidence} keeps (a finding with no confidence is kept).
+         */
+        public Set<String> foundAt(double min) {
+            Set<String> s = new TreeSet<>(found(Mode.HYBRID));
+            s.removeIf(code -> confidence.containsKey(code) && confidence.get(code) < min);
             return s;
         }
     }
@@ -145,7 +158,10 @@ public final class RegulationEvaluation {
             rulesOnly.scan(doc).findings().forEach(f -> rules.computeIfAbsent(f.code(), k -> new TreeSet<>()).add(f.ruleId()));
             rules.keySet().removeAll(LabelledProvision.DOCUMENT_LEVEL);
             found.put(Mode.RULES, new TreeSet<>(rules.keySet()));
-            found.put(Mode.HYBRID, codes(scanner.scan(doc).findings()));
+            List<Finding> shipped = scanner.scan(doc).findings();
+            found.put(Mode.HYBRID, codes(shipped));
+            Map<String, Double> confidence = new TreeMap<>();
+            shipped.stream().filter(f -> f.confidence() != null).forEach(f -> confidence.put(f.code(), f.confidence()));
             Set<String> model = new TreeSet<>();
             for (List<SignalFeature> features : scanner.signalFeatures(doc)) {
                 for (FactorModel m : scanner.models().all()) {
@@ -155,7 +171,7 @@ public final class RegulationEvaluation {
                 }
             }
             found.put(Mode.MODEL, model);
-            out.add(new Case(p, found, rules));
+            out.add(new Case(p, found, rules, confidence));
         }
         return out;
     }
@@ -169,18 +185,58 @@ public final class RegulationEvaluation {
 
     /** Counts over the cases, for one factor or (null) micro over all factors. */
     public static Counts counts(List<Case> cases, Mode mode, String factor) {
+        return counts(cases, c -> c.found(mode), factor);
+    }
+
+    /**
+     * Micro counts over the cases of what the shipped engine found with a confidence of at least {@code min}
+     * (see {@link Case#foundAt}); the labels it no longer finds count as missed.
+     */
+    public static Counts countsAt(List<Case> cases, double min) {
+        return counts(cases, c -> c.foundAt(min), null);
+    }
+
+    /**
+     * The confidence table of the shipped engine's findings on {@code cases}: for each language the cases
+     * have and each factor of {@code factors}, the findings right and wrong against the labels (provision
+     * level, as {@link #counts}), smoothed towards the language's micro precision p with the weight of
+     * {@code k} findings ({@link ConfidenceTable#smoothed}); a factor with no findings gets p. The set of a
+     * row is the split (or splits, joined by {@code +}) of its language's cases.
+     */
+    public static List<ConfidenceTable.Row> confidenceRows(List<Case> cases, Set<String> factors, double k) {
+        List<ConfidenceTable.Row> rows = new ArrayList<>();
+        for (Language lang : Language.values()) {
+            List<Case> inLang = where(cases, c -> c.language() == lang);
+            if (inLang.isEmpty()) {
+                continue;
+            }
+            double p = counts(inLang, Mode.HYBRID, null).precision();
+            Set<String> splits = new TreeSet<>();
+            inLang.forEach(c -> splits.add(c.labelled().split()));
+            String set = String.join("+", splits);
+            for (String factor : new TreeSet<>(factors)) {
+                Counts c = counts(inLang, Mode.HYBRID, factor);
+                rows.add(new ConfidenceTable.Row(lang, factor, c.tp(), c.fp(), ConfidenceTable.smoothed(c.tp(), c.fp(), p, k), set,
+                        "measured"));
+            }
+        }
+        return rows;
+    }
+
+    private static Counts counts(List<Case> cases, java.util.function.Function<Case, Set<String>> foundBy, String factor) {
         int tp = 0;
         int fp = 0;
         int fn = 0;
         for (Case c : cases) {
+            Set<String> found = foundBy.apply(c);
             Set<String> codes = new TreeSet<>(c.expected());
-            codes.addAll(c.found(mode));
+            codes.addAll(found);
             for (String code : codes) {
                 if (factor != null && !factor.equals(code)) {
                     continue;
                 }
                 boolean exp = c.expected().contains(code);
-                boolean got = c.found(mode).contains(code);
+                boolean got = found.contains(code);
                 if (exp && got) {
                     tp++;
                 } else if (got) {

@@ -75,4 +75,21 @@ class IsolatedScanTest {
         assertThat(records.get(2).has("reason")).isFalse();
         assertThat(exit).isEqualTo(1);
     }
+
+    @Test
+    void theChildKeepsOnlyFindingsOfTheMinimumConfidence(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("draft.txt");
+        Files.writeString(in, "1. Уполномоченный орган вправе приостановить действие лицензии и принимает решение по своему усмотрению.\n");
+        JsonNode all = JSON.readTree(CliRun.of("scan", "--format", "jsonl", "--quiet", "--isolate", in.toString()).out());
+        List<Double> levels = new ArrayList<>();
+        all.path("findings").forEach(f -> levels.add(f.path("confidence").asDouble()));
+        assertThat(levels).hasSize(2).doesNotHaveDuplicates();
+        double cut = Math.max(levels.get(0), levels.get(1));
+
+        CliRun filtered = CliRun.of("scan", "--format", "jsonl", "--quiet", "--isolate", "--min-confidence", Double.toString(cut), in.toString());
+        assertThat(filtered.exit()).isZero();
+        JsonNode kept = JSON.readTree(filtered.out()).path("findings");
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).path("confidence").asDouble()).isEqualTo(cut);
+    }
 }

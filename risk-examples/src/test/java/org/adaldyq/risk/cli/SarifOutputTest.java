@@ -107,6 +107,18 @@ class SarifOutputTest {
     }
 
     @Test
+    void eachResultCarriesItsFindingsConfidence() throws Exception {
+        Path md = Path.of("../data/samples/ru/kz-laws_rus_104440.md");
+        JsonNode results = sarif(md.toString()).at("/runs/0/results");
+        List<org.adaldyq.risk.finding.Finding> findings = RiskEngine.builder().build().scan(md).findings();
+        assertThat(results.size()).isEqualTo(findings.size()).isPositive();
+        for (int i = 0; i < findings.size(); i++) {
+            assertThat(results.get(i).at("/properties/confidence").isNumber()).isTrue();
+            assertThat(results.get(i).at("/properties/confidence").asDouble()).isEqualTo(findings.get(i).confidence());
+        }
+    }
+
+    @Test
     void fingerprintsAreStableAcrossRunsAndDistinctWithinOne() throws Exception {
         List<String> first = fingerprints(sarif("../data/samples"));
         List<String> second = fingerprints(sarif("../data/samples"));

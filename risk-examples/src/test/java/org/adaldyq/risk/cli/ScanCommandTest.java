@@ -106,4 +106,32 @@ class ScanCommandTest {
         Files.writeString(dir.resolve("a.txt"), RU);
         assertThat(run("scan", "--lang", "de", dir.toString()).exit()).isEqualTo(2);
     }
+
+    @Test
+    void minConfidenceKeepsExactlyTheFindingsAtOrAboveIt() throws Exception {
+        String sample = "../data/samples/ru/kz-laws_rus_104440.md";
+        List<JsonNode> all = new ArrayList<>();
+        run("scan", "--format", "jsonl", sample).lines().get(0).get("findings").forEach(all::add);
+        List<Double> levels = all.stream().map(f -> f.get("confidence").asDouble()).distinct().sorted().toList();
+        assertThat(levels).as("confidences of the sample's findings").hasSizeGreaterThan(1);
+        double cut = levels.get(levels.size() / 2);
+
+        List<JsonNode> kept = new ArrayList<>();
+        Run filtered = run("scan", "--format", "jsonl", "--min-confidence", Double.toString(cut), sample);
+        assertThat(filtered.exit()).isZero();
+        filtered.lines().get(0).get("findings").forEach(kept::add);
+        List<JsonNode> expected = all.stream().filter(f -> f.get("confidence").asDouble() >= cut).toList();
+        assertThat(kept).isEqualTo(expected).hasSizeLessThan(all.size()).isNotEmpty();
+    }
+
+    @Test
+    void aMinConfidenceOutsideZeroToOneIsAUsageErrorNamingIt(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.txt"), RU);
+        for (String bad : List.of("1.5", "-0.1", "abc")) {
+            Run r = run("scan", "--min-confidence", bad, dir.toString());
+            assertThat(r.exit()).as(bad).isEqualTo(2);
+            assertThat(r.err()).contains("--min-confidence must be a number from 0 to 1, not '" + bad + "'");
+            assertThat(r.lines()).isEmpty();
+        }
+    }
 }

@@ -30,13 +30,26 @@ class ScanReportSchemaTest {
         ObjectMapper mapper = new ObjectMapper();
         int lines = 0;
         int errors = 0;
+        int findings = 0;
         for (String line : out.toString().split("\n")) {
             JsonNode node = mapper.readTree(line);
             Set<ValidationMessage> problems = schema.validate(node);
             assertThat(problems).as(node.path("source").asText()).isEmpty();
             lines++;
             errors += node.has("error") ? 1 : 0;
+            for (JsonNode f : node.path("findings")) {
+                // the schema checked a confidence and its evidence in words on every finding
+                assertThat(f.path("confidence").isNumber()).isTrue();
+                assertThat(f.at("/evidence/0/path").asText()).isEqualTo("confidence");
+                findings++;
+                if (findings == 1) {
+                    com.fasterxml.jackson.databind.node.ObjectNode bad = node.deepCopy();
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) bad.path("findings").get(0)).put("confidence", 1.5);
+                    assertThat(schema.validate(bad)).as("a confidence above 1").isNotEmpty();
+                }
+            }
         }
+        assertThat(findings).isPositive();
         assertThat(lines).isEqualTo(4);
         assertThat(errors).isEqualTo(1);
     }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.regulation.RegulationScanner;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -254,9 +255,21 @@ public final class DocxReview {
 
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
 
-    /** A comment's paragraphs: the factor's title, code and score, why, and how to fix. */
+    /**
+     * A comment's paragraphs: the factor's title, code, score and confidence, why, how to fix, and how often
+     * findings of the factor were right (the confidence in words), when the finding has a confidence.
+     */
     static List<String> commentLines(Finding f) {
-        return List.of(String.format(Locale.ROOT, "%s [%s, %.2f]", f.title(), f.code(), f.score()), f.explanation(), f.recommendation());
+        if (f.confidence() == null) {
+            return List.of(String.format(Locale.ROOT, "%s [%s, %.2f]", f.title(), f.code(), f.score()), f.explanation(), f.recommendation());
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%s [%s, %.2f, confidence %.2f]", f.title(), f.code(), f.score(), f.confidence()));
+        lines.add(f.explanation());
+        lines.add(f.recommendation());
+        f.evidence().stream().filter(e -> RegulationScanner.CONFIDENCE_EVIDENCE.equals(e.path()) && e.value() != null)
+                .forEach(e -> lines.add(e.value().toString()));
+        return lines;
     }
 
     /** True for a character XML 1.0 can hold (the others are left out of what is written). */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.regulation.RegulationScanner;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.finding.Severity;
 import org.adaldyq.risk.lang.Language;
@@ -27,7 +28,7 @@ import org.adaldyq.risk.regulation.FactorCatalogue;
  * The annotated report people read: one self-contained HTML page (no network: styles, script and charts
  * inline) for one document or a batch. Per document: its score, a chart of findings per factor, filters
  * by factor and severity, the provisions ranked by score, and the full text with each quote highlighted in
- * its factor's colour at its exact offsets, the factor, why, how to fix, score and trigger words beside it.
+ * its factor's colour at its exact offsets, the factor, why, how to fix, score, confidence and trigger words beside it.
  * Labels are in the document's language (kk, ru, en).
  *
  * <p>Every text from a document is escaped; the page's only script is its own, allowed by a
@@ -382,7 +383,13 @@ public final class HtmlReport implements Closeable {
         ProvisionLocation at = (ProvisionLocation) f.location();
         h.append("<aside class=\"note\" id=\"").append(id).append("\" data-factor=\"").append(f.code()).append("\" data-severity=\"")
                 .append(f.severity()).append("\" style=\"--c:").append(colour).append("\">");
-        h.append("<span class=\"score\">").append(String.format(Locale.ROOT, "%.2f", f.score())).append("</span>");
+        h.append("<span class=\"score\">").append(String.format(Locale.ROOT, "%.2f", f.score()));
+        if (f.confidence() != null) {
+            h.append(" · <span class=\"confidence\" title=\"").append(escape(confidenceWords(f))).append("\">")
+                    .append(escape(label("confidence", lang))).append(' ').append(String.format(Locale.ROOT, "%.2f", f.confidence()))
+                    .append("</span>");
+        }
+        h.append("</span>");
         h.append("<h4>").append(badge).append(escape(f.title())).append(" <span class=\"sev sev-").append(f.severity()).append("\">")
                 .append(escape(label(f.severity().toString(), lang))).append("</span></h4>");
         h.append("<p class=\"cite\">").append(escape(CitationText.of(at.provision(), lang))).append(" · ").append(f.code());
@@ -397,6 +404,12 @@ public final class HtmlReport implements Closeable {
                     .append(escape(String.join(", ", f.triggers()))).append("</p>");
         }
         h.append("</aside>\n");
+    }
+
+    /** The finding's confidence in words (its evidence entry), for the tooltip; empty when it has none. */
+    private static String confidenceWords(Finding f) {
+        return f.evidence().stream().filter(e -> RegulationScanner.CONFIDENCE_EVIDENCE.equals(e.path()) && e.value() != null)
+                .map(e -> e.value().toString()).findFirst().orElse("");
     }
 
     private String title(String code, Language lang) {

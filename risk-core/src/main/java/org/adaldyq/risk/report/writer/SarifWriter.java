@@ -195,6 +195,9 @@ public final class SarifWriter implements Closeable {
             json.writeEndObject();
             json.writeObjectFieldStart("properties");
             json.writeNumberField("score", f.score());
+            if (f.confidence() != null) {
+                json.writeNumberField("confidence", f.confidence());
+            }
             json.writeStringField("provision", at.provision());
             json.writeArrayFieldStart("triggers");
             for (String t : f.triggers()) {

@@ -319,7 +319,9 @@ public final class RegulationEvaluation {
                 }
                 paired.put(mode, both);
             });
-            out.add(new Case(c.labelled(), paired, c.rules()));
+            Map<String, Double> confidence = new TreeMap<>(twin.confidence());
+            confidence.putAll(c.confidence()); // a factor both versions found keeps this version's
+            out.add(new Case(c.labelled(), paired, c.rules(), confidence));
         }
         return out;
     }

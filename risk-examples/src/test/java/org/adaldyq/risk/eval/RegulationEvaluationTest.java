@@ -85,7 +85,7 @@ class RegulationEvaluationTest {
         for (Mode m : Mode.values()) {
             modes.put(m, new TreeSet<>(found));
         }
-        return new Case(new LabelledProvision(id, lang, "kz-1", "dev", "text", labels, pair), modes, Map.of());
+        return new Case(new LabelledProvision(id, lang, "kz-1", "dev", "text", labels, pair), modes, Map.of(), Map.of());
     }
 
     private static void assertFloor(Language lang, double precision, double recall) {

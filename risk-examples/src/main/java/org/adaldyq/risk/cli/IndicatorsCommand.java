@@ -49,12 +49,9 @@ public final class IndicatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!"-".equals(file) && !java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
-            System.err.println(file + ": no such file or directory");
-            return 2;
-        }
-        if (run.isolate) {
-            return run.runIsolated(spec, file, settings);
+        Integer done = run.missingOrIsolated(spec, file, settings);
+        if (done != null) {
+            return done;
         }
         // Rule problems: RuleCompilationException, printed as file:line:column by RiskCli's handler, exit 3.
         RuleBook book = run.ruleBook();

@@ -64,6 +64,19 @@ final class OcdsRunOptions {
     private static final java.util.Set<String> ISOLATE_VALUES = java.util.Set.of("--isolate-heap", "--isolate-timeout");
 
     /**
+     * What an OCDS command does before its own work: a missing input is exit 2 with its name, and with
+     * {@code --isolate} the whole command runs in a child ({@link #runIsolated}). Returns that exit code, or
+     * null when the command goes on in this JVM.
+     */
+    Integer missingOrIsolated(picocli.CommandLine.Model.CommandSpec spec, String input, Path settings) throws Exception {
+        if (!"-".equals(input) && !java.nio.file.Files.exists(Path.of(input))) {
+            System.err.println(input + ": no such file or directory");
+            return 2;
+        }
+        return isolate ? runIsolated(spec, input, settings) : null;
+    }
+
+    /**
      * {@code --isolate}: this very command line, without the isolate options, run by a child JVM behind
      * the sandbox; its output and messages go straight to this process's streams. Returns its exit code,
      * or 1 when it passed the time limit and was killed.
@@ -71,7 +84,7 @@ final class OcdsRunOptions {
      * @param input    the command's data ({@code -} for standard input)
      * @param settings the command's settings file, or null
      */
-    int runIsolated(picocli.CommandLine.Model.CommandSpec spec, String input, Path settings) throws Exception {
+    private int runIsolated(picocli.CommandLine.Model.CommandSpec spec, String input, Path settings) throws Exception {
         List<Path> read = new ArrayList<>(rules);
         if (!"-".equals(input)) {
             read.add(Path.of(input));

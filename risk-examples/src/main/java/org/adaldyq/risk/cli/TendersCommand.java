@@ -54,12 +54,9 @@ public final class TendersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!"-".equals(file) && !java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
-            System.err.println(file + ": no such file or directory");
-            return 2;
-        }
-        if (run.isolate) {
-            return run.runIsolated(spec, file, settings);
+        Integer done = run.missingOrIsolated(spec, file, settings);
+        if (done != null) {
+            return done;
         }
         boolean html = "html".equalsIgnoreCase(format);
         TendersReport.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {

@@ -113,6 +113,17 @@ class ProcurementCommandsTest {
     }
 
     @Test
+    void aMissingInputIsExitTwoAndNoOutput(@TempDir Path tmp) {
+        String missing = tmp.resolve("none.jsonl").toString();
+        for (String command : List.of("indicators", "tenders")) {
+            Run r = run(null, command, missing);
+            assertThat(r.exit()).as(command).isEqualTo(2);
+            assertThat(r.out()).as(command).isEmpty();
+            assertThat(run(null, command, "--isolate", missing).exit()).as(command + " --isolate").isEqualTo(2);
+        }
+    }
+
+    @Test
     void initWritesSettingsThatIndicatorsReads(@TempDir Path tmp) throws Exception {
         Path ini = tmp.resolve("settings.ini");
         assertThat(run(null, "init", ini.toString()).exit()).isZero();

@@ -20,6 +20,7 @@ import org.adaldyq.risk.isolation.IsolatedScan;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.report.PairReport;
+import org.adaldyq.risk.report.writer.HtmlPairReport;
 import org.adaldyq.risk.report.ReportJson;
 import org.adaldyq.risk.report.ScannedDocument;
 import org.slf4j.Logger;
@@ -66,7 +67,8 @@ final class ScanCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--pair", description = "The two PATHs are the official versions of one act (e.g. kk and ru): align their provisions "
-            + "by number, report the union of the findings and mark those found in one version only.")
+            + "by number, report the union of the findings and mark those found in one version only (--format html: the two side by side, "
+            + "the findings both versions carry first).")
     boolean pair;
 
     @Option(names = {"-o", "--output"}, description = "Write the report here instead of the console. With --format docx: the "
@@ -112,6 +114,15 @@ final class ScanCommand implements Callable<Integer> {
         if (pair) {
             if (paths.size() != 2 || !paths.stream().allMatch(Files::isRegularFile)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair takes exactly two files (the two versions of one act)");
+            }
+            if (format == Format.sarif || format == Format.docx) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair writes --format text, json, jsonl or html, not "
+                        + format + " (scan each version alone for " + format + ")");
+            }
+            if (output != null) {
+                try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(output), false)) {
+                    return scanPair(builder.build(), file);
+                }
             }
             return scanPair(builder.build(), out);
         }
@@ -281,6 +292,7 @@ final class ScanCommand implements Callable<Integer> {
         switch (format) {
             case jsonl -> out.println(ReportJson.compact().writeValueAsString(report));
             case json -> out.println(ReportJson.pretty().writeValueAsString(report));
+            case html -> HtmlPairReport.write(report, engine.catalogue(), out);
             case text -> {
                 String a = report.first().language().code();
                 String b = report.second().language().code();

@@ -30,6 +30,43 @@ class PairAndTrainCommandTest {
     }
 
     @Test
+    void pairAsAPageShowsEachFindingAsBothVersionsHaveIt() throws Exception {
+        JsonNode counts = new ObjectMapper().readTree(run("scan", "--pair", "--format", "json", KK, RU)[1]).get("counts");
+        int both = counts.get("both").asInt();
+        int oneSided = counts.get("kk").asInt() + counts.get("ru").asInt();
+        assertThat(both).isPositive();
+        assertThat(oneSided).isPositive();
+        Path page = dir.resolve("pair.html");
+        String[] r = run("scan", "--pair", "--format", "html", "--output", page.toString(), KK, RU);
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).isEmpty();
+        String html = Files.readString(page);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("script-src 'none'").doesNotContain("<script")
+                .contains("kz-laws_kaz_104440.md", "kz-laws_rus_104440.md", "Екі ресми нұсқа");
+        // a note per version that has the finding, a placeholder where the other has none
+        assertThat(count(html, "<aside class=\"note\"")).isEqualTo(2 * both + oneSided);
+        assertThat(count(html, "<div class=\"missing\"")).isEqualTo(oneSided);
+        assertThat(html.indexOf("Екі нұсқада да анықталды")).isPositive().isLessThan(html.indexOf("Тек бір нұсқада анықталды"));
+    }
+
+    @Test
+    void pairRefusesTheFormatsOfOneDocument() {
+        for (String format : List.of("sarif", "docx")) {
+            String[] r = run("scan", "--pair", "--format", format, KK, RU);
+            assertThat(r[0]).as(format).isEqualTo("2");
+            assertThat(r[2]).as(format).contains("--pair writes --format text, json, jsonl or html, not " + format);
+        }
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
     void pairAlignsTheTwoOfficialVersionsAndMarksOneSidedFindings() throws Exception {
         String[] r = run("scan", "--pair", "--format", "json", KK, RU);
         assertThat(r[0]).isEqualTo("0");

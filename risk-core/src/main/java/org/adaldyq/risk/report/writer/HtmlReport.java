@@ -106,7 +106,7 @@ public final class HtmlReport implements Closeable {
             aside.note.flash { outline: 2px solid var(--c); }
             aside.note h4 { margin: 0 0 2px; font-size: 13px; }
             aside.note p { margin: 2px 0; }
-            aside.note .score { float: right; font-weight: 600; }
+            aside.note .score { float: right; font-weight: 600; margin-left: 10px; }
             aside.note .cite { color: var(--muted); }
             mark { background: color-mix(in srgb, var(--c) 22%, white); border-bottom: 2px solid var(--c); color: inherit; cursor: pointer; padding: 0 1px; }
             mark.off { background: none; border-bottom: none; cursor: auto; }

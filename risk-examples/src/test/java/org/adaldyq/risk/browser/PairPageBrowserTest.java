@@ -1,0 +1,75 @@
+package org.adaldyq.risk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.adaldyq.risk.cli.RiskCli;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The page of {@code scan --pair --format html} on the bundled Kazakh/Russian twin, opened in headless
+ * Chromium: a note per version that has a finding, the two versions side by side, the findings both carry
+ * above those of one version, no console error.
+ */
+class PairPageBrowserTest {
+    private static final String KK = "../data/samples/kk/kz-laws_kaz_104440.md";
+    private static final String RU = "../data/samples/ru/kz-laws_rus_104440.md";
+    private static ChromeDriver browser;
+    private static JsonNode counts;
+
+    @BeforeAll
+    static void page() throws Exception {
+        browser = Browser.start();
+        Path page = Files.createDirectories(Path.of("target/browser")).resolve("pair.html");
+        RiskCli.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                "scan", "--pair", "--format", "html", "--output", page.toString(), KK, RU);
+        StringWriter json = new StringWriter();
+        RiskCli.run(new PrintWriter(json), new PrintWriter(new StringWriter()), "scan", "--pair", "--format", "json", KK, RU);
+        counts = new ObjectMapper().readTree(json.toString()).get("counts");
+        browser.get(page.toAbsolutePath().toUri().toString());
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void eachFindingStandsBesideItsTwinBothVersionsFirst() throws Exception {
+        int both = counts.get("both").asInt();
+        int oneSided = counts.get("kk").asInt() + counts.get("ru").asInt();
+        List<WebElement> rows = browser.findElements(By.cssSelector(".group .twin:not(:first-of-type)"));
+        List<WebElement> notes = browser.findElements(By.cssSelector("aside.note"));
+        assertThat(notes).hasSize(2 * both + oneSided).allMatch(WebElement::isDisplayed);
+        assertThat(browser.findElements(By.cssSelector(".missing"))).hasSize(oneSided);
+        assertThat(rows).hasSize(both + oneSided);
+        for (WebElement row : rows) {
+            List<WebElement> sides = row.findElements(By.xpath("./div"));
+            assertThat(sides).hasSize(2);
+            // side by side: the same top, the Kazakh version on the left
+            assertThat(sides.get(0).getRect().getY()).isEqualTo(sides.get(1).getRect().getY());
+            assertThat(sides.get(0).getRect().getX() + sides.get(0).getRect().getWidth()).isLessThanOrEqualTo(sides.get(1).getRect().getX());
+            assertThat(sides.get(0).getAttribute("lang")).isEqualTo("kk");
+            assertThat(sides.get(1).getAttribute("lang")).isEqualTo("ru");
+        }
+        List<WebElement> groups = browser.findElements(By.cssSelector(".group > h3"));
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(0).getText()).startsWith("Екі нұсқада да анықталды (" + both + ")");
+        assertThat(groups.get(0).getRect().getY()).isLessThan(groups.get(1).getRect().getY());
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+        Browser.screenshot(browser, Path.of("target/screenshots/pair.png"));
+    }
+}

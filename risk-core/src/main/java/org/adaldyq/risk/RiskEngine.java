@@ -174,14 +174,21 @@ public final class RiskEngine {
      * Each file's language is detected on its own (the engine's forced language does not apply).
      */
     public PairReport scanPair(Path first, Path second) throws DocumentReadException {
-        ParsedDocument a = reader.read(first);
-        ParsedDocument b = reader.read(second);
-        RegulationScanner s = scanner();
-        ScanReport ra = s.scan(new ParsedDocument(first.toString(), a.text(), a.language(), a.languageConfidence(),
-                a.mediaType(), a.metadata(), a.provisions()));
-        ScanReport rb = s.scan(new ParsedDocument(second.toString(), b.text(), b.language(), b.languageConfidence(),
-                b.mediaType(), b.metadata(), b.provisions()));
-        return PairReport.align(ra, a.provisions(), rb, b.provisions());
+        return PairReport.of(scanVersion(first), scanVersion(second));
+    }
+
+    /**
+     * One official version of a pair, read with its own language detected (never the engine's fixed
+     * {@code language}: the two versions differ in it) and scanned: what {@link PairReport#of} and the writers
+     * that need the document's text (a DOCX review of each version) take.
+     *
+     * @throws DocumentReadException as {@link #scan(Path)}
+     */
+    public ScannedDocument scanVersion(Path file) throws DocumentReadException {
+        ParsedDocument d = reader.read(file);
+        ParsedDocument named = new ParsedDocument(file.toString(), d.text(), d.language(), d.languageConfidence(), d.mediaType(),
+                d.metadata(), d.provisions());
+        return new ScannedDocument(named, scanner().scan(named));
     }
 
     /** Scans a document already read and segmented. */

@@ -61,6 +61,11 @@ public record PairReport(ScanReport first, ScanReport second, int firstProvision
         return findings.stream().filter(f -> f.first() == null).count();
     }
 
+    /** Aligns two versions as read and scanned ({@code RiskEngine.scanDocument}). */
+    public static PairReport of(ScannedDocument first, ScannedDocument second) {
+        return align(first.report(), first.document().provisions(), second.report(), second.document().provisions());
+    }
+
     /** Aligns two scanned versions; {@code firstCitations} and {@code secondCitations} list every provision of each. */
     public static PairReport align(ScanReport first, List<Provision> firstCitations, ScanReport second,
                                    List<Provision> secondCitations) {

@@ -20,6 +20,8 @@ import org.adaldyq.risk.isolation.IsolatedScan;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.report.PairReport;
+import org.adaldyq.risk.report.writer.DocxPairReview;
+import org.adaldyq.risk.report.writer.DocxReview;
 import org.adaldyq.risk.report.writer.HtmlPairReport;
 import org.adaldyq.risk.report.ReportJson;
 import org.adaldyq.risk.report.ScannedDocument;
@@ -68,7 +70,8 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--pair", description = "The two PATHs are the official versions of one act (e.g. kk and ru): align their provisions "
             + "by number, report the union of the findings and mark those found in one version only (--format html: the two side by side, "
-            + "the findings both versions carry first).")
+            + "the findings both versions carry first; --format docx --output FOLDER: each version back with Word comments that also say "
+            + "what the other version has).")
     boolean pair;
 
     @Option(names = {"-o", "--output"}, description = "Write the report here instead of the console. With --format docx: the "
@@ -115,9 +118,16 @@ final class ScanCommand implements Callable<Integer> {
             if (paths.size() != 2 || !paths.stream().allMatch(Files::isRegularFile)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair takes exactly two files (the two versions of one act)");
             }
-            if (format == Format.sarif || format == Format.docx) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair writes --format text, json, jsonl or html, not "
-                        + format + " (scan each version alone for " + format + ")");
+            if (format == Format.sarif) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair writes --format text, json, jsonl, html or docx, "
+                        + "not sarif (scan each version alone for sarif)");
+            }
+            if (format == Format.docx) {
+                if (output == null || Files.exists(output) && !Files.isDirectory(output)) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair --format docx writes one reviewed file per "
+                            + "version: give it --output FOLDER");
+                }
+                return scanPairDocx(builder.build(), out);
             }
             if (output != null) {
                 try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(output), false)) {
@@ -313,6 +323,39 @@ final class ScanCommand implements Callable<Integer> {
                 }
             }
         }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * {@code --pair --format docx}: each version back as {@code <name>.review.docx} in the {@code --output} folder,
+     * its comments saying which findings the other version shares and which it has alone.
+     */
+    private int scanPairDocx(RiskEngine engine, PrintWriter out) throws IOException {
+        ScannedDocument[] versions = new ScannedDocument[2];
+        for (int i = 0; i < 2; i++) {
+            try {
+                versions[i] = engine.scanVersion(paths.get(i));
+            } catch (DocumentReadException e) {
+                printText(out, error(paths.get(i), e.reason().name(), e.getMessage()));
+                out.flush();
+                return 1;
+            }
+        }
+        PairReport pair = PairReport.of(versions[0], versions[1]);
+        Files.createDirectories(output);
+        for (int i = 0; i < 2; i++) {
+            Path source = paths.get(i);
+            Path file = output.resolve(source.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".review.docx");
+            DocxReview.Outcome o;
+            try (var docx = Files.newOutputStream(file)) {
+                o = DocxPairReview.review(pair, versions[i], i == 0, engine.catalogue(), () -> Files.newInputStream(source), docx);
+            }
+            out.printf("%s -> %s: %d comment(s)%s%n", source, file, o.comments(),
+                    o.unanchored() == 0 ? "" : ", " + o.unanchored() + " not anchored on their quote");
+        }
+        out.printf("%d finding(s): %d in both versions, %d only in %s, %d only in %s%n", pair.findings().size(), pair.inBoth(),
+                pair.firstOnly(), pair.first().language().code(), pair.secondOnly(), pair.second().language().code());
         out.flush();
         return 0;
     }

@@ -50,11 +50,83 @@ class PairAndTrainCommandTest {
     }
 
     @Test
-    void pairRefusesTheFormatsOfOneDocument() {
-        for (String format : List.of("sarif", "docx")) {
-            String[] r = run("scan", "--pair", "--format", format, KK, RU);
-            assertThat(r[0]).as(format).isEqualTo("2");
-            assertThat(r[2]).as(format).contains("--pair writes --format text, json, jsonl or html, not " + format);
+    void pairRefusesSarifAndWantsAFolderForWordFiles() throws Exception {
+        String[] sarif = run("scan", "--pair", "--format", "sarif", KK, RU);
+        assertThat(sarif[0]).isEqualTo("2");
+        assertThat(sarif[2]).contains("not sarif");
+        Path file = Files.writeString(dir.resolve("a-file.docx"), "");
+        for (List<String> output : List.of(List.<String>of(), List.of("--output", file.toString()))) {
+            List<String> args = new java.util.ArrayList<>(List.of("scan", "--pair", "--format", "docx"));
+            args.addAll(output);
+            args.addAll(List.of(KK, RU));
+            String[] r = run(args.toArray(String[]::new));
+            assertThat(r[0]).as(output.toString()).isEqualTo("2");
+            assertThat(r[2]).as(output.toString()).contains("give it --output FOLDER");
+        }
+    }
+
+    @Test
+    void pairAsWordFilesTellsEachVersionWhatTheOtherHas() throws Exception {
+        JsonNode counts = new ObjectMapper().readTree(run("scan", "--pair", "--format", "json", KK, RU)[1]).get("counts");
+        int both = counts.get("both").asInt();
+        int kkOnly = counts.get("kk").asInt();
+        int ruOnly = counts.get("ru").asInt();
+        assertThat(ruOnly).isPositive();
+        Path out = dir.resolve("reviews");
+        String[] r = run("scan", "--pair", "--format", "docx", "--output", out.toString(), KK, RU);
+        assertThat(r[0]).isEqualTo("0");
+        List<String> kk = comments(out.resolve("kz-laws_kaz_104440.review.docx"));
+        List<String> ru = comments(out.resolve("kz-laws_rus_104440.review.docx"));
+        // every finding of the pair is a comment in each version's file, its own or the other's
+        assertThat(kk).hasSize(both + kkOnly + ruOnly);
+        assertThat(ru).hasSize(both + kkOnly + ruOnly);
+        assertThat(kk.stream().filter(c -> c.contains(" — kk+ru ["))).hasSize(both);
+        assertThat(kk.stream().filter(c -> c.contains(" — тек ru [") && c.contains("ru нұсқасында осы нормада бұл фактор анықталды"))).hasSize(ruOnly);
+        assertThat(ru.stream().filter(c -> c.contains(" — только ru [") && c.contains("В версии kk здесь такой фактор не выявлен"))).hasSize(ruOnly);
+    }
+
+    @Test
+    void aWordOriginalKeepsItsTextAndGetsTheOtherVersionsFindingOnItsProvision() throws Exception {
+        Path kk = docx(dir.resolve("kk.docx"), "1-бап. Рұқсаттар", "1. Уәкілетті орган өтінішті он жұмыс күні ішінде қарайды.");
+        Path ru = docx(dir.resolve("ru.docx"), "Статья 1. Разрешения",
+                "1. Уполномоченный орган вправе отказать в выдаче разрешения по иным основаниям.");
+        Path out = dir.resolve("reviews");
+        String[] r = run("scan", "--pair", "--format", "docx", "--output", out.toString(), kk.toString(), ru.toString());
+        assertThat(r[0]).as(r[1] + r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("0 only in kk").doesNotContain("not anchored");
+        try (var in = Files.newInputStream(out.resolve("kk.review.docx"));
+                var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+            assertThat(doc.getParagraphs()).extracting(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText)
+                    .containsExactly("1-бап. Рұқсаттар", "1. Уәкілетті орган өтінішті он жұмыс күні ішінде қарайды.");
+            assertThat(doc.getComments()).isNotEmpty().allSatisfy(c -> assertThat(c.getText()).contains("— тек ru [", "ru нұсқасында осы нормада"));
+        }
+    }
+
+    private static Path docx(Path file, String... paragraphs) throws Exception {
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(); var out = Files.newOutputStream(file)) {
+            for (String p : paragraphs) {
+                doc.createParagraph().createRun().setText(p);
+            }
+            doc.write(out);
+        }
+        return file;
+    }
+
+    /** The text of each comment of a DOCX, its paragraphs joined by " | ". */
+    private static List<String> comments(Path docx) throws Exception {
+        try (var zip = new java.util.zip.ZipFile(docx.toFile())) {
+            String xml = new String(zip.getInputStream(zip.getEntry("word/comments.xml")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            List<String> out = new java.util.ArrayList<>();
+            java.util.regex.Matcher comment = java.util.regex.Pattern.compile("<w:comment .*?</w:comment>", java.util.regex.Pattern.DOTALL).matcher(xml);
+            while (comment.find()) {
+                java.util.regex.Matcher t = java.util.regex.Pattern.compile("<w:t[^>]*>([^<]*)</w:t>").matcher(comment.group());
+                List<String> parts = new java.util.ArrayList<>();
+                while (t.find()) {
+                    parts.add(t.group(1));
+                }
+                out.add(String.join(" | ", parts));
+            }
+            return out;
         }
     }
 

@@ -32,7 +32,9 @@ import org.adaldyq.risk.procurement.ProcurementEngine;
 import org.adaldyq.risk.procurement.report.TendersDashboard;
 import org.adaldyq.risk.procurement.report.TendersReport;
 import org.adaldyq.risk.report.writer.DocxReview;
+import org.adaldyq.risk.report.writer.HtmlPairReport;
 import org.adaldyq.risk.report.writer.HtmlReport;
+import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ReportJson;
 import org.adaldyq.risk.report.writer.SarifWriter;
 import org.adaldyq.risk.report.ScannedDocument;
@@ -51,6 +53,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RiskServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RiskServer.class);
+    /** Reads the JSON of a pair request (the reports are written by {@link ReportJson}). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper REQUEST_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * What the server accepts.
@@ -190,6 +194,11 @@ public final class RiskServer implements AutoCloseable {
                         tenders(x);
                     }
                 }
+                case "/api/pair" -> {
+                    if (post(x, method)) {
+                        pair(x);
+                    }
+                }
                 default -> error(x, 404, "NOT_FOUND", "no such page: " + path);
             }
         } catch (TooLarge e) {
@@ -210,6 +219,56 @@ public final class RiskServer implements AutoCloseable {
         } finally {
             // after the catch clauses, so that an error answer can still be written
             x.close();
+        }
+    }
+
+    /**
+     * {@code POST /api/pair}: the two official versions of one act, as a JSON object
+     * {@code {"first": {"name": ..., "content": base64}, "second": {...}}}, scanned together ({@code scan --pair}).
+     */
+    private void pair(HttpExchange x) throws IOException {
+        String format = query(x.getRequestURI()).getOrDefault("format", "json");
+        if (!List.of("json", "html").contains(format)) {
+            throw new BadRequest("format must be json or html, not '" + format + "'");
+        }
+        com.fasterxml.jackson.databind.JsonNode request;
+        try {
+            request = REQUEST_JSON.readTree(body(x));
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new BadRequest("the body must be a JSON object {\"first\": {\"name\": ..., \"content\": base64}, \"second\": {...}}: "
+                    + e.getOriginalMessage());
+        }
+        ScannedDocument[] versions = new ScannedDocument[2];
+        String[] keys = {"first", "second"};
+        for (int i = 0; i < 2; i++) {
+            com.fasterxml.jackson.databind.JsonNode part = request == null ? null : request.get(keys[i]);
+            if (part == null || !part.path("content").isTextual()) {
+                throw new BadRequest(keys[i] + ".content must be the document's bytes in base64");
+            }
+            byte[] bytes;
+            try {
+                // line breaks and spaces allowed (wrapped base64), nothing else outside the alphabet
+                bytes = java.util.Base64.getDecoder().decode(part.get("content").asText().replaceAll("\\s+", ""));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(keys[i] + ".content is not base64: " + e.getMessage());
+            }
+            String name = part.path("name").asText(keys[i]);
+            try {
+                versions[i] = engine.scanDocument(new ByteArrayInputStream(bytes), name);
+            } catch (DocumentReadException e) {
+                error(x, 422, e.reason().name(), keys[i] + ": " + e.getMessage());
+                return;
+            }
+        }
+        PairReport pair = PairReport.of(versions[0], versions[1]);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if ("html".equals(format)) {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            HtmlPairReport.write(pair, engine.catalogue(), w);
+            send(x, 200, "text/html; charset=utf-8", out.toByteArray());
+        } else {
+            ReportJson.compact().writeValue(out, pair);
+            send(x, 200, "application/json", out.toByteArray());
         }
     }
 

@@ -87,6 +87,42 @@ class RiskServerTest {
     }
 
     @Test
+    void theTwoOfficialVersionsTogetherGiveWhatScanPairGives() throws Exception {
+        Path kk = SAMPLES.resolve("kk/kz-laws_kaz_104440.md");
+        Path ru = SAMPLES.resolve("ru/kz-laws_rus_104440.md");
+        var direct = RiskEngine.builder().build().scanPair(kk, ru);
+        String body = "{\"first\": {\"name\": \"kk.md\", \"content\": \"" + base64(kk) + "\"}, "
+                + "\"second\": {\"name\": \"ru.md\", \"content\": \"" + base64(ru) + "\"}}";
+        HttpResponse<byte[]> json = post("/api/pair", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(json.statusCode()).isEqualTo(200);
+        JsonNode pair = JSON.readTree(json.body());
+        assertThat(pair.get("languages").toString()).isEqualTo("[\"kk\",\"ru\"]");
+        assertThat(pair.get("counts").get("both").asLong()).isEqualTo(direct.inBoth()).isPositive();
+        assertThat(pair.get("counts").get("ru").asLong()).isEqualTo(direct.secondOnly());
+        assertThat(pair.get("findings").size()).isEqualTo(direct.findings().size());
+        HttpResponse<byte[]> html = post("/api/pair?format=html", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(new String(html.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("kk.md + ru.md", "kk+ru");
+
+        String garbage = java.util.Base64.getEncoder().encodeToString("PK\u0003\u0004garbage".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        List<String[]> bad = List.of(
+                new String[] {"not json", "400", "the body must be a JSON object"},
+                new String[] {"{\"first\": {\"content\": \"" + base64(kk) + "\"}}", "400", "second.content must be"},
+                new String[] {"{\"first\": {\"content\": \"%%%\"}, \"second\": {\"content\": \"\"}}", "400", "first.content is not base64"},
+                new String[] {"{\"first\": {\"name\": \"a.docx\", \"content\": \"" + garbage + "\"}, \"second\": {\"content\": \""
+                        + base64(ru) + "\"}}", "422", "first: "});
+        for (String[] b : bad) {
+            HttpResponse<byte[]> r = post("/api/pair", b[0].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(r.statusCode()).as(b[0]).isEqualTo(Integer.parseInt(b[1]));
+            assertThat(JSON.readTree(r.body()).get("error").asText()).as(b[0]).contains(b[2]);
+        }
+    }
+
+    private static String base64(Path file) throws Exception {
+        return java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+    }
+
+    @Test
     void badRequestsAreClearErrors() throws Exception {
         HttpResponse<byte[]> empty = post("/api/scan?name=e.txt", new byte[0]);
         assertThat(empty.statusCode()).isEqualTo(422);

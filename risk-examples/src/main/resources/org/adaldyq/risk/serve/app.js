@@ -10,16 +10,15 @@
     return e;
   }
 
-  function show(file, format) {
+  // One result box: `title` while `request` (a fetch promise) runs, then the report in `format`.
+  function show(title, request, format, download) {
     var box = element('section', 'result');
-    box.setAttribute('data-file', file.name);
-    box.appendChild(element('h2', null, file.name));
+    box.setAttribute('data-file', title);
+    box.appendChild(element('h2', null, title));
     var status = element('p', 'status', 'Scanning…');
     box.appendChild(status);
     results.insertBefore(box, results.firstChild);
-    fetch('/api/scan?format=' + encodeURIComponent(format) + '&name=' + encodeURIComponent(file.name), {
-      method: 'POST', body: file
-    }).then(function (response) {
+    request.then(function (response) {
       if (!response.ok) {
         return response.json().then(function (e) { throw new Error(e.reason + ': ' + e.error); });
       }
@@ -30,13 +29,13 @@
       if (format === 'html') {
         var frame = element('iframe');
         frame.setAttribute('sandbox', 'allow-scripts');
-        frame.setAttribute('title', 'Report for ' + file.name);
+        frame.setAttribute('title', 'Report for ' + title);
         frame.src = url;
         box.appendChild(frame);
       } else if (format === 'docx') {
-        var link = element('a', null, 'Download ' + file.name.replace(/\.[^.]+$/, '') + '.review.docx');
+        var link = element('a', null, 'Download ' + download);
         link.href = url;
-        link.download = file.name.replace(/\.[^.]+$/, '') + '.review.docx';
+        link.download = download;
         box.appendChild(link);
       } else {
         blob.text().then(function (text) {
@@ -51,10 +50,55 @@
     });
   }
 
+  function scan(file, format) {
+    show(file.name, fetch('/api/scan?format=' + encodeURIComponent(format) + '&name=' + encodeURIComponent(file.name), {
+      method: 'POST', body: file
+    }), format, file.name.replace(/\.[^.]+$/, '') + '.review.docx');
+  }
+
+  function base64(file) {
+    return new Promise(function (resolve, reject) {
+      var reader = new FileReader();
+      reader.onload = function () { resolve(String(reader.result).split(',')[1] || ''); };
+      reader.onerror = function () { reject(reader.error); };
+      reader.readAsDataURL(file);
+    });
+  }
+
+  // The two official versions of one act, scanned together (POST /api/pair).
+  function pair(first, second, format) {
+    var request = Promise.all([base64(first), base64(second)]).then(function (contents) {
+      return fetch('/api/pair?format=' + encodeURIComponent(format), {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({first: {name: first.name, content: contents[0]}, second: {name: second.name, content: contents[1]}})
+      });
+    });
+    show(first.name + ' + ' + second.name, request, format, '');
+  }
+
+  function refuse(title, message) {
+    var box = element('section', 'result');
+    box.setAttribute('data-state', 'error');
+    box.appendChild(element('h2', null, title));
+    box.appendChild(element('p', 'error', message));
+    results.insertBefore(box, results.firstChild);
+  }
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var files = document.getElementById('files').files;
     var format = document.getElementById('format').value;
-    for (var i = 0; i < files.length; i++) { show(files[i], format); }
+    if (document.getElementById('pair').checked) {
+      if (files.length !== 2) {
+        refuse('Two official versions', 'Choose exactly two files: the two official versions of one act.');
+      } else if (format === 'docx') {
+        refuse(files[0].name + ' + ' + files[1].name, 'Two versions together come back as the annotated page or JSON.');
+      } else {
+        pair(files[0], files[1], format);
+      }
+      return;
+    }
+    for (var i = 0; i < files.length; i++) { scan(files[i], format); }
   });
 })();

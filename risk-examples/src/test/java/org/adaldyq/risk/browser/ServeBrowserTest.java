@@ -58,6 +58,34 @@ class ServeBrowserTest {
     }
 
     @Test
+    void theTwoOfficialVersionsComeBackSideBySide() throws Exception {
+        Browser.consoleErrors(browser);
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        String kk = Path.of("../data/samples/kk/kz-laws_kaz_104440.md").toAbsolutePath().normalize().toString();
+        String ru = Path.of("../data/samples/ru/kz-laws_rus_104440.md").toAbsolutePath().normalize().toString();
+        browser.findElement(By.id("files")).sendKeys(kk + "\n" + ru);
+        new Select(browser.findElement(By.id("format"))).selectByValue("html");
+        browser.findElement(By.id("pair")).click();
+        browser.findElement(By.id("scan")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector(".result[data-state]")).size() == 1);
+        WebElement result = browser.findElement(By.cssSelector(".result"));
+        assertThat(result.getAttribute("data-state")).isEqualTo("done");
+        assertThat(result.findElement(By.tagName("h2")).getText()).isEqualTo("kz-laws_kaz_104440.md + kz-laws_rus_104440.md");
+        browser.switchTo().frame(result.findElement(By.tagName("iframe")));
+        assertThat(browser.findElements(By.cssSelector(".twin aside.note"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector(".st-both"))).isNotEmpty();
+        browser.switchTo().defaultContent();
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+        Browser.screenshot(browser, Path.of("target/screenshots/serve-pair.png"));
+
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.id("files")).sendKeys(kk);
+        browser.findElement(By.id("pair")).click();
+        browser.findElement(By.id("scan")).click();
+        assertThat(browser.findElement(By.cssSelector(".result[data-state=error] .error")).getText()).contains("exactly two files");
+    }
+
+    @Test
     void anUnreadableUploadShowsItsReason() {
         browser.get("http://127.0.0.1:" + server.port() + "/");
         Path empty = Path.of("target/browser/empty.txt").toAbsolutePath();

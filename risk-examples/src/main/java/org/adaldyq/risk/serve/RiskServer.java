@@ -31,6 +31,7 @@ import org.adaldyq.risk.procurement.Assessment;
 import org.adaldyq.risk.procurement.ProcurementEngine;
 import org.adaldyq.risk.procurement.report.TendersDashboard;
 import org.adaldyq.risk.procurement.report.TendersReport;
+import org.adaldyq.risk.report.writer.DocxPairReview;
 import org.adaldyq.risk.report.writer.DocxReview;
 import org.adaldyq.risk.report.writer.HtmlPairReport;
 import org.adaldyq.risk.report.writer.HtmlReport;
@@ -228,8 +229,8 @@ public final class RiskServer implements AutoCloseable {
      */
     private void pair(HttpExchange x) throws IOException {
         String format = query(x.getRequestURI()).getOrDefault("format", "json");
-        if (!List.of("json", "html").contains(format)) {
-            throw new BadRequest("format must be json or html, not '" + format + "'");
+        if (!List.of("json", "html", "docx").contains(format)) {
+            throw new BadRequest("format must be json, html or docx, not '" + format + "'");
         }
         com.fasterxml.jackson.databind.JsonNode request;
         try {
@@ -239,6 +240,8 @@ public final class RiskServer implements AutoCloseable {
                     + e.getOriginalMessage());
         }
         ScannedDocument[] versions = new ScannedDocument[2];
+        byte[][] originals = new byte[2][];
+        String[] names = new String[2];
         String[] keys = {"first", "second"};
         for (int i = 0; i < 2; i++) {
             com.fasterxml.jackson.databind.JsonNode part = request == null ? null : request.get(keys[i]);
@@ -253,6 +256,8 @@ public final class RiskServer implements AutoCloseable {
                 throw new BadRequest(keys[i] + ".content is not base64: " + e.getMessage());
             }
             String name = part.path("name").asText(keys[i]);
+            originals[i] = bytes;
+            names[i] = name;
             try {
                 versions[i] = engine.scanDocument(new ByteArrayInputStream(bytes), name);
             } catch (DocumentReadException e) {
@@ -266,6 +271,21 @@ public final class RiskServer implements AutoCloseable {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             HtmlPairReport.write(pair, engine.catalogue(), w);
             send(x, 200, "text/html; charset=utf-8", out.toByteArray());
+        } else if ("docx".equals(format)) {
+            // both versions back with their comments, as scan --pair --format docx writes them, in one ZIP
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+                java.util.Set<String> used = new java.util.HashSet<>();
+                for (int i = 0; i < 2; i++) {
+                    String base = names[i].replaceAll(".*[/\\\\]", "").replaceFirst("\\.[^.]+$", "");
+                    String entry = (base.isEmpty() ? keys[i] : base) + ".review.docx";
+                    zip.putNextEntry(new java.util.zip.ZipEntry(used.add(entry) ? entry : keys[i] + "." + entry));
+                    byte[] original = originals[i];
+                    DocxPairReview.review(pair, versions[i], i == 0, engine.catalogue(), () -> new ByteArrayInputStream(original), zip);
+                    zip.closeEntry();
+                }
+            }
+            x.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"reviews.zip\"");
+            send(x, 200, "application/zip", out.toByteArray());
         } else {
             ReportJson.compact().writeValue(out, pair);
             send(x, 200, "application/json", out.toByteArray());

@@ -74,7 +74,7 @@
         body: JSON.stringify({first: {name: first.name, content: contents[0]}, second: {name: second.name, content: contents[1]}})
       });
     });
-    show(first.name + ' + ' + second.name, request, format, '');
+    show(first.name + ' + ' + second.name, request, format, 'reviews.zip');
   }
 
   function refuse(title, message) {
@@ -92,8 +92,6 @@
     if (document.getElementById('pair').checked) {
       if (files.length !== 2) {
         refuse('Two official versions', 'Choose exactly two files: the two official versions of one act.');
-      } else if (format === 'docx') {
-        refuse(files[0].name + ' + ' + files[1].name, 'Two versions together come back as the annotated page or JSON.');
       } else {
         pair(files[0], files[1], format);
       }

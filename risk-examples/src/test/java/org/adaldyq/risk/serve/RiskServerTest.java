@@ -104,6 +104,22 @@ class RiskServerTest {
         assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(new String(html.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("kk.md + ru.md", "kk+ru");
 
+        HttpResponse<byte[]> zip = post("/api/pair?format=docx", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
+        List<String> entries = new ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.add(e.getName());
+                byte[] docx = in.readAllBytes();
+                try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+                    // every finding of the pair is a comment in each version: its own, or the other's
+                    assertThat(doc.getComments()).as(e.getName()).hasSize(direct.findings().size());
+                }
+            }
+        }
+        assertThat(entries).containsExactly("kk.review.docx", "ru.review.docx");
+
         String garbage = java.util.Base64.getEncoder().encodeToString("PK\u0003\u0004garbage".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         List<String[]> bad = List.of(
                 new String[] {"not json", "400", "the body must be a JSON object"},

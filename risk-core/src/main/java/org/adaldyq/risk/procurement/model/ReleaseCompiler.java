@@ -491,10 +491,6 @@ public final class ReleaseCompiler {
 
     /** The normalised address when every part is given, else null. */
     private static String address(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return null;
-        }
         String[] parts = new String[ADDRESS_PARTS.length];
         ADDRESS.read(p, t, parts);
         StringBuilder sb = new StringBuilder();
@@ -617,10 +613,6 @@ public final class ReleaseCompiler {
     }
 
     private static Money money(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return Money.NONE;
-        }
         MoneyBuilder m = new MoneyBuilder();
         MONEY.read(p, t, m);
         return m.amount == null && m.currency == null ? Money.NONE : new Money(m.amount, m.currency);

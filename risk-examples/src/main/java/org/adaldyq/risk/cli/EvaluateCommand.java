@@ -168,14 +168,13 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf("%nkk/ru twins: %d pairs; same factor set: shipped %d (%.1f%%), rules alone %d (%.1f%%), labels %d (%.1f%%)%n",
                     pairs[0], pairs[1], 100.0 * pairs[1] / pairs[0], rulesPairs[1], 100.0 * rulesPairs[1] / pairs[0],
                     pairs[2], 100.0 * pairs[2] / pairs[0]);
+            List<Case> alone = RegulationEvaluation.twinned(cases);
             List<Case> union = RegulationEvaluation.withTwins(cases, true);
             List<Case> agreed = RegulationEvaluation.withTwins(cases, false);
             out.printf("Both official versions scanned together (scan --pair), shipped engine: each version's labels against"
                     + " its own findings (alone), all findings of the pair (union), the findings both versions carry (both):%n");
             for (Language lang : List.of(Language.KK, Language.RU)) {
-                Set<String> ids = new TreeSet<>();
-                union.stream().filter(c -> c.language() == lang).forEach(c -> ids.add(c.labelled().id()));
-                line(out, lang.code(), "alone", RegulationEvaluation.where(cases, c -> ids.contains(c.labelled().id())), Mode.HYBRID, null);
+                line(out, lang.code(), "alone", RegulationEvaluation.where(alone, c -> c.language() == lang), Mode.HYBRID, null);
                 line(out, lang.code(), "union", RegulationEvaluation.where(union, c -> c.language() == lang), Mode.HYBRID, null);
                 line(out, lang.code(), "both", RegulationEvaluation.where(agreed, c -> c.language() == lang), Mode.HYBRID, null);
             }

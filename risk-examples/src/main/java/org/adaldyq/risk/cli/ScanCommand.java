@@ -284,21 +284,35 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private int scanPair(RiskEngine engine, PrintWriter out) throws IOException {
-        PairReport report;
-        try {
-            report = engine.scanPair(paths.get(0), paths.get(1));
-        } catch (DocumentReadException e) {
-            Map<String, Object> error = error(Path.of(e.getMessage().contains(paths.get(1).toString()) ? paths.get(1).toString()
-                    : paths.get(0).toString()), e.reason().name(), e.getMessage());
-            if (format == Format.text) {
-                printText(out, error);
-            } else {
-                out.println(ReportJson.compact().writeValueAsString(error));
+    /**
+     * The two versions of {@code --pair}, each read and scanned ({@link RiskEngine#scanVersion}), or null once
+     * the error record of the first that cannot be read is printed (as text for text and docx, else as JSON).
+     */
+    private ScannedDocument[] scanVersions(RiskEngine engine, PrintWriter out) throws IOException {
+        ScannedDocument[] versions = new ScannedDocument[2];
+        for (int i = 0; i < 2; i++) {
+            try {
+                versions[i] = engine.scanVersion(paths.get(i));
+            } catch (DocumentReadException e) {
+                Map<String, Object> error = error(paths.get(i), e.reason().name(), e.getMessage());
+                if (format == Format.text || format == Format.docx) {
+                    printText(out, error);
+                } else {
+                    out.println(ReportJson.compact().writeValueAsString(error));
+                }
+                out.flush();
+                return null;
             }
-            out.flush();
+        }
+        return versions;
+    }
+
+    private int scanPair(RiskEngine engine, PrintWriter out) throws IOException {
+        ScannedDocument[] versions = scanVersions(engine, out);
+        if (versions == null) {
             return 1;
         }
+        PairReport report = PairReport.of(versions[0], versions[1]);
         switch (format) {
             case jsonl -> out.println(ReportJson.compact().writeValueAsString(report));
             case json -> out.println(ReportJson.pretty().writeValueAsString(report));
@@ -332,27 +346,19 @@ final class ScanCommand implements Callable<Integer> {
      * its comments saying which findings the other version shares and which it has alone.
      */
     private int scanPairDocx(RiskEngine engine, PrintWriter out) throws IOException {
-        ScannedDocument[] versions = new ScannedDocument[2];
-        for (int i = 0; i < 2; i++) {
-            try {
-                versions[i] = engine.scanVersion(paths.get(i));
-            } catch (DocumentReadException e) {
-                printText(out, error(paths.get(i), e.reason().name(), e.getMessage()));
-                out.flush();
-                return 1;
-            }
+        ScannedDocument[] versions = scanVersions(engine, out);
+        if (versions == null) {
+            return 1;
         }
         PairReport pair = PairReport.of(versions[0], versions[1]);
         Files.createDirectories(output);
         for (int i = 0; i < 2; i++) {
             Path source = paths.get(i);
-            Path file = output.resolve(source.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".review.docx");
-            DocxReview.Outcome o;
+            Path file = output.resolve(DocxReview.reviewName(source.getFileName().toString()));
             try (var docx = Files.newOutputStream(file)) {
-                o = DocxPairReview.review(pair, versions[i], i == 0, engine.catalogue(), () -> Files.newInputStream(source), docx);
+                ScanOutput.Docx.written(out, source, file,
+                        DocxPairReview.review(pair, versions[i], i == 0, engine.catalogue(), () -> Files.newInputStream(source), docx));
             }
-            out.printf("%s -> %s: %d comment(s)%s%n", source, file, o.comments(),
-                    o.unanchored() == 0 ? "" : ", " + o.unanchored() + " not anchored on their quote");
         }
         out.printf("%d finding(s): %d in both versions, %d only in %s, %d only in %s%n", pair.findings().size(), pair.inBoth(),
                 pair.firstOnly(), pair.first().language().code(), pair.secondOnly(), pair.second().language().code());

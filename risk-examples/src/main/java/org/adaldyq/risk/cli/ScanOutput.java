@@ -189,6 +189,12 @@ interface ScanOutput {
 
     /** The reviewed DOCX of each input, in a file or a folder; a line per input says where. */
     final class Docx implements ScanOutput {
+        /** The line that says where a reviewed copy went and how many comments it got. */
+        static void written(PrintWriter out, Path source, Path file, DocxReview.Outcome o) {
+            out.printf("%s -> %s: %d comment(s)%s%n", source, file, o.comments(),
+                    o.unanchored() > 0 ? ", " + o.unanchored() + " not anchored on their words" : "");
+        }
+
         private static final Logger LOG = LoggerFactory.getLogger(Docx.class);
         private final PrintWriter out;
         private final Path target;
@@ -206,11 +212,9 @@ interface ScanOutput {
         @Override
         public int document(ScannedDocument d) {
             Path source = Path.of(d.report().source());
-            Path file = folder ? target.resolve(source.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".review.docx") : target;
+            Path file = folder ? target.resolve(DocxReview.reviewName(source.getFileName().toString())) : target;
             try (var docx = Files.newOutputStream(file)) {
-                DocxReview.Outcome o = DocxReview.review(d, () -> Files.newInputStream(source), docx);
-                out.printf("%s -> %s: %d comment(s)%s%n", source, file, o.comments(),
-                        o.unanchored() > 0 ? ", " + o.unanchored() + " not anchored on their words" : "");
+                written(out, source, file, DocxReview.review(d, () -> Files.newInputStream(source), docx));
                 return 0;
             } catch (IOException | RuntimeException e) {
                 LOG.debug("cannot write the reviewed DOCX of {}", source, e);

@@ -301,14 +301,10 @@ public final class RegulationEvaluation {
      * Provisions without a twin in the data are left out.
      */
     public static List<Case> withTwins(List<Case> cases, boolean union) {
-        Map<String, Case> byId = new java.util.HashMap<>();
-        cases.forEach(c -> byId.put(c.labelled().id(), c));
         List<Case> out = new ArrayList<>();
-        for (Case c : cases) {
-            Case twin = c.labelled().pair().isEmpty() ? null : byId.get(c.labelled().pair());
-            if (twin == null) {
-                continue;
-            }
+        for (Case[] t : twins(cases)) {
+            Case c = t[0];
+            Case twin = t[1];
             Map<Mode, Set<String>> paired = new EnumMap<>(Mode.class);
             c.found().forEach((mode, found) -> {
                 Set<String> both = new TreeSet<>(found);
@@ -326,22 +322,37 @@ public final class RegulationEvaluation {
         return out;
     }
 
+    /** The cases whose twin (field {@code pair}) is among the cases, as they are: each version scanned alone. */
+    public static List<Case> twinned(List<Case> cases) {
+        return twins(cases).stream().map(t -> t[0]).toList();
+    }
+
+    /** Each case whose twin (field {@code pair}) is among the cases, with that twin, in the cases' order. */
+    private static List<Case[]> twins(List<Case> cases) {
+        Map<String, Case> byId = new java.util.HashMap<>();
+        cases.forEach(c -> byId.put(c.labelled().id(), c));
+        List<Case[]> out = new ArrayList<>();
+        for (Case c : cases) {
+            Case twin = c.labelled().pair().isEmpty() ? null : byId.get(c.labelled().pair());
+            if (twin != null) {
+                out.add(new Case[] {c, twin});
+            }
+        }
+        return out;
+    }
+
     /**
      * kk/ru twins (field {@code pair}) both present: how many pairs, and in how many each mode found the
      * same factor set in both versions; the last number is the labels' own agreement.
      */
     public static int[] pairAgreement(List<Case> cases, Mode mode) {
-        Map<String, Case> byId = new java.util.HashMap<>();
-        cases.forEach(c -> byId.put(c.labelled().id(), c));
         int pairs = 0;
         int same = 0;
         int goldSame = 0;
-        for (Case c : cases) {
-            if (c.language() != Language.KK || c.labelled().pair().isEmpty()) {
-                continue;
-            }
-            Case twin = byId.get(c.labelled().pair());
-            if (twin == null) {
+        for (Case[] t : twins(cases)) {
+            Case c = t[0];
+            Case twin = t[1];
+            if (c.language() != Language.KK) {
                 continue;
             }
             pairs++;

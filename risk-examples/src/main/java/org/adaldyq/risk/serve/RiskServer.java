@@ -276,8 +276,8 @@ public final class RiskServer implements AutoCloseable {
             try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
                 java.util.Set<String> used = new java.util.HashSet<>();
                 for (int i = 0; i < 2; i++) {
-                    String base = names[i].replaceAll(".*[/\\\\]", "").replaceFirst("\\.[^.]+$", "");
-                    String entry = (base.isEmpty() ? keys[i] : base) + ".review.docx";
+                    String entry = DocxReview.reviewName(names[i].replaceAll(".*[/\\\\]", "")); // a client's folders dropped
+                    entry = entry.equals(".review.docx") ? keys[i] + entry : entry; // a name that is all extension
                     zip.putNextEntry(new java.util.zip.ZipEntry(used.add(entry) ? entry : keys[i] + "." + entry));
                     byte[] original = originals[i];
                     DocxPairReview.review(pair, versions[i], i == 0, engine.catalogue(), () -> new ByteArrayInputStream(original), zip);

@@ -53,8 +53,7 @@ public final class DocxPairReview {
         for (Finding f : own.findings()) {
             PairedFinding paired = byProvisionAndCode.get(((ProvisionLocation) f.location()).provision() + "\n" + f.code());
             boolean both = paired != null && paired.inBoth();
-            String status = both ? pair.first().language().code() + "+" + pair.second().language().code()
-                    : HtmlReport.label("onlyIn", lang).replace("{lang}", lang.code());
+            String status = HtmlPairReport.status(pair, both ? null : lang, lang);
             String explanation = both ? f.explanation()
                     : f.explanation() + " " + HtmlReport.label("pairOwnOnly", lang).replace("{other}", other.code());
             findings.add(new Finding(f.code(), f.ruleId(), f.severity(), f.score(), f.title() + " — " + status, f.location(),
@@ -66,7 +65,7 @@ public final class DocxPairReview {
             Finding theirs = first ? f.second() : f.first();
             Finding mine = first ? f.first() : f.second();
             if (mine == null && theirs != null) {
-                findings.add(otherVersionOnly(theirs, f, provisions, version, catalogue, lang, other));
+                findings.add(otherVersionOnly(pair, theirs, f, provisions, version, catalogue, lang, other));
             }
         }
         findings.sort(Comparator.comparingInt(f -> ((ProvisionLocation) f.location()).start()));
@@ -79,8 +78,8 @@ public final class DocxPairReview {
      * A finding only the other version has, as a comment on this version's provision of the same number (its
      * first line), or on the first provision when this version has none by that number.
      */
-    private static Finding otherVersionOnly(Finding theirs, PairedFinding f, Map<String, Provision> provisions, ScannedDocument version,
-                                            FactorCatalogue catalogue, Language lang, Language other) {
+    private static Finding otherVersionOnly(PairReport pair, Finding theirs, PairedFinding f, Map<String, Provision> provisions,
+                                            ScannedDocument version, FactorCatalogue catalogue, Language lang, Language other) {
         String text = version.document().text();
         Provision at = provisions.get(f.provision());
         String where = "";
@@ -101,7 +100,7 @@ public final class DocxPairReview {
                 .replace("{quote}", ((ProvisionLocation) theirs.location()).quote()) + where;
         String recommendation = factor.map(x -> x.recommendation(lang)).orElse(theirs.recommendation());
         return new Finding(theirs.code(), theirs.ruleId(), theirs.severity(), theirs.score(),
-                title + " — " + HtmlReport.label("onlyIn", lang).replace("{lang}", other.code()), location, theirs.triggers(),
+                title + " — " + HtmlPairReport.status(pair, other, lang), location, theirs.triggers(),
                 List.of(), explanation, recommendation, null);
     }
 }

@@ -65,6 +65,11 @@ public final class DocxReview {
     private DocxReview() {
     }
 
+    /** The name of the reviewed copy of a file: {@code draft.docx} → {@code draft.review.docx}. */
+    public static String reviewName(String fileName) {
+        return fileName.replaceFirst("\\.[^.]+$", "") + ".review.docx";
+    }
+
     /**
      * The draft back with its comments: a DOCX input annotated ({@link #annotate}), any other input as a new
      * document of its text ({@link #create}); {@code original} is opened only for a DOCX.

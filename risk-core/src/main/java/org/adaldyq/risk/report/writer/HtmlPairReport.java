@@ -107,9 +107,16 @@ public final class HtmlPairReport {
 
     /** "kk+ru" (both) or "only kk" (one version), as a coloured badge. */
     private static String badge(boolean both, PairReport pair, Language only, Language lang) {
-        String text = both ? pair.first().language().code() + "+" + pair.second().language().code()
+        return "<span class=\"st st-" + (both ? "both" : "one") + "\">" + escape(status(pair, both ? null : only, lang)) + "</span>";
+    }
+
+    /**
+     * Whether a finding stands in both versions ({@code only} null: "kk+ru") or in one ("only kk"), in
+     * {@code lang}: the mark the pair's page and its Word comments give it.
+     */
+    static String status(PairReport pair, Language only, Language lang) {
+        return only == null ? pair.first().language().code() + "+" + pair.second().language().code()
                 : label("onlyIn", lang).replace("{lang}", only.code());
-        return "<span class=\"st st-" + (both ? "both" : "one") + "\">" + escape(text) + "</span>";
     }
 
     private static String escape(String s) {

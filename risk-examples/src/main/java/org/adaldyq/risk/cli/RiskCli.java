@@ -12,25 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = RiskCli.Version.class,
         description = "Adaldyq Risk: corruption-risk findings in draft laws and red flags in OCDS procurement data.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                ScanCommand.class,
-                EvaluateCommand.class,
-                IndicatorsCommand.class,
-                CoverageCommand.class,
-                PrepareCommand.class,
-                InitCommand.class,
-                TendersCommand.class,
-                BenchCommand.class,
-                RulesCommand.class,
-                CorpusCommand.class,
-                TrainCommand.class,
-                ServeCommand.class,
-                IndexCommand.class,
-                SearchCommand.class,
-                SimilarCommand.class,
-                DiffCommand.class,
-        })
+        // The commands are added by commandLine(): see COMMANDS.
+        subcommands = CommandLine.HelpCommand.class)
 public final class RiskCli {
 
     /** Brings back third-party warnings and the stack traces of failed inputs (every command takes it). */
@@ -46,6 +29,11 @@ public final class RiskCli {
             System.exit(relaunchInUtf8(args));
         }
         System.exit(run(args));
+    }
+
+    /** The first argument that is not an option: the command's name, if it names one. */
+    private static String commandName(String... args) {
+        return java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
     }
 
     /**
@@ -82,23 +70,68 @@ public final class RiskCli {
         }
     }
 
+    /**
+     * The commands by name, in the order the usage lists them. Each class is loaded only when its command
+     * is built: picocli reads every option of every command it is given, and doing that for all of them
+     * took about 0.4 s of a one-page scan's cold start, so a run builds only the command it runs.
+     */
+    static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> c = new java.util.LinkedHashMap<>();
+        c.put("scan", () -> new ScanCommand());
+        c.put("evaluate", () -> new EvaluateCommand());
+        c.put("indicators", () -> new IndicatorsCommand());
+        c.put("coverage", () -> new CoverageCommand());
+        c.put("prepare", () -> new PrepareCommand());
+        c.put("init", () -> new InitCommand());
+        c.put("tenders", () -> new TendersCommand());
+        c.put("bench", () -> new BenchCommand());
+        c.put("rules", () -> new RulesCommand());
+        c.put("corpus", () -> new CorpusCommand());
+        c.put("train", () -> new TrainCommand());
+        c.put("serve", () -> new ServeCommand());
+        c.put("index", () -> new IndexCommand());
+        c.put("search", () -> new SearchCommand());
+        c.put("similar", () -> new SimilarCommand());
+        c.put("diff", () -> new DiffCommand());
+        return java.util.Collections.unmodifiableMap(c);
+    }
+
     /** Runs the CLI without exiting the JVM; returns the exit code. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     /** Runs the CLI with its output and error streams redirected (for embedding and tests). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        return commandLine().setOut(out).setErr(err).execute(args);
+        return commandLine(args).setOut(out).setErr(err).execute(args);
     }
 
     /**
-     * Problems in rule or lexicon files are the user's to fix: print them as {@code file:line:column:
-     * message}, one per line, without a stack trace, and exit with 3. Bad arguments, settings or files
+     * The command line for these arguments: only the command they name when the first word that is not an
+     * option names one; every command otherwise (the usage, {@code help}, a misspelt command and its
+     * suggestions).
+     */
+    static CommandLine commandLine(String... args) {
+        String first = commandName(args);
+        java.util.function.Supplier<Object> only = first == null ? null : COMMANDS.get(first);
+        return only == null ? commandLine() : commandLine(java.util.Map.of(first, only));
+    }
+
+    /** The command line with every command. */
+    static CommandLine commandLine() {
+        return commandLine(COMMANDS);
+    }
+
+    /**
+     * The command line with these commands. Problems in rule or lexicon files are the user's to fix: print
+     * them as {@code file:line:column: message}, one per line, without a stack trace, and exit with 3. Bad arguments, settings or files
      * (an {@link IllegalArgumentException} or I/O error) are one {@code error:} line, exit 2.
      */
-    static CommandLine commandLine() {
+    private static CommandLine commandLine(java.util.Map<String, java.util.function.Supplier<Object>> commands) {
         CommandLine cli = new CommandLine(new RiskCli());
+        commands.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         addVerbose(cli);
         return cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             java.util.List<?> problems;

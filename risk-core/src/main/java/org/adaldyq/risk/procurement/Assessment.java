@@ -133,10 +133,12 @@ public final class Assessment implements AutoCloseable {
 
     /**
      * Every process read, in input order, scored. Pull them one by one; close the iterator when stopping
-     * early. Each call starts from the first process again.
+     * early. Each call starts from the first process again. The first pass read to the end also gives the
+     * buyer and supplier summaries, so a report that writes the processes and then the organisations reads
+     * the processes once.
      */
     public ProcessIterator processes() {
-        return new ProcessIterator(null);
+        return new ProcessIterator(summaries == null ? new Summaries() : null);
     }
 
     /** Hands every process, in input order, to {@code consumer}. */
@@ -159,13 +161,11 @@ public final class Assessment implements AutoCloseable {
 
     private Summaries summaries() {
         if (summaries == null) {
-            Summaries s = new Summaries();
-            try (ProcessIterator it = new ProcessIterator(s)) {
+            try (ProcessIterator it = processes()) {
                 while (it.hasNext()) {
                     it.next();
                 }
             }
-            summaries = s;
         }
         return summaries;
     }
@@ -182,8 +182,10 @@ public final class Assessment implements AutoCloseable {
      */
     public final class ProcessIterator implements Iterator<ProcessResult>, AutoCloseable {
         private final BufferedReader in;
+        /** The summaries this pass adds up, kept by the assessment once the pass reaches the end; null: known. */
         private final Summaries accumulate;
         private String next;
+        private boolean ended;
 
         private ProcessIterator(Summaries accumulate) {
             this.accumulate = accumulate;
@@ -196,11 +198,15 @@ public final class Assessment implements AutoCloseable {
 
         @Override
         public boolean hasNext() {
-            if (next == null) {
+            if (next == null && !ended) {
                 try {
                     next = in.readLine();
                     if (next == null) {
+                        ended = true;
                         close();
+                        if (accumulate != null && summaries == null) {
+                            summaries = accumulate;
+                        }
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

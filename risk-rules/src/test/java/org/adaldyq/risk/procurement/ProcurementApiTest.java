@@ -129,6 +129,31 @@ class ProcurementApiTest {
         assertThat(countSpills()).isEqualTo(spills - 1);
     }
 
+    @Test
+    void summariesAreTheSameWhetherAPassOfTheProcessesGaveThemOrNot(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("data.jsonl");
+        Files.writeString(file, DATA);
+        ProcurementEngine engine = ProcurementEngine.builder().build();
+        List<OrganisationSummary> fresh;
+        List<OrganisationSummary> freshSuppliers;
+        try (Assessment a = engine.assess(file)) {
+            fresh = a.buyers(); // its own pass
+            freshSuppliers = a.suppliers();
+            assertThat(fresh).extracting(OrganisationSummary::id).containsExactly("B1", "B2");
+        }
+        try (Assessment a = engine.assess(file)) {
+            try (Assessment.ProcessIterator it = a.processes()) {
+                it.next(); // a pass stopped early gives no summaries
+            }
+            Assessment.ProcessIterator it = a.processes();
+            it.forEachRemaining(p -> { });
+            assertThat(it.hasNext()).isFalse(); // and stays false at the end
+            assertThat(it.hasNext()).isFalse();
+            assertThat(a.buyers()).isEqualTo(fresh);
+            assertThat(a.suppliers()).isEqualTo(freshSuppliers);
+        }
+    }
+
     private static long countSpills() throws Exception {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(f -> f.getFileName().toString().startsWith("adaldyq-assessment")).count();

@@ -1,7 +1,6 @@
 package org.adaldyq.risk.procurement;
 
 import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.adaldyq.risk.finding.Evidence;
 import org.adaldyq.risk.finding.Severity;
@@ -222,15 +221,11 @@ public final class Assessment implements AutoCloseable {
             }
             String line = next;
             next = null;
-            try {
-                ProcessResult r = result(JSON.readTree(line));
-                if (accumulate != null) {
-                    accumulate.add(r);
-                }
-                return r;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            ProcessResult r = result(line);
+            if (accumulate != null) {
+                accumulate.add(r);
             }
+            return r;
         }
 
         @Override
@@ -245,28 +240,23 @@ public final class Assessment implements AutoCloseable {
 
     /** A spilled process record (one line of the spill) scored, with the dataset flags raised on it. */
     ProcessResult result(String record) {
-        try {
-            return result(JSON.readTree(record));
-        } catch (IOException e) {
-            throw new UncheckedIOException("a spilled process record does not read back", e);
+        Spilled rec;
+        try (com.fasterxml.jackson.core.JsonParser p = SPILL.createParser(record)) {
+            rec = Spilled.read(p);
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException("a spilled process record does not read back",
+                    e instanceof IOException io ? io : new IOException(e));
         }
-    }
-
-    private ProcessResult result(JsonNode rec) {
-        String ocid = text(rec.path("ocid"));
-        boolean skipped = !rec.path("skipped").isNull();
-        List<Flag> flags = new ArrayList<>();
-        for (JsonNode f : rec.path("flags")) {
-            flags.add(flagOf(f));
-        }
+        String ocid = rec.ocid();
+        boolean skipped = rec.skipped() != null;
+        List<Flag> flags = rec.flags();
         if (ocid != null && !skipped) {
             flags.addAll(datasetByProcess.getOrDefault(ocid, List.of()));
         }
         // rule sessions return flags in no fixed order: sort, so results never depend on batching
         flags.sort(Comparator.comparing(Flag::getCode).thenComparing(Flag::getGroup).thenComparing(Flag::getId)
                 .thenComparing(f -> f.getEvidence().toString()));
-        Set<String> computable = new LinkedHashSet<>();
-        rec.path("computable").forEach(c -> computable.add(c.asText()));
+        Set<String> computable = new LinkedHashSet<>(rec.computable());
         Map<String, Double> values = new TreeMap<>();
         for (Flag f : flags) {
             if (f.getGroup() == Group.OCID) {
@@ -274,17 +264,135 @@ public final class Assessment implements AutoCloseable {
                 computable.add(f.getCode());
             }
         }
-        Double value = rec.path("value").isNumber() ? rec.path("value").asDouble() : null;
+        Double value = rec.value();
         ProcessScore score = skipped ? new ProcessScore(null, null, null, 0, 0)
                 : scores.score(computable, values.keySet(), value);
         List<String> notComputable = skipped ? List.of() : processCodes.stream().filter(c -> !computable.contains(c)).toList();
         List<String> notFlagged = skipped ? List.of()
                 : processCodes.stream().filter(c -> computable.contains(c) && !values.containsKey(c)).toList();
-        List<String> suppliers = new ArrayList<>();
-        rec.path("suppliers").forEach(s -> suppliers.add(s.asText()));
-        return new ProcessResult(text(rec.path("source")), rec.path("line").asLong(), ocid, text(rec.path("buyer")),
-                text(rec.path("procuringEntity")), suppliers, value, value == null ? null : text(rec.path("currency")),
-                skipped ? rec.path("skipped").asText() : null, score, values, findings(flags), notFlagged, notComputable);
+        return new ProcessResult(rec.source(), rec.line(), ocid, rec.buyer(), rec.procuringEntity(), rec.suppliers(), value,
+                value == null ? null : rec.currency(), rec.skipped(), score, values, findings(flags), notFlagged, notComputable);
+    }
+
+    /**
+     * One line of the spill as {@link #spill} wrote it, read with a streaming parser (a tree per process
+     * cost as much as scoring it). Strings that are absent or not strings read as null, and so does a
+     * missing value; evidence values come back as a JSON round trip gives them (integers as Integer or Long,
+     * other numbers as Double, arrays as lists, objects as maps).
+     */
+    private record Spilled(String source, long line, String ocid, String buyer, String procuringEntity, List<String> suppliers,
+                           Double value, String currency, String skipped, List<String> computable, List<Flag> flags) {
+
+        static Spilled read(com.fasterxml.jackson.core.JsonParser p) throws IOException {
+            expect(p, com.fasterxml.jackson.core.JsonToken.START_OBJECT);
+            String source = null, ocid = null, buyer = null, procuringEntity = null, currency = null, skipped = null;
+            long line = 0;
+            Double value = null;
+            List<String> suppliers = new ArrayList<>();
+            List<String> computable = new ArrayList<>();
+            List<Flag> flags = new ArrayList<>();
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                switch (name) {
+                    case "source" -> source = string(p);
+                    case "ocid" -> ocid = string(p);
+                    case "line" -> line = p.getValueAsLong();
+                    case "buyer" -> buyer = string(p);
+                    case "procuringEntity" -> procuringEntity = string(p);
+                    case "suppliers" -> texts(p, suppliers);
+                    case "value" -> value = t.isNumeric() ? p.getDoubleValue() : null;
+                    case "currency" -> currency = string(p);
+                    case "skipped" -> skipped = t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : p.getValueAsString("null");
+                    case "computable" -> texts(p, computable);
+                    case "flags" -> {
+                        if (t == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                                flags.add(flag(p));
+                            }
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            return new Spilled(source, line, ocid, buyer, procuringEntity, suppliers, value, currency, skipped, computable, flags);
+        }
+
+        private static Flag flag(com.fasterxml.jackson.core.JsonParser p) throws IOException {
+            String code = "", group = "", id = "";
+            double value = 0;
+            List<Object[]> evidence = new ArrayList<>();
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                switch (name) {
+                    case "code" -> code = p.getValueAsString("null");
+                    case "group" -> group = p.getValueAsString("null");
+                    case "id" -> id = t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? "null" : p.getValueAsString("null");
+                    case "value" -> value = p.getValueAsDouble();
+                    case "evidence" -> {
+                        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                            Object[] e = {"", null, null};
+                            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                                String field = p.currentName();
+                                p.nextToken();
+                                switch (field) {
+                                    case "path" -> e[0] = p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL
+                                            ? "null" : p.getValueAsString("null");
+                                    case "value" -> e[1] = plain(p);
+                                    case "threshold" -> e[2] = plain(p);
+                                    default -> p.skipChildren();
+                                }
+                            }
+                            evidence.add(e);
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            Flag flag = new Flag(code, Group.valueOf(group), id, value);
+            for (Object[] e : evidence) {
+                flag.because((String) e[0], e[1], e[2]);
+            }
+            return flag;
+        }
+
+        /** The current value as a JSON round trip gives it: null, a number, a string, or lists and maps. */
+        private static Object plain(com.fasterxml.jackson.core.JsonParser p) throws IOException {
+            return switch (p.currentToken()) {
+                case VALUE_NULL -> null;
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
+                case VALUE_STRING -> p.getText();
+                default -> JSON.readValue(p, Object.class);
+            };
+        }
+
+        private static String string(com.fasterxml.jackson.core.JsonParser p) throws IOException {
+            return p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : skip(p);
+        }
+
+        private static String skip(com.fasterxml.jackson.core.JsonParser p) throws IOException {
+            p.skipChildren();
+            return null;
+        }
+
+        /** The elements of an array (a null one as "null"); nothing for anything else. */
+        private static void texts(com.fasterxml.jackson.core.JsonParser p, List<String> into) throws IOException {
+            if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                into.add(p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? "null" : p.getValueAsString("null"));
+                p.skipChildren();
+            }
+        }
+
+        private static void expect(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.core.JsonToken token) throws IOException {
+            if (p.nextToken() != token) {
+                throw new IOException("expected " + token + ", found " + p.currentToken());
+            }
+        }
     }
 
     /** One finding per (code, group, id) of a process, evidence merged. */
@@ -338,15 +446,30 @@ public final class Assessment implements AutoCloseable {
         }
     }
 
+    /**
+     * The spill's writer: a generator per record on the caller's writer, which it neither flushes nor closes
+     * (the writer is buffered and the caller's to close).
+     */
+    private static final com.fasterxml.jackson.core.JsonFactory SPILL = JSON.getFactory().copy()
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
+            .setCodec(JSON);
+
+    /**
+     * Writes one process's record as a line of the spill: what {@link #result(String)} reads back. Written
+     * field by field (building a map of maps per process and serialising it cost about a fifth of the
+     * assessing thread's time); evidence values that are not a string, a number, a boolean or null go
+     * through the mapper.
+     */
     static void spill(Writer w, String source, ContractingProcess p, List<String> computable, String skip,
                               List<Flag> flags) {
-        try {
-            Map<String, Object> rec = new LinkedHashMap<>();
-            rec.put("source", source);
-            rec.put("ocid", p.ocid());
-            rec.put("line", p.line());
-            rec.put("buyer", p.buyerId());
-            rec.put("procuringEntity", p.procuringEntityId());
+        try (com.fasterxml.jackson.core.JsonGenerator g = SPILL.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("source", source);
+            g.writeStringField("ocid", p.ocid());
+            g.writeNumberField("line", p.line());
+            g.writeStringField("buyer", p.buyerId());
+            g.writeStringField("procuringEntity", p.procuringEntityId());
             Set<String> suppliers = new LinkedHashSet<>();
             double awarded = 0;
             String awardCurrency = null;
@@ -361,40 +484,74 @@ public final class Assessment implements AutoCloseable {
                     }
                 }
             }
-            rec.put("suppliers", suppliers);
-            if (p.tenderValue().complete()) {
-                rec.put("value", p.tenderValue().amount());
-                rec.put("currency", p.tenderValue().currency());
-            } else if (awardValue) {
-                rec.put("value", awarded);
-                rec.put("currency", awardCurrency);
+            g.writeArrayFieldStart("suppliers");
+            for (String supplier : suppliers) {
+                g.writeString(supplier);
             }
-            rec.put("skipped", skip);
-            rec.put("computable", computable);
-            rec.put("flags", flags.stream().map(Assessment::flagMap).toList());
-            w.write(JSON.writeValueAsString(rec));
-            w.write('\n');
+            g.writeEndArray();
+            if (p.tenderValue().complete()) {
+                g.writeNumberField("value", p.tenderValue().amount());
+                g.writeStringField("currency", p.tenderValue().currency());
+            } else if (awardValue) {
+                g.writeNumberField("value", awarded);
+                g.writeStringField("currency", awardCurrency);
+            }
+            g.writeStringField("skipped", skip);
+            g.writeFieldName("computable");
+            if (computable == null) {
+                g.writeNull();
+            } else {
+                g.writeStartArray();
+                for (String code : computable) {
+                    g.writeString(code);
+                }
+                g.writeEndArray();
+            }
+            g.writeArrayFieldStart("flags");
+            for (Flag f : flags) {
+                g.writeStartObject();
+                g.writeStringField("code", f.getCode());
+                g.writeStringField("group", f.getGroup().name());
+                g.writeStringField("id", f.getId());
+                g.writeNumberField("value", f.getValue());
+                g.writeArrayFieldStart("evidence");
+                for (Evidence e : f.getEvidence()) {
+                    g.writeStartObject();
+                    g.writeStringField("path", e.path());
+                    g.writeFieldName("value");
+                    writeSpillable(g, e.value());
+                    g.writeFieldName("threshold");
+                    writeSpillable(g, e.threshold());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Map<String, Object> flagMap(Flag f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", f.getCode());
-        m.put("group", f.getGroup().name());
-        m.put("id", f.getId());
-        m.put("value", f.getValue());
-        List<Map<String, Object>> ev = new ArrayList<>();
-        for (Evidence e : f.getEvidence()) {
-            Map<String, Object> em = new LinkedHashMap<>();
-            em.put("path", e.path());
-            em.put("value", spillable(e.value()));
-            em.put("threshold", spillable(e.threshold()));
-            ev.add(em);
+    private static void writeSpillable(com.fasterxml.jackson.core.JsonGenerator g, Object value) throws IOException {
+        Object v = spillable(value);
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String t) {
+            g.writeString(t);
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof Long n) {
+            g.writeNumber(n);
+        } else if (v instanceof Integer n) {
+            g.writeNumber(n);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else {
+            g.writeObject(v);
         }
-        m.put("evidence", ev);
-        return m;
     }
 
     /** Sets sorted as strings; numbers that are not finite as null (JSON has no NaN or Infinity). */
@@ -406,32 +563,6 @@ public final class Assessment implements AutoCloseable {
             return null;
         }
         return v;
-    }
-
-    private static Flag flagOf(JsonNode f) {
-        Flag flag = new Flag(f.path("code").asText(), Group.valueOf(f.path("group").asText()), f.path("id").asText(),
-                f.path("value").asDouble());
-        for (JsonNode e : f.path("evidence")) {
-            flag.because(e.path("path").asText(), plain(e.path("value")), plain(e.path("threshold")));
-        }
-        return flag;
-    }
-
-    private static Object plain(JsonNode n) {
-        if (n.isNull() || n.isMissingNode()) {
-            return null;
-        }
-        if (n.isNumber()) {
-            return n.numberValue();
-        }
-        if (n.isTextual()) {
-            return n.asText();
-        }
-        return JSON.convertValue(n, Object.class);
-    }
-
-    private static String text(JsonNode n) {
-        return n.isTextual() ? n.asText() : null;
     }
 
     private static void deleteQuietly(Path p) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -177,6 +178,90 @@ class ProcurementApiTest {
         }
         Files.writeString(rules.resolve("disabled.txt"), "R003 No such rule\n");
         assertThat(engine.reloadRules().applied()).isFalse(); // a broken folder never replaces the rules in force
+    }
+
+    /**
+     * The assessment keeps each process on disk until it is read: whatever evidence a rule gives comes back as
+     * a JSON round trip gives it (sets as sorted lists of strings, integers as Integer, a NaN as null, lists
+     * and maps as lists and maps).
+     */
+    @Test
+    void evidenceOfAnyKindComesBackFromTheSpillAsJsonGivesIt(@TempDir Path tmp) throws Exception {
+        Path rules = Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("R001-odd-evidence.drl"), """
+                package org.adaldyq.risk.rules.procurement;
+
+                import org.adaldyq.risk.procurement.fact.*;
+
+                rule "R001 Odd evidence"
+                    @id("R001") @code("R001") @severity("low") @title("Odd evidence") @source("test")
+                when
+                    $s : IndicatorSetting( code == "R001" )
+                    $t : TenderFact( ocid == "odd-1" )
+                then
+                    insert( Flag.ocid("R001", $t.getOcid(), 0.5)
+                            .because("set", new java.util.TreeSet(java.util.List.of("b", "a")), 5L)
+                            .because("nan", Double.NaN, Float.valueOf(1.5f))
+                            .because("nested", java.util.List.of(1, 2.5, "x"), java.util.Map.of("k", true))
+                            .because(null, null, "text") );
+                    insert( new Flag("R001", Group.Buyer, "B", 1.0).because("n", 7L, null).in($t.getOcid()) );
+                end
+                """);
+        String data = "{\"ocid\":\"odd-1\",\"buyer\":{\"id\":\"B\"},\"tender\":{\"procurementMethod\":\"open\"}}\n";
+        ProcurementEngine engine = ProcurementEngine.builder().rules(rules).threads(1)
+                .settings(org.adaldyq.risk.procurement.settings.Settings.parse("[R001]\n")).build();
+        try (Assessment a = engine.assess(input(data), ProcessListener.NONE)) {
+            List<ProcessResult> results = new ArrayList<>();
+            a.forEachProcess(results::add);
+            assertThat(results).hasSize(1);
+            List<ProcessFlag> findings = results.get(0).findings();
+            assertThat(findings).extracting(ProcessFlag::group, ProcessFlag::id)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("OCID", "odd-1"), org.assertj.core.groups.Tuple.tuple("Buyer", "B"));
+            assertThat(findings.get(1).evidence()).containsExactly(new org.adaldyq.risk.finding.Evidence("n", 7, null));
+            assertThat(findings.get(0).evidence()).containsExactly(
+                    new org.adaldyq.risk.finding.Evidence("set", List.of("a", "b"), 5),
+                    new org.adaldyq.risk.finding.Evidence("nan", null, 1.5),
+                    new org.adaldyq.risk.finding.Evidence("nested", List.of(1, 2.5, "x"), Map.of("k", true)),
+                    new org.adaldyq.risk.finding.Evidence("null", null, "text"));
+        }
+    }
+
+    /** A rule that raises a flag on nothing (no id) fails the process it fires for, with a problem; the run goes on. */
+    @Test
+    void aFlagWithoutAnIdFailsOneProcessNotTheRun(@TempDir Path tmp) throws Exception {
+        Path rules = Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("R001-no-id.drl"), """
+                package org.adaldyq.risk.rules.procurement;
+
+                import org.adaldyq.risk.procurement.fact.*;
+
+                rule "R001 Flags nothing"
+                    @id("R001") @code("R001") @severity("low") @title("No id") @source("test")
+                when
+                    $s : IndicatorSetting( code == "R001" )
+                    $t : TenderFact( ocid == "bad-1" )
+                then
+                    insert( new Flag("R001", Group.Buyer, null, 1.0) );
+                end
+                """);
+        String period = "\"tenderPeriod\":{\"startDate\":\"2024-03-01T09:00:00Z\",\"endDate\":\"2024-03-03T09:00:00Z\"}";
+        String data = "{\"ocid\":\"ok-0\",\"tender\":{\"procurementMethod\":\"open\"," + period + "}}\n"
+                + "{\"ocid\":\"bad-1\",\"tender\":{\"procurementMethod\":\"open\"," + period + "}}\n";
+        List<InputProblem> problems = new ArrayList<>();
+        ProcurementEngine engine = ProcurementEngine.builder().rules(rules).threads(1)
+                .settings(org.adaldyq.risk.procurement.settings.Settings.parse("[R001]\n[R003]\n")).build();
+        try (Assessment a = engine.assess(input(data), ProcessListener.problems(problems::add))) {
+            List<ProcessResult> results = new ArrayList<>();
+            a.forEachProcess(results::add);
+            assertThat(results).extracting(ProcessResult::ocid).containsExactly("ok-0", "bad-1");
+            assertThat(results.get(0).flags()).containsKey("R003");
+            assertThat(results.get(1).skipReason()).isEqualTo("rules stopped");
+            assertThat(problems).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(InputProblem.Kind.RULE_ERROR);
+                assertThat(p.ocid()).isEqualTo("bad-1");
+                assertThat(p.reason()).contains("flag R001 on Buyer needs the id of what it flags");
+            });
+        }
     }
 
     /** A looping author rule stops on the process it loops on; the others of its batch keep their flags (issue 11). */

@@ -17,11 +17,16 @@ public final class Flag implements java.io.Serializable {
     private final List<Evidence> evidence = new ArrayList<>();
     private String processOcid;
 
-    /** A flag on member {@code id} of {@code group}; not yet tied to a process (see {@link #in}). */
+    /**
+     * A flag on member {@code id} of {@code group}; not yet tied to a process (see {@link #in}).
+     *
+     * @throws NullPointerException when the code, the group or the id is missing: a rule that raises such a
+     *                              flag fails on the process it fires for (a {@code RULE_ERROR} problem), not the run
+     */
     public Flag(String code, Group group, String id, double value) {
-        this.code = code;
-        this.group = group;
-        this.id = id;
+        this.code = java.util.Objects.requireNonNull(code, "a flag needs its indicator's code");
+        this.group = java.util.Objects.requireNonNull(group, () -> "flag " + code + " needs a group");
+        this.id = java.util.Objects.requireNonNull(id, () -> "flag " + code + " on " + group + " needs the id of what it flags");
         this.value = value;
     }
 

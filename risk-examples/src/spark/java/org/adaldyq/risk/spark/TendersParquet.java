@@ -86,9 +86,37 @@ final class TendersParquet {
             String line;
             while ((line = in.readLine()) != null) {
                 if (!line.isBlank()) {
-                    out.write(row(groups.newGroup(), JSON.readTree(line), line));
+                    out.write(row(groups.newGroup(), columns(line), line));
                 }
             }
+        }
+    }
+
+    /** The names of the columns, the whole record's ({@code json}) included. */
+    private static final java.util.Set<String> COLUMNS = SCHEMA.getFields().stream().map(Type::getName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * The members of a record that are columns, as the record's tree would hold them; the rest (a process's
+     * findings, most of its bytes) skipped unread. A line that is not an object is read whole, as before:
+     * it fills no column.
+     */
+    static JsonNode columns(String line) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return JSON.readTree(line);
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (COLUMNS.contains(name)) {
+                    o.set(name, p.readValueAsTree());
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return o;
         }
     }
 

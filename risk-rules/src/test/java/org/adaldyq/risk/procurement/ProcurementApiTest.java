@@ -155,6 +155,20 @@ class ProcurementApiTest {
         }
     }
 
+    /**
+     * A rule folder under {@code tmp} with one procurement rule of code R001 in {@code file}: its name, title,
+     * conditions and consequence.
+     */
+    private static Path authorRule(Path tmp, String file, String name, String title, String when, String then) throws Exception {
+        Path rules = Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(rules.resolve(file), "package org.adaldyq.risk.rules.procurement;\n\n"
+                + "import org.adaldyq.risk.procurement.fact.*;\n\n"
+                + "rule \"" + name + "\"\n"
+                + "    @id(\"R001\") @code(\"R001\") @severity(\"low\") @title(\"" + title + "\") @source(\"test\")\n"
+                + "when\n" + when + "then\n" + then + "end\n");
+        return rules;
+    }
+
     private static long countSpills() throws Exception {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(f -> f.getFileName().toString().startsWith("adaldyq-assessment")).count();
@@ -187,25 +201,16 @@ class ProcurementApiTest {
      */
     @Test
     void evidenceOfAnyKindComesBackFromTheSpillAsJsonGivesIt(@TempDir Path tmp) throws Exception {
-        Path rules = Files.createDirectories(tmp.resolve("rules"));
-        Files.writeString(rules.resolve("R001-odd-evidence.drl"), """
-                package org.adaldyq.risk.rules.procurement;
-
-                import org.adaldyq.risk.procurement.fact.*;
-
-                rule "R001 Odd evidence"
-                    @id("R001") @code("R001") @severity("low") @title("Odd evidence") @source("test")
-                when
-                    $s : IndicatorSetting( code == "R001" )
-                    $t : TenderFact( ocid == "odd-1" )
-                then
-                    insert( Flag.ocid("R001", $t.getOcid(), 0.5)
-                            .because("set", new java.util.TreeSet(java.util.List.of("b", "a")), 5L)
-                            .because("nan", Double.NaN, Float.valueOf(1.5f))
-                            .because("nested", java.util.List.of(1, 2.5, "x"), java.util.Map.of("k", true))
-                            .because(null, null, "text") );
-                    insert( new Flag("R001", Group.Buyer, "B", 1.0).because("n", 7L, null).in($t.getOcid()) );
-                end
+        Path rules = authorRule(tmp, "R001-odd-evidence.drl", "R001 Odd evidence", "Odd evidence", """
+                $s : IndicatorSetting( code == "R001" )
+                $t : TenderFact( ocid == "odd-1" )
+                """, """
+                insert( Flag.ocid("R001", $t.getOcid(), 0.5)
+                        .because("set", new java.util.TreeSet(java.util.List.of("b", "a")), 5L)
+                        .because("nan", Double.NaN, Float.valueOf(1.5f))
+                        .because("nested", java.util.List.of(1, 2.5, "x"), java.util.Map.of("k", true))
+                        .because(null, null, "text") );
+                insert( new Flag("R001", Group.Buyer, "B", 1.0).because("n", 7L, null).in($t.getOcid()) );
                 """);
         String data = "{\"ocid\":\"odd-1\",\"buyer\":{\"id\":\"B\"},\"tender\":{\"procurementMethod\":\"open\"}}\n";
         ProcurementEngine engine = ProcurementEngine.builder().rules(rules).threads(1)
@@ -229,20 +234,11 @@ class ProcurementApiTest {
     /** A rule that raises a flag on nothing (no id) fails the process it fires for, with a problem; the run goes on. */
     @Test
     void aFlagWithoutAnIdFailsOneProcessNotTheRun(@TempDir Path tmp) throws Exception {
-        Path rules = Files.createDirectories(tmp.resolve("rules"));
-        Files.writeString(rules.resolve("R001-no-id.drl"), """
-                package org.adaldyq.risk.rules.procurement;
-
-                import org.adaldyq.risk.procurement.fact.*;
-
-                rule "R001 Flags nothing"
-                    @id("R001") @code("R001") @severity("low") @title("No id") @source("test")
-                when
-                    $s : IndicatorSetting( code == "R001" )
-                    $t : TenderFact( ocid == "bad-1" )
-                then
-                    insert( new Flag("R001", Group.Buyer, null, 1.0) );
-                end
+        Path rules = authorRule(tmp, "R001-no-id.drl", "R001 Flags nothing", "No id", """
+                $s : IndicatorSetting( code == "R001" )
+                $t : TenderFact( ocid == "bad-1" )
+                """, """
+                insert( new Flag("R001", Group.Buyer, null, 1.0) );
                 """);
         String period = "\"tenderPeriod\":{\"startDate\":\"2024-03-01T09:00:00Z\",\"endDate\":\"2024-03-03T09:00:00Z\"}";
         String data = "{\"ocid\":\"ok-0\",\"tender\":{\"procurementMethod\":\"open\"," + period + "}}\n"
@@ -267,20 +263,11 @@ class ProcurementApiTest {
     /** A looping author rule stops on the process it loops on; the others of its batch keep their flags (issue 11). */
     @Test
     void aLoopingRuleFailsOneProcessNotTheRun(@TempDir Path tmp) throws Exception {
-        Path rules = Files.createDirectories(tmp.resolve("rules"));
-        Files.writeString(rules.resolve("R001-loop.drl"), """
-                package org.adaldyq.risk.rules.procurement;
-
-                import org.adaldyq.risk.procurement.fact.*;
-
-                rule "R001 Loops on one process"
-                    @id("R001") @code("R001") @severity("low") @title("Loops") @source("test")
-                when
-                    $s : IndicatorSetting( code == "R001" )
-                    $a : ActiveSupplier( ocid == "loop-1" )
-                then
-                    insert( new ActiveSupplier($a.getOcid(), $a.getSupplierId() + "x") );
-                end
+        Path rules = authorRule(tmp, "R001-loop.drl", "R001 Loops on one process", "Loops", """
+                $s : IndicatorSetting( code == "R001" )
+                $a : ActiveSupplier( ocid == "loop-1" )
+                """, """
+                insert( new ActiveSupplier($a.getOcid(), $a.getSupplierId() + "x") );
                 """);
         String period = "\"tenderPeriod\":{\"startDate\":\"2024-03-01T09:00:00Z\",\"endDate\":\"2024-03-03T09:00:00Z\"}";
         String data = "{\"ocid\":\"ok-0\",\"tender\":{\"procurementMethod\":\"open\"," + period + "}}\n"
@@ -314,20 +301,11 @@ class ProcurementApiTest {
      */
     @Test
     void aThrowingRuleFailsOneProcessNotTheRun(@TempDir Path tmp) throws Exception {
-        Path rules = Files.createDirectories(tmp.resolve("rules"));
-        Files.writeString(rules.resolve("R001-throws.drl"), """
-                package org.adaldyq.risk.rules.procurement;
-
-                import org.adaldyq.risk.procurement.fact.*;
-
-                rule "R001 Throws on one process"
-                    @id("R001") @code("R001") @severity("low") @title("Throws") @source("test")
-                when
-                    $s : IndicatorSetting( code == "R001" )
-                    $a : ActiveSupplier( ocid == "bad-1" )
-                then
-                    throw new IllegalStateException("boom on " + $a.getOcid());
-                end
+        Path rules = authorRule(tmp, "R001-throws.drl", "R001 Throws on one process", "Throws", """
+                $s : IndicatorSetting( code == "R001" )
+                $a : ActiveSupplier( ocid == "bad-1" )
+                """, """
+                throw new IllegalStateException("boom on " + $a.getOcid());
                 """);
         String period = "\"tenderPeriod\":{\"startDate\":\"2024-03-01T09:00:00Z\",\"endDate\":\"2024-03-03T09:00:00Z\"}";
         String data = "{\"ocid\":\"ok-0\",\"tender\":{\"procurementMethod\":\"open\"," + period + "}}\n"

@@ -96,6 +96,12 @@ public final class Assessment implements AutoCloseable {
                     public void problem(org.adaldyq.risk.procurement.ocds.InputProblem problem) {
                         listener.problem(problem);
                     }
+
+                    @Override
+                    public boolean readsParties() {
+                        // the record spilled reads no party; the codes that need them ask for them themselves
+                        return listener.readsParties();
+                    }
                 });
             }
             return of(engine, results, spill);

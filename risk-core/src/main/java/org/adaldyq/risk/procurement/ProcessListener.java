@@ -14,7 +14,16 @@ import java.util.List;
 @FunctionalInterface
 public interface ProcessListener {
     /** A listener that ignores everything. */
-    ProcessListener NONE = (source, p, f, skip, flags) -> { };
+    ProcessListener NONE = new ProcessListener() {
+        @Override
+        public void process(String source, ContractingProcess process, ProcessFacts facts, String skipReason, List<Flag> flags) {
+        }
+
+        @Override
+        public boolean readsParties() {
+            return false;
+        }
+    };
 
     /**
      * @param source     the input the process was read from
@@ -32,6 +41,33 @@ public interface ProcessListener {
     default void problem(InputProblem problem) {
     }
 
+    /**
+     * Whether this listener reads {@link ContractingProcess#parties()}. Compiling the parties costs more than
+     * any other member of a process, and Cardinal's indicators do not need them: a listener that answers
+     * false (one that only counts, or only wants the problems) lets such a run skip them, and then sees
+     * processes with no parties. Default: true.
+     */
+    default boolean readsParties() {
+        return true;
+    }
+
+    /** A listener that calls {@code perProcess} for each process and reads nothing of it (a progress count). */
+    static ProcessListener counting(Runnable perProcess) {
+        java.util.Objects.requireNonNull(perProcess, "perProcess");
+        return new ProcessListener() {
+            @Override
+            public void process(String source, ContractingProcess process, ProcessFacts facts, String skipReason,
+                                List<Flag> flags) {
+                perProcess.run();
+            }
+
+            @Override
+            public boolean readsParties() {
+                return false;
+            }
+        };
+    }
+
     /** A listener that only wants the input problems (source, line, ocid, kind, reason). */
     static ProcessListener problems(java.util.function.Consumer<InputProblem> consumer) {
         java.util.Objects.requireNonNull(consumer, "consumer");
@@ -44,6 +80,11 @@ public interface ProcessListener {
             @Override
             public void problem(InputProblem problem) {
                 consumer.accept(problem);
+            }
+
+            @Override
+            public boolean readsParties() {
+                return false;
             }
         };
     }

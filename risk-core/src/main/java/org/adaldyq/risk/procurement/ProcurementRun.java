@@ -74,7 +74,7 @@ final class ProcurementRun {
     private final boolean extended;
     /**
      * Whether processes need their parties: only the beyond-Cardinal facts and computability read them,
-     * and a listener may; Cardinal's indicators with no listener skip them when streaming.
+     * and a listener may ({@link ProcessListener#readsParties}); Cardinal's indicators skip them when streaming.
      */
     private final boolean parties;
     private String mainCurrency;
@@ -95,7 +95,7 @@ final class ProcurementRun {
         List<String> extendedCodes = IndicatorCatalogue.builtIn().extendedCodes();
         List<String> cardinalCodes = IndicatorCatalogue.builtIn().cardinalCodes();
         this.extended = enabled.stream().anyMatch(s -> extendedCodes.contains(s.getCode()));
-        this.parties = extended || listener != ProcessListener.NONE || codes.stream().anyMatch(c -> !cardinalCodes.contains(c));
+        this.parties = extended || listener.readsParties() || codes.stream().anyMatch(c -> !cardinalCodes.contains(c));
     }
 
     /** Whether this run's processes need their parties (compiling them costs more than any other member). */

@@ -20,7 +20,7 @@ final class OcdsRunOptions {
 
     /** A listener that counts each process on {@code progress}. */
     org.adaldyq.risk.procurement.ProcessListener counting(Progress progress) {
-        return (source, process, facts, skipReason, flags) -> progress.step();
+        return org.adaldyq.risk.procurement.ProcessListener.counting(progress::step);
     }
 
 

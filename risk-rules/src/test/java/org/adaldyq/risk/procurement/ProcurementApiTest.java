@@ -195,6 +195,30 @@ class ProcurementApiTest {
     }
 
     /**
+     * Cardinal's indicators need no parties: a listener that only counts or only wants the problems lets the
+     * run skip compiling them, one that reads processes gets them, and the results are the same.
+     */
+    @Test
+    void aListenerThatReadsNoPartiesSavesCompilingThem() {
+        String data = "{\"ocid\":\"ocds-1\",\"buyer\":{\"id\":\"B1\"},\"parties\":[{\"id\":\"B1\",\"roles\":[\"buyer\"]}],"
+                + "\"tender\":{\"procurementMethod\":\"open\",\"numberOfTenderers\":1}}\n";
+        ProcurementEngine engine = ProcurementEngine.builder().codes(IndicatorCatalogue.builtIn().cardinalCodes()).threads(1).build();
+        int[] counted = {0};
+        List<Integer> partiesSeen = new ArrayList<>();
+        ProcessListener reading = (source, p, f, skip, flags) -> partiesSeen.add(p.parties().size());
+        assertThat(ProcessListener.counting(() -> counted[0]++).readsParties()).isFalse();
+        assertThat(ProcessListener.problems(p -> { }).readsParties()).isFalse();
+        assertThat(ProcessListener.NONE.readsParties()).isFalse();
+        assertThat(reading.readsParties()).isTrue();
+        try (IndicatorResults counting = engine.run(input(data), ProcessListener.counting(() -> counted[0]++));
+             IndicatorResults read = engine.run(input(data), reading)) {
+            assertThat(counted[0]).isEqualTo(1);
+            assertThat(partiesSeen).containsExactly(1);
+            assertThat(counting.results()).isEqualTo(read.results()).isNotEmpty();
+        }
+    }
+
+    /**
      * The assessment keeps each process on disk until it is read: whatever evidence a rule gives comes back as
      * a JSON round trip gives it (sets as sorted lists of strings, integers as Integer, a NaN as null, lists
      * and maps as lists and maps).

@@ -58,8 +58,9 @@ public final class RiskEngine {
     private final DocumentReader reader;
     private final PackOptions options;
     private final RuleReloadListener listener;
-    private final AtomicReference<RegulationRules.Loaded> rules = new AtomicReference<>();
-    private final Object reloading = new Object();
+    /** The rules in force: shared with the engines {@link #withMinConfidence} derives, so a reload reaches them. */
+    private final AtomicReference<RegulationRules.Loaded> rules;
+    private final Object reloading;
     private final boolean signal;
     private final double minConfidence;
 
@@ -72,7 +73,30 @@ public final class RiskEngine {
         this.options = new PackOptions(b.classLoader, b.builtInRules, b.ruleDirectories, b.limits, false);
         RegulationRules.Loaded loaded = RegulationRules.load(options);
         loaded.orThrow();
-        rules.set(loaded);
+        this.rules = new AtomicReference<>(loaded);
+        this.reloading = new Object();
+    }
+
+    private RiskEngine(RiskEngine base, double minConfidence) {
+        this.language = base.language;
+        this.reader = base.reader;
+        this.listener = base.listener;
+        this.signal = base.signal;
+        this.options = base.options;
+        this.rules = base.rules;
+        this.reloading = base.reloading;
+        this.minConfidence = minConfidence;
+    }
+
+    /**
+     * This engine keeping only the findings of at least {@code min} confidence (as
+     * {@link Builder#minConfidence}), for one request or one reader: it shares this engine's rules, reloads
+     * included, and costs nothing to make.
+     *
+     * @throws IllegalArgumentException when {@code min} is not a number from 0 to 1
+     */
+    public RiskEngine withMinConfidence(double min) {
+        return ConfidenceTable.requireMinimum(min) == minConfidence ? this : new RiskEngine(this, min);
     }
 
     /** A builder with the built-in rules, no author folders and the default limits. */

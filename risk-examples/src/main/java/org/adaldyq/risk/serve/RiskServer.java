@@ -228,7 +228,9 @@ public final class RiskServer implements AutoCloseable {
      * {@code {"first": {"name": ..., "content": base64}, "second": {...}}}, scanned together ({@code scan --pair}).
      */
     private void pair(HttpExchange x) throws IOException {
-        String format = query(x.getRequestURI()).getOrDefault("format", "json");
+        Map<String, String> q = query(x.getRequestURI());
+        String format = q.getOrDefault("format", "json");
+        RiskEngine engine = engine(q);
         if (!List.of("json", "html", "docx").contains(format)) {
             throw new BadRequest("format must be json, html or docx, not '" + format + "'");
         }
@@ -299,6 +301,7 @@ public final class RiskServer implements AutoCloseable {
         if (!List.of("json", "html", "docx", "sarif").contains(format)) {
             throw new BadRequest("format must be json, html, docx or sarif, not '" + format + "'");
         }
+        RiskEngine engine = engine(q);
         byte[] body = body(x);
         ScannedDocument scanned;
         try {
@@ -332,6 +335,22 @@ public final class RiskServer implements AutoCloseable {
                 }
                 send(x, 200, "application/sarif+json", out.toByteArray());
             }
+        }
+    }
+
+    /**
+     * The engine for a request: the server's, keeping only findings of at least {@code min-confidence}
+     * (a number from 0 to 1) when the request asks for it.
+     */
+    private RiskEngine engine(Map<String, String> q) {
+        String min = q.get("min-confidence");
+        if (min == null || min.isBlank()) {
+            return engine;
+        }
+        try {
+            return engine.withMinConfidence(Double.parseDouble(min.strip()));
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            throw new BadRequest("min-confidence must be a number from 0 to 1, not '" + min + "'");
         }
     }
 

@@ -50,8 +50,14 @@
     });
   }
 
+  // The chosen minimum confidence as a query parameter ('' when every finding is wanted).
+  function minConfidence() {
+    var min = document.getElementById('min-confidence').value;
+    return min ? '&min-confidence=' + encodeURIComponent(min) : '';
+  }
+
   function scan(file, format) {
-    show(file.name, fetch('/api/scan?format=' + encodeURIComponent(format) + '&name=' + encodeURIComponent(file.name), {
+    show(file.name, fetch('/api/scan?format=' + encodeURIComponent(format) + '&name=' + encodeURIComponent(file.name) + minConfidence(), {
       method: 'POST', body: file
     }), format, file.name.replace(/\.[^.]+$/, '') + '.review.docx');
   }
@@ -68,7 +74,7 @@
   // The two official versions of one act, scanned together (POST /api/pair).
   function pair(first, second, format) {
     var request = Promise.all([base64(first), base64(second)]).then(function (contents) {
-      return fetch('/api/pair?format=' + encodeURIComponent(format), {
+      return fetch('/api/pair?format=' + encodeURIComponent(format) + minConfidence(), {
         method: 'POST',
         headers: {'Content-Type': 'application/json'},
         body: JSON.stringify({first: {name: first.name, content: contents[0]}, second: {name: second.name, content: contents[1]}})

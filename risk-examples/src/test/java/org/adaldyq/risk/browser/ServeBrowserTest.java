@@ -85,6 +85,28 @@ class ServeBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".result[data-state=error] .error")).getText()).contains("exactly two files");
     }
 
+    /** "Findings: confidence 0.6 or more" sends min-confidence: the JSON shown holds no finding below it, and fewer. */
+    @Test
+    void aChosenMinimumConfidenceKeepsOnlyTheFindingsAtOrAboveIt() throws Exception {
+        String ru = Path.of("../data/samples/ru/kz-laws_rus_104440.md").toAbsolutePath().normalize().toString();
+        int[] counts = new int[2];
+        for (int i = 0; i < 2; i++) {
+            browser.get("http://127.0.0.1:" + server.port() + "/");
+            browser.findElement(By.id("files")).sendKeys(ru);
+            new Select(browser.findElement(By.id("format"))).selectByValue("json");
+            new Select(browser.findElement(By.id("min-confidence"))).selectByValue(i == 0 ? "" : "0.6");
+            browser.findElement(By.id("scan")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".result[data-state=done] pre")).isEmpty());
+            com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(browser.findElement(By.cssSelector(".result pre")).getText());
+            counts[i] = report.get("findings").size();
+            if (i == 1) {
+                report.get("findings").forEach(f -> assertThat(f.get("confidence").asDouble()).isGreaterThanOrEqualTo(0.6));
+            }
+        }
+        assertThat(counts[1]).isLessThan(counts[0]).isPositive();
+    }
+
     @Test
     void anUnreadableUploadShowsItsReason() {
         browser.get("http://127.0.0.1:" + server.port() + "/");

@@ -138,6 +138,38 @@ class RiskServerTest {
         return java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file));
     }
 
+    /** {@code min-confidence} keeps what {@code scan --min-confidence} keeps: the findings at or above it, scores of those. */
+    @Test
+    void aMinimumConfidenceKeepsTheFindingsAtOrAboveIt() throws Exception {
+        Path sample = SAMPLES.resolve("ru/kz-laws_rus_104440.md");
+        byte[] doc = Files.readAllBytes(sample);
+        List<JsonNode> all = new ArrayList<>();
+        JSON.readTree(post("/api/scan?name=a.md", doc).body()).get("findings").forEach(all::add);
+        List<Double> levels = all.stream().map(f -> f.get("confidence").asDouble()).distinct().sorted().toList();
+        assertThat(levels).as("confidences of the sample's findings").hasSizeGreaterThan(1);
+        double cut = levels.get(levels.size() / 2);
+
+        JsonNode filtered = JSON.readTree(post("/api/scan?name=a.md&min-confidence=" + cut, doc).body());
+        List<JsonNode> kept = new ArrayList<>();
+        filtered.get("findings").forEach(kept::add);
+        assertThat(kept).isEqualTo(all.stream().filter(f -> f.get("confidence").asDouble() >= cut).toList())
+                .hasSizeLessThan(all.size()).isNotEmpty();
+        RiskEngine direct = RiskEngine.builder().minConfidence(cut).build();
+        assertThat(filtered.get("score").asDouble()).isEqualTo(direct.scanDocument(sample).report().score());
+
+        String pair = "{\"first\":{\"name\":\"kk.md\",\"content\":\"" + base64(SAMPLES.resolve("kk/kz-laws_kaz_104440.md"))
+                + "\"},\"second\":{\"name\":\"ru.md\",\"content\":\"" + base64(sample) + "\"}}";
+        JsonNode pairAll = JSON.readTree(post("/api/pair", pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)).body());
+        JsonNode pairKept = JSON.readTree(post("/api/pair?min-confidence=" + cut, pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)).body());
+        assertThat(pairKept.toString().length()).isLessThan(pairAll.toString().length());
+
+        for (String bad : List.of("1.5", "-0.1", "abc")) {
+            HttpResponse<byte[]> r = post("/api/scan?name=a.md&min-confidence=" + bad, doc);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("min-confidence must be a number from 0 to 1");
+        }
+    }
+
     @Test
     void badRequestsAreClearErrors() throws Exception {
         HttpResponse<byte[]> empty = post("/api/scan?name=e.txt", new byte[0]);

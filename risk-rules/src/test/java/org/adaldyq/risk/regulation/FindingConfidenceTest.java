@@ -117,10 +117,28 @@ class FindingConfidenceTest {
 
     @Test
     void aMinimumOutsideZeroToOneIsRefusedNamingIt() {
+        RiskEngine engine = RiskEngine.builder().build();
         for (double bad : new double[] {1.5, -0.1, Double.NaN}) {
             assertThatThrownBy(() -> RiskEngine.builder().minConfidence(bad)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(String.valueOf(bad));
+            assertThatThrownBy(() -> engine.withMinConfidence(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(String.valueOf(bad));
         }
+    }
+
+    /** An engine derived for one request keeps what an engine built with the same minimum keeps, and shares the rules. */
+    @Test
+    void anEngineDerivedWithAMinimumScansAsOneBuiltWithIt() {
+        double wide = Double.parseDouble(rows.get("ru/WIDE_DISCRETION")[4]);
+        double optional = Double.parseDouble(rows.get("ru/OPTIONAL_POWER")[4]);
+        RiskEngine all = RiskEngine.builder().build();
+        assertThat(all.withMinConfidence(0)).isSameAs(all);
+        RiskEngine derived = all.withMinConfidence((wide + optional) / 2);
+        ScanReport built = RiskEngine.builder().minConfidence((wide + optional) / 2).build().scan(RU, Language.RU);
+        assertThat(derived.scan(RU, Language.RU).findings()).isEqualTo(built.findings()).isNotEmpty();
+        assertThat(derived.scan(RU, Language.RU).score()).isEqualTo(built.score());
+        assertThat(all.scan(RU, Language.RU).findings()).extracting(Finding::code).contains("WIDE_DISCRETION"); // itself unchanged
+        assertThat(derived.ruleExamples()).isSameAs(all.ruleExamples()); // the very rules in force, not a copy
     }
 
     @Test

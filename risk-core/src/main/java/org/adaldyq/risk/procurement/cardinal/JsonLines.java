@@ -92,6 +92,10 @@ final class JsonLines {
                     } catch (JsonProcessingException e) {
                         problem = e.getOriginalMessage()
                                 + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr());
+                    } catch (NumberFormatException e) {
+                        // a number Jackson cannot hold even as a BigDecimal (an exponent of many digits):
+                        // out of range for serde_json too
+                        problem = "number out of range";
                     }
                 }
                 if (problem == null) {

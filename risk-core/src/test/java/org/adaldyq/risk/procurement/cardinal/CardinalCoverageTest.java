@@ -144,6 +144,15 @@ class CardinalCoverageTest {
         assertThat(r.counts()).containsEntry("", 3L).containsEntry("/a", 2L).containsEntry("[]".repeat(127), 1L);
     }
 
+    /** An exponent of many digits is out of range for serde_json and more than Jackson's BigDecimal takes (fuzzing found it). */
+    @Test
+    void aNumberWithAnExponentOfManyDigitsIsWarnedNotThrown() throws IOException {
+        Result r = coverage("{\"a\":1}", "{\"a\":6e6666666666666666}", "\t" + "6".repeat(50) + "e" + "6".repeat(16), "[2]");
+        assertThat(r.warnings()).extracting(LineWarning::line).containsExactly(2L, 3L);
+        assertThat(r.warnings()).allSatisfy(w -> assertThat(w.reason()).isEqualTo("number out of range"));
+        assertThat(r.counts()).isEqualTo(Map.of("", 2L, "/", 1L, "/a", 1L, "[]", 1L));
+    }
+
     @Test
     void aLongLineIsOneLine() throws IOException {
         String big = "x".repeat(300_000);

@@ -99,7 +99,8 @@ public final class Assessment implements AutoCloseable {
 
                     @Override
                     public boolean readsParties() {
-                        // the record spilled reads no party; the codes that need them ask for them themselves
+                        // the spilled record reads no party; a code whose data needs them (R044) has the run
+                        // compile them whatever the listener says
                         return listener.readsParties();
                     }
                 });

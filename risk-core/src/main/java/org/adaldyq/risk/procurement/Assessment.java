@@ -310,7 +310,7 @@ public final class Assessment implements AutoCloseable {
                     case "suppliers" -> texts(p, suppliers);
                     case "value" -> value = t.isNumeric() ? p.getDoubleValue() : null;
                     case "currency" -> currency = string(p);
-                    case "skipped" -> skipped = t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : p.getValueAsString("null");
+                    case "skipped" -> skipped = t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : asText(p);
                     case "computable" -> texts(p, computable);
                     case "flags" -> {
                         if (t == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
@@ -331,11 +331,11 @@ public final class Assessment implements AutoCloseable {
             List<Object[]> evidence = new ArrayList<>();
             while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
                 String name = p.currentName();
-                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                p.nextToken();
                 switch (name) {
-                    case "code" -> code = p.getValueAsString("null");
-                    case "group" -> group = p.getValueAsString("null");
-                    case "id" -> id = t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? "null" : p.getValueAsString("null");
+                    case "code" -> code = asText(p);
+                    case "group" -> group = asText(p);
+                    case "id" -> id = asText(p);
                     case "value" -> value = p.getValueAsDouble();
                     case "evidence" -> {
                         while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
@@ -344,8 +344,7 @@ public final class Assessment implements AutoCloseable {
                                 String field = p.currentName();
                                 p.nextToken();
                                 switch (field) {
-                                    case "path" -> e[0] = p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL
-                                            ? "null" : p.getValueAsString("null");
+                                    case "path" -> e[0] = asText(p);
                                     case "value" -> e[1] = plain(p);
                                     case "threshold" -> e[2] = plain(p);
                                     default -> p.skipChildren();
@@ -374,6 +373,11 @@ public final class Assessment implements AutoCloseable {
             };
         }
 
+        /** The current scalar as the record's tree gave it with {@code asText()}: its text, "null" for null. */
+        private static String asText(com.fasterxml.jackson.core.JsonParser p) throws IOException {
+            return p.getValueAsString("null");
+        }
+
         private static String string(com.fasterxml.jackson.core.JsonParser p) throws IOException {
             return p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : skip(p);
         }
@@ -390,7 +394,7 @@ public final class Assessment implements AutoCloseable {
                 return;
             }
             while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
-                into.add(p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? "null" : p.getValueAsString("null"));
+                into.add(asText(p));
                 p.skipChildren();
             }
         }

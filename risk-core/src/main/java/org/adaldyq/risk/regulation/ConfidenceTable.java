@@ -99,6 +99,24 @@ public final class ConfidenceTable {
         return min;
     }
 
+    /**
+     * A minimum confidence written as text (an option or a query parameter), spaces around allowed.
+     *
+     * @throws IllegalArgumentException when it is not a number from 0 to 1; the message says what is wanted
+     *                                  and quotes {@code text}, for the caller to put its parameter's name before
+     */
+    public static double parseMinimum(String text) {
+        try {
+            double min = Double.parseDouble(text.strip());
+            if (min >= 0 && min <= 1) {
+                return min;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is wanted
+        }
+        throw new IllegalArgumentException("must be a number from 0 to 1, not '" + text + "'");
+    }
+
     /** A table with no rows: no finding gets a confidence. */
     public static ConfidenceTable empty() {
         return EMPTY;

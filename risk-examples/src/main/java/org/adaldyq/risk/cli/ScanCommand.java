@@ -239,15 +239,10 @@ final class ScanCommand implements Callable<Integer> {
             return 0;
         }
         try {
-            double min = Double.parseDouble(minConfidence.strip());
-            if (min >= 0 && min <= 1) {
-                return min;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is wanted
+            return org.adaldyq.risk.regulation.ConfidenceTable.parseMinimum(minConfidence);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--min-confidence " + e.getMessage());
         }
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "--min-confidence must be a number from 0 to 1, not '" + minConfidence + "'");
     }
 
     /** What is done with each result, in input order; may write. */

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.adaldyq.risk.RiskEngine;
+import org.adaldyq.risk.regulation.ConfidenceTable;
 import org.adaldyq.risk.extract.DocumentReadException;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.procurement.Assessment;
@@ -348,9 +349,9 @@ public final class RiskServer implements AutoCloseable {
             return engine;
         }
         try {
-            return engine.withMinConfidence(Double.parseDouble(min.strip()));
-        } catch (IllegalArgumentException e) { // NumberFormatException included
-            throw new BadRequest("min-confidence must be a number from 0 to 1, not '" + min + "'");
+            return engine.withMinConfidence(ConfidenceTable.parseMinimum(min));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("min-confidence " + e.getMessage());
         }
     }
 

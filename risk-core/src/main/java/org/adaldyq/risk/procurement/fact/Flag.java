@@ -24,9 +24,19 @@ public final class Flag implements java.io.Serializable {
      *                              flag fails on the process it fires for (a {@code RULE_ERROR} problem), not the run
      */
     public Flag(String code, Group group, String id, double value) {
-        this.code = java.util.Objects.requireNonNull(code, "a flag needs its indicator's code");
-        this.group = java.util.Objects.requireNonNull(group, () -> "flag " + code + " needs a group");
-        this.id = java.util.Objects.requireNonNull(id, () -> "flag " + code + " on " + group + " needs the id of what it flags");
+        // plain checks, not message suppliers: a capturing lambda would be allocated for every flag raised
+        if (code == null) {
+            throw new NullPointerException("a flag needs its indicator's code");
+        }
+        if (group == null) {
+            throw new NullPointerException("flag " + code + " needs a group");
+        }
+        if (id == null) {
+            throw new NullPointerException("flag " + code + " on " + group + " needs the id of what it flags");
+        }
+        this.code = code;
+        this.group = group;
+        this.id = id;
         this.value = value;
     }
 

@@ -78,17 +78,24 @@ public final class Assessment implements AutoCloseable {
     /** Runs {@code engine} over the inputs, spilling each process; {@code listener} sees them on the way. */
     static Assessment run(ProcurementEngine engine, List<OcdsReader.Input> inputs, ProcessListener listener) {
         List<String> codes = processCodes(engine);
+        java.util.Set<String> wanted = java.util.Set.copyOf(codes);
         Path spill = null;
         try {
             spill = Files.createTempFile("adaldyq-assessment", ".jsonl");
             IndicatorResults results;
             try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(spill), StandardCharsets.UTF_8), 1 << 16)) {
-                results = engine.run(inputs, new ProcessListener() {
+                results = engine.run(inputs, new ComputableListener() {
                     @Override
                     public void process(String source, ContractingProcess p, org.adaldyq.risk.procurement.fact.ProcessFacts f,
                                         String skip, List<Flag> flags) {
-                        spill(w, source, p, f == null ? null : codes.stream().filter(c -> Computability.computable(c, p, f)).toList(),
+                        process(source, p, f, f == null ? null : codes.stream().filter(c -> Computability.computable(c, p, f)).toList(),
                                 skip, flags);
+                    }
+
+                    @Override
+                    public void process(String source, ContractingProcess p, org.adaldyq.risk.procurement.fact.ProcessFacts f,
+                                        List<String> computable, String skip, List<Flag> flags) {
+                        spill(w, source, p, ComputableListener.only(computable, wanted), skip, flags);
                         listener.process(source, p, f, skip, flags);
                     }
 

@@ -223,13 +223,21 @@ public final class PartitionScorer implements Iterator<PartitionRecord> {
     }
 
     /** Turns what the run hands back, in feeding order, into records. */
-    private final class Listener implements ProcessListener {
+    private final class Listener implements ComputableListener {
+        private final java.util.Set<String> wanted = java.util.Set.copyOf(processCodes);
+
         @Override
         public void process(String source, ContractingProcess p, ProcessFacts f, String skip, List<Flag> flags) {
+            process(source, p, f, f == null ? null : processCodes.stream().filter(c -> Computability.computable(c, p, f)).toList(),
+                    skip, flags);
+        }
+
+        @Override
+        public void process(String source, ContractingProcess p, ProcessFacts f, List<String> computable, String skip,
+                            List<Flag> flags) {
             Object[] at = fed.poll();
             StringWriter w = new StringWriter();
-            Assessment.spill(w, source, p, f == null ? null : processCodes.stream().filter(c -> Computability.computable(c, p, f)).toList(),
-                    skip, flags);
+            Assessment.spill(w, source, p, ComputableListener.only(computable, wanted), skip, flags);
             boolean reviewed = f != null || "rules stopped".equals(skip);
             out.add(new PartitionRecord((ProcessPosition) at[0], p.ocid(), (Boolean) at[1], w.toString().strip(),
                     List.copyOf(flags), reviewed ? withoutParties(p) : null, f != null, null, null));

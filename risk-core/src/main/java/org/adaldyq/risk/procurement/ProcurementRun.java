@@ -43,8 +43,12 @@ final class ProcurementRun {
     private static final int WARNINGS_PER_KIND = 20;
     static final int DATASET_BATCH = 20_000;
 
-    /** A process in a rule batch: its facts, or why it was skipped; whether its ocid was seen before. */
-    private record Reviewed(String source, ContractingProcess process, ProcessFacts facts, String skipReason, boolean duplicate) {
+    /**
+     * A process in a rule batch: its facts and the enabled codes it has the data for, or why it was skipped;
+     * whether its ocid was seen before.
+     */
+    private record Reviewed(String source, ContractingProcess process, ProcessFacts facts, List<String> computable,
+                            String skipReason, boolean duplicate) {
     }
 
     /** A batch whose rules are firing (or fired), with its processes in input order. */
@@ -63,6 +67,8 @@ final class ProcurementRun {
     private final RunCounts counts = new RunCounts();
     private final IndicatorResults results = new IndicatorResults(counts);
     private final List<IndicatorSetting> enabled;
+    /** The codes of this run its settings enable, in the run's order. */
+    private final List<String> enabledCodes;
     private final DatasetStatistics stats;
     private final OcidSet seen = new OcidSet();
     private final ReleaseMerger merger = new ReleaseMerger();
@@ -91,6 +97,7 @@ final class ProcurementRun {
         this.rules = rules;
         this.codes = codes;
         this.enabled = settings.indicators(codes);
+        this.enabledCodes = codes.stream().filter(settings::enabled).toList();
         this.stats = new DatasetStatistics(enabled);
         List<String> extendedCodes = IndicatorCatalogue.builtIn().extendedCodes();
         List<String> cardinalCodes = IndicatorCatalogue.builtIn().cardinalCodes();
@@ -152,13 +159,16 @@ final class ProcurementRun {
         observeCurrency(source, p);
         ProcessFacts f = ProcessFacts.derive(p, mainCurrency, settings.comparesPrices(p.procurementMethodDetails()), extended);
         stats.add(p, f);
-        for (String code : codes) {
-            if (settings.enabled(code) && !Computability.computable(code, p, f)) {
+        List<String> computable = new ArrayList<>(enabledCodes.size());
+        for (String code : enabledCodes) {
+            if (Computability.computable(code, p, f)) {
+                computable.add(code);
+            } else {
                 counts.notComputable.merge(code, 1L, Long::sum);
             }
         }
         batchFacts.addAll(f.all());
-        batchProcesses.add(new Reviewed(source, p, f, null, duplicate));
+        batchProcesses.add(new Reviewed(source, p, f, computable, null, duplicate));
         if (batchProcesses.size() >= batchSize) {
             fireBatch();
         }
@@ -166,7 +176,7 @@ final class ProcurementRun {
 
     /** Skipped processes wait for their batch too, so the listener sees input order. */
     void skipped(String source, ContractingProcess p, String reason) {
-        batchProcesses.add(new Reviewed(source, p, null, reason, false));
+        batchProcesses.add(new Reviewed(source, p, null, null, reason, false));
         if (batchProcesses.size() >= batchSize) {
             fireBatch();
         }
@@ -282,7 +292,11 @@ final class ProcurementRun {
                     }
                 }
                 results.addProcess(r.process().ocid(), codes, r.duplicate());
-                listener.process(r.source(), r.process(), r.facts(), null, mine);
+                if (listener instanceof ComputableListener known) {
+                    known.process(r.source(), r.process(), r.facts(), r.computable(), null, mine);
+                } else {
+                    listener.process(r.source(), r.process(), r.facts(), null, mine);
+                }
             }
         }
     }

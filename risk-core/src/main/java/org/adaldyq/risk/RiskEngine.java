@@ -175,8 +175,12 @@ public final class RiskEngine {
 
     /** A document too dense for the rules is a read problem of that file ({@code TOO_DENSE}), never an OOM. */
     private ScanReport dense(String source, ParsedDocument doc) throws DocumentReadException {
+        return dense(scanner(), source, doc);
+    }
+
+    private static ScanReport dense(RegulationScanner scanner, String source, ParsedDocument doc) throws DocumentReadException {
         try {
-            return scanner().scan(doc);
+            return scanner.scan(doc);
         } catch (TooDenseException e) {
             throw new DocumentReadException(source, DocumentReadException.Reason.TOO_DENSE, e.getMessage(), e);
         }
@@ -198,13 +202,24 @@ public final class RiskEngine {
      * Each file's language is detected on its own (the engine's forced language does not apply).
      */
     public PairReport scanPair(Path first, Path second) throws DocumentReadException {
-        return PairReport.of(scanVersion(first), scanVersion(second));
+        return pair(scanVersion(first), scanVersion(second));
+    }
+
+    /**
+     * Aligns two versions scanned by {@link #scanVersion} ({@link PairReport#of}) and keeps the findings of this
+     * engine's minimum confidence, decided per pair ({@link PairReport#keeping}): a factor both versions found
+     * stays in both when either version's finding reaches the minimum, so that a difference between the two
+     * languages' confidence tables never shows as a difference between the versions.
+     */
+    public PairReport pair(ScannedDocument first, ScannedDocument second) {
+        return PairReport.of(first, second).keeping(minConfidence);
     }
 
     /**
      * One official version of a pair, read with its own language detected (never the engine's fixed
-     * {@code language}: the two versions differ in it) and scanned: what {@link PairReport#of} and the writers
-     * that need the document's text (a DOCX review of each version) take.
+     * {@code language}: the two versions differ in it) and scanned with every finding, whatever this engine's
+     * minimum confidence ({@link #pair} applies it to the pair): what {@link #pair} and the writers that need
+     * the document's text (a DOCX review of each version) take.
      *
      * @throws DocumentReadException as {@link #scan(Path)}
      */
@@ -212,7 +227,18 @@ public final class RiskEngine {
         ParsedDocument d = reader.read(file);
         ParsedDocument named = new ParsedDocument(file.toString(), d.text(), d.language(), d.languageConfidence(), d.mediaType(),
                 d.metadata(), d.provisions());
-        return new ScannedDocument(named, scanner().scan(named));
+        return new ScannedDocument(named, dense(scanner().withMinConfidence(0), named.source(), named));
+    }
+
+    /**
+     * One official version of a pair read from a stream, as {@link #scanVersion(Path)}; {@code sourceName}
+     * names it in the report and hints its format.
+     *
+     * @throws DocumentReadException as {@link #scan(Path)}
+     */
+    public ScannedDocument scanVersion(InputStream in, String sourceName) throws DocumentReadException {
+        ParsedDocument doc = reader.read(in, sourceName);
+        return new ScannedDocument(doc, dense(scanner().withMinConfidence(0), sourceName, doc));
     }
 
     /** Scans a document already read and segmented. */

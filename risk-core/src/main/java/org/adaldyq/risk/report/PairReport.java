@@ -88,6 +88,45 @@ public record PairReport(ScanReport first, ScanReport second, int firstProvision
         return new PairReport(first, second, firstCitations.size(), secondCitations.size(), aligned, out);
     }
 
+    /**
+     * The pair with the findings a reader asked for, at least {@code min} confident, decided per pair: a
+     * factor both versions found is kept, in both, when either version's finding reaches {@code min} (findings
+     * both versions carry are right more often than any one version's factor is: docs/regulation.md); a finding
+     * of one version only when its own confidence does. A finding without a confidence is kept. Each version's
+     * report keeps the same findings, its scores worked out again ({@link ScanReport#keeping}).
+     *
+     * @param min the minimum confidence, from 0 (all) to 1
+     */
+    public PairReport keeping(double min) {
+        if (min <= 0) {
+            return this;
+        }
+        java.util.Set<Finding> paired = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Finding> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<PairedFinding> out = new ArrayList<>();
+        for (PairedFinding f : findings) {
+            boolean keep = reaches(f.first(), min) || reaches(f.second(), min);
+            if (keep) {
+                out.add(f);
+            }
+            for (Finding one : java.util.Arrays.asList(f.first(), f.second())) {
+                if (one != null) {
+                    paired.add(one);
+                    if (keep) {
+                        kept.add(one);
+                    }
+                }
+            }
+        }
+        // a finding the alignment left out (two provisions of one version with the same number) goes by its own
+        java.util.function.Predicate<Finding> keep = f -> paired.contains(f) ? kept.contains(f) : reaches(f, min);
+        return new PairReport(first.keeping(keep), second.keeping(keep), firstProvisions, secondProvisions, aligned, out);
+    }
+
+    private static boolean reaches(Finding f, double min) {
+        return f != null && (f.confidence() == null || f.confidence() >= min);
+    }
+
     private static Finding[] slot(Map<String, Map<String, Finding[]>> byCitation, Finding f) {
         String citation = f.location() instanceof ProvisionLocation p ? p.provision() : "";
         return byCitation.computeIfAbsent(citation, k -> new TreeMap<>()).computeIfAbsent(f.code(), k -> new Finding[2]);

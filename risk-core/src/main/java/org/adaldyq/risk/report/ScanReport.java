@@ -37,4 +37,45 @@ public record ScanReport(
         findings = List.copyOf(findings);
         metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
     }
+
+    /**
+     * This report with only the findings {@code keep} accepts, its provision and document scores worked out
+     * again from them as the scanner works them out; this report itself when it keeps them all.
+     */
+    public ScanReport keeping(java.util.function.Predicate<Finding> keep) {
+        if (findings.stream().allMatch(keep)) {
+            return this;
+        }
+        List<Finding> kept = findings.stream().filter(keep).toList();
+        Map<String, Finding> byProvisionAndCode = new java.util.HashMap<>();
+        for (Finding f : kept) {
+            byProvisionAndCode.put(citation(f) + "\n" + f.code(), f);
+        }
+        List<ProvisionScore> scored = new java.util.ArrayList<>();
+        List<Double> provisionScores = new java.util.ArrayList<>();
+        // in text order, as the scanner adds them up
+        for (ProvisionScore p : provisions.stream().sorted(java.util.Comparator.comparingInt(ProvisionScore::start)).toList()) {
+            List<String> codes = new java.util.ArrayList<>();
+            List<Double> scores = new java.util.ArrayList<>();
+            for (String code : p.factors()) {
+                Finding f = byProvisionAndCode.get(p.provision() + "\n" + code);
+                if (f != null) {
+                    codes.add(code);
+                    scores.add(f.score());
+                }
+            }
+            if (!codes.isEmpty()) {
+                double score = org.adaldyq.risk.scoring.RiskScores.anyOf(scores);
+                provisionScores.add(score);
+                scored.add(new ProvisionScore(p.provision(), p.start(), p.end(), score, codes));
+            }
+        }
+        scored.sort(java.util.Comparator.comparingDouble(ProvisionScore::score).reversed().thenComparingInt(ProvisionScore::start));
+        return new ScanReport(source, language, mediaType, org.adaldyq.risk.scoring.RiskScores.document(provisionScores),
+                provisionCount, scored, kept, metadata);
+    }
+
+    private static String citation(Finding f) {
+        return f.location() instanceof org.adaldyq.risk.finding.ProvisionLocation p ? p.provision() : "";
+    }
 }

@@ -171,12 +171,21 @@ final class EvaluateCommand implements Callable<Integer> {
             List<Case> alone = RegulationEvaluation.twinned(cases);
             List<Case> union = RegulationEvaluation.withTwins(cases, true);
             List<Case> agreed = RegulationEvaluation.withTwins(cases, false);
+            List<Case> thisOnly = RegulationEvaluation.withTwins(cases, RegulationEvaluation.Twinned.THIS_ONLY);
             out.printf("Both official versions scanned together (scan --pair), shipped engine: each version's labels against"
                     + " its own findings (alone), all findings of the pair (union), the findings both versions carry (both):%n");
             for (Language lang : List.of(Language.KK, Language.RU)) {
                 line(out, lang.code(), "alone", RegulationEvaluation.where(alone, c -> c.language() == lang), Mode.HYBRID, null);
                 line(out, lang.code(), "union", RegulationEvaluation.where(union, c -> c.language() == lang), Mode.HYBRID, null);
                 line(out, lang.code(), "both", RegulationEvaluation.where(agreed, c -> c.language() == lang), Mode.HYBRID, null);
+            }
+            out.printf("How often a pair's findings were right, by whether the other version has them too"
+                    + " (scan --pair marks those it has not):%n");
+            for (Language lang : List.of(Language.KK, Language.RU)) {
+                Counts both = RegulationEvaluation.counts(RegulationEvaluation.where(agreed, c -> c.language() == lang), Mode.HYBRID, null);
+                Counts only = RegulationEvaluation.counts(RegulationEvaluation.where(thisOnly, c -> c.language() == lang), Mode.HYBRID, null);
+                out.printf(java.util.Locale.ROOT, "%-4s in both versions: %d of %d right (%s); in this version only: %d of %d right (%s)%n",
+                        lang.code(), both.tp(), both.tp() + both.fp(), share(both), only.tp(), only.tp() + only.fp(), share(only));
             }
         }
         if (writeConfidence != null) {
@@ -186,6 +195,11 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The share of findings right, or "-" when there were none. */
+    private static String share(Counts c) {
+        return c.tp() + c.fp() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.3f", c.precision());
     }
 
     /** The comment lines of a written confidence table: what it is, on what it was counted, how to make it again. */

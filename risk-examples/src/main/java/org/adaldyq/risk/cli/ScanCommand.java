@@ -62,7 +62,8 @@ final class ScanCommand implements Callable<Integer> {
     boolean noBuiltIn;
 
     @Option(names = "--min-confidence", paramLabel = "X", description = "Keep only findings whose confidence (how often findings of "
-            + "their factor in their language were right on labelled provisions) is at least X, from 0 to 1 (default: all).")
+            + "their factor in their language were right on labelled provisions) is at least X, from 0 to 1 (default: all). With --pair, "
+            + "decided per pair: a factor both versions found stays in both when either version's finding reaches X.")
     String minConfidence;
 
     @Option(names = "--threads", description = "Files scanned in parallel (default: ${DEFAULT-VALUE}).", defaultValue = "1")
@@ -307,7 +308,7 @@ final class ScanCommand implements Callable<Integer> {
         if (versions == null) {
             return 1;
         }
-        PairReport report = PairReport.of(versions[0], versions[1]);
+        PairReport report = engine.pair(versions[0], versions[1]);
         switch (format) {
             case jsonl -> out.println(ReportJson.compact().writeValueAsString(report));
             case json -> out.println(ReportJson.pretty().writeValueAsString(report));
@@ -345,7 +346,7 @@ final class ScanCommand implements Callable<Integer> {
         if (versions == null) {
             return 1;
         }
-        PairReport pair = PairReport.of(versions[0], versions[1]);
+        PairReport pair = engine.pair(versions[0], versions[1]);
         Files.createDirectories(output);
         for (int i = 0; i < 2; i++) {
             Path source = paths.get(i);

@@ -301,6 +301,24 @@ public final class RegulationEvaluation {
      * Provisions without a twin in the data are left out.
      */
     public static List<Case> withTwins(List<Case> cases, boolean union) {
+        return withTwins(cases, union ? Twinned.UNION : Twinned.BOTH);
+    }
+
+    /** How the findings of a version and of its twin combine ({@link #withTwins(List, Twinned)}). */
+    public enum Twinned {
+        /** All findings of the pair. */
+        UNION,
+        /** The findings both versions carry. */
+        BOTH,
+        /** The findings this version has and its twin has not: those {@code scan --pair} marks as one version's. */
+        THIS_ONLY
+    }
+
+    /**
+     * The kk/ru twins (field {@code pair}) both present, each scored against its own labels with its findings
+     * and its twin's combined as {@code how} says. Provisions without a twin in the data are left out.
+     */
+    public static List<Case> withTwins(List<Case> cases, Twinned how) {
         List<Case> out = new ArrayList<>();
         for (Case[] t : twins(cases)) {
             Case c = t[0];
@@ -308,10 +326,10 @@ public final class RegulationEvaluation {
             Map<Mode, Set<String>> paired = new EnumMap<>(Mode.class);
             c.found().forEach((mode, found) -> {
                 Set<String> both = new TreeSet<>(found);
-                if (union) {
-                    both.addAll(twin.found(mode));
-                } else {
-                    both.retainAll(twin.found(mode));
+                switch (how) {
+                    case UNION -> both.addAll(twin.found(mode));
+                    case BOTH -> both.retainAll(twin.found(mode));
+                    case THIS_ONLY -> both.removeAll(twin.found(mode));
                 }
                 paired.put(mode, both);
             });

@@ -262,13 +262,13 @@ public final class RiskServer implements AutoCloseable {
             originals[i] = bytes;
             names[i] = name;
             try {
-                versions[i] = engine.scanDocument(new ByteArrayInputStream(bytes), name);
+                versions[i] = engine.scanVersion(new ByteArrayInputStream(bytes), name);
             } catch (DocumentReadException e) {
                 error(x, 422, e.reason().name(), keys[i] + ": " + e.getMessage());
                 return;
             }
         }
-        PairReport pair = PairReport.of(versions[0], versions[1]);
+        PairReport pair = engine.pair(versions[0], versions[1]);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if ("html".equals(format)) {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

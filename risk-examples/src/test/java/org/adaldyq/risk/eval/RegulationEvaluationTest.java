@@ -77,6 +77,10 @@ class RegulationEvaluationTest {
         List<Case> both = RegulationEvaluation.withTwins(List.of(kk, ru, alone), false);
         assertThat(both.get(0).found(Mode.HYBRID)).isEmpty();
         assertThat(RegulationEvaluation.counts(both, Mode.HYBRID, null)).isEqualTo(new Counts(0, 0, 4));
+        List<Case> thisOnly = RegulationEvaluation.withTwins(List.of(kk, ru, alone), RegulationEvaluation.Twinned.THIS_ONLY);
+        assertThat(thisOnly.get(0).found(Mode.HYBRID)).containsExactly("OPTIONAL_POWER");
+        assertThat(thisOnly.get(1).found(Mode.HYBRID)).containsExactly("VAGUE_TERMS", "WIDE_DISCRETION");
+        assertThat(RegulationEvaluation.counts(thisOnly, Mode.HYBRID, null)).isEqualTo(new Counts(2, 1, 2));
         assertThat(kk.found(Mode.HYBRID)).containsExactly("OPTIONAL_POWER"); // the cases themselves are left as they were
     }
 

@@ -161,7 +161,18 @@ class RiskServerTest {
                 + "\"},\"second\":{\"name\":\"ru.md\",\"content\":\"" + base64(sample) + "\"}}";
         JsonNode pairAll = JSON.readTree(post("/api/pair", pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)).body());
         JsonNode pairKept = JSON.readTree(post("/api/pair?min-confidence=" + cut, pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)).body());
-        assertThat(pairKept.toString().length()).isLessThan(pairAll.toString().length());
+        // decided per pair: a factor both versions found stays in both when either version's finding reaches the cut
+        List<JsonNode> expectedPairs = new ArrayList<>();
+        pairAll.get("findings").forEach(f -> {
+            if (Math.max(f.path("kk").path("confidence").asDouble(0), f.path("ru").path("confidence").asDouble(0)) >= cut) {
+                expectedPairs.add(f);
+            }
+        });
+        List<JsonNode> keptPairs = new ArrayList<>();
+        pairKept.get("findings").forEach(keptPairs::add);
+        assertThat(keptPairs).isEqualTo(expectedPairs).isNotEmpty();
+        assertThat(pairKept.get("counts").get("both").asInt())
+                .isEqualTo(expectedPairs.stream().filter(f -> f.get("in").size() == 2).count());
 
         for (String bad : List.of("1.5", "-0.1", "abc")) {
             HttpResponse<byte[]> r = post("/api/scan?name=a.md&min-confidence=" + bad, doc);

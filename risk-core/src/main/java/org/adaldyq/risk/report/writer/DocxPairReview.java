@@ -44,7 +44,7 @@ public final class DocxPairReview {
      */
     public static DocxReview.Outcome review(PairReport pair, ScannedDocument version, boolean first, FactorCatalogue catalogue,
                                             DocxReview.Original original, OutputStream out) throws IOException {
-        ScanReport own = version.report();
+        ScanReport own = first ? pair.first() : pair.second(); // the findings the pair kept (a minimum confidence)
         Language lang = own.language();
         Language other = (first ? pair.second() : pair.first()).language();
         Map<String, PairedFinding> byProvisionAndCode = new HashMap<>();

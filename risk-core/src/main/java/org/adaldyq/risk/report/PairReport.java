@@ -23,13 +23,23 @@ import org.adaldyq.risk.structure.Provision;
  * @param aligned            provisions whose citation both versions have
  * @param findings           one per (citation, factor), in the first version's order, then provisions only the
  *                           second has
+ * @param minConfidence      the minimum confidence the findings were kept at ({@link #keeping}); 0: all
  */
 public record PairReport(ScanReport first, ScanReport second, int firstProvisions, int secondProvisions, int aligned,
-                         List<PairedFinding> findings) {
+                         List<PairedFinding> findings, double minConfidence) {
 
-    /** Copies the findings. */
+    /** Copies the findings; requires a minimum confidence from 0 to 1. */
     public PairReport {
         findings = List.copyOf(findings);
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new IllegalArgumentException("the minimum confidence must be a number from 0 to 1: " + minConfidence);
+        }
+    }
+
+    /** A pair with all its findings (no minimum confidence). */
+    public PairReport(ScanReport first, ScanReport second, int firstProvisions, int secondProvisions, int aligned,
+                      List<PairedFinding> findings) {
+        this(first, second, firstProvisions, secondProvisions, aligned, findings, 0);
     }
 
     /** A factor in one provision, with the finding of each version that has it (null where it does not). */
@@ -98,7 +108,7 @@ public record PairReport(ScanReport first, ScanReport second, int firstProvision
      * @param min the minimum confidence, from 0 (all) to 1
      */
     public PairReport keeping(double min) {
-        if (min <= 0) {
+        if (min <= 0 || min == minConfidence) {
             return this;
         }
         java.util.Set<Finding> paired = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -120,7 +130,7 @@ public record PairReport(ScanReport first, ScanReport second, int firstProvision
         }
         // a finding the alignment left out (two provisions of one version with the same number) goes by its own
         java.util.function.Predicate<Finding> keep = f -> paired.contains(f) ? kept.contains(f) : reaches(f, min);
-        return new PairReport(first.keeping(keep), second.keeping(keep), firstProvisions, secondProvisions, aligned, out);
+        return new PairReport(first.keeping(keep), second.keeping(keep), firstProvisions, secondProvisions, aligned, out, min);
     }
 
     private static boolean reaches(Finding f, double min) {

@@ -74,6 +74,9 @@ public final class RiskJacksonModule extends SimpleModule {
             gen.writeNumberField(a, r.firstOnly());
             gen.writeNumberField(bKey, r.secondOnly());
             gen.writeEndObject();
+            if (r.minConfidence() > 0) {
+                gen.writeNumberField("minConfidence", r.minConfidence());
+            }
             gen.writeArrayFieldStart("findings");
             for (PairReport.PairedFinding f : r.findings()) {
                 gen.writeStartObject();

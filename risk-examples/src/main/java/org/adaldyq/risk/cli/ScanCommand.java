@@ -320,6 +320,10 @@ final class ScanCommand implements Callable<Integer> {
                         report.firstProvisions(), report.second().source(), b, report.secondProvisions(), report.aligned());
                 out.printf("  %d finding(s): %d in both versions, %d only in %s, %d only in %s%n", report.findings().size(),
                         report.inBoth(), report.firstOnly(), a, report.secondOnly(), b);
+                if (report.minConfidence() > 0) {
+                    out.printf(java.util.Locale.ROOT, "  (confidence %.2f or more in either version; a factor both versions found is kept in both)%n",
+                            report.minConfidence());
+                }
                 for (PairReport.PairedFinding f : report.findings()) {
                     Finding any = f.first() != null ? f.first() : f.second();
                     String where = f.inBoth() ? a + "+" + b : "ONLY " + f.onlyIn(report);

@@ -58,11 +58,14 @@ class ScanReportSchemaTest {
     void pairOutputConformsToTheSchema() throws Exception {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(Files.readString(Path.of("../docs/scan-report.schema.json")));
-        StringWriter out = new StringWriter();
-        RiskCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "scan", "--pair", "--format", "jsonl",
-                "../data/samples/kk/kz-laws_kaz_104440.md", "../data/samples/ru/kz-laws_rus_104440.md");
-        JsonNode node = new ObjectMapper().readTree(out.toString());
-        assertThat(schema.validate(node)).isEmpty();
-        assertThat(node.get("findings").size()).isPositive();
+        for (String min : new String[] {"0", "0.7"}) {
+            StringWriter out = new StringWriter();
+            RiskCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "scan", "--pair", "--format", "jsonl",
+                    "--min-confidence", min, "../data/samples/kk/kz-laws_kaz_104440.md", "../data/samples/ru/kz-laws_rus_104440.md");
+            JsonNode node = new ObjectMapper().readTree(out.toString());
+            assertThat(schema.validate(node)).as("at " + min).isEmpty();
+            assertThat(node.get("findings").size()).isPositive();
+            assertThat(node.has("minConfidence")).isEqualTo(!min.equals("0"));
+        }
     }
 }

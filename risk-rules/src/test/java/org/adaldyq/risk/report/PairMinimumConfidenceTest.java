@@ -1,6 +1,7 @@
 package org.adaldyq.risk.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +51,26 @@ class PairMinimumConfidenceTest {
         assertThat(cut.second().findings()).containsExactlyInAnyOrderElementsOf(
                 expected.stream().map(PairedFinding::second).filter(java.util.Objects::nonNull).toList());
         return cut;
+    }
+
+    @Test
+    void thePairSaysWhatMinimumItKeptAndThePageExplainsIt() throws Exception {
+        PairReport cut = engine.withMinConfidence(0.7).scanPair(KK, RU);
+        assertThat(cut.minConfidence()).isEqualTo(0.7);
+        assertThat(all.minConfidence()).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(ReportJson.compact().writeValueAsString(cut));
+        assertThat(json.get("minConfidence").asDouble()).isEqualTo(0.7);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportJson.compact().writeValueAsString(all))
+                .has("minConfidence")).isFalse();
+        java.io.StringWriter page = new java.io.StringWriter();
+        org.adaldyq.risk.report.writer.HtmlPairReport.write(cut, engine.catalogue(), page);
+        assertThat(page.toString()).contains("сенімділігі 0.70"); // the page is in the first version's language
+        java.io.StringWriter plain = new java.io.StringWriter();
+        org.adaldyq.risk.report.writer.HtmlPairReport.write(all, engine.catalogue(), plain);
+        assertThat(plain.toString()).doesNotContain("сенімділігі 0.");
+        assertThatThrownBy(() -> new PairReport(all.first(), all.second(), 1, 1, 1, List.of(), 1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
     }
 
     @Test

@@ -60,6 +60,10 @@ public final class HtmlPairReport {
                 .append(badge(false, pair, first.language(), lang)).append("<b>").append(pair.firstOnly()).append("</b> · ")
                 .append(badge(false, pair, second.language(), lang)).append("<b>").append(pair.secondOnly()).append("</b></p>\n");
         h.append("<p class=\"advice\">").append(escape(label("pairAdvice", lang))).append("</p>\n");
+        if (pair.minConfidence() > 0) {
+            h.append("<p class=\"advice\">").append(escape(label("pairMinimum", lang)
+                    .replace("{min}", String.format(java.util.Locale.ROOT, "%.2f", pair.minConfidence())))).append("</p>\n");
+        }
         if (pair.findings().isEmpty()) {
             h.append("<p class=\"none\">").append(escape(label("none", lang))).append("</p>\n");
         }

@@ -86,6 +86,25 @@ class PairAndTrainCommandTest {
     }
 
     @Test
+    void aWordCommentKeptBelowTheMinimumSaysTheOtherVersionReachedIt() throws Exception {
+        JsonNode pair = new ObjectMapper().readTree(run("scan", "--pair", "--format", "json", "--min-confidence", "0.7", KK, RU)[1]);
+        long ruBelow = 0;
+        for (JsonNode f : pair.get("findings")) {
+            if (f.has("ru") && f.get("ru").get("confidence").asDouble() < 0.7) {
+                ruBelow++;
+            }
+        }
+        assertThat(ruBelow).as("Russian findings the Kazakh version's confidence kept").isPositive();
+        Path out = dir.resolve("reviews-0.7");
+        assertThat(run("scan", "--pair", "--format", "docx", "--min-confidence", "0.7", "--output", out.toString(), KK, RU)[0]).isEqualTo("0");
+        List<String> ru = comments(out.resolve("kz-laws_rus_104440.review.docx"));
+        assertThat(ru).hasSize(pair.get("findings").size());
+        assertThat(ru.stream().filter(c -> c.contains("Показан, хотя его достоверность ниже 0.70: в версии kk"))).hasSize((int) ruBelow);
+        List<String> kk = comments(out.resolve("kz-laws_kaz_104440.review.docx"));
+        assertThat(kk).noneMatch(c -> c.contains("0.70 мәнінен төмен")); // every Kazakh one reached it
+    }
+
+    @Test
     void aWordOriginalKeepsItsTextAndGetsTheOtherVersionsFindingOnItsProvision() throws Exception {
         Path kk = docx(dir.resolve("kk.docx"), "1-бап. Рұқсаттар", "1. Уәкілетті орган өтінішті он жұмыс күні ішінде қарайды.");
         Path ru = docx(dir.resolve("ru.docx"), "Статья 1. Разрешения",

@@ -56,6 +56,11 @@ public final class DocxPairReview {
             String status = HtmlPairReport.status(pair, both ? null : lang, lang);
             String explanation = both ? f.explanation()
                     : f.explanation() + " " + HtmlReport.label("pairOwnOnly", lang).replace("{other}", other.code());
+            if (both && f.confidence() != null && f.confidence() < pair.minConfidence()) {
+                // kept below the minimum asked for: the other version's finding of the factor reached it
+                explanation += " " + HtmlReport.label("pairKeptByOther", lang).replace("{other}", other.code())
+                        .replace("{min}", String.format(java.util.Locale.ROOT, "%.2f", pair.minConfidence()));
+            }
             findings.add(new Finding(f.code(), f.ruleId(), f.severity(), f.score(), f.title() + " — " + status, f.location(),
                     f.triggers(), f.evidence(), explanation, f.recommendation(), f.confidence()));
         }

@@ -268,9 +268,23 @@ public final class TendersDashboard {
     private static String evidence(List<Evidence> evidence) {
         StringJoiner j = new StringJoiner("; ");
         for (Evidence e : evidence) {
-            j.add(e.path() + " = " + e.value() + (e.threshold() == null ? "" : " (" + e.threshold() + ")"));
+            j.add(e.path() + " = " + shown(e.value()) + (e.threshold() == null ? "" : " (" + shown(e.threshold()) + ")"));
         }
         return j.toString();
+    }
+
+    /**
+     * A value as a person reads it: a floating-point number to ten significant digits, without trailing zeros
+     * (a threshold of 0.99 × 84,543.83 reads 83698.3917, not 83698.39170000001; the JSON keeps the exact double).
+     */
+    static String shown(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isFinite(d)) {
+                return new java.math.BigDecimal(Double.toString(d)).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+            }
+        }
+        return String.valueOf(value);
     }
 
     private static String score(Double s) {

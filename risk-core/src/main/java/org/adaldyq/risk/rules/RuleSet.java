@@ -373,12 +373,18 @@ public final class RuleSet {
             String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/", "");
             int line = Math.max(m.getLine(), 0);
             int column = Math.max(m.getColumn(), 0);
-            if (line == 0 && contentByPath.containsKey(path)) {
+            if (column == 0 && contentByPath.containsKey(path)) {
+                // no position, or a line without a column: where the expression the message quotes stands
                 int[] at = locate(contentByPath.get(path), m.getText());
-                line = at[0];
-                column = at[1];
+                if (line == 0 || at[0] == line) {
+                    line = at[0];
+                    column = at[1];
+                }
             }
-            problems.add(new RuleProblem(originByPath.getOrDefault(path, path), line, column, m.getText().strip(),
+            String text = m.getText().strip();
+            // Drools names the getter it could not find; say which fields the type has instead
+            text = FieldSuggestion.of(text, RuleSet.class.getClassLoader()).map(hint -> hint + "\n" + m.getText().strip()).orElse(text);
+            problems.add(new RuleProblem(originByPath.getOrDefault(path, path), line, column, text,
                     m.getLevel() == Message.Level.ERROR));
         }
         if (problems.stream().anyMatch(RuleProblem::error)) {

@@ -1,0 +1,84 @@
+package org.adaldyq.risk.rules;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+
+/**
+ * For a rule that names a field its fact type does not have ({@code Trigger(provison == 3)}), the fields the
+ * type has, and the one the author most likely meant: Drools says only that it cannot resolve a method.
+ */
+final class FieldSuggestion {
+    /** Drools' words for a field a pattern names that its type lacks. */
+    private static final Pattern UNRESOLVED = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+
+    private FieldSuggestion() {
+    }
+
+    /**
+     * What to add to a Drools message about an unknown field: the type's fields and the closest one (at most
+     * two edits away), or empty when the message is about something else or the type cannot be loaded.
+     */
+    static Optional<String> of(String message, ClassLoader loader) {
+        Matcher m = UNRESOLVED.matcher(message);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        Class<?> type;
+        try {
+            type = Class.forName(m.group(1), false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+        String typo = m.group(2);
+        TreeSet<String> fields = fields(type);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        String closest = closest(typo, fields);
+        return Optional.of(type.getSimpleName() + " has no field '" + typo + "'"
+                + (closest == null ? "" : "; did you mean '" + closest + "'?") + " Its fields: " + String.join(", ", fields));
+    }
+
+    /** The fields a pattern can test: bean getters ({@code getX}, {@code isX}) and record components. */
+    static TreeSet<String> fields(Class<?> type) {
+        TreeSet<String> fields = new TreeSet<>();
+        if (type.isRecord()) {
+            for (var c : type.getRecordComponents()) {
+                fields.add(c.getName());
+            }
+        }
+        for (Method method : type.getMethods()) {
+            if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0 || method.getDeclaringClass() == Object.class
+                    || method.getReturnType() == void.class) {
+                continue;
+            }
+            String name = method.getName();
+            if (name.startsWith("get") && name.length() > 3) {
+                fields.add(Character.toLowerCase(name.charAt(3)) + name.substring(4));
+            } else if (name.startsWith("is") && name.length() > 2 && (method.getReturnType() == boolean.class)) {
+                fields.add(Character.toLowerCase(name.charAt(2)) + name.substring(3));
+            }
+        }
+        return fields;
+    }
+
+    /** The field fewest edits from {@code typo} (one, then two; ties: the first by name), or null. */
+    static String closest(String typo, Iterable<String> fields) {
+        for (int edits = 1; edits <= 2; edits++) {
+            CharacterRunAutomaton near = new CharacterRunAutomaton(new LevenshteinAutomata(typo.toLowerCase(java.util.Locale.ROOT), true)
+                    .toAutomaton(edits));
+            for (String field : fields) {
+                if (near.run(field.toLowerCase(java.util.Locale.ROOT))) {
+                    return field;
+                }
+            }
+        }
+        return null;
+    }
+}

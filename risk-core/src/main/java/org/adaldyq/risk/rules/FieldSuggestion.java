@@ -45,6 +45,39 @@ final class FieldSuggestion {
                 + (closest == null ? "" : "; did you mean '" + closest + "'?") + " Its fields: " + String.join(", ", fields));
     }
 
+    /** The executable-model compiler's words for a constraint it cannot read, a field it does not know among them. */
+    private static final Pattern LEFT_PART = Pattern.compile("Unable to parse left part of expression: (\\w+)");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+([\\w.]+?)(\\.\\*)?\\s*;");
+
+    /**
+     * As {@link #of(String, ClassLoader)} for the executable-model compiler, which names neither the type nor the
+     * getter: the type is the pattern the expression stands in ({@code TenderFact(numberOfTenderes == 1)}),
+     * found in the DRL text before {@code offset} and resolved through the file's imports.
+     */
+    static Optional<String> ofLeftPart(String message, String drl, int offset, ClassLoader loader) {
+        Matcher m = LEFT_PART.matcher(message);
+        if (!m.find() || offset < 0 || offset > drl.length()) {
+            return Optional.empty();
+        }
+        int open = drl.lastIndexOf('(', offset);
+        Matcher type = Pattern.compile("(\\w+)\\s*$").matcher(drl.substring(Math.max(0, open - 80), Math.max(0, open)));
+        if (open < 0 || !type.find()) {
+            return Optional.empty();
+        }
+        String simple = type.group(1);
+        Matcher im = IMPORT.matcher(drl);
+        while (im.find()) {
+            String name = im.group(2) != null ? im.group(1) + "." + simple : im.group(1).endsWith("." + simple) ? im.group(1) : null;
+            if (name != null) {
+                Optional<String> hint = of("unable to resolve method using strict-mode: " + name + "." + m.group(1) + "()", loader);
+                if (hint.isPresent()) {
+                    return hint;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The fields a pattern can test: bean getters ({@code getX}, {@code isX}) and record components. */
     static TreeSet<String> fields(Class<?> type) {
         TreeSet<String> fields = new TreeSet<>();

@@ -226,8 +226,10 @@ public final class RuleAssembly {
             thresholdUse.add(th.group(1));
             if (!thresholdKeys.contains(th.group(1))) {
                 int[] pos = f.position(th.start(1));
+                String meant = FieldSuggestion.closest(th.group(1), new java.util.TreeSet<>(thresholdKeys));
                 problems.add(RuleProblem.error(f.source().origin(), pos[0], pos[1], "threshold \"" + th.group(1)
-                        + "\" is not set in any thresholds.csv: the rule could never fire"));
+                        + "\" is not set in any thresholds.csv: the rule could never fire"
+                        + (meant == null ? "" : "; did you mean \"" + meant + "\"?")));
             }
         }
     }
@@ -235,8 +237,10 @@ public final class RuleAssembly {
     private static void unknownConcept(DrlFile f, String concept, int offset, Set<String> concepts, List<RuleProblem> problems) {
         if (!concepts.contains(concept)) {
             int[] pos = f.position(offset);
+            String meant = FieldSuggestion.closest(concept, new java.util.TreeSet<>(concepts));
             problems.add(RuleProblem.error(f.source().origin(), pos[0], pos[1], "unknown lexicon concept \"" + concept
-                    + "\" (no lexicon/<lang>/" + concept + ".txt): the condition can never match"));
+                    + "\" (no lexicon/<lang>/" + concept + ".txt): the condition can never match"
+                    + (meant == null ? "" : "; did you mean \"" + meant + "\"?")));
         }
     }
 

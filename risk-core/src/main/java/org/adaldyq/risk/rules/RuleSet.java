@@ -383,7 +383,12 @@ public final class RuleSet {
             }
             String text = m.getText().strip();
             // Drools names the getter it could not find; say which fields the type has instead
-            text = FieldSuggestion.of(text, RuleSet.class.getClassLoader()).map(hint -> hint + "\n" + m.getText().strip()).orElse(text);
+            String content = contentByPath.get(path);
+            Optional<String> hint = FieldSuggestion.of(text, RuleSet.class.getClassLoader());
+            if (hint.isEmpty() && content != null && line > 0) {
+                hint = FieldSuggestion.ofLeftPart(text, content, offset(content, line, column), RuleSet.class.getClassLoader());
+            }
+            text = hint.map(h -> h + "\n" + m.getText().strip()).orElse(text);
             problems.add(new RuleProblem(originByPath.getOrDefault(path, path), line, column, text,
                     m.getLevel() == Message.Level.ERROR));
         }
@@ -391,6 +396,18 @@ public final class RuleSet {
             throw new RuleCompilationException(problems);
         }
         return builder;
+    }
+
+    /** The offset of a 1-based line and column in {@code content} (column 0: the line's start). */
+    private static int offset(String content, int line, int column) {
+        int at = 0;
+        for (int l = 1; l < line && at >= 0; l++) {
+            at = content.indexOf('\n', at) + 1;
+            if (at == 0) {
+                return -1;
+            }
+        }
+        return Math.min(content.length(), at + Math.max(column - 1, 0));
     }
 
     /** The comment the executable model writes above each rule's method in the Java it generates. */

@@ -182,7 +182,7 @@ class AuthorRulesTest {
                 f + ":4:1: rule \"VAGUE_TERMS.extra\": @severity(\"huge\") must be low, medium or high",
                 f + ":11:1: rule \"BRIBERY.cash\": unknown code @code(\"BRIBERY\") (not in the catalogue; add it to factors.json of the folder to define a new one)",
                 f + ":17:1: duplicate rule id \"VAGUE_TERMS.extra\" (also at " + f + ":4)",
-                f + ":14:30: unknown lexicon concept \"VAGUEE\" (no lexicon/<lang>/VAGUEE.txt): the condition can never match");
+                f + ":14:30: unknown lexicon concept \"VAGUEE\" (no lexicon/<lang>/VAGUEE.txt): the condition can never match; did you mean \"VAGUE\"?");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.adaldyq.risk.rules;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -104,14 +105,37 @@ final class FieldSuggestion {
     /** The field fewest edits from {@code typo} (one, then two; ties: the first by name), or null. */
     static String closest(String typo, Iterable<String> fields) {
         for (int edits = 1; edits <= 2; edits++) {
-            CharacterRunAutomaton near = new CharacterRunAutomaton(new LevenshteinAutomata(typo.toLowerCase(java.util.Locale.ROOT), true)
-                    .toAutomaton(edits));
-            for (String field : fields) {
-                if (near.run(field.toLowerCase(java.util.Locale.ROOT))) {
-                    return field;
-                }
+            List<String> near = within(typo, fields, edits);
+            if (!near.isEmpty()) {
+                return near.get(0);
             }
         }
         return null;
+    }
+
+    /**
+     * The one name fewest edits from {@code typo} (one, then two), or null when none is, or several are, that
+     * close: for codes such as R003, where a near miss has many neighbours and a guess would mislead.
+     */
+    static String onlyClosest(String typo, Iterable<String> names) {
+        for (int edits = 1; edits <= 2; edits++) {
+            List<String> near = within(typo, names, edits);
+            if (!near.isEmpty()) {
+                return near.size() == 1 ? near.get(0) : null;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> within(String typo, Iterable<String> names, int edits) {
+        CharacterRunAutomaton near = new CharacterRunAutomaton(new LevenshteinAutomata(typo.toLowerCase(java.util.Locale.ROOT), true)
+                .toAutomaton(edits));
+        List<String> out = new java.util.ArrayList<>();
+        for (String name : names) {
+            if (!name.equals(typo) && near.run(name.toLowerCase(java.util.Locale.ROOT))) {
+                out.add(name);
+            }
+        }
+        return out;
     }
 }

@@ -135,8 +135,10 @@ public final class RuleAssembly {
                         continue;
                     }
                     if (!byId.containsKey(id)) {
+                        String meant = FieldSuggestion.onlyClosest(id, new java.util.TreeSet<>(byId.keySet()));
                         problems.add(RuleProblem.error(d.origin(), i + 1, raw.indexOf(id) + 1, "disabled rule \"" + id
-                                + "\" does not exist (rule ids are DRL rule names, e.g. \"" + convention.example() + "\")"));
+                                + "\" does not exist (" + (meant == null ? "" : "did you mean \"" + meant + "\"? ")
+                                + "rule ids are DRL rule names, e.g. \"" + convention.example() + "\")"));
                     } else {
                         disabled.add(id);
                     }

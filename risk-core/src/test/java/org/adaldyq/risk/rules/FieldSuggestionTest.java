@@ -22,6 +22,15 @@ class FieldSuggestionTest {
     }
 
     @Test
+    void aCodeIsSuggestedOnlyWhenItIsTheOneNearMiss() {
+        List<String> codes = List.of("OPTIONAL_POWER", "R003", "R013", "R030", "VAGUE_TERMS", "WIDE_DISCRETION");
+        assertThat(FieldSuggestion.onlyClosest("VAGUE_TERM", codes)).isEqualTo("VAGUE_TERMS");
+        assertThat(FieldSuggestion.onlyClosest("OPTIONAL_POWR", codes)).isEqualTo("OPTIONAL_POWER");
+        assertThat(FieldSuggestion.onlyClosest("R03", codes)).as("R003, R013 and R030 are all one edit away").isNull();
+        assertThat(FieldSuggestion.onlyClosest("BRIBERY", codes)).isNull();
+    }
+
+    @Test
     void aMessageAboutAnUnknownFieldGetsTheTypesFields() {
         String drools = "Unable to Analyse Expression amont > 3:\n[Error: unable to resolve method using strict-mode: "
                 + Bid.class.getName() + ".amont()]";

@@ -56,8 +56,9 @@ class ProcurementAuthorWorkflowTest {
         CliRun check = cli("rules", "check", dir.toString());
         assertThat(check.exit()).isEqualTo(1);
         assertThat(check.err()).contains(
-                drl + ":8:1: rule \"R060 Contract signed after the legal deadline\": unknown code @code(\"R600\")",
-                dir.resolve("disabled.txt") + ":1:1: disabled rule \"R060 Long award-to-signature dealy\" does not exist",
+                drl + ":8:1: rule \"R060 Contract signed after the legal deadline\": unknown code @code(\"R600\") (did you mean \"R060\"?",
+                dir.resolve("disabled.txt") + ":1:1: disabled rule \"R060 Long award-to-signature dealy\" does not exist "
+                        + "(did you mean \"R060 Long award-to-signature delay\"?",
                 dir.resolve("R060.examples.jsonl") + ":1:");
         assertThat(check.out()).contains("procurement: rules do not load");
 

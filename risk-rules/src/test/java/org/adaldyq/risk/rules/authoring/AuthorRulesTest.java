@@ -112,7 +112,8 @@ class AuthorRulesTest {
 
         write("disabled.txt", "OPTIONAL_POWER.body-may-akt\n");
         assertThat(errors(check(dir))).containsExactly(dir.resolve("disabled.txt") + ":1:1: disabled rule "
-                + "\"OPTIONAL_POWER.body-may-akt\" does not exist (rule ids are DRL rule names, e.g. \"OPTIONAL_POWER.body-may-act\")");
+                + "\"OPTIONAL_POWER.body-may-akt\" does not exist (did you mean \"OPTIONAL_POWER.body-may-act\"? "
+                + "rule ids are DRL rule names, e.g. \"OPTIONAL_POWER.body-may-act\")");
     }
 
     @Test

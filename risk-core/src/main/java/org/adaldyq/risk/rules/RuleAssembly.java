@@ -135,7 +135,7 @@ public final class RuleAssembly {
                         continue;
                     }
                     if (!byId.containsKey(id)) {
-                        String meant = FieldSuggestion.onlyClosest(id, new java.util.TreeSet<>(byId.keySet()));
+                        String meant = NearestName.onlyClosest(id, new java.util.TreeSet<>(byId.keySet()));
                         problems.add(RuleProblem.error(d.origin(), i + 1, raw.indexOf(id) + 1, "disabled rule \"" + id
                                 + "\" does not exist (" + (meant == null ? "" : "did you mean \"" + meant + "\"? ")
                                 + "rule ids are DRL rule names, e.g. \"" + convention.example() + "\")"));
@@ -228,7 +228,7 @@ public final class RuleAssembly {
             thresholdUse.add(th.group(1));
             if (!thresholdKeys.contains(th.group(1))) {
                 int[] pos = f.position(th.start(1));
-                String meant = FieldSuggestion.closest(th.group(1), new java.util.TreeSet<>(thresholdKeys));
+                String meant = NearestName.closest(th.group(1), new java.util.TreeSet<>(thresholdKeys));
                 problems.add(RuleProblem.error(f.source().origin(), pos[0], pos[1], "threshold \"" + th.group(1)
                         + "\" is not set in any thresholds.csv: the rule could never fire"
                         + (meant == null ? "" : "; did you mean \"" + meant + "\"?")));
@@ -239,7 +239,7 @@ public final class RuleAssembly {
     private static void unknownConcept(DrlFile f, String concept, int offset, Set<String> concepts, List<RuleProblem> problems) {
         if (!concepts.contains(concept)) {
             int[] pos = f.position(offset);
-            String meant = FieldSuggestion.closest(concept, new java.util.TreeSet<>(concepts));
+            String meant = NearestName.closest(concept, new java.util.TreeSet<>(concepts));
             problems.add(RuleProblem.error(f.source().origin(), pos[0], pos[1], "unknown lexicon concept \"" + concept
                     + "\" (no lexicon/<lang>/" + concept + ".txt): the condition can never match"
                     + (meant == null ? "" : "; did you mean \"" + meant + "\"?")));

@@ -73,7 +73,7 @@ public record RuleConvention(Pattern idPattern, String codePrefix, Set<String> h
             if (code != null && !code.isBlank()) {
                 boolean helper = helperCodes.contains(code);
                 if (!helper && !codes.contains(code)) {
-                    String meant = FieldSuggestion.onlyClosest(code, new java.util.TreeSet<>(codes));
+                    String meant = NearestName.onlyClosest(code, new java.util.TreeSet<>(codes));
                     problems.add(RuleProblem.error(origin, r.line(), r.column(), "rule \"" + r.id() + "\": unknown code @code(\""
                             + code + "\") (" + (meant == null ? "" : "did you mean \"" + meant + "\"? ") + codesHint + ")"));
                 }

@@ -384,9 +384,9 @@ public final class RuleSet {
             String text = m.getText().strip();
             // Drools names the getter it could not find; say which fields the type has instead
             String content = contentByPath.get(path);
-            Optional<String> hint = FieldSuggestion.of(text, RuleSet.class.getClassLoader());
+            Optional<String> hint = NearestName.forUnknownField(text, RuleSet.class.getClassLoader());
             if (hint.isEmpty() && content != null && line > 0) {
-                hint = FieldSuggestion.ofLeftPart(text, content, offset(content, line, column), RuleSet.class.getClassLoader());
+                hint = NearestName.forFieldInPattern(text, content, offset(content, line, column), RuleSet.class.getClassLoader());
             }
             text = hint.map(h -> h + "\n" + m.getText().strip()).orElse(text);
             problems.add(new RuleProblem(originByPath.getOrDefault(path, path), line, column, text,

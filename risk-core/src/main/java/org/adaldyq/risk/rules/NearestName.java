@@ -11,21 +11,22 @@ import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 /**
- * For a rule that names a field its fact type does not have ({@code Trigger(provison == 3)}), the fields the
- * type has, and the one the author most likely meant: Drools says only that it cannot resolve a method.
+ * The known name an author most likely meant by one {@code rules check} does not know: a fact field
+ * ({@code Trigger(provison == 3)}: Drools says only that it cannot resolve a method), a lexicon concept, a
+ * threshold key, a code, a rule id. Nearness is edit distance, by Lucene's Levenshtein automata.
  */
-final class FieldSuggestion {
+final class NearestName {
     /** Drools' words for a field a pattern names that its type lacks. */
     private static final Pattern UNRESOLVED = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
 
-    private FieldSuggestion() {
+    private NearestName() {
     }
 
     /**
      * What to add to a Drools message about an unknown field: the type's fields and the closest one (at most
      * two edits away), or empty when the message is about something else or the type cannot be loaded.
      */
-    static Optional<String> of(String message, ClassLoader loader) {
+    static Optional<String> forUnknownField(String message, ClassLoader loader) {
         Matcher m = UNRESOLVED.matcher(message);
         if (!m.find()) {
             return Optional.empty();
@@ -51,11 +52,11 @@ final class FieldSuggestion {
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+([\\w.]+?)(\\.\\*)?\\s*;");
 
     /**
-     * As {@link #of(String, ClassLoader)} for the executable-model compiler, which names neither the type nor the
+     * As {@link #forUnknownField(String, ClassLoader)} for the executable-model compiler, which names neither the type nor the
      * getter: the type is the pattern the expression stands in ({@code TenderFact(numberOfTenderes == 1)}),
      * found in the DRL text before {@code offset} and resolved through the file's imports.
      */
-    static Optional<String> ofLeftPart(String message, String drl, int offset, ClassLoader loader) {
+    static Optional<String> forFieldInPattern(String message, String drl, int offset, ClassLoader loader) {
         Matcher m = LEFT_PART.matcher(message);
         if (!m.find() || offset < 0 || offset > drl.length()) {
             return Optional.empty();
@@ -70,7 +71,7 @@ final class FieldSuggestion {
         while (im.find()) {
             String name = im.group(2) != null ? im.group(1) + "." + simple : im.group(1).endsWith("." + simple) ? im.group(1) : null;
             if (name != null) {
-                Optional<String> hint = of("unable to resolve method using strict-mode: " + name + "." + m.group(1) + "()", loader);
+                Optional<String> hint = forUnknownField("unable to resolve method using strict-mode: " + name + "." + m.group(1) + "()", loader);
                 if (hint.isPresent()) {
                     return hint;
                 }

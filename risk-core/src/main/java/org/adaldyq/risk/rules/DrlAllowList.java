@@ -243,6 +243,16 @@ public final class DrlAllowList {
         return dot > 0 && FACT_PACKAGES.contains(fqn.substring(0, dot));
     }
 
+    /** "did you mean 'Trigger'? " for a misspelt type of the fact model or one the file may name, else "". */
+    private String nearestType(String simpleName, Set<String> named) {
+        java.util.TreeSet<String> known = new java.util.TreeSet<>(named);
+        for (String pkg : FACT_PACKAGES) {
+            known.addAll(NearestName.typesIn(pkg, loader));
+        }
+        String meant = NearestName.onlyClosest(simpleName, known);
+        return meant == null ? "" : "did you mean '" + meant + "'? ";
+    }
+
     private boolean existsIn(String pkg, String simpleName) {
         try {
             Class.forName(pkg + "." + simpleName, false, loader);
@@ -364,8 +374,8 @@ public final class DrlAllowList {
                     from = k + 1;
                 } else if (Character.isUpperCase(first.charAt(0))) {
                     if (!simpleNames.contains(first) && wildcardPackages.stream().noneMatch(p -> existsIn(p, first))) {
-                        report(start, "type " + first + " is not on the allow-list of author DRL (import it from the fact"
-                                + " model, or use a value type such as String, Math, java.util.List)");
+                        report(start, "type " + first + " is not on the allow-list of author DRL (" + nearestType(first, simpleNames)
+                                + "import it from the fact model, or use a value type such as String, Math, java.util.List)");
                         return;
                     }
                     from = 1;

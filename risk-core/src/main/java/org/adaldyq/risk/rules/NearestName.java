@@ -80,6 +80,43 @@ final class NearestName {
         return Optional.empty();
     }
 
+    /**
+     * The simple names of the top-level classes of {@code pkg} on the class path of {@code loader}, from its
+     * folders and jars; empty when it cannot be listed (another kind of class path entry).
+     */
+    static TreeSet<String> typesIn(String pkg, ClassLoader loader) {
+        TreeSet<String> types = new TreeSet<>();
+        String folder = pkg.replace('.', '/');
+        try {
+            java.util.Enumeration<java.net.URL> urls = loader.getResources(folder);
+            while (urls.hasMoreElements()) {
+                java.net.URL url = urls.nextElement();
+                if ("file".equals(url.getProtocol())) {
+                    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(url.toURI()))) {
+                        files.map(f -> f.getFileName().toString()).forEach(name -> addType(types, name));
+                    }
+                } else if ("jar".equals(url.getProtocol()) && url.openConnection() instanceof java.net.JarURLConnection jar) {
+                    jar.setUseCaches(false);
+                    try (java.util.jar.JarFile file = jar.getJarFile()) {
+                        file.stream().map(java.util.zip.ZipEntry::getName)
+                                .filter(n -> n.startsWith(folder + "/") && n.indexOf('/', folder.length() + 1) < 0)
+                                .forEach(n -> addType(types, n.substring(folder.length() + 1)));
+                    }
+                }
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            return new TreeSet<>();
+        }
+        return types;
+    }
+
+    private static void addType(TreeSet<String> types, String fileName) {
+        if (fileName.endsWith(".class") && fileName.indexOf('$') < 0 && !fileName.equals("package-info.class")
+                && !fileName.equals("module-info.class")) {
+            types.add(fileName.substring(0, fileName.length() - ".class".length()));
+        }
+    }
+
     /** The fields a pattern can test: bean getters ({@code getX}, {@code isX}) and record components. */
     static TreeSet<String> fields(Class<?> type) {
         TreeSet<String> fields = new TreeSet<>();

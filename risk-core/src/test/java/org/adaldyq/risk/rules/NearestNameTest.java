@@ -22,6 +22,32 @@ class NearestNameTest {
     }
 
     @Test
+    void theTypesOfAFactPackageAreListedFromTheClassPath() {
+        assertThat(NearestName.typesIn("org.adaldyq.risk.regulation.fact", getClass().getClassLoader()))
+                .contains("Trigger", "FactorHit", "Subject").noneMatch(t -> t.contains("$") || t.equals("package-info"));
+        // from a jar: Lucene's automaton package, where the suggestion comes from
+        assertThat(NearestName.typesIn("org.apache.lucene.util.automaton", getClass().getClassLoader()))
+                .contains("LevenshteinAutomata", "CharacterRunAutomaton");
+        assertThat(NearestName.typesIn("no.such.pkg", getClass().getClassLoader())).isEmpty();
+    }
+
+    @Test
+    void aMisspeltTypeNamesTheFactTypeMeant() {
+        DrlAllowList allow = new DrlAllowList(getClass().getClassLoader());
+        String drl = """
+                package org.adaldyq.risk.rules.regulation;
+                import org.adaldyq.risk.regulation.fact.*;
+                rule "VAGUE_TERMS.typo"
+                when
+                    $t : Triger(concept == "VAGUE")
+                then
+                end
+                """;
+        assertThat(allow.check(DrlFile.parse(new RuleSet.DrlSource("typo.drl", "typo.drl", drl)))).extracting(RuleProblem::toString)
+                .anyMatch(p -> p.startsWith("typo.drl:5:10: type Triger is not on the allow-list of author DRL (did you mean 'Trigger'?"));
+    }
+
+    @Test
     void aCodeIsSuggestedOnlyWhenItIsTheOneNearMiss() {
         List<String> codes = List.of("OPTIONAL_POWER", "R003", "R013", "R030", "VAGUE_TERMS", "WIDE_DISCRETION");
         assertThat(NearestName.onlyClosest("VAGUE_TERM", codes)).isEqualTo("VAGUE_TERMS");

@@ -30,11 +30,9 @@ import org.adaldyq.risk.signal.SignalFeature;
 import org.adaldyq.risk.signal.SignalFeatures;
 import org.adaldyq.risk.regulation.fact.ProvisionFact;
 import org.adaldyq.risk.regulation.fact.Trigger;
-import org.adaldyq.risk.report.ProvisionScore;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.rules.RuleLimits;
 import org.adaldyq.risk.rules.RuleSet;
-import org.adaldyq.risk.scoring.RiskScores;
 import org.adaldyq.risk.structure.ParsedDocument;
 import org.adaldyq.risk.structure.Provision;
 import org.adaldyq.risk.structure.ProvisionSegmenter;
@@ -480,36 +478,17 @@ public final class RegulationScanner {
                     .computeIfAbsent(h.getFactor(), k -> new ArrayList<>()).add(h);
         }
         List<Finding> findings = new ArrayList<>();
-        List<ProvisionScore> scored = new ArrayList<>();
-        List<Double> provisionScores = new ArrayList<>();
         for (var byProvision : grouped.entrySet()) {
             Provision p = doc.provisions().get(byProvision.getKey());
-            List<Double> scores = new ArrayList<>();
-            List<String> codes = new ArrayList<>();
             for (var byFactor : byProvision.getValue().entrySet()) {
                 Finding f = finding(doc, p, byFactor.getKey(), byFactor.getValue(), language);
-                if (f.confidence() != null && f.confidence() < minConfidence) {
-                    continue;
+                if (f.confidence() == null || f.confidence() >= minConfidence) {
+                    findings.add(f);
                 }
-                findings.add(f);
-                scores.add(f.score());
-                codes.add(f.code());
             }
-            if (codes.isEmpty()) {
-                continue;
-            }
-            double score = RiskScores.anyOf(scores);
-            provisionScores.add(score);
-            scored.add(new ProvisionScore(p.citation(), p.start(), p.end(), score, codes));
         }
-        // Text order: by provision, then by quote (a list item's quote may stand in its lead-in).
-        findings.sort(Comparator.comparingInt((Finding f) -> ((ProvisionLocation) f.location()).provisionStart())
-                .thenComparingInt(f -> ((ProvisionLocation) f.location()).start())
-                .thenComparing(Finding::code));
-        scored.sort(Comparator.comparingDouble(ProvisionScore::score).reversed().thenComparingInt(ProvisionScore::start));
-        Map<String, String> metadata = new LinkedHashMap<>(doc.metadata());
-        return new ScanReport(doc.source(), language, doc.mediaType(), RiskScores.document(provisionScores),
-                doc.provisions().size(), scored, findings, metadata);
+        return ScanReport.of(doc.source(), language, doc.mediaType(), doc.provisions().size(), findings,
+                new LinkedHashMap<>(doc.metadata()));
     }
 
     private Finding finding(ParsedDocument doc, Provision p, String code, List<FactorHit> hits, Language language) {

@@ -1,9 +1,14 @@
 package org.adaldyq.risk.report;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.scoring.RiskScores;
 
 /**
  * The result of scanning one legal text: its language, document score, the provisions with findings
@@ -39,43 +44,46 @@ public record ScanReport(
     }
 
     /**
+     * A report of {@code findings} (one per provision and factor, each at a {@link ProvisionLocation}): put in
+     * text order (by provision, then by quote: a list item's quote may stand in its lead-in, then by code), each
+     * provision scored from its findings in code order ({@link RiskScores#anyOf}), the provisions ranked
+     * highest score first and the document scored from them in text order ({@link RiskScores#document}).
+     */
+    public static ScanReport of(String source, Language language, String mediaType, int provisionCount, List<Finding> findings,
+                                Map<String, String> metadata) {
+        List<Finding> inTextOrder = new ArrayList<>(findings);
+        inTextOrder.sort(Comparator.comparingInt((Finding f) -> location(f).provisionStart())
+                .thenComparingInt(f -> location(f).start())
+                .thenComparing(Finding::code));
+        Map<Integer, TreeMap<String, Finding>> byProvision = new TreeMap<>();
+        for (Finding f : inTextOrder) {
+            byProvision.computeIfAbsent(location(f).provisionStart(), k -> new TreeMap<>()).put(f.code(), f);
+        }
+        List<ProvisionScore> scored = new ArrayList<>();
+        List<Double> provisionScores = new ArrayList<>();
+        for (TreeMap<String, Finding> byCode : byProvision.values()) {
+            ProvisionLocation at = location(byCode.firstEntry().getValue());
+            double score = RiskScores.anyOf(byCode.values().stream().map(Finding::score).toList());
+            provisionScores.add(score);
+            scored.add(new ProvisionScore(at.provision(), at.provisionStart(), at.provisionEnd(), score, List.copyOf(byCode.keySet())));
+        }
+        scored.sort(Comparator.comparingDouble(ProvisionScore::score).reversed().thenComparingInt(ProvisionScore::start));
+        return new ScanReport(source, language, mediaType, RiskScores.document(provisionScores), provisionCount, scored,
+                inTextOrder, metadata);
+    }
+
+    /**
      * This report with only the findings {@code keep} accepts, its provision and document scores worked out
-     * again from them as the scanner works them out; this report itself when it keeps them all.
+     * again from them ({@link #of}); this report itself when it keeps them all.
      */
     public ScanReport keeping(java.util.function.Predicate<Finding> keep) {
         if (findings.stream().allMatch(keep)) {
             return this;
         }
-        List<Finding> kept = findings.stream().filter(keep).toList();
-        Map<String, Finding> byProvisionAndCode = new java.util.HashMap<>();
-        for (Finding f : kept) {
-            byProvisionAndCode.put(citation(f) + "\n" + f.code(), f);
-        }
-        List<ProvisionScore> scored = new java.util.ArrayList<>();
-        List<Double> provisionScores = new java.util.ArrayList<>();
-        // in text order, as the scanner adds them up
-        for (ProvisionScore p : provisions.stream().sorted(java.util.Comparator.comparingInt(ProvisionScore::start)).toList()) {
-            List<String> codes = new java.util.ArrayList<>();
-            List<Double> scores = new java.util.ArrayList<>();
-            for (String code : p.factors()) {
-                Finding f = byProvisionAndCode.get(p.provision() + "\n" + code);
-                if (f != null) {
-                    codes.add(code);
-                    scores.add(f.score());
-                }
-            }
-            if (!codes.isEmpty()) {
-                double score = org.adaldyq.risk.scoring.RiskScores.anyOf(scores);
-                provisionScores.add(score);
-                scored.add(new ProvisionScore(p.provision(), p.start(), p.end(), score, codes));
-            }
-        }
-        scored.sort(java.util.Comparator.comparingDouble(ProvisionScore::score).reversed().thenComparingInt(ProvisionScore::start));
-        return new ScanReport(source, language, mediaType, org.adaldyq.risk.scoring.RiskScores.document(provisionScores),
-                provisionCount, scored, kept, metadata);
+        return of(source, language, mediaType, provisionCount, findings.stream().filter(keep).toList(), metadata);
     }
 
-    private static String citation(Finding f) {
-        return f.location() instanceof org.adaldyq.risk.finding.ProvisionLocation p ? p.provision() : "";
+    private static ProvisionLocation location(Finding f) {
+        return (ProvisionLocation) f.location();
     }
 }

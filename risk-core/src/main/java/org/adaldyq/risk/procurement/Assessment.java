@@ -4,7 +4,6 @@ import org.adaldyq.risk.procurement.catalogue.IndicatorCatalogue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.adaldyq.risk.finding.Evidence;
 import org.adaldyq.risk.finding.Severity;
-import org.adaldyq.risk.procurement.fact.Computability;
 import org.adaldyq.risk.procurement.fact.Flag;
 import org.adaldyq.risk.procurement.fact.Group;
 import org.adaldyq.risk.procurement.model.Award;
@@ -85,13 +84,6 @@ public final class Assessment implements AutoCloseable {
             IndicatorResults results;
             try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(spill), StandardCharsets.UTF_8), 1 << 16)) {
                 results = engine.run(inputs, new ComputableListener() {
-                    @Override
-                    public void process(String source, ContractingProcess p, org.adaldyq.risk.procurement.fact.ProcessFacts f,
-                                        String skip, List<Flag> flags) {
-                        process(source, p, f, f == null ? null : codes.stream().filter(c -> Computability.computable(c, p, f)).toList(),
-                                skip, flags);
-                    }
-
                     @Override
                     public void process(String source, ContractingProcess p, org.adaldyq.risk.procurement.fact.ProcessFacts f,
                                         List<String> computable, String skip, List<Flag> flags) {

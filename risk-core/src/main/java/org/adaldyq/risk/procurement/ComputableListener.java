@@ -19,6 +19,20 @@ interface ComputableListener extends ProcessListener {
     void process(String source, ContractingProcess process, ProcessFacts facts, List<String> computable,
                  String skipReason, List<Flag> flags);
 
+    /**
+     * A process the run did not review (skipped, or its rules stopped): no facts, no computable codes. The run
+     * hands each reviewed one over with its codes, never through this form.
+     *
+     * @throws IllegalStateException for a process with facts
+     */
+    @Override
+    default void process(String source, ContractingProcess process, ProcessFacts facts, String skipReason, List<Flag> flags) {
+        if (facts != null) {
+            throw new IllegalStateException("a reviewed process comes with the codes the run found computable");
+        }
+        process(source, process, null, null, skipReason, flags);
+    }
+
     /** Those of {@code computable} that are in {@code wanted}, in their order. */
     static List<String> only(List<String> computable, Set<String> wanted) {
         if (computable == null) {

@@ -2,7 +2,6 @@ package org.adaldyq.risk.procurement;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.adaldyq.risk.procurement.fact.Computability;
 import org.adaldyq.risk.procurement.fact.Flag;
 import org.adaldyq.risk.procurement.fact.ProcessFacts;
 import org.adaldyq.risk.procurement.model.Bid;
@@ -225,12 +224,6 @@ public final class PartitionScorer implements Iterator<PartitionRecord> {
     /** Turns what the run hands back, in feeding order, into records. */
     private final class Listener implements ComputableListener {
         private final java.util.Set<String> wanted = java.util.Set.copyOf(processCodes);
-
-        @Override
-        public void process(String source, ContractingProcess p, ProcessFacts f, String skip, List<Flag> flags) {
-            process(source, p, f, f == null ? null : processCodes.stream().filter(c -> Computability.computable(c, p, f)).toList(),
-                    skip, flags);
-        }
 
         @Override
         public void process(String source, ContractingProcess p, ProcessFacts f, List<String> computable, String skip,

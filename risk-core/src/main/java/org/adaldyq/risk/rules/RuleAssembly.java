@@ -44,10 +44,13 @@ public final class RuleAssembly {
     private final int builtInRules;
     private final int added;
     private final int overridden;
+    private final Set<RuleSet.RuleId> builtInOverridden;
 
     private RuleAssembly(List<RuleSet.DrlSource> sources, boolean authorDrl, Set<String> disabled, List<Threshold> thresholds,
             List<RuleProblem> problems, Map<String, String> ruleOrigins, Map<String, RuleBytecodeVerifier.Span> ruleSpans,
-            Map<String, RuleBytecodeVerifier.Span> functionSpans, int builtInRules, int added, int overridden) {
+            Map<String, RuleBytecodeVerifier.Span> functionSpans, int builtInRules, int added, int overridden,
+            Set<RuleSet.RuleId> builtInOverridden) {
+        this.builtInOverridden = Set.copyOf(builtInOverridden);
         this.sources = List.copyOf(sources);
         this.authorDrl = authorDrl;
         this.disabled = Set.copyOf(disabled);
@@ -78,6 +81,7 @@ public final class RuleAssembly {
         int builtIn = 0;
         int added = 0;
         int overridden = 0;
+        Set<RuleSet.RuleId> builtInOverridden = new HashSet<>();
         boolean authorDrl = false;
         for (int li = 0; li < layers.size(); li++) {
             RuleLayer layer = layers.get(li);
@@ -102,6 +106,9 @@ public final class RuleAssembly {
                     if (earlier != null) {
                         blanked.computeIfAbsent(earlier.file(), k -> new HashSet<>()).add(r.id());
                         overridden++;
+                        if (layers.get(earlier.layer()).builtIn()) {
+                            builtInOverridden.add(new RuleSet.RuleId(earlier.file().packageName(), r.id()));
+                        }
                     } else if (layer.builtIn()) {
                         builtIn++;
                     } else {
@@ -200,7 +207,7 @@ public final class RuleAssembly {
             }
         }
         return new RuleAssembly(sources, authorDrl, disabled, new ArrayList<>(thresholds.values()), problems, origins,
-                ruleSpans, functionSpans, builtIn, added, overridden);
+                ruleSpans, functionSpans, builtIn, added, overridden, builtInOverridden);
     }
 
     private static void references(DrlFile f, String text, Set<String> concepts, Set<String> thresholdKeys,
@@ -278,6 +285,16 @@ public final class RuleAssembly {
     /** The DRL to compile: every layer's files, overridden rules blanked out. */
     public List<RuleSet.DrlSource> sources() {
         return sources;
+    }
+
+    /** The built-in rules an author layer replaces (left out of the built-in sources). */
+    public Set<RuleSet.RuleId> builtInOverridden() {
+        return builtInOverridden;
+    }
+
+    /** The DRL of the author layers alone, their overridden rules blanked out: what must be compiled at run time. */
+    public List<RuleSet.DrlSource> authorSources() {
+        return sources.stream().filter(d -> !d.origin().startsWith(RuleLayer.CLASSPATH_ORIGIN)).toList();
     }
 
     /** Whether any author layer holds DRL (then the rules must be compiled at run time). */

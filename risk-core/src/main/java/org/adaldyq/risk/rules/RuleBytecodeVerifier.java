@@ -94,7 +94,7 @@ public final class RuleBytecodeVerifier {
                 s = scan(e.getValue());
             } catch (RuntimeException unreadable) {
                 // what cannot be read cannot be checked: refused
-                String origin = rules.values().stream().map(Span::origin).filter(o -> !o.startsWith("classpath:")).findFirst()
+                String origin = rules.values().stream().map(Span::origin).filter(o -> !o.startsWith(RuleLayer.CLASSPATH_ORIGIN)).findFirst()
                         .orElse(e.getKey());
                 problems.put(e.getKey(), RuleProblem.error(origin, 0, 0, "the compiled class " + e.getKey()
                         + " cannot be read by the compiled-code check (" + unreadable + "): refused"));
@@ -164,7 +164,7 @@ public final class RuleBytecodeVerifier {
             span = functions.get(function);
         } else if (!ruleNames.isEmpty()) {
             // a lambda shared by several rules: name the one defined by an author, else the first
-            String name = ruleNames.stream().filter(n -> rules.containsKey(n) && !rules.get(n).origin().startsWith("classpath:"))
+            String name = ruleNames.stream().filter(n -> rules.containsKey(n) && !rules.get(n).origin().startsWith(RuleLayer.CLASSPATH_ORIGIN))
                     .findFirst().orElse(ruleNames.iterator().next());
             who = "rule \"" + name + "\"";
             span = rules.get(name);
@@ -201,7 +201,7 @@ public final class RuleBytecodeVerifier {
 
     private static String originOfPackage(String internalName, Map<String, Span> rules) {
         String pkg = packageName(internalName);
-        return rules.values().stream().filter(s -> !s.origin().startsWith("classpath:"))
+        return rules.values().stream().filter(s -> !s.origin().startsWith(RuleLayer.CLASSPATH_ORIGIN))
                 .filter(s -> declaresPackage(s.text(), pkg)).map(Span::origin).findFirst()
                 .orElse("(rules of package " + pkg + ")");
     }

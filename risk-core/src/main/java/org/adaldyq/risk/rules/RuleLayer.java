@@ -37,6 +37,8 @@ public final class RuleLayer {
     public static final String CONFIDENCE = "confidence.csv";
     /** File name ending of procurement example cases. */
     public static final String RELEASE_EXAMPLES = ".examples.jsonl";
+    /** How the origin of a built-in file starts (an author file's origin is its path). */
+    public static final String CLASSPATH_ORIGIN = "classpath:";
 
     /** A text file of the layer: where it came from and its content. */
     public record SourceFile(String origin, String content) {
@@ -131,7 +133,7 @@ public final class RuleLayer {
             String resource = root + "/" + file;
             String content = read(loader, resource).orElseThrow(
                     () -> new IllegalStateException("file listed in " + root + "/index.txt not found: " + resource));
-            String origin = "classpath:" + resource;
+            String origin = CLASSPATH_ORIGIN + resource;
             if (file.endsWith(".drl")) {
                 drl.add(new RuleSet.DrlSource(origin, file, content));
             } else if (file.endsWith(".examples")) {
@@ -144,8 +146,8 @@ public final class RuleLayer {
                 throw new IllegalStateException(root + "/index.txt lists a file of unknown kind: " + file);
             }
         }
-        Optional<SourceFile> factors = read(loader, root + "/factors.json").map(c -> new SourceFile("classpath:" + root + "/factors.json", c));
-        Optional<SourceFile> confidence = read(loader, root + "/" + CONFIDENCE).map(c -> new SourceFile("classpath:" + root + "/" + CONFIDENCE, c));
+        Optional<SourceFile> factors = read(loader, root + "/factors.json").map(c -> new SourceFile(CLASSPATH_ORIGIN + root + "/factors.json", c));
+        Optional<SourceFile> confidence = read(loader, root + "/" + CONFIDENCE).map(c -> new SourceFile(CLASSPATH_ORIGIN + root + "/" + CONFIDENCE, c));
         return new RuleLayer("built-in pack " + root, true, drl, examples, releaseExamples, thresholds, Optional.empty(), factors,
                 confidence, b -> b.addClasspath(loader, root + "/lexicon"));
     }

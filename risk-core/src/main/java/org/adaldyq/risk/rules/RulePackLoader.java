@@ -13,7 +13,9 @@ import java.util.Optional;
  * Loads a rule pack, the same way for both packs: the built-in pack and author folders merged (add,
  * override by rule id, {@code disabled.txt}, {@code thresholds.csv}; see {@link RuleAssembly}), every file
  * checked, into what the pack builds. Without author folders the rules precompiled at build time are used
- * as they are (fast path); author DRL makes the built-in and author DRL compile together at run time;
+ * as they are (fast path); author DRL is compiled alone at run time and joined to the precompiled rules
+ * ({@link RuleSet#joining}; all of it is compiled from source when the built-in rules are left out, when
+ * {@code compileAlways} asks for it, or when the built-in DRL on the class path differs from the jar's);
  * author folders with only data keep the precompiled rules.
  */
 public final class RulePackLoader {
@@ -78,24 +80,33 @@ public final class RulePackLoader {
 
         boolean compile = assembly.hasAuthorDrl() || !o.builtIn() || o.compileAlways() || stale;
         RuleSet rules;
+        boolean joined = false;
         if (compile) {
             try {
                 if (pack.classicCheck()) {
-                    classicCheck(assembly.sources());
+                    classicCheck(assembly.authorSources());
                 }
                 // What runs is the executable model: every condition, consequence and function is a class,
                 // and each is verified before it is loaded.
                 long v0 = System.nanoTime();
                 RuleBytecodeVerifier verifier = RuleBytecodeVerifier.standard();
                 long[] verifyNanos = new long[1];
-                rules = RuleSet.compile(assembly.sources(), true, classes -> {
+                RuleSet.ClassCheck check = classes -> {
                     long t = System.nanoTime();
                     try {
                         return verifier.verify(classes, assembly.ruleSpans(), assembly.functionSpans());
                     } finally {
                         verifyNanos[0] = System.nanoTime() - t;
                     }
-                });
+                };
+                RuleSet built = o.builtIn() && !o.compileAlways() && !stale ? pack.precompiled(o.loader()) : null;
+                if (built != null && built.joinable()) {
+                    // The built-in rules as precompiled, the author rules compiled alone and joined to them.
+                    rules = built.joining(RuleSet.compile(assembly.authorSources(), true, check), assembly.builtInOverridden());
+                    joined = true;
+                } else {
+                    rules = RuleSet.compile(assembly.sources(), true, check);
+                }
                 LOG.debug("{} rules: compiled in {} ms, of which verifying the compiled classes {} ms", pack.name(),
                         (System.nanoTime() - v0) / 1_000_000, verifyNanos[0] / 1_000_000);
             } catch (RuleCompilationException e) {
@@ -103,8 +114,8 @@ public final class RulePackLoader {
                 return failed(problems, t0);
             } catch (OutOfMemoryError | StackOverflowError e) {
                 // e.g. thousands of functions or nesting the compiler cannot hold: the pack, not the host, fails
-                problems.add(RuleProblem.error(String.join(", ", assembly.sources().stream()
-                        .filter(d -> !d.origin().startsWith("classpath:")).map(RuleSet.DrlSource::origin).toList()), 0, 0,
+                problems.add(RuleProblem.error(String.join(", ", assembly.authorSources().stream()
+                        .map(RuleSet.DrlSource::origin).toList()), 0, 0,
                         "compiling these rules ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack")
                         + ": too many or too deeply nested rules and functions"));
                 return failed(problems, t0);
@@ -115,7 +126,8 @@ public final class RulePackLoader {
         rules = rules.withDisabled(assembly.disabled()).withThresholds(assembly.thresholds());
         problems.forEach(p -> LOG.warn("{}", p));
         Duration took = since(t0);
-        String summary = assembly.summary() + (compile ? ", compiled at run time" : ", precompiled") + " in "
+        String summary = assembly.summary() + (joined ? ", author rules compiled at run time and joined to the precompiled rules"
+                : compile ? ", compiled at run time" : ", precompiled") + " in "
                 + took.toMillis() + " ms";
         LOG.info("{} rules: {}", pack.name(), summary);
         return new LoadedPack<>(Optional.of(pack.build(rules, vocabulary, o)), problems, examples, summary, took);
@@ -126,8 +138,7 @@ public final class RulePackLoader {
      * executable model misses. The structure check ({@link DrlAllowList}) has made sure beforehand that it
      * evaluates nothing at compile time (annotation values are literals, no timers, calendars or dates).
      */
-    private static void classicCheck(List<RuleSet.DrlSource> sources) {
-        List<RuleSet.DrlSource> author = sources.stream().filter(d -> !d.origin().startsWith("classpath:")).toList();
+    private static void classicCheck(List<RuleSet.DrlSource> author) {
         if (!author.isEmpty()) {
             RuleSet.checkWithClassicCompiler(author);
         }

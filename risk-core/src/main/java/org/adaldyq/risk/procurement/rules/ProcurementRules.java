@@ -20,7 +20,7 @@ import org.adaldyq.risk.rules.RuleSet;
  * Loads the procurement rules: the built-in pack and author folders merged (add, override by rule id,
  * {@code disabled.txt}, {@code thresholds.csv}; see {@link RuleAssembly}), every file checked, into a
  * ready {@link RuleBook}. Without author DRL the rules precompiled at build time are used (fast path); author
- * DRL makes the built-in and author DRL compile together at run time. The twin of
+ * DRL is compiled at run time and joined to the precompiled rules. The twin of
  * {@link org.adaldyq.risk.regulation.RegulationRules}.
  */
 public final class ProcurementRules {

@@ -12,7 +12,9 @@ import org.adaldyq.risk.lang.Language;
  * anything else (US sections, divisions), is shown as it is.
  */
 final class CitationText {
-    private static final Pattern PART = Pattern.compile("(new )?(Article|part|point|sub-point|paragraph) ([^,\\s]+)|\\btext$");
+    private static final Pattern PART = Pattern.compile("([Aa]rticle|[Pp]art|[Pp]oint|[Ss]ub-point|[Pp]aragraph) ([^,\\s]+)");
+    /** What follows the arrow of a quoted amendment: the inserted ({@code new}) or restated text, with or without its number. */
+    private static final Pattern INSERTED = Pattern.compile("(new|amended) (.+)");
 
     private CitationText() {
     }
@@ -21,28 +23,50 @@ final class CitationText {
         if (citation == null || language == Language.EN) {
             return citation;
         }
-        boolean kk = language == Language.KK;
+        int arrow = citation.indexOf("→ ");
+        String s = arrow < 0 ? levels(citation, language)
+                : levels(citation.substring(0, arrow), language) + "→ " + inserted(citation.substring(arrow + 2), language);
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    private static String levels(String citation, Language language) {
         Matcher m = PART.matcher(citation);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String replacement;
-            if (m.group().equals("text")) {
-                replacement = kk ? "мәтіні" : "текст";
-            } else {
-                String n = m.group(3);
-                String word = kk ? kazakh(m.group(2), n) : russian(m.group(2)) + " " + n;
-                replacement = m.group(1) == null ? word : (kk ? "жаңа " : "новая ") + word;
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            String level = m.group(1).toLowerCase(Locale.ROOT);
+            String word = language == Language.KK ? kazakh(level, m.group(2)) : russian(level) + " " + m.group(2);
+            m.appendReplacement(out, Matcher.quoteReplacement(word));
         }
         m.appendTail(out);
-        String s = out.toString();
-        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+        return out.toString();
+    }
+
+    /**
+     * The text an amending provision inserts ({@code new Article 237-1, point 1}, {@code new text}) or restates
+     * ({@code amended point 3}, {@code amended text}) as the page's language says it: «новый пункт 3», «пункт 3
+     * в новой редакции», «жаңа мәтін», «жаңа редакциядағы 3-тармақ».
+     */
+    private static String inserted(String rest, Language language) {
+        Matcher m = INSERTED.matcher(rest);
+        if (!m.matches()) {
+            return levels(rest, language);
+        }
+        boolean restated = m.group(1).equals("amended");
+        boolean text = m.group(2).equals("text");
+        if (language == Language.KK) {
+            return (restated ? "жаңа редакциядағы " : "жаңа ") + (text ? "мәтін" : levels(m.group(2), language));
+        }
+        String what = text ? "текст" : levels(m.group(2), language);
+        if (restated) {
+            return what + " в новой редакции";
+        }
+        boolean feminine = what.startsWith("статья") || what.startsWith("часть");
+        return (feminine ? "новая " : "новый ") + what;
     }
 
     private static String russian(String level) {
         return switch (level) {
-            case "Article" -> "статья";
+            case "article" -> "статья";
             case "part" -> "часть";
             case "point" -> "пункт";
             case "sub-point" -> "подпункт";
@@ -52,7 +76,7 @@ final class CitationText {
 
     private static String kazakh(String level, String n) {
         return switch (level) {
-            case "Article" -> n + "-бап";
+            case "article" -> n + "-бап";
             case "part" -> n + "-бөлік";
             case "point" -> n + "-тармақ";
             case "sub-point" -> n + " тармақша";

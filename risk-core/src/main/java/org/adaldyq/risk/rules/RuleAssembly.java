@@ -45,12 +45,14 @@ public final class RuleAssembly {
     private final int added;
     private final int overridden;
     private final Set<RuleSet.RuleId> builtInOverridden;
+    private final boolean builtInDefinitions;
 
     private RuleAssembly(List<RuleSet.DrlSource> sources, boolean authorDrl, Set<String> disabled, List<Threshold> thresholds,
             List<RuleProblem> problems, Map<String, String> ruleOrigins, Map<String, RuleBytecodeVerifier.Span> ruleSpans,
             Map<String, RuleBytecodeVerifier.Span> functionSpans, int builtInRules, int added, int overridden,
-            Set<RuleSet.RuleId> builtInOverridden) {
+            Set<RuleSet.RuleId> builtInOverridden, boolean builtInDefinitions) {
         this.builtInOverridden = Set.copyOf(builtInOverridden);
+        this.builtInDefinitions = builtInDefinitions;
         this.sources = List.copyOf(sources);
         this.authorDrl = authorDrl;
         this.disabled = Set.copyOf(disabled);
@@ -82,6 +84,7 @@ public final class RuleAssembly {
         int added = 0;
         int overridden = 0;
         Set<RuleSet.RuleId> builtInOverridden = new HashSet<>();
+        boolean builtInDefinitions = false;
         boolean authorDrl = false;
         for (int li = 0; li < layers.size(); li++) {
             RuleLayer layer = layers.get(li);
@@ -92,6 +95,7 @@ public final class RuleAssembly {
                 files.add(f);
                 authorDrl |= !layer.builtIn();
                 problems.addAll(f.problems());
+                builtInDefinitions |= layer.builtIn() && definesShared(f);
                 problems.addAll(allowList.check(f));
                 problems.addAll(convention.check(f, codes));
                 for (DrlFile.RuleEntry r : f.rules()) {
@@ -207,7 +211,15 @@ public final class RuleAssembly {
             }
         }
         return new RuleAssembly(sources, authorDrl, disabled, new ArrayList<>(thresholds.values()), problems, origins,
-                ruleSpans, functionSpans, builtIn, added, overridden, builtInOverridden);
+                ruleSpans, functionSpans, builtIn, added, overridden, builtInOverridden, builtInDefinitions);
+    }
+
+    /** Whether a file defines what other files' rules can use: functions, types, globals, queries. */
+    private static boolean definesShared(DrlFile f) {
+        var d = f.descr();
+        return d != null && (!d.getFunctions().isEmpty() || !d.getTypeDeclarations().isEmpty()
+                || !d.getEnumDeclarations().isEmpty() || !d.getGlobals().isEmpty()
+                || d.getRules().stream().anyMatch(r -> r instanceof org.drools.drl.ast.descr.QueryDescr));
     }
 
     private static void references(DrlFile f, String text, Set<String> concepts, Set<String> thresholdKeys,
@@ -290,6 +302,14 @@ public final class RuleAssembly {
     /** The built-in rules an author layer replaces (left out of the built-in sources). */
     public Set<RuleSet.RuleId> builtInOverridden() {
         return builtInOverridden;
+    }
+
+    /**
+     * Whether the built-in DRL defines functions, types, globals or queries that author rules could use: then
+     * the author files cannot be compiled without it.
+     */
+    public boolean builtInDefinesShared() {
+        return builtInDefinitions;
     }
 
     /** The DRL of the author layers alone, their overridden rules blanked out: what must be compiled at run time. */

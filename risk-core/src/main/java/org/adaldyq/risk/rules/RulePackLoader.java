@@ -15,7 +15,8 @@ import java.util.Optional;
  * checked, into what the pack builds. Without author folders the rules precompiled at build time are used
  * as they are (fast path); author DRL is compiled alone at run time and joined to the precompiled rules
  * ({@link RuleSet#joining}; all of it is compiled from source when the built-in rules are left out, when
- * {@code compileAlways} asks for it, or when the built-in DRL on the class path differs from the jar's);
+ * {@code compileAlways} asks for it, when the built-in DRL on the class path differs from the jar's, or when
+ * it defines functions, types, globals or queries the author files could use);
  * author folders with only data keep the precompiled rules.
  */
 public final class RulePackLoader {
@@ -99,7 +100,8 @@ public final class RulePackLoader {
                         verifyNanos[0] = System.nanoTime() - t;
                     }
                 };
-                RuleSet built = o.builtIn() && !o.compileAlways() && !stale ? pack.precompiled(o.loader()) : null;
+                RuleSet built = o.builtIn() && !o.compileAlways() && !stale && !assembly.builtInDefinesShared()
+                        ? pack.precompiled(o.loader()) : null;
                 if (built != null && built.joinable()) {
                     // The built-in rules as precompiled, the author rules compiled alone and joined to them.
                     rules = built.joining(RuleSet.compile(assembly.authorSources(), true, check), assembly.builtInOverridden());

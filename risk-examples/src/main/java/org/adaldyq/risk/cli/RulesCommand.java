@@ -15,6 +15,7 @@ import org.adaldyq.risk.rules.RuleExamples;
 import org.adaldyq.risk.rules.RuleLimits;
 import org.adaldyq.risk.rules.RuleProblem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +40,65 @@ final class RulesCommand {
         };
     }
 
+    /** {@code --watch}: run again whenever a file of the folders changes, until interrupted (Ctrl-C). */
+    static final class Watch {
+        @Option(names = "--watch", description = "After the first run, run again each time a file of the folders changes "
+                + "(saved and then still for --watch-interval), until Ctrl-C: a live loop while editing rules.")
+        boolean on;
+
+        @Option(names = "--watch-interval", defaultValue = "500", paramLabel = "MS",
+                description = "With --watch, how often the folders are looked at, in milliseconds (default: 500).")
+        long intervalMillis;
+
+        /**
+         * Runs {@code run} once and, with {@code --watch}, again after each change of {@code dirs} until the
+         * thread is interrupted. A run that throws (rules that do not load) prints its problems and the watch
+         * goes on. Returns the last run's exit code.
+         */
+        int run(CommandSpec spec, List<Path> dirs, String what, java.util.function.IntSupplier run) {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (on && dirs.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--watch needs the rule folders (DIR) to watch");
+            }
+            if (intervalMillis < 10) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--watch-interval must be at least 10 ms: " + intervalMillis);
+            }
+            if (!on) {
+                return run.getAsInt();
+            }
+            java.util.concurrent.atomic.AtomicInteger last = new java.util.concurrent.atomic.AtomicInteger(guarded(run, err));
+            out.printf("watching %s for changes (Ctrl-C to stop)%n", String.join(", ", dirs.stream().map(Path::toString).toList()));
+            out.flush();
+            Runnable again = () -> {
+                out.printf("%n--- %s: a file changed; %s again%n", java.time.LocalTime.now().withNano(0), what);
+                out.flush();
+                last.set(guarded(run, err));
+            };
+            try (org.adaldyq.risk.rules.FolderWatch watch = org.adaldyq.risk.rules.FolderWatch.start(dirs,
+                    java.time.Duration.ofMillis(intervalMillis), again)) {
+                new java.util.concurrent.CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return last.get();
+        }
+
+        /** One run; rule or lexicon problems it throws are printed as file:line:column lines (exit code 3). */
+        private static int guarded(java.util.function.IntSupplier run, PrintWriter err) {
+            try {
+                return run.getAsInt();
+            } catch (org.adaldyq.risk.rules.RuleCompilationException e) {
+                e.problems().forEach(err::println);
+            } catch (org.adaldyq.risk.lexicon.LexiconException e) {
+                e.problems().forEach(err::println);
+            }
+            err.println("rules do not load");
+            err.flush();
+            return 3;
+        }
+    }
+
     /** {@code rules check [DIR...]}: exit 0 when clean (warnings allowed), 1 on errors. */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Compile the built-in pack and the rule folders and print every problem as file:line:column: message. "
@@ -57,8 +117,15 @@ final class RulesCommand {
                 + "procurement pack for folders with procurement DRL or *.examples.jsonl, else regulation; both without DIR)")
         String pack;
 
+        @Mixin
+        Watch watch;
+
         @Override
         public Integer call() {
+            return watch.run(spec, dirs, "checking", this::check);
+        }
+
+        private int check() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             long errors = 0;
@@ -109,8 +176,15 @@ final class RulesCommand {
         @Option(names = "--pack", defaultValue = "auto", description = "regulation, procurement or auto (as for rules check)")
         String pack;
 
+        @Mixin
+        Watch watch;
+
         @Override
         public Integer call() {
+            return watch.run(spec, dirs, "testing", this::test);
+        }
+
+        private int test() {
             PrintWriter out = spec.commandLine().getOut();
             int failed = 0;
             if (packs(pack, dirs).contains("regulation")) {

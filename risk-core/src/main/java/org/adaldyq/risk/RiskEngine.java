@@ -167,6 +167,14 @@ public final class RiskEngine {
         return scanner().catalogue();
     }
 
+    /**
+     * How often findings were right, per language and factor, and for findings both official versions have
+     * (its pair rows), as the rules in force measured it: where each finding's confidence comes from.
+     */
+    public org.adaldyq.risk.regulation.ConfidenceTable confidence() {
+        return scanner().confidence();
+    }
+
     /** Scans a document read from a stream; {@code sourceName} names it in the report and hints its format. */
     public ScanReport scan(InputStream in, String sourceName) throws DocumentReadException {
         ParsedDocument doc = language.isPresent() ? reader.read(in, sourceName, language.get()) : reader.read(in, sourceName);
@@ -206,13 +214,20 @@ public final class RiskEngine {
     }
 
     /**
-     * Aligns two versions scanned by {@link #scanVersion} ({@link PairReport#of}) and keeps the findings of this
-     * engine's minimum confidence, decided per pair ({@link PairReport#keeping}): a factor both versions found
-     * stays in both when either version's finding reaches the minimum, so that a difference between the two
-     * languages' confidence tables never shows as a difference between the versions.
+     * Aligns two versions scanned by {@link #scanVersion} ({@link PairReport#of}), gives the findings both versions
+     * carry the confidence measured for that case when the confidence table has a row for the two languages
+     * ({@link PairReport#confirmedByBoth}), and keeps the findings of this engine's minimum confidence, decided
+     * per pair ({@link PairReport#keeping}): a factor both versions found stays in both when either version's
+     * finding reaches the minimum, so that a difference between the two languages' confidence tables never
+     * shows as a difference between the versions.
      */
     public PairReport pair(ScannedDocument first, ScannedDocument second) {
-        return PairReport.of(first, second).keeping(minConfidence);
+        PairReport pair = PairReport.of(first, second);
+        var measured = confidence().pair(first.report().language(), second.report().language());
+        if (measured.isPresent()) {
+            pair = pair.confirmedByBoth(measured.get().confidence(), measured.get()::inWords);
+        }
+        return pair.keeping(minConfidence);
     }
 
     /**

@@ -7,6 +7,9 @@ package org.adaldyq.risk.finding;
  * @serial exclude
  */
 public record Evidence(String path, Object value, Object threshold) implements java.io.Serializable {
+    /** The path of the evidence entry that says, in words, how often findings like this one were right. */
+    public static final String CONFIDENCE = "confidence";
+
     /** Evidence that was not compared with a threshold. */
     public static Evidence of(String path, Object value) {
         return new Evidence(path, value, null);

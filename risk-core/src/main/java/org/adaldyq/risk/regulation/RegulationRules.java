@@ -214,8 +214,8 @@ public final class RegulationRules {
     }
 
     /**
-     * The confidence tables of the layers, later rows replacing earlier ones language × factor; a row of a
-     * factor the catalogue does not have is an error.
+     * The confidence tables of the layers, later rows replacing earlier ones language × factor (pair rows
+     * language pair by language pair); a row of a factor the catalogue does not have is an error.
      */
     private static ConfidenceTable confidence(List<RuleLayer> layers, FactorCatalogue catalogue, List<RuleProblem> problems) {
         ConfidenceTable table = ConfidenceTable.empty();
@@ -224,8 +224,7 @@ public final class RegulationRules {
                 continue;
             }
             RuleLayer.SourceFile f = layer.confidence().get();
-            List<ConfidenceTable.Row> rows = ConfidenceTable.parse(f.origin(), f.lines(), code -> catalogue.get(code).isPresent(), problems);
-            table = table.overriddenBy(rows);
+            table = table.overriddenBy(ConfidenceTable.read(f.origin(), f.lines(), code -> catalogue.get(code).isPresent(), problems));
         }
         return table;
     }

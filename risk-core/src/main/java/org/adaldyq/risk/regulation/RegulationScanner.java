@@ -530,7 +530,7 @@ public final class RegulationScanner {
     }
 
     /** The path of the evidence entry that says, in words, how often findings of the factor were right. */
-    public static final String CONFIDENCE_EVIDENCE = "confidence";
+    public static final String CONFIDENCE_EVIDENCE = Evidence.CONFIDENCE;
 
     /** Rules of {@code SIGNAL.drl} report for every factor: severity and title come from the factor. */
     static boolean isSignal(String ruleId) {

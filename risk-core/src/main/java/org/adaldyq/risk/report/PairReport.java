@@ -50,6 +50,16 @@ public record PairReport(ScanReport first, ScanReport second, int firstProvision
             return first != null && second != null;
         }
 
+        /**
+         * How sure the pair's finding is: the higher of its versions' confidences (after {@link #confirmedByBoth},
+         * both carry the measured confidence of a finding both versions have); null when neither has one.
+         */
+        public Double confidence() {
+            Double a = first == null ? null : first.confidence();
+            Double b = second == null ? null : second.confidence();
+            return a == null ? b : b == null ? a : Double.valueOf(Math.max(a, b));
+        }
+
         /** The language of the only version that has it, or null when both do. */
         public String onlyIn(PairReport pair) {
             return inBoth() ? null : first != null ? pair.first().language().code() : pair.second().language().code();
@@ -96,6 +106,55 @@ public record PairReport(ScanReport first, ScanReport second, int firstProvision
         byCitation.forEach((citation, byCode) -> byCode.forEach((code, pair) ->
                 out.add(new PairedFinding(code, citation, pair[0], pair[1]))));
         return new PairReport(first, second, firstCitations.size(), secondCitations.size(), aligned, out);
+    }
+
+    /**
+     * The pair with the findings both versions carry given the confidence measured for exactly that case
+     * ({@code confidence.csv}'s pair row: how often a finding both official versions have was right), in place
+     * of each version's per-factor one; the confidence line of their evidence says so, in each version's
+     * language ({@code basis}). Findings of one version only keep their own.
+     *
+     * @param confidence the pair row's confidence, from 0 to 1
+     * @param basis      the pair row in words, per language
+     */
+    public PairReport confirmedByBoth(double confidence, java.util.function.Function<org.adaldyq.risk.lang.Language, String> basis) {
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("confidence must be a number from 0 to 1: " + confidence);
+        }
+        Map<Finding, Finding> replaced = new java.util.IdentityHashMap<>();
+        List<PairedFinding> out = new ArrayList<>();
+        for (PairedFinding f : findings) {
+            if (!f.inBoth()) {
+                out.add(f);
+                continue;
+            }
+            Finding a = confirmed(f.first(), confidence, basis.apply(first.language()));
+            Finding b = confirmed(f.second(), confidence, basis.apply(second.language()));
+            replaced.put(f.first(), a);
+            replaced.put(f.second(), b);
+            out.add(new PairedFinding(f.code(), f.provision(), a, b));
+        }
+        return new PairReport(first.mapping(f -> replaced.getOrDefault(f, f)), second.mapping(f -> replaced.getOrDefault(f, f)),
+                firstProvisions, secondProvisions, aligned, out, minConfidence);
+    }
+
+    /** The finding with this confidence, its confidence evidence (if any) replaced by {@code words}. */
+    private static Finding confirmed(Finding f, double confidence, String words) {
+        List<org.adaldyq.risk.finding.Evidence> evidence = new ArrayList<>();
+        boolean said = false;
+        for (org.adaldyq.risk.finding.Evidence e : f.evidence()) {
+            if (org.adaldyq.risk.finding.Evidence.CONFIDENCE.equals(e.path())) {
+                evidence.add(new org.adaldyq.risk.finding.Evidence(org.adaldyq.risk.finding.Evidence.CONFIDENCE, words, null));
+                said = true;
+            } else {
+                evidence.add(e);
+            }
+        }
+        if (!said) {
+            evidence.add(new org.adaldyq.risk.finding.Evidence(org.adaldyq.risk.finding.Evidence.CONFIDENCE, words, null));
+        }
+        return new Finding(f.code(), f.ruleId(), f.severity(), f.score(), f.title(), f.location(), f.triggers(), evidence,
+                f.explanation(), f.recommendation(), confidence);
     }
 
     /**

@@ -40,7 +40,8 @@ public final class RiskJacksonModule extends SimpleModule {
      * A pair scan: {@code sources}, {@code languages}, {@code provisions} (each version's count and
      * {@code aligned}), {@code counts} ({@code both} and one count per language for findings in that
      * version only), {@code findings} (each with {@code factor}, {@code provision}, {@code in}: the
-     * languages whose version has it, and the finding of each version under its language code), and the
+     * languages whose version has it, {@code confidence} when known ({@link PairReport.PairedFinding#confidence}),
+     * and the finding of each version under its language code), and the
      * two full {@code reports}.
      */
     private static final class PairReportSerializer extends StdSerializer<PairReport> {
@@ -90,6 +91,9 @@ public final class RiskJacksonModule extends SimpleModule {
                     gen.writeString(bKey);
                 }
                 gen.writeEndArray();
+                if (f.confidence() != null) {
+                    gen.writeNumberField("confidence", f.confidence());
+                }
                 if (f.first() != null) {
                     provider.defaultSerializeField(a, f.first(), gen);
                 }

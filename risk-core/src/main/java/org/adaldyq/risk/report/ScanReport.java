@@ -83,6 +83,14 @@ public record ScanReport(
         return of(source, language, mediaType, provisionCount, findings.stream().filter(keep).toList(), metadata);
     }
 
+    /**
+     * This report with each finding replaced by what {@code replace} makes of it (same place and score: the
+     * provision and document scores stay as they are).
+     */
+    public ScanReport mapping(java.util.function.UnaryOperator<Finding> replace) {
+        return of(source, language, mediaType, provisionCount, findings.stream().map(replace).toList(), metadata);
+    }
+
     private static ProvisionLocation location(Finding f) {
         return (ProvisionLocation) f.location();
     }

@@ -76,6 +76,45 @@ class ConfidenceTableTest {
         assertThat(read.format(List.of("made by a test", ""))).isEqualTo(text);
     }
 
+    /** A pair row: how often a finding both official versions have was right, every factor together. */
+    @Test
+    void pairRowsAreReadCheckedOverriddenAndWrittenBack() {
+        List<RuleProblem> problems = new ArrayList<>();
+        ConfidenceTable table = ConfidenceTable.read("t.csv", List.of(
+                "ru,WIDE_DISCRETION,1,13,0.194,fresh",
+                "ru+kk,*,20,2,0.886,dev",
+                "kk+kk,*,1,1,0.5,dev",
+                "kk+xx,*,1,1,0.5,dev",
+                "kk+ru,VAGUE_TERMS,1,1,0.5,dev",
+                "kk+ru,*,1,1,1.5,dev",
+                "kk+ru,*,3,1,0.7,dev"), code -> true, problems);
+        ConfidenceTable.PairRow pair = table.pair(Language.KK, Language.RU).orElseThrow();
+        assertThat(table.pair(Language.RU, Language.KK)).contains(pair);
+        assertThat(pair.languages()).isEqualTo("kk+ru");
+        assertThat(List.of(pair.right(), pair.total())).containsExactly(20, 22);
+        assertThat(pair.origin()).isEqualTo("t.csv:2");
+        assertThat(table.pair(Language.KK, Language.EN)).isEmpty();
+        assertThat(problems).extracting(RuleProblem::line).containsExactly(3, 4, 5, 6, 7);
+        assertThat(problems.get(0).message()).contains("two different languages");
+        assertThat(problems.get(2).message()).contains("factor column is '*'");
+        assertThat(problems.get(3).message()).contains("1.5");
+        assertThat(problems.get(4).message()).contains("kk+ru is set twice", "t.csv:2");
+        // the language rows of the same file are read as before, and parse() gives only them
+        assertThat(ConfidenceTable.parse("t.csv", List.of("kk+ru,*,20,2,0.886,dev", "ru,WIDE_DISCRETION,1,13,0.194,fresh"), code -> true,
+                new ArrayList<>())).extracting(ConfidenceTable.Row::factor).containsExactly("WIDE_DISCRETION");
+
+        ConfidenceTable over = table.overriddenBy(ConfidenceTable.of(List.of(),
+                List.of(ConfidenceTable.PairRow.of(Language.RU, Language.KK, 5, 5, 0.5, "ministry", "ours"))));
+        assertThat(over.pair(Language.KK, Language.RU).orElseThrow().confidence()).isEqualTo(0.5);
+        assertThat(over.get(Language.RU, "WIDE_DISCRETION")).isPresent();
+
+        String text = table.format(List.of());
+        assertThat(text).endsWith("ru,WIDE_DISCRETION,1,13,0.194,fresh\nkk+ru,*,20,2,0.886,dev\n");
+        assertThat(ConfidenceTable.read("t.csv", text.lines().toList(), code -> true, problems).format(List.of())).isEqualTo(text);
+        assertThat(pair.inWords(Language.EN)).isEqualTo("both official versions have it: right in 20 of 22 such findings on the"
+                + " labelled provisions of the dev set");
+    }
+
     private static ConfidenceTable.Row row(Language language, String factor, double confidence) {
         return new ConfidenceTable.Row(language, factor, 1, 2, confidence, "fresh", "test");
     }

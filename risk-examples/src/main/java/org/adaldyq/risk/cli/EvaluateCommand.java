@@ -50,6 +50,11 @@ final class EvaluateCommand implements Callable<Integer> {
             + "provisions. Never from the test split.")
     Path writeConfidence;
 
+    @Option(names = "--pair-data", paramLabel = "FILE_OR_FOLDER", description = "With --write-confidence: labelled provisions "
+            + "whose kk/ru twins (the same --split) measure the table's pair row: how often a finding both official versions "
+            + "have was right, the confidence scan --pair gives it (repeatable; default: the --data provisions).")
+    List<Path> pairData = List.of();
+
     /** The weight, in findings, of the language's precision in a factor's smoothed confidence. */
     static final double CONFIDENCE_SMOOTHING = 5;
     /** The fixed confidence cut-offs whose precision and recall are printed (not tuned). */
@@ -189,7 +194,25 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         if (writeConfidence != null) {
-            ConfidenceTable table = ConfidenceTable.of(RegulationEvaluation.confidenceRows(cases, scanner.catalogue().codes(), CONFIDENCE_SMOOTHING));
+            List<Case> twins = cases;
+            if (!pairData.isEmpty()) {
+                List<LabelledProvision> pairLabelled;
+                try {
+                    pairLabelled = LabelledProvision.read(pairData);
+                } catch (java.io.IOException e) {
+                    return dataError(spec, e.getMessage());
+                }
+                pairLabelled = pairLabelled.stream().filter(p -> all || splits.contains(p.split())).toList();
+                if (pairLabelled.stream().anyMatch(p -> p.split().equals("test"))) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair-data: the test split is frozen;"
+                            + " choose other splits with --split");
+                }
+                twins = RegulationEvaluation.run(scanner, DocumentReader.create(), pairLabelled);
+            }
+            List<ConfidenceTable.PairRow> pairRows = RegulationEvaluation.pairConfidenceRows(twins, CONFIDENCE_SMOOTHING);
+            pairRowsCounted = RegulationEvaluation.twinned(twins).size();
+            ConfidenceTable table = ConfidenceTable.of(RegulationEvaluation.confidenceRows(cases, scanner.catalogue().codes(),
+                    CONFIDENCE_SMOOTHING), pairRows);
             java.nio.file.Files.writeString(writeConfidence, table.format(confidenceComments(cases, table)), java.nio.charset.StandardCharsets.UTF_8);
             out.printf("%nConfidence table of %d rows written to %s%n", table.rows().size(), writeConfidence);
         }
@@ -201,6 +224,9 @@ final class EvaluateCommand implements Callable<Integer> {
     private static String share(Counts c) {
         return c.tp() + c.fp() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.3f", c.precision());
     }
+
+    /** Provisions with a twin the pair rows were counted on (for the comment lines). */
+    private int pairRowsCounted;
 
     /** The comment lines of a written confidence table: what it is, on what it was counted, how to make it again. */
     private List<String> confidenceComments(List<Case> cases, ConfidenceTable table) {
@@ -221,8 +247,15 @@ final class EvaluateCommand implements Callable<Integer> {
         if (noBuiltIn) {
             command.append(" --no-builtin");
         }
+        pairData.forEach(d -> command.append(" --pair-data ").append(d.toString().replace('\\', '/')));
         command.append(" --bootstrap 0 --write-confidence ").append(writeConfidence.toString().replace('\\', '/'));
-        return List.of(
+        List<String> pairLines = table.pairRows().isEmpty() ? List.of() : List.of(
+                "Pair rows (" + String.join(", ", table.pairRows().stream().map(ConfidenceTable.PairRow::languages).toList())
+                        + ", factor *): how often a finding both official versions of a provision have was right, each version's",
+                "finding against its own labels, over every factor (too few per factor); scan --pair gives such findings this",
+                String.format(java.util.Locale.ROOT, "confidence. Counted on %d provisions with their twin (%s); p = the precision of all their findings.",
+                        pairRowsCounted, table.pairRows().get(0).set()));
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 "How often the shipped engine's findings (rules + signal, as scan reports them) of each factor were right,",
                 "per language: right / wrong = findings the labels have / have not got, per labelled provision, matched as",
                 "evaluate matches them. The scanner sets each finding's confidence from this (docs/regulation.md,",
@@ -232,7 +265,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 "the same provisions: " + String.join(", ", priors) + "; a factor with no findings gets p (so do the",
                 "document-level factors " + String.join(" and ", new java.util.TreeSet<>(LabelledProvision.DOCUMENT_LEVEL)) + ", which are never labelled per provision).",
                 "Regenerate (from the repository root, after mvn -q -o package -DskipTests):",
-                command.toString());
+                command.toString()));
+        lines.addAll(lines.size() - 2, pairLines);
+        return lines;
     }
 
     private void line(PrintWriter out, String lang, String mode, List<Case> cases, Mode m, String factor) {

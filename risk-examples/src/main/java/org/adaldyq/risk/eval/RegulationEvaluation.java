@@ -223,6 +223,36 @@ public final class RegulationEvaluation {
         return rows;
     }
 
+    /**
+     * The pair rows of a confidence table: per pair of languages whose twins are among {@code cases}, the
+     * findings both versions carry (each against its own version's labels, every factor together), right and
+     * wrong, smoothed towards the precision of all findings of the twinned provisions with the weight of
+     * {@code k} findings. None when no provision has its twin.
+     */
+    public static List<ConfidenceTable.PairRow> pairConfidenceRows(List<Case> cases, double k) {
+        Map<String, Language[]> pairs = new TreeMap<>();
+        for (Case[] t : twins(cases)) {
+            if (t[0].language() != t[1].language()) {
+                ConfidenceTable.PairRow probe = ConfidenceTable.PairRow.of(t[0].language(), t[1].language(), 0, 0, 0, "x", "");
+                pairs.putIfAbsent(probe.languages(), new Language[] {probe.first(), probe.second()});
+            }
+        }
+        List<Case> twinned = twinned(cases);
+        List<Case> both = withTwins(cases, false);
+        List<ConfidenceTable.PairRow> rows = new ArrayList<>();
+        for (Language[] pair : pairs.values()) {
+            java.util.function.Predicate<Case> inPair = x -> x.language() == pair[0] || x.language() == pair[1];
+            double p = counts(where(twinned, inPair), Mode.HYBRID, null).precision();
+            List<Case> agreed = where(both, inPair);
+            Counts right = counts(agreed, Mode.HYBRID, null);
+            Set<String> splits = new TreeSet<>();
+            agreed.forEach(x -> splits.add(x.labelled().split()));
+            rows.add(ConfidenceTable.PairRow.of(pair[0], pair[1], right.tp(), right.fp(),
+                    ConfidenceTable.smoothed(right.tp(), right.fp(), p, k), String.join("+", splits), "measured"));
+        }
+        return rows;
+    }
+
     private static Counts counts(List<Case> cases, java.util.function.Function<Case, Set<String>> foundBy, String factor) {
         int tp = 0;
         int fp = 0;

@@ -42,7 +42,9 @@ class EvaluateConfidenceTest {
         assertThat(precision).containsOnlyKeys("kk", "ru", "en");
         assertThat(printed).isNotEmpty();
 
-        List<String> rows = Files.readAllLines(table).stream().filter(l -> !l.startsWith("#")).toList();
+        // language rows; data/annotated's kk/ru twins add one pair row (thePairRowHoldsTheFindingsBothVersionsCarry)
+        List<String> rows = Files.readAllLines(table).stream().filter(l -> !l.startsWith("#") && !l.startsWith("kk+ru,")).toList();
+        assertThat(Files.readAllLines(table).stream().filter(l -> l.startsWith("kk+ru,*,"))).hasSize(1);
         assertThat(rows.get(0)).isEqualTo("lang,factor,right,wrong,confidence,set");
         assertThat(rows).hasSize(1 + 3 * 14);
         int withFindings = 0;
@@ -80,7 +82,7 @@ class EvaluateConfidenceTest {
         List<String> args = new ArrayList<>(List.of(command.substring(command.indexOf(" evaluate ") + 1).split(" ")));
         Path out = dir.resolve("confidence.csv");
         for (int i = 0; i < args.size() - 1; i++) {
-            if (args.get(i).equals("--data")) {
+            if (args.get(i).equals("--data") || args.get(i).equals("--pair-data")) {
                 args.set(i + 1, "../" + args.get(i + 1)); // the tests run in risk-examples/
             } else if (args.get(i).equals("--write-confidence")) {
                 args.set(i + 1, out.toString());
@@ -88,9 +90,47 @@ class EvaluateConfidenceTest {
         }
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exit()).as(run.err()).isZero();
-        String written = Files.readString(out).replace(out.toString(), TABLE.toString().substring(3)).replace(" --data ../", " --data ");
+        String written = Files.readString(out).replace(out.toString(), TABLE.toString().substring(3)).replace(" --data ../", " --data ")
+                .replace(" --pair-data ../", " --pair-data ");
         assertThat(written).as("confidence.csv is not what the shipped engine measures today: regenerate it with its own command:%n%s",
                 command.substring(2)).isEqualTo(checkedIn);
+    }
+
+    /**
+     * The pair row: the findings both official versions carry, right and wrong, as evaluate prints them per
+     * language ("in both versions: N of M right"), summed over kk and ru; measured on --pair-data's twins while
+     * the language rows stay those of --data.
+     */
+    @Test
+    void thePairRowHoldsTheFindingsBothVersionsCarry(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("confidence.csv");
+        CliRun pairs = CliRun.of("evaluate", "--data", "../data/corpus/gold/kk.jsonl", "--data", "../data/corpus/gold/ru.jsonl",
+                "--split", "dev", "--bootstrap", "0");
+        Matcher both = Pattern.compile("^(kk|ru)\\s+in both versions: (\\d+) of (\\d+) right", Pattern.MULTILINE).matcher(pairs.out());
+        int right = 0;
+        int total = 0;
+        while (both.find()) {
+            right += Integer.parseInt(both.group(2));
+            total += Integer.parseInt(both.group(3));
+        }
+        assertThat(total).isPositive();
+        CliRun run = CliRun.of("evaluate", "--data", "../data/corpus/gold/kk.jsonl", "--split", "dev", "--pair-data",
+                "../data/corpus/gold", "--bootstrap", "0", "--write-confidence", table.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> pairRows = Files.readAllLines(table).stream().filter(l -> l.startsWith("kk+ru,")).toList();
+        assertThat(pairRows).hasSize(1);
+        String[] c = pairRows.get(0).split(",");
+        assertThat(c[1]).isEqualTo("*");
+        assertThat(Integer.parseInt(c[2])).isEqualTo(right);
+        assertThat(Integer.parseInt(c[3])).isEqualTo(total - right);
+        assertThat(c[5]).isEqualTo("dev");
+        // the language rows are those of --data alone: Kazakh only
+        assertThat(Files.readAllLines(table).stream().filter(l -> l.startsWith("ru,"))).isEmpty();
+        assertThat(Files.readString(table)).contains("# Pair rows (kk+ru, factor *)");
+
+        CliRun frozen = CliRun.of("evaluate", "--data", "../data/corpus/gold/kk.jsonl", "--split", "dev,test", "--pair-data",
+                "../data/corpus/gold", "--write-confidence", dir.resolve("t.csv").toString());
+        assertThat(frozen.exit()).isEqualTo(2);
     }
 
     @Test

@@ -85,23 +85,32 @@ class PairAndTrainCommandTest {
         assertThat(ru.stream().filter(c -> c.contains(" — только ru [") && c.contains("В версии kk здесь такой фактор не выявлен"))).hasSize(ruOnly);
     }
 
+    /**
+     * At --min-confidence 0.7 a finding both versions have stays, in both Word files, with the confidence measured
+     * for that case (the pair row, above 0.7) and says so in words; the Russian rows of several of those factors
+     * are below 0.7. (A comment kept below the minimum because the other version reached it, which happens
+     * without a pair row: PairMinimumConfidenceTest.)
+     */
     @Test
-    void aWordCommentKeptBelowTheMinimumSaysTheOtherVersionReachedIt() throws Exception {
+    void aWordCommentOfAFindingBothVersionsHaveCarriesThePairsConfidence() throws Exception {
         JsonNode pair = new ObjectMapper().readTree(run("scan", "--pair", "--format", "json", "--min-confidence", "0.7", KK, RU)[1]);
-        long ruBelow = 0;
+        int both = 0;
         for (JsonNode f : pair.get("findings")) {
-            if (f.has("ru") && f.get("ru").get("confidence").asDouble() < 0.7) {
-                ruBelow++;
+            if (f.get("in").size() == 2) {
+                both++;
+                assertThat(f.get("ru").get("confidence").asDouble()).isEqualTo(f.get("kk").get("confidence").asDouble())
+                        .isEqualTo(f.get("confidence").asDouble()).isGreaterThan(0.7);
             }
         }
-        assertThat(ruBelow).as("Russian findings the Kazakh version's confidence kept").isPositive();
+        assertThat(both).isPositive();
         Path out = dir.resolve("reviews-0.7");
         assertThat(run("scan", "--pair", "--format", "docx", "--min-confidence", "0.7", "--output", out.toString(), KK, RU)[0]).isEqualTo("0");
         List<String> ru = comments(out.resolve("kz-laws_rus_104440.review.docx"));
         assertThat(ru).hasSize(pair.get("findings").size());
-        assertThat(ru.stream().filter(c -> c.contains("Показан, хотя его достоверность ниже 0.70: в версии kk"))).hasSize((int) ruBelow);
+        assertThat(ru.stream().filter(c -> c.contains("есть в обеих официальных версиях: верно в"))).hasSize(both);
+        assertThat(ru).noneMatch(c -> c.contains("Показан, хотя его достоверность ниже"));
         List<String> kk = comments(out.resolve("kz-laws_kaz_104440.review.docx"));
-        assertThat(kk).noneMatch(c -> c.contains("0.70 мәнінен төмен")); // every Kazakh one reached it
+        assertThat(kk.stream().filter(c -> c.contains("екі ресми нұсқада да бар"))).hasSize(both);
     }
 
     @Test

@@ -46,15 +46,18 @@ class FindingConfidenceTest {
     private static RiskEngine engine;
     /** The checked-in table, parsed line by line here: lang/factor → {right, wrong, confidence}. */
     private static Map<String, String[]> rows;
+    /** Its pair rows: languages/* → {right, wrong, confidence, set}. */
+    private static Map<String, String[]> pairRows;
 
     @BeforeAll
     static void load() throws Exception {
         engine = RiskEngine.builder().build();
         rows = new java.util.HashMap<>();
+        pairRows = new java.util.HashMap<>();
         for (String line : Files.readAllLines(TABLE)) {
             if (!line.startsWith("#") && !line.startsWith("lang,") && !line.isBlank()) {
                 String[] cells = line.split(",");
-                rows.put(cells[0] + "/" + cells[1], cells);
+                (cells[0].contains("+") ? pairRows : rows).put(cells[0] + "/" + cells[1], cells);
             }
         }
     }
@@ -74,6 +77,15 @@ class FindingConfidenceTest {
             assertThat(row.set()).isEqualTo(cells[0].equals("kk") ? "dev" : "fresh");
         }
         assertThat(table.get(Language.RU, "NO_SUCH_FACTOR")).isEmpty();
+        // one pair row, for the Kazakh and Russian versions of one act, in either order
+        assertThat(pairRows).containsOnlyKeys("kk+ru/*");
+        String[] cells = pairRows.get("kk+ru/*");
+        ConfidenceTable.PairRow pair = table.pair(Language.RU, Language.KK).orElseThrow();
+        assertThat(table.pair(Language.KK, Language.RU)).contains(pair);
+        assertThat(List.of(pair.right(), pair.wrong())).containsExactly(Integer.parseInt(cells[2]), Integer.parseInt(cells[3]));
+        assertThat(pair.confidence()).isEqualTo(Double.parseDouble(cells[4]));
+        assertThat(pair.set()).isEqualTo("dev");
+        assertThat(table.pair(Language.KK, Language.EN)).isEmpty();
     }
 
     @Test

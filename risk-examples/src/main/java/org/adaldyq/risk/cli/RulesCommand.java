@@ -92,6 +92,10 @@ final class RulesCommand {
                 e.problems().forEach(err::println);
             } catch (org.adaldyq.risk.lexicon.LexiconException e) {
                 e.problems().forEach(err::println);
+            } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+                // a folder removed or unreadable while watched: said, and the watch goes on
+                err.println("error: " + (e instanceof java.io.UncheckedIOException u && u.getCause() != null
+                        ? u.getCause().getMessage() : e.getMessage()));
             }
             err.println("rules do not load");
             err.flush();

@@ -17,16 +17,17 @@ import org.adaldyq.risk.rules.RuleLayer;
 import org.adaldyq.risk.rules.RuleSet;
 
 /**
- * What loading an author rule pack costs, and how much of it the compiled-code check is: for each pack
- * (the built-in rules plus one author folder) the median of the whole load as the engine does it, of its
- * parts (the classic compiler's check of the author files, the executable-model compile, the verification
- * of the compiled classes), and of the classic compile of every file that regulation author packs used
- * before the check (the code it ran was not verifiable).
+ * What loading an author rule pack costs, and where it goes: for each pack (the built-in rules plus one author
+ * folder) the median of the whole load as the engine does it, and of its parts: the classic compiler's check of
+ * the author files, their executable-model compile (alone), the verification of their compiled classes, and
+ * joining them to the precompiled pack ({@link RuleSet#joining}). For comparison, the path before author files
+ * were compiled alone: the executable-model compile of every file, and the classic compile of every file that
+ * regulation author packs used before the compiled-code check.
  */
 public final class RulePackBenchmark {
-    /** Medians in milliseconds for one pack. */
-    public record Result(String pack, int classes, double loadMs, double classicCheckMs, double executableModelMs,
-            double verifyMs, double classicAllMs) {
+    /** Medians in milliseconds for one pack; {@code classes}: the author files' compiled classes. */
+    public record Result(String pack, int classes, double loadMs, double classicCheckMs, double authorModelMs,
+            double verifyMs, double joinMs, double wholeModelMs, double classicAllMs) {
     }
 
     private final int warmup;
@@ -42,36 +43,40 @@ public final class RulePackBenchmark {
     public List<Result> run(Path authorDir, Path procurementDir) throws Exception {
         ClassLoader loader = getClass().getClassLoader();
         List<Result> results = new ArrayList<>();
-        results.add(measure("regulation", RuleLayer.classpath(loader, RegulationRules.PACK), authorDir, RuleConvention.REGULATION,
-                true, () -> RegulationRules.load(PackOptions.of(loader, List.of(authorDir)))));
+        results.add(measure("regulation", RuleLayer.classpath(loader, RegulationRules.PACK), RegulationRules.PACK.replace('/', '.'),
+                authorDir, RuleConvention.REGULATION, true, () -> RegulationRules.load(PackOptions.of(loader, List.of(authorDir)))));
         if (procurementDir != null && Files.isDirectory(procurementDir)) {
-            results.add(measure("procurement", RuleLayer.classpath(loader, ProcurementRules.PACK), procurementDir,
-                    RuleConvention.PROCUREMENT, false, () -> ProcurementRules.load(PackOptions.of(loader, List.of(procurementDir)))));
+            results.add(measure("procurement", RuleLayer.classpath(loader, ProcurementRules.PACK), ProcurementRules.DRL_PACKAGE,
+                    procurementDir, RuleConvention.PROCUREMENT, false,
+                    () -> ProcurementRules.load(PackOptions.of(loader, List.of(procurementDir)))));
         }
         return results;
     }
 
-    private Result measure(String name, RuleLayer builtIn, Path dir, RuleConvention convention, boolean classicCheck,
+    private Result measure(String name, RuleLayer builtIn, String drlPackage, Path dir, RuleConvention convention, boolean classicCheck,
             Repetitions.Task load) throws Exception {
+        ClassLoader loader = getClass().getClassLoader();
         RuleLayer author = RuleLayer.directory(dir);
-        RuleAssembly assembly = RuleAssembly.assemble(List.of(builtIn, author), convention,
-                new DrlAllowList(getClass().getClassLoader()), Set.of(), null);
+        RuleAssembly assembly = RuleAssembly.assemble(List.of(builtIn, author), convention, new DrlAllowList(loader), Set.of(), null);
         List<RuleSet.DrlSource> sources = assembly.sources();
-        List<RuleSet.DrlSource> authorSources = sources.stream().filter(s -> !s.origin().startsWith("classpath:")).toList();
+        List<RuleSet.DrlSource> authorSources = assembly.authorSources();
         RuleBytecodeVerifier verifier = RuleBytecodeVerifier.standard();
         @SuppressWarnings("unchecked")
         Map<String, byte[]>[] classes = new Map[1];
-        RuleSet.compile(sources, true, c -> {
+        RuleSet authorRules = RuleSet.compile(authorSources, true, c -> {
             classes[0] = c;
             return List.of();
         });
+        RuleSet precompiled = RuleSet.fromExecutableModel(loader, RuleSet.RISK_RULES_MODEL_INDEX, drlPackage).orElseThrow();
         double loadMs = Repetitions.medianMs(warmup, iterations, load);
         double classicMs = classicCheck ? Repetitions.medianMs(warmup, iterations, () -> RuleSet.checkWithClassicCompiler(authorSources)) : 0;
-        double modelMs = Repetitions.medianMs(warmup, iterations, () -> RuleSet.compile(sources, true, null));
+        double authorModelMs = Repetitions.medianMs(warmup, iterations, () -> RuleSet.compile(authorSources, true, null));
         double verifyMs = Repetitions.medianMs(warmup, iterations,
                 () -> verifier.verify(classes[0], assembly.ruleSpans(), assembly.functionSpans()));
+        double joinMs = Repetitions.medianMs(warmup, iterations, () -> precompiled.joining(authorRules, assembly.builtInOverridden()));
+        double wholeModelMs = Repetitions.medianMs(warmup, iterations, () -> RuleSet.compile(sources, true, null));
         double classicAllMs = classicCheck ? Repetitions.medianMs(warmup, iterations, () -> RuleSet.compile(sources, false)) : 0;
         return new Result(name, (int) classes[0].keySet().stream().filter(k -> k.endsWith(".class")).count(), loadMs, classicMs,
-                modelMs, verifyMs, classicAllMs);
+                authorModelMs, verifyMs, joinMs, wholeModelMs, classicAllMs);
     }
 }

@@ -210,6 +210,7 @@ final class RulesCommand {
                     RulesCommand.class.getClassLoader(), !noBuiltIn, dirs, RuleLimits.DEFAULT, false));
             if (!loaded.ok()) {
                 loaded.problems().forEach(err::println);
+                err.println("procurement: rules do not load");
                 err.flush();
                 return null;
             }

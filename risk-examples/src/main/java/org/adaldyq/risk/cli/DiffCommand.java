@@ -1,8 +1,6 @@
 package org.adaldyq.risk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,7 @@ import java.util.stream.Collectors;
 import org.adaldyq.risk.RiskEngine;
 import org.adaldyq.risk.compare.DraftComparison;
 import org.adaldyq.risk.compare.DraftDiff;
+import org.adaldyq.risk.compare.DraftDiffJson;
 import org.adaldyq.risk.compare.FindingChange;
 import org.adaldyq.risk.compare.ProvisionChange;
 import org.adaldyq.risk.compare.ProvisionText;
@@ -22,7 +21,6 @@ import org.adaldyq.risk.extract.DocumentReadException;
 import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
-import org.adaldyq.risk.report.RiskJacksonModule;
 import org.adaldyq.risk.report.writer.HtmlDiffReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,8 +93,7 @@ final class DiffCommand implements Callable<Integer> {
     private void write(DraftDiff diff, RiskEngine engine, PrintWriter out) throws Exception {
         switch (format) {
             case text -> text(diff, out);
-            case json -> out.println(new ObjectMapper().registerModule(new RiskJacksonModule()).writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(json(diff)));
+            case json -> out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(DraftDiffJson.of(diff)));
             case html -> HtmlDiffReport.write(diff, engine.catalogue(), out);
         }
         out.flush();
@@ -143,27 +140,6 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         out.flush();
-    }
-
-    private static ObjectNode json(DraftDiff d) {
-        ObjectMapper m = new ObjectMapper().registerModule(new RiskJacksonModule());
-        ObjectNode o = m.createObjectNode();
-        o.put("before", d.before());
-        o.put("after", d.after());
-        o.put("language", d.language().code());
-        o.putObject("score").put("before", d.scoreBefore()).put("after", d.scoreAfter());
-        o.putObject("provisions").put("before", d.provisionsBefore()).put("after", d.provisionsAfter());
-        ObjectNode counts = o.putObject("counts");
-        d.counts().forEach((k, v) -> counts.put(k.toString().toLowerCase(Locale.ROOT), v));
-        ObjectNode findings = o.putObject("findings");
-        d.findingCounts().forEach((k, v) -> findings.put(k.toString().toLowerCase(Locale.ROOT), v));
-        ArrayNode changes = o.putArray("changes");
-        for (ProvisionChange c : d.changes()) {
-            ObjectNode node = m.valueToTree(c);
-            node.put("renumbered", c.renumbered());
-            changes.add(node);
-        }
-        return o;
     }
 
     private static String joined(List<ProvisionText> side) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code serve}: the scanner as a local web app and JSON API, until stopped (Ctrl-C). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start a local web app: upload drafts and get the annotated report, the DOCX with comments or the JSON; "
-                + "JSON API POST /api/scan and POST /api/tenders (described at /api/openapi.json).")
+                + "JSON API POST /api/scan, /api/pair, /api/diff and /api/tenders (described at /api/openapi.json).")
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -201,6 +201,11 @@ public final class RiskServer implements AutoCloseable {
                         pair(x);
                     }
                 }
+                case "/api/diff" -> {
+                    if (post(x, method)) {
+                        diff(x);
+                    }
+                }
                 default -> error(x, 404, "NOT_FOUND", "no such page: " + path);
             }
         } catch (TooLarge e) {
@@ -235,34 +240,16 @@ public final class RiskServer implements AutoCloseable {
         if (!List.of("json", "html", "docx").contains(format)) {
             throw new BadRequest("format must be json, html or docx, not '" + format + "'");
         }
-        com.fasterxml.jackson.databind.JsonNode request;
-        try {
-            request = REQUEST_JSON.readTree(body(x));
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new BadRequest("the body must be a JSON object {\"first\": {\"name\": ..., \"content\": base64}, \"second\": {...}}: "
-                    + e.getOriginalMessage());
-        }
+        String[] keys = {"first", "second"};
+        Upload[] uploads = uploads(x, keys);
         ScannedDocument[] versions = new ScannedDocument[2];
         byte[][] originals = new byte[2][];
         String[] names = new String[2];
-        String[] keys = {"first", "second"};
         for (int i = 0; i < 2; i++) {
-            com.fasterxml.jackson.databind.JsonNode part = request == null ? null : request.get(keys[i]);
-            if (part == null || !part.path("content").isTextual()) {
-                throw new BadRequest(keys[i] + ".content must be the document's bytes in base64");
-            }
-            byte[] bytes;
+            originals[i] = uploads[i].bytes();
+            names[i] = uploads[i].name();
             try {
-                // line breaks and spaces allowed (wrapped base64), nothing else outside the alphabet
-                bytes = java.util.Base64.getDecoder().decode(part.get("content").asText().replaceAll("\\s+", ""));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest(keys[i] + ".content is not base64: " + e.getMessage());
-            }
-            String name = part.path("name").asText(keys[i]);
-            originals[i] = bytes;
-            names[i] = name;
-            try {
-                versions[i] = engine.scanVersion(new ByteArrayInputStream(bytes), name);
+                versions[i] = engine.scanVersion(new ByteArrayInputStream(originals[i]), names[i]);
             } catch (DocumentReadException e) {
                 error(x, 422, e.reason().name(), keys[i] + ": " + e.getMessage());
                 return;
@@ -292,6 +279,74 @@ public final class RiskServer implements AutoCloseable {
         } else {
             ReportJson.compact().writeValue(out, pair);
             send(x, 200, "application/json", out.toByteArray());
+        }
+    }
+
+    /** A document sent inside a JSON body: its name and bytes. */
+    private record Upload(String name, byte[] bytes) {
+    }
+
+    /**
+     * The two documents of a JSON body {@code {"<keys[0]>": {"name": ..., "content": base64}, "<keys[1]>": {...}}}.
+     *
+     * @throws BadRequest naming what is missing or malformed
+     */
+    private Upload[] uploads(HttpExchange x, String[] keys) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode request;
+        try {
+            request = REQUEST_JSON.readTree(body(x));
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new BadRequest("the body must be a JSON object {\"" + keys[0] + "\": {\"name\": ..., \"content\": base64}, \""
+                    + keys[1] + "\": {...}}: " + e.getOriginalMessage());
+        }
+        Upload[] out = new Upload[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            com.fasterxml.jackson.databind.JsonNode part = request == null ? null : request.get(keys[i]);
+            if (part == null || !part.path("content").isTextual()) {
+                throw new BadRequest(keys[i] + ".content must be the document's bytes in base64");
+            }
+            try {
+                // line breaks and spaces allowed (wrapped base64), nothing else outside the alphabet
+                out[i] = new Upload(part.path("name").asText(keys[i]),
+                        java.util.Base64.getDecoder().decode(part.get("content").asText().replaceAll("\\s+", "")));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(keys[i] + ".content is not base64: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code POST /api/diff}: two versions of one draft, as a JSON object {@code {"before": {"name": ...,
+     * "content": base64}, "after": {...}}}, scanned and compared ({@code diff}): JSON or the HTML page.
+     */
+    private void diff(HttpExchange x) throws IOException {
+        Map<String, String> q = query(x.getRequestURI());
+        String format = q.getOrDefault("format", "json");
+        RiskEngine engine = engine(q);
+        if (!List.of("json", "html").contains(format)) {
+            throw new BadRequest("format must be json or html, not '" + format + "'");
+        }
+        String[] keys = {"before", "after"};
+        Upload[] uploads = uploads(x, keys);
+        ScannedDocument[] versions = new ScannedDocument[2];
+        for (int i = 0; i < 2; i++) {
+            try {
+                versions[i] = engine.scanDocument(new ByteArrayInputStream(uploads[i].bytes()), uploads[i].name());
+            } catch (DocumentReadException e) {
+                error(x, 422, e.reason().name(), keys[i] + ": " + e.getMessage());
+                return;
+            }
+        }
+        org.adaldyq.risk.compare.DraftDiff diff = org.adaldyq.risk.compare.DraftComparison.compare(versions[0], versions[1]);
+        if ("html".equals(format)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            org.adaldyq.risk.report.writer.HtmlDiffReport.write(diff, engine.catalogue(), w);
+            w.flush();
+            send(x, 200, "text/html; charset=utf-8", out.toByteArray());
+        } else {
+            send(x, 200, "application/json", org.adaldyq.risk.compare.DraftDiffJson.compact(diff).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -83,6 +83,18 @@
     show(first.name + ' + ' + second.name, request, format, 'reviews.zip');
   }
 
+  // Two versions of one draft, the earlier first, compared (POST /api/diff): did the revision remove the risks?
+  function diff(before, after, format) {
+    var request = Promise.all([base64(before), base64(after)]).then(function (contents) {
+      return fetch('/api/diff?format=' + encodeURIComponent(format), {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({before: {name: before.name, content: contents[0]}, after: {name: after.name, content: contents[1]}})
+      });
+    });
+    show(before.name + ' → ' + after.name, request, format, '');
+  }
+
   function refuse(title, message) {
     var box = element('section', 'result');
     box.setAttribute('data-state', 'error');
@@ -95,6 +107,21 @@
     event.preventDefault();
     var files = document.getElementById('files').files;
     var format = document.getElementById('format').value;
+    var comparing = document.getElementById('diff').checked;
+    if (comparing && document.getElementById('pair').checked) {
+      refuse('Two files', 'Choose one: the official versions of one act, or two versions of one draft.');
+      return;
+    }
+    if (comparing) {
+      if (files.length !== 2) {
+        refuse('Two versions of one draft', 'Choose exactly two files: the earlier version of the draft first, then the later one.');
+      } else if (format === 'docx') {
+        refuse('Two versions of one draft', 'A comparison comes as the annotated page or as JSON, not as DOCX.');
+      } else {
+        diff(files[0], files[1], format);
+      }
+      return;
+    }
     if (document.getElementById('pair').checked) {
       if (files.length !== 2) {
         refuse('Two official versions', 'Choose exactly two files: the two official versions of one act.');

@@ -85,6 +85,41 @@ class ServeBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".result[data-state=error] .error")).getText()).contains("exactly two files");
     }
 
+    /** Two versions of one draft, the earlier first, come back as the comparison page; DOCX or both boxes ticked is refused. */
+    @Test
+    void twoVersionsOfADraftComeBackCompared(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path before = java.nio.file.Files.writeString(dir.resolve("draft-v1.txt"), "Статья 1. Лицензии\n1. Уполномоченный орган"
+                + " вправе приостановить действие лицензии.\n2. Порядок устанавливается Правительством.\n");
+        Path after = java.nio.file.Files.writeString(dir.resolve("draft-v2.txt"), "Статья 1. Лицензии\n1. Уполномоченный орган"
+                + " обязан приостановить действие лицензии в течение 10 дней.\n2. Порядок устанавливается Правительством.\n");
+        Browser.consoleErrors(browser);
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.id("files")).sendKeys(before + "\n" + after);
+        new Select(browser.findElement(By.id("format"))).selectByValue("html");
+        browser.findElement(By.id("diff")).click();
+        browser.findElement(By.id("scan")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector(".result[data-state]")).size() == 1);
+        WebElement result = browser.findElement(By.cssSelector(".result"));
+        assertThat(result.getAttribute("data-state")).isEqualTo("done");
+        assertThat(result.findElement(By.tagName("h2")).getText()).isEqualTo("draft-v1.txt → draft-v2.txt");
+        browser.switchTo().frame(result.findElement(By.tagName("iframe")));
+        assertThat(browser.findElements(By.cssSelector(".change"))).isNotEmpty();
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("draft-v1.txt", "draft-v2.txt");
+        browser.switchTo().defaultContent();
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+        Browser.screenshot(browser, Path.of("target/screenshots/serve-diff.png"));
+
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.id("files")).sendKeys(before + "\n" + after);
+        new Select(browser.findElement(By.id("format"))).selectByValue("docx");
+        browser.findElement(By.id("diff")).click();
+        browser.findElement(By.id("scan")).click();
+        assertThat(browser.findElement(By.cssSelector(".result[data-state=error] .error")).getText()).contains("not as DOCX");
+        browser.findElement(By.id("pair")).click();
+        browser.findElement(By.id("scan")).click();
+        assertThat(browser.findElement(By.cssSelector(".result[data-state=error] .error")).getText()).contains("Choose one");
+    }
+
     /** "Findings: confidence 0.6 or more" sends min-confidence: the JSON shown holds no finding below it, and fewer. */
     @Test
     void aChosenMinimumConfidenceKeepsOnlyTheFindingsAtOrAboveIt() throws Exception {

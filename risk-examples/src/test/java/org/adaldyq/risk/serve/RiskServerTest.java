@@ -134,6 +134,42 @@ class RiskServerTest {
         }
     }
 
+    /** Two versions of one draft compared (as {@code diff}): the same JSON as the library's, the page, and clear errors. */
+    @Test
+    void twoVersionsOfADraftAreComparedAsDiffComparesThem(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path before = Files.writeString(dir.resolve("v1.txt"), "Статья 1. Лицензии\n1. Уполномоченный орган вправе приостановить"
+                + " действие лицензии.\n2. Порядок устанавливается Правительством.\n");
+        Path after = Files.writeString(dir.resolve("v2.txt"), "Статья 1. Лицензии\n1. Уполномоченный орган обязан приостановить"
+                + " действие лицензии в течение 10 дней.\n2. Порядок устанавливается Правительством.\n3. Решение не подлежит опубликованию.\n");
+        RiskEngine engine = RiskEngine.builder().build();
+        var direct = org.adaldyq.risk.compare.DraftComparison.compare(engine.scanDocument(Files.newInputStream(before), "v1.txt"),
+                engine.scanDocument(Files.newInputStream(after), "v2.txt"));
+        String body = "{\"before\": {\"name\": \"v1.txt\", \"content\": \"" + base64(before) + "\"}, "
+                + "\"after\": {\"name\": \"v2.txt\", \"content\": \"" + base64(after) + "\"}}";
+        HttpResponse<byte[]> json = post("/api/diff", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(json.body())).isEqualTo(org.adaldyq.risk.compare.DraftDiffJson.of(direct));
+        assertThat(JSON.readTree(json.body()).get("findings").get("removed").asInt()).isPositive(); // «вправе» gone
+        assertThat(JSON.readTree(json.body()).get("counts").get("added").asInt()).isEqualTo(1);
+
+        HttpResponse<byte[]> html = post("/api/diff?format=html", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(new String(html.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("v1.txt", "v2.txt", "<html");
+
+        String garbage = java.util.Base64.getEncoder().encodeToString("PK\u0003\u0004garbage".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        List<String[]> bad = List.of(
+                new String[] {"/api/diff", "{\"before\": {\"content\": \"" + base64(before) + "\"}}", "400", "after.content must be"},
+                new String[] {"/api/diff", "[1]", "400", "before.content must be"},
+                new String[] {"/api/diff?format=docx", body, "400", "format must be json or html"},
+                new String[] {"/api/diff", "{\"before\": {\"content\": \"" + base64(before) + "\"}, \"after\": {\"name\": \"b.docx\","
+                        + " \"content\": \"" + garbage + "\"}}", "422", "after: "});
+        for (String[] b : bad) {
+            HttpResponse<byte[]> r = post(b[0], b[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(r.statusCode()).as(b[1]).isEqualTo(Integer.parseInt(b[2]));
+            assertThat(JSON.readTree(r.body()).get("error").asText()).as(b[1]).contains(b[3]);
+        }
+    }
+
     private static String base64(Path file) throws Exception {
         return java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file));
     }

@@ -1,6 +1,8 @@
 package org.adaldyq.risk.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.adaldyq.risk.serve.RiskServer;
@@ -33,19 +35,44 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--queue", defaultValue = "16", description = "Requests that may wait; more get 503 (default: ${DEFAULT-VALUE}).")
     int queue;
 
+    @Option(names = "--rules", paramLabel = "DIR", description = "Regulation author folder on top of the built-in pack (repeatable); "
+            + "watched: a saved change is reloaded while serving, a change that does not load leaves the previous rules serving.")
+    List<Path> rules = List.of();
+
+    @Option(names = "--procurement-rules", paramLabel = "DIR", description = "Procurement author folder (repeatable), watched the same way.")
+    List<Path> procurementRules = List.of();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (maxMb < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-mb must be at least 1: " + maxMb);
         }
-        RiskServer server = RiskServer.start(new RiskServer.Options(bind, port, (long) maxMb << 20, threads, queue));
+        PrintWriter err = spec.commandLine().getErr();
+        RiskServer server = RiskServer.start(new RiskServer.Options(bind, port, (long) maxMb << 20, threads, queue),
+                new RiskServer.Rules(rules, procurementRules, (pack, reload) -> {
+                    if (reload.applied()) {
+                        out.printf("%s rules reloaded: %s%n", pack, reload.summary());
+                        out.flush();
+                    } else {
+                        // the problems themselves are in the engine's warning just logged, each as file:line:column
+                        err.printf("%s rules not reloaded (%d error(s) above); the previous ones keep serving%n", pack,
+                                reload.errors().size());
+                        err.flush();
+                    }
+                }));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }));
         out.printf("Adaldyq Risk serving on http://%s:%d/ (Ctrl-C stops)%n", bind, server.port());
+        if (!rules.isEmpty() || !procurementRules.isEmpty()) {
+            List<Path> watched = new java.util.ArrayList<>(rules);
+            watched.addAll(procurementRules);
+            out.printf("rule folders watched, a saved change is reloaded: %s%n",
+                    String.join(", ", watched.stream().map(Path::toString).toList()));
+        }
         out.flush();
         stopped.await();
         return 0;

@@ -77,8 +77,35 @@ public final class RiskServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The author rule folders the server's engines load on top of the built-in packs, watched and reloaded when
+     * their files change (the old rules keep serving when a reload fails); {@code onReload} is told of each
+     * reload with the pack's name ({@code regulation}, {@code procurement}).
+     *
+     * @param regulation  regulation author folders, in order
+     * @param procurement procurement author folders, in order
+     * @param onReload    told of every reload, applied or not (on the watcher's thread)
+     */
+    public record Rules(List<java.nio.file.Path> regulation, List<java.nio.file.Path> procurement,
+                        java.util.function.BiConsumer<String, org.adaldyq.risk.rules.RuleReload> onReload) {
+        /** No author folders: the built-in packs as built. */
+        public static final Rules BUILT_IN = new Rules(List.of(), List.of(), (pack, reload) -> { });
+
+        /** Copies the folders; requires a listener. */
+        public Rules {
+            regulation = List.copyOf(regulation);
+            procurement = List.copyOf(procurement);
+            java.util.Objects.requireNonNull(onReload, "onReload");
+        }
+    }
+
+    /** How often watched rule folders are looked at. */
+    private static final java.time.Duration WATCH_INTERVAL = java.time.Duration.ofSeconds(1);
+
     private final HttpServer http;
     private final ThreadPoolExecutor pool;
+    private final Rules rules;
+    private final List<org.adaldyq.risk.rules.FolderWatch> watches = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final RiskEngine engine;
     private final ProcurementEngine procurement;
     private final long maxBytes;
@@ -90,9 +117,21 @@ public final class RiskServer implements AutoCloseable {
     private final byte[] openApi;
     private final byte[] script;
 
-    private RiskServer(Options o, RiskEngine engine, ProcurementEngine procurement) throws IOException {
-        this.engine = engine;
-        this.procurement = procurement;
+    private RiskServer(Options o, Rules rules) throws IOException {
+        this.rules = rules;
+        RiskEngine.Builder regulation = RiskEngine.builder()
+                .reloadListener(reload -> rules.onReload().accept("regulation", reload));
+        rules.regulation().forEach(regulation::rules);
+        this.engine = regulation.build();
+        if (!rules.regulation().isEmpty()) {
+            watches.add(engine.watchRules(WATCH_INTERVAL));
+        }
+        try {
+            this.procurement = procurementEngine(Language.EN);
+        } catch (RuntimeException e) {
+            watches.forEach(org.adaldyq.risk.rules.FolderWatch::close);
+            throw e;
+        }
         this.maxBytes = o.maxBytes();
         this.page = resource("upload.html");
         this.openApi = resource("openapi.json");
@@ -106,15 +145,36 @@ public final class RiskServer implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        this.http = HttpServer.create(new InetSocketAddress(o.bind(), o.port()), 64);
+        try {
+            this.http = HttpServer.create(new InetSocketAddress(o.bind(), o.port()), 64);
+        } catch (IOException | RuntimeException e) {
+            watches.forEach(org.adaldyq.risk.rules.FolderWatch::close);
+            pool.shutdown();
+            throw e;
+        }
         http.setExecutor(pool);
         http.createContext("/", this::admit);
     }
 
     /** Starts a server with the built-in rules. */
     public static RiskServer start(Options options) throws IOException {
-        RiskServer s = new RiskServer(options, RiskEngine.builder().build(), ProcurementEngine.builder().build());
-        s.http.start();
+        return start(options, Rules.BUILT_IN);
+    }
+
+    /**
+     * Starts a server whose engines load {@code rules}' author folders on top of the built-in packs and reload
+     * them when they change.
+     *
+     * @throws org.adaldyq.risk.rules.RuleCompilationException when the folders' rules do not load at start
+     */
+    public static RiskServer start(Options options, Rules rules) throws IOException {
+        RiskServer s = new RiskServer(options, rules);
+        try {
+            s.http.start();
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
         LOG.info("serving on http://{}:{}/", options.bind(), s.port());
         return s;
     }
@@ -124,9 +184,22 @@ public final class RiskServer implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
-    /** Stops accepting requests, lets those in flight finish (up to 5 s) and frees the port. */
+    /** The procurement engine for flag texts in {@code language}, with the author folders, watched when there are any. */
+    private ProcurementEngine procurementEngine(Language language) {
+        ProcurementEngine.Builder b = ProcurementEngine.builder().language(language)
+                .reloadListener(reload -> rules.onReload().accept("procurement", reload));
+        rules.procurement().forEach(b::rules);
+        ProcurementEngine e = b.build();
+        if (!rules.procurement().isEmpty()) {
+            watches.add(e.watchRules(WATCH_INTERVAL));
+        }
+        return e;
+    }
+
+    /** Stops accepting requests and watching rule folders, lets requests in flight finish (up to 5 s) and frees the port. */
     @Override
     public void close() {
+        watches.forEach(org.adaldyq.risk.rules.FolderWatch::close);
         http.stop(1);
         pool.shutdown();
         try {
@@ -420,7 +493,7 @@ public final class RiskServer implements AutoCloseable {
                 .orElseThrow(() -> new BadRequest("lang must be en, ru or kk"));
         byte[] body = body(x);
         ProcurementEngine engine = lang == Language.EN ? procurement
-                : procurementByLanguage.computeIfAbsent(lang, l -> ProcurementEngine.builder().language(l).build());
+                : procurementByLanguage.computeIfAbsent(lang, this::procurementEngine);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Assessment a = engine.assess(new ByteArrayInputStream(body), "upload")) {
             if ("html".equals(format)) {

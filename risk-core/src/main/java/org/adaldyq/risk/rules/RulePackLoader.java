@@ -100,11 +100,16 @@ public final class RulePackLoader {
                         verifyNanos[0] = System.nanoTime() - t;
                     }
                 };
-                RuleSet built = o.builtIn() && !o.compileAlways() && !stale && !assembly.builtInDefinesShared()
-                        ? pack.precompiled(o.loader()) : null;
+                RuleSet author = null;
+                RuleSet built = null;
+                if (o.builtIn() && !o.compileAlways() && !stale && !assembly.builtInDefinesShared()) {
+                    // The author rules compiled alone (their mistakes reported before anything else is built),
+                    // then joined to the built-in rules as precompiled.
+                    author = RuleSet.compile(assembly.authorSources(), true, check);
+                    built = pack.precompiled(o.loader());
+                }
                 if (built != null && built.joinable()) {
-                    // The built-in rules as precompiled, the author rules compiled alone and joined to them.
-                    rules = built.joining(RuleSet.compile(assembly.authorSources(), true, check), assembly.builtInOverridden());
+                    rules = built.joining(author, assembly.builtInOverridden());
                     joined = true;
                 } else {
                     rules = RuleSet.compile(assembly.sources(), true, check);

@@ -106,6 +106,8 @@ public final class RiskServer implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final Rules rules;
     private final List<org.adaldyq.risk.rules.FolderWatch> watches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The last reload of each pack's author folders, by pack name (none before the first). */
+    private final Map<String, org.adaldyq.risk.rules.RuleReload> lastReload = new ConcurrentHashMap<>();
     private final RiskEngine engine;
     private final ProcurementEngine procurement;
     private final long maxBytes;
@@ -119,8 +121,7 @@ public final class RiskServer implements AutoCloseable {
 
     private RiskServer(Options o, Rules rules) throws IOException {
         this.rules = rules;
-        RiskEngine.Builder regulation = RiskEngine.builder()
-                .reloadListener(reload -> rules.onReload().accept("regulation", reload));
+        RiskEngine.Builder regulation = RiskEngine.builder().reloadListener(reload -> reloaded("regulation", reload));
         rules.regulation().forEach(regulation::rules);
         this.engine = regulation.build();
         if (!rules.regulation().isEmpty()) {
@@ -184,10 +185,42 @@ public final class RiskServer implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
+    /** Keeps the reload for {@code GET /api/rules} and tells the server's listener. */
+    private void reloaded(String pack, org.adaldyq.risk.rules.RuleReload reload) {
+        lastReload.put(pack, reload);
+        rules.onReload().accept(pack, reload);
+    }
+
+    /**
+     * {@code GET /api/rules}: per pack, the author folders watched and the last reload (applied or not, when,
+     * what it loaded, its errors as {@code file:line:column: message}); for regulation also what is in force.
+     */
+    private byte[] rulesState() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode o = REQUEST_JSON.createObjectNode();
+        Map<String, List<java.nio.file.Path>> folders = Map.of("regulation", rules.regulation(), "procurement", rules.procurement());
+        for (String pack : List.of("regulation", "procurement")) {
+            com.fasterxml.jackson.databind.node.ObjectNode p = o.putObject(pack);
+            com.fasterxml.jackson.databind.node.ArrayNode dirs = p.putArray("folders");
+            folders.get(pack).forEach(d -> dirs.add(d.toString()));
+            if (pack.equals("regulation")) {
+                p.put("inForce", engine.rulesSummary());
+            }
+            org.adaldyq.risk.rules.RuleReload last = lastReload.get(pack);
+            if (last != null) {
+                com.fasterxml.jackson.databind.node.ObjectNode r = p.putObject("lastReload");
+                r.put("applied", last.applied());
+                r.put("at", last.at().toString());
+                r.put("summary", last.summary());
+                com.fasterxml.jackson.databind.node.ArrayNode errors = r.putArray("errors");
+                last.errors().forEach(e -> errors.add(e.toString()));
+            }
+        }
+        return REQUEST_JSON.writeValueAsBytes(o);
+    }
+
     /** The procurement engine for flag texts in {@code language}, with the author folders, watched when there are any. */
     private ProcurementEngine procurementEngine(Language language) {
-        ProcurementEngine.Builder b = ProcurementEngine.builder().language(language)
-                .reloadListener(reload -> rules.onReload().accept("procurement", reload));
+        ProcurementEngine.Builder b = ProcurementEngine.builder().language(language).reloadListener(reload -> reloaded("procurement", reload));
         rules.procurement().forEach(b::rules);
         ProcurementEngine e = b.build();
         if (!rules.procurement().isEmpty()) {
@@ -257,6 +290,11 @@ public final class RiskServer implements AutoCloseable {
                 case "/health" -> {
                     if (get(x, method)) {
                         send(x, 200, "application/json", "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                case "/api/rules" -> {
+                    if (get(x, method)) {
+                        send(x, 200, "application/json", rulesState());
                     }
                 }
                 case "/api/scan" -> {

@@ -52,6 +52,11 @@ class RiskServerRulesTest {
         try (RiskServer server = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 2_000_000, 2, 4), rules)) {
             HttpClient client = HttpClient.newHttpClient();
             assertThat(ruleIds(client, server)).contains("NON_COMPETITIVE.ministry-closed");
+            JsonNode state = rulesState(client, server);
+            assertThat(state.get("regulation").get("inForce").asText()).contains("1 added");
+            assertThat(state.get("regulation").get("folders").get(0).asText()).isEqualTo(regulation.toString());
+            assertThat(state.get("regulation").has("lastReload")).isFalse();
+            assertThat(state.get("procurement").get("folders").size()).isEqualTo(1);
 
             // a saved change is reloaded: the renamed rule serves
             Files.writeString(drl, rule("NON_COMPETITIVE.ministry-closed-v2"));
@@ -63,6 +68,10 @@ class RiskServerRulesTest {
             waitFor(() -> reloads.stream().anyMatch(r -> r.startsWith("regulation false")));
             assertThat(reloads.stream().filter(r -> r.startsWith("regulation false")).findFirst().orElseThrow()).contains(drl + ":9:");
             assertThat(ruleIds(client, server)).contains("NON_COMPETITIVE.ministry-closed-v2");
+            // and the server says so to whoever monitors it
+            JsonNode last = rulesState(client, server).get("regulation").get("lastReload");
+            assertThat(last.get("applied").asBoolean()).isFalse();
+            assertThat(last.get("errors").get(0).asText()).startsWith(drl + ":9:").contains("concpt");
 
             // the procurement folder of the author guide: its flag in the tenders report (English and Russian texts)
             byte[] ukraine = Files.readAllBytes(Path.of("src/test/resources/ocds-samples/compiled/ukraine.jsonl"));
@@ -93,6 +102,13 @@ class RiskServerRulesTest {
             ids.add(f.get("ruleId").asText());
         }
         return ids;
+    }
+
+    private static JsonNode rulesState(HttpClient client, RiskServer server) throws Exception {
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/rules")).GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return JSON.readTree(r.body());
     }
 
     private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {

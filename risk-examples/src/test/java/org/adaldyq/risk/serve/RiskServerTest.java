@@ -170,6 +170,17 @@ class RiskServerTest {
         }
     }
 
+    @Test
+    void withoutAuthorFoldersTheRulesInForceAreTheBuiltInOnes() throws Exception {
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(uri("/api/rules")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode state = JSON.readTree(r.body());
+        assertThat(state.get("regulation").get("folders")).isEmpty();
+        assertThat(state.get("regulation").get("inForce").asText()).isEqualTo("built-in regulation pack (precompiled)");
+        assertThat(state.get("procurement").has("lastReload")).isFalse();
+        assertThat(post("/api/rules", new byte[0]).statusCode()).isEqualTo(405);
+    }
+
     private static String base64(Path file) throws Exception {
         return java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file));
     }

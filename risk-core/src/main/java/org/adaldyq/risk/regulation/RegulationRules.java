@@ -104,6 +104,11 @@ public final class RegulationRules {
         }
 
         @Override
+        public String drlPackage() {
+            return PACK.replace('/', '.');
+        }
+
+        @Override
         public RuleConvention convention() {
             return RuleConvention.REGULATION;
         }

@@ -31,6 +31,9 @@ public interface RulePack<T, E, V> {
      */
     boolean classicCheck();
 
+    /** The DRL package of the built-in rules (the package of their executable model). */
+    String drlPackage();
+
     /** The built-in rules as compiled at build time. */
     RuleSet precompiled(ClassLoader loader);
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * override by rule id, {@code disabled.txt}, {@code thresholds.csv}; see {@link RuleAssembly}), every file
  * checked, into what the pack builds. Without author folders the rules precompiled at build time are used
  * as they are (fast path); author DRL is compiled alone at run time and joined to the precompiled rules
- * ({@link RuleSet#joining}; all of it is compiled from source when the built-in rules are left out, when
+ * ({@link RuleSet#joinedToExecutableModel}; all of it is compiled from source when the built-in rules are left out, when
  * {@code compileAlways} asks for it, when the built-in DRL on the class path differs from the jar's, or when
  * it defines functions, types, globals or queries the author files could use);
  * author folders with only data keep the precompiled rules.
@@ -100,20 +100,16 @@ public final class RulePackLoader {
                         verifyNanos[0] = System.nanoTime() - t;
                     }
                 };
-                RuleSet author = null;
-                RuleSet built = null;
+                Optional<RuleSet> joinedRules = Optional.empty();
                 if (o.builtIn() && !o.compileAlways() && !stale && !assembly.builtInDefinesShared()) {
                     // The author rules compiled alone (their mistakes reported before anything else is built),
                     // then joined to the built-in rules as precompiled.
-                    author = RuleSet.compile(assembly.authorSources(), true, check);
-                    built = pack.precompiled(o.loader());
+                    RuleSet author = RuleSet.compile(assembly.authorSources(), true, check);
+                    joinedRules = RuleSet.joinedToExecutableModel(o.loader(), RuleSet.RISK_RULES_MODEL_INDEX, pack.drlPackage(),
+                            author, assembly.builtInOverridden());
                 }
-                if (built != null && built.joinable()) {
-                    rules = built.joining(author, assembly.builtInOverridden());
-                    joined = true;
-                } else {
-                    rules = RuleSet.compile(assembly.sources(), true, check);
-                }
+                joined = joinedRules.isPresent();
+                rules = joined ? joinedRules.get() : RuleSet.compile(assembly.sources(), true, check);
                 LOG.debug("{} rules: compiled in {} ms, of which verifying the compiled classes {} ms", pack.name(),
                         (System.nanoTime() - v0) / 1_000_000, verifyNanos[0] / 1_000_000);
             } catch (RuleCompilationException e) {

@@ -41,8 +41,6 @@ public final class RuleSet {
     private final Map<String, Map<String, Object>> metadata;
     private final Set<String> disabled;
     private final List<Threshold> thresholds;
-    /** The executable models the knowledge base was built from, or null when it was not built from models. */
-    private final List<Model> models;
     /** The object types the rules match in working memory, read from the compiled network; null when unknown. */
     private final List<ObjectType> workingMemoryTypes;
     private final ClassValue<Boolean> matched = new ClassValue<>() {
@@ -53,11 +51,6 @@ public final class RuleSet {
     };
 
     private RuleSet(KieBase kieBase, String description) {
-        this(kieBase, description, null);
-    }
-
-    private RuleSet(KieBase kieBase, String description, List<Model> models) {
-        this.models = models == null ? null : List.copyOf(models);
         this.kieBase = kieBase;
         this.description = description;
         Map<String, Map<String, Object>> meta = new HashMap<>();
@@ -102,7 +95,6 @@ public final class RuleSet {
         this.metadata = base.metadata;
         this.disabled = Set.copyOf(disabled);
         this.thresholds = List.copyOf(thresholds);
-        this.models = base.models;
         this.workingMemoryTypes = base.workingMemoryTypes;
     }
 
@@ -256,6 +248,38 @@ public final class RuleSet {
      * @return empty when the index is not on the class path (a kjar built without the executable model)
      */
     public static Optional<RuleSet> fromExecutableModel(ClassLoader loader, String modelIndex, String packageName) {
+        return models(loader, modelIndex, packageName).map(models -> new RuleSet(KieBaseBuilder.createKieBaseFromModel(models),
+                "executable model of package " + packageName));
+    }
+
+    /** A rule by its package and name (its id). */
+    public record RuleId(String packageName, String name) {
+    }
+
+    /**
+     * The rules precompiled into an executable model (as {@link #fromExecutableModel}), {@code left} left out, and
+     * the rules of {@code added} (compiled on their own) joined to them: what compiling both sets of DRL together
+     * would give, without compiling the first again. Author rules are compiled this way onto the precompiled
+     * pack, seconds faster than the whole pack from source.
+     *
+     * @return empty when the index is not on the class path or lists no model of the package
+     */
+    public static Optional<RuleSet> joinedToExecutableModel(ClassLoader loader, String modelIndex, String packageName,
+            RuleSet added, Set<RuleId> left) {
+        return models(loader, modelIndex, packageName).map(models -> {
+            org.drools.kiesession.rulebase.InternalKnowledgeBase base = KieBaseBuilder.createKieBaseFromModel(models);
+            for (RuleId id : left) {
+                if (base.getRule(id.packageName(), id.name()) != null) {
+                    base.removeRule(id.packageName(), id.name());
+                }
+            }
+            base.addPackages(added.kieBase.getKiePackages());
+            return new RuleSet(base, "executable model of package " + packageName + " joined by " + added.description);
+        });
+    }
+
+    /** The executable models of one package that the kjar lists in {@code modelIndex}; empty when there are none. */
+    private static Optional<List<Model>> models(ClassLoader loader, String modelIndex, String packageName) {
         List<Model> models = new ArrayList<>();
         try (InputStream in = loader.getResourceAsStream(modelIndex)) {
             if (in == null) {
@@ -272,42 +296,7 @@ public final class RuleSet {
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("executable model listed in " + modelIndex + " cannot be loaded", e);
         }
-        if (models.isEmpty()) {
-            return Optional.empty();
-        }
-        KieBase base = KieBaseBuilder.createKieBaseFromModel(models);
-        return Optional.of(new RuleSet(base, "executable model of package " + packageName, models));
-    }
-
-    /** A rule by its package and name (its id). */
-    public record RuleId(String packageName, String name) {
-    }
-
-    /** Whether {@link #joining} can take these rules: they were built from executable models. */
-    public boolean joinable() {
-        return models != null;
-    }
-
-    /**
-     * A new knowledge base of these rules, {@code left} left out, and the rules of {@code added} (compiled on
-     * their own) joined to them: what compiling both sets of DRL together would give, without compiling the
-     * first again. Author rules are compiled this way onto the precompiled pack, seconds faster than the
-     * whole pack from source. This rule set is unchanged; disabled rules and thresholds are not carried over.
-     *
-     * @throws IllegalStateException when these rules were not built from executable models ({@link #joinable})
-     */
-    public RuleSet joining(RuleSet added, Set<RuleId> left) {
-        if (models == null) {
-            throw new IllegalStateException("only rules built from executable models can be joined: " + this);
-        }
-        org.drools.kiesession.rulebase.InternalKnowledgeBase base = KieBaseBuilder.createKieBaseFromModel(models);
-        for (RuleId id : left) {
-            if (base.getRule(id.packageName(), id.name()) != null) {
-                base.removeRule(id.packageName(), id.name());
-            }
-        }
-        base.addPackages(added.kieBase.getKiePackages());
-        return new RuleSet(base, description + " joined by " + added.description);
+        return models.isEmpty() ? Optional.empty() : Optional.of(models);
     }
 
     /** Compiles DRL sources at run time (classic DRL); problems are reported with file, line and column. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the loader needs to know to compile author files alone and join them to the precompiled pack
- * ({@link RuleSet#joining}): which built-in rules they replace, which files are theirs, and whether the
+ * ({@link RuleSet#joinedToExecutableModel}): which built-in rules they replace, which files are theirs, and whether the
  * built-in DRL defines anything (a function, a type, a global, a query) they could use without it.
  */
 class RuleAssemblyJoinTest {

@@ -20,7 +20,7 @@ import org.adaldyq.risk.rules.RuleSet;
  * What loading an author rule pack costs, and where it goes: for each pack (the built-in rules plus one author
  * folder) the median of the whole load as the engine does it, and of its parts: the classic compiler's check of
  * the author files, their executable-model compile (alone), the verification of their compiled classes, and
- * joining them to the precompiled pack ({@link RuleSet#joining}). For comparison, the path before author files
+ * joining them to the precompiled pack ({@link RuleSet#joinedToExecutableModel}). For comparison, the path before author files
  * were compiled alone: the executable-model compile of every file, and the classic compile of every file that
  * regulation author packs used before the compiled-code check.
  */
@@ -67,13 +67,13 @@ public final class RulePackBenchmark {
             classes[0] = c;
             return List.of();
         });
-        RuleSet precompiled = RuleSet.fromExecutableModel(loader, RuleSet.RISK_RULES_MODEL_INDEX, drlPackage).orElseThrow();
         double loadMs = Repetitions.medianMs(warmup, iterations, load);
         double classicMs = classicCheck ? Repetitions.medianMs(warmup, iterations, () -> RuleSet.checkWithClassicCompiler(authorSources)) : 0;
         double authorModelMs = Repetitions.medianMs(warmup, iterations, () -> RuleSet.compile(authorSources, true, null));
         double verifyMs = Repetitions.medianMs(warmup, iterations,
                 () -> verifier.verify(classes[0], assembly.ruleSpans(), assembly.functionSpans()));
-        double joinMs = Repetitions.medianMs(warmup, iterations, () -> precompiled.joining(authorRules, assembly.builtInOverridden()));
+        double joinMs = Repetitions.medianMs(warmup, iterations, () -> RuleSet.joinedToExecutableModel(loader,
+                RuleSet.RISK_RULES_MODEL_INDEX, drlPackage, authorRules, assembly.builtInOverridden()).orElseThrow());
         double wholeModelMs = Repetitions.medianMs(warmup, iterations, () -> RuleSet.compile(sources, true, null));
         double classicAllMs = classicCheck ? Repetitions.medianMs(warmup, iterations, () -> RuleSet.compile(sources, false)) : 0;
         return new Result(name, (int) classes[0].keySet().stream().filter(k -> k.endsWith(".class")).count(), loadMs, classicMs,

@@ -107,6 +107,11 @@ public final class ProcurementRules {
         }
 
         @Override
+        public String drlPackage() {
+            return DRL_PACKAGE;
+        }
+
+        @Override
         public RuleConvention convention() {
             return RuleConvention.PROCUREMENT;
         }

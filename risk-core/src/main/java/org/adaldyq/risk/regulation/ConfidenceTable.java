@@ -391,7 +391,8 @@ public final class ConfidenceTable {
         }
     }
 
-    private static String pairKey(Language a, Language b) {
+    /** How a pair row names two languages, in either order: {@code kk+ru}. */
+    public static String pairKey(Language a, Language b) {
         return a.code().compareTo(b.code()) < 0 ? a.code() + "+" + b.code() : b.code() + "+" + a.code();
     }
 

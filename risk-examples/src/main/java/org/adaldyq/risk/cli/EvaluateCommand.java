@@ -88,17 +88,20 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         String split = String.join(",", splits);
         List<LabelledProvision> labelled;
+        List<LabelledProvision> pairLabelled;
         try {
-            labelled = LabelledProvision.read(data);
+            labelled = inSplits(LabelledProvision.read(data), all);
+            pairLabelled = pairData.isEmpty() ? null : inSplits(LabelledProvision.read(pairData), all);
         } catch (java.io.IOException e) {
             return dataError(spec, e.getMessage());
         }
-        if (!all) {
-            labelled = labelled.stream().filter(p -> splits.contains(p.split())).toList();
-        }
-        if (writeConfidence != null && labelled.stream().anyMatch(p -> p.split().equals("test"))) {
+        if (writeConfidence != null && hasTest(labelled)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--write-confidence: the test split is frozen and never"
                     + " used for anything shipped; choose other splits with --split (e.g. fresh,dev)");
+        }
+        if (writeConfidence != null && pairLabelled != null && hasTest(pairLabelled)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair-data: the test split is frozen;"
+                    + " choose other splits with --split");
         }
         RegulationScanner scanner = RegulationRules.load(new PackOptions(getClass().getClassLoader(), !noBuiltIn, rules,
                 RuleLimits.DEFAULT, false)).orThrow();
@@ -194,26 +197,11 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         if (writeConfidence != null) {
-            List<Case> twins = cases;
-            if (!pairData.isEmpty()) {
-                List<LabelledProvision> pairLabelled;
-                try {
-                    pairLabelled = LabelledProvision.read(pairData);
-                } catch (java.io.IOException e) {
-                    return dataError(spec, e.getMessage());
-                }
-                pairLabelled = pairLabelled.stream().filter(p -> all || splits.contains(p.split())).toList();
-                if (pairLabelled.stream().anyMatch(p -> p.split().equals("test"))) {
-                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair-data: the test split is frozen;"
-                            + " choose other splits with --split");
-                }
-                twins = RegulationEvaluation.run(scanner, DocumentReader.create(), pairLabelled);
-            }
-            List<ConfidenceTable.PairRow> pairRows = RegulationEvaluation.pairConfidenceRows(twins, CONFIDENCE_SMOOTHING);
-            pairRowsCounted = RegulationEvaluation.twinned(twins).size();
+            List<Case> twins = pairLabelled == null ? cases : RegulationEvaluation.run(scanner, DocumentReader.create(), pairLabelled);
             ConfidenceTable table = ConfidenceTable.of(RegulationEvaluation.confidenceRows(cases, scanner.catalogue().codes(),
-                    CONFIDENCE_SMOOTHING), pairRows);
-            java.nio.file.Files.writeString(writeConfidence, table.format(confidenceComments(cases, table)), java.nio.charset.StandardCharsets.UTF_8);
+                    CONFIDENCE_SMOOTHING), RegulationEvaluation.pairConfidenceRows(twins, CONFIDENCE_SMOOTHING));
+            java.nio.file.Files.writeString(writeConfidence, table.format(confidenceComments(cases, table,
+                    RegulationEvaluation.twinned(twins).size())), java.nio.charset.StandardCharsets.UTF_8);
             out.printf("%nConfidence table of %d rows written to %s%n", table.rows().size(), writeConfidence);
         }
         out.flush();
@@ -225,11 +213,20 @@ final class EvaluateCommand implements Callable<Integer> {
         return c.tp() + c.fp() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.3f", c.precision());
     }
 
-    /** Provisions with a twin the pair rows were counted on (for the comment lines). */
-    private int pairRowsCounted;
+    /** The provisions of the chosen --split (all of them for {@code all}). */
+    private List<LabelledProvision> inSplits(List<LabelledProvision> read, boolean all) {
+        return all ? read : read.stream().filter(p -> splits.contains(p.split())).toList();
+    }
 
-    /** The comment lines of a written confidence table: what it is, on what it was counted, how to make it again. */
-    private List<String> confidenceComments(List<Case> cases, ConfidenceTable table) {
+    private static boolean hasTest(List<LabelledProvision> labelled) {
+        return labelled.stream().anyMatch(p -> p.split().equals("test"));
+    }
+
+    /**
+     * The comment lines of a written confidence table: what it is, on what it was counted ({@code twinned}: the
+     * provisions with their twin the pair rows were counted on), how to make it again.
+     */
+    private List<String> confidenceComments(List<Case> cases, ConfidenceTable table, int twinned) {
         List<String> sets = new java.util.ArrayList<>();
         List<String> priors = new java.util.ArrayList<>();
         for (Language lang : Language.values()) {
@@ -254,7 +251,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         + ", factor *): how often a finding both official versions of a provision have was right, each version's",
                 "finding against its own labels, over every factor (too few per factor); scan --pair gives such findings this",
                 String.format(java.util.Locale.ROOT, "confidence. Counted on %d provisions with their twin (%s); p = the precision of all their findings.",
-                        pairRowsCounted, table.pairRows().get(0).set()));
+                        twinned, table.pairRows().get(0).set()));
         List<String> lines = new java.util.ArrayList<>(List.of(
                 "How often the shipped engine's findings (rules + signal, as scan reports them) of each factor were right,",
                 "per language: right / wrong = findings the labels have / have not got, per labelled provision, matched as",

@@ -134,26 +134,41 @@ public final class RiskCli {
         commands.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         addVerbose(cli);
         return cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            java.util.List<?> problems;
-            if (e instanceof org.adaldyq.risk.lexicon.LexiconException le) {
-                problems = le.problems();
-            } else if (e instanceof org.adaldyq.risk.rules.RuleCompilationException re) {
-                problems = re.problems();
-            } else if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
-                    || e instanceof java.io.UncheckedIOException) {
-                // bad settings, a bad baseline, an unreadable file: the user's to fix, one line, no stack trace
-                String message = e instanceof java.io.UncheckedIOException u && u.getCause() != null && u.getCause().getMessage() != null
-                        ? u.getCause().getMessage() : String.valueOf(e.getMessage());
-                cmd.getErr().println("error: " + message);
-                cmd.getErr().flush();
-                return 2;
-            } else {
+            int exit = userError(e, cmd.getErr());
+            if (exit < 0) {
                 throw e;
             }
-            problems.forEach(p -> cmd.getErr().println(p));
-            cmd.getErr().flush();
-            return 3;
+            return exit;
         });
+    }
+
+    /**
+     * Says on {@code err} a mistake that is the user's to fix, without a stack trace: problems in rule or
+     * lexicon files as {@code file:line:column: message}, one per line (exit code 3); a bad argument, setting or
+     * file as one {@code error:} line (exit code 2).
+     *
+     * @return the exit code, or -1 when {@code e} is not such a mistake (nothing is said)
+     */
+    static int userError(Exception e, java.io.PrintWriter err) {
+        java.util.List<?> problems;
+        if (e instanceof org.adaldyq.risk.lexicon.LexiconException le) {
+            problems = le.problems();
+        } else if (e instanceof org.adaldyq.risk.rules.RuleCompilationException re) {
+            problems = re.problems();
+        } else if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
+                || e instanceof java.io.UncheckedIOException) {
+            // bad settings, a bad baseline, an unreadable file: the user's to fix, one line, no stack trace
+            String message = e instanceof java.io.UncheckedIOException u && u.getCause() != null && u.getCause().getMessage() != null
+                    ? u.getCause().getMessage() : String.valueOf(e.getMessage());
+            err.println("error: " + message);
+            err.flush();
+            return 2;
+        } else {
+            return -1;
+        }
+        problems.forEach(err::println);
+        err.flush();
+        return 3;
     }
 
     /** {@code --verbose} on every command that has not got one of its own (evaluate lists disagreements with it). */

@@ -84,18 +84,17 @@ final class RulesCommand {
             return last.get();
         }
 
-        /** One run; rule or lexicon problems it throws are printed as file:line:column lines (exit code 3). */
+        /**
+         * One run; the user's mistakes it throws (rule or lexicon problems, a folder removed or unreadable while
+         * watched) are said as on any command ({@link RiskCli#userError}) and the watch goes on (exit code 3).
+         */
         private static int guarded(java.util.function.IntSupplier run, PrintWriter err) {
             try {
                 return run.getAsInt();
-            } catch (org.adaldyq.risk.rules.RuleCompilationException e) {
-                e.problems().forEach(err::println);
-            } catch (org.adaldyq.risk.lexicon.LexiconException e) {
-                e.problems().forEach(err::println);
-            } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
-                // a folder removed or unreadable while watched: said, and the watch goes on
-                err.println("error: " + (e instanceof java.io.UncheckedIOException u && u.getCause() != null
-                        ? u.getCause().getMessage() : e.getMessage()));
+            } catch (RuntimeException e) {
+                if (RiskCli.userError(e, err) < 0) {
+                    throw e;
+                }
             }
             err.println("rules do not load");
             err.flush();

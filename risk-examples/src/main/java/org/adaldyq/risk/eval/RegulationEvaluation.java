@@ -233,8 +233,7 @@ public final class RegulationEvaluation {
         Map<String, Language[]> pairs = new TreeMap<>();
         for (Case[] t : twins(cases)) {
             if (t[0].language() != t[1].language()) {
-                ConfidenceTable.PairRow probe = ConfidenceTable.PairRow.of(t[0].language(), t[1].language(), 0, 0, 0, "x", "");
-                pairs.putIfAbsent(probe.languages(), new Language[] {probe.first(), probe.second()});
+                pairs.putIfAbsent(ConfidenceTable.pairKey(t[0].language(), t[1].language()), new Language[] {t[0].language(), t[1].language()});
             }
         }
         List<Case> twinned = twinned(cases);

@@ -353,18 +353,9 @@ public final class RiskServer implements AutoCloseable {
         }
         String[] keys = {"first", "second"};
         Upload[] uploads = uploads(x, keys);
-        ScannedDocument[] versions = new ScannedDocument[2];
-        byte[][] originals = new byte[2][];
-        String[] names = new String[2];
-        for (int i = 0; i < 2; i++) {
-            originals[i] = uploads[i].bytes();
-            names[i] = uploads[i].name();
-            try {
-                versions[i] = engine.scanVersion(new ByteArrayInputStream(originals[i]), names[i]);
-            } catch (DocumentReadException e) {
-                error(x, 422, e.reason().name(), keys[i] + ": " + e.getMessage());
-                return;
-            }
+        ScannedDocument[] versions = scanned(x, keys, uploads, engine::scanVersion);
+        if (versions == null) {
+            return;
         }
         PairReport pair = engine.pair(versions[0], versions[1]);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -377,10 +368,10 @@ public final class RiskServer implements AutoCloseable {
             try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
                 java.util.Set<String> used = new java.util.HashSet<>();
                 for (int i = 0; i < 2; i++) {
-                    String entry = DocxReview.reviewName(names[i].replaceAll(".*[/\\\\]", "")); // a client's folders dropped
+                    String entry = DocxReview.reviewName(uploads[i].name().replaceAll(".*[/\\\\]", "")); // a client's folders dropped
                     entry = entry.equals(".review.docx") ? keys[i] + entry : entry; // a name that is all extension
                     zip.putNextEntry(new java.util.zip.ZipEntry(used.add(entry) ? entry : keys[i] + "." + entry));
-                    byte[] original = originals[i];
+                    byte[] original = uploads[i].bytes();
                     DocxPairReview.review(pair, versions[i], i == 0, engine.catalogue(), () -> new ByteArrayInputStream(original), zip);
                     zip.closeEntry();
                 }
@@ -395,6 +386,29 @@ public final class RiskServer implements AutoCloseable {
 
     /** A document sent inside a JSON body: its name and bytes. */
     private record Upload(String name, byte[] bytes) {
+    }
+
+    /** How a document is read and scanned ({@code RiskEngine::scanVersion}, {@code RiskEngine::scanDocument}). */
+    @FunctionalInterface
+    private interface Scan {
+        ScannedDocument scan(InputStream in, String name) throws DocumentReadException;
+    }
+
+    /**
+     * The uploads scanned with {@code scan}, in order; null after answering 422 for the first that cannot be read
+     * (its key starts the message).
+     */
+    private static ScannedDocument[] scanned(HttpExchange x, String[] keys, Upload[] uploads, Scan scan) throws IOException {
+        ScannedDocument[] out = new ScannedDocument[uploads.length];
+        for (int i = 0; i < uploads.length; i++) {
+            try {
+                out[i] = scan.scan(new ByteArrayInputStream(uploads[i].bytes()), uploads[i].name());
+            } catch (DocumentReadException e) {
+                error(x, 422, e.reason().name(), keys[i] + ": " + e.getMessage());
+                return null;
+            }
+        }
+        return out;
     }
 
     /**
@@ -440,14 +454,9 @@ public final class RiskServer implements AutoCloseable {
         }
         String[] keys = {"before", "after"};
         Upload[] uploads = uploads(x, keys);
-        ScannedDocument[] versions = new ScannedDocument[2];
-        for (int i = 0; i < 2; i++) {
-            try {
-                versions[i] = engine.scanDocument(new ByteArrayInputStream(uploads[i].bytes()), uploads[i].name());
-            } catch (DocumentReadException e) {
-                error(x, 422, e.reason().name(), keys[i] + ": " + e.getMessage());
-                return;
-            }
+        ScannedDocument[] versions = scanned(x, keys, uploads, engine::scanDocument);
+        if (versions == null) {
+            return;
         }
         org.adaldyq.risk.compare.DraftDiff diff = org.adaldyq.risk.compare.DraftComparison.compare(versions[0], versions[1]);
         if ("html".equals(format)) {

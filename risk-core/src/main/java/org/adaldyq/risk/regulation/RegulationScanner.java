@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.adaldyq.risk.finding.Evidence;
 import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
@@ -520,6 +521,7 @@ public final class RegulationScanner {
                 end = Math.max(end, t.getEnd());
             }
         }
+        start = joinedBefore(doc.text(), primary.getTriggers(), quoted, start, end);
         String quote = doc.text().substring(start, end);
         String explanation = factor.explanation(language).replace("{triggers}", "«" + String.join("», «", words) + "»");
         Optional<ConfidenceTable.Row> measured = confidence.get(language, code);
@@ -527,6 +529,30 @@ public final class RegulationScanner {
                 new ProvisionLocation(p.citation(), p.start(), p.end(), quote, start, end),
                 List.copyOf(words), measured.map(r -> List.of(Evidence.of(CONFIDENCE_EVIDENCE, r.inWords(language)))).orElse(List.of()),
                 explanation, factor.recommendation(language), measured.map(ConfidenceTable.Row::confidence).orElse(null));
+    }
+
+    /**
+     * Where the quote starts once the hit's words just before the quoted one join it: in Kazakh the action
+     * comes before the modal («бере алады», «тоқтата тұруға құқылы», «берілуі мүмкін»), and a quote of the
+     * modal alone («алады», «мүмкін») tells the reader nothing. A word of the hit in the same sentence that
+     * ends right before the quote, with nothing but spaces, commas and dashes between (no other word, no
+     * bracket or other punctuation), joins, and so on backwards, while the quote stays within 300 characters.
+     */
+    private static final Pattern JOINABLE_GAP = Pattern.compile("[\\s,\\-\u2013\u2014]*");
+
+    static int joinedBefore(String text, List<Trigger> triggers, Trigger quoted, int start, int end) {
+        boolean joined = true;
+        while (joined) {
+            joined = false;
+            for (Trigger t : triggers) {
+                if (t.sameSentence(quoted) && t.getStart() < start && t.getEnd() <= start && end - t.getStart() <= 300
+                        && JOINABLE_GAP.matcher(text.substring(t.getEnd(), start)).matches()) {
+                    start = t.getStart();
+                    joined = true;
+                }
+            }
+        }
+        return start;
     }
 
     /** The path of the evidence entry that says, in words, how often findings of the factor were right. */

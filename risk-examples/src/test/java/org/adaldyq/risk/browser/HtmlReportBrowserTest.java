@@ -127,4 +127,19 @@ class HtmlReportBrowserTest {
         assertThat(browser.findElements(By.tagName("script"))).hasSize(1);
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
+    @Test
+    void markdownHeadingsReadAsHeadingsAndEveryFactorHasItsOwnColour() {
+        WebElement section = browser.findElement(By.cssSelector("section.doc[lang=kk]"));
+        // the sample is Markdown: «### 7-бап. …» shows as a heading, its hashes kept in the page but hidden
+        List<WebElement> headings = section.findElements(By.cssSelector("p.line.heading"));
+        assertThat(headings).extracting(WebElement::getText).contains("7-бап. Жеңiлдiктер мен преференциялар жүйесi")
+                .noneMatch(t -> t.startsWith("#"));
+        assertThat(section.findElements(By.cssSelector("p.line:not(.heading)"))).extracting(WebElement::getText)
+                .noneMatch(t -> t.startsWith("#"));
+        // the bars of the chart: as many colours as factors, so no two factors look alike
+        List<String> bars = section.findElements(By.cssSelector("svg rect")).stream().map(r -> r.getAttribute("fill")).toList();
+        assertThat(bars).hasSizeGreaterThan(5).doesNotHaveDuplicates();
+        // the riskiest-provisions list names each factor beside its colour
+        assertThat(section.findElements(By.cssSelector("ol.jump .factor .swatch"))).isNotEmpty();
+    }
 }

@@ -48,7 +48,7 @@ class DiffCommandTest {
                 .contains("[-Ерекше жағдайларда Агенттік")
                 .contains("removed SELECTIVE_EXCEPTION «Ерекше жағдайларда»")
                 .contains("removed APPLICANT_BURDEN «мерзiмiн ұзартуға»")
-                .contains("removed OPTIONAL_POWER «хақылы»")
+                .contains("removed OPTIONAL_POWER «ұзартуға хақылы»")
                 .contains("ADDED Article 19");
     }
 
@@ -74,7 +74,7 @@ class DiffCommandTest {
             }
         }
         assertThat(removed).containsExactlyInAnyOrder("SELECTIVE_EXCEPTION Ерекше жағдайларда", "APPLICANT_BURDEN мерзiмiн ұзартуға",
-                "OPTIONAL_POWER хақылы");
+                "OPTIONAL_POWER ұзартуға хақылы");
     }
 
     @Test

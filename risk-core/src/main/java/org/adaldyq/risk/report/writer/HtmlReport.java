@@ -39,9 +39,17 @@ import org.adaldyq.risk.regulation.FactorCatalogue;
 public final class HtmlReport implements Closeable {
 
     private static final UiLabels LABELS = UiLabels.read(HtmlReport.class, "html-labels.json");
-    private static final String[] COLOURS = {
-        "#e6194b", "#3cb44b", "#c9a400", "#4363d8", "#f58231", "#911eb4", "#1a9e9e",
-        "#d63cc8", "#7a9a00", "#b5651d", "#008080", "#9a6324", "#800000", "#000075"};
+    /** Each built-in factor's own colour, the same on every page whatever factors an author adds. */
+    private static final Map<String, String> BUILT_IN_COLOURS = Map.ofEntries(
+            Map.entry("APPLICANT_BURDEN", "#e6194b"), Map.entry("BLANKET_DELEGATION", "#3cb44b"),
+            Map.entry("CONFLICT_OF_INTEREST", "#c9a400"), Map.entry("EXCESSIVE_REQUIREMENTS", "#4363d8"),
+            Map.entry("MISSING_PROCEDURE", "#f58231"), Map.entry("NON_COMPETITIVE", "#911eb4"),
+            Map.entry("NON_TRANSPARENCY", "#1a9e9e"), Map.entry("NORM_COLLISION", "#d63cc8"),
+            Map.entry("NO_ACCOUNTABILITY", "#7a9a00"), Map.entry("OPTIONAL_POWER", "#b5651d"),
+            Map.entry("PRIVATE_DELEGATION", "#29b6f6"), Map.entry("SELECTIVE_EXCEPTION", "#f06292"),
+            Map.entry("VAGUE_TERMS", "#800000"), Map.entry("WIDE_DISCRETION", "#000075"));
+    /** Colours for factors an author adds, in code order. */
+    private static final String[] OTHER_COLOURS = {"#5d6d7e", "#a0522d", "#2e8b57", "#6a5acd", "#b8860b", "#c71585"};
     private static final String SCRIPT = """
             (function () {
               function apply(section) {
@@ -101,6 +109,9 @@ public final class HtmlReport implements Closeable {
             ol.jump { margin: 0; padding-left: 20px; max-height: 220px; overflow: auto; font-size: 13px; }
             .body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(240px, 2fr); gap: 8px 20px; }
             .line { grid-column: 1; margin: 0; white-space: pre-wrap; word-wrap: break-word; }
+            .line.heading { font-weight: 600; font-size: 1.1em; margin-top: 0.4em; }
+            .line .md { display: none; }
+            ol.jump .factor { white-space: nowrap; }
             .notes { grid-column: 2; }
             aside.note { border-left: 4px solid var(--c); background: #fafbfc; border-radius: 4px; padding: 6px 10px; margin: 0 0 8px; font-size: 13px; }
             aside.note.flash { outline: 2px solid var(--c); }
@@ -154,7 +165,8 @@ public final class HtmlReport implements Closeable {
         Map<String, String> colours = new TreeMap<>();
         int i = 0;
         for (String code : new TreeSet<>(catalogue.codes())) {
-            colours.put(code, COLOURS[i++ % COLOURS.length]);
+            String own = BUILT_IN_COLOURS.get(code);
+            colours.put(code, own != null ? own : OTHER_COLOURS[i++ % OTHER_COLOURS.length]);
         }
         return colours;
     }
@@ -270,10 +282,33 @@ public final class HtmlReport implements Closeable {
         h.append("</div></div>\n<div class=\"panel jump-panel\"><h3>").append(escape(label("riskiest", lang))).append("</h3><ol class=\"jump\">\n");
         for (ProvisionScore p : report.provisions()) {
             h.append("<li><a href=\"#").append(doc).append("-o").append(p.start()).append("\">").append(escape(CitationText.of(p.provision(), lang)))
-                    .append("</a> — ").append(String.format(Locale.ROOT, "%.2f", p.score())).append(" · ")
-                    .append(escape(String.join(", ", p.factors()))).append("</li>\n");
+                    .append("</a> — ").append(String.format(Locale.ROOT, "%.2f", p.score())).append(" ·");
+            // each factor in its chart colour, its name in the page's language on hover
+            for (int i = 0; i < p.factors().size(); i++) {
+                String code = p.factors().get(i);
+                h.append(i == 0 ? " " : ", ").append("<span class=\"factor\" title=\"").append(escape(title(code, lang)))
+                        .append("\"><span class=\"swatch\" style=\"background:").append(colour(code)).append("\"></span> ")
+                        .append(escape(code)).append("</span>");
+            }
+            h.append("</li>\n");
         }
         h.append("</ol></div>\n</div>\n");
+    }
+
+    /**
+     * The length of a Markdown heading's marks at the start of a line («### 7-бап. …»: the hashes and the
+     * space after them), or 0 when the line is no heading or a finding's quote begins or ends inside them.
+     */
+    static int headingMarker(String text, int lineStart, int lineEnd, TreeSet<Integer> edges) {
+        int i = lineStart;
+        while (i < lineEnd && i - lineStart < 6 && text.charAt(i) == '#') {
+            i++;
+        }
+        if (i == lineStart || i >= lineEnd || text.charAt(i) != ' ') {
+            return 0;
+        }
+        Integer edge = edges.ceiling(lineStart);
+        return edge != null && edge <= i ? 0 : i + 1 - lineStart;
     }
 
     /** A horizontal bar per factor, in its colour, as inline SVG. */
@@ -314,6 +349,8 @@ public final class HtmlReport implements Closeable {
             edges.add(at.end());
         }
         h.append("<h3>").append(escape(label("text", lang))).append("</h3>\n<div class=\"body\">\n");
+        boolean markdown = scanned.document().mediaType().contains("markdown")
+                || scanned.document().source().toLowerCase(Locale.ROOT).matches(".*\\.(md|markdown)");
         int lineStart = 0;
         List<Integer> notesDue = new ArrayList<>();
         int nextNote = 0;
@@ -322,13 +359,19 @@ public final class HtmlReport implements Closeable {
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            h.append("<p class=\"line\">");
+            int heading = markdown ? headingMarker(text, lineStart, lineEnd, edges) : 0;
+            h.append(heading == 0 ? "<p class=\"line\">" : "<p class=\"line heading\">");
             Integer anchor = provisionStarts.ceiling(lineStart);
             while (anchor != null && anchor <= lineEnd) {
                 h.append("<a id=\"").append(doc).append("-o").append(anchor).append("\"></a>");
                 anchor = provisionStarts.higher(anchor);
             }
             int pos = lineStart;
+            if (heading > 0) {
+                // the marks stay in the text (offsets count them) and are hidden: the reader sees a heading
+                h.append("<span class=\"md\">").append(escape(text.substring(lineStart, lineStart + heading))).append("</span>");
+                pos += heading;
+            }
             while (pos < lineEnd) {
                 Integer edge = edges.higher(pos);
                 int stop = edge == null || edge > lineEnd ? lineEnd : edge;

@@ -41,4 +41,26 @@ class ScanDocxCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--output");
     }
+    @Test
+    void aMarkdownDraftComesBackWithItsHeadingsAsWordHeadings(@TempDir Path dir) throws Exception {
+        Path review = dir.resolve("kk.review.docx");
+        StringWriter out = new StringWriter();
+        int code = run(out, new StringWriter(), "scan", "--format", "docx", "--output", review.toString(),
+                "../data/samples/kk/kz-laws_kaz_104440.md");
+        assertThat(code).isZero();
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("(\\d+) finding\\(s\\)").matcher(out.toString());
+        assertThat(found.find()).as(out.toString()).isTrue();
+        try (var in = Files.newInputStream(review); XWPFDocument doc = new XWPFDocument(in)) {
+            var paragraphs = doc.getParagraphs();
+            assertThat(paragraphs).extracting(p -> p.getText()).noneMatch(t -> t.startsWith("#"));
+            var article = paragraphs.stream().filter(p -> p.getText().equals("7-бап. Жеңiлдiктер мен преференциялар жүйесi"))
+                    .findFirst().orElseThrow();
+            // «### 7-бап …»: third level of the outline (0-based 2), bold
+            assertThat(article.getCTP().getPPr().getOutlineLvl().getVal().intValue()).isEqualTo(2);
+            assertThat(article.getRuns()).allMatch(r -> r.isBold());
+            // every finding is still a comment anchored in the text
+            assertThat(doc.getComments()).hasSize(Integer.parseInt(found.group(1))).isNotEmpty();
+            assertThat(doc.getDocument().getBody().getPArray()).anyMatch(p -> p.getCommentRangeStartArray().length > 0);
+        }
+    }
 }

@@ -295,6 +295,12 @@ public final class HtmlReport implements Closeable {
         h.append("</ol></div>\n</div>\n");
     }
 
+    /** Whether the scanned text is Markdown (by its media type or its file name), whose «#» lines are headings. */
+    static boolean markdown(ScannedDocument scanned) {
+        return scanned.document().mediaType().contains("markdown")
+                || scanned.document().source().toLowerCase(Locale.ROOT).matches(".*\\.(md|markdown)");
+    }
+
     /**
      * The length of a Markdown heading's marks at the start of a line («### 7-бап. …»: the hashes and the
      * space after them), or 0 when the line is no heading or a finding's quote begins or ends inside them.
@@ -349,8 +355,7 @@ public final class HtmlReport implements Closeable {
             edges.add(at.end());
         }
         h.append("<h3>").append(escape(label("text", lang))).append("</h3>\n<div class=\"body\">\n");
-        boolean markdown = scanned.document().mediaType().contains("markdown")
-                || scanned.document().source().toLowerCase(Locale.ROOT).matches(".*\\.(md|markdown)");
+        boolean markdown = markdown(scanned);
         int lineStart = 0;
         List<Integer> notesDue = new ArrayList<>();
         int nextNote = 0;

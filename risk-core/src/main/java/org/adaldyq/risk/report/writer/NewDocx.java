@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -43,16 +44,29 @@ final class NewDocx {
         }
         StringBuilder doc = new StringBuilder(text.length() * 2 + 1024);
         doc.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"").append(W).append("\"><w:body>");
+        boolean markdown = HtmlReport.markdown(scanned);
+        TreeSet<Integer> edges = new TreeSet<>(marks.keySet());
         int lineStart = 0;
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            doc.append("<w:p>");
+            int heading = markdown ? HtmlReport.headingMarker(text, lineStart, lineEnd, edges) : 0;
+            String format = "";
             int pos = lineStart;
-            for (var e : marks.subMap(lineStart, true, lineEnd, true).entrySet()) {
-                run(doc, text.substring(pos, e.getKey()));
+            if (heading > 0) {
+                // a Markdown heading («### 7-бап. …») is a heading in Word too: bold, larger, in the outline
+                int level = heading - 1;
+                format = "<w:rPr><w:b/><w:sz w:val=\"" + Math.max(24, 34 - 2 * level) + "\"/></w:rPr>";
+                doc.append("<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"240\"/><w:outlineLvl w:val=\"").append(level - 1)
+                        .append("\"/></w:pPr>");
+                pos += heading;
+            } else {
+                doc.append("<w:p>");
+            }
+            for (var e : marks.subMap(pos, true, lineEnd, true).entrySet()) {
+                run(doc, text.substring(pos, e.getKey()), format);
                 pos = e.getKey();
                 for (String m : e.getValue()) {
                     String id = m.substring(1);
@@ -64,7 +78,7 @@ final class NewDocx {
                     }
                 }
             }
-            run(doc, text.substring(pos, lineEnd));
+            run(doc, text.substring(pos, lineEnd), format);
             doc.append("</w:p>");
             lineStart = lineEnd + 1;
         }
@@ -118,10 +132,15 @@ final class NewDocx {
 
     /** A run of plain text; characters XML 1.0 cannot hold are left out. */
     private static void run(StringBuilder b, String text) {
+        run(b, text, "");
+    }
+
+    /** A run of text with its run properties ({@code <w:rPr>…</w:rPr>}, or empty for none). */
+    private static void run(StringBuilder b, String text, String format) {
         if (text.isEmpty()) {
             return;
         }
-        b.append("<w:r><w:t xml:space=\"preserve\">");
+        b.append("<w:r>").append(format).append("<w:t xml:space=\"preserve\">");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

@@ -295,28 +295,6 @@ public final class HtmlReport implements Closeable {
         h.append("</ol></div>\n</div>\n");
     }
 
-    /** Whether the scanned text is Markdown (by its media type or its file name), whose «#» lines are headings. */
-    static boolean markdown(ScannedDocument scanned) {
-        return scanned.document().mediaType().contains("markdown")
-                || scanned.document().source().toLowerCase(Locale.ROOT).matches(".*\\.(md|markdown)");
-    }
-
-    /**
-     * The length of a Markdown heading's marks at the start of a line («### 7-бап. …»: the hashes and the
-     * space after them), or 0 when the line is no heading or a finding's quote begins or ends inside them.
-     */
-    static int headingMarker(String text, int lineStart, int lineEnd, TreeSet<Integer> edges) {
-        int i = lineStart;
-        while (i < lineEnd && i - lineStart < 6 && text.charAt(i) == '#') {
-            i++;
-        }
-        if (i == lineStart || i >= lineEnd || text.charAt(i) != ' ') {
-            return 0;
-        }
-        Integer edge = edges.ceiling(lineStart);
-        return edge != null && edge <= i ? 0 : i + 1 - lineStart;
-    }
-
     /** A horizontal bar per factor, in its colour, as inline SVG. */
     private void chart(StringBuilder h, Map<String, Integer> perFactor, Language lang) {
         int max = perFactor.values().stream().mapToInt(Integer::intValue).max().orElse(1);
@@ -355,7 +333,7 @@ public final class HtmlReport implements Closeable {
             edges.add(at.end());
         }
         h.append("<h3>").append(escape(label("text", lang))).append("</h3>\n<div class=\"body\">\n");
-        boolean markdown = markdown(scanned);
+        boolean markdown = MarkdownHeadings.in(scanned);
         int lineStart = 0;
         List<Integer> notesDue = new ArrayList<>();
         int nextNote = 0;
@@ -364,7 +342,7 @@ public final class HtmlReport implements Closeable {
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            int heading = markdown ? headingMarker(text, lineStart, lineEnd, edges) : 0;
+            int heading = markdown ? MarkdownHeadings.marker(text, lineStart, lineEnd, edges) : 0;
             h.append(heading == 0 ? "<p class=\"line\">" : "<p class=\"line heading\">");
             Integer anchor = provisionStarts.ceiling(lineStart);
             while (anchor != null && anchor <= lineEnd) {

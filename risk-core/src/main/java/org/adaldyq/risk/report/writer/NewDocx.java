@@ -44,7 +44,7 @@ final class NewDocx {
         }
         StringBuilder doc = new StringBuilder(text.length() * 2 + 1024);
         doc.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"").append(W).append("\"><w:body>");
-        boolean markdown = HtmlReport.markdown(scanned);
+        boolean markdown = MarkdownHeadings.in(scanned);
         TreeSet<Integer> edges = new TreeSet<>(marks.keySet());
         int lineStart = 0;
         while (lineStart <= text.length()) {
@@ -52,7 +52,7 @@ final class NewDocx {
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            int heading = markdown ? HtmlReport.headingMarker(text, lineStart, lineEnd, edges) : 0;
+            int heading = markdown ? MarkdownHeadings.marker(text, lineStart, lineEnd, edges) : 0;
             String format = "";
             int pos = lineStart;
             if (heading > 0) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.adaldyq.risk.finding.Evidence;
 import org.adaldyq.risk.finding.Finding;
@@ -522,6 +523,9 @@ public final class RegulationScanner {
             }
         }
         start = joinedBefore(doc.text(), primary.getTriggers(), quoted, start, end);
+        if (language == Language.RU) {
+            start = withPreposition(doc.text(), start);
+        }
         String quote = doc.text().substring(start, end);
         String explanation = factor.explanation(language).replace("{triggers}", "«" + String.join("», «", words) + "»");
         Optional<ConfidenceTable.Row> measured = confidence.get(language, code);
@@ -538,6 +542,21 @@ public final class RegulationScanner {
      * ends right before the quote, with nothing but spaces, commas and dashes between (no other word, no
      * bracket or other punctuation), joins, and so on backwards, while the quote stays within 300 characters.
      */
+    /** A Russian preposition and the one space after it, right before a quote. */
+    private static final Pattern RUSSIAN_PREPOSITION = Pattern.compile(
+            "(?iu)(?<![\\p{L}\\p{N}])(в|во|по|на|при|с|со|без|для|до|из|от|о|об|к|ко|у|за|под|над|через|между) $");
+
+    /**
+     * Where a Russian quote starts once the preposition that governs its first word joins it: «в порядке,
+     * установленном Правительством», not «порядке, установленном Правительством», as the catalogue writes
+     * the formula.
+     */
+    static int withPreposition(String text, int start) {
+        int from = Math.max(0, start - 8);
+        Matcher m = RUSSIAN_PREPOSITION.matcher(text.substring(from, start));
+        return m.find() ? from + m.start() : start;
+    }
+
     private static final Pattern JOINABLE_GAP = Pattern.compile("[\\s,\\-\u2013\u2014]*");
 
     static int joinedBefore(String text, List<Trigger> triggers, Trigger quoted, int start, int end) {

@@ -65,4 +65,18 @@ class QuoteSpanTest {
         assertThat(quote(twoSentences, List.of(on(twoSentences, "OPTIONAL_VERB", 3, 3, 1), on(twoSentences, "AFFECTING_ACTION", 1, 1, 0))))
                 .isEqualTo("құқылы");
     }
+    @Test
+    void aRussianQuoteTakesThePrepositionThatGovernsItsFirstWord() {
+        String text = "Лицензия выдается в порядке, установленном Правительством, без уважительных причин.";
+        int order = text.indexOf("порядке");
+        assertThat(text.substring(RegulationScanner.withPreposition(text, order))).startsWith("в порядке");
+        int reasons = text.indexOf("уважительных");
+        assertThat(text.substring(RegulationScanner.withPreposition(text, reasons))).startsWith("без уважительных");
+        // a word ending in a preposition's letters is no preposition; nor is a word two spaces away
+        String noun = "Комиссия вправе отказать";
+        assertThat(RegulationScanner.withPreposition(noun, noun.indexOf("вправе"))).isEqualTo(noun.indexOf("вправе"));
+        String far = "в  порядке";
+        assertThat(RegulationScanner.withPreposition(far, far.indexOf("порядке"))).isEqualTo(far.indexOf("порядке"));
+        assertThat(RegulationScanner.withPreposition("порядке", 0)).isZero();
+    }
 }

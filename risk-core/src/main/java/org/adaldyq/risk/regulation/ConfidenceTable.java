@@ -37,7 +37,10 @@ public final class ConfidenceTable {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern SET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_+.-]*");
-    /** The row in words, per case ({@code fresh}, {@code other}, {@code none}) and language code. */
+    /**
+     * The row in words, per case ({@code fresh}, {@code other}, {@code none}, {@code pair}) and language code;
+     * the corpus's sets in words ({@code set dev}, ...).
+     */
     private static final Map<String, Map<String, String>> WORDS = words();
     private static final ConfidenceTable EMPTY = new ConfidenceTable(Map.of(), Map.of());
 
@@ -75,7 +78,7 @@ public final class ConfidenceTable {
         public String inWords(Language language) {
             String key = total() == 0 ? "none" : FRESH.equals(set) ? "fresh" : "other";
             return language.pick(WORDS.get(key)).replace("{right}", Integer.toString(right))
-                    .replace("{total}", Integer.toString(total())).replace("{set}", set);
+                    .replace("{total}", Integer.toString(total())).replace("{set}", setName(set, language));
         }
 
         /** The CSV line of this row. */
@@ -131,7 +134,7 @@ public final class ConfidenceTable {
         /** The row in plain words, in {@code language}: "in both official versions, right in 20 of 22 such findings ...". */
         public String inWords(Language language) {
             return language.pick(WORDS.get("pair")).replace("{right}", Integer.toString(right))
-                    .replace("{total}", Integer.toString(total())).replace("{set}", set);
+                    .replace("{total}", Integer.toString(total())).replace("{set}", setName(set, language));
         }
 
         /** The CSV line of this row. */
@@ -389,6 +392,15 @@ public final class ConfidenceTable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A labelled set as a reader of {@code language} names it: the corpus's own sets in words with their code
+     * («для разработки (dev)»), any other set (a ministry's) by its code.
+     */
+    private static String setName(String set, Language language) {
+        Map<String, String> name = WORDS.get("set " + set);
+        return name == null ? set : language.pick(name);
     }
 
     /** How a pair row names two languages, in either order: {@code kk+ru}. */

@@ -112,7 +112,8 @@ class ConfidenceTableTest {
         assertThat(text).endsWith("ru,WIDE_DISCRETION,1,13,0.194,fresh\nkk+ru,*,20,2,0.886,dev\n");
         assertThat(ConfidenceTable.read("t.csv", text.lines().toList(), code -> true, problems).format(List.of())).isEqualTo(text);
         assertThat(pair.inWords(Language.EN)).isEqualTo("both official versions have it: right in 20 of 22 such findings on the"
-                + " labelled provisions of the dev set");
+                + " labelled provisions of the development (dev) set");
+        assertThat(pair.inWords(Language.KK)).startsWith("екі ресми нұсқада да бар: әзірлеу (dev) жинағының");
     }
 
     private static ConfidenceTable.Row row(Language language, String factor, double confidence) {

@@ -98,7 +98,7 @@ class FindingConfidenceTest {
             int right = Integer.parseInt(row[2]);
             int total = right + Integer.parseInt(row[3]);
             assertThat(f.evidence()).as(f.code()).containsExactly(Evidence.of(RegulationScanner.CONFIDENCE_EVIDENCE,
-                    total == 0 ? "на размеченных положениях набора fresh этот фактор не выявлялся: взята точность всех факторов этого языка"
+                    total == 0 ? "на размеченных положениях набора непрочитанного текста (fresh) этот фактор не выявлялся: взята точность всех факторов этого языка"
                             : "верно в " + right + " из " + total + " выявлений этого фактора на размеченных положениях, которых никто не читал"));
         }
         Finding en = engine.scan("The Secretary may suspend the license of any operator.", Language.EN).findings().get(0);

@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -57,10 +58,12 @@ public final class Assessment implements AutoCloseable {
     private final IndicatorResults indicators;
     private final Path spill;
     private final Map<String, List<Flag>> datasetByProcess = new HashMap<>();
+    private final OrganisationNames names;
     private Summaries summaries;
 
     private Assessment(Map<String, RuleInfo> rules, String language, ScoreCard scores, List<String> processCodes,
-                       IndicatorResults indicators, Path spill) {
+                       IndicatorResults indicators, Path spill, OrganisationNames names) {
+        this.names = names;
         this.rules = rules;
         this.language = language;
         this.scores = scores;
@@ -78,6 +81,7 @@ public final class Assessment implements AutoCloseable {
     static Assessment run(ProcurementEngine engine, List<OcdsReader.Input> inputs, ProcessListener listener) {
         List<String> codes = processCodes(engine);
         java.util.Set<String> wanted = java.util.Set.copyOf(codes);
+        OrganisationNames names = new OrganisationNames();
         Path spill = null;
         try {
             spill = Files.createTempFile("adaldyq-assessment", ".jsonl");
@@ -88,6 +92,7 @@ public final class Assessment implements AutoCloseable {
                     public void process(String source, ContractingProcess p, org.adaldyq.risk.procurement.fact.ProcessFacts f,
                                         List<String> computable, String skip, List<Flag> flags) {
                         spill(w, source, p, ComputableListener.only(computable, wanted), skip, flags);
+                        names.note(p);
                         listener.process(source, p, f, skip, flags);
                     }
 
@@ -104,7 +109,8 @@ public final class Assessment implements AutoCloseable {
                     }
                 });
             }
-            return of(engine, results, spill);
+            return new Assessment(engine.rules().rules(), engine.language().code(),
+                    new ScoreCard(engine.settings(), engine.rules().rules()), processCodes(engine), results, spill, names);
         } catch (IOException e) {
             deleteQuietly(spill);
             throw new UncheckedIOException(e);
@@ -123,7 +129,8 @@ public final class Assessment implements AutoCloseable {
     /** The assessment of results whose processes are already spilled (in input order) to {@code spill}. */
     static Assessment of(ProcurementEngine engine, IndicatorResults results, Path spill) {
         return new Assessment(engine.rules().rules(), engine.language().code(),
-                new ScoreCard(engine.settings(), engine.rules().rules()), processCodes(engine), results, spill);
+                new ScoreCard(engine.settings(), engine.rules().rules()), processCodes(engine), results, spill,
+                new OrganisationNames());
     }
 
     /** What the run read and did: processes, skipped ones and why, input problems, not computable. */
@@ -151,6 +158,15 @@ public final class Assessment implements AutoCloseable {
         try (ProcessIterator it = processes()) {
             it.forEachRemaining(consumer);
         }
+    }
+
+    /**
+     * The name of a buyer or supplier, as the first process naming it among its parties gives it; empty when
+     * none did (no parties in the data, or a run that did not compile them: {@code indicators}-only codes and a
+     * listener that reads no parties).
+     */
+    public Optional<String> organisationName(String id) {
+        return names.of(id);
     }
 
     /** Buyers, by id, with their summaries (a full pass over the processes the first time it is asked). */

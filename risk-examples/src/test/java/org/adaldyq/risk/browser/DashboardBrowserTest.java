@@ -106,4 +106,31 @@ class DashboardBrowserTest {
         search.sendKeys("\b");
         assertThat(rows).allMatch(r -> r.getAttribute("hidden") == null);
     }
+    @Test
+    void buyersAndSuppliersAreNamedAsTheirPartiesNameThem() throws Exception {
+        // every name a party of the input gives each organisation id (spaces as a page shows them)
+        java.util.Map<String, java.util.Set<String>> partyNames = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(OUT.resolve("publishers.jsonl"), StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            for (JsonNode party : new ObjectMapper().readTree(line).path("parties")) {
+                if (party.hasNonNull("id") && party.hasNonNull("name")) {
+                    partyNames.computeIfAbsent(party.get("id").asText(), k -> new java.util.HashSet<>()).add(party.get("name").asText().strip().replaceAll("\\s+", " "));
+                }
+            }
+        }
+        int named = 0;
+        for (WebElement row : browser.findElements(By.cssSelector("#buyers tr, #suppliers tr"))) {
+            List<WebElement> name = row.findElements(By.cssSelector("td.codes .org-name"));
+            if (name.isEmpty()) {
+                continue;
+            }
+            named++;
+            String cell = row.findElement(By.cssSelector("td.codes")).getText();
+            String id = cell.substring(0, cell.length() - name.get(0).getText().length()).strip();
+            assertThat(partyNames.get(id)).as(id).contains(name.get(0).getText());
+        }
+        assertThat(named).as("organisations shown with a name").isGreaterThan(10);
+    }
 }

@@ -67,6 +67,7 @@ public final class TendersDashboard {
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
             .codes { font-family: ui-monospace, monospace; font-size: 12px; }
             td.codes { word-break: break-all; max-width: 220px; }
+            .org-name { font-family: system-ui, sans-serif; font-size: 12px; color: #444; word-break: normal; }
             td.flaglist { white-space: normal; min-width: 120px; max-width: none; word-break: normal; }
             .evidence { color: #5f6368; font-size: 12px; }
             input#search { width: 100%; max-width: 420px; padding: 6px 10px; font-size: 14px; border: 1px solid #bbb; border-radius: 6px; margin-bottom: 8px; }
@@ -177,8 +178,8 @@ public final class TendersDashboard {
                         .append(percent(e.getValue()[0], reviewed)).append("</td></tr>\n"));
         h.append("</table></section>\n");
 
-        organisations(h, "buyers", label("buyers"), assessment.buyers());
-        organisations(h, "suppliers", label("suppliers"), assessment.suppliers());
+        organisations(h, "buyers", label("buyers"), assessment.buyers(), assessment);
+        organisations(h, "suppliers", label("suppliers"), assessment.suppliers(), assessment);
 
         h.append("<section class=\"card wide\" id=\"top\"><h2>").append(label("topProcesses")).append(" (<span id=\"shown\">")
                 .append(riskiest.size()).append("</span>)</h2>\n<input id=\"search\" type=\"search\" placeholder=\"")
@@ -207,7 +208,7 @@ public final class TendersDashboard {
         return counts;
     }
 
-    private void organisations(StringBuilder h, String id, String title, List<OrganisationSummary> all) {
+    private void organisations(StringBuilder h, String id, String title, List<OrganisationSummary> all, Assessment assessment) {
         PriorityQueue<OrganisationSummary> top = new PriorityQueue<>(ORGANISATIONS.reversed());
         for (OrganisationSummary o : all) {
             top.add(o);
@@ -226,7 +227,10 @@ public final class TendersDashboard {
             o.processFlags().entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                     .forEach(e -> flags.add(e.getKey() + "×" + e.getValue()));
             o.flags().keySet().forEach(flags::add);
-            h.append("<tr><td class=\"codes\">").append(escape(o.id())).append("</td><td class=\"num\">").append(o.processes())
+            h.append("<tr><td class=\"codes\">").append(escape(o.id()));
+            // the name the data gives the organisation, under its id: what an analyst recognises
+            assessment.organisationName(o.id()).ifPresent(n -> h.append("<div class=\"org-name\">").append(escape(n)).append("</div>"));
+            h.append("</td><td class=\"num\">").append(o.processes())
                     .append("</td><td class=\"num\">").append(o.flaggedProcesses()).append("</td><td class=\"num\">").append(score(o.meanCri()))
                     .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%,.0f", o.priority()))
                     .append("</td><td class=\"codes flaglist\">").append(escape(flags.toString())).append("</td></tr>\n");

@@ -535,13 +535,6 @@ public final class RegulationScanner {
                 explanation, factor.recommendation(language), measured.map(ConfidenceTable.Row::confidence).orElse(null));
     }
 
-    /**
-     * Where the quote starts once the hit's words just before the quoted one join it: in Kazakh the action
-     * comes before the modal («бере алады», «тоқтата тұруға құқылы», «берілуі мүмкін»), and a quote of the
-     * modal alone («алады», «мүмкін») tells the reader nothing. A word of the hit in the same sentence that
-     * ends right before the quote, with nothing but spaces, commas and dashes between (no other word, no
-     * bracket or other punctuation), joins, and so on backwards, while the quote stays within 300 characters.
-     */
     /** A Russian preposition and the one space after it, right before a quote. */
     private static final Pattern RUSSIAN_PREPOSITION = Pattern.compile(
             "(?iu)(?<![\\p{L}\\p{N}])(в|во|по|на|при|с|со|без|для|до|из|от|о|об|к|ко|у|за|под|над|через|между) $");
@@ -557,8 +550,16 @@ public final class RegulationScanner {
         return m.find() ? from + m.start() : start;
     }
 
+    /** What may stand between two words of the hit that one quote joins: spaces, commas, dashes. */
     private static final Pattern JOINABLE_GAP = Pattern.compile("[\\s,\\-\u2013\u2014]*");
 
+    /**
+     * Where the quote starts once the hit's words just before the quoted one join it: in Kazakh the action
+     * comes before the modal («бере алады», «тоқтата тұруға құқылы», «берілуі мүмкін»), and a quote of the
+     * modal alone («алады», «мүмкін») tells the reader nothing. A word of the hit in the same sentence that
+     * ends right before the quote, with nothing but spaces, commas and dashes between (no other word, no
+     * bracket or other punctuation), joins, and so on backwards, while the quote stays within 300 characters.
+     */
     static int joinedBefore(String text, List<Trigger> triggers, Trigger quoted, int start, int end) {
         boolean joined = true;
         while (joined) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.adaldyq.risk.finding.Evidence;
 import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.structure.Provision;
@@ -140,18 +141,13 @@ public record PairReport(ScanReport first, ScanReport second, int firstProvision
 
     /** The finding with this confidence, its confidence evidence (if any) replaced by {@code words}. */
     private static Finding confirmed(Finding f, double confidence, String words) {
-        List<org.adaldyq.risk.finding.Evidence> evidence = new ArrayList<>();
-        boolean said = false;
-        for (org.adaldyq.risk.finding.Evidence e : f.evidence()) {
-            if (org.adaldyq.risk.finding.Evidence.CONFIDENCE.equals(e.path())) {
-                evidence.add(new org.adaldyq.risk.finding.Evidence(org.adaldyq.risk.finding.Evidence.CONFIDENCE, words, null));
-                said = true;
-            } else {
-                evidence.add(e);
-            }
+        Evidence said = Evidence.of(Evidence.CONFIDENCE, words);
+        List<Evidence> evidence = new ArrayList<>();
+        for (Evidence e : f.evidence()) {
+            evidence.add(Evidence.CONFIDENCE.equals(e.path()) ? said : e);
         }
-        if (!said) {
-            evidence.add(new org.adaldyq.risk.finding.Evidence(org.adaldyq.risk.finding.Evidence.CONFIDENCE, words, null));
+        if (!evidence.contains(said)) {
+            evidence.add(said);
         }
         return new Finding(f.code(), f.ruleId(), f.severity(), f.score(), f.title(), f.location(), f.triggers(), evidence,
                 f.explanation(), f.recommendation(), confidence);

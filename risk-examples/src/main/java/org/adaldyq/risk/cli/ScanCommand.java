@@ -327,8 +327,8 @@ final class ScanCommand implements Callable<Integer> {
                 for (PairReport.PairedFinding f : report.findings()) {
                     Finding any = f.first() != null ? f.first() : f.second();
                     String where = f.inBoth() ? a + "+" + b : "ONLY " + f.onlyIn(report);
-                    out.printf("  - %s [%s] %s (%s%s)%n", f.provision(), f.code(), any.title(), where, f.confidence() == null ? ""
-                            : String.format(java.util.Locale.ROOT, ", confidence %.2f", f.confidence()));
+                    out.printf("  - %s [%s] %s (%s%s)%n", f.provision(), f.code(), any.title(), where,
+                            ScanOutput.confidenceSuffix(f.confidence()));
                     if (f.first() != null) {
                         out.printf("      %s «%s»%n", a, ((ProvisionLocation) f.first().location()).quote());
                     }

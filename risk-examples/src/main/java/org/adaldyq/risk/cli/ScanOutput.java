@@ -48,6 +48,11 @@ interface ScanOutput {
         };
     }
 
+    /** ", confidence 0.69" after a finding's score or versions in the text outputs; nothing when it has none. */
+    static String confidenceSuffix(Double confidence) {
+        return confidence == null ? "" : String.format(java.util.Locale.ROOT, ", confidence %.2f", confidence);
+    }
+
     /** For people: each finding with its quote, why and how to fix. */
     final class Text implements ScanOutput {
         private final PrintWriter out;
@@ -64,7 +69,7 @@ interface ScanOutput {
             for (Finding f : report.findings()) {
                 ProvisionLocation p = (ProvisionLocation) f.location();
                 out.printf("  - %s [%s %.2f%s] %s%n      «%s»%n      why: %s%n      fix: %s%n", p.provision(), f.code(), f.score(),
-                        f.confidence() == null ? "" : String.format(java.util.Locale.ROOT, ", confidence %.2f", f.confidence()),
+                        confidenceSuffix(f.confidence()),
                         f.title(), p.quote(), f.explanation(), f.recommendation());
             }
             out.println();

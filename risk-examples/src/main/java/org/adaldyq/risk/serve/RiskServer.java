@@ -463,7 +463,6 @@ public final class RiskServer implements AutoCloseable {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             org.adaldyq.risk.report.writer.HtmlDiffReport.write(diff, engine.catalogue(), w);
-            w.flush();
             send(x, 200, "text/html; charset=utf-8", out.toByteArray());
         } else {
             send(x, 200, "application/json", org.adaldyq.risk.compare.DraftDiffJson.compact(diff).getBytes(StandardCharsets.UTF_8));

@@ -57,9 +57,9 @@ final class NewDocx {
             int pos = lineStart;
             if (heading > 0) {
                 // a Markdown heading («### 7-бап. …») is a heading in Word too: bold, larger, in the outline
-                int level = heading - 1;
-                format = "<w:rPr><w:b/><w:sz w:val=\"" + Math.max(24, 34 - 2 * level) + "\"/></w:rPr>";
-                doc.append("<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"240\"/><w:outlineLvl w:val=\"").append(level - 1)
+                int hashes = heading - 1; // the marks are the hashes and one space
+                format = "<w:rPr><w:b/><w:sz w:val=\"" + Math.max(24, 34 - 2 * hashes) + "\"/></w:rPr>";
+                doc.append("<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"240\"/><w:outlineLvl w:val=\"").append(hashes - 1)
                         .append("\"/></w:pPr>");
                 pos += heading;
             } else {

@@ -8,6 +8,7 @@ import org.adaldyq.risk.procurement.fact.Flag;
 import org.adaldyq.risk.procurement.fact.Group;
 import org.adaldyq.risk.procurement.model.Award;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
+import org.adaldyq.risk.procurement.model.Party;
 import org.adaldyq.risk.procurement.ocds.OcdsReader;
 import org.adaldyq.risk.procurement.rules.RuleInfo;
 import org.adaldyq.risk.procurement.score.ProcessScore;
@@ -58,12 +59,10 @@ public final class Assessment implements AutoCloseable {
     private final IndicatorResults indicators;
     private final Path spill;
     private final Map<String, List<Flag>> datasetByProcess = new HashMap<>();
-    private final OrganisationNames names;
     private Summaries summaries;
 
     private Assessment(Map<String, RuleInfo> rules, String language, ScoreCard scores, List<String> processCodes,
-                       IndicatorResults indicators, Path spill, OrganisationNames names) {
-        this.names = names;
+                       IndicatorResults indicators, Path spill) {
         this.rules = rules;
         this.language = language;
         this.scores = scores;
@@ -81,7 +80,6 @@ public final class Assessment implements AutoCloseable {
     static Assessment run(ProcurementEngine engine, List<OcdsReader.Input> inputs, ProcessListener listener) {
         List<String> codes = processCodes(engine);
         java.util.Set<String> wanted = java.util.Set.copyOf(codes);
-        OrganisationNames names = new OrganisationNames();
         Path spill = null;
         try {
             spill = Files.createTempFile("adaldyq-assessment", ".jsonl");
@@ -92,7 +90,6 @@ public final class Assessment implements AutoCloseable {
                     public void process(String source, ContractingProcess p, org.adaldyq.risk.procurement.fact.ProcessFacts f,
                                         List<String> computable, String skip, List<Flag> flags) {
                         spill(w, source, p, ComputableListener.only(computable, wanted), skip, flags);
-                        names.note(p);
                         listener.process(source, p, f, skip, flags);
                     }
 
@@ -110,7 +107,7 @@ public final class Assessment implements AutoCloseable {
                 });
             }
             return new Assessment(engine.rules().rules(), engine.language().code(),
-                    new ScoreCard(engine.settings(), engine.rules().rules()), processCodes(engine), results, spill, names);
+                    new ScoreCard(engine.settings(), engine.rules().rules()), processCodes(engine), results, spill);
         } catch (IOException e) {
             deleteQuietly(spill);
             throw new UncheckedIOException(e);
@@ -129,8 +126,7 @@ public final class Assessment implements AutoCloseable {
     /** The assessment of results whose processes are already spilled (in input order) to {@code spill}. */
     static Assessment of(ProcurementEngine engine, IndicatorResults results, Path spill) {
         return new Assessment(engine.rules().rules(), engine.language().code(),
-                new ScoreCard(engine.settings(), engine.rules().rules()), processCodes(engine), results, spill,
-                new OrganisationNames());
+                new ScoreCard(engine.settings(), engine.rules().rules()), processCodes(engine), results, spill);
     }
 
     /** What the run read and did: processes, skipped ones and why, input problems, not computable. */
@@ -161,12 +157,20 @@ public final class Assessment implements AutoCloseable {
     }
 
     /**
-     * The name of a buyer or supplier, as the first process naming it among its parties gives it; empty when
-     * none did (no parties in the data, or a run that did not compile them: {@code indicators}-only codes and a
-     * listener that reads no parties).
+     * The name of a buyer or supplier, as the first reviewed process naming it among its parties gives it
+     * (input order; a buyer's name first, when the id is both); empty when none did (no parties in the data, or
+     * a run that did not compile them: {@code indicators}-only codes and a listener that reads no parties).
+     * Like {@link #buyers()}, a full pass over the processes the first time it is asked.
      */
     public Optional<String> organisationName(String id) {
-        return names.of(id);
+        Summaries s = summaries();
+        OrganisationTally t = s.buyers.get(id);
+        String name = t == null ? null : t.name();
+        if (name == null) {
+            t = s.suppliers.get(id);
+            name = t == null ? null : t.name();
+        }
+        return Optional.ofNullable(name);
     }
 
     /** Buyers, by id, with their summaries (a full pass over the processes the first time it is asked). */
@@ -293,7 +297,8 @@ public final class Assessment implements AutoCloseable {
         List<String> notFlagged = skipped ? List.of()
                 : processCodes.stream().filter(c -> computable.contains(c) && !values.containsKey(c)).toList();
         return new ProcessResult(rec.source(), rec.line(), ocid, rec.buyer(), rec.procuringEntity(), rec.suppliers(), value,
-                value == null ? null : rec.currency(), rec.skipped(), score, values, findings(flags), notFlagged, notComputable);
+                value == null ? null : rec.currency(), rec.skipped(), score, values, findings(flags), notFlagged, notComputable,
+                rec.names());
     }
 
     /**
@@ -303,7 +308,8 @@ public final class Assessment implements AutoCloseable {
      * other numbers as Double, arrays as lists, objects as maps).
      */
     private record Spilled(String source, long line, String ocid, String buyer, String procuringEntity, List<String> suppliers,
-                           Double value, String currency, String skipped, List<String> computable, List<Flag> flags) {
+                           Double value, String currency, String skipped, List<String> computable, List<Flag> flags,
+                           Map<String, String> names) {
 
         static Spilled read(com.fasterxml.jackson.core.JsonParser p) throws IOException {
             expect(p, com.fasterxml.jackson.core.JsonToken.START_OBJECT);
@@ -313,6 +319,7 @@ public final class Assessment implements AutoCloseable {
             List<String> suppliers = new ArrayList<>();
             List<String> computable = new ArrayList<>();
             List<Flag> flags = new ArrayList<>();
+            Map<String, String> names = new TreeMap<>();
             while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 com.fasterxml.jackson.core.JsonToken t = p.nextToken();
@@ -327,6 +334,20 @@ public final class Assessment implements AutoCloseable {
                     case "currency" -> currency = string(p);
                     case "skipped" -> skipped = t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : asText(p);
                     case "computable" -> texts(p, computable);
+                    case "names" -> {
+                        if (t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                                String id = p.currentName();
+                                p.nextToken();
+                                String n = string(p);
+                                if (n != null) {
+                                    names.put(id, n);
+                                }
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
                     case "flags" -> {
                         if (t == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
                             while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
@@ -337,7 +358,8 @@ public final class Assessment implements AutoCloseable {
                     default -> p.skipChildren();
                 }
             }
-            return new Spilled(source, line, ocid, buyer, procuringEntity, suppliers, value, currency, skipped, computable, flags);
+            return new Spilled(source, line, ocid, buyer, procuringEntity, suppliers, value, currency, skipped, computable, flags,
+                    names);
         }
 
         private static Flag flag(com.fasterxml.jackson.core.JsonParser p) throws IOException {
@@ -464,10 +486,10 @@ public final class Assessment implements AutoCloseable {
             }
             OrganisationTally.Process p = OrganisationTally.Process.of(null, r);
             if (r.buyer() != null) {
-                buyers.computeIfAbsent(r.buyer(), k -> new OrganisationTally()).add(p);
+                buyers.computeIfAbsent(r.buyer(), k -> new OrganisationTally()).add(p.named(r.nameOf(r.buyer())));
             }
             for (String s : r.suppliers()) {
-                suppliers.computeIfAbsent(s, k -> new OrganisationTally()).add(p);
+                suppliers.computeIfAbsent(s, k -> new OrganisationTally()).add(p.named(r.nameOf(s)));
             }
         }
     }
@@ -480,6 +502,36 @@ public final class Assessment implements AutoCloseable {
             .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
             .setCodec(JSON);
+
+    /**
+     * The names the process's parties give its buyer, procuring entity and {@code suppliers}: for each id, the
+     * first party with that id and a name that is not blank (stripped). Empty when the process was compiled
+     * without parties.
+     */
+    static Map<String, String> names(ContractingProcess p, Set<String> suppliers) {
+        if (p.parties().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new TreeMap<>();
+        nameOne(p, p.buyerId(), names);
+        nameOne(p, p.procuringEntityId(), names);
+        for (String supplier : suppliers) {
+            nameOne(p, supplier, names);
+        }
+        return names;
+    }
+
+    private static void nameOne(ContractingProcess p, String id, Map<String, String> names) {
+        if (id == null || names.containsKey(id)) {
+            return;
+        }
+        for (Party party : p.parties()) {
+            if (id.equals(party.id()) && party.name() != null && !party.name().isBlank()) {
+                names.put(id, party.name().strip());
+                return;
+            }
+        }
+    }
 
     /**
      * Writes one process's record as a line of the spill: what {@link #result(String)} reads back. Written
@@ -515,6 +567,14 @@ public final class Assessment implements AutoCloseable {
                 g.writeString(supplier);
             }
             g.writeEndArray();
+            Map<String, String> names = names(p, suppliers);
+            if (!names.isEmpty()) {
+                g.writeObjectFieldStart("names");
+                for (Map.Entry<String, String> n : names.entrySet()) {
+                    g.writeStringField(n.getKey(), n.getValue());
+                }
+                g.writeEndObject();
+            }
             if (p.tenderValue().complete()) {
                 g.writeNumberField("value", p.tenderValue().amount());
                 g.writeStringField("currency", p.tenderValue().currency());

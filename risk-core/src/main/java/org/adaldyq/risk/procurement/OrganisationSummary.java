@@ -11,6 +11,8 @@ import java.util.TreeMap;
  *
  * @param role              {@code buyer} or {@code supplier}
  * @param id                the organisation's id
+ * @param name              its name, as the first of its processes (input order) that names it among its parties
+ *                          gives it; null when none does (or the run compiled no parties)
  * @param processes         reviewed processes it bought in (buyer) or supplies an active award of (supplier)
  * @param flaggedProcesses  how many of them carry a process-level flag
  * @param meanCri           mean CRI over those with a score, null when none has one
@@ -19,7 +21,7 @@ import java.util.TreeMap;
  * @param processFlags      process-level flag code → number of its processes carrying it
  * @param flags             organisation-level flag code → value (Cardinal's Buyer or Tenderer group)
  */
-public record OrganisationSummary(String role, String id, long processes, long flaggedProcesses, Double meanCri,
+public record OrganisationSummary(String role, String id, String name, long processes, long flaggedProcesses, Double meanCri,
                                   Double meanWeighted, double priority, Map<String, Long> processFlags,
                                   Map<String, Double> flags) {
     /** Copies the maps, sorted by code. */

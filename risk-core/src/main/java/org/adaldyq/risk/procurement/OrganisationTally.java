@@ -25,6 +25,7 @@ public final class OrganisationTally implements Serializable {
     private double weightedSum;
     private double prioritySum;
     private final Map<String, Long> flags = new TreeMap<>();
+    private String name;
 
     /** An empty tally. */
     public OrganisationTally() {
@@ -39,14 +40,20 @@ public final class OrganisationTally implements Serializable {
      * @param weighted its weighted score
      * @param priority its priority score, null when it has none
      * @param codes    its process-level flag codes
+     * @param name     the name its parties give the organisation, null when none
      * @serial exclude
      */
     public record Process(ProcessPosition position, boolean flagged, Double cri, Double weighted, Double priority,
-                          List<String> codes) implements Serializable {
-        /** What {@code r} adds (a reviewed process). */
+                          List<String> codes, String name) implements Serializable {
+        /** What {@code r} adds (a reviewed process), naming no one yet (see {@link #named}). */
         public static Process of(ProcessPosition position, ProcessResult r) {
             ProcessScore s = r.scores();
-            return new Process(position, r.flagged(), s.cri(), s.weighted(), s.priority(), new ArrayList<>(r.flags().keySet()));
+            return new Process(position, r.flagged(), s.cri(), s.weighted(), s.priority(), new ArrayList<>(r.flags().keySet()), null);
+        }
+
+        /** The same share, for an organisation the process names {@code name} (null: does not name). */
+        public Process named(String name) {
+            return new Process(position, flagged, cri, weighted, priority, codes, name);
         }
     }
 
@@ -65,11 +72,19 @@ public final class OrganisationTally implements Serializable {
             prioritySum += p.priority();
         }
         p.codes().forEach(c -> flags.merge(c, 1L, Long::sum));
+        if (name == null) {
+            name = p.name();
+        }
+    }
+
+    /** The organisation's name, as the first process added that names it gives it; null when none did. */
+    public String name() {
+        return name;
     }
 
     /** The summary of {@code id} in {@code role}, with the flags raised on the organisation itself. */
     public OrganisationSummary summary(String role, String id, Map<String, Double> organisationFlags) {
-        return new OrganisationSummary(role, id, processes, flagged, scored == 0 ? null : criSum / scored,
+        return new OrganisationSummary(role, id, name, processes, flagged, scored == 0 ? null : criSum / scored,
                 scored == 0 ? null : weightedSum / scored, prioritySum, flags, organisationFlags);
     }
 

@@ -121,10 +121,10 @@ public final class PartitionReport {
                 if (result.reviewed()) {
                     OrganisationTally.Process share = OrganisationTally.Process.of(r.position(), result);
                     if (result.buyer() != null) {
-                        part.contributions().add(new Contribution("buyer", result.buyer(), share));
+                        part.contributions().add(new Contribution("buyer", result.buyer(), share.named(result.nameOf(result.buyer()))));
                     }
                     for (String s : result.suppliers()) {
-                        part.contributions().add(new Contribution("supplier", s, share));
+                        part.contributions().add(new Contribution("supplier", s, share.named(result.nameOf(s))));
                     }
                 }
                 cardinal(r, cardinalCodes, datasetOcids, context.duplicateOcids(), part, ocidEntries);

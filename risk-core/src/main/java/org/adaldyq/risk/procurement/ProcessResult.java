@@ -24,18 +24,26 @@ import java.util.Map;
  * @param findings        every flag raised in it (process and organisation groups), sorted by code
  * @param notFlagged      process-level codes computed and not raised
  * @param notComputable   process-level codes the process lacks the data for
+ * @param names           organisation id → name, as the process's parties name its buyer, procuring entity and
+ *                        suppliers (ids sorted; empty when its data names none, or the run compiled no parties)
  */
 public record ProcessResult(String source, long line, String ocid, String buyer, String procuringEntity,
                             List<String> suppliers, Double value, String currency, String skipReason,
                             ProcessScore scores, Map<String, Double> flags, List<ProcessFlag> findings,
-                            List<String> notFlagged, List<String> notComputable) {
-    /** Copies the lists and sorts the flags by code. */
+                            List<String> notFlagged, List<String> notComputable, Map<String, String> names) {
+    /** Copies the lists, sorts the flags by code and the names by id. */
     public ProcessResult {
         suppliers = List.copyOf(suppliers);
         flags = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(flags));
         findings = List.copyOf(findings);
         notFlagged = List.copyOf(notFlagged);
         notComputable = List.copyOf(notComputable);
+        names = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(names));
+    }
+
+    /** The name the process's parties give organisation {@code id}, or null. */
+    public String nameOf(String id) {
+        return id == null ? null : names.get(id);
     }
 
     /** Whether the rules reviewed it (it was not skipped). */

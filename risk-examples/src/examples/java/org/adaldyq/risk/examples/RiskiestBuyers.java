@@ -48,7 +48,8 @@ public final class RiskiestBuyers {
                     .limit(top)
                     .toList();
             for (OrganisationSummary b : buyers) {
-                System.out.printf("%-40s %4d processes %4d flagged  mean CRI %s  %s%n", b.id(), b.processes(),
+                String who = b.name() == null ? b.id() : b.id() + " " + b.name();
+                System.out.printf("%-60.60s %4d processes %4d flagged  mean CRI %s  %s%n", who, b.processes(),
                         b.flaggedProcesses(), b.meanCri() == null ? "-" : String.format("%.2f", b.meanCri()),
                         b.processFlags());
             }

@@ -59,8 +59,9 @@ class SparkJobsTest {
                 .add("cri", "double").add("weighted", "double").add("priority", "double")
                 .add("components", "int").add("flagged", "int");
         org.apache.spark.sql.types.StructType record = new org.apache.spark.sql.types.StructType()
-                .add("type", "string").add("ocid", "string").add("id", "string").add("line", "long")
+                .add("type", "string").add("ocid", "string").add("id", "string").add("name", "string").add("line", "long")
                 .add("buyer", "string").add("procuringEntity", "string").add("suppliers", "array<string>")
+                .add("names", "map<string,string>")
                 .add("value", "double").add("currency", "string").add("status", "string").add("scores", scores)
                 .add("flags", "map<string,double>").add("notFlagged", "array<string>").add("notComputable", "array<string>")
                 .add("processes", "long").add("flaggedProcesses", "long");
@@ -73,7 +74,9 @@ class SparkJobsTest {
                 .select(asJson).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(actual).anyMatch(r -> r.contains("\"scores\":{\"cri\"")).anyMatch(r -> r.contains("\"flags\":{\"R"))
-                .anyMatch(r -> r.contains("\"type\":\"buyer\""));
+                .anyMatch(r -> r.contains("\"type\":\"buyer\""))
+                .anyMatch(r -> r.contains("\"type\":\"buyer\"") && r.contains("\"name\":\""))
+                .anyMatch(r -> r.contains("\"names\":{\""));
     }
 
     @Test

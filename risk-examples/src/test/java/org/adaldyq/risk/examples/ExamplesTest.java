@@ -66,6 +66,8 @@ class ExamplesTest {
         assertThat(lines.get(0)).matches("\\d+ processes, \\d+ reviewed, \\d+ flagged");
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).contains(" processes ", " flagged ");
+        // buyers are shown with the name their processes' parties give them (Uganda's tax authority is id 478)
+        assertThat(lines).anyMatch(l -> l.startsWith("478 Uganda Revenue Authority "));
     }
 
     @Test

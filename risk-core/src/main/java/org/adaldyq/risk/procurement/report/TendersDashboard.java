@@ -178,8 +178,8 @@ public final class TendersDashboard {
                         .append(percent(e.getValue()[0], reviewed)).append("</td></tr>\n"));
         h.append("</table></section>\n");
 
-        organisations(h, "buyers", label("buyers"), assessment.buyers(), assessment);
-        organisations(h, "suppliers", label("suppliers"), assessment.suppliers(), assessment);
+        organisations(h, "buyers", label("buyers"), assessment.buyers());
+        organisations(h, "suppliers", label("suppliers"), assessment.suppliers());
 
         h.append("<section class=\"card wide\" id=\"top\"><h2>").append(label("topProcesses")).append(" (<span id=\"shown\">")
                 .append(riskiest.size()).append("</span>)</h2>\n<input id=\"search\" type=\"search\" placeholder=\"")
@@ -208,7 +208,7 @@ public final class TendersDashboard {
         return counts;
     }
 
-    private void organisations(StringBuilder h, String id, String title, List<OrganisationSummary> all, Assessment assessment) {
+    private void organisations(StringBuilder h, String id, String title, List<OrganisationSummary> all) {
         PriorityQueue<OrganisationSummary> top = new PriorityQueue<>(ORGANISATIONS.reversed());
         for (OrganisationSummary o : all) {
             top.add(o);
@@ -229,7 +229,9 @@ public final class TendersDashboard {
             o.flags().keySet().forEach(flags::add);
             h.append("<tr><td class=\"codes\">").append(escape(o.id()));
             // the name the data gives the organisation, under its id: what an analyst recognises
-            assessment.organisationName(o.id()).ifPresent(n -> h.append("<div class=\"org-name\">").append(escape(n)).append("</div>"));
+            if (o.name() != null) {
+                h.append("<div class=\"org-name\">").append(escape(o.name())).append("</div>");
+            }
             h.append("</td><td class=\"num\">").append(o.processes())
                     .append("</td><td class=\"num\">").append(o.flaggedProcesses()).append("</td><td class=\"num\">").append(score(o.meanCri()))
                     .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%,.0f", o.priority()))

@@ -40,7 +40,7 @@ public final class TendersReport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] CSV_HEADER = {"type", "id", "buyer", "procuring_entity", "value", "currency",
             "status", "cri", "weighted", "priority", "processes", "flagged_processes", "flags", "not_computable",
-            "evidence"};
+            "evidence", "name"};
 
     private final Format format;
 
@@ -156,6 +156,11 @@ public final class TendersReport {
             json.writeStringField("buyer", p.buyer());
             json.writeStringField("procuringEntity", p.procuringEntity());
             strings("suppliers", p.suppliers());
+            json.writeObjectFieldStart("names");
+            for (Map.Entry<String, String> n : p.names().entrySet()) {
+                json.writeStringField(n.getKey(), n.getValue());
+            }
+            json.writeEndObject();
             if (p.value() != null) {
                 number("value", p.value());
                 json.writeStringField("currency", p.currency());
@@ -196,7 +201,7 @@ public final class TendersReport {
             ProcessScore score = p.scores();
             row("process", p.ocid(), p.buyer(), p.procuringEntity(), p.value(), p.currency(), status(p), score.cri(),
                     score.weighted(), score.priority(), null, null, String.join(";", p.flags().keySet()),
-                    String.join(";", p.notComputable()), ev.toString());
+                    String.join(";", p.notComputable()), ev.toString(), p.nameOf(p.buyer()));
         }
 
         void organisation(OrganisationSummary s) throws IOException {
@@ -204,6 +209,7 @@ public final class TendersReport {
                 json.writeStartObject();
                 json.writeStringField("type", s.role());
                 json.writeStringField("id", s.id());
+                json.writeStringField("name", s.name());
                 json.writeNumberField("processes", s.processes());
                 json.writeNumberField("flaggedProcesses", s.flaggedProcesses());
                 json.writeObjectFieldStart("scores");
@@ -222,7 +228,7 @@ public final class TendersReport {
                 StringBuilder flags = new StringBuilder();
                 s.flags().forEach((k, v) -> flags.append(flags.length() == 0 ? "" : ";").append(k).append('=').append(v));
                 row(s.role(), s.id(), null, null, null, null, null, s.meanCri(), s.meanWeighted(), s.priority(),
-                        s.processes(), s.flaggedProcesses(), flags.toString(), null, s.processFlags().toString());
+                        s.processes(), s.flaggedProcesses(), flags.toString(), null, s.processFlags().toString(), s.name());
             }
         }
 
@@ -324,7 +330,7 @@ public final class TendersReport {
                         continue;
                     }
                     String s = c.toString();
-                    if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+                    if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
                         s = '"' + s.replace("\"", "\"\"") + '"';
                     }
                     csv.write(s);

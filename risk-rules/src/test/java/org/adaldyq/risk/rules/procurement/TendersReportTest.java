@@ -91,4 +91,50 @@ class TendersReportTest {
         assertThat(w.path("flags").path("R058").asDouble()).isEqualTo(0.0);
         assertThat(w.path("processFlags").path("R058").asLong()).isEqualTo(1);
     }
+
+    /**
+     * Names: each process record names the organisations its parties name; a buyer's or supplier's name is the
+     * one the first reviewed process naming it gives (a cancelled process first in the file does not count, a
+     * later process's other name does not replace it); an organisation no party names has none.
+     */
+    @Test
+    void organisationsAreNamedAsTheirFirstReviewedProcessNamesThem(@TempDir Path tmp) throws Exception {
+        String award = "\"awards\":[{\"id\":\"a\",\"status\":\"active\",\"suppliers\":[{\"id\":\"S\"},{\"id\":\"T\"}]}]";
+        List<JsonNode> r = report(tmp, "",
+                "{\"ocid\":\"gone\",\"buyer\":{\"id\":\"B\"},\"tender\":{\"status\":\"cancelled\"},"
+                        + "\"parties\":[{\"id\":\"B\",\"name\":\"Name of a cancelled tender\",\"roles\":[\"buyer\"]}]}",
+                "{\"ocid\":\"one\",\"buyer\":{\"id\":\"B\"},\"tender\":{\"procuringEntity\":{\"id\":\"P\"}}," + award + ","
+                        + "\"parties\":[{\"id\":\"B\",\"name\":\"  Ministry of Roads, North \",\"roles\":[\"buyer\"]},"
+                        + "{\"id\":\"P\",\"name\":\"Roads Agency\",\"roles\":[\"procuringEntity\"]},"
+                        + "{\"id\":\"S\",\"name\":\"\",\"roles\":[\"supplier\"]},{\"id\":\"X\",\"name\":\"Not in this process's roles\"}]}",
+                "{\"ocid\":\"two\",\"buyer\":{\"id\":\"B\"}," + award + ","
+                        + "\"parties\":[{\"id\":\"B\",\"name\":\"Ministry renamed\"},{\"id\":\"S\",\"name\":\"Stroy LLP\"}]}");
+        // the cancelled process's record names its buyer, but the buyer's summary does not take that name
+        assertThat(r.get(0).path("names").toString()).isEqualTo("{\"B\":\"Name of a cancelled tender\"}");
+        assertThat(r.get(1).path("names").toString())
+                .isEqualTo("{\"B\":\"Ministry of Roads, North\",\"P\":\"Roads Agency\"}");
+        assertThat(r.get(2).path("names").toString()).isEqualTo("{\"B\":\"Ministry renamed\",\"S\":\"Stroy LLP\"}");
+        java.util.Map<String, JsonNode> organisations = new java.util.HashMap<>();
+        for (JsonNode n : r) {
+            if (!n.path("type").asText().equals("process") && n.has("id")) {
+                organisations.put(n.path("type").asText() + ":" + n.path("id").asText(), n);
+            }
+        }
+        assertThat(organisations.get("buyer:B").path("name").asText()).isEqualTo("Ministry of Roads, North");
+        assertThat(organisations.get("buyer:B").path("processes").asLong()).isEqualTo(2);
+        assertThat(organisations.get("supplier:S").path("name").asText()).isEqualTo("Stroy LLP"); // blank in "one"
+        assertThat(organisations.get("supplier:T").path("name").isNull()).isTrue();
+
+        // CSV: the last column, the organisation's name (a process row: its buyer's), quoted when it has a comma
+        ProcurementEngine engine = ProcurementEngine.builder().codes(new ArrayList<>(IndicatorCatalogue.builtIn().codes())).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (org.adaldyq.risk.procurement.Assessment a = engine.assess(tmp.resolve("in.jsonl"))) {
+            new TendersReport(TendersReport.Format.CSV).write(a, out);
+        }
+        List<String> rows = List.of(out.toString(StandardCharsets.UTF_8).split("\r?\n"));
+        assertThat(rows.get(0)).endsWith(",evidence,name");
+        assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("buyer,B,").endsWith(",\"Ministry of Roads, North\""));
+        assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("process,two,B,").endsWith(",Ministry renamed"));
+        assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("supplier,T,").endsWith(","));
+    }
 }

@@ -133,4 +133,21 @@ class DashboardBrowserTest {
         }
         assertThat(named).as("organisations shown with a name").isGreaterThan(10);
     }
+
+    @Test
+    void riskiestProcessesNameTheirBuyerAndAreFoundByIt() {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#processes tbody tr"));
+        WebElement named = rows.stream().filter(r -> !r.findElements(By.cssSelector(".org-name")).isEmpty()).findFirst().orElseThrow();
+        String name = named.findElement(By.cssSelector(".org-name")).getText();
+        assertThat(name).isNotBlank();
+        WebElement search = browser.findElement(By.id("search"));
+        search.sendKeys(name);
+        List<WebElement> shown = rows.stream().filter(WebElement::isDisplayed).toList();
+        assertThat(shown).isNotEmpty().contains(named)
+                .allMatch(r -> r.getText().toLowerCase(java.util.Locale.ROOT).contains(name.toLowerCase(java.util.Locale.ROOT)));
+        assertThat(shown.size()).isLessThan(rows.size());
+        search.clear();
+        search.sendKeys(" ");
+        search.sendKeys("\b");
+    }
 }

@@ -187,8 +187,12 @@ public final class TendersDashboard {
                 .append(label("buyer")).append("</th><th class=\"num\">").append(label("value")).append("</th><th class=\"num\">CRI</th><th class=\"num\">")
                 .append(label("weighted")).append("</th><th>").append(label("flags")).append("</th></tr></thead><tbody>\n");
         for (ProcessResult p : riskiest) {
-            h.append("<tr><td class=\"codes\">").append(escape(p.ocid())).append("</td><td>").append(escape(String.valueOf(p.buyer())))
-                    .append("</td><td class=\"num\">").append(p.value() == null ? "" : String.format(Locale.ROOT, "%,.0f %s", p.value(),
+            h.append("<tr><td class=\"codes\">").append(escape(p.ocid())).append("</td><td>").append(escape(String.valueOf(p.buyer())));
+            String buyerName = p.nameOf(p.buyer());
+            if (buyerName != null) {
+                h.append("<div class=\"org-name\">").append(escape(buyerName)).append("</div>");
+            }
+            h.append("</td><td class=\"num\">").append(p.value() == null ? "" : String.format(Locale.ROOT, "%,.0f %s", p.value(),
                             p.currency() == null ? "" : escape(p.currency())))
                     .append("</td><td class=\"num\">").append(score(p.scores().cri())).append("</td><td class=\"num\">")
                     .append(score(p.scores().weighted())).append("</td><td>");

@@ -52,7 +52,8 @@ public final class ReadmeSnippets {
                 }
             }
             for (OrganisationSummary buyer : assessment.buyers()) {
-                System.out.println(buyer.id() + ": " + buyer.flaggedProcesses() + " of " + buyer.processes() + " flagged");
+                System.out.println(buyer.id() + " " + buyer.name() + ": "    // name: as the data's parties give it, or null
+                        + buyer.flaggedProcesses() + " of " + buyer.processes() + " flagged");
             }
             System.out.println(assessment.counts());             // every process read is reviewed or skipped, with why
         }

@@ -50,4 +50,84 @@ class HostileProcurementInputTest {
         JsonNode evidence = process.path("findings").get(0).path("evidence").get(0);
         assertThat(evidence.path("value").isNull()).isTrue();
     }
+
+    /**
+     * Party names that are not text, or text with line breaks, quotes, commas and markup: names that are not
+     * strings are no names; the others come back whole from the JSON lines, the CSV (read by a CSV reader: one
+     * record per row) and the dashboard (as text, never as markup).
+     */
+    @Test
+    void partyNamesThatAreNotPlainText(@TempDir Path tmp) throws Exception {
+        String hostile = "Line one\nline two, \"quoted\"\r<script>alert(1)</script>";
+        Path in = tmp.resolve("names.jsonl");
+        Files.writeString(in, String.join("\n",
+                "{\"ocid\":\"h1\",\"buyer\":{\"id\":\"B1\"},\"parties\":[{\"id\":\"B1\",\"name\":{\"x\":1}}]}",
+                "{\"ocid\":\"h2\",\"buyer\":{\"id\":\"B2\"},\"parties\":[{\"id\":\"B2\",\"name\":[\"a\"]},{\"id\":null,\"name\":\"x\"}]}",
+                "{\"ocid\":\"h3\",\"buyer\":{\"id\":\"B3\"},\"parties\":[{\"id\":\"B3\",\"name\":" + JSON.writeValueAsString(hostile) + "}]}",
+                "{\"ocid\":\"h4\",\"buyer\":{\"id\":\"B4\"},\"parties\":\"not an array\"}") + "\n");
+        ProcurementCommandsTest.Run jsonl = ProcurementCommandsTest.run(null, "tenders", in.toString());
+        assertThat(jsonl.exit()).isZero();
+        java.util.Map<String, JsonNode> buyers = new java.util.HashMap<>();
+        for (String line : jsonl.out().lines().toList()) {
+            JsonNode n = JSON.readTree(line);
+            if (n.path("type").asText().equals("buyer")) {
+                buyers.put(n.path("id").asText(), n);
+            }
+        }
+        assertThat(buyers).hasSize(4);
+        assertThat(buyers.get("B1").path("name").isNull()).isTrue();
+        assertThat(buyers.get("B2").path("name").isNull()).isTrue();
+        assertThat(buyers.get("B3").path("name").asText()).isEqualTo(hostile);
+        assertThat(buyers.get("B4").path("name").isNull()).isTrue();
+
+        String csv = ProcurementCommandsTest.run(null, "tenders", "--format", "csv", in.toString()).out();
+        java.util.List<java.util.List<String>> rows = csvRecords(csv);
+        assertThat(rows).hasSize(1 + 4 + 4); // header, processes, buyers: a name's line breaks stay inside its cell
+        assertThat(rows).filteredOn(r -> r.get(1).equals("B3")).singleElement()
+                .satisfies(r -> assertThat(r.get(r.size() - 1)).isEqualTo(hostile));
+
+        String html = ProcurementCommandsTest.run(null, "tenders", "--format", "html", in.toString()).out();
+        assertThat(html).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    /** RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks. */
+    private static java.util.List<java.util.List<String>> csvRecords(String csv) {
+        java.util.List<java.util.List<String>> records = new java.util.ArrayList<>();
+        java.util.List<String> record = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                record.add(cell.toString());
+                cell.setLength(0);
+                records.add(record);
+                record = new java.util.ArrayList<>();
+            } else {
+                cell.append(c);
+            }
+        }
+        if (cell.length() > 0 || !record.isEmpty()) {
+            record.add(cell.toString());
+            records.add(record);
+        }
+        return records;
+    }
 }

@@ -59,10 +59,13 @@ public final class Assessment implements AutoCloseable {
     private final IndicatorResults indicators;
     private final Path spill;
     private final Map<String, List<Flag>> datasetByProcess = new HashMap<>();
+    /** Threads that read the spill back (the run's): more than one scores its records a chunk at a time, in parallel. */
+    private final int threads;
     private Summaries summaries;
 
     private Assessment(Map<String, RuleInfo> rules, String language, ScoreCard scores, List<String> processCodes,
-                       IndicatorResults indicators, Path spill) {
+                       IndicatorResults indicators, Path spill, int threads) {
+        this.threads = threads;
         this.rules = rules;
         this.language = language;
         this.scores = scores;
@@ -107,7 +110,8 @@ public final class Assessment implements AutoCloseable {
                 });
             }
             return new Assessment(engine.rules().rules(), engine.language().code(),
-                    new ScoreCard(engine.settings(), engine.rules().rules()), processCodes(engine), results, spill);
+                    new ScoreCard(engine.settings(), engine.rules().rules()), processCodes(engine), results, spill,
+                    engine.threads());
         } catch (IOException e) {
             deleteQuietly(spill);
             throw new UncheckedIOException(e);
@@ -123,10 +127,13 @@ public final class Assessment implements AutoCloseable {
         return engine.codes().stream().filter(c -> engine.settings().enabled(c) && processCodes.contains(c)).toList();
     }
 
-    /** The assessment of results whose processes are already spilled (in input order) to {@code spill}. */
+    /**
+     * The assessment of results whose processes are already spilled (in input order) to {@code spill}, read
+     * back on the calling thread (a distributed run's tasks are its parallelism).
+     */
     static Assessment of(ProcurementEngine engine, IndicatorResults results, Path spill) {
         return new Assessment(engine.rules().rules(), engine.language().code(),
-                new ScoreCard(engine.settings(), engine.rules().rules()), processCodes(engine), results, spill);
+                new ScoreCard(engine.settings(), engine.rules().rules()), processCodes(engine), results, spill, 1);
     }
 
     /** What the run read and did: processes, skipped ones and why, input problems, not computable. */
@@ -203,13 +210,20 @@ public final class Assessment implements AutoCloseable {
 
     /**
      * A pull iterator over the assessed processes, like Jackson's {@code MappingIterator}: reads the spill
-     * lazily; {@link #close()} releases the file handle (also done when the end is reached).
+     * lazily; {@link #close()} releases the file handle (also done when the end is reached). With more than
+     * one thread, it reads {@value #CHUNK} records per thread at a time and scores them in parallel (scoring a
+     * record is most of a pass's work); the results still come one by one, in input order, and the summaries
+     * add up in that order.
      */
     public final class ProcessIterator implements Iterator<ProcessResult>, AutoCloseable {
+        /** Records each thread scores per chunk. */
+        static final int CHUNK = 256;
         private final BufferedReader in;
         /** The summaries this pass adds up, kept by the assessment once the pass reaches the end; null: known. */
         private final Summaries accumulate;
-        private String next;
+        private final java.util.ArrayDeque<ProcessResult> ready = new java.util.ArrayDeque<>();
+        /** The other threads of a parallel pass (created at the first chunk, shut down by {@link #close()}). */
+        private java.util.concurrent.ExecutorService helpers;
         private boolean ended;
 
         private ProcessIterator(Summaries accumulate) {
@@ -223,21 +237,71 @@ public final class Assessment implements AutoCloseable {
 
         @Override
         public boolean hasNext() {
-            if (next == null && !ended) {
+            if (ready.isEmpty() && !ended) {
+                List<String> lines = new ArrayList<>();
                 try {
-                    next = in.readLine();
-                    if (next == null) {
-                        ended = true;
-                        close();
-                        if (accumulate != null && summaries == null) {
-                            summaries = accumulate;
-                        }
+                    String line;
+                    while (lines.size() < CHUNK * threads && (line = in.readLine()) != null) {
+                        lines.add(line);
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                if (lines.isEmpty()) {
+                    ended = true;
+                    close();
+                    if (accumulate != null && summaries == null) {
+                        summaries = accumulate;
+                    }
+                } else {
+                    ready.addAll(score(lines));
+                }
             }
-            return next != null;
+            return !ready.isEmpty();
+        }
+
+        /** The lines' results, in order: the first slice on this thread, the others on the helpers. */
+        private List<ProcessResult> score(List<String> lines) {
+            int slices = Math.min(threads, (lines.size() + CHUNK - 1) / CHUNK);
+            if (slices <= 1) {
+                return lines.stream().map(Assessment.this::result).toList();
+            }
+            if (helpers == null) {
+                // idle helpers end on their own: an iterator left open and unread keeps no thread
+                java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads - 1, threads - 1,
+                        2, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                            Thread t = new Thread(r, "adaldyq-assessment");
+                            t.setDaemon(true);
+                            return t;
+                        });
+                pool.allowCoreThreadTimeOut(true);
+                helpers = pool;
+            }
+            int size = (lines.size() + slices - 1) / slices;
+            List<java.util.concurrent.Future<List<ProcessResult>>> others = new ArrayList<>();
+            for (int from = size; from < lines.size(); from += size) {
+                List<String> slice = lines.subList(from, Math.min(lines.size(), from + size));
+                others.add(helpers.submit(() -> slice.stream().map(Assessment.this::result).toList()));
+            }
+            List<ProcessResult> out = new ArrayList<>(lines.size());
+            out.addAll(lines.subList(0, size).stream().map(Assessment.this::result).toList());
+            for (java.util.concurrent.Future<List<ProcessResult>> f : others) {
+                try {
+                    out.addAll(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while scoring the assessment's processes", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return out;
         }
 
         @Override
@@ -245,9 +309,7 @@ public final class Assessment implements AutoCloseable {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            String line = next;
-            next = null;
-            ProcessResult r = result(line);
+            ProcessResult r = ready.poll();
             if (accumulate != null) {
                 accumulate.add(r);
             }
@@ -256,6 +318,10 @@ public final class Assessment implements AutoCloseable {
 
         @Override
         public void close() {
+            if (helpers != null) {
+                helpers.shutdownNow();
+                helpers = null;
+            }
             try {
                 in.close();
             } catch (IOException e) {

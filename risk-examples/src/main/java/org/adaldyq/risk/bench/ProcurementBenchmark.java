@@ -115,6 +115,15 @@ public final class ProcurementBenchmark {
                 new TendersReport(TendersReport.Format.JSONL).write(a, OutputStream.nullOutputStream());
             }
         }));
+        // The report's second pass alone (the processes read back from the spill, scored, written): one thread,
+        // then two scoring chunks of records in parallel; each on an assessment made once, outside the timing.
+        for (int threads : new int[] {1, 2}) {
+            try (org.adaldyq.risk.procurement.Assessment a = ProcurementEngine.builder().codes(all).threads(threads).build()
+                    .assess(OcdsReader.inputs(file.toString()), ProcessListener.NONE)) {
+                rows.add(measure("tenders report pass, read back on " + threads + " thread(s)", n,
+                        () -> new TendersReport(TendersReport.Format.JSONL).write(a, OutputStream.nullOutputStream())));
+            }
+        }
         System.out.printf("%n%d processes, %d MiB, %d cores, max heap %d MiB, Java %s%n%n", n, Files.size(file) >> 20,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
         System.out.println("| phase | seconds | processes/s | MiB/s | peak heap MiB (sampled) | live old gen after GC, MiB |");
@@ -129,6 +138,8 @@ public final class ProcurementBenchmark {
         double two = Double.parseDouble(rows.get(5)[2]);
         System.out.printf("%nof the token stream's speed: compile %.2f, compile + per-process rules %.2f, indicators 1 thread %.2f;"
                 + " speed-up 1 → 2 threads = %.2f%n", compile / stream, compileRules / stream, one / stream, two / one);
+        System.out.printf("the tenders report's pass over the assessed processes: 2 threads reading back = %.2f × 1 thread%n",
+                Double.parseDouble(rows.get(8)[2]) / Double.parseDouble(rows.get(7)[2]));
     }
 
     interface LineConsumer {

@@ -211,19 +211,21 @@ public final class Assessment implements AutoCloseable {
     /**
      * A pull iterator over the assessed processes, like Jackson's {@code MappingIterator}: reads the spill
      * lazily; {@link #close()} releases the file handle (also done when the end is reached). With more than
-     * one thread, it reads {@value #CHUNK} records per thread at a time and scores them in parallel (scoring a
-     * record is most of a pass's work); the results still come one by one, in input order, and the summaries
-     * add up in that order.
+     * one thread, the other threads score the records (most of a pass's work) {@value #CHUNK} at a time per
+     * thread, one chunk ahead of the caller, who takes the results of the chunk before, one by one, in input
+     * order (the summaries add up in that order).
      */
     public final class ProcessIterator implements Iterator<ProcessResult>, AutoCloseable {
-        /** Records each thread scores per chunk. */
+        /** Records each helper thread scores per chunk. */
         static final int CHUNK = 256;
         private final BufferedReader in;
         /** The summaries this pass adds up, kept by the assessment once the pass reaches the end; null: known. */
         private final Summaries accumulate;
         private final java.util.ArrayDeque<ProcessResult> ready = new java.util.ArrayDeque<>();
-        /** The other threads of a parallel pass (created at the first chunk, shut down by {@link #close()}). */
-        private java.util.concurrent.ExecutorService helpers;
+        /** The threads scoring ahead (created at the first chunk, shut down by {@link #close()}); null on one thread. */
+        private java.util.concurrent.ThreadPoolExecutor helpers;
+        /** The next chunk's results, being scored; null before the first chunk and after the last. */
+        private List<java.util.concurrent.Future<List<ProcessResult>>> ahead;
         private boolean ended;
 
         private ProcessIterator(Summaries accumulate) {
@@ -238,70 +240,78 @@ public final class Assessment implements AutoCloseable {
         @Override
         public boolean hasNext() {
             if (ready.isEmpty() && !ended) {
-                List<String> lines = new ArrayList<>();
-                try {
-                    String line;
-                    while (lines.size() < CHUNK * threads && (line = in.readLine()) != null) {
-                        lines.add(line);
+                if (threads == 1) {
+                    lines(CHUNK).forEach(line -> ready.add(result(line)));
+                } else {
+                    if (ahead == null) {
+                        ahead = submit(lines(CHUNK * (threads - 1)));
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    List<java.util.concurrent.Future<List<ProcessResult>>> current = ahead;
+                    ahead = submit(lines(CHUNK * (threads - 1))); // scored while the caller takes this chunk
+                    for (java.util.concurrent.Future<List<ProcessResult>> slice : current) {
+                        ready.addAll(join(slice));
+                    }
                 }
-                if (lines.isEmpty()) {
+                if (ready.isEmpty()) {
                     ended = true;
                     close();
                     if (accumulate != null && summaries == null) {
                         summaries = accumulate;
                     }
-                } else {
-                    ready.addAll(score(lines));
                 }
             }
             return !ready.isEmpty();
         }
 
-        /** The lines' results, in order: the first slice on this thread, the others on the helpers. */
-        private List<ProcessResult> score(List<String> lines) {
-            int slices = Math.min(threads, (lines.size() + CHUNK - 1) / CHUNK);
-            if (slices <= 1) {
-                return lines.stream().map(Assessment.this::result).toList();
+        /** Up to {@code max} more lines of the spill. */
+        private List<String> lines(int max) {
+            List<String> lines = new ArrayList<>(max);
+            try {
+                String line;
+                while (lines.size() < max && (line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            return lines;
+        }
+
+        /** Hands {@code lines} to the helpers, {@value #CHUNK} per task; the futures in order. */
+        private List<java.util.concurrent.Future<List<ProcessResult>>> submit(List<String> lines) {
             if (helpers == null) {
                 // idle helpers end on their own: an iterator left open and unread keeps no thread
-                java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads - 1, threads - 1,
-                        2, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                helpers = new java.util.concurrent.ThreadPoolExecutor(threads - 1, threads - 1, 2, java.util.concurrent.TimeUnit.SECONDS,
+                        new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
                             Thread t = new Thread(r, "adaldyq-assessment");
                             t.setDaemon(true);
                             return t;
                         });
-                pool.allowCoreThreadTimeOut(true);
-                helpers = pool;
+                helpers.allowCoreThreadTimeOut(true);
             }
-            int size = (lines.size() + slices - 1) / slices;
-            List<java.util.concurrent.Future<List<ProcessResult>>> others = new ArrayList<>();
-            for (int from = size; from < lines.size(); from += size) {
-                List<String> slice = lines.subList(from, Math.min(lines.size(), from + size));
-                others.add(helpers.submit(() -> slice.stream().map(Assessment.this::result).toList()));
+            List<java.util.concurrent.Future<List<ProcessResult>>> slices = new ArrayList<>();
+            for (int from = 0; from < lines.size(); from += CHUNK) {
+                List<String> slice = lines.subList(from, Math.min(lines.size(), from + CHUNK));
+                slices.add(helpers.submit(() -> slice.stream().map(Assessment.this::result).toList()));
             }
-            List<ProcessResult> out = new ArrayList<>(lines.size());
-            out.addAll(lines.subList(0, size).stream().map(Assessment.this::result).toList());
-            for (java.util.concurrent.Future<List<ProcessResult>> f : others) {
-                try {
-                    out.addAll(f.get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while scoring the assessment's processes", e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(e.getCause());
+            return slices;
+        }
+
+        private static List<ProcessResult> join(java.util.concurrent.Future<List<ProcessResult>> slice) {
+            try {
+                return slice.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while scoring the assessment's processes", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
                 }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
             }
-            return out;
         }
 
         @Override

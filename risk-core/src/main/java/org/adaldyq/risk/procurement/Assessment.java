@@ -581,15 +581,19 @@ public final class Assessment implements AutoCloseable {
 
     /**
      * The names the process's parties give its buyer, procuring entity and {@code suppliers}: for each id, the
-     * first party with that id and a name that is not blank (stripped). Empty when the process was compiled
-     * without parties.
+     * first party with that id and a name that is not blank (stripped; a party's name is its {@code name},
+     * else its {@code identifier.legalName}); the buyer, when no party names it, by the {@code buyer}
+     * reference's own name. Empty when the process was compiled without parties.
      */
     static Map<String, String> names(ContractingProcess p, Set<String> suppliers) {
-        if (p.parties().isEmpty()) {
+        if (p.parties().isEmpty() && p.buyerName() == null) {
             return Map.of();
         }
         Map<String, String> names = new TreeMap<>();
         nameOne(p, p.buyerId(), names);
+        if (p.buyerId() != null && !names.containsKey(p.buyerId()) && p.buyerName() != null && !p.buyerName().isBlank()) {
+            names.put(p.buyerId(), p.buyerName().strip()); // no party names the buyer: the reference's own name
+        }
         nameOne(p, p.procuringEntityId(), names);
         for (String supplier : suppliers) {
             nameOne(p, supplier, names);

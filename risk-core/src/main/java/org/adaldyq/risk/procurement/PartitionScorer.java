@@ -210,7 +210,7 @@ public final class PartitionScorer implements Iterator<PartitionRecord> {
                 p.procurementMethodDetails(), p.procurementMethodRationale(), p.numberOfTenderers(), p.tenderPeriodStartRaw(),
                 p.tenderPeriodEndRaw(), p.tenderPeriodStart(), p.tenderPeriodEnd(), p.tenderValue(), p.buyerId(),
                 p.procuringEntityId(), p.tenderTendererIds(), p.tenderClassificationIds(), p.hasBidDetails(), p.bids(),
-                p.bidStatisticsTenderers(), p.hasAwards(), p.awards(), p.contracts(), List.of());
+                p.bidStatisticsTenderers(), p.hasAwards(), p.awards(), p.contracts(), List.of(), null);
     }
 
     private static ObjectNode release(String json) {

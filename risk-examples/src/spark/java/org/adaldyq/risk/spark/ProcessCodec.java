@@ -82,6 +82,7 @@ final class ProcessCodec extends Serializer<ContractingProcess> {
             o.writeString(x.telephone());
             o.writeString(x.email());
         });
+        out.writeString(p.buyerName());
     }
 
     @Override
@@ -116,7 +117,7 @@ final class ProcessCodec extends Serializer<ContractingProcess> {
                 i.readString(), i.readString(), i.readString()));
         return new ContractingProcess(ocid, line, date, tenderStatus, method, details, rationale, numberOfTenderers, startRaw, endRaw,
                 start, end, tenderValue, buyerId, procuringEntityId, tenderTendererIds, tenderClassificationIds, hasBidDetails, bids,
-                bidStatisticsTenderers, hasAwards, awards, contracts, parties);
+                bidStatisticsTenderers, hasAwards, awards, contracts, parties, in.readString());
     }
 
     /** A list as its size (-1 for null) and its elements. */

@@ -15,6 +15,9 @@ import java.util.List;
  * @param tenderTendererIds         distinct {@code tender.tenderers[].id}
  * @param bidStatisticsTenderers    {@code bids.statistics[]} value with measure {@code bids}, if any
  * @param tenderClassificationIds   {@code tender.items[].classification.id}
+ * @param parties                   {@code parties[]} when the run reads them, else empty
+ * @param buyerName                 the name the {@code buyer} reference itself gives ({@code name}, else
+ *                                  {@code identifier.legalName}), when the run reads parties; else null
  *
  * @serial exclude
  */
@@ -42,5 +45,6 @@ public record ContractingProcess(
         boolean hasAwards,
         List<Award> awards,
         List<Contract> contracts,
-        List<Party> parties) implements java.io.Serializable {
+        List<Party> parties,
+        String buyerName) implements java.io.Serializable {
 }

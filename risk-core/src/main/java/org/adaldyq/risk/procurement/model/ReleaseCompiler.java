@@ -200,6 +200,7 @@ public final class ReleaseCompiler {
         String ocid;
         String date;
         String buyerId;
+        String buyerName;
         final Tender tender = new Tender();
         boolean hasBidDetails;
         final List<Bid> bids = new ArrayList<>();
@@ -221,7 +222,7 @@ public final class ReleaseCompiler {
                     OcdsDates.parse(t.end), t.value, buyerId, t.procuringEntityId,
                     List.copyOf(new LinkedHashSet<>(t.tendererIds)), List.copyOf(t.classes), hasBidDetails,
                     List.copyOf(bids), bidStatistics, hasAwards, List.copyOf(awards), List.copyOf(contracts),
-                    List.copyOf(parties));
+                    List.copyOf(parties), buyerName);
         }
     }
 
@@ -270,6 +271,7 @@ public final class ReleaseCompiler {
     private static final class PartyBuilder {
         String id;
         String name;
+        String legalName;
         final List<String> roles = new ArrayList<>();
         String address;
         String telephone;
@@ -384,9 +386,17 @@ public final class ReleaseCompiler {
         return f;
     }
 
+    private static final Fields<Slot> LEGAL_NAME = new Fields<Slot>().text("legalName", (s, v) -> s.value = v);
+
+    private static final Fields<Reference> REFERENCE = new Fields<Reference>()
+            .id("id", (b, v) -> b.id = v)
+            .text("name", (b, v) -> b.name = v)
+            .member("identifier", (p, v, b) -> b.legalName = legalName(p, v));
+
     private static final Fields<PartyBuilder> PARTY = new Fields<PartyBuilder>()
             .id("id", (b, v) -> b.id = v)
             .text("name", (b, v) -> b.name = v)
+            .member("identifier", (p, v, b) -> b.legalName = legalName(p, v))
             .member("roles", (p, v, b) -> elements(p, v, (q, e) -> {
                 if (e == JsonToken.VALUE_STRING) {
                     b.roles.add(q.getText());
@@ -434,7 +444,16 @@ public final class ReleaseCompiler {
             .member("compiledRelease", PACKAGE_MEMBER)
             .text("ocid", (r, v) -> r.ocid = v)
             .text("date", (r, v) -> r.date = v)
-            .member("buyer", (p, v, r) -> r.buyerId = idMember(p, v))
+            .member("buyer", (p, v, r) -> {
+                if (r.withParties) { // the reference's own name too, for a publisher that gives no parties
+                    Reference b = new Reference();
+                    REFERENCE.read(p, v, b);
+                    r.buyerId = b.id;
+                    r.buyerName = named(b.name, b.legalName);
+                } else {
+                    r.buyerId = idMember(p, v);
+                }
+            })
             .member("tender", (p, v, r) -> TENDER.read(p, v, r.tender))
             .member("bids", BIDS::read)
             .member("awards", (p, v, r) -> {
@@ -486,7 +505,7 @@ public final class ReleaseCompiler {
     private static Party party(JsonParser p, JsonToken t) throws IOException {
         PartyBuilder b = new PartyBuilder();
         PARTY.read(p, t, b);
-        return new Party(b.id, b.name, List.copyOf(b.roles), b.address, phone(b.telephone), email(b.email));
+        return new Party(b.id, named(b.name, b.legalName), List.copyOf(b.roles), b.address, phone(b.telephone), email(b.email));
     }
 
     /** The normalised address when every part is given, else null. */
@@ -531,6 +550,25 @@ public final class ReleaseCompiler {
     }
 
     /** The {@code id} member of an object (string or integral number), else null. */
+    /** An organisation reference ({@code buyer}): its id and the names it gives. */
+    private static final class Reference {
+        String id;
+        String name;
+        String legalName;
+    }
+
+    /** {@code identifier.legalName}. */
+    private static String legalName(JsonParser p, JsonToken t) throws IOException {
+        Slot s = new Slot();
+        LEGAL_NAME.read(p, t, s);
+        return s.value;
+    }
+
+    /** An organisation's name: its {@code name} unless blank, else its {@code identifier.legalName} (as given). */
+    private static String named(String name, String legalName) {
+        return name != null && !name.isBlank() ? name : legalName;
+    }
+
     private static String idMember(JsonParser p, JsonToken t) throws IOException {
         Slot id = new Slot();
         ID.read(p, t, id);

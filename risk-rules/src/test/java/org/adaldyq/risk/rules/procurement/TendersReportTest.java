@@ -137,4 +137,22 @@ class TendersReportTest {
         assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("process,two,B,").endsWith(",Ministry renamed"));
         assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("supplier,T,").endsWith(","));
     }
+
+    /**
+     * Names where the data gives no party {@code name}: a party's {@code identifier.legalName}; a buyer no party
+     * names, by the {@code buyer} reference's own name (older OCDS data has no {@code parties} at all).
+     */
+    @Test
+    void namesFromTheLegalNameAndFromTheBuyerReference(@TempDir Path tmp) throws Exception {
+        List<JsonNode> r = report(tmp, "",
+                "{\"ocid\":\"a\",\"buyer\":{\"id\":\"B\",\"name\":\"Ignored: a party names B\"},"
+                        + "\"tender\":{\"procuringEntity\":{\"id\":\"P\"}},"
+                        + "\"parties\":[{\"id\":\"B\",\"name\":\"Akimat of Almaty\"},"
+                        + "{\"id\":\"P\",\"name\":\" \",\"identifier\":{\"scheme\":\"KZ-BIN\",\"legalName\":\"Procurement Centre LLP\"}}]}",
+                "{\"ocid\":\"b\",\"buyer\":{\"id\":\"C\",\"identifier\":{\"legalName\":\"School No. 5\"}}}",
+                "{\"ocid\":\"c\",\"buyer\":{\"id\":\"D\",\"name\":\"Hospital No. 2\",\"identifier\":{\"legalName\":\"Hospital 2 SOE\"}}}");
+        assertThat(r.get(0).path("names").toString()).isEqualTo("{\"B\":\"Akimat of Almaty\",\"P\":\"Procurement Centre LLP\"}");
+        assertThat(r.get(1).path("names").toString()).isEqualTo("{\"C\":\"School No. 5\"}");
+        assertThat(r.get(2).path("names").toString()).isEqualTo("{\"D\":\"Hospital No. 2\"}");
+    }
 }

@@ -23,6 +23,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,6 +37,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -59,7 +65,7 @@ public final class Assessment implements AutoCloseable {
     private final IndicatorResults indicators;
     private final Path spill;
     private final Map<String, List<Flag>> datasetByProcess = new HashMap<>();
-    /** Threads that read the spill back (the run's): more than one scores its records a chunk at a time, in parallel. */
+    /** The run's threads: with more than one, the others score the spilled records ahead of a reading pass. */
     private final int threads;
     private Summaries summaries;
 
@@ -221,11 +227,11 @@ public final class Assessment implements AutoCloseable {
         private final BufferedReader in;
         /** The summaries this pass adds up, kept by the assessment once the pass reaches the end; null: known. */
         private final Summaries accumulate;
-        private final java.util.ArrayDeque<ProcessResult> ready = new java.util.ArrayDeque<>();
+        private final ArrayDeque<ProcessResult> ready = new ArrayDeque<>();
         /** The threads scoring ahead (created at the first chunk, shut down by {@link #close()}); null on one thread. */
-        private java.util.concurrent.ThreadPoolExecutor helpers;
-        /** The next chunk's results, being scored; null before the first chunk and after the last. */
-        private List<java.util.concurrent.Future<List<ProcessResult>>> ahead;
+        private ThreadPoolExecutor helpers;
+        /** The next chunk's results, being scored (null before the first chunk, empty after the last). */
+        private List<Future<List<ProcessResult>>> ahead;
         private boolean ended;
 
         private ProcessIterator(Summaries accumulate) {
@@ -246,9 +252,9 @@ public final class Assessment implements AutoCloseable {
                     if (ahead == null) {
                         ahead = submit(lines(CHUNK * (threads - 1)));
                     }
-                    List<java.util.concurrent.Future<List<ProcessResult>>> current = ahead;
+                    List<Future<List<ProcessResult>>> current = ahead;
                     ahead = submit(lines(CHUNK * (threads - 1))); // scored while the caller takes this chunk
-                    for (java.util.concurrent.Future<List<ProcessResult>> slice : current) {
+                    for (Future<List<ProcessResult>> slice : current) {
                         ready.addAll(join(slice));
                     }
                 }
@@ -278,18 +284,18 @@ public final class Assessment implements AutoCloseable {
         }
 
         /** Hands {@code lines} to the helpers, {@value #CHUNK} per task; the futures in order. */
-        private List<java.util.concurrent.Future<List<ProcessResult>>> submit(List<String> lines) {
+        private List<Future<List<ProcessResult>>> submit(List<String> lines) {
             if (helpers == null) {
                 // idle helpers end on their own: an iterator left open and unread keeps no thread
-                helpers = new java.util.concurrent.ThreadPoolExecutor(threads - 1, threads - 1, 2, java.util.concurrent.TimeUnit.SECONDS,
-                        new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                helpers = new ThreadPoolExecutor(threads - 1, threads - 1, 2, TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(), r -> {
                             Thread t = new Thread(r, "adaldyq-assessment");
                             t.setDaemon(true);
                             return t;
                         });
                 helpers.allowCoreThreadTimeOut(true);
             }
-            List<java.util.concurrent.Future<List<ProcessResult>>> slices = new ArrayList<>();
+            List<Future<List<ProcessResult>>> slices = new ArrayList<>();
             for (int from = 0; from < lines.size(); from += CHUNK) {
                 List<String> slice = lines.subList(from, Math.min(lines.size(), from + CHUNK));
                 slices.add(helpers.submit(() -> slice.stream().map(Assessment.this::result).toList()));
@@ -297,13 +303,13 @@ public final class Assessment implements AutoCloseable {
             return slices;
         }
 
-        private static List<ProcessResult> join(java.util.concurrent.Future<List<ProcessResult>> slice) {
+        private static List<ProcessResult> join(Future<List<ProcessResult>> slice) {
             try {
                 return slice.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while scoring the assessment's processes", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
                 }

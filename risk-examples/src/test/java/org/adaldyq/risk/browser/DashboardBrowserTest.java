@@ -114,9 +114,15 @@ class DashboardBrowserTest {
             if (line.isBlank()) {
                 continue;
             }
-            for (JsonNode party : new ObjectMapper().readTree(line).path("parties")) {
-                if (party.hasNonNull("id") && party.hasNonNull("name")) {
-                    partyNames.computeIfAbsent(party.get("id").asText(), k -> new java.util.HashSet<>()).add(party.get("name").asText().strip().replaceAll("\\s+", " "));
+            JsonNode release = new ObjectMapper().readTree(line);
+            java.util.List<JsonNode> organisations = new java.util.ArrayList<>();
+            release.path("parties").forEach(organisations::add);
+            organisations.add(release.path("buyer")); // a buyer no party names goes by its reference's own name
+            for (JsonNode o : organisations) {
+                // its name, else its legal name
+                String name = o.path("name").asText("").isBlank() ? o.path("identifier").path("legalName").asText("") : o.path("name").asText();
+                if (o.hasNonNull("id") && !name.isBlank()) {
+                    partyNames.computeIfAbsent(o.get("id").asText(), k -> new java.util.HashSet<>()).add(name.strip().replaceAll("\\s+", " "));
                 }
             }
         }

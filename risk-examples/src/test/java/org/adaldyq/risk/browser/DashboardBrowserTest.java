@@ -121,8 +121,18 @@ class DashboardBrowserTest {
             for (JsonNode o : organisations) {
                 // its name, else its legal name
                 String name = o.path("name").asText("").isBlank() ? o.path("identifier").path("legalName").asText("") : o.path("name").asText();
-                if (o.hasNonNull("id") && !name.isBlank()) {
-                    partyNames.computeIfAbsent(o.get("id").asText(), k -> new java.util.HashSet<>()).add(name.strip().replaceAll("\\s+", " "));
+                java.util.Set<String> names = new java.util.HashSet<>();
+                if (!name.isBlank()) {
+                    names.add(name);
+                }
+                o.fieldNames().forEachRemaining(f -> { // or a language variant (name_en, name_fr, ...)
+                    if (f.startsWith("name_") && o.get(f).isTextual() && !o.get(f).asText().isBlank()) {
+                        names.add(o.get(f).asText());
+                    }
+                });
+                if (o.hasNonNull("id")) {
+                    names.forEach(n -> partyNames.computeIfAbsent(o.get("id").asText(), k -> new java.util.HashSet<>())
+                            .add(n.strip().replaceAll("\\s+", " ")));
                 }
             }
         }

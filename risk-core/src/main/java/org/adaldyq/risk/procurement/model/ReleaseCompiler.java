@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -111,6 +113,11 @@ public final class ReleaseCompiler {
         void read(JsonParser p, JsonToken value, B into) throws IOException;
     }
 
+    @FunctionalInterface
+    private interface Other<B> {
+        void read(JsonParser p, String name, JsonToken value, B into) throws IOException;
+    }
+
     /**
      * A field table: the members of one kind of OCDS object that the compiler reads, each with its reader.
      * Immutable; built once, in the static tables below.
@@ -118,15 +125,23 @@ public final class ReleaseCompiler {
     private static final class Fields<B> {
         private final String[] names;
         private final Member<B>[] readers;
+        /** Reads a member not in the table, by name; null: such members are skipped. */
+        private final Other<B> others;
 
         @SuppressWarnings("unchecked")
         Fields() {
-            this(new String[0], new Member[0]);
+            this(new String[0], new Member[0], null);
         }
 
-        private Fields(String[] names, Member<B>[] readers) {
+        private Fields(String[] names, Member<B>[] readers, Other<B> others) {
             this.names = names;
             this.readers = readers;
+            this.others = others;
+        }
+
+        /** This table, reading the members not in it with {@code reader} (which skips those it does not want). */
+        Fields<B> others(Other<B> reader) {
+            return new Fields<>(names, readers, reader);
         }
 
         /** This table and one more member (at most 64). */
@@ -135,7 +150,7 @@ public final class ReleaseCompiler {
             Member<B>[] r = Arrays.copyOf(readers, readers.length + 1);
             n[names.length] = name;
             r[readers.length] = reader;
-            return new Fields<>(n, r);
+            return new Fields<>(n, r, others);
         }
 
         Fields<B> text(String name, BiConsumer<B, String> set) {
@@ -165,7 +180,11 @@ public final class ReleaseCompiler {
                 JsonToken v = p.nextToken();
                 int i = indexOf(name);
                 if (i < 0) {
-                    p.skipChildren();
+                    if (others == null) {
+                        p.skipChildren();
+                    } else {
+                        others.read(p, name, v, into);
+                    }
                     continue;
                 }
                 long bit = 1L << i;
@@ -272,6 +291,8 @@ public final class ReleaseCompiler {
         String id;
         String name;
         String legalName;
+        /** {@code name_<language>} (OCDS's language variants): language → name, as given. */
+        final Map<String, String> names = new LinkedHashMap<>();
         final List<String> roles = new ArrayList<>();
         String address;
         String telephone;
@@ -405,7 +426,14 @@ public final class ReleaseCompiler {
                 }
             }))
             .member("address", (p, v, b) -> b.address = address(p, v))
-            .member("contactPoint", CONTACT_POINT::read);
+            .member("contactPoint", CONTACT_POINT::read)
+            .others((p, name, v, b) -> {
+                if (name.startsWith("name_") && v == JsonToken.VALUE_STRING) {
+                    b.names.put(name.substring(5), p.getText()); // given twice: the last, as a tree keeps it
+                } else {
+                    p.skipChildren();
+                }
+            });
 
     private static final Fields<Release> BIDS = new Fields<Release>()
             .member("details", (p, v, r) -> {
@@ -505,7 +533,8 @@ public final class ReleaseCompiler {
     private static Party party(JsonParser p, JsonToken t) throws IOException {
         PartyBuilder b = new PartyBuilder();
         PARTY.read(p, t, b);
-        return new Party(b.id, named(b.name, b.legalName), List.copyOf(b.roles), b.address, phone(b.telephone), email(b.email));
+        return new Party(b.id, named(named(b.name, variant(b.names)), b.legalName), List.copyOf(b.roles), b.address,
+                phone(b.telephone), email(b.email));
     }
 
     /** The normalised address when every part is given, else null. */
@@ -562,6 +591,17 @@ public final class ReleaseCompiler {
         Slot s = new Slot();
         LEGAL_NAME.read(p, t, s);
         return s.value;
+    }
+
+    /** A party's name in one of OCDS's language variants: English, Russian, Kazakh first, else the first given; null: none. */
+    private static String variant(Map<String, String> names) {
+        for (String language : new String[] {"en", "ru", "kk"}) {
+            String n = names.get(language);
+            if (n != null && !n.isBlank()) {
+                return n;
+            }
+        }
+        return names.values().stream().filter(n -> !n.isBlank()).findFirst().orElse(null);
     }
 
     /** An organisation's name: its {@code name} unless blank, else its {@code identifier.legalName} (as given). */

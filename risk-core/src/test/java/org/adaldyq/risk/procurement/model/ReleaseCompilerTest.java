@@ -12,9 +12,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReleaseCompilerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @org.junit.jupiter.api.Test
+    void aPartyWithoutANameTakesALanguageVariant() {
+        ContractingProcess p = ReleaseCompiler.compile(("{\"ocid\":\"v\",\"parties\":["
+                + "{\"id\":\"1\",\"name_fr\":\"Agriculture et Agroalimentaire Canada\",\"name_en\":\"Agriculture and Agri-Food Canada\"},"
+                + "{\"id\":\"2\",\"name_kk\":\"Ауыл шаруашылығы министрлігі\",\"name_ru\":\"Министерство сельского хозяйства\"},"
+                + "{\"id\":\"3\",\"name_kk\":{\"x\":1},\"name_es\":\" \",\"name_pt\":\"Ministério\"},"
+                + "{\"id\":\"4\",\"name\":\"Plain name\",\"name_en\":\"Variant\"},"
+                + "{\"id\":\"5\",\"name_de\":\" \",\"identifier\":{\"legalName\":\"Legal name\"}}]}").getBytes(StandardCharsets.UTF_8), 1);
+        assertThat(p.parties()).extracting(Party::name).containsExactly("Agriculture and Agri-Food Canada",
+                "Министерство сельского хозяйства", "Ministério", "Plain name", "Legal name");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"ocid\":\"a\",\"date\":\"2024-01-01T00:00:00Z\",\"buyer\":{\"id\":7,\"name\":\"x\"},\"tender\":{\"status\":\"active\",\"procurementMethod\":\"open\",\"procurementMethodDetails\":\"d\",\"procurementMethodRationale\":\"r\",\"numberOfTenderers\":3,\"tenderPeriod\":{\"startDate\":\"2024-01-01T00:00:00Z\",\"endDate\":\"2024-01-20T00:00:00Z\"},\"value\":{\"amount\":100,\"currency\":\"KZT\"},\"procuringEntity\":{\"id\":\"pe\"},\"tenderers\":[{\"id\":\"t1\"},{\"id\":\"t1\"},{\"name\":\"no id\"},5],\"items\":[{\"classification\":{\"id\":\"45000000\"}},{\"classification\":\"x\"}]},\"bids\":{\"details\":[{\"status\":\"valid\",\"date\":\"2024-01-10T00:00:00Z\",\"value\":{\"amount\":1.5e2,\"currency\":\"KZT\"},\"tenderers\":[{\"id\":\"t1\"}]},\"junk\",{\"status\":3,\"value\":{\"amount\":\"12\"}}],\"statistics\":[{\"measure\":\"bids\",\"value\":2.0},{\"measure\":\"bids\",\"value\":4},{\"measure\":\"bids\",\"value\":5}]},\"awards\":[{\"id\":12345678901234567890,\"status\":\"active\",\"date\":\"2024-02-01\",\"value\":{\"amount\":99,\"currency\":\"KZT\"},\"suppliers\":[{\"id\":\"t1\"}],\"items\":{\"a\":{\"classification\":{\"id\":\"45100000\"}}}}],\"contracts\":[{\"id\":\"c\",\"awardID\":1,\"status\":\"active\",\"dateSigned\":\"2024-03-01T00:00:00Z\",\"value\":{\"currency\":\"KZT\"},\"amendments\":[1,{},null]},{\"amendment\":{}},{\"amendment\":[]},\"x\"],\"parties\":{\"p\":{\"id\":\"t1\",\"name\":\"T\",\"roles\":[\"tenderer\",1],\"address\":{\"streetAddress\":\"Abay  1\",\"locality\":\"Almaty\",\"region\":\"R\",\"postalCode\":\"050\",\"countryName\":\"KZ\"},\"contactPoint\":{\"telephone\":\"+7 727 100\",\"email\":\" A@B.kz \"}},\"q\":3}}",
+        // names in OCDS language variants, one given twice (a tree keeps the last), one not a string, one blank
+        "{\"ocid\":\"v\",\"parties\":[{\"id\":\"1\",\"name_fr\":\"Agriculture Canada (fr)\",\"name_ru\":\"Минсельхоз\",\"name_ru\":\"Министерство сельского хозяйства\"},"
+                + "{\"id\":\"2\",\"name_kk\":{\"x\":1},\"name_es\":\" \",\"name_pt\":\"Ministério\"},{\"id\":\"3\",\"name\":\"Plain\",\"name_en\":\"Variant\"}]}",
         "{\"ocid\":5,\"tender\":\"x\",\"bids\":[1],\"awards\":{\"a\":1},\"contracts\":\"c\",\"parties\":[{\"address\":{\"streetAddress\":\" \"}}]}",
         "{\"ocid\":\"b\",\"tender\":{\"numberOfTenderers\":-0,\"value\":{\"amount\":-0.0}},\"bids\":{\"details\":{\"a\":{}}}}",
         "{}",

@@ -563,15 +563,8 @@ public final class Assessment implements AutoCloseable {
         final Map<String, OrganisationTally> suppliers = new TreeMap<>();
 
         void add(ProcessResult r) {
-            if (!r.reviewed()) {
-                return;
-            }
-            OrganisationTally.Process p = OrganisationTally.Process.of(null, r);
-            if (r.buyer() != null) {
-                buyers.computeIfAbsent(r.buyer(), k -> new OrganisationTally()).add(p.named(r.nameOf(r.buyer())));
-            }
-            for (String s : r.suppliers()) {
-                suppliers.computeIfAbsent(s, k -> new OrganisationTally()).add(p.named(r.nameOf(s)));
+            for (PartitionReport.Contribution c : PartitionReport.Contribution.of(null, r)) {
+                ("buyer".equals(c.role()) ? buyers : suppliers).computeIfAbsent(c.id(), k -> new OrganisationTally()).add(c.process());
             }
         }
     }

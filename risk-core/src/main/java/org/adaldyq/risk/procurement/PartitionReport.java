@@ -62,6 +62,25 @@ public final class PartitionReport {
      * @serial exclude
      */
     public record Contribution(String role, String id, OrganisationTally.Process process) implements Serializable {
+        /**
+         * What a reviewed process {@code r} adds to each of its organisations: its buyer's share, then each
+         * supplier's, each with the name the process gives that organisation; none for a skipped process. The
+         * single run tallies its organisations from these too.
+         */
+        public static List<Contribution> of(ProcessPosition position, ProcessResult r) {
+            if (!r.reviewed()) {
+                return List.of();
+            }
+            OrganisationTally.Process share = OrganisationTally.Process.of(position, r);
+            List<Contribution> out = new ArrayList<>(1 + r.suppliers().size());
+            if (r.buyer() != null) {
+                out.add(new Contribution("buyer", r.buyer(), share.named(r.nameOf(r.buyer()))));
+            }
+            for (String s : r.suppliers()) {
+                out.add(new Contribution("supplier", s, share.named(r.nameOf(s))));
+            }
+            return out;
+        }
     }
 
     /**
@@ -118,15 +137,7 @@ public final class PartitionReport {
             public ProcessResult next() {
                 PartitionRecord r = processes.next();
                 ProcessResult result = assessment.result(r.record());
-                if (result.reviewed()) {
-                    OrganisationTally.Process share = OrganisationTally.Process.of(r.position(), result);
-                    if (result.buyer() != null) {
-                        part.contributions().add(new Contribution("buyer", result.buyer(), share.named(result.nameOf(result.buyer()))));
-                    }
-                    for (String s : result.suppliers()) {
-                        part.contributions().add(new Contribution("supplier", s, share.named(result.nameOf(s))));
-                    }
-                }
+                part.contributions().addAll(Contribution.of(r.position(), result));
                 cardinal(r, cardinalCodes, datasetOcids, context.duplicateOcids(), part, ocidEntries);
                 return result;
             }

@@ -578,7 +578,6 @@ public final class ReleaseCompiler {
         return n;
     }
 
-    /** The {@code id} member of an object (string or integral number), else null. */
     /** An organisation reference ({@code buyer}): its id and the names it gives. */
     private static final class Reference {
         String id;
@@ -609,6 +608,7 @@ public final class ReleaseCompiler {
         return name != null && !name.isBlank() ? name : legalName;
     }
 
+    /** The {@code id} member of an object (string or integral number), else null. */
     private static String idMember(JsonParser p, JsonToken t) throws IOException {
         Slot id = new Slot();
         ID.read(p, t, id);

@@ -188,10 +188,7 @@ public final class TendersDashboard {
                 .append(label("weighted")).append("</th><th>").append(label("flags")).append("</th></tr></thead><tbody>\n");
         for (ProcessResult p : riskiest) {
             h.append("<tr><td class=\"codes\">").append(escape(p.ocid())).append("</td><td>").append(escape(String.valueOf(p.buyer())));
-            String buyerName = p.nameOf(p.buyer());
-            if (buyerName != null) {
-                h.append("<div class=\"org-name\">").append(escape(buyerName)).append("</div>");
-            }
+            nameUnderId(h, p.nameOf(p.buyer()));
             h.append("</td><td class=\"num\">").append(p.value() == null ? "" : String.format(Locale.ROOT, "%,.0f %s", p.value(),
                             p.currency() == null ? "" : escape(p.currency())))
                     .append("</td><td class=\"num\">").append(score(p.scores().cri())).append("</td><td class=\"num\">")
@@ -210,6 +207,13 @@ public final class TendersDashboard {
         out.write(h.toString());
         out.flush();
         return counts;
+    }
+
+    /** The name the data gives an organisation, under its id (what an analyst recognises); nothing when none. */
+    private static void nameUnderId(StringBuilder h, String name) {
+        if (name != null) {
+            h.append("<div class=\"org-name\">").append(escape(name)).append("</div>");
+        }
     }
 
     private void organisations(StringBuilder h, String id, String title, List<OrganisationSummary> all) {
@@ -232,10 +236,7 @@ public final class TendersDashboard {
                     .forEach(e -> flags.add(e.getKey() + "×" + e.getValue()));
             o.flags().keySet().forEach(flags::add);
             h.append("<tr><td class=\"codes\">").append(escape(o.id()));
-            // the name the data gives the organisation, under its id: what an analyst recognises
-            if (o.name() != null) {
-                h.append("<div class=\"org-name\">").append(escape(o.name())).append("</div>");
-            }
+            nameUnderId(h, o.name());
             h.append("</td><td class=\"num\">").append(o.processes())
                     .append("</td><td class=\"num\">").append(o.flaggedProcesses()).append("</td><td class=\"num\">").append(score(o.meanCri()))
                     .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%,.0f", o.priority()))

@@ -1,7 +1,9 @@
 package org.adaldyq.risk.procurement;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.procurement.model.ContractingProcess;
+import org.adaldyq.risk.procurement.model.ReleaseCompiler;
 import org.adaldyq.risk.procurement.ocds.InputProblem;
 
 import java.util.ArrayList;
@@ -23,10 +25,13 @@ public final class LineIntake {
      * @param file         the input's index in the sorted list of inputs
      * @param line         the 1-based line number
      * @param json         the line's bytes, without the line break
-     * @param maxLineBytes longer lines are one {@code LINE_TOO_LONG} problem, as in a single run
+     * @param settings     the run's settings: longer lines than their {@code maxLineBytes} are one
+     *                     {@code LINE_TOO_LONG} problem, and organisations are named in their language first,
+     *                     as in a single run
      * @return nothing for a blank line
      */
-    public static List<OcidItem> read(String source, int file, long line, byte[] json, int maxLineBytes) {
+    public static List<OcidItem> read(String source, int file, long line, byte[] json, PartitionSettings settings) {
+        int maxLineBytes = settings.maxLineBytes();
         ProcessPosition at = new ProcessPosition(0, file, line, 0);
         if (json.length > maxLineBytes) {
             return List.of(problem(at, source, new InputProblem(source, line, null, InputProblem.Kind.LINE_TOO_LONG,
@@ -35,7 +40,8 @@ public final class LineIntake {
         if (blank(json)) {
             return List.of();
         }
-        OcdsIntake.Compiled c = OcdsIntake.compileLine(source, line, json, true);
+        OcdsIntake.Compiled c = OcdsIntake.compileLine(source, line, json,
+                new ReleaseCompiler.Reading(true, Language.fromCode(settings.language()).orElseThrow()));
         List<OcidItem> out = new ArrayList<>();
         if (c.unit().problem() != null) {
             out.add(problem(at, source, c.unit().problem()));

@@ -38,9 +38,10 @@ final class OcdsIntake {
      * Reads every input and hands each unit's compiled processes to {@code consumer}, in input order, on
      * one thread at a time. With {@code threads} > 1, lines are parsed and compiled on worker threads.
      *
-     * @param parties whether processes need their parties (they cost more than any other member)
+     * @param reading what the lines' compiler reads: parties when the processes need them (they cost more than any
+     *                other member), names in which language first
      */
-    static void feed(List<OcdsReader.Input> inputs, int threads, int maxLineBytes, boolean parties,
+    static void feed(List<OcdsReader.Input> inputs, int threads, int maxLineBytes, ReleaseCompiler.Reading reading,
                      Consumer<Compiled> consumer) {
         OcdsReader reader = new OcdsReader(maxLineBytes);
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -53,17 +54,17 @@ final class OcdsIntake {
                 OcdsReader.Sink sink = new OcdsReader.Sink() {
                     @Override
                     public void line(String source, long line, byte[] json) {
-                        consumer.accept(compileLine(source, line, json, parties));
+                        consumer.accept(compileLine(source, line, json, reading));
                     }
 
                     @Override
                     public void parsed(ParsedUnit unit) {
-                        consumer.accept(compile(unit));
+                        consumer.accept(compile(unit, reading));
                     }
                 };
                 readAll(reader, inputs, sink);
             } else {
-                feedParallel(reader, inputs, threads, parties, consumer, pool);
+                feedParallel(reader, inputs, threads, reading, consumer, pool);
             }
         } finally {
             if (pool != null) {
@@ -72,7 +73,8 @@ final class OcdsIntake {
         }
     }
 
-    private static void feedParallel(OcdsReader reader, List<OcdsReader.Input> inputs, int threads, boolean parties,
+    private static void feedParallel(OcdsReader reader, List<OcdsReader.Input> inputs, int threads,
+                                     ReleaseCompiler.Reading reading,
                                      Consumer<Compiled> consumer, ExecutorService pool) {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         BlockingQueue<Future<List<Compiled>>> queue = new ArrayBlockingQueue<>(threads * 4);
@@ -111,7 +113,7 @@ final class OcdsIntake {
             @Override
             public void parsed(ParsedUnit unit) {
                 flush();
-                put(CompletableFuture.completedFuture(List.of(compile(unit))));
+                put(CompletableFuture.completedFuture(List.of(compile(unit, reading))));
             }
 
             void flush() {
@@ -123,7 +125,7 @@ final class OcdsIntake {
                 put(pool.submit(() -> {
                     List<Compiled> out = new ArrayList<>(lines.size());
                     for (RawLine l : lines) {
-                        out.add(compileLine(l.source(), l.line(), l.json(), parties));
+                        out.add(compileLine(l.source(), l.line(), l.json(), reading));
                     }
                     return out;
                 }));
@@ -189,19 +191,21 @@ final class OcdsIntake {
      * One line: a compiled release straight from the token stream (no tree); anything else (packages,
      * records, invalid JSON, ...) through the tree.
      */
-    static Compiled compileLine(String source, long line, byte[] json, boolean parties) {
-        ContractingProcess p = ReleaseCompiler.compile(json, line, parties);
+    static Compiled compileLine(String source, long line, byte[] json, ReleaseCompiler.Reading reading) {
+        ContractingProcess p = ReleaseCompiler.compile(json, line, reading);
         if (p != null) {
             return new Compiled(new ParsedUnit(source, line, List.of(), List.of(), null), List.of(p));
         }
-        return compile(OcdsReader.parseLine(source, line, json));
+        return compile(OcdsReader.parseLine(source, line, json), reading);
     }
 
-    private static Compiled compile(ParsedUnit unit) {
+    /** A parsed unit's releases, with their parties (a tree costs nothing more to read them), names as {@code reading} says. */
+    private static Compiled compile(ParsedUnit unit, ReleaseCompiler.Reading reading) {
+        ReleaseCompiler.Reading withParties = new ReleaseCompiler.Reading(true, reading.names());
         List<ContractingProcess> out = new ArrayList<>(unit.releases().size());
         long line = unit.line();
         for (JsonNode r : unit.releases()) {
-            out.add(ReleaseCompiler.compile(r, line, true));
+            out.add(ReleaseCompiler.compile(r, line, withParties));
         }
         // keep the trees only as long as needed: the compiled values are all the rest of the run reads
         return new Compiled(unit.releases().isEmpty() ? unit

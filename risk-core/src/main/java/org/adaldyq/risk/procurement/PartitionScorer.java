@@ -2,6 +2,7 @@ package org.adaldyq.risk.procurement;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.procurement.fact.Flag;
 import org.adaldyq.risk.procurement.fact.ProcessFacts;
 import org.adaldyq.risk.procurement.model.Bid;
@@ -97,7 +98,7 @@ public final class PartitionScorer implements Iterator<PartitionRecord> {
 
     /** Reads the items of the next ocid and feeds its processes to the run, in the single run's order. */
     private void group() {
-        List<Ready> processes = compile(nextGroup(), run::problem);
+        List<Ready> processes = compile(nextGroup(), run::problem, engine.language());
         for (int i = 0; i < processes.size(); i++) {
             Ready r = processes.get(i);
             fed.add(new Object[] {r.position(), i > 0});
@@ -123,7 +124,7 @@ public final class PartitionScorer implements Iterator<PartitionRecord> {
      * The processes of one ocid's items in the single run's order: those read whole, then the one compiled
      * from its releases (merged as a single run merges them); problems go to {@code problems}.
      */
-    private static List<Ready> compile(List<OcidItem> group, Consumer<InputProblem> problems) {
+    private static List<Ready> compile(List<OcidItem> group, Consumer<InputProblem> problems, Language names) {
         group.sort(Comparator.comparing(OcidItem::position));
         List<Ready> processes = new ArrayList<>();
         ReleaseMerger merger = new ReleaseMerger();
@@ -139,7 +140,8 @@ public final class PartitionScorer implements Iterator<PartitionRecord> {
             }
         }
         ProcessPosition at = firstRelease;
-        merger.flush((line, release) -> processes.add(new Ready(at, "<compiled>", ReleaseCompiler.compile(release, line, true))));
+        merger.flush((line, release) -> processes.add(new Ready(at, "<compiled>", ReleaseCompiler.compile(release, line,
+                new ReleaseCompiler.Reading(true, names)))));
         return processes;
     }
 
@@ -195,7 +197,7 @@ public final class PartitionScorer implements Iterator<PartitionRecord> {
         if (group.stream().noneMatch(i -> i.release() != null)) {
             return;
         }
-        for (Ready r : compile(group, p -> { })) {
+        for (Ready r : compile(group, p -> { }, null)) { // names are not read here
             String c = r.position().phase() == 1 ? firstCurrency(r.process(), s) : null;
             if (c != null && (out.isEmpty() || r.position().compareTo(out.get(0).position()) < 0)) {
                 out.clear();

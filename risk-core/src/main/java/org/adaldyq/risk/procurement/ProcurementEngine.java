@@ -205,7 +205,7 @@ public final class ProcurementEngine {
         }) : null;
         ProcurementRun run = new ProcurementRun(this, listener, rules.get(), codes(), rulePool);
         try {
-            OcdsIntake.feed(inputs, threads, maxLineBytes, run.needsParties(), run::accept);
+            OcdsIntake.feed(inputs, threads, maxLineBytes, run.reading(), run::accept);
             return run.finish();
         } catch (RuntimeException | Error e) {
             run.discard(e);
@@ -318,7 +318,10 @@ public final class ProcurementEngine {
             return this;
         }
 
-        /** The language of flag titles, explanations and recommendations in results (default English). */
+        /**
+         * The language of flag titles, explanations and recommendations in results (default English), and of
+         * organisation names where the data gives them in it (OCDS {@code name_kk}, {@code name_ru}).
+         */
         public Builder language(Language language) {
             this.language = Objects.requireNonNull(language, "language");
             return this;

@@ -82,7 +82,7 @@ final class ProcurementRun {
      * Whether processes need their parties: only the beyond-Cardinal facts and computability read them,
      * and a listener may ({@link ProcessListener#readsParties}); Cardinal's indicators skip them when streaming.
      */
-    private final boolean parties;
+    private final ReleaseCompiler.Reading reading;
     private String mainCurrency;
 
     ProcurementRun(ProcurementEngine engine, ProcessListener listener, RuleBook rules, List<String> codes,
@@ -102,12 +102,16 @@ final class ProcurementRun {
         List<String> extendedCodes = IndicatorCatalogue.builtIn().extendedCodes();
         List<String> cardinalCodes = IndicatorCatalogue.builtIn().cardinalCodes();
         this.extended = enabled.stream().anyMatch(s -> extendedCodes.contains(s.getCode()));
-        this.parties = extended || listener.readsParties() || codes.stream().anyMatch(c -> !cardinalCodes.contains(c));
+        boolean parties = extended || listener.readsParties() || codes.stream().anyMatch(c -> !cardinalCodes.contains(c));
+        this.reading = new ReleaseCompiler.Reading(parties, engine.language());
     }
 
-    /** Whether this run's processes need their parties (compiling them costs more than any other member). */
-    boolean needsParties() {
-        return parties;
+    /**
+     * What this run's processes are compiled with: their parties when they need them (compiling them costs more
+     * than any other member), each organisation named in the run's language first.
+     */
+    ReleaseCompiler.Reading reading() {
+        return reading;
     }
 
     void accept(OcdsIntake.Compiled c) {
@@ -382,7 +386,7 @@ final class ProcurementRun {
     }
 
     IndicatorResults finish() {
-        merger.flush((line, release) -> process("<compiled>", ReleaseCompiler.compile(release, line, true)));
+        merger.flush((line, release) -> process("<compiled>", ReleaseCompiler.compile(release, line, new ReleaseCompiler.Reading(true, reading.names()))));
         fireBatch();
         drain(true);
         counts.mainCurrency = mainCurrency;

@@ -43,7 +43,7 @@ public final class TendersCommand implements Callable<Integer> {
             + "dashboard lists, and a tenth as many buyers and suppliers (default ${DEFAULT-VALUE})")
     int top;
 
-    @Option(names = "--lang", defaultValue = "en", description = "Language of flag titles, explanations and recommendations: en, ru or kk (default ${DEFAULT-VALUE})")
+    @Option(names = "--lang", defaultValue = "en", description = "Language of flag titles, explanations and recommendations, and of organisation names where the data gives them in it (OCDS name_kk, name_ru): en, ru or kk (default ${DEFAULT-VALUE})")
     String lang;
 
     @Mixin

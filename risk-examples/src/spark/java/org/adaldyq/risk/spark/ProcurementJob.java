@@ -179,7 +179,7 @@ public final class ProcurementJob {
             while (lines.hasNext()) {
                 Text t = lines.next()._2();
                 n++;
-                for (OcidItem i : LineIntake.read(file, index, n, Arrays.copyOf(t.getBytes(), t.getLength()), settings.maxLineBytes())) {
+                for (OcidItem i : LineIntake.read(file, index, n, Arrays.copyOf(t.getBytes(), t.getLength()), settings)) {
                     out.add(i);
                     String c = first == null && i.process() != null ? PartitionScorer.firstCurrency(i.process(), parsed) : null;
                     if (c != null) {

@@ -64,14 +64,41 @@ class PartitionedRunTest {
         assertSameAsCommands(files, tmp.toString(), 4, 5);
     }
 
+    /**
+     * A Kazakh report names organisations by the data's {@code name_kk} where it gives one, as {@code tenders
+     * --lang kk} does: in a process read whole and in one merged from releases in two files.
+     */
+    @Test
+    void organisationsNamedInTheReportsLanguage(@TempDir Path tmp) throws Exception {
+        String parties = "\"parties\":[{\"id\":\"B\",\"name\":\"Акимат\",\"name_kk\":\"Әкімдік\"},"
+                + "{\"id\":\"S\",\"name\":\"ТОО Альфа\",\"name_kk\":\"Альфа ЖШС\"}]";
+        String awarded = "\"awards\":[{\"id\":\"1\",\"status\":\"active\",\"suppliers\":[{\"id\":\"S\"}]}]";
+        Path a = tmp.resolve("a.jsonl");
+        Path b = tmp.resolve("b.jsonl");
+        Files.writeString(a, "{\"ocid\":\"kz-1\",\"buyer\":{\"id\":\"B\"}," + awarded + "," + parties + "}\n"
+                + "{\"ocid\":\"kz-2\",\"id\":\"r1\",\"date\":\"2024-01-01T00:00:00Z\",\"tag\":[\"tender\"],"
+                + "\"buyer\":{\"id\":\"B\"}," + parties + "}\n");
+        Files.writeString(b, "{\"ocid\":\"kz-2\",\"id\":\"r2\",\"date\":\"2024-02-01T00:00:00Z\",\"tag\":[\"award\"],"
+                + awarded + "}\n");
+        String tenders = assertSameAsCommands(List.of(a, b), tmp.toString(), 2, 2, "kk");
+        assertThat(tenders).contains("\"names\":{\"B\":\"Әкімдік\",\"S\":\"Альфа ЖШС\"}").doesNotContain("Акимат");
+    }
+
     private static void assertSameAsCommands(List<Path> files, String input, int partitions, int shards) throws Exception {
-        Outputs out = run(files, PartitionSettings.defaults(), partitions, shards);
+        assertSameAsCommands(files, input, partitions, shards, "en");
+    }
+
+    /** Asserts the job's outputs in {@code language} are the commands'; returns the {@code tenders} output. */
+    private static String assertSameAsCommands(List<Path> files, String input, int partitions, int shards, String language)
+            throws Exception {
+        Outputs out = run(files, PartitionSettings.defaults().withLanguage(language), partitions, shards);
         ProcurementCommandsTest.Run indicators = ProcurementCommandsTest.run(null, "indicators", input);
-        ProcurementCommandsTest.Run tenders = ProcurementCommandsTest.run(null, "tenders", input);
+        ProcurementCommandsTest.Run tenders = ProcurementCommandsTest.run(null, "tenders", "--lang", language, input);
         assertThat(out.indicators()).isEqualTo(indicators.out().strip());
         assertThat(JSON.readTree(out.indicators())).isEqualTo(JSON.readTree(indicators.out()));
         assertThat(out.tenders().lines().toList()).containsExactlyElementsOf(tenders.out().lines().toList());
         assertThat(out.tenders()).isEqualTo(tenders.out());
+        return out.tenders();
     }
 
     record Outputs(String indicators, String tenders) {
@@ -84,7 +111,7 @@ class PartitionedRunTest {
             List<String> lines = Files.readAllLines(files.get(f), StandardCharsets.UTF_8);
             for (int n = 0; n < lines.size(); n++) {
                 items.addAll(LineIntake.read(files.get(f).toString(), f, n + 1, lines.get(n).getBytes(StandardCharsets.UTF_8),
-                        settings.maxLineBytes()));
+                        settings));
             }
         }
         String main = settings.settings().currency();

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.adaldyq.risk.lang.Language;
 
 /**
  * The one OCDS compiler: a compiled release into a {@link ContractingProcess}, from the Jackson token
@@ -48,6 +49,21 @@ public final class ReleaseCompiler {
 
     private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
 
+    /**
+     * What a compile reads beyond what every flag needs.
+     *
+     * @param parties whether to read {@code parties} (an empty list when false; they cost more than any other
+     *                member, and only some flags and the organisations' names read them)
+     * @param names   the language whose OCDS name variant ({@code name_ru}, {@code name_ru-KZ}) names an
+     *                organisation before its {@code name}; null: the {@code name} first
+     */
+    public record Reading(boolean parties, Language names) {
+        /** Parties read, each organisation by its {@code name} first. */
+        public static final Reading PARTIES = new Reading(true, null);
+        /** No parties. */
+        public static final Reading NO_PARTIES = new Reading(false, null);
+    }
+
     /** The process of one line of line-delimited JSON, or null to use the tree. */
     public static ContractingProcess compile(byte[] json, long line) {
         return compile(json, line, true);
@@ -58,8 +74,13 @@ public final class ReleaseCompiler {
      * false, for callers that never read them (they cost more than any other member to compile).
      */
     public static ContractingProcess compile(byte[] json, long line, boolean parties) {
+        return compile(json, line, parties ? Reading.PARTIES : Reading.NO_PARTIES);
+    }
+
+    /** As {@link #compile(byte[], long)}, reading what {@code reading} says. */
+    public static ContractingProcess compile(byte[] json, long line, Reading reading) {
         try (JsonParser p = JSON.createParser(json)) {
-            return compile(p, line, parties);
+            return compile(p, line, reading, false);
         } catch (IOException e) {
             return null;
         }
@@ -70,34 +91,39 @@ public final class ReleaseCompiler {
      * so it gives exactly what the bytes it was parsed from give.
      */
     public static ContractingProcess compile(JsonNode release, long line, boolean parties) {
+        return compile(release, line, parties ? Reading.PARTIES : Reading.NO_PARTIES);
+    }
+
+    /** As {@link #compile(JsonNode, long, boolean)}, reading what {@code reading} says. */
+    public static ContractingProcess compile(JsonNode release, long line, Reading reading) {
         ContractingProcess c = null;
         if (release.isObject()) {
             try (JsonParser p = release.traverse()) {
-                c = compile(p, line, parties, true);
+                c = compile(p, line, reading, true);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e); // a tree in memory does not fail to read
             }
         }
         if (c == null) {
             // not an object: a process with nothing but its line (skipped by the engine: no ocid)
-            c = compile("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), line, parties);
+            c = compile("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), line, reading);
         }
         return c;
     }
 
     /** The process of the line {@code p} reads (a fresh parser), or null to use the tree. */
     public static ContractingProcess compile(JsonParser p, long line, boolean parties) {
-        return compile(p, line, parties, false);
+        return compile(p, line, parties ? Reading.PARTIES : Reading.NO_PARTIES, false);
     }
 
     /** @param tree whether {@code p} traverses a tree, whose package members are data, never packages */
-    private static ContractingProcess compile(JsonParser p, long line, boolean parties, boolean tree) {
+    private static ContractingProcess compile(JsonParser p, long line, Reading reading, boolean tree) {
         try {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
                 return null;
             }
-            Release r = new Release(tree, parties);
+            Release r = new Release(tree, reading);
             RELEASE.read(p, t, r);
             return p.nextToken() == null ? r.process(line) : null;
         } catch (Fallback | IOException e) {
@@ -216,6 +242,8 @@ public final class ReleaseCompiler {
     private static final class Release {
         final boolean tree;
         final boolean withParties;
+        /** The language whose name variants come first, null: none. */
+        final Language names;
         String ocid;
         String date;
         String buyerId;
@@ -229,9 +257,10 @@ public final class ReleaseCompiler {
         final List<Contract> contracts = new ArrayList<>();
         final List<Party> parties = new ArrayList<>();
 
-        Release(boolean tree, boolean withParties) {
+        Release(boolean tree, Reading reading) {
             this.tree = tree;
-            this.withParties = withParties;
+            this.withParties = reading.parties();
+            this.names = reading.names();
         }
 
         ContractingProcess process(long line) {
@@ -412,7 +441,8 @@ public final class ReleaseCompiler {
     private static final Fields<Reference> REFERENCE = new Fields<Reference>()
             .id("id", (b, v) -> b.id = v)
             .text("name", (b, v) -> b.name = v)
-            .member("identifier", (p, v, b) -> b.legalName = legalName(p, v));
+            .member("identifier", (p, v, b) -> b.legalName = legalName(p, v))
+            .others((p, name, v, b) -> nameVariant(p, name, v, b.names));
 
     private static final Fields<PartyBuilder> PARTY = new Fields<PartyBuilder>()
             .id("id", (b, v) -> b.id = v)
@@ -427,13 +457,7 @@ public final class ReleaseCompiler {
             }))
             .member("address", (p, v, b) -> b.address = address(p, v))
             .member("contactPoint", CONTACT_POINT::read)
-            .others((p, name, v, b) -> {
-                if (name.startsWith("name_") && v == JsonToken.VALUE_STRING) {
-                    b.names.put(name.substring(5), p.getText()); // given twice: the last, as a tree keeps it
-                } else {
-                    p.skipChildren();
-                }
-            });
+            .others((p, name, v, b) -> nameVariant(p, name, v, b.names));
 
     private static final Fields<Release> BIDS = new Fields<Release>()
             .member("details", (p, v, r) -> {
@@ -477,7 +501,7 @@ public final class ReleaseCompiler {
                     Reference b = new Reference();
                     REFERENCE.read(p, v, b);
                     r.buyerId = b.id;
-                    r.buyerName = named(b.name, b.legalName);
+                    r.buyerName = name(b.name, b.names, b.legalName, r.names);
                 } else {
                     r.buyerId = idMember(p, v);
                 }
@@ -498,7 +522,7 @@ public final class ReleaseCompiler {
             .member("contracts", (p, v, r) -> elements(p, v, (q, e) -> r.contracts.add(contract(q, e, r.contracts.size()))))
             .member("parties", (p, v, r) -> {
                 if (r.withParties) {
-                    elements(p, v, (q, e) -> r.parties.add(party(q, e)));
+                    elements(p, v, (q, e) -> r.parties.add(party(q, e, r.names)));
                 } else {
                     p.skipChildren();
                 }
@@ -530,10 +554,10 @@ public final class ReleaseCompiler {
         return new Contract(index, c.id, c.awardId, c.status, OcdsDates.parse(c.dateSigned), c.value, count);
     }
 
-    private static Party party(JsonParser p, JsonToken t) throws IOException {
+    private static Party party(JsonParser p, JsonToken t, Language names) throws IOException {
         PartyBuilder b = new PartyBuilder();
         PARTY.read(p, t, b);
-        return new Party(b.id, named(named(b.name, variant(b.names)), b.legalName), List.copyOf(b.roles), b.address,
+        return new Party(b.id, name(b.name, b.names, b.legalName, names), List.copyOf(b.roles), b.address,
                 phone(b.telephone), email(b.email));
     }
 
@@ -583,6 +607,17 @@ public final class ReleaseCompiler {
         String id;
         String name;
         String legalName;
+        /** {@code name_<language>}: language → name, as given. */
+        final Map<String, String> names = new LinkedHashMap<>();
+    }
+
+    /** A member {@code name_<language>} with a text into {@code names} (given twice: the last, as a tree keeps it); any other skipped. */
+    private static void nameVariant(JsonParser p, String name, JsonToken v, Map<String, String> names) throws IOException {
+        if (name.startsWith("name_") && v == JsonToken.VALUE_STRING) {
+            names.put(name.substring(5), p.getText());
+        } else {
+            p.skipChildren();
+        }
     }
 
     /** {@code identifier.legalName}. */
@@ -590,6 +625,29 @@ public final class ReleaseCompiler {
         Slot s = new Slot();
         LEGAL_NAME.read(p, t, s);
         return s.value;
+    }
+
+    /**
+     * An organisation's name: its variant in {@code language} ({@code name_ru}, or a regional one such as
+     * {@code name_ru-KZ}) when given, else its {@code name}, else another language variant ({@link #variant}),
+     * else its {@code identifier.legalName}; blanks skipped, null when none.
+     */
+    private static String name(String name, Map<String, String> variants, String legalName, Language language) {
+        if (language != null && !variants.isEmpty()) {
+            for (Map.Entry<String, String> v : variants.entrySet()) {
+                if (sameLanguage(v.getKey(), language) && !v.getValue().isBlank()) {
+                    return v.getValue();
+                }
+            }
+        }
+        return named(named(name, variant(variants)), legalName);
+    }
+
+    /** Whether a variant's key ({@code ru}, {@code ru-KZ}, {@code ru_KZ}, any case) is in {@code language}. */
+    private static boolean sameLanguage(String key, Language language) {
+        String code = language.code();
+        return key.regionMatches(true, 0, code, 0, code.length())
+                && (key.length() == code.length() || key.charAt(code.length()) == '-' || key.charAt(code.length()) == '_');
     }
 
     /** A party's name in one of OCDS's language variants: English, Russian, Kazakh first, else the first given; null: none. */

@@ -24,6 +24,32 @@ class ReleaseCompilerTest {
                 "Министерство сельского хозяйства", "Ministério", "Plain name", "Legal name");
     }
 
+    /** A Kazakh publisher's parties and buyer reference, named in Russian, Kazakh, both or neither. */
+    private static final String NAMED_IN_LANGUAGES = "{\"ocid\":\"kz\",\"buyer\":{\"id\":\"b\",\"name\":\"Акимат\","
+            + "\"name_kk\":\"Әкімдік\"},\"parties\":["
+            + "{\"id\":\"1\",\"name\":\"ТОО Альфа\",\"name_kk\":\"Альфа ЖШС\",\"name_ru-KZ\":\"ТОО «Альфа»\"},"
+            + "{\"id\":\"2\",\"name\":\"Бета\",\"name_KK_kz\":\"Бета (kk)\",\"name_kkx\":\"not Kazakh\"},"
+            + "{\"id\":\"3\",\"name\":\"Гамма\",\"name_kk\":\" \"},"
+            + "{\"id\":\"4\",\"name_en\":\"Delta LLP\",\"name_ru\":\"ТОО Дельта\"},"
+            + "{\"id\":\"5\",\"identifier\":{\"legalName\":\"Эпсилон\"}}]}";
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "-", value = {
+        // language | parties 1..5 | buyer reference
+        "-  | ТОО Альфа,Бета,Гамма,Delta LLP,Эпсилон          | Акимат",
+        "kk | Альфа ЖШС,Бета (kk),Гамма,Delta LLP,Эпсилон     | Әкімдік",
+        "ru | ТОО «Альфа»,Бета,Гамма,ТОО Дельта,Эпсилон       | Акимат",
+        "en | ТОО Альфа,Бета,Гамма,Delta LLP,Эпсилон          | Акимат",
+    })
+    void anOrganisationIsNamedInTheRunsLanguageWhenTheDataGivesIt(String language, String parties, String buyer) throws Exception {
+        ReleaseCompiler.Reading reading = new ReleaseCompiler.Reading(true,
+                language == null ? null : org.adaldyq.risk.lang.Language.fromCode(language).orElseThrow());
+        ContractingProcess streamed = ReleaseCompiler.compile(NAMED_IN_LANGUAGES.getBytes(StandardCharsets.UTF_8), 1, reading);
+        assertThat(streamed.parties()).extracting(Party::name).containsExactly(parties.split(","));
+        assertThat(streamed.buyerName()).isEqualTo(buyer);
+        assertThat(ReleaseCompiler.compile(JSON.readTree(NAMED_IN_LANGUAGES), 1, reading)).isEqualTo(streamed);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"ocid\":\"a\",\"date\":\"2024-01-01T00:00:00Z\",\"buyer\":{\"id\":7,\"name\":\"x\"},\"tender\":{\"status\":\"active\",\"procurementMethod\":\"open\",\"procurementMethodDetails\":\"d\",\"procurementMethodRationale\":\"r\",\"numberOfTenderers\":3,\"tenderPeriod\":{\"startDate\":\"2024-01-01T00:00:00Z\",\"endDate\":\"2024-01-20T00:00:00Z\"},\"value\":{\"amount\":100,\"currency\":\"KZT\"},\"procuringEntity\":{\"id\":\"pe\"},\"tenderers\":[{\"id\":\"t1\"},{\"id\":\"t1\"},{\"name\":\"no id\"},5],\"items\":[{\"classification\":{\"id\":\"45000000\"}},{\"classification\":\"x\"}]},\"bids\":{\"details\":[{\"status\":\"valid\",\"date\":\"2024-01-10T00:00:00Z\",\"value\":{\"amount\":1.5e2,\"currency\":\"KZT\"},\"tenderers\":[{\"id\":\"t1\"}]},\"junk\",{\"status\":3,\"value\":{\"amount\":\"12\"}}],\"statistics\":[{\"measure\":\"bids\",\"value\":2.0},{\"measure\":\"bids\",\"value\":4},{\"measure\":\"bids\",\"value\":5}]},\"awards\":[{\"id\":12345678901234567890,\"status\":\"active\",\"date\":\"2024-02-01\",\"value\":{\"amount\":99,\"currency\":\"KZT\"},\"suppliers\":[{\"id\":\"t1\"}],\"items\":{\"a\":{\"classification\":{\"id\":\"45100000\"}}}}],\"contracts\":[{\"id\":\"c\",\"awardID\":1,\"status\":\"active\",\"dateSigned\":\"2024-03-01T00:00:00Z\",\"value\":{\"currency\":\"KZT\"},\"amendments\":[1,{},null]},{\"amendment\":{}},{\"amendment\":[]},\"x\"],\"parties\":{\"p\":{\"id\":\"t1\",\"name\":\"T\",\"roles\":[\"tenderer\",1],\"address\":{\"streetAddress\":\"Abay  1\",\"locality\":\"Almaty\",\"region\":\"R\",\"postalCode\":\"050\",\"countryName\":\"KZ\"},\"contactPoint\":{\"telephone\":\"+7 727 100\",\"email\":\" A@B.kz \"}},\"q\":3}}",

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -25,10 +26,15 @@ class TendersReportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     List<JsonNode> report(Path tmp, String ini, String... lines) throws Exception {
+        return report(tmp, ini, org.adaldyq.risk.lang.Language.EN, lines);
+    }
+
+    List<JsonNode> report(Path tmp, String ini, org.adaldyq.risk.lang.Language language, String... lines) throws Exception {
         Path in = tmp.resolve("in.jsonl");
         Files.writeString(in, String.join("\n", lines) + "\n");
         List<String> codes = new ArrayList<>(IndicatorCatalogue.builtIn().codes());
-        ProcurementEngine engine = ProcurementEngine.builder().settings(Settings.parse(ini)).codes(codes).build();
+        ProcurementEngine engine = ProcurementEngine.builder().settings(Settings.parse(ini)).codes(codes)
+                .language(language).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (org.adaldyq.risk.procurement.Assessment a = engine.assess(in)) {
             new TendersReport(TendersReport.Format.JSONL).write(a, out);
@@ -154,5 +160,30 @@ class TendersReportTest {
         assertThat(r.get(0).path("names").toString()).isEqualTo("{\"B\":\"Akimat of Almaty\",\"P\":\"Procurement Centre LLP\"}");
         assertThat(r.get(1).path("names").toString()).isEqualTo("{\"C\":\"School No. 5\"}");
         assertThat(r.get(2).path("names").toString()).isEqualTo("{\"D\":\"Hospital No. 2\"}");
+    }
+
+    /**
+     * A report in Kazakh or Russian names an organisation by the data's variant in that language ({@code name_kk},
+     * {@code name_ru}) where it gives one, else by its {@code name}: in the process records and the summaries alike.
+     */
+    @Test
+    void organisationsAreNamedInTheReportsLanguageWhereTheDataGivesIt(@TempDir Path tmp) throws Exception {
+        String line = "{\"ocid\":\"kz-1\",\"buyer\":{\"id\":\"B\"},"
+                + "\"awards\":[{\"id\":\"1\",\"status\":\"active\",\"suppliers\":[{\"id\":\"S\"}]}],"
+                + "\"parties\":[{\"id\":\"B\",\"name\":\"Акимат города Алматы\",\"name_kk\":\"Алматы қаласының әкімдігі\"},"
+                + "{\"id\":\"S\",\"name\":\"ТОО Альфа\",\"name_en\":\"Alfa LLP\"}]}";
+        Map<org.adaldyq.risk.lang.Language, String> expected = Map.of(
+                org.adaldyq.risk.lang.Language.KK, "{\"B\":\"Алматы қаласының әкімдігі\",\"S\":\"ТОО Альфа\"}",
+                org.adaldyq.risk.lang.Language.RU, "{\"B\":\"Акимат города Алматы\",\"S\":\"ТОО Альфа\"}",
+                org.adaldyq.risk.lang.Language.EN, "{\"B\":\"Акимат города Алматы\",\"S\":\"Alfa LLP\"}");
+        for (Map.Entry<org.adaldyq.risk.lang.Language, String> e : expected.entrySet()) {
+            List<JsonNode> r = report(tmp, "", e.getKey(), line);
+            assertThat(r.get(0).path("names").toString()).as(e.getKey().code()).isEqualTo(e.getValue());
+            JsonNode names = JSON.readTree(e.getValue());
+            assertThat(r).filteredOn(n -> n.path("type").asText().equals("buyer")).singleElement()
+                    .satisfies(b -> assertThat(b.path("name").asText()).isEqualTo(names.path("B").asText()));
+            assertThat(r).filteredOn(n -> n.path("type").asText().equals("supplier")).singleElement()
+                    .satisfies(b -> assertThat(b.path("name").asText()).isEqualTo(names.path("S").asText()));
+        }
     }
 }

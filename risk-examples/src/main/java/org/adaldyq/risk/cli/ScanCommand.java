@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
 final class ScanCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ScanCommand.class);
 
-    enum Format { text, json, jsonl, sarif, docx, html }
+    enum Format { text, json, jsonl, sarif, docx, html, conclusion }
 
     @Spec
     CommandSpec spec;
@@ -51,7 +51,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "Language of the texts: kk, ru or en (default: detected per file).")
     String lang;
 
-    @Option(names = "--format", description = "Output: text (for people), json (one array), jsonl (one object per file), sarif (SARIF 2.1.0 log for code-review tools), docx (the draft back with a Word comment on each finding; needs --output), html (annotated page, self-contained). Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--format", description = "Output: text (for people), json (one array), jsonl (one object per file), sarif (SARIF 2.1.0 log for code-review tools), docx (the draft back with a Word comment on each finding; needs --output), html (annotated page, self-contained), conclusion (the draft conclusion of the review as a Word document: the factors found and a table of the provisions that hold them, with why and how to fix; every input in one file; needs --output OUT.docx). Default: ${DEFAULT-VALUE}.",
             defaultValue = "text")
     Format format;
 
@@ -119,9 +119,9 @@ final class ScanCommand implements Callable<Integer> {
             if (paths.size() != 2 || !paths.stream().allMatch(Files::isRegularFile)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair takes exactly two files (the two versions of one act)");
             }
-            if (format == Format.sarif) {
+            if (format == Format.sarif || format == Format.conclusion) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair writes --format text, json, jsonl, html or docx, "
-                        + "not sarif (scan each version alone for sarif)");
+                        + "not " + format + " (scan each version alone for " + format + ")");
             }
             if (format == Format.docx) {
                 if (output == null || Files.exists(output) && !Files.isDirectory(output)) {
@@ -140,13 +140,17 @@ final class ScanCommand implements Callable<Integer> {
         if (format == Format.docx && output == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format docx writes a file: give it --output OUT.docx");
         }
+        if (format == Format.conclusion && (output == null || Files.isDirectory(output))) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--format conclusion writes one Word file for all inputs: give it --output OUT.docx");
+        }
         if (isolate) {
             return scanIsolated(out, min);
         }
         RiskEngine engine = builder.build();
 
         List<ScanInputs.Entry> entries = ScanInputs.of(paths);
-        if (output != null && format != Format.docx) {
+        if (output != null && format != Format.docx && format != Format.conclusion) {
             try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(output), false)) {
                 return scanAll(engine, entries, file);
             }
@@ -224,7 +228,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         String summary = String.format(java.util.Locale.ROOT, "%d input(s): %d scanned, %d failed, %d finding(s)", entries.size(),
                 entries.size() - failed[0], failed[0], findings[0]);
-        if (format == Format.text || format == Format.docx) {
+        if (format == Format.text || format == Format.docx || format == Format.conclusion) {
             out.printf("%s in %s%n", summary, Progress.duration(progress.seconds()));
         } else {
             // the report is on stdout or in a file: the summary goes to stderr, beside the progress line

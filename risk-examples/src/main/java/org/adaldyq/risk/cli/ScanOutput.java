@@ -13,6 +13,7 @@ import org.adaldyq.risk.regulation.FactorCatalogue;
 import org.adaldyq.risk.report.ReportJson;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ScannedDocument;
+import org.adaldyq.risk.report.writer.DocxConclusion;
 import org.adaldyq.risk.report.writer.DocxReview;
 import org.adaldyq.risk.report.writer.HtmlReport;
 import org.adaldyq.risk.report.writer.SarifWriter;
@@ -45,6 +46,7 @@ interface ScanOutput {
             case sarif -> new Sarif(out, catalogue);
             case html -> new Html(out, catalogue, pageLanguage);
             case docx -> new Docx(out, target, targetIsFolder);
+            case conclusion -> new Conclusion(out, catalogue, pageLanguage, target);
         };
     }
 
@@ -236,6 +238,59 @@ interface ScanOutput {
         @Override
         public void error(Map<String, Object> e) {
             new Text(out).error(e);
+        }
+    }
+
+    /**
+     * The draft conclusion of the review: every input in one DOCX at {@code target} (those that could not be
+     * read listed as not reviewed), written at the end; a line says where. Its labels speak the language
+     * forced, or the first document's.
+     */
+    final class Conclusion implements ScanOutput {
+        private final PrintWriter out;
+        private final Path target;
+        private final DocxConclusion conclusion;
+        private int texts;
+
+        Conclusion(PrintWriter out, FactorCatalogue catalogue, Language forced, Path target) {
+            this.out = out;
+            this.target = target;
+            this.conclusion = new DocxConclusion(catalogue, forced);
+        }
+
+        @Override
+        public int document(ScannedDocument scanned) {
+            try {
+                conclusion.add(scanned);
+                texts++;
+                return 0;
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(Conclusion.class).debug("cannot add {} to the conclusion", scanned.report().source(), e);
+                out.printf("%s%n  ERROR (UNWRITABLE): cannot add it to the conclusion: %s%n", scanned.report().source(), e);
+                conclusion.addUnread(scanned.report().source(), "UNWRITABLE: " + e);
+                texts++;
+                return 1;
+            }
+        }
+
+        @Override
+        public void error(Map<String, Object> e) {
+            new Text(out).error(e);
+            conclusion.addUnread(String.valueOf(e.get("source")), e.get("reason") + ": " + e.get("error"));
+            texts++;
+        }
+
+        @Override
+        public void end() throws IOException {
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            try (var docx = Files.newOutputStream(tmp)) {
+                conclusion.write(docx);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            out.printf("conclusion -> %s: %d text(s)%n", target, texts);
         }
     }
 }

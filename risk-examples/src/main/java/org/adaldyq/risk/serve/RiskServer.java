@@ -473,8 +473,8 @@ public final class RiskServer implements AutoCloseable {
         Map<String, String> q = query(x.getRequestURI());
         String name = q.getOrDefault("name", "upload");
         String format = q.getOrDefault("format", "json");
-        if (!List.of("json", "html", "docx", "sarif").contains(format)) {
-            throw new BadRequest("format must be json, html, docx or sarif, not '" + format + "'");
+        if (!List.of("json", "html", "docx", "conclusion", "sarif").contains(format)) {
+            throw new BadRequest("format must be json, html, docx, conclusion or sarif, not '" + format + "'");
         }
         RiskEngine engine = engine(q);
         byte[] body = body(x);
@@ -502,6 +502,14 @@ public final class RiskServer implements AutoCloseable {
             case "docx" -> {
                 DocxReview.review(scanned, () -> new ByteArrayInputStream(body), out);
                 x.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"review.docx\"");
+                send(x, 200, DocxReview.MEDIA_TYPE, out.toByteArray());
+            }
+            case "conclusion" -> {
+                org.adaldyq.risk.report.writer.DocxConclusion conclusion =
+                        new org.adaldyq.risk.report.writer.DocxConclusion(engine.catalogue(), null);
+                conclusion.add(scanned);
+                conclusion.write(out);
+                x.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"conclusion.docx\"");
                 send(x, 200, DocxReview.MEDIA_TYPE, out.toByteArray());
             }
             default -> {

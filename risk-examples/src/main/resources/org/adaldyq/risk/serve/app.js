@@ -32,7 +32,7 @@
         frame.setAttribute('title', 'Report for ' + title);
         frame.src = url;
         box.appendChild(frame);
-      } else if (format === 'docx') {
+      } else if (format === 'docx' || format === 'conclusion') {
         var link = element('a', null, 'Download ' + download);
         link.href = url;
         link.download = download;
@@ -59,7 +59,7 @@
   function scan(file, format) {
     show(file.name, fetch('/api/scan?format=' + encodeURIComponent(format) + '&name=' + encodeURIComponent(file.name) + minConfidence(), {
       method: 'POST', body: file
-    }), format, file.name.replace(/\.[^.]+$/, '') + '.review.docx');
+    }), format, file.name.replace(/\.[^.]+$/, '') + (format === 'conclusion' ? '.conclusion.docx' : '.review.docx'));
   }
 
   function base64(file) {
@@ -115,7 +115,7 @@
     if (comparing) {
       if (files.length !== 2) {
         refuse('Two versions of one draft', 'Choose exactly two files: the earlier version of the draft first, then the later one.');
-      } else if (format === 'docx') {
+      } else if (format === 'docx' || format === 'conclusion') {
         refuse('Two versions of one draft', 'A comparison comes as the annotated page or as JSON, not as DOCX.');
       } else {
         diff(files[0], files[1], format);
@@ -125,6 +125,8 @@
     if (document.getElementById('pair').checked) {
       if (files.length !== 2) {
         refuse('Two official versions', 'Choose exactly two files: the two official versions of one act.');
+      } else if (format === 'conclusion') {
+        refuse('Two official versions', 'The two versions together come as the annotated page, DOCX with comments or JSON; a conclusion is written per text.');
       } else {
         pair(files[0], files[1], format);
       }

@@ -120,6 +120,30 @@ class ServeBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".result[data-state=error] .error")).getText()).contains("Choose one");
     }
 
+    /** "draft conclusion (DOCX)" offers the conclusion for download under the upload's name; not for two versions together. */
+    @Test
+    void aDraftConclusionComesAsADownload() throws Exception {
+        String kk = Path.of("../data/samples/kk/kz-laws_kaz_104440.md").toAbsolutePath().normalize().toString();
+        String ru = Path.of("../data/samples/ru/kz-laws_rus_104440.md").toAbsolutePath().normalize().toString();
+        Browser.consoleErrors(browser); // what earlier tests left in the log
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.id("files")).sendKeys(kk);
+        new Select(browser.findElement(By.id("format"))).selectByValue("conclusion");
+        browser.findElement(By.id("scan")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".result[data-state=done] a")).isEmpty());
+        WebElement link = browser.findElement(By.cssSelector(".result a"));
+        assertThat(link.getAttribute("download")).isEqualTo("kz-laws_kaz_104440.conclusion.docx");
+        assertThat(link.getText()).isEqualTo("Download kz-laws_kaz_104440.conclusion.docx");
+
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.id("files")).sendKeys(kk + "\n" + ru);
+        new Select(browser.findElement(By.id("format"))).selectByValue("conclusion");
+        browser.findElement(By.id("pair")).click();
+        browser.findElement(By.id("scan")).click();
+        assertThat(browser.findElement(By.cssSelector(".result[data-state=error] .error")).getText()).contains("a conclusion is written per text");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
     /** "Findings: confidence 0.6 or more" sends min-confidence: the JSON shown holds no finding below it, and fewer. */
     @Test
     void aChosenMinimumConfidenceKeepsOnlyTheFindingsAtOrAboveIt() throws Exception {

@@ -75,6 +75,14 @@ class RiskServerTest {
         HttpResponse<byte[]> docx = post("/api/scan?name=a.md&format=docx", doc);
         assertThat(docx.statusCode()).isEqualTo(200);
         assertThat(new String(docx.body(), 0, 2)).isEqualTo("PK");
+        HttpResponse<byte[]> conclusion = post("/api/scan?name=a.md&format=conclusion", doc);
+        assertThat(conclusion.statusCode()).isEqualTo(200);
+        assertThat(conclusion.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"conclusion.docx\"");
+        try (var read = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(conclusion.body()))) {
+            assertThat(read.getParagraphs().get(0).getText()).isEqualTo("Проект заключения по результатам антикоррупционной экспертизы");
+            assertThat(read.getTables().get(1).getRows())
+                    .hasSize(1 + JSON.readTree(post("/api/scan?name=a.md", doc).body()).get("findings").size());
+        }
         JsonNode sarif = JSON.readTree(post("/api/scan?name=a.md&format=sarif", doc).body());
         assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
         HttpResponse<byte[]> tenders = post("/api/tenders",

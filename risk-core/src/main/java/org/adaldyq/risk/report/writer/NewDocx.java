@@ -124,19 +124,20 @@ final class NewDocx {
         return new DocxReview.Outcome(findings.size(), findings.size(), 0);
     }
 
-    private static void part(ZipOutputStream zip, String name, String xml) throws IOException {
+    /** One part of the package, {@code xml} as UTF-8. */
+    static void part(ZipOutputStream zip, String name, String xml) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(xml.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
     }
 
     /** A run of plain text; characters XML 1.0 cannot hold are left out. */
-    private static void run(StringBuilder b, String text) {
+    static void run(StringBuilder b, String text) {
         run(b, text, "");
     }
 
     /** A run of text with its run properties ({@code <w:rPr>…</w:rPr>}, or empty for none). */
-    private static void run(StringBuilder b, String text, String format) {
+    static void run(StringBuilder b, String text, String format) {
         if (text.isEmpty()) {
             return;
         }

@@ -1,0 +1,310 @@
+package org.adaldyq.risk.report.writer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.Deflater;
+import java.util.zip.ZipOutputStream;
+import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.finding.ProvisionLocation;
+import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.regulation.FactorCatalogue;
+import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.report.ScannedDocument;
+
+/**
+ * The draft conclusion of an anti-corruption review, in the form experts write one: for each text reviewed,
+ * the factors found (title, severity, how many, the methodology it follows), then a table of the provisions
+ * that hold them in the order of the text — structural unit, the provision's wording with the trigger words in
+ * bold, the factor (with its confidence), why it is a risk, the proposal to remove it. Labels in Kazakh,
+ * Russian or English; a text that could not be read is listed as not reviewed, so every input is accounted
+ * for. Each finding stays a draft for the expert: the document says so.
+ *
+ * <p>A DOCX written directly as OOXML (as {@link NewDocx}), A4 landscape, Times New Roman, table headers
+ * repeated on every page. {@link #add} keeps only what the tables show (not the whole text); {@link #write}
+ * writes everything added. Not thread-safe.
+ */
+public final class DocxConclusion {
+    private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private static final UiLabels LABELS = UiLabels.read(DocxConclusion.class, "conclusion-labels.json");
+    /** Characters of a long provision's wording shown on each side of the quote; the rest is cut with «…». */
+    static final int CONTEXT = 600;
+    /** Column widths in twentieths of a point: 25.7 cm of A4 landscape between 2 cm margins. */
+    private static final int[] FACTOR_COLUMNS = {6570, 2000, 1500, 4500};
+    private static final int[] PROVISION_COLUMNS = {500, 1800, 4170, 2300, 2900, 2900};
+
+    /** One row of the provisions table. */
+    private record Row(String unit, String before, String quote, String after, Finding finding) {
+    }
+
+    /** One text reviewed, or not: {@code unread} is why it could not be read, null when it was. */
+    private record Section(String source, Language language, int provisions, double score, List<Row> rows, String unread) {
+    }
+
+    private final FactorCatalogue catalogue;
+    private final Language language;
+    private final List<Section> sections = new ArrayList<>();
+
+    /**
+     * An empty conclusion.
+     *
+     * @param catalogue the factors' methodology sources, by code
+     * @param language  the language of its labels; null: the language of the first text added
+     */
+    public DocxConclusion(FactorCatalogue catalogue, Language language) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.language = language;
+    }
+
+    /** Adds a text reviewed: its findings in the order of the text, each with its provision's wording. */
+    public void add(ScannedDocument scanned) {
+        ScanReport report = scanned.report();
+        String text = scanned.document().text();
+        List<Finding> findings = new ArrayList<>(report.findings());
+        findings.sort(Comparator.comparingInt((Finding f) -> ((ProvisionLocation) f.location()).start())
+                .thenComparing(Finding::code));
+        List<Row> rows = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            ProvisionLocation at = (ProvisionLocation) f.location();
+            rows.add(at.start() >= at.provisionStart() && at.end() <= at.provisionEnd()
+                    ? row(text, at, at.provisionStart(), at.provisionEnd(), "", f)
+                    // a quote in the lead-in of a list item: its line, then the item's own words
+                    : row(text, at, lineStart(text, at.start()), lineEnd(text, at.end()),
+                            "\n" + cut(text.substring(at.provisionStart(), at.provisionEnd()).strip(), 2 * CONTEXT), f));
+        }
+        sections.add(new Section(report.source(), report.language(), report.provisionCount(), report.score(), rows, null));
+    }
+
+    /**
+     * A row whose wording is the quote with up to {@link #CONTEXT} characters of {@code [from, to)} on each side
+     * («…» where cut), then {@code more}.
+     */
+    private static Row row(String text, ProvisionLocation at, int from, int to, String more, Finding f) {
+        String before = tidy(text.substring(Math.max(from, at.start() - CONTEXT), at.start())).stripLeading();
+        String after = tidy(text.substring(at.end(), Math.min(to, at.end() + CONTEXT)) + (at.end() + CONTEXT < to ? " …" : "")
+                + more).stripTrailing();
+        return new Row(at.provision(), (at.start() - CONTEXT > from ? "… " : "") + before, at.quote(), after, f);
+    }
+
+    /** Lines without their indentation and no blank lines between them (as the text was laid out, not as it reads). */
+    private static String tidy(String s) {
+        return s.replaceAll("[ \\t\\u00A0]*\\r?\\n\\s*", "\n");
+    }
+
+    /** {@code s} cut to {@code max} characters, with «…» where it was cut. */
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + " …";
+    }
+
+    private static int lineStart(String text, int at) {
+        return text.lastIndexOf('\n', at - 1) + 1;
+    }
+
+    private static int lineEnd(String text, int at) {
+        int end = text.indexOf('\n', at);
+        return end < 0 ? text.length() : end;
+    }
+
+    /** Adds a text that could not be read, with the reason, listed as not reviewed. */
+    public void addUnread(String source, String reason) {
+        sections.add(new Section(source, null, 0, 0, List.of(), reason));
+    }
+
+    /** Writes the conclusion as a DOCX package; {@code out} is left open. */
+    public void write(OutputStream out) throws IOException {
+        Language lang = language != null ? language : sections.stream().map(Section::language).filter(Objects::nonNull)
+                .findFirst().orElse(Language.EN);
+        StringBuilder doc = new StringBuilder(4096 + sections.stream().mapToInt(s -> s.rows().size()).sum() * 2048);
+        doc.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"").append(W)
+                .append("\"><w:body>");
+        paragraph(doc, "<w:jc w:val=\"center\"/>", LABELS.get("title", lang), "<w:b/><w:sz w:val=\"32\"/>");
+        paragraph(doc, "<w:spacing w:after=\"240\"/><w:jc w:val=\"center\"/>", LABELS.get("draftNote", lang),
+                "<w:i/><w:color w:val=\"595959\"/><w:sz w:val=\"20\"/>");
+        for (Section s : sections) {
+            section(doc, s, lang);
+        }
+        doc.append("<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>")
+                .append("<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" ")
+                .append("w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
+
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        zip.setLevel(Deflater.BEST_SPEED);
+        NewDocx.part(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+                + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+                + "</Types>");
+        NewDocx.part(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+                + "</Relationships>");
+        NewDocx.part(zip, "word/_rels/document.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+                + "</Relationships>");
+        NewDocx.part(zip, "word/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\""
+                + W + "\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
+                + "w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\""
+                + locale(lang) + "\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"60\" w:line=\"240\" "
+                + "w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults></w:styles>");
+        NewDocx.part(zip, "word/document.xml", doc.toString());
+        zip.finish();
+        zip.flush();
+    }
+
+    private void section(StringBuilder doc, Section s, Language lang) {
+        heading(doc, s.source(), 0);
+        if (s.unread() != null) {
+            paragraph(doc, "", LABELS.get("unread", lang).replace("{reason}", s.unread()), "");
+            return;
+        }
+        paragraph(doc, "", String.format(Locale.ROOT, "%s: %s · %s: %d · %s: %d · %s: %.2f", LABELS.get("language", lang),
+                s.language().code(), LABELS.get("provisions", lang), s.provisions(), LABELS.get("findings", lang), s.rows().size(),
+                LABELS.get("score", lang), s.score()), "");
+        if (s.rows().isEmpty()) {
+            paragraph(doc, "", LABELS.get("none", lang), "<w:b/>");
+            return;
+        }
+        heading(doc, LABELS.get("factorsFound", lang), 1);
+        Map<String, List<Finding>> byCode = new LinkedHashMap<>();
+        s.rows().stream().map(Row::finding)
+                .sorted(Comparator.comparing((Finding f) -> f.severity()).reversed().thenComparing(Finding::code))
+                .forEach(f -> byCode.computeIfAbsent(f.code(), c -> new ArrayList<>()).add(f));
+        tableStart(doc, FACTOR_COLUMNS);
+        headerRow(doc, FACTOR_COLUMNS, LABELS.get("factor", lang), LABELS.get("severity", lang), LABELS.get("count", lang),
+                LABELS.get("source", lang));
+        byCode.forEach((code, found) -> {
+            Finding f = found.get(0);
+            doc.append("<w:tr>");
+            cell(doc, FACTOR_COLUMNS[0], b -> {
+                text(b, f.title(), "");
+                b.append("<w:r><w:br/></w:r>");
+                text(b, code, "<w:color w:val=\"595959\"/><w:sz w:val=\"18\"/>");
+            });
+            cell(doc, FACTOR_COLUMNS[1], b -> text(b, LABELS.get(f.severity().toString(), lang), ""));
+            cell(doc, FACTOR_COLUMNS[2], b -> text(b, Integer.toString(found.size()), ""));
+            cell(doc, FACTOR_COLUMNS[3], b -> text(b, catalogue.get(code).map(FactorCatalogue.Factor::methodology).orElse(""),
+                    "<w:sz w:val=\"18\"/>"));
+            doc.append("</w:tr>");
+        });
+        tableEnd(doc);
+        heading(doc, LABELS.get("provisionsTitle", lang), 1);
+        tableStart(doc, PROVISION_COLUMNS);
+        headerRow(doc, PROVISION_COLUMNS, LABELS.get("number", lang), LABELS.get("unit", lang), LABELS.get("wording", lang),
+                LABELS.get("riskFactor", lang), LABELS.get("why", lang), LABELS.get("proposal", lang));
+        int n = 0;
+        for (Row r : s.rows()) {
+            Finding f = r.finding();
+            String number = Integer.toString(++n);
+            doc.append("<w:tr>");
+            cell(doc, PROVISION_COLUMNS[0], b -> text(b, number, ""));
+            cell(doc, PROVISION_COLUMNS[1], b -> text(b, CitationText.of(r.unit(), s.language()), ""));
+            cell(doc, PROVISION_COLUMNS[2], b -> {
+                text(b, r.before(), "");
+                text(b, r.quote(), "<w:b/>");
+                text(b, r.after(), "");
+            });
+            cell(doc, PROVISION_COLUMNS[3], b -> {
+                text(b, f.title(), "<w:b/>");
+                b.append("<w:r><w:br/></w:r>");
+                String detail = f.code() + " · " + LABELS.get(f.severity().toString(), lang) + (f.confidence() == null ? ""
+                        : String.format(Locale.ROOT, " · %s %.2f", LABELS.get("confidence", lang), f.confidence()));
+                text(b, detail, "<w:color w:val=\"595959\"/><w:sz w:val=\"18\"/>");
+            });
+            cell(doc, PROVISION_COLUMNS[4], b -> text(b, f.explanation(), ""));
+            cell(doc, PROVISION_COLUMNS[5], b -> text(b, f.recommendation(), ""));
+            doc.append("</w:tr>");
+        }
+        tableEnd(doc);
+    }
+
+    /** A paragraph of one run: {@code pPr} and {@code rPr} are the properties' contents, empty for none. */
+    private static void paragraph(StringBuilder b, String pPr, String text, String rPr) {
+        b.append("<w:p>");
+        if (!pPr.isEmpty()) {
+            b.append("<w:pPr>").append(pPr).append("</w:pPr>");
+        }
+        text(b, text, rPr);
+        b.append("</w:p>");
+    }
+
+    /** A heading in the outline at {@code level} (0: a text reviewed, 1: its parts), kept with what follows. */
+    private static void heading(StringBuilder b, String text, int level) {
+        paragraph(b, "<w:keepNext/><w:spacing w:before=\"" + (level == 0 ? 360 : 200) + "\" w:after=\"120\"/><w:outlineLvl w:val=\""
+                + level + "\"/>", text, "<w:b/><w:sz w:val=\"" + (level == 0 ? 28 : 24) + "\"/>");
+    }
+
+    /** Text as runs with {@code rPr}; a line break in it is a break in the paragraph. */
+    private static void text(StringBuilder b, String text, String rPr) {
+        if (text == null) {
+            return;
+        }
+        String format = rPr.isEmpty() ? "" : "<w:rPr>" + rPr + "</w:rPr>";
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                b.append("<w:r><w:br/></w:r>");
+            }
+            NewDocx.run(b, lines[i], format);
+        }
+    }
+
+    private static void tableStart(StringBuilder b, int[] columns) {
+        int width = 0;
+        for (int c : columns) {
+            width += c;
+        }
+        b.append("<w:tbl><w:tblPr><w:tblW w:w=\"").append(width).append("\" w:type=\"dxa\"/><w:tblBorders>");
+        for (String side : new String[] {"top", "left", "bottom", "right", "insideH", "insideV"}) {
+            b.append("<w:").append(side).append(" w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>");
+        }
+        b.append("</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/>")
+                .append("<w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>");
+        for (int c : columns) {
+            b.append("<w:gridCol w:w=\"").append(c).append("\"/>");
+        }
+        b.append("</w:tblGrid>");
+    }
+
+    /** The end of a table, and an empty paragraph after it (Word wants one between a table and what follows). */
+    private static void tableEnd(StringBuilder b) {
+        b.append("</w:tbl><w:p/>");
+    }
+
+    /** The header row, repeated at the top of every page the table runs onto. */
+    private static void headerRow(StringBuilder b, int[] columns, String... titles) {
+        b.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+        for (int i = 0; i < titles.length; i++) {
+            String title = titles[i];
+            b.append("<w:tc><w:tcPr><w:tcW w:w=\"").append(columns[i]).append("\" w:type=\"dxa\"/>")
+                    .append("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9E2F3\"/></w:tcPr><w:p>");
+            text(b, title, "<w:b/>");
+            b.append("</w:p></w:tc>");
+        }
+        b.append("</w:tr>");
+    }
+
+    /** A cell of one paragraph, its runs written by {@code content}. */
+    private static void cell(StringBuilder b, int width, java.util.function.Consumer<StringBuilder> content) {
+        b.append("<w:tc><w:tcPr><w:tcW w:w=\"").append(width).append("\" w:type=\"dxa\"/></w:tcPr><w:p>");
+        content.accept(b);
+        b.append("</w:p></w:tc>");
+    }
+
+    private static String locale(Language language) {
+        return switch (language) {
+            case KK -> "kk-KZ";
+            case RU -> "ru-RU";
+            case EN -> "en-GB";
+        };
+    }
+}

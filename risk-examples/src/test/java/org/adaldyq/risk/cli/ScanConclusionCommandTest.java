@@ -1,0 +1,71 @@
+package org.adaldyq.risk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code scan --format conclusion}: one Word file for every input — a section per text with its tables, an
+ * unreadable input listed as not reviewed — and the counts of the run; {@code --output} required, no
+ * {@code --pair}.
+ */
+class ScanConclusionCommandTest {
+
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        return RiskCli.run(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void everyInputIsASectionOfOneConclusion(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("empty.txt"), new byte[0]);
+        Path file = dir.resolve("conclusion.docx");
+        StringWriter out = new StringWriter();
+        // the labels speak the first text's language (--lang would also scan every text as Russian)
+        int code = run(out, new StringWriter(), "scan", "--format", "conclusion", "--output", file.toString(),
+                "../data/samples/ru", "../data/samples/kk", "../data/samples/en", dir.resolve("empty.txt").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("ERROR (EMPTY)").contains("conclusion -> " + file + ": 4 text(s)")
+                .contains("4 input(s): 3 scanned, 1 failed");
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("(\\d+) finding\\(s\\)").matcher(out.toString());
+        assertThat(found.find()).isTrue();
+        try (var in = Files.newInputStream(file); XWPFDocument doc = new XWPFDocument(in)) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("Проект заключения по результатам антикоррупционной экспертизы");
+            assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText)
+                    .anySatisfy(t -> assertThat(t).endsWith("kz-laws_rus_104440.md"))
+                    .anySatisfy(t -> assertThat(t).startsWith("Не проверено: файл не удалось прочитать (EMPTY"));
+            // a factors table and a provisions table per text with findings: every finding is one provisions row
+            int rows = 0;
+            for (int i = 1; i < doc.getTables().size(); i += 2) {
+                XWPFTable provisions = doc.getTables().get(i);
+                assertThat(provisions.getRow(0).getCell(1).getText()).isEqualTo("Структурная единица");
+                rows += provisions.getRows().size() - 1;
+            }
+            assertThat(doc.getTables()).hasSize(6);
+            assertThat(rows).isEqualTo(Integer.parseInt(found.group(1)));
+        }
+    }
+
+    @Test
+    void aConclusionNeedsAnOutputFileAndOneVersion(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "scan", "--format", "conclusion", "../data/samples/kk")).isEqualTo(2);
+        assertThat(err.toString()).contains("--format conclusion writes one Word file for all inputs: give it --output OUT.docx");
+        err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "scan", "--format", "conclusion", "--output", dir.toString(), "../data/samples/kk"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("give it --output OUT.docx");
+        err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "scan", "--pair", "--format", "conclusion", "--output", dir.resolve("c.docx").toString(),
+                "../data/samples/kk/kz-laws_kaz_104440.md", "../data/samples/ru/kz-laws_rus_104440.md")).isEqualTo(2);
+        assertThat(err.toString()).contains("not conclusion");
+        assertThat(dir.resolve("c.docx")).doesNotExist();
+    }
+}

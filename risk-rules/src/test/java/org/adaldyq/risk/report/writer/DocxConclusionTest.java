@@ -1,0 +1,157 @@
+package org.adaldyq.risk.report.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.adaldyq.risk.RiskEngine;
+import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.finding.ProvisionLocation;
+import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.report.ScannedDocument;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The draft conclusion, read back as Word reads it (Apache POI): the factors table and the provisions table
+ * hold every finding of the text in the order of the text, each with its structural unit, its quote in bold
+ * inside the provision's words, why and how to fix; an unread input and a text with no finding say so.
+ */
+class DocxConclusionTest {
+    private static final Path SAMPLES = Path.of("../data/samples");
+    private static RiskEngine engine;
+
+    @BeforeAll
+    static void engine() {
+        engine = RiskEngine.builder().build();
+    }
+
+    @Test
+    void everyFindingOfAKazakhLawIsARowInTheOrderOfTheText() throws Exception {
+        ScannedDocument kk = engine.scanDocument(SAMPLES.resolve("kk/kz-laws_kaz_104440.md"));
+        List<Finding> findings = kk.report().findings().stream()
+                .sorted(Comparator.comparingInt((Finding f) -> ((ProvisionLocation) f.location()).start()).thenComparing(Finding::code))
+                .toList();
+        assertThat(findings).hasSizeGreaterThan(10);
+        DocxConclusion conclusion = new DocxConclusion(engine.catalogue(), null);
+        conclusion.add(kk);
+        try (XWPFDocument doc = read(conclusion)) {
+            assertThat(doc.getParagraphs().get(0).getText())
+                    .isEqualTo("Сыбайлас жемқорлыққа қарсы сараптама нәтижелері бойынша қорытындының жобасы");
+            assertThat(doc.getTables()).hasSize(2);
+            XWPFTable factors = doc.getTables().get(0);
+            assertThat(factors.getRows()).hasSize(1 + (int) findings.stream().map(Finding::code).distinct().count());
+            assertThat(factors.getRow(0).isRepeatHeader()).isTrue();
+            assertThat(factors.getRow(0).getCell(1).getText()).isEqualTo("Қауіптілік");
+            long optional = findings.stream().filter(f -> f.code().equals("OPTIONAL_POWER")).count();
+            assertThat(factors.getRows()).anySatisfy(r -> {
+                assertThat(r.getCell(0).getText()).endsWith("OPTIONAL_POWER");
+                assertThat(r.getCell(2).getText()).isEqualTo(Long.toString(optional));
+                assertThat(r.getCell(3).getText()).contains("RU Decree 96");
+            });
+
+            XWPFTable provisions = doc.getTables().get(1);
+            assertThat(provisions.getRows()).hasSize(1 + findings.size());
+            assertThat(provisions.getRow(0).isRepeatHeader()).isTrue();
+            for (int i = 0; i < findings.size(); i++) {
+                Finding f = findings.get(i);
+                ProvisionLocation at = (ProvisionLocation) f.location();
+                XWPFTableRow row = provisions.getRow(i + 1);
+                assertThat(row.getCell(0).getText()).isEqualTo(Integer.toString(i + 1));
+                assertThat(row.getCell(1).getText()).isEqualTo(CitationText.of(at.provision(), Language.KK));
+                assertThat(boldText(row.getCell(2).getParagraphs())).as("row %d", i + 1).isEqualTo(at.quote());
+                assertThat(row.getCell(2).getText()).contains(at.quote());
+                assertThat(row.getCell(3).getText()).startsWith(f.title()).contains(f.code());
+                assertThat(row.getCell(4).getText()).isEqualTo(f.explanation());
+                assertThat(row.getCell(5).getText()).isEqualTo(f.recommendation());
+            }
+        }
+    }
+
+    /**
+     * A quote in the lead-in of a list item («… мынадай жеңілдіктер мен преференцияларды бере алады: 1) …»)
+     * is shown in its line, followed by the item's own words.
+     */
+    @Test
+    void aQuoteInTheLeadInIsShownWithTheItemItHoldsFor() throws Exception {
+        ScannedDocument kk = engine.scanDocument(SAMPLES.resolve("kk/kz-laws_kaz_104440.md"));
+        Finding leadIn = kk.report().findings().stream().filter(f -> {
+            ProvisionLocation at = (ProvisionLocation) f.location();
+            return at.start() < at.provisionStart();
+        }).findFirst().orElseThrow();
+        ProvisionLocation at = (ProvisionLocation) leadIn.location();
+        String item = kk.document().text().substring(at.provisionStart(), at.provisionEnd()).strip();
+        DocxConclusion conclusion = new DocxConclusion(engine.catalogue(), Language.KK);
+        conclusion.add(kk);
+        try (XWPFDocument doc = read(conclusion)) {
+            String firstLine = item.lines().findFirst().orElseThrow();
+            assertThat(doc.getTables().get(1).getRows()).anySatisfy(r -> {
+                String wording = r.getCell(2).getText();
+                assertThat(wording).contains(at.quote());
+                assertThat(wording.indexOf(firstLine)).isGreaterThan(wording.indexOf(at.quote()));
+            });
+        }
+    }
+
+    @Test
+    void aTextWithoutFindingsAndAnUnreadFileAreAccountedFor() throws Exception {
+        DocxConclusion conclusion = new DocxConclusion(engine.catalogue(), Language.RU);
+        conclusion.add(engine.scanDocument(new ByteArrayInputStream(
+                "Статья 1. Настоящий Закон вступает в силу с 1 января 2027 года.".getBytes(StandardCharsets.UTF_8)), "plain.txt"));
+        conclusion.addUnread("broken.docx", "MALFORMED: not a zip file");
+        try (XWPFDocument doc = read(conclusion)) {
+            assertThat(doc.getTables()).isEmpty();
+            List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(texts).containsSubsequence("plain.txt", "Коррупциогенные факторы в тексте не выявлены.", "broken.docx",
+                    "Не проверено: файл не удалось прочитать (MALFORMED: not a zip file).");
+        }
+    }
+
+    /** Markup, quotes, control characters and a long provision: the document stays well-formed and the words cut. */
+    @Test
+    void hostileAndLongWordingIsEscapedAndCut() throws Exception {
+        String filler = "и иные сведения о порядке " .repeat(60);
+        String text = "Статья 5. Уполномоченный орган <script>alert(\"x\")</script> & «ко\u0001»\n"
+                + "1. " + filler + " уполномоченный орган вправе отказать в выдаче разрешения " + filler + ".";
+        ScannedDocument scanned = engine.scanDocument(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "hostile.txt");
+        Finding f = scanned.report().findings().stream().filter(x -> x.code().equals("OPTIONAL_POWER")).findFirst().orElseThrow();
+        DocxConclusion conclusion = new DocxConclusion(engine.catalogue(), Language.RU);
+        conclusion.add(scanned);
+        conclusion.addUnread("<b>&.docx", "reason with <tags> & \"quotes\"");
+        try (XWPFDocument doc = read(conclusion)) {
+            String wording = doc.getTables().get(1).getRows().stream().map(r -> r.getCell(2).getText())
+                    .filter(w -> w.contains(((ProvisionLocation) f.location()).quote())).findFirst().orElseThrow();
+            assertThat(wording).startsWith("… ").endsWith(" …");
+            assertThat(wording.length()).isLessThan(2 * DocxConclusion.CONTEXT + 200);
+            assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText).contains("<b>&.docx")
+                    .anySatisfy(p -> assertThat(p).contains("reason with <tags> & \"quotes\""));
+        }
+    }
+
+    private static XWPFDocument read(DocxConclusion conclusion) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        conclusion.write(out);
+        return new XWPFDocument(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    private static String boldText(List<XWPFParagraph> paragraphs) {
+        StringBuilder b = new StringBuilder();
+        for (XWPFParagraph p : paragraphs) {
+            for (XWPFRun r : p.getRuns()) {
+                if (r.isBold()) {
+                    b.append(r.text());
+                }
+            }
+        }
+        return b.toString();
+    }
+}

@@ -119,9 +119,16 @@ final class ScanCommand implements Callable<Integer> {
             if (paths.size() != 2 || !paths.stream().allMatch(Files::isRegularFile)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair takes exactly two files (the two versions of one act)");
             }
-            if (format == Format.sarif || format == Format.conclusion) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair writes --format text, json, jsonl, html or docx, "
-                        + "not " + format + " (scan each version alone for " + format + ")");
+            if (format == Format.sarif) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair writes --format text, json, jsonl, html, docx "
+                        + "or conclusion, not sarif (scan each version alone for sarif)");
+            }
+            if (format == Format.conclusion) {
+                if (output == null || Files.isDirectory(output)) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "--pair --format conclusion writes one Word file for both versions: give it --output OUT.docx");
+                }
+                return scanPairConclusion(builder.build(), out);
             }
             if (format == Format.docx) {
                 if (output == null || Files.exists(output) && !Files.isDirectory(output)) {
@@ -365,8 +372,33 @@ final class ScanCommand implements Callable<Integer> {
                         DocxPairReview.review(pair, versions[i], i == 0, engine.catalogue(), () -> Files.newInputStream(source), docx));
             }
         }
-        out.printf("%d finding(s): %d in both versions, %d only in %s, %d only in %s%n", pair.findings().size(), pair.inBoth(),
-                pair.firstOnly(), pair.first().language().code(), pair.secondOnly(), pair.second().language().code());
+        out.println(counts(pair));
+        out.flush();
+        return 0;
+    }
+
+    /** «31 finding(s): 30 in both versions, 0 only in kk, 1 only in ru». */
+    private static String counts(PairReport pair) {
+        return String.format(java.util.Locale.ROOT, "%d finding(s): %d in both versions, %d only in %s, %d only in %s",
+                pair.findings().size(), pair.inBoth(), pair.firstOnly(), pair.first().language().code(), pair.secondOnly(),
+                pair.second().language().code());
+    }
+
+    /**
+     * {@code --pair --format conclusion}: one conclusion for both versions, a row per factor and provision with
+     * each version's wording and whether both versions have it.
+     */
+    private int scanPairConclusion(RiskEngine engine, PrintWriter out) throws IOException {
+        ScannedDocument[] versions = scanVersions(engine, out);
+        if (versions == null) {
+            return 1;
+        }
+        PairReport pair = engine.pair(versions[0], versions[1]);
+        org.adaldyq.risk.report.writer.DocxConclusion conclusion =
+                new org.adaldyq.risk.report.writer.DocxConclusion(engine.catalogue(), null);
+        conclusion.addPair(pair, versions[0], versions[1]);
+        ScanOutput.Conclusion.write(conclusion, output);
+        out.println("conclusion -> " + output + ": " + counts(pair));
         out.flush();
         return 0;
     }

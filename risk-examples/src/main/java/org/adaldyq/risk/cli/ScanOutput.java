@@ -282,6 +282,12 @@ interface ScanOutput {
 
         @Override
         public void end() throws IOException {
+            write(conclusion, target);
+            out.printf("conclusion -> %s: %d text(s)%n", target, texts);
+        }
+
+        /** Writes {@code conclusion} to {@code target} through a temporary file beside it: a failed write leaves no half file. */
+        static void write(DocxConclusion conclusion, Path target) throws IOException {
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
             try (var docx = Files.newOutputStream(tmp)) {
                 conclusion.write(docx);
@@ -290,7 +296,6 @@ interface ScanOutput {
                 throw e;
             }
             Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            out.printf("conclusion -> %s: %d text(s)%n", target, texts);
         }
     }
 }

@@ -33,6 +33,7 @@ import org.adaldyq.risk.procurement.ProcurementEngine;
 import org.adaldyq.risk.procurement.report.TendersDashboard;
 import org.adaldyq.risk.procurement.report.TendersReport;
 import org.adaldyq.risk.report.writer.DocxPairReview;
+import org.adaldyq.risk.report.writer.DocxConclusion;
 import org.adaldyq.risk.report.writer.DocxReview;
 import org.adaldyq.risk.report.writer.HtmlPairReport;
 import org.adaldyq.risk.report.writer.HtmlReport;
@@ -348,8 +349,8 @@ public final class RiskServer implements AutoCloseable {
         Map<String, String> q = query(x.getRequestURI());
         String format = q.getOrDefault("format", "json");
         RiskEngine engine = engine(q);
-        if (!List.of("json", "html", "docx").contains(format)) {
-            throw new BadRequest("format must be json, html or docx, not '" + format + "'");
+        if (!List.of("json", "html", "docx", "conclusion").contains(format)) {
+            throw new BadRequest("format must be json, html, docx or conclusion, not '" + format + "'");
         }
         String[] keys = {"first", "second"};
         Upload[] uploads = uploads(x, keys);
@@ -378,6 +379,12 @@ public final class RiskServer implements AutoCloseable {
             }
             x.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"reviews.zip\"");
             send(x, 200, "application/zip", out.toByteArray());
+        } else if ("conclusion".equals(format)) {
+            DocxConclusion conclusion = new DocxConclusion(engine.catalogue(), null);
+            conclusion.addPair(pair, versions[0], versions[1]);
+            conclusion.write(out);
+            x.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"conclusion.docx\"");
+            send(x, 200, DocxReview.MEDIA_TYPE, out.toByteArray());
         } else {
             ReportJson.compact().writeValue(out, pair);
             send(x, 200, "application/json", out.toByteArray());
@@ -505,8 +512,7 @@ public final class RiskServer implements AutoCloseable {
                 send(x, 200, DocxReview.MEDIA_TYPE, out.toByteArray());
             }
             case "conclusion" -> {
-                org.adaldyq.risk.report.writer.DocxConclusion conclusion =
-                        new org.adaldyq.risk.report.writer.DocxConclusion(engine.catalogue(), null);
+                DocxConclusion conclusion = new DocxConclusion(engine.catalogue(), null);
                 conclusion.add(scanned);
                 conclusion.write(out);
                 x.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"conclusion.docx\"");

@@ -80,7 +80,8 @@
         body: JSON.stringify({first: {name: first.name, content: contents[0]}, second: {name: second.name, content: contents[1]}})
       });
     });
-    show(first.name + ' + ' + second.name, request, format, 'reviews.zip');
+    show(first.name + ' + ' + second.name, request, format,
+      format === 'conclusion' ? first.name.replace(/\.[^.]+$/, '') + '.conclusion.docx' : 'reviews.zip');
   }
 
   // Two versions of one draft, the earlier first, compared (POST /api/diff): did the revision remove the risks?
@@ -125,8 +126,6 @@
     if (document.getElementById('pair').checked) {
       if (files.length !== 2) {
         refuse('Two official versions', 'Choose exactly two files: the two official versions of one act.');
-      } else if (format === 'conclusion') {
-        refuse('Two official versions', 'The two versions together come as the annotated page, DOCX with comments or JSON; a conclusion is written per text.');
       } else {
         pair(files[0], files[1], format);
       }

@@ -120,7 +120,7 @@ class ServeBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".result[data-state=error] .error")).getText()).contains("Choose one");
     }
 
-    /** "draft conclusion (DOCX)" offers the conclusion for download under the upload's name; not for two versions together. */
+    /** "draft conclusion (DOCX)" offers the conclusion for download under the upload's name, for one text or both official versions. */
     @Test
     void aDraftConclusionComesAsADownload() throws Exception {
         String kk = Path.of("../data/samples/kk/kz-laws_kaz_104440.md").toAbsolutePath().normalize().toString();
@@ -140,7 +140,10 @@ class ServeBrowserTest {
         new Select(browser.findElement(By.id("format"))).selectByValue("conclusion");
         browser.findElement(By.id("pair")).click();
         browser.findElement(By.id("scan")).click();
-        assertThat(browser.findElement(By.cssSelector(".result[data-state=error] .error")).getText()).contains("a conclusion is written per text");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".result[data-state=done] a")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".result a")).getAttribute("download")).isEqualTo("kz-laws_kaz_104440.conclusion.docx");
+        assertThat(browser.findElement(By.cssSelector(".result h2")).getText())
+                .isEqualTo("kz-laws_kaz_104440.md + kz-laws_rus_104440.md");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 

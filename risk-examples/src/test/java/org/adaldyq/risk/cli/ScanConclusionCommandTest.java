@@ -63,9 +63,26 @@ class ScanConclusionCommandTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("give it --output OUT.docx");
         err = new StringWriter();
-        assertThat(run(new StringWriter(), err, "scan", "--pair", "--format", "conclusion", "--output", dir.resolve("c.docx").toString(),
+        assertThat(run(new StringWriter(), err, "scan", "--pair", "--format", "conclusion",
                 "../data/samples/kk/kz-laws_kaz_104440.md", "../data/samples/ru/kz-laws_rus_104440.md")).isEqualTo(2);
-        assertThat(err.toString()).contains("not conclusion");
-        assertThat(dir.resolve("c.docx")).doesNotExist();
+        assertThat(err.toString()).contains("--pair --format conclusion writes one Word file for both versions: give it --output OUT.docx");
+    }
+
+    @Test
+    void bothOfficialVersionsMakeOneConclusion(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pair.docx");
+        StringWriter out = new StringWriter();
+        assertThat(run(out, new StringWriter(), "scan", "--pair", "--format", "conclusion", "--output", file.toString(),
+                "../data/samples/kk/kz-laws_kaz_104440.md", "../data/samples/ru/kz-laws_rus_104440.md")).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("conclusion -> .*: (\\d+) finding\\(s\\): (\\d+) in both versions")
+                .matcher(out.toString());
+        assertThat(m.find()).as(out.toString()).isTrue();
+        try (var in = Files.newInputStream(file); XWPFDocument doc = new XWPFDocument(in)) {
+            XWPFTable provisions = doc.getTables().get(1);
+            assertThat(provisions.getRows()).hasSize(1 + Integer.parseInt(m.group(1)));
+            assertThat(provisions.getRows().stream().skip(1).filter(r -> r.getCell(4).getText().endsWith("екі нұсқада да")))
+                    .hasSize(Integer.parseInt(m.group(2)));
+        }
+        assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
     }
 }

@@ -112,6 +112,12 @@ class RiskServerTest {
         assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(new String(html.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("kk.md + ru.md", "kk+ru");
 
+        HttpResponse<byte[]> conclusion = post("/api/pair?format=conclusion", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(conclusion.statusCode()).isEqualTo(200);
+        try (var read = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(conclusion.body()))) {
+            assertThat(read.getTables().get(1).getRow(0).getTableCells()).hasSize(7); // a wording column per version
+            assertThat(read.getTables().get(1).getRows()).hasSize(1 + direct.findings().size());
+        }
         HttpResponse<byte[]> zip = post("/api/pair?format=docx", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(zip.statusCode()).isEqualTo(200);
         assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");

@@ -16,6 +16,7 @@ import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.regulation.FactorCatalogue;
+import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ScannedDocument;
 
@@ -39,13 +40,29 @@ public final class DocxConclusion {
     /** Column widths in twentieths of a point: 25.7 cm of A4 landscape between 2 cm margins. */
     private static final int[] FACTOR_COLUMNS = {6570, 2000, 1500, 4500};
     private static final int[] PROVISION_COLUMNS = {500, 1800, 4170, 2300, 2900, 2900};
+    /** The same with a wording column per official version. */
+    private static final int[] PAIR_COLUMNS = {450, 1400, 3200, 3200, 1920, 2200, 2200};
+    /** Small grey text: codes and details under a title. */
+    private static final String GREY = "<w:color w:val=\"595959\"/><w:sz w:val=\"18\"/>";
 
-    /** One row of the provisions table. */
-    private record Row(String unit, String before, String quote, String after, Finding finding) {
+    /** A finding's words: the quote (in bold) between what comes before and after it in its provision. */
+    private record Wording(String before, String quote, String after) {
     }
 
-    /** One text reviewed, or not: {@code unread} is why it could not be read, null when it was. */
-    private record Section(String source, Language language, int provisions, double score, List<Row> rows, String unread) {
+    /**
+     * One row of the provisions table: the structural unit; per version, the finding and its wording (null where
+     * the version does not have it); its confidence (for two versions, the higher); whether both versions have it.
+     */
+    private record Row(String unit, List<Finding> findings, List<Wording> wordings, Double confidence, boolean inBoth) {
+    }
+
+    /**
+     * One input, or the two official versions of one act: its heading, the language its citations are in, its
+     * counts in words (given the labels' language), the versions' languages, its rows in the order of the text;
+     * {@code unread} is why an input could not be read, null when it was.
+     */
+    private record Section(String heading, Language language, java.util.function.Function<Language, String> counts,
+                           List<Language> versions, List<Row> rows, String unread) {
     }
 
     private final FactorCatalogue catalogue;
@@ -72,25 +89,51 @@ public final class DocxConclusion {
                 .thenComparing(Finding::code));
         List<Row> rows = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            ProvisionLocation at = (ProvisionLocation) f.location();
-            rows.add(at.start() >= at.provisionStart() && at.end() <= at.provisionEnd()
-                    ? row(text, at, at.provisionStart(), at.provisionEnd(), "", f)
-                    // a quote in the lead-in of a list item: its line, then the item's own words
-                    : row(text, at, lineStart(text, at.start()), lineEnd(text, at.end()),
-                            "\n" + cut(text.substring(at.provisionStart(), at.provisionEnd()).strip(), 2 * CONTEXT), f));
+            rows.add(new Row(((ProvisionLocation) f.location()).provision(), List.of(f), List.of(wording(text, f)), f.confidence(),
+                    false));
         }
-        sections.add(new Section(report.source(), report.language(), report.provisionCount(), report.score(), rows, null));
+        sections.add(new Section(report.source(), report.language(), lang -> String.format(Locale.ROOT,
+                "%s: %s · %s: %d · %s: %d · %s: %.2f", LABELS.get("language", lang), report.language().code(),
+                LABELS.get("provisions", lang), report.provisionCount(), LABELS.get("findings", lang), rows.size(),
+                LABELS.get("score", lang), report.score()), List.of(report.language()), rows, null));
     }
 
     /**
-     * A row whose wording is the quote with up to {@link #CONTEXT} characters of {@code [from, to)} on each side
-     * («…» where cut), then {@code more}.
+     * Adds the two official versions of one act scanned together ({@code pair} of {@code first} and
+     * {@code second}): one row per factor and provision, with each version's wording and whether both
+     * versions have it.
      */
-    private static Row row(String text, ProvisionLocation at, int from, int to, String more, Finding f) {
+    public void addPair(PairReport pair, ScannedDocument first, ScannedDocument second) {
+        List<Row> rows = new ArrayList<>(pair.findings().size());
+        for (PairReport.PairedFinding f : pair.findings()) {
+            rows.add(new Row(f.provision(), java.util.Arrays.asList(f.first(), f.second()), java.util.Arrays.asList(
+                    f.first() == null ? null : wording(first.document().text(), f.first()),
+                    f.second() == null ? null : wording(second.document().text(), f.second())), f.confidence(), f.inBoth()));
+        }
+        Language a = pair.first().language();
+        Language b = pair.second().language();
+        sections.add(new Section(pair.first().source() + " + " + pair.second().source(), a, lang -> String.format(Locale.ROOT,
+                "%s: %s + %s · %s: %d + %d (%s: %d) · %s: %d (%s: %d)", LABELS.get("language", lang), a.code(), b.code(),
+                LABELS.get("provisions", lang), pair.firstProvisions(), pair.secondProvisions(), LABELS.get("aligned", lang),
+                pair.aligned(), LABELS.get("findings", lang), rows.size(), LABELS.get("inBoth", lang), pair.inBoth()),
+                List.of(a, b), rows, null));
+    }
+
+    /** A finding's quote with its provision's words (a quote in a list item's lead-in: its line, then the item's words). */
+    private static Wording wording(String text, Finding f) {
+        ProvisionLocation at = (ProvisionLocation) f.location();
+        return at.start() >= at.provisionStart() && at.end() <= at.provisionEnd()
+                ? wording(text, at, at.provisionStart(), at.provisionEnd(), "")
+                : wording(text, at, lineStart(text, at.start()), lineEnd(text, at.end()),
+                        "\n" + cut(text.substring(at.provisionStart(), at.provisionEnd()).strip(), 2 * CONTEXT));
+    }
+
+    /** The quote with up to {@link #CONTEXT} characters of {@code [from, to)} on each side («…» where cut), then {@code more}. */
+    private static Wording wording(String text, ProvisionLocation at, int from, int to, String more) {
         String before = tidy(text.substring(Math.max(from, at.start() - CONTEXT), at.start())).stripLeading();
         String after = tidy(text.substring(at.end(), Math.min(to, at.end() + CONTEXT)) + (at.end() + CONTEXT < to ? " …" : "")
                 + more).stripTrailing();
-        return new Row(at.provision(), (at.start() - CONTEXT > from ? "… " : "") + before, at.quote(), after, f);
+        return new Wording((at.start() - CONTEXT > from ? "… " : "") + before, at.quote(), after);
     }
 
     /** Lines without their indentation and no blank lines between them (as the text was laid out, not as it reads). */
@@ -114,7 +157,7 @@ public final class DocxConclusion {
 
     /** Adds a text that could not be read, with the reason, listed as not reviewed. */
     public void addUnread(String source, String reason) {
-        sections.add(new Section(source, null, 0, 0, List.of(), reason));
+        sections.add(new Section(source, null, null, List.of(), List.of(), reason));
     }
 
     /** Writes the conclusion as a DOCX package; {@code out} is left open. */
@@ -162,33 +205,31 @@ public final class DocxConclusion {
     }
 
     private void section(StringBuilder doc, Section s, Language lang) {
-        heading(doc, s.source(), 0);
+        heading(doc, s.heading(), 0);
         if (s.unread() != null) {
             paragraph(doc, "", LABELS.get("unread", lang).replace("{reason}", s.unread()), "");
             return;
         }
-        paragraph(doc, "", String.format(Locale.ROOT, "%s: %s · %s: %d · %s: %d · %s: %.2f", LABELS.get("language", lang),
-                s.language().code(), LABELS.get("provisions", lang), s.provisions(), LABELS.get("findings", lang), s.rows().size(),
-                LABELS.get("score", lang), s.score()), "");
+        paragraph(doc, "", s.counts().apply(lang), "");
         if (s.rows().isEmpty()) {
             paragraph(doc, "", LABELS.get("none", lang), "<w:b/>");
             return;
         }
         heading(doc, LABELS.get("factorsFound", lang), 1);
         Map<String, List<Finding>> byCode = new LinkedHashMap<>();
-        s.rows().stream().map(Row::finding)
+        s.rows().stream().map(r -> shown(r, s, lang))
                 .sorted(Comparator.comparing((Finding f) -> f.severity()).reversed().thenComparing(Finding::code))
                 .forEach(f -> byCode.computeIfAbsent(f.code(), c -> new ArrayList<>()).add(f));
         tableStart(doc, FACTOR_COLUMNS);
-        headerRow(doc, FACTOR_COLUMNS, LABELS.get("factor", lang), LABELS.get("severity", lang), LABELS.get("count", lang),
-                LABELS.get("source", lang));
+        headerRow(doc, FACTOR_COLUMNS, List.of(LABELS.get("factor", lang), LABELS.get("severity", lang), LABELS.get("count", lang),
+                LABELS.get("source", lang)));
         byCode.forEach((code, found) -> {
             Finding f = found.get(0);
             doc.append("<w:tr>");
             cell(doc, FACTOR_COLUMNS[0], b -> {
                 text(b, f.title(), "");
                 b.append("<w:r><w:br/></w:r>");
-                text(b, code, "<w:color w:val=\"595959\"/><w:sz w:val=\"18\"/>");
+                text(b, code, GREY);
             });
             cell(doc, FACTOR_COLUMNS[1], b -> text(b, LABELS.get(f.severity().toString(), lang), ""));
             cell(doc, FACTOR_COLUMNS[2], b -> text(b, Integer.toString(found.size()), ""));
@@ -198,33 +239,63 @@ public final class DocxConclusion {
         });
         tableEnd(doc);
         heading(doc, LABELS.get("provisionsTitle", lang), 1);
-        tableStart(doc, PROVISION_COLUMNS);
-        headerRow(doc, PROVISION_COLUMNS, LABELS.get("number", lang), LABELS.get("unit", lang), LABELS.get("wording", lang),
-                LABELS.get("riskFactor", lang), LABELS.get("why", lang), LABELS.get("proposal", lang));
+        boolean pair = s.versions().size() == 2;
+        int[] columns = pair ? PAIR_COLUMNS : PROVISION_COLUMNS;
+        List<String> titles = new ArrayList<>(List.of(LABELS.get("number", lang), LABELS.get("unit", lang)));
+        for (Language v : s.versions()) {
+            titles.add(pair ? LABELS.get("wording", lang) + " — " + v.code() : LABELS.get("wording", lang));
+        }
+        titles.addAll(List.of(LABELS.get("riskFactor", lang), LABELS.get("why", lang), LABELS.get("proposal", lang)));
+        tableStart(doc, columns);
+        headerRow(doc, columns, titles);
         int n = 0;
         for (Row r : s.rows()) {
-            Finding f = r.finding();
+            Finding f = shown(r, s, lang);
             String number = Integer.toString(++n);
+            int c = 0;
             doc.append("<w:tr>");
-            cell(doc, PROVISION_COLUMNS[0], b -> text(b, number, ""));
-            cell(doc, PROVISION_COLUMNS[1], b -> text(b, CitationText.of(r.unit(), s.language()), ""));
-            cell(doc, PROVISION_COLUMNS[2], b -> {
-                text(b, r.before(), "");
-                text(b, r.quote(), "<w:b/>");
-                text(b, r.after(), "");
-            });
-            cell(doc, PROVISION_COLUMNS[3], b -> {
+            cell(doc, columns[c++], b -> text(b, number, ""));
+            cell(doc, columns[c++], b -> text(b, CitationText.of(r.unit(), pair ? lang : s.language()), ""));
+            for (int v = 0; v < r.wordings().size(); v++) {
+                Wording w = r.wordings().get(v);
+                cell(doc, columns[c++], b -> {
+                    if (w == null) {
+                        text(b, LABELS.get("notFound", lang), "<w:i/><w:color w:val=\"595959\"/>");
+                        return;
+                    }
+                    text(b, w.before(), "");
+                    text(b, w.quote(), "<w:b/>");
+                    text(b, w.after(), "");
+                });
+            }
+            cell(doc, columns[c++], b -> {
                 text(b, f.title(), "<w:b/>");
                 b.append("<w:r><w:br/></w:r>");
-                String detail = f.code() + " · " + LABELS.get(f.severity().toString(), lang) + (f.confidence() == null ? ""
-                        : String.format(Locale.ROOT, " · %s %.2f", LABELS.get("confidence", lang), f.confidence()));
-                text(b, detail, "<w:color w:val=\"595959\"/><w:sz w:val=\"18\"/>");
+                String detail = f.code() + " · " + LABELS.get(f.severity().toString(), lang) + (r.confidence() == null ? ""
+                        : String.format(Locale.ROOT, " · %s %.2f", LABELS.get("confidence", lang), r.confidence()));
+                text(b, detail, GREY);
+                if (pair) {
+                    b.append("<w:r><w:br/></w:r>");
+                    int only = r.findings().get(0) != null ? 0 : 1;
+                    text(b, r.inBoth() ? LABELS.get("inBoth", lang)
+                            : LABELS.get("onlyIn", lang).replace("{lang}", s.versions().get(only).code()), r.inBoth() ? GREY
+                            : "<w:b/><w:color w:val=\"C00000\"/><w:sz w:val=\"18\"/>");
+                }
             });
-            cell(doc, PROVISION_COLUMNS[4], b -> text(b, f.explanation(), ""));
-            cell(doc, PROVISION_COLUMNS[5], b -> text(b, f.recommendation(), ""));
+            cell(doc, columns[c++], b -> text(b, f.explanation(), ""));
+            cell(doc, columns[c], b -> text(b, f.recommendation(), ""));
             doc.append("</w:tr>");
         }
         tableEnd(doc);
+    }
+
+    /** The finding whose texts a row shows: the version in the labels' language when it has one, else the first that does. */
+    private static Finding shown(Row r, Section s, Language lang) {
+        int v = s.versions().indexOf(lang);
+        if (v >= 0 && r.findings().get(v) != null) {
+            return r.findings().get(v);
+        }
+        return r.findings().stream().filter(Objects::nonNull).findFirst().orElseThrow();
     }
 
     /** A paragraph of one run: {@code pPr} and {@code rPr} are the properties' contents, empty for none. */
@@ -281,10 +352,10 @@ public final class DocxConclusion {
     }
 
     /** The header row, repeated at the top of every page the table runs onto. */
-    private static void headerRow(StringBuilder b, int[] columns, String... titles) {
+    private static void headerRow(StringBuilder b, int[] columns, List<String> titles) {
         b.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
-        for (int i = 0; i < titles.length; i++) {
-            String title = titles[i];
+        for (int i = 0; i < titles.size(); i++) {
+            String title = titles.get(i);
             b.append("<w:tc><w:tcPr><w:tcW w:w=\"").append(columns[i]).append("\" w:type=\"dxa\"/>")
                     .append("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9E2F3\"/></w:tcPr><w:p>");
             text(b, title, "<w:b/>");

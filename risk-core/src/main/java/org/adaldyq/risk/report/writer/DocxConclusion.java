@@ -23,10 +23,11 @@ import org.adaldyq.risk.report.ScannedDocument;
 /**
  * The draft conclusion of an anti-corruption review, in the form experts write one: for each text reviewed,
  * the factors found (title, severity, how many, the methodology it follows), then a table of the provisions
- * that hold them in the order of the text — structural unit, the provision's wording with the trigger words in
- * bold, the factor (with its confidence), why it is a risk, the proposal to remove it. Labels in Kazakh,
- * Russian or English; a text that could not be read is listed as not reviewed, so every input is accounted
- * for. Each finding stays a draft for the expert: the document says so.
+ * that hold them in the order of the text, a row per structural unit — the unit, its wording with the trigger
+ * words in bold, each factor found in it (with its confidence), why it is a risk, the proposal to remove it.
+ * The two official versions of one act ({@link #addPair}) share one table, a wording column per version.
+ * Labels in Kazakh, Russian or English; a text that could not be read is listed as not reviewed, so every
+ * input is accounted for. Each finding stays a draft for the expert: the document says so.
  *
  * <p>A DOCX written directly as OOXML (as {@link NewDocx}), A4 landscape, Times New Roman, table headers
  * repeated on every page. {@link #add} keeps only what the tables show (not the whole text); {@link #write}
@@ -42,18 +43,27 @@ public final class DocxConclusion {
     private static final int[] PROVISION_COLUMNS = {500, 1800, 4170, 2300, 2900, 2900};
     /** The same with a wording column per official version. */
     private static final int[] PAIR_COLUMNS = {450, 1400, 3200, 3200, 1920, 2200, 2200};
+    /** A line break inside a paragraph. */
+    private static final String BREAK = "<w:r><w:br/></w:r>";
     /** Small grey text: codes and details under a title. */
     private static final String GREY = "<w:color w:val=\"595959\"/><w:sz w:val=\"18\"/>";
 
-    /** A finding's words: the quote (in bold) between what comes before and after it in its provision. */
-    private record Wording(String before, String quote, String after) {
+    /** A piece of a provision's wording: trigger words (in bold) or the words around them. */
+    private record Piece(String text, boolean bold) {
     }
 
     /**
-     * One row of the provisions table: the structural unit; per version, the finding and its wording (null where
-     * the version does not have it); its confidence (for two versions, the higher); whether both versions have it.
+     * One factor of a row: per version, its finding (null where the version lacks it); its confidence (for two
+     * versions, the higher); whether both versions have it.
      */
-    private record Row(String unit, List<Finding> findings, List<Wording> wordings, Double confidence, boolean inBoth) {
+    private record Item(List<Finding> findings, Double confidence, boolean inBoth) {
+    }
+
+    /**
+     * One row of the provisions table: a structural unit, its factors in the order of the text, and per version
+     * the wording with the quotes of every factor in bold (null where the version has none of them).
+     */
+    private record Row(String unit, List<Item> items, List<List<Piece>> wordings) {
     }
 
     /**
@@ -80,70 +90,117 @@ public final class DocxConclusion {
         this.language = language;
     }
 
-    /** Adds a text reviewed: its findings in the order of the text, each with its provision's wording. */
+    /**
+     * Adds a text reviewed: a row per structural unit that holds findings, in the order of the text, with its
+     * wording and every factor found in it.
+     */
     public void add(ScannedDocument scanned) {
         ScanReport report = scanned.report();
         String text = scanned.document().text();
         List<Finding> findings = new ArrayList<>(report.findings());
         findings.sort(Comparator.comparingInt((Finding f) -> ((ProvisionLocation) f.location()).start())
                 .thenComparing(Finding::code));
-        List<Row> rows = new ArrayList<>(findings.size());
-        for (Finding f : findings) {
-            rows.add(new Row(((ProvisionLocation) f.location()).provision(), List.of(f), List.of(wording(text, f)), f.confidence(),
-                    false));
-        }
+        Map<String, List<Finding>> byUnit = new LinkedHashMap<>();
+        findings.forEach(f -> byUnit.computeIfAbsent(((ProvisionLocation) f.location()).provision(), u -> new ArrayList<>()).add(f));
+        List<Row> rows = new ArrayList<>(byUnit.size());
+        byUnit.forEach((unit, found) -> rows.add(new Row(unit,
+                found.stream().map(f -> new Item(List.of(f), f.confidence(), false)).toList(), List.of(wording(text, found)))));
         sections.add(new Section(report.source(), report.language(), lang -> String.format(Locale.ROOT,
                 "%s: %s · %s: %d · %s: %d · %s: %.2f", LABELS.get("language", lang), report.language().code(),
-                LABELS.get("provisions", lang), report.provisionCount(), LABELS.get("findings", lang), rows.size(),
+                LABELS.get("provisions", lang), report.provisionCount(), LABELS.get("findings", lang), findings.size(),
                 LABELS.get("score", lang), report.score()), List.of(report.language()), rows, null));
     }
 
     /**
      * Adds the two official versions of one act scanned together ({@code pair} of {@code first} and
-     * {@code second}): one row per factor and provision, with each version's wording and whether both
-     * versions have it.
+     * {@code second}): a row per structural unit, with each version's wording, and for each factor whether
+     * both versions have it.
      */
     public void addPair(PairReport pair, ScannedDocument first, ScannedDocument second) {
-        List<Row> rows = new ArrayList<>(pair.findings().size());
-        for (PairReport.PairedFinding f : pair.findings()) {
-            rows.add(new Row(f.provision(), java.util.Arrays.asList(f.first(), f.second()), java.util.Arrays.asList(
-                    f.first() == null ? null : wording(first.document().text(), f.first()),
-                    f.second() == null ? null : wording(second.document().text(), f.second())), f.confidence(), f.inBoth()));
-        }
+        Map<String, List<PairReport.PairedFinding>> byUnit = new LinkedHashMap<>();
+        pair.findings().forEach(f -> byUnit.computeIfAbsent(f.provision(), u -> new ArrayList<>()).add(f));
+        List<Row> rows = new ArrayList<>(byUnit.size());
+        byUnit.forEach((unit, found) -> {
+            List<Finding> a = found.stream().map(PairReport.PairedFinding::first).filter(Objects::nonNull).toList();
+            List<Finding> b = found.stream().map(PairReport.PairedFinding::second).filter(Objects::nonNull).toList();
+            rows.add(new Row(unit, found.stream().map(f -> new Item(java.util.Arrays.asList(f.first(), f.second()), f.confidence(),
+                    f.inBoth())).toList(), java.util.Arrays.asList(a.isEmpty() ? null : wording(first.document().text(), a),
+                    b.isEmpty() ? null : wording(second.document().text(), b))));
+        });
         Language a = pair.first().language();
         Language b = pair.second().language();
         sections.add(new Section(pair.first().source() + " + " + pair.second().source(), a, lang -> String.format(Locale.ROOT,
                 "%s: %s + %s · %s: %d + %d (%s: %d) · %s: %d (%s: %d)", LABELS.get("language", lang), a.code(), b.code(),
                 LABELS.get("provisions", lang), pair.firstProvisions(), pair.secondProvisions(), LABELS.get("aligned", lang),
-                pair.aligned(), LABELS.get("findings", lang), rows.size(), LABELS.get("inBoth", lang), pair.inBoth()),
+                pair.aligned(), LABELS.get("findings", lang), pair.findings().size(), LABELS.get("inBoth", lang), pair.inBoth()),
                 List.of(a, b), rows, null));
     }
 
-    /** A finding's quote with its provision's words (a quote in a list item's lead-in: its line, then the item's words). */
-    private static Wording wording(String text, Finding f) {
-        ProvisionLocation at = (ProvisionLocation) f.location();
-        return at.start() >= at.provisionStart() && at.end() <= at.provisionEnd()
-                ? wording(text, at, at.provisionStart(), at.provisionEnd(), "")
-                : wording(text, at, lineStart(text, at.start()), lineEnd(text, at.end()),
-                        "\n" + cut(text.substring(at.provisionStart(), at.provisionEnd()).strip(), 2 * CONTEXT));
+    /**
+     * The wording of one structural unit with the quotes of {@code findings} in bold: the provision's words
+     * (a quote in a list item's lead-in: its line, then the item's words), {@link #CONTEXT} characters around
+     * the quotes at most, «…» where cut.
+     */
+    private static List<Piece> wording(String text, List<Finding> findings) {
+        java.util.TreeMap<Integer, Integer> regions = new java.util.TreeMap<>();
+        List<int[]> quotes = new ArrayList<>();
+        for (Finding f : findings) {
+            ProvisionLocation at = (ProvisionLocation) f.location();
+            quotes.add(new int[] {at.start(), at.end()});
+            regions.merge(at.provisionStart(), at.provisionEnd(), Math::max);
+            if (at.start() < at.provisionStart() || at.end() > at.provisionEnd()) {
+                regions.merge(lineStart(text, at.start()), lineEnd(text, at.end()), Math::max);
+            }
+        }
+        List<int[]> bold = merged(quotes);
+        List<Piece> out = new ArrayList<>();
+        for (int[] region : merged(new ArrayList<>(regions.entrySet().stream().map(e -> new int[] {e.getKey(), e.getValue()}).toList()))) {
+            List<int[]> in = bold.stream().filter(q -> q[0] >= region[0] && q[1] <= region[1]).toList();
+            int from = in.isEmpty() ? region[0] : Math.max(region[0], in.get(0)[0] - CONTEXT);
+            int to = in.isEmpty() ? Math.min(region[1], region[0] + 2 * CONTEXT) : Math.min(region[1], in.get(in.size() - 1)[1] + CONTEXT);
+            if (!out.isEmpty()) {
+                out.add(new Piece("\n", false));
+            }
+            if (from > region[0]) {
+                out.add(new Piece("… ", false));
+            }
+            int pos = from;
+            for (int[] q : in) {
+                // far apart: the words after one quote and before the next, the middle cut
+                String between = q[0] - pos > 2 * CONTEXT && pos > from
+                        ? text.substring(pos, pos + CONTEXT) + " … " + text.substring(q[0] - CONTEXT, q[0]) : text.substring(pos, q[0]);
+                out.add(new Piece(tidy(between), false));
+                out.add(new Piece(tidy(text.substring(q[0], q[1])), true));
+                pos = q[1];
+            }
+            out.add(new Piece(tidy(text.substring(pos, to)) + (to < region[1] ? " …" : ""), false));
+        }
+        Piece first = out.get(0);
+        out.set(0, new Piece(first.bold() ? first.text() : first.text().stripLeading(), first.bold()));
+        Piece last = out.get(out.size() - 1);
+        out.set(out.size() - 1, new Piece(last.bold() ? last.text() : last.text().stripTrailing(), last.bold()));
+        return out;
     }
 
-    /** The quote with up to {@link #CONTEXT} characters of {@code [from, to)} on each side («…» where cut), then {@code more}. */
-    private static Wording wording(String text, ProvisionLocation at, int from, int to, String more) {
-        String before = tidy(text.substring(Math.max(from, at.start() - CONTEXT), at.start())).stripLeading();
-        String after = tidy(text.substring(at.end(), Math.min(to, at.end() + CONTEXT)) + (at.end() + CONTEXT < to ? " …" : "")
-                + more).stripTrailing();
-        return new Wording((at.start() - CONTEXT > from ? "… " : "") + before, at.quote(), after);
+    /** Intervals {@code [start, end)} sorted and merged where they overlap or touch. */
+    private static List<int[]> merged(List<int[]> intervals) {
+        List<int[]> sorted = new ArrayList<>(intervals);
+        sorted.sort(Comparator.comparingInt((int[] i) -> i[0]));
+        List<int[]> out = new ArrayList<>();
+        for (int[] i : sorted) {
+            int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && i[0] <= last[1]) {
+                last[1] = Math.max(last[1], i[1]);
+            } else {
+                out.add(new int[] {i[0], i[1]});
+            }
+        }
+        return out;
     }
 
     /** Lines without their indentation and no blank lines between them (as the text was laid out, not as it reads). */
     private static String tidy(String s) {
         return s.replaceAll("[ \\t\\u00A0]*\\r?\\n\\s*", "\n");
-    }
-
-    /** {@code s} cut to {@code max} characters, with «…» where it was cut. */
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + " …";
     }
 
     private static int lineStart(String text, int at) {
@@ -217,7 +274,7 @@ public final class DocxConclusion {
         }
         heading(doc, LABELS.get("factorsFound", lang), 1);
         Map<String, List<Finding>> byCode = new LinkedHashMap<>();
-        s.rows().stream().map(r -> shown(r, s, lang))
+        s.rows().stream().flatMap(r -> r.items().stream()).map(i -> shown(i, s, lang))
                 .sorted(Comparator.comparing((Finding f) -> f.severity()).reversed().thenComparing(Finding::code))
                 .forEach(f -> byCode.computeIfAbsent(f.code(), c -> new ArrayList<>()).add(f));
         tableStart(doc, FACTOR_COLUMNS);
@@ -228,7 +285,7 @@ public final class DocxConclusion {
             doc.append("<w:tr>");
             cell(doc, FACTOR_COLUMNS[0], b -> {
                 text(b, f.title(), "");
-                b.append("<w:r><w:br/></w:r>");
+                b.append(BREAK);
                 text(b, code, GREY);
             });
             cell(doc, FACTOR_COLUMNS[1], b -> text(b, LABELS.get(f.severity().toString(), lang), ""));
@@ -250,52 +307,62 @@ public final class DocxConclusion {
         headerRow(doc, columns, titles);
         int n = 0;
         for (Row r : s.rows()) {
-            Finding f = shown(r, s, lang);
             String number = Integer.toString(++n);
             int c = 0;
             doc.append("<w:tr>");
             cell(doc, columns[c++], b -> text(b, number, ""));
             cell(doc, columns[c++], b -> text(b, CitationText.of(r.unit(), pair ? lang : s.language()), ""));
-            for (int v = 0; v < r.wordings().size(); v++) {
-                Wording w = r.wordings().get(v);
+            for (List<Piece> wording : r.wordings()) {
                 cell(doc, columns[c++], b -> {
-                    if (w == null) {
+                    if (wording == null) {
                         text(b, LABELS.get("notFound", lang), "<w:i/><w:color w:val=\"595959\"/>");
                         return;
                     }
-                    text(b, w.before(), "");
-                    text(b, w.quote(), "<w:b/>");
-                    text(b, w.after(), "");
+                    wording.forEach(p -> text(b, p.text(), p.bold() ? "<w:b/>" : ""));
                 });
             }
-            cell(doc, columns[c++], b -> {
+            cell(doc, columns[c++], b -> items(b, r, (i, f) -> {
                 text(b, f.title(), "<w:b/>");
-                b.append("<w:r><w:br/></w:r>");
-                String detail = f.code() + " · " + LABELS.get(f.severity().toString(), lang) + (r.confidence() == null ? ""
-                        : String.format(Locale.ROOT, " · %s %.2f", LABELS.get("confidence", lang), r.confidence()));
+                b.append(BREAK);
+                String detail = f.code() + " · " + LABELS.get(f.severity().toString(), lang) + (i.confidence() == null ? ""
+                        : String.format(Locale.ROOT, " · %s %.2f", LABELS.get("confidence", lang), i.confidence()));
                 text(b, detail, GREY);
                 if (pair) {
-                    b.append("<w:r><w:br/></w:r>");
-                    int only = r.findings().get(0) != null ? 0 : 1;
-                    text(b, r.inBoth() ? LABELS.get("inBoth", lang)
-                            : LABELS.get("onlyIn", lang).replace("{lang}", s.versions().get(only).code()), r.inBoth() ? GREY
+                    b.append(BREAK);
+                    int only = i.findings().get(0) != null ? 0 : 1;
+                    text(b, i.inBoth() ? LABELS.get("inBoth", lang)
+                            : LABELS.get("onlyIn", lang).replace("{lang}", s.versions().get(only).code()), i.inBoth() ? GREY
                             : "<w:b/><w:color w:val=\"C00000\"/><w:sz w:val=\"18\"/>");
                 }
-            });
-            cell(doc, columns[c++], b -> text(b, f.explanation(), ""));
-            cell(doc, columns[c], b -> text(b, f.recommendation(), ""));
+            }, s, lang));
+            cell(doc, columns[c++], b -> items(b, r, (i, f) -> text(b, f.explanation(), ""), s, lang));
+            cell(doc, columns[c], b -> items(b, r, (i, f) -> text(b, f.recommendation(), ""), s, lang));
             doc.append("</w:tr>");
         }
         tableEnd(doc);
     }
 
-    /** The finding whose texts a row shows: the version in the labels' language when it has one, else the first that does. */
-    private static Finding shown(Row r, Section s, Language lang) {
-        int v = s.versions().indexOf(lang);
-        if (v >= 0 && r.findings().get(v) != null) {
-            return r.findings().get(v);
+    /** A row's factors one after the other, numbered «1)», «2)» when there are several. */
+    private static void items(StringBuilder b, Row r, java.util.function.BiConsumer<Item, Finding> each, Section s, Language lang) {
+        for (int k = 0; k < r.items().size(); k++) {
+            if (k > 0) {
+                b.append(BREAK).append(BREAK);
+            }
+            if (r.items().size() > 1) {
+                text(b, (k + 1) + ") ", "<w:b/>");
+            }
+            Item i = r.items().get(k);
+            each.accept(i, shown(i, s, lang));
         }
-        return r.findings().stream().filter(Objects::nonNull).findFirst().orElseThrow();
+    }
+
+    /** The finding whose texts an item shows: the version in the labels' language when it has one, else the first that does. */
+    private static Finding shown(Item i, Section s, Language lang) {
+        int v = s.versions().indexOf(lang);
+        if (v >= 0 && i.findings().get(v) != null) {
+            return i.findings().get(v);
+        }
+        return i.findings().stream().filter(Objects::nonNull).findFirst().orElseThrow();
     }
 
     /** A paragraph of one run: {@code pPr} and {@code rPr} are the properties' contents, empty for none. */
@@ -323,7 +390,7 @@ public final class DocxConclusion {
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
-                b.append("<w:r><w:br/></w:r>");
+                b.append(BREAK);
             }
             NewDocx.run(b, lines[i], format);
         }

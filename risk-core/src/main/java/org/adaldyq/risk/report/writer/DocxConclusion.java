@@ -230,6 +230,14 @@ public final class DocxConclusion {
         for (Section s : sections) {
             section(doc, s, lang);
         }
+        heading(doc, LABELS.get("summary", lang), 0);
+        long findings = sections.stream().mapToLong(s -> s.rows().stream().mapToLong(r -> r.items().size()).sum()).sum();
+        long units = sections.stream().mapToLong(s -> s.rows().size()).sum();
+        long unread = sections.stream().filter(s -> s.unread() != null).count();
+        paragraph(doc, "", LABELS.get("total", lang).replace("{findings}", Long.toString(findings))
+                .replace("{units}", Long.toString(units)).replace("{texts}", Long.toString(sections.size() - unread))
+                + (unread == 0 ? "" : " " + LABELS.get("totalUnread", lang).replace("{unread}", Long.toString(unread))), "");
+        paragraph(doc, "<w:spacing w:before=\"480\"/>", LABELS.get("signature", lang), "");
         doc.append("<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>")
                 .append("<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" ")
                 .append("w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>");

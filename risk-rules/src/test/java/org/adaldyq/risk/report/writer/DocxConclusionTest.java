@@ -81,6 +81,9 @@ class DocxConclusionTest {
                     assertThat(row.getCell(4).getText()).startsWith("1) ").contains("2) ");
                 }
             }
+            assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText).contains("Барлығы анықталған сыбайлас жемқорлық "
+                    + "факторлары: " + findings.size() + ", құрылымдық бөліктерде: " + byUnit.size() + ", тексерілген мәтіндерде: 1; "
+                    + "әрқайсысын сарапшы растауы тиіс және расталса, ұсынысқа сәйкес жойылуы тиіс.");
         }
     }
 
@@ -163,7 +166,11 @@ class DocxConclusionTest {
             assertThat(doc.getTables()).isEmpty();
             List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             assertThat(texts).containsSubsequence("plain.txt", "Коррупциогенные факторы в тексте не выявлены.", "broken.docx",
-                    "Не проверено: файл не удалось прочитать (MALFORMED: not a zip file).");
+                    "Не проверено: файл не удалось прочитать (MALFORMED: not a zip file).", "Вывод",
+                    "Всего выявлено коррупциогенных факторов: 0, в структурных единицах: 0, в проверенных текстах: 1; каждый подлежит"
+                    + " подтверждению экспертом и, если подтверждён, устранению согласно предложению. Не проверено (не удалось"
+                    + " прочитать): 1.");
+            assertThat(texts.get(texts.size() - 1)).startsWith("Эксперт: ___").contains("Дата: ___");
         }
     }
 

@@ -67,12 +67,14 @@ public final class DocxConclusion {
     }
 
     /**
-     * One input, or the two official versions of one act: its heading, the language its citations are in, its
-     * counts in words (given the labels' language), the versions' languages, its rows in the order of the text;
-     * {@code unread} is why an input could not be read, null when it was.
+     * One input, or the two official versions of one act: its heading, the act's title as its file gives it
+     * (null: none), the language its citations are in, its counts in words (given the labels' language), the
+     * versions' languages, its rows in the order of the text; {@code unread} is why an input could not be read,
+     * null when it was.
      */
-    private record Section(String heading, Language language, java.util.function.Function<Language, String> counts,
-                           List<Language> versions, List<Row> rows, String unread) {
+    private record Section(String heading, String title, Language language,
+                           java.util.function.Function<Language, String> counts, List<Language> versions, List<Row> rows,
+                           String unread) {
     }
 
     private final FactorCatalogue catalogue;
@@ -105,7 +107,7 @@ public final class DocxConclusion {
         List<Row> rows = new ArrayList<>(byUnit.size());
         byUnit.forEach((unit, found) -> rows.add(new Row(unit,
                 found.stream().map(f -> new Item(List.of(f), f.confidence(), false)).toList(), List.of(wording(text, found)))));
-        sections.add(new Section(report.source(), report.language(), lang -> String.format(Locale.ROOT,
+        sections.add(new Section(report.source(), title(report), report.language(), lang -> String.format(Locale.ROOT,
                 "%s: %s · %s: %d · %s: %d · %s: %.2f", LABELS.get("language", lang), report.language().code(),
                 LABELS.get("provisions", lang), report.provisionCount(), LABELS.get("findings", lang), findings.size(),
                 LABELS.get("score", lang), report.score()), List.of(report.language()), rows, null));
@@ -129,11 +131,18 @@ public final class DocxConclusion {
         });
         Language a = pair.first().language();
         Language b = pair.second().language();
-        sections.add(new Section(pair.first().source() + " + " + pair.second().source(), a, lang -> String.format(Locale.ROOT,
+        String title = title(pair.first()) != null ? title(pair.first()) : title(pair.second());
+        sections.add(new Section(pair.first().source() + " + " + pair.second().source(), title, a, lang -> String.format(Locale.ROOT,
                 "%s: %s + %s · %s: %d + %d (%s: %d) · %s: %d (%s: %d)", LABELS.get("language", lang), a.code(), b.code(),
                 LABELS.get("provisions", lang), pair.firstProvisions(), pair.secondProvisions(), LABELS.get("aligned", lang),
                 pair.aligned(), LABELS.get("findings", lang), pair.findings().size(), LABELS.get("inBoth", lang), pair.inBoth()),
                 List.of(a, b), rows, null));
+    }
+
+    /** The act's title as its file gives it (USLM's {@code title}, a document's {@code dc:title}), null when none. */
+    private static String title(ScanReport report) {
+        String title = report.metadata().getOrDefault("title", report.metadata().get("dc:title"));
+        return title == null || title.isBlank() ? null : title.strip();
     }
 
     /**
@@ -214,7 +223,7 @@ public final class DocxConclusion {
 
     /** Adds a text that could not be read, with the reason, listed as not reviewed. */
     public void addUnread(String source, String reason) {
-        sections.add(new Section(source, null, null, List.of(), List.of(), reason));
+        sections.add(new Section(source, null, null, null, List.of(), List.of(), reason));
     }
 
     /** Writes the conclusion as a DOCX package; {@code out} is left open. */
@@ -271,6 +280,9 @@ public final class DocxConclusion {
 
     private void section(StringBuilder doc, Section s, Language lang) {
         heading(doc, s.heading(), 0);
+        if (s.title() != null) {
+            paragraph(doc, "<w:keepNext/>", s.title(), "<w:i/>");
+        }
         if (s.unread() != null) {
             paragraph(doc, "", LABELS.get("unread", lang).replace("{reason}", s.unread()), "");
             return;

@@ -174,6 +174,20 @@ class DocxConclusionTest {
         }
     }
 
+    /** The act's title, when its file gives one (a USLM bill's), stands under the file's name. */
+    @Test
+    void theActsTitleStandsUnderItsName() throws Exception {
+        ScannedDocument en = engine.scanDocument(SAMPLES.resolve("en/BILLS-116s1014es.xml"));
+        DocxConclusion conclusion = new DocxConclusion(engine.catalogue(), null);
+        conclusion.add(en);
+        try (XWPFDocument doc = read(conclusion)) {
+            List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(texts).containsSubsequence(en.report().source(),
+                    "116 S 1014 ES: To establish the Route 66 Centennial Commission, and for other purposes.");
+            assertThat(texts.get(0)).isEqualTo("Anti-corruption review of a draft: draft conclusion");
+        }
+    }
+
     /** Markup, quotes, control characters and a long provision: the document stays well-formed and the words cut. */
     @Test
     void hostileAndLongWordingIsEscapedAndCut() throws Exception {

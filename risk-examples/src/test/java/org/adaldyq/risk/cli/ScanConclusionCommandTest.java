@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code scan --format conclusion}: one Word file for every input — a section per text with its tables, an
- * unreadable input listed as not reviewed — and the counts of the run; {@code --output} required, no
- * {@code --pair}.
+ * unreadable input listed as not reviewed — and the counts of the run; with {@code --pair}, one section for both
+ * official versions; {@code --output} a file, required.
  */
 public class ScanConclusionCommandTest {
 

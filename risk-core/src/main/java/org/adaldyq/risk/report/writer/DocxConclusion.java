@@ -107,7 +107,7 @@ public final class DocxConclusion {
         List<Row> rows = new ArrayList<>(byUnit.size());
         byUnit.forEach((unit, found) -> rows.add(new Row(unit,
                 found.stream().map(f -> new Item(List.of(f), f.confidence(), false)).toList(), List.of(wording(text, found)))));
-        sections.add(new Section(report.source(), title(report), report.language(), lang -> String.format(Locale.ROOT,
+        sections.add(new Section(report.source(), title(scanned), report.language(), lang -> String.format(Locale.ROOT,
                 "%s: %s · %s: %d · %s: %d · %s: %.2f", LABELS.get("language", lang), report.language().code(),
                 LABELS.get("provisions", lang), report.provisionCount(), LABELS.get("findings", lang), findings.size(),
                 LABELS.get("score", lang), report.score()), List.of(report.language()), rows, null));
@@ -131,7 +131,7 @@ public final class DocxConclusion {
         });
         Language a = pair.first().language();
         Language b = pair.second().language();
-        String title = title(pair.first()) != null ? title(pair.first()) : title(pair.second());
+        String title = title(first) != null ? title(first) : title(second);
         sections.add(new Section(pair.first().source() + " + " + pair.second().source(), title, a, lang -> String.format(Locale.ROOT,
                 "%s: %s + %s · %s: %d + %d (%s: %d) · %s: %d (%s: %d)", LABELS.get("language", lang), a.code(), b.code(),
                 LABELS.get("provisions", lang), pair.firstProvisions(), pair.secondProvisions(), LABELS.get("aligned", lang),
@@ -139,9 +139,17 @@ public final class DocxConclusion {
                 List.of(a, b), rows, null));
     }
 
-    /** The act's title as its file gives it (USLM's {@code title}, a document's {@code dc:title}), null when none. */
-    private static String title(ScanReport report) {
-        String title = report.metadata().getOrDefault("title", report.metadata().get("dc:title"));
+    /**
+     * The act's title as its file gives it: USLM's {@code title}, a document's {@code dc:title}, a Markdown
+     * draft's first line when it is a level-one heading («# О лотереях и лотерейной деятельности»); null when none.
+     */
+    private static String title(ScannedDocument scanned) {
+        Map<String, String> metadata = scanned.report().metadata();
+        String title = metadata.getOrDefault("title", metadata.get("dc:title"));
+        if ((title == null || title.isBlank()) && MarkdownHeadings.in(scanned)) {
+            String first = scanned.document().text().strip().lines().findFirst().orElse("");
+            title = first.startsWith("# ") ? first.substring(2) : null;
+        }
         return title == null || title.isBlank() ? null : title.strip();
     }
 

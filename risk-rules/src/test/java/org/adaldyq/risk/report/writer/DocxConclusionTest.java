@@ -174,7 +174,7 @@ class DocxConclusionTest {
         }
     }
 
-    /** The act's title, when its file gives one (a USLM bill's), stands under the file's name. */
+    /** The act's title, when its file gives one (a USLM bill's, a Markdown draft's first heading), stands under the file's name. */
     @Test
     void theActsTitleStandsUnderItsName() throws Exception {
         ScannedDocument en = engine.scanDocument(SAMPLES.resolve("en/BILLS-116s1014es.xml"));
@@ -185,6 +185,15 @@ class DocxConclusionTest {
             assertThat(texts).containsSubsequence(en.report().source(),
                     "116 S 1014 ES: To establish the Route 66 Centennial Commission, and for other purposes.");
             assertThat(texts.get(0)).isEqualTo("Anti-corruption review of a draft: draft conclusion");
+        }
+        DocxConclusion kk = new DocxConclusion(engine.catalogue(), null);
+        kk.add(engine.scanDocument(SAMPLES.resolve("kk/kz-laws_kaz_104440.md")));
+        kk.add(engine.scanDocument(new ByteArrayInputStream("## Not a title\n\nСтатья 1. Текст.".getBytes(StandardCharsets.UTF_8)),
+                "second.md"));
+        try (XWPFDocument doc = read(kk)) {
+            List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(texts).containsSubsequence("../data/samples/kk/kz-laws_kaz_104440.md", "Тiкелей инвестицияларды мемлекеттiк қолдау туралы");
+            assertThat(texts.get(texts.indexOf("second.md") + 1)).startsWith("Тіл: ");
         }
     }
 

@@ -2,7 +2,6 @@ package org.adaldyq.risk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 public class ScanConclusionCommandTest {
 
     private static int run(StringWriter out, StringWriter err, String... args) {
-        return RiskCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return ScanDocxCommandTest.run(out, err, args);
     }
 
     @Test

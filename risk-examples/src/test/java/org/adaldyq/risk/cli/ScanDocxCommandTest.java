@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code scan --format docx}: one reviewed DOCX per input, an error line for an unreadable one, --output required. */
 class ScanDocxCommandTest {
 
-    private static int run(StringWriter out, StringWriter err, String... args) {
+    /** Runs the CLI in this JVM, its console written to {@code out} and {@code err}; returns the exit code. */
+    static int run(StringWriter out, StringWriter err, String... args) {
         return RiskCli.run(new PrintWriter(out), new PrintWriter(err), args);
     }
 

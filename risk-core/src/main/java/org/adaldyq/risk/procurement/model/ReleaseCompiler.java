@@ -241,9 +241,8 @@ public final class ReleaseCompiler {
 
     private static final class Release {
         final boolean tree;
-        final boolean withParties;
-        /** The language whose name variants come first, null: none. */
-        final Language names;
+        /** Whether to read the parties, and in which language to name organisations first. */
+        final Reading reading;
         String ocid;
         String date;
         String buyerId;
@@ -259,8 +258,7 @@ public final class ReleaseCompiler {
 
         Release(boolean tree, Reading reading) {
             this.tree = tree;
-            this.withParties = reading.parties();
-            this.names = reading.names();
+            this.reading = reading;
         }
 
         ContractingProcess process(long line) {
@@ -497,11 +495,11 @@ public final class ReleaseCompiler {
             .text("ocid", (r, v) -> r.ocid = v)
             .text("date", (r, v) -> r.date = v)
             .member("buyer", (p, v, r) -> {
-                if (r.withParties) { // the reference's own name too, for a publisher that gives no parties
+                if (r.reading.parties()) { // the reference's own name too, for a publisher that gives no parties
                     Reference b = new Reference();
                     REFERENCE.read(p, v, b);
                     r.buyerId = b.id;
-                    r.buyerName = name(b.name, b.names, b.legalName, r.names);
+                    r.buyerName = name(b.name, b.names, b.legalName, r.reading.names());
                 } else {
                     r.buyerId = idMember(p, v);
                 }
@@ -521,8 +519,8 @@ public final class ReleaseCompiler {
             })
             .member("contracts", (p, v, r) -> elements(p, v, (q, e) -> r.contracts.add(contract(q, e, r.contracts.size()))))
             .member("parties", (p, v, r) -> {
-                if (r.withParties) {
-                    elements(p, v, (q, e) -> r.parties.add(party(q, e, r.names)));
+                if (r.reading.parties()) {
+                    elements(p, v, (q, e) -> r.parties.add(party(q, e, r.reading.names())));
                 } else {
                     p.skipChildren();
                 }

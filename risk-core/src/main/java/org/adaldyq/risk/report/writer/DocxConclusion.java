@@ -2,7 +2,6 @@ package org.adaldyq.risk.report.writer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.Deflater;
-import java.util.zip.ZipOutputStream;
 import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
@@ -159,19 +156,19 @@ public final class DocxConclusion {
      * the quotes at most, «…» where cut.
      */
     private static List<Piece> wording(String text, List<Finding> findings) {
-        java.util.TreeMap<Integer, Integer> regions = new java.util.TreeMap<>();
+        List<int[]> regions = new ArrayList<>();
         List<int[]> quotes = new ArrayList<>();
         for (Finding f : findings) {
             ProvisionLocation at = (ProvisionLocation) f.location();
             quotes.add(new int[] {at.start(), at.end()});
-            regions.merge(at.provisionStart(), at.provisionEnd(), Math::max);
+            regions.add(new int[] {at.provisionStart(), at.provisionEnd()});
             if (at.start() < at.provisionStart() || at.end() > at.provisionEnd()) {
-                regions.merge(lineStart(text, at.start()), lineEnd(text, at.end()), Math::max);
+                regions.add(new int[] {lineStart(text, at.start()), lineEnd(text, at.end())});
             }
         }
         List<int[]> bold = merged(quotes);
         List<Piece> out = new ArrayList<>();
-        for (int[] region : merged(new ArrayList<>(regions.entrySet().stream().map(e -> new int[] {e.getKey(), e.getValue()}).toList()))) {
+        for (int[] region : merged(regions)) {
             List<int[]> in = bold.stream().filter(q -> q[0] >= region[0] && q[1] <= region[1]).toList();
             int from = in.isEmpty() ? region[0] : Math.max(region[0], in.get(0)[0] - CONTEXT);
             int to = in.isEmpty() ? Math.min(region[1], region[0] + 2 * CONTEXT) : Math.min(region[1], in.get(in.size() - 1)[1] + CONTEXT);
@@ -259,31 +256,13 @@ public final class DocxConclusion {
                 .append("<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" ")
                 .append("w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
 
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        zip.setLevel(Deflater.BEST_SPEED);
-        NewDocx.part(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-                + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-                + "</Types>");
-        NewDocx.part(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-                + "</Relationships>");
-        NewDocx.part(zip, "word/_rels/document.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-                + "</Relationships>");
-        NewDocx.part(zip, "word/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\""
-                + W + "\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
-                + "w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\""
-                + locale(lang) + "\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"60\" w:line=\"240\" "
-                + "w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults></w:styles>");
-        NewDocx.part(zip, "word/document.xml", doc.toString());
-        zip.finish();
-        zip.flush();
+        NewDocx.write(out, doc.toString(), "styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "<?xml version=\"1.0\" encoding=\"UTF-8\" "
+                + "standalone=\"yes\"?>\n<w:styles xmlns:w=\"" + W + "\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts "
+                + "w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
+                + "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\"" + locale(lang) + "\"/></w:rPr></w:rPrDefault>"
+                + "<w:pPrDefault><w:pPr><w:spacing w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>"
+                + "</w:docDefaults></w:styles>");
     }
 
     private void section(StringBuilder doc, Section s, Language lang) {

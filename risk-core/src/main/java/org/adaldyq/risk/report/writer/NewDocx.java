@@ -100,6 +100,17 @@ final class NewDocx {
         }
         comments.append("</w:comments>");
 
+        write(out, doc.toString(), "comments.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments", comments.toString());
+        return new DocxReview.Outcome(findings.size(), findings.size(), 0);
+    }
+
+    /**
+     * A DOCX package of {@code document} ({@code word/document.xml}) and one more part of the document,
+     * {@code word/<name>} with its content type and relationship type; {@code out} is left open.
+     */
+    static void write(OutputStream out, String document, String name, String contentType, String relationship, String xml)
+            throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.setLevel(Deflater.BEST_SPEED);
         part(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -107,7 +118,7 @@ final class NewDocx {
                 + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                 + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                 + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-                + "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>"
+                + "<Override PartName=\"/word/" + name + "\" ContentType=\"" + contentType + "\"/>"
                 + "</Types>");
         part(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                 + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -115,17 +126,15 @@ final class NewDocx {
                 + "</Relationships>");
         part(zip, "word/_rels/document.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                 + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/>"
+                + "<Relationship Id=\"rId1\" Type=\"" + relationship + "\" Target=\"" + name + "\"/>"
                 + "</Relationships>");
-        part(zip, "word/document.xml", doc.toString());
-        part(zip, "word/comments.xml", comments.toString());
+        part(zip, "word/document.xml", document);
+        part(zip, "word/" + name, xml);
         zip.finish();
         zip.flush();
-        return new DocxReview.Outcome(findings.size(), findings.size(), 0);
     }
 
-    /** One part of the package, {@code xml} as UTF-8. */
-    static void part(ZipOutputStream zip, String name, String xml) throws IOException {
+    private static void part(ZipOutputStream zip, String name, String xml) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(xml.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();

@@ -24,6 +24,7 @@ import org.adaldyq.risk.report.writer.DocxPairReview;
 import org.adaldyq.risk.report.writer.DocxReview;
 import org.adaldyq.risk.report.writer.HtmlPairReport;
 import org.adaldyq.risk.report.ReportJson;
+import org.adaldyq.risk.report.Review;
 import org.adaldyq.risk.report.ScannedDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
 final class ScanCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ScanCommand.class);
 
-    enum Format { text, json, jsonl, sarif, docx, html, conclusion }
+    enum Format { text, json, jsonl, sarif, docx, html, conclusion, review }
 
     @Spec
     CommandSpec spec;
@@ -51,7 +52,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "Language of the texts: kk, ru or en (default: detected per file).")
     String lang;
 
-    @Option(names = "--format", description = "Output: text (for people), json (one array), jsonl (one object per file), sarif (SARIF 2.1.0 log for code-review tools), docx (the draft back with a Word comment on each finding; needs --output), html (annotated page, self-contained), conclusion (the draft conclusion of the review as a Word document: the factors found and a table of the provisions that hold them, with why and how to fix; every input in one file; needs --output OUT.docx). Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--format", description = "Output: text (for people), json (one array), jsonl (one object per file), sarif (SARIF 2.1.0 log for code-review tools), docx (the draft back with a Word comment on each finding; needs --output), html (annotated page, self-contained), conclusion (the draft conclusion of the review as a Word document: the factors found and a table of the provisions that hold them, with why and how to fix; every input in one file; needs --output OUT.docx), review (the expert's worksheet: one JSON line per provision with its text and the factors found, to confirm, strike out or add to; labelled data for train and evaluate). Default: ${DEFAULT-VALUE}.",
             defaultValue = "text")
     Format format;
 
@@ -65,6 +66,12 @@ final class ScanCommand implements Callable<Integer> {
             + "their factor in their language were right on labelled provisions) is at least X, from 0 to 1 (default: all). With --pair, "
             + "decided per pair: a factor both versions found stays in both when either version's finding reaches X.")
     String minConfidence;
+
+    @Option(names = "--review", paramLabel = "FILE", description = "An expert's review (JSON lines, as --format review or the annotated "
+            + "page's \"Save the review\" write them; repeatable): in every format the findings struck out are left out, the factors added "
+            + "are reported on their provision and the confirmed ones are marked; --format html shows the decisions to go on with, --format "
+            + "review writes them back. A decision on a provision whose words changed since is named on standard error and not applied.")
+    List<Path> reviews = List.of();
 
     @Option(names = "--threads", description = "Files scanned in parallel (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     int threads;
@@ -115,6 +122,14 @@ final class ScanCommand implements Callable<Integer> {
         rules.forEach(builder::rules);
         double min = minConfidence();
         builder.minConfidence(min);
+        if (!reviews.isEmpty() && (pair || isolate)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review applies to a scan of texts one by one, "
+                    + "not to --pair or --isolate");
+        }
+        if (format == Format.review && (pair || isolate)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format review writes texts one by one, "
+                    + "not with --pair or --isolate");
+        }
         if (pair) {
             if (paths.size() != 2 || !paths.stream().allMatch(Files::isRegularFile)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair takes exactly two files (the two versions of one act)");
@@ -208,16 +223,41 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
+    /** The {@code --review} files as one review; a file that cannot be read or holds a bad line is a usage error naming it. */
+    private Review review(org.adaldyq.risk.regulation.FactorCatalogue catalogue) {
+        Review all = Review.NONE;
+        for (Path file : reviews) {
+            try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                all = all.and(Review.read(in, file.toString(), catalogue));
+            } catch (IOException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review " + (e instanceof java.nio.file.NoSuchFileException
+                        ? "no such file: " + file : e.getMessage()));
+            }
+        }
+        return all;
+    }
+
     private int scanAll(RiskEngine engine, List<ScanInputs.Entry> entries, PrintWriter out) throws IOException {
         boolean folderOut = format == Format.docx && (entries.size() > 1 || Files.isDirectory(output));
         Language forced = lang == null ? null : Language.fromCode(lang).orElseThrow();
-        ScanOutput sink = ScanOutput.of(format, out, engine.catalogue(), forced, output, folderOut);
+        Review review = review(engine.catalogue());
+        ScanOutput sink = ScanOutput.of(format, out, engine.catalogue(), forced, output, folderOut, review, spec.commandLine().getErr());
+        // html and review show the decisions on the findings as scanned; every other form shows the findings as reviewed
+        boolean applied = format != Format.html && format != Format.review;
+        java.util.Set<String> reviewed = new java.util.TreeSet<>();
         int[] failed = {0};
         long[] findings = {0};
         Progress progress = Progress.start("scan", "files", entries.size(), quiet);
         try {
             inInputOrder(entries, file -> scanOne(engine, file), ScanInputs.Entry::error, done -> {
-                if (done instanceof ScannedDocument d) {
+                if (done instanceof ScannedDocument scanned) {
+                    ScannedDocument d = scanned;
+                    if (!review.decisions().isEmpty()) {
+                        Review.Applied a = review.apply(scanned, engine.catalogue());
+                        stale(a, scanned.report().source());
+                        reviewed.add(Review.act(scanned.report().source()));
+                        d = applied ? a.document() : scanned;
+                    }
                     findings[0] += d.report().findings().size();
                     failed[0] += sink.document(d);
                 } else {
@@ -233,6 +273,11 @@ final class ScanCommand implements Callable<Integer> {
             progress.close();
             sink.end();
         }
+        java.util.Set<String> elsewhere = new java.util.TreeSet<>(review.acts());
+        elsewhere.removeAll(reviewed);
+        if (!elsewhere.isEmpty()) {
+            spec.commandLine().getErr().println("review: decisions on file(s) not scanned here: " + String.join(", ", elsewhere));
+        }
         String summary = String.format(java.util.Locale.ROOT, "%d input(s): %d scanned, %d failed, %d finding(s)", entries.size(),
                 entries.size() - failed[0], failed[0], findings[0]);
         if (format == Format.text || format == Format.docx || format == Format.conclusion) {
@@ -243,6 +288,14 @@ final class ScanCommand implements Callable<Integer> {
         }
         out.flush();
         return failed[0] == 0 ? 0 : 1;
+    }
+
+    /** Names on standard error the decisions of a review that no longer match their provision in {@code source}. */
+    private void stale(Review.Applied a, String source) {
+        if (!a.stale().isEmpty()) {
+            spec.commandLine().getErr().printf("review: %d decision(s) not applied to %s, its words changed since: %s%n", a.stale().size(),
+                    source, String.join("; ", a.stale().stream().map(Review.Decision::provision).toList()));
+        }
     }
 
     /** {@code --min-confidence}: a number from 0 to 1 (0 when not given); anything else is a usage error naming it. */

@@ -11,6 +11,7 @@ import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.regulation.FactorCatalogue;
 import org.adaldyq.risk.report.ReportJson;
+import org.adaldyq.risk.report.Review;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ScannedDocument;
 import org.adaldyq.risk.report.writer.DocxConclusion;
@@ -39,14 +40,24 @@ interface ScanOutput {
     /** The output of {@code format}, writing to {@code out} (or, for DOCX, to files at {@code target}). */
     static ScanOutput of(ScanCommand.Format format, PrintWriter out, FactorCatalogue catalogue, Language pageLanguage,
             Path target, boolean targetIsFolder) throws IOException {
+        return of(format, out, catalogue, pageLanguage, target, targetIsFolder, Review.NONE, out);
+    }
+
+    /**
+     * As above, with an expert's review shown on the annotated page and written into the worksheet; {@code err}
+     * takes the error lines of the worksheet, which holds review lines only.
+     */
+    static ScanOutput of(ScanCommand.Format format, PrintWriter out, FactorCatalogue catalogue, Language pageLanguage,
+            Path target, boolean targetIsFolder, Review review, PrintWriter err) throws IOException {
         return switch (format) {
             case text -> new Text(out);
             case jsonl -> new JsonLines(out);
             case json -> new JsonArray(out);
             case sarif -> new Sarif(out, catalogue);
-            case html -> new Html(out, catalogue, pageLanguage);
+            case html -> new Html(out, catalogue, pageLanguage, review);
             case docx -> new Docx(out, target, targetIsFolder);
             case conclusion -> new Conclusion(out, catalogue, pageLanguage, target);
+            case review -> new Worksheet(out, review, err);
         };
     }
 
@@ -70,8 +81,9 @@ interface ScanOutput {
                     report.provisionCount(), report.score(), report.findings().size());
             for (Finding f : report.findings()) {
                 ProvisionLocation p = (ProvisionLocation) f.location();
-                out.printf("  - %s [%s %.2f%s] %s%n      «%s»%n      why: %s%n      fix: %s%n", p.provision(), f.code(), f.score(),
-                        confidenceSuffix(f.confidence()),
+                String decision = Review.decision(f);
+                out.printf("  - %s [%s %.2f%s%s] %s%n      «%s»%n      why: %s%n      fix: %s%n", p.provision(), f.code(), f.score(),
+                        confidenceSuffix(f.confidence()), decision == null ? "" : ", " + decision + " by the expert",
                         f.title(), p.quote(), f.explanation(), f.recommendation());
             }
             out.println();
@@ -162,12 +174,14 @@ interface ScanOutput {
         private final PrintWriter out;
         private final FactorCatalogue catalogue;
         private final Language forced;
+        private final Review review;
         private HtmlReport page;
 
-        Html(PrintWriter out, FactorCatalogue catalogue, Language forced) {
+        Html(PrintWriter out, FactorCatalogue catalogue, Language forced, Review review) {
             this.out = out;
             this.catalogue = catalogue;
             this.forced = forced;
+            this.review = review;
         }
 
         private HtmlReport page(Language first) throws IOException {
@@ -179,7 +193,7 @@ interface ScanOutput {
 
         @Override
         public int document(ScannedDocument scanned) throws IOException {
-            page(scanned.report().language()).add(scanned);
+            page(scanned.report().language()).add(scanned, review);
             return 0;
         }
 
@@ -191,6 +205,35 @@ interface ScanOutput {
         @Override
         public void end() throws IOException {
             page(Language.EN).close();
+        }
+    }
+
+    /**
+     * The expert's worksheet: a review line per provision of each text (the decisions of {@code --review} in
+     * them). An input that cannot be read is an error line on {@code err}, so the worksheet holds review lines
+     * only and reads as labelled data.
+     */
+    final class Worksheet implements ScanOutput {
+        private final PrintWriter out;
+        private final Review review;
+        private final PrintWriter err;
+
+        Worksheet(PrintWriter out, Review review, PrintWriter err) {
+            this.out = out;
+            this.review = review;
+            this.err = err;
+        }
+
+        @Override
+        public int document(ScannedDocument scanned) throws IOException {
+            review.write(scanned, out);
+            return 0;
+        }
+
+        @Override
+        public void error(Map<String, Object> e) {
+            err.printf("%s: ERROR (%s): %s%n", e.get("source"), e.get("reason"), e.get("error"));
+            err.flush();
         }
     }
 

@@ -39,6 +39,7 @@ import org.adaldyq.risk.report.writer.HtmlPairReport;
 import org.adaldyq.risk.report.writer.HtmlReport;
 import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ReportJson;
+import org.adaldyq.risk.report.Review;
 import org.adaldyq.risk.report.writer.SarifWriter;
 import org.adaldyq.risk.report.ScannedDocument;
 import org.slf4j.Logger;
@@ -313,6 +314,11 @@ public final class RiskServer implements AutoCloseable {
                         pair(x);
                     }
                 }
+                case "/api/review" -> {
+                    if (post(x, method)) {
+                        review(x);
+                    }
+                }
                 case "/api/diff" -> {
                     if (post(x, method)) {
                         diff(x);
@@ -424,13 +430,28 @@ public final class RiskServer implements AutoCloseable {
      * @throws BadRequest naming what is missing or malformed
      */
     private Upload[] uploads(HttpExchange x, String[] keys) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode request;
+        return uploads(request(x, "{\"" + keys[0] + "\": {\"name\": ..., \"content\": base64}, \"" + keys[1] + "\": {...}}"), keys);
+    }
+
+    /**
+     * The JSON body of a request.
+     *
+     * @throws BadRequest when it is not JSON, saying it must be {@code shape}
+     */
+    private com.fasterxml.jackson.databind.JsonNode request(HttpExchange x, String shape) throws IOException {
         try {
-            request = REQUEST_JSON.readTree(body(x));
+            return REQUEST_JSON.readTree(body(x));
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new BadRequest("the body must be a JSON object {\"" + keys[0] + "\": {\"name\": ..., \"content\": base64}, \""
-                    + keys[1] + "\": {...}}: " + e.getOriginalMessage());
+            throw new BadRequest("the body must be a JSON object " + shape + ": " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * The documents of a JSON body under {@code keys}, each {@code {"name": ..., "content": base64}}.
+     *
+     * @throws BadRequest naming what is missing or malformed
+     */
+    private static Upload[] uploads(com.fasterxml.jackson.databind.JsonNode request, String[] keys) {
         Upload[] out = new Upload[keys.length];
         for (int i = 0; i < keys.length; i++) {
             com.fasterxml.jackson.databind.JsonNode part = request == null ? null : request.get(keys[i]);
@@ -476,13 +497,21 @@ public final class RiskServer implements AutoCloseable {
         }
     }
 
+    /** The formats of one scanned text ({@code /api/scan}, {@code /api/review}). */
+    private static final List<String> SCAN_FORMATS = List.of("json", "html", "docx", "conclusion", "sarif", "review");
+
+    private static String scanFormat(Map<String, String> q, String fallback) {
+        String format = q.getOrDefault("format", fallback);
+        if (!SCAN_FORMATS.contains(format)) {
+            throw new BadRequest("format must be json, html, docx, conclusion, sarif or review, not '" + format + "'");
+        }
+        return format;
+    }
+
     private void scan(HttpExchange x) throws IOException {
         Map<String, String> q = query(x.getRequestURI());
         String name = q.getOrDefault("name", "upload");
-        String format = q.getOrDefault("format", "json");
-        if (!List.of("json", "html", "docx", "conclusion", "sarif").contains(format)) {
-            throw new BadRequest("format must be json, html, docx, conclusion or sarif, not '" + format + "'");
-        }
+        String format = scanFormat(q, "json");
         RiskEngine engine = engine(q);
         byte[] body = body(x);
         ScannedDocument scanned;
@@ -492,6 +521,49 @@ public final class RiskServer implements AutoCloseable {
             error(x, 422, e.reason().name(), e.getMessage());
             return;
         }
+        write(x, format, engine, scanned, body, Review.NONE);
+    }
+
+    /**
+     * {@code POST /api/review}: one text and an expert's review of it, as a JSON object {@code {"document": {"name":
+     * ..., "content": base64}, "review": "<JSON lines>"}}: the text scanned and written with the review applied
+     * (findings struck out left out, factors added reported), or, as {@code html} and {@code review}, with the
+     * decisions shown on the findings as scanned. Headers {@code X-Review-Applied} and {@code X-Review-Stale}
+     * count the decisions applied and those on provisions whose words changed since.
+     */
+    private void review(HttpExchange x) throws IOException {
+        Map<String, String> q = query(x.getRequestURI());
+        String format = scanFormat(q, "conclusion");
+        RiskEngine engine = engine(q);
+        com.fasterxml.jackson.databind.JsonNode request = request(x,
+                "{\"document\": {\"name\": ..., \"content\": base64}, \"review\": \"JSON lines\"}");
+        String[] keys = {"document"};
+        Upload[] upload = uploads(request, keys);
+        com.fasterxml.jackson.databind.JsonNode lines = request == null ? null : request.get("review");
+        if (lines == null || !lines.isTextual()) {
+            throw new BadRequest("review must be the review's JSON lines, in one string");
+        }
+        Review review;
+        try {
+            review = Review.read(new java.io.StringReader(lines.asText()), "review", engine.catalogue());
+        } catch (IOException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        ScannedDocument[] scanned = scanned(x, keys, upload, engine::scanDocument);
+        if (scanned == null) {
+            return;
+        }
+        Review.Applied applied = review.apply(scanned[0], engine.catalogue());
+        x.getResponseHeaders().add("X-Review-Applied", String.valueOf(applied.applied()));
+        x.getResponseHeaders().add("X-Review-Stale", String.valueOf(applied.stale().size()));
+        boolean shown = "html".equals(format) || "review".equals(format);
+        write(x, format, engine, shown ? scanned[0] : applied.document(), upload[0].bytes(), review);
+    }
+
+    /** Answers with {@code scanned} in {@code format}; {@code original} is the text's bytes (for DOCX with comments). */
+    private static void write(HttpExchange x, String format, RiskEngine engine, ScannedDocument scanned, byte[] original, Review review)
+            throws IOException {
+        byte[] body = original;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (format) {
             case "json" -> {
@@ -501,7 +573,7 @@ public final class RiskServer implements AutoCloseable {
             case "html" -> {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 try (HtmlReport html = new HtmlReport(w, engine.catalogue(), scanned.report().language())) {
-                    html.add(scanned);
+                    html.add(scanned, review);
                 }
                 w.flush();
                 send(x, 200, "text/html; charset=utf-8", out.toByteArray());
@@ -517,6 +589,12 @@ public final class RiskServer implements AutoCloseable {
                 conclusion.write(out);
                 x.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"conclusion.docx\"");
                 send(x, 200, DocxReview.MEDIA_TYPE, out.toByteArray());
+            }
+            case "review" -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                review.write(scanned, w);
+                x.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"review.jsonl\"");
+                send(x, 200, "application/x-ndjson; charset=utf-8", out.toByteArray());
             }
             default -> {
                 try (SarifWriter sarif = new SarifWriter(out, engine.catalogue())) {

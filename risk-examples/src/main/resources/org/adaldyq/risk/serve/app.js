@@ -10,8 +10,9 @@
     return e;
   }
 
-  // One result box: `title` while `request` (a fetch promise) runs, then the report in `format`.
-  function show(title, request, format, download) {
+  // One result box: `title` while `request` (a fetch promise) runs, then the report in `format`. With `file`
+  // (one text's annotated page), the expert's review made on the page gives the draft conclusion.
+  function show(title, request, format, download, file) {
     var box = element('section', 'result');
     box.setAttribute('data-file', title);
     box.appendChild(element('h2', null, title));
@@ -28,9 +29,12 @@
       var url = URL.createObjectURL(blob);
       if (format === 'html') {
         var frame = element('iframe');
-        frame.setAttribute('sandbox', 'allow-scripts');
+        frame.setAttribute('sandbox', 'allow-scripts allow-downloads');
         frame.setAttribute('title', 'Report for ' + title);
         frame.src = url;
+        if (file) {
+          reviewed(box, frame, file);
+        }
         box.appendChild(frame);
       } else if (format === 'docx' || format === 'conclusion') {
         var link = element('a', null, 'Download ' + download);
@@ -50,6 +54,50 @@
     });
   }
 
+  // The page in `frame` tells its review (JSON lines) after each decision; the button sends the text and that review
+  // to POST /api/review and offers the draft conclusion with the findings struck out left out and the factors added in.
+  function reviewed(box, frame, file) {
+    var review = '';
+    window.addEventListener('message', function (event) {
+      if (event.source === frame.contentWindow && event.data && event.data.type === 'adaldyq-review') {
+        review = String(event.data.review || '');
+      }
+    });
+    var bar = element('p', 'review-actions');
+    var button = element('button', null, 'Draft conclusion with this review (DOCX)');
+    button.type = 'button';
+    var status = element('span', 'hint');
+    button.addEventListener('click', function () {
+      status.className = 'hint';
+      status.textContent = 'Writing…';
+      base64(file).then(function (content) {
+        return fetch('/api/review?format=conclusion' + minConfidence(), {
+          method: 'POST',
+          headers: {'Content-Type': 'application/json'},
+          body: JSON.stringify({document: {name: file.name, content: content}, review: review})
+        });
+      }).then(function (response) {
+        if (!response.ok) {
+          return response.json().then(function (e) { throw new Error(e.reason + ': ' + e.error); });
+        }
+        return response.blob();
+      }).then(function (blob) {
+        status.textContent = '';
+        var link = element('a', 'reviewed-conclusion', 'Download ' + file.name.replace(/\.[^.]+$/, '') + '.conclusion.docx');
+        link.href = URL.createObjectURL(blob);
+        link.download = file.name.replace(/\.[^.]+$/, '') + '.conclusion.docx';
+        status.appendChild(link);
+      }).catch(function (e) {
+        status.className = 'error';
+        status.textContent = e.message;
+      });
+    });
+    bar.appendChild(button);
+    bar.appendChild(document.createTextNode(' '));
+    bar.appendChild(status);
+    box.appendChild(bar);
+  }
+
   // The chosen minimum confidence as a query parameter ('' when every finding is wanted).
   function minConfidence() {
     var min = document.getElementById('min-confidence').value;
@@ -59,7 +107,7 @@
   function scan(file, format) {
     show(file.name, fetch('/api/scan?format=' + encodeURIComponent(format) + '&name=' + encodeURIComponent(file.name) + minConfidence(), {
       method: 'POST', body: file
-    }), format, file.name.replace(/\.[^.]+$/, '') + (format === 'conclusion' ? '.conclusion.docx' : '.review.docx'));
+    }), format, file.name.replace(/\.[^.]+$/, '') + (format === 'conclusion' ? '.conclusion.docx' : '.review.docx'), file);
   }
 
   function base64(file) {

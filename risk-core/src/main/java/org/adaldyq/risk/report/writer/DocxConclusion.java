@@ -15,6 +15,7 @@ import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.regulation.FactorCatalogue;
 import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.report.Review;
 import org.adaldyq.risk.report.ScannedDocument;
 
 /**
@@ -160,7 +161,10 @@ public final class DocxConclusion {
         List<int[]> quotes = new ArrayList<>();
         for (Finding f : findings) {
             ProvisionLocation at = (ProvisionLocation) f.location();
-            quotes.add(new int[] {at.start(), at.end()});
+            if (!Review.added(f)) {
+                // a factor the expert added has no trigger words: its quote is the whole provision
+                quotes.add(new int[] {at.start(), at.end()});
+            }
             regions.add(new int[] {at.provisionStart(), at.provisionEnd()});
             if (at.start() < at.provisionStart() || at.end() > at.provisionEnd()) {
                 regions.add(new int[] {lineStart(text, at.start()), lineEnd(text, at.end())});
@@ -334,6 +338,11 @@ public final class DocxConclusion {
                 String detail = f.code() + " · " + LABELS.get(f.severity().toString(), lang) + (i.confidence() == null ? ""
                         : String.format(Locale.ROOT, " · %s %.2f", LABELS.get("confidence", lang), i.confidence()));
                 text(b, detail, GREY);
+                String decision = Review.decision(f);
+                if (decision != null) {
+                    b.append(BREAK);
+                    text(b, LABELS.get("added".equals(decision) ? "expertAdded" : "expertConfirmed", lang), "<w:i/><w:sz w:val=\"18\"/>");
+                }
                 if (pair) {
                     b.append(BREAK);
                     int only = i.findings().get(0) != null ? 0 : 1;

@@ -3,6 +3,7 @@ package org.adaldyq.risk.report.writer;
 import org.adaldyq.risk.report.ScannedDocument;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ProvisionScore;
+import org.adaldyq.risk.report.Review;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -69,12 +70,136 @@ public final class HtmlReport implements Closeable {
                   var ids = mark.getAttribute('data-findings').split(' ');
                   var shown = ids.some(function (id) {
                     var note = document.getElementById(id);
-                    return note && !note.hidden;
+                    return note && !note.hidden && note.getAttribute('data-review') !== 'struck';
                   });
                   mark.classList.toggle('off', !shown);
                 });
               }
+              window.adaldyqReview = {};
+              // the expert's review of one document: its provisions as review lines (Review.java's format), the
+              // decisions kept in them, the notes and the bar painted from them, saved and loaded as JSON lines
+              function review(section, apply) {
+                var data = section.querySelector('script.review-data');
+                var bar = section.querySelector('.review-bar');
+                if (!data || !bar) { return; }
+                var lines = JSON.parse(data.textContent);
+                var byStart = {};
+                lines.forEach(function (l) { byStart[l.start] = l; });
+                var words = JSON.parse(bar.getAttribute('data-words'));
+                var names = {};
+                bar.querySelectorAll('select.provision option').forEach(function (o) { names[o.value] = o.textContent; });
+                function has(list, code) { return list.indexOf(code) >= 0; }
+                function without(list, code) { return list.filter(function (c) { return c !== code; }); }
+                function factors(l) {
+                  var out = l.found.filter(function (c) { return !has(l.struck, c); });
+                  l.added.forEach(function (c) { if (!has(out, c)) { out.push(c); } });
+                  return out.sort();
+                }
+                function jsonl() {
+                  return lines.map(function (l) {
+                    return JSON.stringify({id: l.id, lang: l.lang, act: l.act, provision: l.provision, start: l.start, end: l.end,
+                      text: l.text, factors: factors(l), found: l.found, confirmed: l.confirmed, struck: l.struck, added: l.added});
+                  }).join('\\n') + '\\n';
+                }
+                function paint() {
+                  var counts = {confirmed: 0, struck: 0, toReview: 0, added: 0};
+                  section.querySelectorAll('aside.note[data-start]').forEach(function (note) {
+                    var l = byStart[note.getAttribute('data-start')];
+                    var code = note.getAttribute('data-factor');
+                    if (!l) { return; }
+                    var state = has(l.confirmed, code) ? 'confirmed' : has(l.struck, code) ? 'struck' : '';
+                    note.setAttribute('data-review', state);
+                    counts[state || 'toReview']++;
+                    note.querySelectorAll('button[data-decision]').forEach(function (b) {
+                      b.setAttribute('aria-pressed', String(b.getAttribute('data-decision') === state));
+                    });
+                  });
+                  var list = bar.querySelector('ul.added');
+                  list.textContent = '';
+                  lines.forEach(function (l) {
+                    l.added.forEach(function (code) {
+                      counts.added++;
+                      var item = document.createElement('li');
+                      item.textContent = (names[l.start] || l.provision) + ' · ' + code + ' ';
+                      var remove = document.createElement('button');
+                      remove.type = 'button';
+                      remove.textContent = words.remove;
+                      remove.addEventListener('click', function () { l.added = without(l.added, code); changed(); });
+                      item.appendChild(remove);
+                      list.appendChild(item);
+                    });
+                  });
+                  bar.querySelector('.review-counts').textContent = counts.confirmed + ' ' + words.confirmed + ' · ' + counts.struck + ' '
+                    + words.struck + ' · ' + counts.toReview + ' ' + words.toReview + ' · ' + counts.added + ' ' + words.added;
+                  apply(section);
+                }
+                function changed() {
+                  paint();
+                  if (window.parent !== window) {
+                    window.parent.postMessage({type: 'adaldyq-review', act: bar.getAttribute('data-act'), review: jsonl()}, '*');
+                  }
+                }
+                section.querySelectorAll('aside.note[data-start]').forEach(function (note) {
+                  note.querySelectorAll('button[data-decision]').forEach(function (b) {
+                    b.addEventListener('click', function () {
+                      var l = byStart[note.getAttribute('data-start')];
+                      var code = note.getAttribute('data-factor');
+                      var decision = b.getAttribute('data-decision');
+                      var mine = decision === 'confirmed' ? 'confirmed' : 'struck';
+                      var other = mine === 'confirmed' ? 'struck' : 'confirmed';
+                      l[mine] = has(l[mine], code) ? without(l[mine], code) : l[mine].concat([code]).sort();
+                      l[other] = without(l[other], code);
+                      changed();
+                    });
+                  });
+                });
+                bar.querySelector('button.add').addEventListener('click', function () {
+                  var l = byStart[bar.querySelector('select.provision').value];
+                  var code = bar.querySelector('select.factor').value;
+                  if (!l || !code) { return; }
+                  if (has(l.found, code)) {
+                    l.struck = without(l.struck, code);
+                  } else if (!has(l.added, code)) {
+                    l.added = l.added.concat([code]).sort();
+                  }
+                  changed();
+                });
+                bar.querySelector('button.save').addEventListener('click', function () {
+                  var link = document.createElement('a');
+                  link.href = URL.createObjectURL(new Blob([jsonl()], {type: 'application/x-ndjson'}));
+                  link.download = bar.getAttribute('data-act').replace(/\\.[^.]*$/, '') + '.review.jsonl';
+                  document.body.appendChild(link);
+                  link.click();
+                  link.remove();
+                });
+                var codes = [];
+                bar.querySelectorAll('select.factor option').forEach(function (o) { codes.push(o.value); });
+                bar.querySelector('input.load').addEventListener('change', function (e) {
+                  var file = e.target.files[0];
+                  if (!file) { return; }
+                  file.text().then(function (text) {
+                    var matched = 0, other = 0;
+                    text.split('\\n').forEach(function (raw) {
+                      if (!raw.trim()) { return; }
+                      var r;
+                      try { r = JSON.parse(raw); } catch (err) { other++; return; }
+                      var l = byStart[r.start];
+                      if (!l || r.act !== l.act || r.text !== l.text) { other++; return; }
+                      function known(list, among) { return (Array.isArray(list) ? list : []).filter(function (c) { return has(among, c); }).sort(); }
+                      l.confirmed = known(r.confirmed, l.found);
+                      l.struck = known(r.struck, l.found).filter(function (c) { return !has(l.confirmed, c); });
+                      l.added = known(r.added, codes).filter(function (c) { return !has(l.found, c); });
+                      matched++;
+                    });
+                    bar.querySelector('.loaded').textContent = matched + ' / ' + (matched + other);
+                    changed();
+                  });
+                });
+                window.adaldyqReview[section.id] = jsonl;
+                paint();
+              }
               document.querySelectorAll('section.doc').forEach(function (section) {
+                review(section, apply);
                 section.querySelectorAll('input[data-filter]').forEach(function (box) {
                   box.addEventListener('change', function () { apply(section); });
                 });
@@ -124,13 +249,26 @@ public final class HtmlReport implements Closeable {
             .sev { font-size: 11px; padding: 0 5px; border-radius: 8px; color: #fff; }
             .sev-high { background: #b3261e; } .sev-medium { background: #c26a00; } .sev-low { background: #5f6368; }
             .none { color: var(--muted); }
+            .review-bar { border: 1px dashed #9aa0a6; border-radius: 6px; padding: 8px 12px; margin: 0 0 12px; font-size: 13px; }
+            .review-bar h3 { font-size: 14px; margin: 0 0 4px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+            .review-bar p { margin: 2px 0 6px; }
+            .review-bar select.provision { max-width: 420px; }
+            .review-bar ul.added { margin: 4px 0; padding-left: 20px; }
+            .review-bar .review-counts { font-weight: 600; }
+            .review-bar button, aside.note .decide button { font: inherit; font-size: 12px; padding: 1px 9px; border: 1px solid #9aa0a6; border-radius: 10px; background: #fff; cursor: pointer; }
+            aside.note .decide { display: flex; gap: 6px; margin-top: 4px; }
+            aside.note[data-review=confirmed] { background: #eef7ee; }
+            aside.note button[data-decision=confirmed][aria-pressed=true] { background: #1e7d32; border-color: #1e7d32; color: #fff; }
+            aside.note[data-review=struck] { opacity: .6; }
+            aside.note[data-review=struck] h4 { text-decoration: line-through; }
+            aside.note button[data-decision=struck][aria-pressed=true] { background: #b3261e; border-color: #b3261e; color: #fff; }
             .error { color: #b3261e; }
             footer { color: var(--muted); font-size: 12px; padding: 8px 24px 24px; text-align: center; }
             @media (max-width: 800px) { .overview, .body { grid-template-columns: 1fr; } .notes { grid-column: 1; } }
             @media print {
               body { background: #fff; font-size: 11pt; }
               header.top { background: none; color: #000; border-bottom: 2px solid #000; }
-              .filters, .jump-panel { display: none; }
+              .filters, .jump-panel, .review-bar, aside.note .decide, aside.note[data-review=struck] { display: none; }
               section.doc, nav.index { border: none; break-before: page; }
               .body { grid-template-columns: 3fr 2fr; }
               mark, .swatch, .sev, aside.note { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -190,6 +328,17 @@ public final class HtmlReport implements Closeable {
      * @throws IOException when the writer fails
      */
     public void add(ScannedDocument scanned) throws IOException {
+        add(scanned, Review.NONE);
+    }
+
+    /**
+     * Adds one document's section with an expert's review loaded: each finding's note shows whether it was
+     * confirmed or struck out, the factors added are listed, and the page saves the review again as JSON
+     * lines ({@link Review}) after the reader changes it.
+     *
+     * @throws IOException when the writer fails
+     */
+    public void add(ScannedDocument scanned, Review review) throws IOException {
         ensureOpen();
         ScanReport report = scanned.report();
         Language lang = report.language();
@@ -209,6 +358,7 @@ public final class HtmlReport implements Closeable {
         } else {
             overview(h, report, doc, lang);
         }
+        reviewBar(h, scanned, review, lang);
         body(h, scanned, doc, lang);
         h.append("</section>\n");
         out.write(h.toString());
@@ -398,7 +548,57 @@ public final class HtmlReport implements Closeable {
     }
 
     private void note(StringBuilder h, Finding f, String id, Language lang) {
-        note(h, f, id, colour(f.code()), lang, "", false);
+        note(h, f, id, colour(f.code()), lang, "", false, true);
+    }
+
+    /**
+     * The review bar of a document: counts of decisions, the factors added, a provision and a factor to add,
+     * save and load; then the document's review lines as JSON for the page's script ({@code <} written as
+     * {@code \u003c}, so no text closes the element).
+     */
+    private void reviewBar(StringBuilder h, ScannedDocument scanned, Review review, Language lang) throws IOException {
+        String act = Review.act(scanned.report().source());
+        String words = "{\"confirmed\":" + jsonString(label("confirmed", lang)) + ",\"struck\":" + jsonString(label("struck", lang))
+                + ",\"toReview\":" + jsonString(label("toReview", lang)) + ",\"added\":" + jsonString(label("added", lang))
+                + ",\"remove\":" + jsonString(label("remove", lang)) + "}";
+        h.append("<div class=\"review-bar\" data-act=\"").append(escape(act)).append("\" data-words=\"").append(escape(words)).append("\">\n");
+        h.append("<h3>").append(escape(label("review", lang))).append("</h3>\n<p>").append(escape(label("reviewHelp", lang))).append("</p>\n");
+        h.append("<p><span class=\"review-counts\"></span></p>\n<ul class=\"added\"></ul>\n<p>");
+        h.append("<label>").append(escape(label("addFactor", lang))).append(": <select class=\"provision\">");
+        String text = scanned.document().text();
+        for (org.adaldyq.risk.structure.Provision p : scanned.document().provisions()) {
+            h.append("<option value=\"").append(p.start()).append("\">").append(escape(CitationText.of(p.citation(), lang))).append(" — ")
+                    .append(escape(shorten(p.text(text).replaceAll("\\s+", " ").strip(), 60))).append("</option>");
+        }
+        h.append("</select></label> <select class=\"factor\">");
+        for (String code : new TreeSet<>(catalogue.codes())) {
+            h.append("<option value=\"").append(escape(code)).append("\">").append(escape(title(code, lang))).append(" (").append(escape(code))
+                    .append(")</option>");
+        }
+        h.append("</select> <button type=\"button\" class=\"add\">").append(escape(label("add", lang))).append("</button></p>\n<p>");
+        h.append("<button type=\"button\" class=\"save\">").append(escape(label("saveReview", lang))).append("</button> <label>")
+                .append(escape(label("loadReview", lang))).append(": <input type=\"file\" class=\"load\" accept=\".jsonl,.json,.txt\"></label> ")
+                .append("<span class=\"loaded\"></span></p>\n</div>\n");
+        java.io.StringWriter lines = new java.io.StringWriter();
+        review.write(scanned, lines);
+        h.append("<script type=\"application/json\" class=\"review-data\">[");
+        h.append(lines.toString().strip().replace("\n", ",").replace("<", "\\u003c"));
+        h.append("]</script>\n");
+    }
+
+    private static String jsonString(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     /**
@@ -406,9 +606,19 @@ public final class HtmlReport implements Closeable {
      * title, and the quote after the citation where the page does not mark it in the text.
      */
     static void note(StringBuilder h, Finding f, String id, String colour, Language lang, String badge, boolean withQuote) {
+        note(h, f, id, colour, lang, badge, withQuote, false);
+    }
+
+    /** As above; with {@code review}, the note carries its provision's offset and the confirm / strike-out buttons. */
+    static void note(StringBuilder h, Finding f, String id, String colour, Language lang, String badge, boolean withQuote,
+                     boolean review) {
         ProvisionLocation at = (ProvisionLocation) f.location();
         h.append("<aside class=\"note\" id=\"").append(id).append("\" data-factor=\"").append(f.code()).append("\" data-severity=\"")
-                .append(f.severity()).append("\" style=\"--c:").append(colour).append("\">");
+                .append(f.severity()).append('"');
+        if (review) {
+            h.append(" data-start=\"").append(at.provisionStart()).append('"');
+        }
+        h.append(" style=\"--c:").append(colour).append("\">");
         h.append("<span class=\"score\">").append(String.format(Locale.ROOT, "%.2f", f.score()));
         if (f.confidence() != null) {
             h.append(" · <span class=\"confidence\" title=\"").append(escape(confidenceWords(f))).append("\">")
@@ -428,6 +638,11 @@ public final class HtmlReport implements Closeable {
         if (!f.triggers().isEmpty()) {
             h.append("<p><b>").append(escape(label("triggers", lang))).append(":</b> ")
                     .append(escape(String.join(", ", f.triggers()))).append("</p>");
+        }
+        if (review) {
+            h.append("<p class=\"decide\"><button type=\"button\" data-decision=\"confirmed\" aria-pressed=\"false\">✓ ")
+                    .append(escape(label("confirm", lang))).append("</button><button type=\"button\" data-decision=\"struck\" aria-pressed=\"false\">✗ ")
+                    .append(escape(label("strike", lang))).append("</button></p>");
         }
         h.append("</aside>\n");
     }

@@ -218,6 +218,48 @@ class DocxConclusionTest {
         }
     }
 
+    /** After an expert's review: a factor struck out has no row, one added says so and bolds nothing, one confirmed says so. */
+    @Test
+    void aReviewedTextShowsWhatTheExpertAddedAndConfirmed() throws Exception {
+        ScannedDocument ru = engine.scanDocument(SAMPLES.resolve("ru/kz-laws_rus_104440.md"));
+        Finding struck = ru.report().findings().get(0);
+        Finding confirmed = ru.report().findings().get(1);
+        org.adaldyq.risk.structure.Provision quiet = ru.document().provisions().stream()
+                .filter(p -> ru.report().provisions().stream().noneMatch(s -> s.start() == p.start()) && p.end() - p.start() > 60)
+                .findFirst().orElseThrow();
+        String text = ru.document().text();
+        List<org.adaldyq.risk.report.Review.Decision> decisions = new java.util.ArrayList<>();
+        ProvisionLocation s = (ProvisionLocation) struck.location();
+        ProvisionLocation c = (ProvisionLocation) confirmed.location();
+        org.adaldyq.risk.structure.Provision sp = ru.document().provisions().stream().filter(p -> p.start() == s.provisionStart()).findFirst().orElseThrow();
+        org.adaldyq.risk.structure.Provision cp = ru.document().provisions().stream().filter(p -> p.start() == c.provisionStart()).findFirst().orElseThrow();
+        decisions.add(new org.adaldyq.risk.report.Review.Decision("kz-laws_rus_104440.md", sp.start(), sp.end(), sp.citation(), Language.RU,
+                sp.textWithLeadIn(text), java.util.Set.of(struck.code()), java.util.Set.of(), java.util.Set.of(struck.code()), java.util.Set.of()));
+        decisions.add(new org.adaldyq.risk.report.Review.Decision("kz-laws_rus_104440.md", cp.start(), cp.end(), cp.citation(), Language.RU,
+                cp.textWithLeadIn(text), java.util.Set.of(confirmed.code()), java.util.Set.of(confirmed.code()), java.util.Set.of(), java.util.Set.of()));
+        decisions.add(new org.adaldyq.risk.report.Review.Decision("kz-laws_rus_104440.md", quiet.start(), quiet.end(), quiet.citation(), Language.RU,
+                quiet.textWithLeadIn(text), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of("NON_TRANSPARENCY")));
+        ScannedDocument reviewed = org.adaldyq.risk.report.Review.of(decisions).apply(ru, engine.catalogue()).document();
+        DocxConclusion conclusion = new DocxConclusion(engine.catalogue(), null);
+        conclusion.add(reviewed);
+        try (XWPFDocument doc = read(conclusion)) {
+            XWPFTable provisions = doc.getTables().get(1);
+            XWPFTableRow added = provisions.getRows().stream()
+                    .filter(r -> r.getCell(1).getText().equals(CitationText.of(quiet.citation(), Language.RU))).findFirst().orElseThrow();
+            assertThat(added.getCell(3).getText()).contains("NON_TRANSPARENCY", "добавлено экспертом");
+            assertThat(added.getCell(2).getText()).contains(text.substring(quiet.start(), quiet.start() + 40).strip());
+            assertThat(boldText(added.getCell(2).getParagraphs())).isEmpty();
+            XWPFTableRow kept = provisions.getRows().stream()
+                    .filter(r -> r.getCell(1).getText().equals(CitationText.of(c.provision(), Language.RU))).findFirst().orElseThrow();
+            assertThat(kept.getCell(3).getText()).contains(confirmed.code(), "подтверждено экспертом");
+            // the struck factor is gone from its structural unit's row (the row is gone with it when it held nothing else)
+            String struckUnit = CitationText.of(s.provision(), Language.RU);
+            provisions.getRows().stream().filter(r -> r.getCell(1).getText().equals(struckUnit))
+                    .forEach(r -> assertThat(r.getCell(3).getText()).doesNotContain(struck.code()));
+            assertThat(provisions.getRows()).hasSize(1 + reviewed.report().provisions().size());
+        }
+    }
+
     private static XWPFDocument read(DocxConclusion conclusion) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         conclusion.write(out);

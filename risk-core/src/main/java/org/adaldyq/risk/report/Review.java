@@ -1,0 +1,417 @@
+package org.adaldyq.risk.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.adaldyq.risk.finding.Evidence;
+import org.adaldyq.risk.finding.Finding;
+import org.adaldyq.risk.finding.ProvisionLocation;
+import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.regulation.FactorCatalogue;
+import org.adaldyq.risk.structure.Provision;
+
+/**
+ * An expert's review of scanned texts: per provision, the factors the scanner found, the ones the expert
+ * struck out or confirmed, and the ones the expert added. Kept as JSON lines, one per provision, in the
+ * format of labelled provisions ({@code id}, {@code lang}, {@code act}, {@code text} with a list item's
+ * lead-in, {@code factors}), so a review is at once what the reports are rewritten from ({@link #apply})
+ * and training or evaluation data for {@code train --data} and {@code evaluate --data}:
+ *
+ * <pre>{"id":"draft.docx@1043","lang":"ru","act":"draft.docx","provision":"Article 5, point 2","start":1043,"end":1190,
+ *  "text":"…","factors":["OPTIONAL_POWER","WIDE_DISCRETION"],"found":["OPTIONAL_POWER","VAGUE_TERMS"],
+ *  "confirmed":["OPTIONAL_POWER"],"struck":["VAGUE_TERMS"],"added":["WIDE_DISCRETION"]}</pre>
+ *
+ * {@code factors} is what the provision holds after the review: found, less struck, plus added (a finding
+ * neither confirmed nor struck counts as found). A line edited by hand may change {@code factors} alone: read
+ * back, a factor found and no longer listed is struck out and a factor listed and not found is added. A provision is matched to a scanned text by the file name of
+ * the text ({@code act}), its offset ({@code start}) and its text, so a review of one version of a draft is
+ * not applied to provisions that changed in the next ({@link Applied#stale()}). Immutable and thread-safe.
+ */
+public final class Review {
+
+    /** The rule id of a finding the expert added (no trigger words: its quote is the provision's own text). */
+    public static final String EXPERT_RULE = "review:added";
+    /** The evidence path that marks a finding the expert added or confirmed. */
+    public static final String EVIDENCE = "review";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A review with no decisions: {@link #write} gives the worksheet of a text as scanned. */
+    public static final Review NONE = new Review(List.of());
+
+    /**
+     * One provision as reviewed.
+     *
+     * @param act       file name of the text the provision is in
+     * @param start     offset of the provision's own text in the extracted text
+     * @param end       end of the provision's own text (exclusive)
+     * @param provision the provision's English citation ({@code Article 5, point 2})
+     * @param language  the text's language
+     * @param text      the provision's text, with its lead-in words first when it is a list item
+     * @param found     the factors the scanner found
+     * @param confirmed the found factors the expert confirmed
+     * @param struck    the found factors the expert struck out
+     * @param added     the factors the expert added
+     */
+    public record Decision(String act, int start, int end, String provision, Language language, String text,
+                           Set<String> found, Set<String> confirmed, Set<String> struck, Set<String> added) {
+
+        /** Requires act, citation, language and text; copies the sets, sorted. */
+        public Decision {
+            Objects.requireNonNull(act, "act");
+            Objects.requireNonNull(provision, "provision");
+            Objects.requireNonNull(language, "language");
+            Objects.requireNonNull(text, "text");
+            found = sorted(found);
+            confirmed = sorted(confirmed);
+            struck = sorted(struck);
+            added = sorted(added);
+        }
+
+        /** What the provision holds after the review: found, less struck, plus added. */
+        public Set<String> factors() {
+            TreeSet<String> factors = new TreeSet<>(found);
+            factors.removeAll(struck);
+            factors.addAll(added);
+            return java.util.Collections.unmodifiableSet(factors);
+        }
+
+        /** True when the expert decided anything on this provision. */
+        public boolean decided() {
+            return !confirmed.isEmpty() || !struck.isEmpty() || !added.isEmpty();
+        }
+
+        /** The id of the line: {@code act@start}. */
+        public String id() {
+            return act + "@" + start;
+        }
+
+        private static Set<String> sorted(Set<String> codes) {
+            return codes == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(codes));
+        }
+    }
+
+    /**
+     * A scanned text with a review applied.
+     *
+     * @param document the text with struck findings removed and added ones in, scores worked out again
+     * @param applied  the decisions applied to it (lines with a decision: confirmed, struck or added)
+     * @param stale    the decisions on this text whose provision is no longer there as reviewed
+     */
+    public record Applied(ScannedDocument document, int applied, List<Decision> stale) {
+
+        /** Copies the list. */
+        public Applied {
+            stale = List.copyOf(stale);
+        }
+    }
+
+    private final List<Decision> decisions;
+    private final Map<String, Map<Integer, Decision>> byAct = new HashMap<>();
+
+    private Review(List<Decision> decisions) {
+        this.decisions = List.copyOf(decisions);
+        for (Decision d : this.decisions) {
+            byAct.computeIfAbsent(d.act(), k -> new LinkedHashMap<>()).put(d.start(), d);
+        }
+    }
+
+    /** A review of these decisions (a later decision on the same provision replaces an earlier one). */
+    public static Review of(Collection<Decision> decisions) {
+        return new Review(new ArrayList<>(decisions));
+    }
+
+    /** The file names of the texts this review decides anything on (lines with no decision left out). */
+    public Set<String> acts() {
+        Set<String> acts = new TreeSet<>();
+        for (Map.Entry<String, Map<Integer, Decision>> e : byAct.entrySet()) {
+            if (e.getValue().values().stream().anyMatch(Decision::decided)) {
+                acts.add(e.getKey());
+            }
+        }
+        return java.util.Collections.unmodifiableSet(acts);
+    }
+
+    /** This review and {@code other}'s decisions (the other's replacing this one's on the same provision). */
+    public Review and(Review other) {
+        List<Decision> all = new ArrayList<>(decisions);
+        all.addAll(other.decisions);
+        return new Review(all);
+    }
+
+    /** The decisions, in the order read. */
+    public List<Decision> decisions() {
+        return decisions;
+    }
+
+    /**
+     * Reads a review from JSON lines (blank lines are skipped).
+     *
+     * @param in        the lines
+     * @param source    the name used in error messages ({@code source:line: …})
+     * @param catalogue the factor codes a line may name
+     * @throws IOException when reading fails or a line is not a review line: the message names source and line
+     */
+    public static Review read(Reader in, String source, FactorCatalogue catalogue) throws IOException {
+        List<Decision> decisions = new ArrayList<>();
+        BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
+        String line;
+        int n = 0;
+        while ((line = lines.readLine()) != null) {
+            n++;
+            if (!line.isBlank()) {
+                decisions.add(decision(line, source + ":" + n, catalogue));
+            }
+        }
+        return new Review(decisions);
+    }
+
+    private static Decision decision(String line, String where, FactorCatalogue catalogue) throws IOException {
+        JsonNode j;
+        try {
+            j = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IOException(where + ": not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!j.isObject()) {
+            throw new IOException(where + ": a review line is a JSON object");
+        }
+        String act = required(j, "act", where);
+        String provision = required(j, "provision", where);
+        String text = required(j, "text", where);
+        Language language = Language.fromCode(j.path("lang").asText())
+                .orElseThrow(() -> new IOException(where + ": \"lang\" must be kk, ru or en"));
+        if (!j.path("start").canConvertToInt() || !j.path("end").canConvertToInt()
+                || j.path("start").asInt() < 0 || j.path("end").asInt() < j.path("start").asInt()) {
+            throw new IOException(where + ": \"start\" and \"end\" must be offsets, start <= end");
+        }
+        Set<String> found = codes(j, "found", where, catalogue);
+        Set<String> confirmed = codes(j, "confirmed", where, catalogue);
+        Set<String> struck = codes(j, "struck", where, catalogue);
+        Set<String> added = codes(j, "added", where, catalogue);
+        for (String code : struck) {
+            if (confirmed.contains(code)) {
+                throw new IOException(where + ": " + code + " is both confirmed and struck out");
+            }
+        }
+        if (j.has("factors")) {
+            // the factors as the expert left them decide (a line edited by hand): found but not there is struck out,
+            // there but not found is added
+            Set<String> factors = codes(j, "factors", where, catalogue);
+            struck = new TreeSet<>(found);
+            struck.removeAll(factors);
+            added = new TreeSet<>(factors);
+            added.removeAll(found);
+            confirmed = new TreeSet<>(confirmed);
+            confirmed.retainAll(factors);
+        }
+        return new Decision(act, j.path("start").asInt(), j.path("end").asInt(), provision, language, text, found, confirmed,
+                struck, added);
+    }
+
+    private static String required(JsonNode j, String field, String where) throws IOException {
+        JsonNode v = j.get(field);
+        if (v == null || !v.isTextual() || v.asText().isEmpty()) {
+            throw new IOException(where + ": no \"" + field + "\"");
+        }
+        return v.asText();
+    }
+
+    private static Set<String> codes(JsonNode j, String field, String where, FactorCatalogue catalogue) throws IOException {
+        JsonNode v = j.get(field);
+        if (v == null || v.isNull()) {
+            return Set.of();
+        }
+        if (!v.isArray()) {
+            throw new IOException(where + ": \"" + field + "\" must be an array of factor codes");
+        }
+        Set<String> codes = new TreeSet<>();
+        for (JsonNode c : v) {
+            if (!c.isTextual() || catalogue.get(c.asText()).isEmpty()) {
+                throw new IOException(where + ": \"" + field + "\" holds " + c + ", not a factor code of the catalogue");
+            }
+            codes.add(c.asText());
+        }
+        return codes;
+    }
+
+    /**
+     * Writes one review line per provision of {@code scanned}, in text order, with the factors found and
+     * the decisions this review holds on it (none when it holds none): the worksheet an expert reviews, or
+     * the reviewed text's labelled provisions.
+     *
+     * @throws IOException when the writer fails
+     */
+    public void write(ScannedDocument scanned, Writer out) throws IOException {
+        String act = act(scanned.report().source());
+        String documentText = scanned.document().text();
+        Map<Integer, Set<String>> found = foundByProvision(scanned.report());
+        Map<Integer, Decision> mine = byAct.getOrDefault(act, Map.of());
+        Language language = scanned.report().language();
+        for (Provision p : scanned.document().provisions()) {
+            String text = p.textWithLeadIn(documentText);
+            Set<String> codes = found.getOrDefault(p.start(), Set.of());
+            Decision d = mine.get(p.start());
+            Decision line = d != null && d.text().equals(text)
+                    ? new Decision(act, p.start(), p.end(), p.citation(), language, text, codes, retain(d.confirmed(), codes),
+                            retain(d.struck(), codes), d.added())
+                    : new Decision(act, p.start(), p.end(), p.citation(), language, text, codes, Set.of(), Set.of(), Set.of());
+            out.write(line(line));
+            out.write('\n');
+        }
+        out.flush();
+    }
+
+    /** A review line as JSON (one line, fields in the documented order). */
+    public static String line(Decision d) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("id", d.id());
+        o.put("lang", d.language().code());
+        o.put("act", d.act());
+        o.put("provision", d.provision());
+        o.put("start", d.start());
+        o.put("end", d.end());
+        o.put("text", d.text());
+        array(o, "factors", d.factors());
+        array(o, "found", d.found());
+        array(o, "confirmed", d.confirmed());
+        array(o, "struck", d.struck());
+        array(o, "added", d.added());
+        try {
+            return MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers always writes", e);
+        }
+    }
+
+    private static void array(ObjectNode o, String field, Set<String> codes) {
+        ArrayNode a = o.putArray(field);
+        codes.forEach(a::add);
+    }
+
+    /**
+     * {@code scanned} with this review's decisions on it: findings struck out removed, findings confirmed
+     * marked ({@link #EVIDENCE} evidence {@code confirmed}), factors added as findings on the whole provision
+     * ({@link #EXPERT_RULE}, the catalogue's title, severity, why and how to fix in the text's language), the
+     * provision and document scores worked out again. A decision whose provision is not in the text as it was
+     * reviewed (other offsets or other words) is not applied and is returned as stale.
+     */
+    public Applied apply(ScannedDocument scanned, FactorCatalogue catalogue) {
+        ScanReport report = scanned.report();
+        Map<Integer, Decision> mine = byAct.getOrDefault(act(report.source()), Map.of());
+        if (mine.isEmpty()) {
+            return new Applied(scanned, 0, List.of());
+        }
+        String documentText = scanned.document().text();
+        Map<Integer, Provision> provisions = new HashMap<>();
+        for (Provision p : scanned.document().provisions()) {
+            provisions.put(p.start(), p);
+        }
+        Map<Integer, Decision> live = new HashMap<>();
+        List<Decision> stale = new ArrayList<>();
+        for (Decision d : mine.values()) {
+            if (!d.decided()) {
+                continue;
+            }
+            Provision p = provisions.get(d.start());
+            if (p != null && p.end() == d.end() && p.textWithLeadIn(documentText).equals(d.text())) {
+                live.put(d.start(), d);
+            } else {
+                stale.add(d);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Finding f : report.findings()) {
+            ProvisionLocation at = (ProvisionLocation) f.location();
+            Decision d = live.get(at.provisionStart());
+            if (d == null) {
+                findings.add(f);
+            } else if (d.confirmed().contains(f.code())) {
+                findings.add(marked(f, "confirmed"));
+            } else if (!d.struck().contains(f.code())) {
+                findings.add(f);
+            }
+        }
+        Language language = report.language();
+        for (Decision d : live.values()) {
+            Provision p = provisions.get(d.start());
+            for (String code : d.added()) {
+                boolean there = findings.stream().anyMatch(f -> f.code().equals(code)
+                        && ((ProvisionLocation) f.location()).provisionStart() == p.start());
+                if (!there) {
+                    findings.add(added(code, p, documentText, language, catalogue));
+                }
+            }
+        }
+        ScanReport reviewed = ScanReport.of(report.source(), language, report.mediaType(), report.provisionCount(), findings,
+                report.metadata());
+        return new Applied(new ScannedDocument(scanned.document(), reviewed, scanned.words()), live.size(), stale);
+    }
+
+    /**
+     * The expert's decision a finding carries after {@link #apply}: {@code added}, {@code confirmed}, or null
+     * for a finding the expert left as found.
+     */
+    public static String decision(Finding f) {
+        for (Evidence e : f.evidence()) {
+            if (EVIDENCE.equals(e.path()) && e.value() != null) {
+                return e.value().toString();
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code f} was added by the expert, not found by the scanner. */
+    public static boolean added(Finding f) {
+        return EXPERT_RULE.equals(f.ruleId());
+    }
+
+    private static Finding added(String code, Provision p, String documentText, Language language, FactorCatalogue catalogue) {
+        FactorCatalogue.Factor factor = catalogue.get(code).orElseThrow(() -> new IllegalArgumentException("not a factor: " + code));
+        ProvisionLocation at = new ProvisionLocation(p.citation(), p.start(), p.end(), p.text(documentText), p.start(), p.end());
+        return new Finding(code, EXPERT_RULE, factor.severity(), factor.severity().weight(), factor.title(language), at, List.of(),
+                List.of(Evidence.of(EVIDENCE, "added")), factor.explanation(language), factor.recommendation(language), null);
+    }
+
+    private static Finding marked(Finding f, String decision) {
+        List<Evidence> evidence = new ArrayList<>(f.evidence());
+        evidence.add(Evidence.of(EVIDENCE, decision));
+        return new Finding(f.code(), f.ruleId(), f.severity(), f.score(), f.title(), f.location(), f.triggers(), evidence,
+                f.explanation(), f.recommendation(), f.confidence());
+    }
+
+    private static Map<Integer, Set<String>> foundByProvision(ScanReport report) {
+        Map<Integer, Set<String>> found = new HashMap<>();
+        for (Finding f : report.findings()) {
+            found.computeIfAbsent(((ProvisionLocation) f.location()).provisionStart(), k -> new TreeSet<>()).add(f.code());
+        }
+        return found;
+    }
+
+    private static Set<String> retain(Set<String> codes, Set<String> found) {
+        Set<String> kept = new TreeSet<>(codes);
+        kept.retainAll(found);
+        return kept;
+    }
+
+    /** The file name of a source (the part after the last {@code /} or {@code \}): a review's {@code act}. */
+    public static String act(String source) {
+        int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+        return slash >= 0 && slash < source.length() - 1 ? source.substring(slash + 1) : source;
+    }
+}

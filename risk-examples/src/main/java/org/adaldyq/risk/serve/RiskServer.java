@@ -136,7 +136,9 @@ public final class RiskServer implements AutoCloseable {
             throw e;
         }
         this.maxBytes = o.maxBytes();
-        this.page = resource("upload.html");
+        // an annotated page shown in a frame from a blob: URL inherits this page's policy: allow its script by hash
+        this.page = new String(resource("upload.html"), StandardCharsets.UTF_8)
+                .replace("{{report-script}}", HtmlReport.scriptSource()).getBytes(StandardCharsets.UTF_8);
         this.openApi = resource("openapi.json");
         this.script = resource("app.js");
         this.working = new Semaphore(o.threads());

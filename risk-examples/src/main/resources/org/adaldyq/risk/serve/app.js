@@ -61,6 +61,7 @@
     window.addEventListener('message', function (event) {
       if (event.source === frame.contentWindow && event.data && event.data.type === 'adaldyq-review') {
         review = String(event.data.review || '');
+        box.setAttribute('data-review', 'changed');
       }
     });
     var bar = element('p', 'review-actions');

@@ -124,9 +124,87 @@ class HtmlReportBrowserTest {
         assertThat(probe.findElements(By.cssSelector(".line img, .line svg, .line iframe, .line script, .line a[href]"))).isEmpty();
         assertThat(probe.findElements(By.cssSelector("mark[data-findings]"))).as("the probe's findings are marked").isNotEmpty();
         assertThat(probe.getText()).contains("<script>window.__xss = 1;</script>").contains("onerror=\"window.__xss = 2\"");
-        assertThat(browser.findElements(By.tagName("script"))).hasSize(1);
+        // one script runs, the page's own; the rest are each document's review data, JSON that never runs
+        assertThat(browser.findElements(By.cssSelector("script:not([type='application/json'])"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("script.review-data"))).hasSize(findingsBySource.size());
+        assertThat(browser.executeScript("return JSON.parse(arguments[0].querySelector('script.review-data').textContent)"
+                + ".some(function (l) { return l.text.indexOf('<img src=x onerror=') >= 0; })", probe)).isEqualTo(true);
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
+    /**
+     * The expert's review on the page: strike out one finding and confirm another, add a factor to a provision
+     * with none, and the review saved holds every provision with those decisions; loaded again into a fresh
+     * page, the notes show them.
+     */
+    @Test
+    void anExpertStrikesConfirmsAndAddsAndTheReviewIsSavedAndLoadedAgain() throws Exception {
+        try {
+            WebElement section = browser.findElement(By.cssSelector("section.doc[lang=ru]"));
+            String id = section.getAttribute("id");
+            List<WebElement> notes = section.findElements(By.cssSelector("aside.note"));
+            WebElement first = notes.get(0);
+            WebElement second = notes.get(1);
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", first);
+            first.findElement(By.cssSelector("button[data-decision=struck]")).click();
+            second.findElement(By.cssSelector("button[data-decision=confirmed]")).click();
+            assertThat(first.getAttribute("data-review")).isEqualTo("struck");
+            assertThat(second.getAttribute("data-review")).isEqualTo("confirmed");
+            assertThat(first.findElement(By.cssSelector("button[data-decision=struck]")).getAttribute("aria-pressed")).isEqualTo("true");
+
+            WebElement bar = section.findElement(By.cssSelector(".review-bar"));
+            org.openqa.selenium.support.ui.Select provision = new org.openqa.selenium.support.ui.Select(bar.findElement(By.cssSelector("select.provision")));
+            String flagged = first.getAttribute("data-start") + " " + second.getAttribute("data-start");
+            String quiet = provision.getOptions().stream().map(o -> o.getAttribute("value"))
+                    .filter(v -> section.findElements(By.cssSelector("aside.note[data-start='" + v + "']")).isEmpty()).skip(3)
+                    .findFirst().orElseThrow();
+            provision.selectByValue(quiet);
+            new org.openqa.selenium.support.ui.Select(bar.findElement(By.cssSelector("select.factor"))).selectByValue("WIDE_DISCRETION");
+            bar.findElement(By.cssSelector("button.add")).click();
+            assertThat(bar.findElement(By.cssSelector("ul.added")).getText()).contains("WIDE_DISCRETION");
+            assertThat(bar.findElement(By.cssSelector(".review-counts")).getText())
+                    .startsWith("1 подтверждено · 1 исключено · " + (notes.size() - 2) + " не проверено · 1 добавлено экспертом");
+            Browser.screenshot(browser, Path.of("target/screenshots/html-report-review.png"));
+
+            String saved = (String) browser.executeScript("return window.adaldyqReview[arguments[0]]()", id);
+            String source = section.findElement(By.tagName("h2")).getText();
+            StringWriter worksheet = new StringWriter();
+            RiskCli.run(new PrintWriter(worksheet), new PrintWriter(new StringWriter()), "scan", "--format", "review", source);
+            String[] lines = saved.split("\n");
+            assertThat(lines).hasSameSizeAs(worksheet.toString().split("\n"));
+            ObjectMapper json = new ObjectMapper();
+            Map<String, JsonNode> byStart = new LinkedHashMap<>();
+            for (String line : lines) {
+                JsonNode l = json.readTree(line);
+                byStart.put(l.get("start").asText(), l);
+            }
+            String struck = first.getAttribute("data-factor");
+            assertThat(byStart.get(first.getAttribute("data-start")).get("struck").toString()).contains(struck);
+            assertThat(byStart.get(first.getAttribute("data-start")).get("factors").toString()).doesNotContain("\"" + struck + "\"");
+            assertThat(byStart.get(second.getAttribute("data-start")).get("confirmed").toString()).contains(second.getAttribute("data-factor"));
+            assertThat(byStart.get(quiet).get("added").toString()).isEqualTo("[\"WIDE_DISCRETION\"]");
+            assertThat(byStart.get(quiet).get("factors").toString()).isEqualTo("[\"WIDE_DISCRETION\"]");
+            assertThat(byStart.values().stream().filter(l -> !flagged.contains(l.get("start").asText()) && !l.get("start").asText().equals(quiet)))
+                    .allMatch(l -> l.get("struck").isEmpty() && l.get("added").isEmpty() && l.get("confirmed").isEmpty());
+
+            // loaded into a fresh page, the decisions come back
+            Path file = OUT.resolve("ru.review.jsonl");
+            Files.writeString(file, saved);
+            browser.navigate().refresh();
+            WebElement fresh = browser.findElement(By.id(id));
+            assertThat(fresh.findElements(By.cssSelector("aside.note[data-review=struck]"))).isEmpty();
+            fresh.findElement(By.cssSelector(".review-bar input.load")).sendKeys(file.toAbsolutePath().toString());
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                    .until(d -> !fresh.findElement(By.cssSelector(".review-bar .loaded")).getText().isEmpty());
+            assertThat(fresh.findElement(By.cssSelector(".review-bar .loaded")).getText()).isEqualTo(lines.length + " / " + lines.length);
+            assertThat(fresh.findElements(By.cssSelector("aside.note[data-review=struck]"))).hasSize(1);
+            assertThat(fresh.findElements(By.cssSelector("aside.note[data-review=confirmed]"))).hasSize(1);
+            assertThat(fresh.findElement(By.cssSelector(".review-bar ul.added")).getText()).contains("WIDE_DISCRETION");
+            assertThat(Browser.consoleErrors(browser)).isEmpty();
+        } finally {
+            browser.navigate().refresh(); // the other tests see the page as written
+        }
+    }
+
     @Test
     void markdownHeadingsReadAsHeadingsAndEveryFactorHasItsOwnColour() {
         WebElement section = browser.findElement(By.cssSelector("section.doc[lang=kk]"));

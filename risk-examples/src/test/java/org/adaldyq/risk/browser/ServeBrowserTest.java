@@ -120,6 +120,52 @@ class ServeBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".result[data-state=error] .error")).getText()).contains("Choose one");
     }
 
+    /**
+     * Under an annotated page, "Draft conclusion with this review" sends the decisions made on the page: a
+     * finding struck out there is not in the conclusion downloaded.
+     */
+    @Test
+    void theConclusionOfAnAnnotatedPageFollowsTheReviewMadeOnIt() throws Exception {
+        String ru = Path.of("../data/samples/ru/kz-laws_rus_104440.md").toAbsolutePath().normalize().toString();
+        Browser.consoleErrors(browser); // what earlier tests left in the log
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.id("files")).sendKeys(ru);
+        new Select(browser.findElement(By.id("format"))).selectByValue("html");
+        browser.findElement(By.id("scan")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".result[data-state=done] iframe")).isEmpty());
+        WebElement result = browser.findElement(By.cssSelector(".result"));
+        browser.switchTo().frame(result.findElement(By.tagName("iframe")));
+        int findings = browser.findElements(By.cssSelector("aside.note")).size();
+        WebElement note = browser.findElement(By.cssSelector("aside.note"));
+        String code = note.getAttribute("data-factor");
+        long before = browser.findElements(By.cssSelector("aside.note[data-factor='" + code + "']")).size();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", note);
+        note.findElement(By.cssSelector("button[data-decision=struck]")).click();
+        browser.switchTo().defaultContent();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "changed".equals(result.getAttribute("data-review")));
+        // the page's CSP lets it fetch only from the server, not read its own blob back: keep the answer as it comes
+        browser.executeScript("var fetched = window.fetch; window.fetch = function (url, options) {"
+                + "  return fetched(url, options).then(function (response) {"
+                + "    if (String(url).indexOf('/api/review') === 0) { response.clone().arrayBuffer().then(function (b) {"
+                + "      var s = ''; new Uint8Array(b).forEach(function (c) { s += String.fromCharCode(c); }); window.reviewed = btoa(s); }); }"
+                + "    return response; }); };");
+        result.findElement(By.cssSelector(".review-actions button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("a.reviewed-conclusion")).isEmpty());
+        WebElement link = browser.findElement(By.cssSelector("a.reviewed-conclusion"));
+        assertThat(link.getAttribute("download")).isEqualTo("kz-laws_rus_104440.conclusion.docx");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> browser.executeScript("return window.reviewed") != null);
+        String base64 = (String) browser.executeScript("return window.reviewed");
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(base64)))) {
+            assertThat(org.adaldyq.risk.cli.ScanConclusionCommandTest.counted(doc)).isEqualTo(findings - 1);
+            String factors = doc.getTables().get(0).getText();
+            if (before == 1) {
+                assertThat(factors).doesNotContain(code);
+            }
+        }
+        Browser.screenshot(browser, Path.of("target/screenshots/serve-review.png"));
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
     /** "draft conclusion (DOCX)" offers the conclusion for download under the upload's name, for one text or both official versions. */
     @Test
     void aDraftConclusionComesAsADownload() throws Exception {

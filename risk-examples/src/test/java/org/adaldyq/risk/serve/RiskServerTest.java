@@ -94,6 +94,63 @@ class RiskServerTest {
                 HttpResponse.BodyHandlers.ofByteArray()).body()).get("paths").has("/api/scan")).isTrue();
     }
 
+    /**
+     * {@code POST /api/review}: the worksheet of {@code format=review} with one factor struck out and one added
+     * comes back applied in JSON and in the conclusion, the decisions counted in the headers; a bad review is a
+     * 400 naming its line.
+     */
+    @Test
+    void aReviewedTextComesBackWithTheExpertsDecisions() throws Exception {
+        Path ru = SAMPLES.resolve("ru/kz-laws_rus_104440.md");
+        byte[] doc = Files.readAllBytes(ru);
+        HttpResponse<byte[]> worksheet = post("/api/scan?name=ru.md&format=review", doc);
+        assertThat(worksheet.statusCode()).isEqualTo(200);
+        assertThat(worksheet.headers().firstValue("Content-Type")).hasValue("application/x-ndjson; charset=utf-8");
+        List<String> lines = new ArrayList<>(List.of(new String(worksheet.body(), java.nio.charset.StandardCharsets.UTF_8).split("\n")));
+        int before = JSON.readTree(post("/api/scan?name=ru.md", doc).body()).get("findings").size();
+        int struck = -1;
+        int added = -1;
+        for (int i = 0; i < lines.size() && (struck < 0 || added < 0); i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode line = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(lines.get(i));
+            if (struck < 0 && line.get("found").size() == 1) {
+                line.putArray("factors");
+                lines.set(struck = i, line.toString());
+            } else if (added < 0 && line.get("found").isEmpty()) {
+                line.putArray("factors").add("NON_TRANSPARENCY");
+                lines.set(added = i, line.toString());
+            }
+        }
+        String review = JSON.writeValueAsString(String.join("\n", lines));
+        String body = "{\"document\": {\"name\": \"ru.md\", \"content\": \"" + base64(ru) + "\"}, \"review\": " + review + "}";
+        HttpResponse<byte[]> json = post("/api/review?format=json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("X-Review-Applied")).hasValue("2");
+        assertThat(json.headers().firstValue("X-Review-Stale")).hasValue("0");
+        JsonNode findings = JSON.readTree(json.body()).get("findings");
+        assertThat(findings.size()).isEqualTo(before);
+        String addedAt = JSON.readTree(lines.get(added)).get("provision").asText();
+        String struckAt = JSON.readTree(lines.get(struck)).get("provision").asText();
+        assertThat(findings).anySatisfy(f -> assertThat(f.get("factor").asText() + " " + f.get("provision").asText())
+                .isEqualTo("NON_TRANSPARENCY " + addedAt));
+        assertThat(findings).noneMatch(f -> f.get("provision").asText().equals(struckAt));
+
+        HttpResponse<byte[]> conclusion = post("/api/review", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(conclusion.statusCode()).isEqualTo(200);
+        try (var read = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(conclusion.body()))) {
+            assertThat(org.adaldyq.risk.cli.ScanConclusionCommandTest.counted(read)).isEqualTo(before);
+            assertThat(read.getTables().get(1).getText()).contains("добавлено экспертом");
+        }
+
+        String bad = "{\"document\": {\"name\": \"ru.md\", \"content\": \"" + base64(ru) + "\"}, \"review\": \"\\n{\\\"act\\\": 1}\"}";
+        HttpResponse<byte[]> refused = post("/api/review", bad.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("review:2: no \"act\"");
+        HttpResponse<byte[]> noReview = post("/api/review", ("{\"document\": {\"content\": \"" + base64(ru) + "\"}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(noReview.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noReview.body()).get("error").asText()).contains("review must be the review's JSON lines");
+    }
+
     @Test
     void theTwoOfficialVersionsTogetherGiveWhatScanPairGives() throws Exception {
         Path kk = SAMPLES.resolve("kk/kz-laws_kaz_104440.md");

@@ -698,6 +698,16 @@ public final class HtmlReport implements Closeable {
     }
 
     /**
+     * The Content-Security-Policy source that allows the annotated page's own script: a page that shows the
+     * annotated page in a frame from a {@code blob:} URL, which inherits the showing page's policy, allows it with this.
+     *
+     * @return the quoted hash source
+     */
+    public static String scriptSource() {
+        return scriptSource(SCRIPT);
+    }
+
+    /**
      * The Content-Security-Policy source that allows exactly this inline script ({@code 'sha256-…'}).
      *
      * @param script the script's text, as it stands between its tags

@@ -1,0 +1,143 @@
+package org.adaldyq.risk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.adaldyq.risk.train.LabelledProvision;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The expert's review from the command line: {@code scan --format review} writes the worksheet (a line per
+ * provision, an unreadable input on standard error only), a worksheet edited the way an expert would is read
+ * back by {@code --review} in JSON and in the conclusion, the same file is labelled data for {@code train} and
+ * {@code evaluate}, and a bad review file is a usage error naming its line.
+ */
+class ScanReviewCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        return ScanDocxCommandTest.run(out, err, args);
+    }
+
+    @Test
+    void aWorksheetEditedByTheExpertDecidesWhatTheReportsSay(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("empty.txt"), new byte[0]);
+        Path worksheet = dir.resolve("worksheet.jsonl");
+        StringWriter err = new StringWriter();
+        int code = run(new StringWriter(), err, "scan", "--format", "review", "--output", worksheet.toString(),
+                "../data/samples/ru", dir.resolve("empty.txt").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("empty.txt: ERROR (EMPTY)");
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(worksheet)) {
+            lines.add(JSON.readTree(line));
+        }
+        StringWriter json = new StringWriter();
+        run(json, new StringWriter(), "scan", "--format", "json", "../data/samples/ru");
+        JsonNode report = JSON.readTree(json.toString()).get(0);
+        assertThat(lines).hasSize(report.get("provisionCount").asInt());
+        assertThat(lines.stream().mapToInt(l -> l.get("found").size()).sum()).isEqualTo(report.get("findings").size());
+
+        // the expert strikes one factor out by editing the factors, and adds one to a provision with none
+        ObjectNode struck = (ObjectNode) lines.stream().filter(l -> l.get("found").size() == 1).findFirst().orElseThrow();
+        String struckCode = struck.get("found").get(0).asText();
+        struck.putArray("factors");
+        ObjectNode added = (ObjectNode) lines.stream().filter(l -> l.get("found").isEmpty() && l.get("text").asText().length() > 60)
+                .findFirst().orElseThrow();
+        added.putArray("factors").add("MISSING_PROCEDURE");
+        Path reviewed = dir.resolve("reviewed.jsonl");
+        Files.write(reviewed, lines.stream().map(JsonNode::toString).toList());
+
+        StringWriter after = new StringWriter();
+        assertThat(run(after, new StringWriter(), "scan", "--format", "json", "--review", reviewed.toString(), "../data/samples/ru"))
+                .isZero();
+        JsonNode afterReport = JSON.readTree(after.toString()).get(0);
+        assertThat(afterReport.get("findings").size()).isEqualTo(report.get("findings").size());
+        assertThat(afterReport.get("findings")).noneMatch(f -> f.get("provision").asText().equals(struck.get("provision").asText())
+                && f.get("factor").asText().equals(struckCode));
+        assertThat(afterReport.get("findings")).filteredOn(f -> f.get("ruleId").asText().equals("review:added")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.get("factor").asText()).isEqualTo("MISSING_PROCEDURE");
+                    assertThat(f.get("provision").asText()).isEqualTo(added.get("provision").asText());
+                });
+
+        Path conclusion = dir.resolve("conclusion.docx");
+        StringWriter out = new StringWriter();
+        assertThat(run(out, new StringWriter(), "scan", "--format", "conclusion", "--output", conclusion.toString(), "--review",
+                reviewed.toString(), "../data/samples/ru")).isZero();
+        try (var in = Files.newInputStream(conclusion); XWPFDocument doc = new XWPFDocument(in)) {
+            assertThat(doc.getTables().get(1).getText()).contains("MISSING_PROCEDURE").contains("добавлено экспертом");
+            assertThat(ScanConclusionCommandTest.counted(doc)).isEqualTo(afterReport.get("findings").size());
+        }
+
+        // the reviewed worksheet is labelled data: train and evaluate read it as it is
+        List<LabelledProvision> labelled = LabelledProvision.read(reviewed);
+        assertThat(labelled).hasSize(lines.size());
+        assertThat(labelled).filteredOn(p -> p.id().equals(added.get("id").asText())).singleElement()
+                .satisfies(p -> assertThat(p.factors()).isEqualTo(Set.of("MISSING_PROCEDURE")));
+        assertThat(labelled).filteredOn(p -> p.id().equals(struck.get("id").asText())).singleElement()
+                .satisfies(p -> assertThat(p.factors()).isEmpty());
+        StringWriter evaluation = new StringWriter();
+        assertThat(run(evaluation, new StringWriter(), "evaluate", "--data", reviewed.toString(), "--split", "all", "--bootstrap", "0"))
+                .isZero();
+        assertThat(evaluation.toString()).contains(lines.size() + " provisions");
+    }
+
+    @Test
+    void aReviewOfAnotherVersionOrAnotherFileIsNamedNotApplied(@TempDir Path dir) throws Exception {
+        Path worksheet = dir.resolve("worksheet.jsonl");
+        run(new StringWriter(), new StringWriter(), "scan", "--format", "review", "--output", worksheet.toString(), "../data/samples/ru");
+        List<String> lines = new ArrayList<>(Files.readAllLines(worksheet));
+        int i = 0;
+        while (JSON.readTree(lines.get(i)).get("found").isEmpty()) {
+            i++;
+        }
+        ObjectNode decided = (ObjectNode) JSON.readTree(lines.get(i));
+        decided.putArray("factors");
+        lines.set(i, decided.toString());
+        Files.write(worksheet, lines);
+
+        // the next version: the same file name, a word changed in the decided provision
+        Path next = dir.resolve("kz-laws_rus_104440.md");
+        String text = Files.readString(Path.of("../data/samples/ru/kz-laws_rus_104440.md"));
+        String words = decided.get("text").asText();
+        String last = words.substring(words.lastIndexOf('\n') + 1);
+        Files.writeString(next, text.replace(last, last.replaceFirst(" ", " (изм.) ")));
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        assertThat(run(out, err, "scan", "--review", worksheet.toString(), next.toString())).isZero();
+        assertThat(err.toString()).contains("review: 1 decision(s) not applied to " + next + ", its words changed since: "
+                + decided.get("provision").asText());
+
+        err = new StringWriter();
+        run(new StringWriter(), err, "scan", "--review", worksheet.toString(), "../data/samples/kk");
+        assertThat(err.toString()).contains("review: decisions on file(s) not scanned here: kz-laws_rus_104440.md");
+    }
+
+    @Test
+    void aBadReviewFileIsAUsageErrorNamingItsLine(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "\n{\"act\": \"x.md\"}\n");
+        StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "scan", "--review", bad.toString(), "../data/samples/ru")).isEqualTo(2);
+        assertThat(err.toString()).contains("--review " + bad + ":2: no \"provision\"");
+        err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "scan", "--review", dir.resolve("none.jsonl").toString(), "../data/samples/ru"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--review no such file: " + dir.resolve("none.jsonl"));
+        err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "scan", "--pair", "--review", bad.toString(), "../data/samples/kk/kz-laws_kaz_104440.md",
+                "../data/samples/ru/kz-laws_rus_104440.md")).isEqualTo(2);
+        assertThat(err.toString()).contains("--review applies to a scan of texts one by one");
+    }
+}

@@ -35,6 +35,15 @@ class ServeBrowserTest {
         }
     }
 
+    /** Opens the upload page (after reading what earlier tests left in the log), chooses the files and the result, presses Scan. */
+    private static void upload(String format, String... files) {
+        Browser.consoleErrors(browser);
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.id("files")).sendKeys(String.join("\n", files));
+        new Select(browser.findElement(By.id("format"))).selectByValue(format);
+        browser.findElement(By.id("scan")).click();
+    }
+
     @Test
     void uploadedDraftsComeBackAsAnnotatedReports() throws Exception {
         Browser.consoleErrors(browser); // what earlier tests left in the log
@@ -126,12 +135,7 @@ class ServeBrowserTest {
      */
     @Test
     void theConclusionOfAnAnnotatedPageFollowsTheReviewMadeOnIt() throws Exception {
-        String ru = Path.of("../data/samples/ru/kz-laws_rus_104440.md").toAbsolutePath().normalize().toString();
-        Browser.consoleErrors(browser); // what earlier tests left in the log
-        browser.get("http://127.0.0.1:" + server.port() + "/");
-        browser.findElement(By.id("files")).sendKeys(ru);
-        new Select(browser.findElement(By.id("format"))).selectByValue("html");
-        browser.findElement(By.id("scan")).click();
+        upload("html", Path.of("../data/samples/ru/kz-laws_rus_104440.md").toAbsolutePath().normalize().toString());
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".result[data-state=done] iframe")).isEmpty());
         WebElement result = browser.findElement(By.cssSelector(".result"));
         browser.switchTo().frame(result.findElement(By.tagName("iframe")));
@@ -171,11 +175,7 @@ class ServeBrowserTest {
     void aDraftConclusionComesAsADownload() throws Exception {
         String kk = Path.of("../data/samples/kk/kz-laws_kaz_104440.md").toAbsolutePath().normalize().toString();
         String ru = Path.of("../data/samples/ru/kz-laws_rus_104440.md").toAbsolutePath().normalize().toString();
-        Browser.consoleErrors(browser); // what earlier tests left in the log
-        browser.get("http://127.0.0.1:" + server.port() + "/");
-        browser.findElement(By.id("files")).sendKeys(kk);
-        new Select(browser.findElement(By.id("format"))).selectByValue("conclusion");
-        browser.findElement(By.id("scan")).click();
+        upload("conclusion", kk);
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".result[data-state=done] a")).isEmpty());
         WebElement link = browser.findElement(By.cssSelector(".result a"));
         assertThat(link.getAttribute("download")).isEqualTo("kz-laws_kaz_104440.conclusion.docx");

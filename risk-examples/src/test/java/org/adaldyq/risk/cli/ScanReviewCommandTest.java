@@ -1,5 +1,6 @@
 package org.adaldyq.risk.cli;
 
+import static org.adaldyq.risk.cli.ScanDocxCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,10 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScanReviewCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static int run(StringWriter out, StringWriter err, String... args) {
-        return ScanDocxCommandTest.run(out, err, args);
-    }
 
     @Test
     void aWorksheetEditedByTheExpertDecidesWhatTheReportsSay(@TempDir Path dir) throws Exception {

@@ -24,7 +24,7 @@ import org.adaldyq.risk.report.writer.DocxPairReview;
 import org.adaldyq.risk.report.writer.DocxReview;
 import org.adaldyq.risk.report.writer.HtmlPairReport;
 import org.adaldyq.risk.report.ReportJson;
-import org.adaldyq.risk.report.Review;
+import org.adaldyq.risk.review.Review;
 import org.adaldyq.risk.report.ScannedDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -11,7 +11,7 @@ import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.regulation.FactorCatalogue;
 import org.adaldyq.risk.report.ReportJson;
-import org.adaldyq.risk.report.Review;
+import org.adaldyq.risk.review.Review;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ScannedDocument;
 import org.adaldyq.risk.report.writer.DocxConclusion;
@@ -85,6 +85,10 @@ interface ScanOutput {
                 out.printf("  - %s [%s %.2f%s%s] %s%n      «%s»%n      why: %s%n      fix: %s%n", p.provision(), f.code(), f.score(),
                         confidenceSuffix(f.confidence()), decision == null ? "" : ", " + decision + " by the expert",
                         f.title(), p.quote(), f.explanation(), f.recommendation());
+                String note = Review.note(f);
+                if (note != null) {
+                    out.printf("      expert: %s%n", note);
+                }
             }
             out.println();
             return 0;

@@ -39,7 +39,7 @@ import org.adaldyq.risk.report.writer.HtmlPairReport;
 import org.adaldyq.risk.report.writer.HtmlReport;
 import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ReportJson;
-import org.adaldyq.risk.report.Review;
+import org.adaldyq.risk.review.Review;
 import org.adaldyq.risk.report.writer.SarifWriter;
 import org.adaldyq.risk.report.ScannedDocument;
 import org.slf4j.Logger;

@@ -133,7 +133,7 @@ class HtmlReportBrowserTest {
     }
     /**
      * The expert's review on the page: strike out one finding and confirm another, add a factor to a provision
-     * with none, and the review saved holds every provision with those decisions; loaded again into a fresh
+     * with none, write a note on a finding, and the review saved holds every provision with those decisions; loaded again into a fresh
      * page, the notes show them.
      */
     @Test
@@ -147,6 +147,10 @@ class HtmlReportBrowserTest {
             browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", first);
             first.findElement(By.cssSelector("button[data-decision=struck]")).click();
             second.findElement(By.cssSelector("button[data-decision=confirmed]")).click();
+            WebElement noteBox = second.findElement(By.cssSelector("textarea.expert-note"));
+            assertThat(noteBox.isDisplayed()).isFalse();
+            second.findElement(By.cssSelector("button.write-note")).click();
+            noteBox.sendKeys("Назвать основания в самом законе");
             assertThat(first.getAttribute("data-review")).isEqualTo("struck");
             assertThat(second.getAttribute("data-review")).isEqualTo("confirmed");
             assertThat(first.findElement(By.cssSelector("button[data-decision=struck]")).getAttribute("aria-pressed")).isEqualTo("true");
@@ -181,6 +185,8 @@ class HtmlReportBrowserTest {
             assertThat(byStart.get(first.getAttribute("data-start")).get("struck").toString()).contains(struck);
             assertThat(byStart.get(first.getAttribute("data-start")).get("factors").toString()).doesNotContain("\"" + struck + "\"");
             assertThat(byStart.get(second.getAttribute("data-start")).get("confirmed").toString()).contains(second.getAttribute("data-factor"));
+            assertThat(byStart.get(second.getAttribute("data-start")).get("notes").get(second.getAttribute("data-factor")).asText())
+                    .isEqualTo("Назвать основания в самом законе");
             assertThat(byStart.get(quiet).get("added").toString()).isEqualTo("[\"WIDE_DISCRETION\"]");
             assertThat(byStart.get(quiet).get("factors").toString()).isEqualTo("[\"WIDE_DISCRETION\"]");
             assertThat(byStart.values().stream().filter(l -> !flagged.contains(l.get("start").asText()) && !l.get("start").asText().equals(quiet)))
@@ -198,6 +204,9 @@ class HtmlReportBrowserTest {
             assertThat(fresh.findElement(By.cssSelector(".review-bar .loaded")).getText()).isEqualTo(lines.length + " / " + lines.length);
             assertThat(fresh.findElements(By.cssSelector("aside.note[data-review=struck]"))).hasSize(1);
             assertThat(fresh.findElements(By.cssSelector("aside.note[data-review=confirmed]"))).hasSize(1);
+            WebElement restored = fresh.findElement(By.cssSelector("aside.note[data-review=confirmed] textarea.expert-note"));
+            assertThat(restored.isDisplayed()).isTrue();
+            assertThat(restored.getAttribute("value")).isEqualTo("Назвать основания в самом законе");
             assertThat(fresh.findElement(By.cssSelector(".review-bar ul.added")).getText()).contains("WIDE_DISCRETION");
             assertThat(Browser.consoleErrors(browser)).isEmpty();
         } finally {

@@ -77,6 +77,16 @@ class ScanReviewCommandTest {
             assertThat(ScanConclusionCommandTest.counted(doc)).isEqualTo(afterReport.get("findings").size());
         }
 
+        // the draft back with comments: one per finding as reviewed, the added one saying so
+        Path docx = dir.resolve("reviewed.docx");
+        assertThat(run(new StringWriter(), new StringWriter(), "scan", "--format", "docx", "--output", docx.toString(), "--review",
+                reviewed.toString(), "../data/samples/ru/kz-laws_rus_104440.md")).isZero();
+        try (var in = Files.newInputStream(docx); XWPFDocument doc = new XWPFDocument(in)) {
+            assertThat(doc.getComments()).hasSize(afterReport.get("findings").size());
+            assertThat(doc.getComments()).filteredOn(c -> c.getText().contains("added by the expert")).singleElement()
+                    .satisfies(c -> assertThat(c.getText()).contains("MISSING_PROCEDURE"));
+        }
+
         // the reviewed worksheet is labelled data: train and evaluate read it as it is
         List<LabelledProvision> labelled = LabelledProvision.read(reviewed);
         assertThat(labelled).hasSize(lines.size());

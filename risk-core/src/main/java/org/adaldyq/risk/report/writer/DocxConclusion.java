@@ -15,7 +15,7 @@ import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.regulation.FactorCatalogue;
 import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ScanReport;
-import org.adaldyq.risk.report.Review;
+import org.adaldyq.risk.review.Review;
 import org.adaldyq.risk.report.ScannedDocument;
 
 /**
@@ -352,7 +352,15 @@ public final class DocxConclusion {
                 }
             }, s, lang));
             cell(doc, columns[c++], b -> items(b, r, (i, f) -> text(b, f.explanation(), ""), s, lang));
-            cell(doc, columns[c], b -> items(b, r, (i, f) -> text(b, f.recommendation(), ""), s, lang));
+            cell(doc, columns[c], b -> items(b, r, (i, f) -> {
+                text(b, f.recommendation(), "");
+                String note = Review.note(f);
+                if (note != null) {
+                    b.append(BREAK);
+                    text(b, LABELS.get("expertNote", lang) + ": ", "<w:b/><w:i/>");
+                    text(b, note, "<w:i/>");
+                }
+            }, s, lang));
             doc.append("</w:tr>");
         }
         tableEnd(doc);

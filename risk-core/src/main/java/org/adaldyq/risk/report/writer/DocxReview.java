@@ -261,17 +261,22 @@ public final class DocxReview {
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
 
     /**
-     * A comment's paragraphs: the factor's title, code, score and confidence, why, how to fix, and how often
+     * A comment's paragraphs: the factor's title, code, score and confidence (and the expert's decision after a
+     * review), why, how to fix, and how often
      * findings of the factor were right (the confidence in words), when the finding has a confidence.
      */
     static List<String> commentLines(Finding f) {
-        if (f.confidence() == null) {
-            return List.of(String.format(Locale.ROOT, "%s [%s, %.2f]", f.title(), f.code(), f.score()), f.explanation(), f.recommendation());
-        }
+        String decision = org.adaldyq.risk.review.Review.decision(f);
+        String by = decision == null ? "" : ", " + decision + " by the expert";
         List<String> lines = new java.util.ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%s [%s, %.2f, confidence %.2f]", f.title(), f.code(), f.score(), f.confidence()));
+        lines.add(f.confidence() == null ? String.format(Locale.ROOT, "%s [%s, %.2f%s]", f.title(), f.code(), f.score(), by)
+                : String.format(Locale.ROOT, "%s [%s, %.2f, confidence %.2f%s]", f.title(), f.code(), f.score(), f.confidence(), by));
         lines.add(f.explanation());
         lines.add(f.recommendation());
+        String note = org.adaldyq.risk.review.Review.note(f);
+        if (note != null) {
+            lines.add("Expert: " + note);
+        }
         f.evidence().stream().filter(e -> RegulationScanner.CONFIDENCE_EVIDENCE.equals(e.path()) && e.value() != null)
                 .forEach(e -> lines.add(e.value().toString()));
         return lines;

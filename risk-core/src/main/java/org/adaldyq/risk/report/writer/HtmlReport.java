@@ -3,7 +3,7 @@ package org.adaldyq.risk.report.writer;
 import org.adaldyq.risk.report.ScannedDocument;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ProvisionScore;
-import org.adaldyq.risk.report.Review;
+import org.adaldyq.risk.review.Review;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -98,7 +98,8 @@ public final class HtmlReport implements Closeable {
                 function jsonl() {
                   return lines.map(function (l) {
                     return JSON.stringify({id: l.id, lang: l.lang, act: l.act, provision: l.provision, start: l.start, end: l.end,
-                      text: l.text, factors: factors(l), found: l.found, confirmed: l.confirmed, struck: l.struck, added: l.added});
+                      text: l.text, factors: factors(l), found: l.found, confirmed: l.confirmed, struck: l.struck, added: l.added,
+                      notes: l.notes || {}});
                   }).join('\\n') + '\\n';
                 }
                 function paint() {
@@ -139,7 +140,29 @@ public final class HtmlReport implements Closeable {
                     window.parent.postMessage({type: 'adaldyq-review', act: bar.getAttribute('data-act'), review: jsonl()}, '*');
                   }
                 }
+                // each finding's note in the expert's words: shown when it has one, typed into its box
+                function fill() {
+                  section.querySelectorAll('aside.note[data-start]').forEach(function (note) {
+                    var l = byStart[note.getAttribute('data-start')];
+                    var area = note.querySelector('textarea.expert-note');
+                    if (!l || !area) { return; }
+                    area.value = (l.notes || {})[note.getAttribute('data-factor')] || '';
+                    area.hidden = !area.value;
+                  });
+                }
                 section.querySelectorAll('aside.note[data-start]').forEach(function (note) {
+                  var area = note.querySelector('textarea.expert-note');
+                  note.querySelector('button.write-note').addEventListener('click', function () {
+                    area.hidden = !area.hidden;
+                    if (!area.hidden) { area.focus(); }
+                  });
+                  area.addEventListener('input', function () {
+                    var l = byStart[note.getAttribute('data-start')];
+                    var code = note.getAttribute('data-factor');
+                    l.notes = l.notes || {};
+                    if (area.value.trim()) { l.notes[code] = area.value; } else { delete l.notes[code]; }
+                    changed();
+                  });
                   note.querySelectorAll('button[data-decision]').forEach(function (b) {
                     b.addEventListener('click', function () {
                       var l = byStart[note.getAttribute('data-start')];
@@ -189,13 +212,19 @@ public final class HtmlReport implements Closeable {
                       l.confirmed = known(r.confirmed, l.found);
                       l.struck = known(r.struck, l.found).filter(function (c) { return !has(l.confirmed, c); });
                       l.added = known(r.added, codes).filter(function (c) { return !has(l.found, c); });
+                      l.notes = {};
+                      Object.keys(r.notes && typeof r.notes === 'object' ? r.notes : {}).forEach(function (c) {
+                        if (typeof r.notes[c] === 'string' && (has(l.found, c) || has(codes, c))) { l.notes[c] = r.notes[c]; }
+                      });
                       matched++;
                     });
                     bar.querySelector('.loaded').textContent = matched + ' / ' + (matched + other);
+                    fill();
                     changed();
                   });
                 });
                 window.adaldyqReview[section.id] = jsonl;
+                fill();
                 paint();
               }
               document.querySelectorAll('section.doc').forEach(function (section) {
@@ -257,6 +286,7 @@ public final class HtmlReport implements Closeable {
             .review-bar .review-counts { font-weight: 600; }
             .review-bar button, aside.note .decide button { font: inherit; font-size: 12px; padding: 1px 9px; border: 1px solid #9aa0a6; border-radius: 10px; background: #fff; cursor: pointer; }
             aside.note .decide { display: flex; gap: 6px; margin-top: 4px; }
+            aside.note textarea.expert-note { width: 100%; min-height: 3.2em; margin-top: 4px; font: inherit; font-size: 12px; }
             aside.note[data-review=confirmed] { background: #eef7ee; }
             aside.note button[data-decision=confirmed][aria-pressed=true] { background: #1e7d32; border-color: #1e7d32; color: #fff; }
             aside.note[data-review=struck] { opacity: .6; }
@@ -268,7 +298,7 @@ public final class HtmlReport implements Closeable {
             @media print {
               body { background: #fff; font-size: 11pt; }
               header.top { background: none; color: #000; border-bottom: 2px solid #000; }
-              .filters, .jump-panel, .review-bar, aside.note .decide, aside.note[data-review=struck] { display: none; }
+              .filters, .jump-panel, .review-bar, aside.note .decide, aside.note textarea, aside.note[data-review=struck] { display: none; }
               section.doc, nav.index { border: none; break-before: page; }
               .body { grid-template-columns: 3fr 2fr; }
               mark, .swatch, .sev, aside.note { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -642,7 +672,10 @@ public final class HtmlReport implements Closeable {
         if (review) {
             h.append("<p class=\"decide\"><button type=\"button\" data-decision=\"confirmed\" aria-pressed=\"false\">✓ ")
                     .append(escape(label("confirm", lang))).append("</button><button type=\"button\" data-decision=\"struck\" aria-pressed=\"false\">✗ ")
-                    .append(escape(label("strike", lang))).append("</button></p>");
+                    .append(escape(label("strike", lang))).append("</button><button type=\"button\" class=\"write-note\">✎ ")
+                    .append(escape(label("note", lang))).append("</button></p><textarea class=\"expert-note\" hidden maxlength=\"")
+                    .append(Review.MAX_NOTE).append("\" placeholder=\"").append(escape(label("notePlaceholder", lang)))
+                    .append("\" aria-label=\"").append(escape(label("note", lang))).append("\"></textarea>");
         }
         h.append("</aside>\n");
     }

@@ -228,18 +228,19 @@ class DocxConclusionTest {
                 .filter(p -> ru.report().provisions().stream().noneMatch(s -> s.start() == p.start()) && p.end() - p.start() > 60)
                 .findFirst().orElseThrow();
         String text = ru.document().text();
-        List<org.adaldyq.risk.report.Review.Decision> decisions = new java.util.ArrayList<>();
+        List<org.adaldyq.risk.review.Review.Decision> decisions = new java.util.ArrayList<>();
         ProvisionLocation s = (ProvisionLocation) struck.location();
         ProvisionLocation c = (ProvisionLocation) confirmed.location();
         org.adaldyq.risk.structure.Provision sp = ru.document().provisions().stream().filter(p -> p.start() == s.provisionStart()).findFirst().orElseThrow();
         org.adaldyq.risk.structure.Provision cp = ru.document().provisions().stream().filter(p -> p.start() == c.provisionStart()).findFirst().orElseThrow();
-        decisions.add(new org.adaldyq.risk.report.Review.Decision("kz-laws_rus_104440.md", sp.start(), sp.end(), sp.citation(), Language.RU,
+        decisions.add(new org.adaldyq.risk.review.Review.Decision("kz-laws_rus_104440.md", sp.start(), sp.end(), sp.citation(), Language.RU,
                 sp.textWithLeadIn(text), java.util.Set.of(struck.code()), java.util.Set.of(), java.util.Set.of(struck.code()), java.util.Set.of()));
-        decisions.add(new org.adaldyq.risk.report.Review.Decision("kz-laws_rus_104440.md", cp.start(), cp.end(), cp.citation(), Language.RU,
-                cp.textWithLeadIn(text), java.util.Set.of(confirmed.code()), java.util.Set.of(confirmed.code()), java.util.Set.of(), java.util.Set.of()));
-        decisions.add(new org.adaldyq.risk.report.Review.Decision("kz-laws_rus_104440.md", quiet.start(), quiet.end(), quiet.citation(), Language.RU,
+        decisions.add(new org.adaldyq.risk.review.Review.Decision("kz-laws_rus_104440.md", cp.start(), cp.end(), cp.citation(), Language.RU,
+                cp.textWithLeadIn(text), java.util.Set.of(confirmed.code()), java.util.Set.of(confirmed.code()), java.util.Set.of(), java.util.Set.of(),
+                java.util.Map.of(confirmed.code(), "Указать сроки и основания в самом законе.")));
+        decisions.add(new org.adaldyq.risk.review.Review.Decision("kz-laws_rus_104440.md", quiet.start(), quiet.end(), quiet.citation(), Language.RU,
                 quiet.textWithLeadIn(text), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of("NON_TRANSPARENCY")));
-        ScannedDocument reviewed = org.adaldyq.risk.report.Review.of(decisions).apply(ru, engine.catalogue()).document();
+        ScannedDocument reviewed = org.adaldyq.risk.review.Review.of(decisions).apply(ru, engine.catalogue()).document();
         DocxConclusion conclusion = new DocxConclusion(engine.catalogue(), null);
         conclusion.add(reviewed);
         try (XWPFDocument doc = read(conclusion)) {
@@ -252,6 +253,7 @@ class DocxConclusionTest {
             XWPFTableRow kept = provisions.getRows().stream()
                     .filter(r -> r.getCell(1).getText().equals(CitationText.of(c.provision(), Language.RU))).findFirst().orElseThrow();
             assertThat(kept.getCell(3).getText()).contains(confirmed.code(), "подтверждено экспертом");
+            assertThat(kept.getCell(5).getText()).contains(confirmed.recommendation(), "Примечание эксперта: Указать сроки и основания в самом законе.");
             // the struck factor is gone from its structural unit's row (the row is gone with it when it held nothing else)
             String struckUnit = CitationText.of(s.provision(), Language.RU);
             provisions.getRows().stream().filter(r -> r.getCell(1).getText().equals(struckUnit))

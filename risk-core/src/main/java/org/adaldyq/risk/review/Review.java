@@ -1,4 +1,4 @@
-package org.adaldyq.risk.report;
+package org.adaldyq.risk.review;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +23,8 @@ import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.regulation.FactorCatalogue;
+import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.report.ScannedDocument;
 import org.adaldyq.risk.structure.Provision;
 
 /**
@@ -34,7 +36,8 @@ import org.adaldyq.risk.structure.Provision;
  *
  * <pre>{"id":"draft.docx@1043","lang":"ru","act":"draft.docx","provision":"Article 5, point 2","start":1043,"end":1190,
  *  "text":"…","factors":["OPTIONAL_POWER","WIDE_DISCRETION"],"found":["OPTIONAL_POWER","VAGUE_TERMS"],
- *  "confirmed":["OPTIONAL_POWER"],"struck":["VAGUE_TERMS"],"added":["WIDE_DISCRETION"]}</pre>
+ *  "confirmed":["OPTIONAL_POWER"],"struck":["VAGUE_TERMS"],"added":["WIDE_DISCRETION"],
+ *  "notes":{"VAGUE_TERMS":"defined in Article 1"}}</pre>
  *
  * {@code factors} is what the provision holds after the review: found, less struck, plus added (a finding
  * neither confirmed nor struck counts as found). A line edited by hand may change {@code factors} alone: read
@@ -48,6 +51,10 @@ public final class Review {
     public static final String EXPERT_RULE = "review:added";
     /** The evidence path that marks a finding the expert added or confirmed. */
     public static final String EVIDENCE = "review";
+    /** The evidence path of the expert's note on a finding. */
+    public static final String NOTE_EVIDENCE = "reviewNote";
+    /** The longest note a review line may hold, in characters. */
+    public static final int MAX_NOTE = 4000;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -67,11 +74,14 @@ public final class Review {
      * @param confirmed the found factors the expert confirmed
      * @param struck    the found factors the expert struck out
      * @param added     the factors the expert added
+     * @param notes     the expert's note on a factor of the provision (why it was struck out, the proposal in the
+     *                  expert's words), by factor code
      */
     public record Decision(String act, int start, int end, String provision, Language language, String text,
-                           Set<String> found, Set<String> confirmed, Set<String> struck, Set<String> added) {
+                           Set<String> found, Set<String> confirmed, Set<String> struck, Set<String> added,
+                           Map<String, String> notes) {
 
-        /** Requires act, citation, language and text; copies the sets, sorted. */
+        /** Requires act, citation, language and text; copies the sets and notes, sorted; blank notes are left out. */
         public Decision {
             Objects.requireNonNull(act, "act");
             Objects.requireNonNull(provision, "provision");
@@ -81,6 +91,21 @@ public final class Review {
             confirmed = sorted(confirmed);
             struck = sorted(struck);
             added = sorted(added);
+            java.util.TreeMap<String, String> kept = new java.util.TreeMap<>();
+            if (notes != null) {
+                notes.forEach((code, note) -> {
+                    if (note != null && !note.isBlank()) {
+                        kept.put(code, note.strip());
+                    }
+                });
+            }
+            notes = java.util.Collections.unmodifiableMap(kept);
+        }
+
+        /** A decision with no notes. */
+        public Decision(String act, int start, int end, String provision, Language language, String text,
+                        Set<String> found, Set<String> confirmed, Set<String> struck, Set<String> added) {
+            this(act, start, end, provision, language, text, found, confirmed, struck, added, Map.of());
         }
 
         /** What the provision holds after the review: found, less struck, plus added. */
@@ -93,7 +118,7 @@ public final class Review {
 
         /** True when the expert decided anything on this provision. */
         public boolean decided() {
-            return !confirmed.isEmpty() || !struck.isEmpty() || !added.isEmpty();
+            return !confirmed.isEmpty() || !struck.isEmpty() || !added.isEmpty() || !notes.isEmpty();
         }
 
         /** The id of the line: {@code act@start}. */
@@ -221,7 +246,28 @@ public final class Review {
             confirmed.retainAll(factors);
         }
         return new Decision(act, j.path("start").asInt(), j.path("end").asInt(), provision, language, text, found, confirmed,
-                struck, added);
+                struck, added, notes(j, where, catalogue));
+    }
+
+    private static Map<String, String> notes(JsonNode j, String where, FactorCatalogue catalogue) throws IOException {
+        JsonNode v = j.get("notes");
+        if (v == null || v.isNull()) {
+            return Map.of();
+        }
+        if (!v.isObject()) {
+            throw new IOException(where + ": \"notes\" must be an object of factor code to text");
+        }
+        Map<String, String> notes = new java.util.TreeMap<>();
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) v::fields) {
+            if (catalogue.get(e.getKey()).isEmpty()) {
+                throw new IOException(where + ": \"notes\" names " + e.getKey() + ", not a factor code of the catalogue");
+            }
+            if (!e.getValue().isTextual() || e.getValue().asText().length() > MAX_NOTE) {
+                throw new IOException(where + ": the note on " + e.getKey() + " must be text of at most " + MAX_NOTE + " characters");
+            }
+            notes.put(e.getKey(), e.getValue().asText());
+        }
+        return notes;
     }
 
     private static String required(JsonNode j, String field, String where) throws IOException {
@@ -269,7 +315,7 @@ public final class Review {
             Decision d = mine.get(p.start());
             Decision line = d != null && d.text().equals(text)
                     ? new Decision(act, p.start(), p.end(), p.citation(), language, text, codes, retain(d.confirmed(), codes),
-                            retain(d.struck(), codes), d.added())
+                            retain(d.struck(), codes), d.added(), d.notes())
                     : new Decision(act, p.start(), p.end(), p.citation(), language, text, codes, Set.of(), Set.of(), Set.of());
             out.write(line(line));
             out.write('\n');
@@ -292,6 +338,8 @@ public final class Review {
         array(o, "confirmed", d.confirmed());
         array(o, "struck", d.struck());
         array(o, "added", d.added());
+        ObjectNode notes = o.putObject("notes");
+        d.notes().forEach(notes::put);
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -342,9 +390,9 @@ public final class Review {
             if (d == null) {
                 findings.add(f);
             } else if (d.confirmed().contains(f.code())) {
-                findings.add(marked(f, "confirmed"));
+                findings.add(noted(marked(f, "confirmed"), d));
             } else if (!d.struck().contains(f.code())) {
-                findings.add(f);
+                findings.add(noted(f, d));
             }
         }
         Language language = report.language();
@@ -354,7 +402,7 @@ public final class Review {
                 boolean there = findings.stream().anyMatch(f -> f.code().equals(code)
                         && ((ProvisionLocation) f.location()).provisionStart() == p.start());
                 if (!there) {
-                    findings.add(added(code, p, documentText, language, catalogue));
+                    findings.add(noted(added(code, p, documentText, language, catalogue), d));
                 }
             }
         }
@@ -389,10 +437,30 @@ public final class Review {
     }
 
     private static Finding marked(Finding f, String decision) {
+        return withEvidence(f, Evidence.of(EVIDENCE, decision));
+    }
+
+    /** {@code f} with the expert's note on its factor in {@code d}, if any. */
+    private static Finding noted(Finding f, Decision d) {
+        String note = d.notes().get(f.code());
+        return note == null ? f : withEvidence(f, Evidence.of(NOTE_EVIDENCE, note));
+    }
+
+    private static Finding withEvidence(Finding f, Evidence more) {
         List<Evidence> evidence = new ArrayList<>(f.evidence());
-        evidence.add(Evidence.of(EVIDENCE, decision));
+        evidence.add(more);
         return new Finding(f.code(), f.ruleId(), f.severity(), f.score(), f.title(), f.location(), f.triggers(), evidence,
                 f.explanation(), f.recommendation(), f.confidence());
+    }
+
+    /** The expert's note on a finding after {@link #apply}, or null. */
+    public static String note(Finding f) {
+        for (Evidence e : f.evidence()) {
+            if (NOTE_EVIDENCE.equals(e.path()) && e.value() != null) {
+                return e.value().toString();
+            }
+        }
+        return null;
     }
 
     private static Map<Integer, Set<String>> foundByProvision(ScanReport report) {

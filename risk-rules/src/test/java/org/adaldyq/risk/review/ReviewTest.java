@@ -1,4 +1,4 @@
-package org.adaldyq.risk.report;
+package org.adaldyq.risk.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -23,6 +23,9 @@ import org.adaldyq.risk.RiskEngine;
 import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.report.ProvisionScore;
+import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.report.ScannedDocument;
 import org.adaldyq.risk.structure.Provision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,7 @@ class ReviewTest {
         String confirmed = several.get("found").get(1).asText();
         several.putArray("struck").add(struck);
         several.putArray("confirmed").add(confirmed);
+        several.putObject("notes").put(confirmed, "  Критерии решения не названы.  ").put(struck, "");
         several.remove("factors");
         ObjectNode empty = (ObjectNode) lines.stream().filter(l -> l.get("found").isEmpty() && l.get("text").asText().length() > 40)
                 .findFirst().orElseThrow();
@@ -101,7 +105,10 @@ class ReviewTest {
         List<Finding> there = at(after, severalStart);
         assertThat(there).extracting(Finding::code).doesNotContain(struck).contains(confirmed);
         assertThat(there).filteredOn(f -> f.code().equals(confirmed)).singleElement()
-                .satisfies(f -> assertThat(Review.decision(f)).isEqualTo("confirmed"));
+                .satisfies(f -> {
+                    assertThat(Review.decision(f)).isEqualTo("confirmed");
+                    assertThat(Review.note(f)).isEqualTo("Критерии решения не названы.");
+                });
         Finding added = at(after, empty.get("start").asInt()).get(0);
         assertThat(added.code()).isEqualTo("WIDE_DISCRETION");
         assertThat(Review.added(added)).isTrue();
@@ -122,6 +129,7 @@ class ReviewTest {
         assertThat(strings(again.get("struck"))).containsExactly(struck);
         assertThat(strings(again.get("confirmed"))).containsExactly(confirmed);
         assertThat(strings(again.get("factors"))).doesNotContain(struck).contains(confirmed);
+        assertThat(again.get("notes").toString()).isEqualTo("{\"" + confirmed + "\":\"Критерии решения не названы.\"}");
     }
 
     @Test
@@ -188,6 +196,23 @@ class ReviewTest {
         both.putArray("struck").add("VAGUE_TERMS");
         both.putArray("confirmed").add("VAGUE_TERMS");
         assertThat(error(both.toString())).isEqualTo("worksheet:1: VAGUE_TERMS is both confirmed and struck out");
+    }
+
+    @Test
+    void aNoteIsTextOnAFactorOfTheCatalogue() throws Exception {
+        ObjectNode base = (ObjectNode) worksheet(kk, Review.NONE).get(0);
+        ObjectNode unknown = base.deepCopy();
+        unknown.putObject("notes").put("R003", "x");
+        assertThat(error(unknown.toString())).isEqualTo("worksheet:1: \"notes\" names R003, not a factor code of the catalogue");
+        ObjectNode list = base.deepCopy();
+        list.putArray("notes").add("x");
+        assertThat(error(list.toString())).isEqualTo("worksheet:1: \"notes\" must be an object of factor code to text");
+        ObjectNode tooLong = base.deepCopy();
+        tooLong.putObject("notes").put("VAGUE_TERMS", "я".repeat(Review.MAX_NOTE + 1));
+        assertThat(error(tooLong.toString())).isEqualTo("worksheet:1: the note on VAGUE_TERMS must be text of at most 4000 characters");
+        ObjectNode noteOnly = base.deepCopy();
+        noteOnly.putObject("notes").put("VAGUE_TERMS", "посмотреть ещё раз");
+        assertThat(read(noteOnly.toString()).decisions().get(0).decided()).isTrue();
     }
 
     private static String error(String lines) {

@@ -42,8 +42,9 @@ import org.adaldyq.risk.structure.Provision;
  * {@code factors} is what the provision holds after the review: found, less struck, plus added (a finding
  * neither confirmed nor struck counts as found). A line edited by hand may change {@code factors} alone: read
  * back, a factor found and no longer listed is struck out and a factor listed and not found is added. A provision is matched to a scanned text by the file name of
- * the text ({@code act}), its offset ({@code start}) and its text, so a review of one version of a draft is
- * not applied to provisions that changed in the next ({@link Applied#stale()}). Immutable and thread-safe.
+ * the text ({@code act}) and its words ({@code text}), at its offset ({@code start}) or, in the draft's next
+ * version, wherever the same words stand once: a review of one version goes on to the next, and is not applied
+ * to provisions whose words changed ({@link Applied#stale()}). Immutable and thread-safe.
  */
 public final class Review {
 
@@ -307,13 +308,13 @@ public final class Review {
         String act = act(scanned.report().source());
         String documentText = scanned.document().text();
         Map<Integer, Set<String>> found = foundByProvision(scanned.report());
-        Map<Integer, Decision> mine = byAct.getOrDefault(act, Map.of());
+        Map<Integer, Decision> mine = located(scanned, new ArrayList<>());
         Language language = scanned.report().language();
         for (Provision p : scanned.document().provisions()) {
             String text = p.textWithLeadIn(documentText);
             Set<String> codes = found.getOrDefault(p.start(), Set.of());
             Decision d = mine.get(p.start());
-            Decision line = d != null && d.text().equals(text)
+            Decision line = d != null
                     ? new Decision(act, p.start(), p.end(), p.citation(), language, text, codes, retain(d.confirmed(), codes),
                             retain(d.struck(), codes), d.added(), d.notes())
                     : new Decision(act, p.start(), p.end(), p.citation(), language, text, codes, Set.of(), Set.of(), Set.of());
@@ -356,32 +357,21 @@ public final class Review {
      * {@code scanned} with this review's decisions on it: findings struck out removed, findings confirmed
      * marked ({@link #EVIDENCE} evidence {@code confirmed}), factors added as findings on the whole provision
      * ({@link #EXPERT_RULE}, the catalogue's title, severity, why and how to fix in the text's language), the
-     * provision and document scores worked out again. A decision whose provision is not in the text as it was
-     * reviewed (other offsets or other words) is not applied and is returned as stale.
+     * provision and document scores worked out again. A decision goes to its provision's words where they stand
+     * (moved in a later version of the text: found by citation and words); one whose words are no longer in
+     * the text, or stand in several places, is not applied and is returned as stale.
      */
     public Applied apply(ScannedDocument scanned, FactorCatalogue catalogue) {
         ScanReport report = scanned.report();
-        Map<Integer, Decision> mine = byAct.getOrDefault(act(report.source()), Map.of());
-        if (mine.isEmpty()) {
+        List<Decision> stale = new ArrayList<>();
+        Map<Integer, Decision> live = located(scanned, stale);
+        if (live.isEmpty() && stale.isEmpty()) {
             return new Applied(scanned, 0, List.of());
         }
         String documentText = scanned.document().text();
         Map<Integer, Provision> provisions = new HashMap<>();
         for (Provision p : scanned.document().provisions()) {
             provisions.put(p.start(), p);
-        }
-        Map<Integer, Decision> live = new HashMap<>();
-        List<Decision> stale = new ArrayList<>();
-        for (Decision d : mine.values()) {
-            if (!d.decided()) {
-                continue;
-            }
-            Provision p = provisions.get(d.start());
-            if (p != null && p.end() == d.end() && p.textWithLeadIn(documentText).equals(d.text())) {
-                live.put(d.start(), d);
-            } else {
-                stale.add(d);
-            }
         }
         List<Finding> findings = new ArrayList<>();
         for (Finding f : report.findings()) {
@@ -396,8 +386,9 @@ public final class Review {
             }
         }
         Language language = report.language();
-        for (Decision d : live.values()) {
-            Provision p = provisions.get(d.start());
+        for (Map.Entry<Integer, Decision> e : live.entrySet()) {
+            Decision d = e.getValue();
+            Provision p = provisions.get(e.getKey());
             for (String code : d.added()) {
                 boolean there = findings.stream().anyMatch(f -> f.code().equals(code)
                         && ((ProvisionLocation) f.location()).provisionStart() == p.start());
@@ -422,6 +413,45 @@ public final class Review {
             }
         }
         return null;
+    }
+
+    /**
+     * This review's decisions on {@code scanned} by the offset of their provision in it: at the offset they were
+     * made on when the provision's words are still there; else at the one provision with the same citation and
+     * words, or with the same words (a provision that moved: the draft's next version, text added before it);
+     * the decisions whose words are nowhere, or in several places, go to {@code stale}. Lines with no decision are
+     * left out.
+     */
+    private Map<Integer, Decision> located(ScannedDocument scanned, List<Decision> stale) {
+        Map<Integer, Decision> mine = byAct.getOrDefault(act(scanned.report().source()), Map.of());
+        Map<Integer, Decision> live = new HashMap<>();
+        if (mine.values().stream().noneMatch(Decision::decided)) {
+            return live;
+        }
+        String documentText = scanned.document().text();
+        Map<Integer, Provision> byStart = new HashMap<>();
+        Map<String, List<Provision>> byText = new HashMap<>();
+        for (Provision p : scanned.document().provisions()) {
+            byStart.put(p.start(), p);
+            byText.computeIfAbsent(p.textWithLeadIn(documentText), k -> new ArrayList<>()).add(p);
+        }
+        for (Decision d : mine.values()) {
+            if (!d.decided()) {
+                continue;
+            }
+            Provision p = byStart.get(d.start());
+            if (p == null || p.end() != d.end() || !p.textWithLeadIn(documentText).equals(d.text())) {
+                List<Provision> same = byText.getOrDefault(d.text(), List.of());
+                List<Provision> cited = same.stream().filter(q -> q.citation().equals(d.provision())).toList();
+                p = cited.size() == 1 ? cited.get(0) : same.size() == 1 ? same.get(0) : null;
+            }
+            if (p == null || live.containsKey(p.start())) {
+                stale.add(d);
+            } else {
+                live.put(p.start(), d);
+            }
+        }
+        return live;
     }
 
     /** True when {@code f} was added by the expert, not found by the scanner. */

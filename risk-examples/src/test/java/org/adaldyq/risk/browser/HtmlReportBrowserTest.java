@@ -192,9 +192,16 @@ class HtmlReportBrowserTest {
             assertThat(byStart.values().stream().filter(l -> !flagged.contains(l.get("start").asText()) && !l.get("start").asText().equals(quiet)))
                     .allMatch(l -> l.get("struck").isEmpty() && l.get("added").isEmpty() && l.get("confirmed").isEmpty());
 
-            // loaded into a fresh page, the decisions come back
+            // loaded into a fresh page, the decisions come back; made on an earlier version (every provision 7
+            // characters further on), each goes to the provision with its words
             Path file = OUT.resolve("ru.review.jsonl");
-            Files.writeString(file, saved);
+            StringBuilder earlier = new StringBuilder();
+            for (String line : lines) {
+                com.fasterxml.jackson.databind.node.ObjectNode l = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(line);
+                l.put("start", l.get("start").asInt() + 7).put("end", l.get("end").asInt() + 7);
+                earlier.append(l).append('\n');
+            }
+            Files.writeString(file, earlier);
             browser.navigate().refresh();
             WebElement fresh = browser.findElement(By.id(id));
             assertThat(fresh.findElements(By.cssSelector("aside.note[data-review=struck]"))).isEmpty();

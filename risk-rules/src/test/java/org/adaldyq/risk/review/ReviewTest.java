@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An expert's review of a scanned law: the worksheet holds every provision with the factors found, a review
  * read back strikes out, confirms and adds findings, a line edited by hand counts by its factors, a
- * decision on a provision whose words changed is not applied, and bad lines are errors naming their line.
+ * decision follows its provision into the next version unless its words changed, and bad lines are errors
+ * naming their line.
  */
 class ReviewTest {
     private static final Path KK = Path.of("../data/samples/kk/kz-laws_kaz_104440.md");
@@ -145,7 +146,7 @@ class ReviewTest {
     }
 
     @Test
-    void aDecisionOnAProvisionWhoseWordsChangedIsNotApplied() throws Exception {
+    void aDecisionFollowsItsProvisionIntoTheNextVersionUnlessItsWordsChanged() throws Exception {
         List<JsonNode> lines = worksheet(kk, Review.NONE);
         List<JsonNode> withFindings = lines.stream().filter(l -> l.get("found").size() >= 1).toList();
         ObjectNode early = (ObjectNode) withFindings.get(0);
@@ -154,7 +155,11 @@ class ReviewTest {
         late.putArray("struck").add(late.get("found").get(0).asText());
         early.remove("factors");
         late.remove("factors");
-        Review review = read(early + "\n" + late);
+        ObjectNode after = (ObjectNode) lines.get(lines.size() - 1);
+        assertThat(after.get("start").asInt()).isGreaterThan(late.get("start").asInt());
+        after.putArray("added").add("NORM_COLLISION");
+        after.remove("factors");
+        Review review = read(early + "\n" + late + "\n" + after);
 
         // the next version of the draft: words inserted in the late provision
         String text = Files.readString(KK);
@@ -166,10 +171,17 @@ class ReviewTest {
         ScannedDocument next = engine.scanDocument(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)),
                 "drafts/v2/kz-laws_kaz_104440.md");
         Review.Applied applied = review.apply(next, engine.catalogue());
-        assertThat(applied.applied()).isEqualTo(1);
+        assertThat(applied.applied()).isEqualTo(2);
         assertThat(applied.stale()).extracting(Review.Decision::provision).containsExactly(late.get("provision").asText());
         assertThat(at(applied.document().report(), early.get("start").asInt())).extracting(Finding::code)
                 .doesNotContain(early.get("found").get(0).asText());
+        // a provision after the change, its words the same, moved: the decision follows it
+        int moved = after.get("start").asInt() + "(өзгертілген) ".length();
+        assertThat(next.document().provisions()).filteredOn(p -> p.start() == moved).singleElement()
+                .satisfies(p -> assertThat(p.textWithLeadIn(next.document().text())).isEqualTo(after.get("text").asText()));
+        assertThat(at(applied.document().report(), moved)).extracting(Finding::code).containsExactly("NORM_COLLISION");
+        assertThat(worksheet(next, review).stream().filter(l -> l.get("start").asInt() == moved).findFirst().orElseThrow()
+                .get("added").toString()).isEqualTo("[\"NORM_COLLISION\"]");
 
         // another file's review is not applied at all
         ScannedDocument ru = engine.scanDocument(Path.of("../data/samples/ru/kz-laws_rus_104440.md"));

@@ -201,13 +201,23 @@ public final class HtmlReport implements Closeable {
                   var file = e.target.files[0];
                   if (!file) { return; }
                   file.text().then(function (text) {
-                    var matched = 0, other = 0;
+                    var matched = 0, other = 0, read = [];
                     text.split('\\n').forEach(function (raw) {
                       if (!raw.trim()) { return; }
-                      var r;
-                      try { r = JSON.parse(raw); } catch (err) { other++; return; }
-                      var l = byStart[r.start];
-                      if (!l || r.act !== l.act || r.text !== l.text) { other++; return; }
+                      try { read.push(JSON.parse(raw)); } catch (err) { other++; }
+                    });
+                    // this text's lines; a file that has none is a review of this text under another name
+                    var act = bar.getAttribute('data-act');
+                    var ours = read.filter(function (r) { return r && r.act === act; });
+                    (ours.length ? ours : read).forEach(function (r) {
+                      var l = r && byStart[r.start];
+                      if (r && (!l || r.text !== l.text)) {
+                        // the provision moved (a later version of the text): the one line with its words and citation
+                        var same = lines.filter(function (x) { return x.text === r.text; });
+                        var cited = same.filter(function (x) { return x.provision === r.provision; });
+                        l = cited.length === 1 ? cited[0] : same.length === 1 ? same[0] : null;
+                      }
+                      if (!l) { other++; return; }
                       function known(list, among) { return (Array.isArray(list) ? list : []).filter(function (c) { return has(among, c); }).sort(); }
                       l.confirmed = known(r.confirmed, l.found);
                       l.struck = known(r.struck, l.found).filter(function (c) { return !has(l.confirmed, c); });
@@ -218,6 +228,7 @@ public final class HtmlReport implements Closeable {
                       });
                       matched++;
                     });
+                    other += ours.length ? read.length - ours.length : 0;
                     bar.querySelector('.loaded').textContent = matched + ' / ' + (matched + other);
                     fill();
                     changed();

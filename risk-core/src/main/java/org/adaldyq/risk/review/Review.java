@@ -52,6 +52,10 @@ public final class Review {
     public static final String EXPERT_RULE = "review:added";
     /** The evidence path that marks a finding the expert added or confirmed. */
     public static final String EVIDENCE = "review";
+    /** {@link #decision} of a finding the expert confirmed. */
+    public static final String CONFIRMED = "confirmed";
+    /** {@link #decision} of a finding the expert added. */
+    public static final String ADDED = "added";
     /** The evidence path of the expert's note on a finding. */
     public static final String NOTE_EVIDENCE = "reviewNote";
     /** The longest note a review line may hold, in characters. */
@@ -380,7 +384,7 @@ public final class Review {
             if (d == null) {
                 findings.add(f);
             } else if (d.confirmed().contains(f.code())) {
-                findings.add(noted(marked(f, "confirmed"), d));
+                findings.add(noted(marked(f, CONFIRMED), d));
             } else if (!d.struck().contains(f.code())) {
                 findings.add(noted(f, d));
             }
@@ -463,7 +467,7 @@ public final class Review {
         FactorCatalogue.Factor factor = catalogue.get(code).orElseThrow(() -> new IllegalArgumentException("not a factor: " + code));
         ProvisionLocation at = new ProvisionLocation(p.citation(), p.start(), p.end(), p.text(documentText), p.start(), p.end());
         return new Finding(code, EXPERT_RULE, factor.severity(), factor.severity().weight(), factor.title(language), at, List.of(),
-                List.of(Evidence.of(EVIDENCE, "added")), factor.explanation(language), factor.recommendation(language), null);
+                List.of(Evidence.of(EVIDENCE, ADDED)), factor.explanation(language), factor.recommendation(language), null);
     }
 
     private static Finding marked(Finding f, String decision) {

@@ -243,6 +243,7 @@ public final class DocxConclusion {
         doc.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"").append(W)
                 .append("\"><w:body>");
         paragraph(doc, "<w:jc w:val=\"center\"/>", LABELS.get("title", lang), "<w:b/><w:sz w:val=\"32\"/>");
+        paragraph(doc, "<w:jc w:val=\"center\"/>", LABELS.get("number", lang), "");
         paragraph(doc, "<w:spacing w:after=\"240\"/><w:jc w:val=\"center\"/>", LABELS.get("draftNote", lang),
                 "<w:i/><w:color w:val=\"595959\"/><w:sz w:val=\"20\"/>");
         for (Section s : sections) {
@@ -255,6 +256,12 @@ public final class DocxConclusion {
         paragraph(doc, "", LABELS.get("total", lang).replace("{findings}", Long.toString(findings))
                 .replace("{units}", Long.toString(units)).replace("{texts}", Long.toString(sections.size() - unread))
                 + (unread == 0 ? "" : " " + LABELS.get("totalUnread", lang).replace("{unread}", Long.toString(unread))), "");
+        long confirmed = decided(Review.CONFIRMED);
+        long added = decided(Review.ADDED);
+        if (confirmed + added > 0) {
+            paragraph(doc, "", LABELS.get("reviewed", lang).replace("{confirmed}", Long.toString(confirmed))
+                    .replace("{added}", Long.toString(added)), "");
+        }
         paragraph(doc, "<w:spacing w:before=\"480\"/>", LABELS.get("signature", lang), "");
         doc.append("<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>")
                 .append("<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" ")
@@ -267,6 +274,12 @@ public final class DocxConclusion {
                 + "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\"" + locale(lang) + "\"/></w:rPr></w:rPrDefault>"
                 + "<w:pPrDefault><w:pPr><w:spacing w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>"
                 + "</w:docDefaults></w:styles>");
+    }
+
+    /** Findings of every section that carry the expert's {@code decision} (for a pair, counted once per row item). */
+    private long decided(String decision) {
+        return sections.stream().flatMap(s -> s.rows().stream()).flatMap(r -> r.items().stream())
+                .filter(i -> i.findings().stream().anyMatch(f -> f != null && decision.equals(Review.decision(f)))).count();
     }
 
     private void section(StringBuilder doc, Section s, Language lang) {
@@ -341,7 +354,7 @@ public final class DocxConclusion {
                 String decision = Review.decision(f);
                 if (decision != null) {
                     b.append(BREAK);
-                    text(b, LABELS.get("added".equals(decision) ? "expertAdded" : "expertConfirmed", lang), "<w:i/><w:sz w:val=\"18\"/>");
+                    text(b, LABELS.get(Review.ADDED.equals(decision) ? "expertAdded" : "expertConfirmed", lang), "<w:i/><w:sz w:val=\"18\"/>");
                 }
                 if (pair) {
                     b.append(BREAK);

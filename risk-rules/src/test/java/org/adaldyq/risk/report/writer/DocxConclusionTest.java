@@ -47,6 +47,8 @@ class DocxConclusionTest {
         try (XWPFDocument doc = read(conclusion)) {
             assertThat(doc.getParagraphs().get(0).getText())
                     .isEqualTo("Сыбайлас жемқорлыққа қарсы сараптама нәтижелері бойынша қорытындының жобасы");
+            // the line the registering office fills in
+            assertThat(doc.getParagraphs().get(1).getText()).isEqualTo("№ __________ 20___ жылғы «____» ____________________");
             assertThat(doc.getTables()).hasSize(2);
             XWPFTable factors = doc.getTables().get(0);
             assertThat(factors.getRows()).hasSize(1 + (int) findings.stream().map(Finding::code).distinct().count());
@@ -259,6 +261,8 @@ class DocxConclusionTest {
             provisions.getRows().stream().filter(r -> r.getCell(1).getText().equals(struckUnit))
                     .forEach(r -> assertThat(r.getCell(3).getText()).doesNotContain(struck.code()));
             assertThat(provisions.getRows()).hasSize(1 + reviewed.report().provisions().size());
+            assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText).contains(
+                    "Проверено экспертом: подтверждено выявленных факторов — 1, добавлено — 1; исключённые экспертом факторы не приводятся.");
         }
     }
 

@@ -70,7 +70,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--review", paramLabel = "FILE", description = "An expert's review (JSON lines, as --format review or the annotated "
             + "page's \"Save the review\" write them; repeatable): in every format the findings struck out are left out, the factors added "
             + "are reported on their provision and the confirmed ones are marked; --format html shows the decisions to go on with, --format "
-            + "review writes them back. A decision on a provision whose words changed since is named on standard error and not applied.")
+            + "review writes them back (with --pair, each version as reviewed, in every format). A decision follows its provision's words "
+            + "into a later version of the text; one whose words changed since is named on standard error and not applied.")
     List<Path> reviews = List.of();
 
     @Option(names = "--threads", description = "Files scanned in parallel (default: ${DEFAULT-VALUE}).", defaultValue = "1")
@@ -122,9 +123,8 @@ final class ScanCommand implements Callable<Integer> {
         rules.forEach(builder::rules);
         double min = minConfidence();
         builder.minConfidence(min);
-        if (!reviews.isEmpty() && (pair || isolate)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review applies to a scan of texts one by one, "
-                    + "not to --pair or --isolate");
+        if (!reviews.isEmpty() && isolate) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review applies to a scan in this JVM, not to --isolate");
         }
         if (format == Format.review && (pair || isolate)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format review writes texts one by one, "
@@ -273,11 +273,7 @@ final class ScanCommand implements Callable<Integer> {
             progress.close();
             sink.end();
         }
-        java.util.Set<String> elsewhere = new java.util.TreeSet<>(review.acts());
-        elsewhere.removeAll(reviewed);
-        if (!elsewhere.isEmpty()) {
-            spec.commandLine().getErr().println("review: decisions on file(s) not scanned here: " + String.join(", ", elsewhere));
-        }
+        notScanned(review, reviewed);
         String summary = String.format(java.util.Locale.ROOT, "%d input(s): %d scanned, %d failed, %d finding(s)", entries.size(),
                 entries.size() - failed[0], failed[0], findings[0]);
         if (format == Format.text || format == Format.docx || format == Format.conclusion) {
@@ -288,6 +284,15 @@ final class ScanCommand implements Callable<Integer> {
         }
         out.flush();
         return failed[0] == 0 ? 0 : 1;
+    }
+
+    /** Names on standard error the files a review decides on that this run did not scan. */
+    private void notScanned(Review review, java.util.Set<String> reviewed) {
+        java.util.Set<String> elsewhere = new java.util.TreeSet<>(review.acts());
+        elsewhere.removeAll(reviewed);
+        if (!elsewhere.isEmpty()) {
+            spec.commandLine().getErr().println("review: decisions on file(s) not scanned here: " + String.join(", ", elsewhere));
+        }
     }
 
     /** Names on standard error the decisions of a review that no longer match their provision in {@code source}. */
@@ -349,6 +354,7 @@ final class ScanCommand implements Callable<Integer> {
      * the error record of the first that cannot be read is printed (as text for text and docx, else as JSON).
      */
     private ScannedDocument[] scanVersions(RiskEngine engine, PrintWriter out) throws IOException {
+        Review review = review(engine.catalogue());
         ScannedDocument[] versions = new ScannedDocument[2];
         for (int i = 0; i < 2; i++) {
             try {
@@ -363,6 +369,17 @@ final class ScanCommand implements Callable<Integer> {
                 out.flush();
                 return null;
             }
+        }
+        if (!review.decisions().isEmpty()) {
+            // each version as the expert reviewed it (a review may hold decisions on both)
+            java.util.Set<String> reviewed = new java.util.TreeSet<>();
+            for (int i = 0; i < 2; i++) {
+                Review.Applied a = review.apply(versions[i], engine.catalogue());
+                stale(a, versions[i].report().source());
+                reviewed.add(Review.act(versions[i].report().source()));
+                versions[i] = a.document();
+            }
+            notScanned(review, reviewed);
         }
         return versions;
     }

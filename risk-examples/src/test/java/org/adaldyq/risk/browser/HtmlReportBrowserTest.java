@@ -127,8 +127,9 @@ class HtmlReportBrowserTest {
         // one script runs, the page's own; the rest are each document's review data, JSON that never runs
         assertThat(browser.findElements(By.cssSelector("script:not([type='application/json'])"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("script.review-data"))).hasSize(findingsBySource.size());
-        assertThat(browser.executeScript("return JSON.parse(arguments[0].querySelector('script.review-data').textContent)"
-                + ".some(function (l) { return l.text.indexOf('<img src=x onerror=') >= 0; })", probe)).isEqualTo(true);
+        // the review the page saves holds the words as written, markup and all
+        assertThat((String) browser.executeScript("return window.adaldyqReview[arguments[0]]()", probe.getAttribute("id")))
+                .contains("<img src=x onerror=\\\"window.__xss = 2\\\">");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
     /**
@@ -174,12 +175,18 @@ class HtmlReportBrowserTest {
             StringWriter worksheet = new StringWriter();
             RiskCli.run(new PrintWriter(worksheet), new PrintWriter(new StringWriter()), "scan", "--format", "review", source);
             String[] lines = saved.split("\n");
-            assertThat(lines).hasSameSizeAs(worksheet.toString().split("\n"));
+            String[] cli = worksheet.toString().split("\n");
+            assertThat(lines).hasSameSizeAs(cli);
             ObjectMapper json = new ObjectMapper();
             Map<String, JsonNode> byStart = new LinkedHashMap<>();
-            for (String line : lines) {
-                JsonNode l = json.readTree(line);
+            for (int i = 0; i < lines.length; i++) {
+                JsonNode l = json.readTree(lines[i]);
                 byStart.put(l.get("start").asText(), l);
+                // the page takes each provision's words from the text it shows: the same as the CLI's worksheet
+                JsonNode c = json.readTree(cli[i]);
+                assertThat(l.get("text").asText()).as(l.get("provision").asText()).isEqualTo(c.get("text").asText());
+                assertThat(l.get("id")).isEqualTo(c.get("id"));
+                assertThat(l.get("found")).isEqualTo(c.get("found"));
             }
             String struck = first.getAttribute("data-factor");
             assertThat(byStart.get(first.getAttribute("data-start")).get("struck").toString()).contains(struck);
@@ -218,6 +225,27 @@ class HtmlReportBrowserTest {
             assertThat(Browser.consoleErrors(browser)).isEmpty();
         } finally {
             browser.navigate().refresh(); // the other tests see the page as written
+        }
+    }
+
+    /**
+     * Each document's review, as the page saves it before any decision, is the CLI's worksheet of it, line for
+     * line (the page takes the words from the text it shows, in every input format).
+     */
+    @Test
+    void eachPageSavesTheWorksheetOfItsDocument() throws Exception {
+        for (WebElement section : browser.findElements(By.cssSelector("section.doc"))) {
+            String source = section.findElement(By.tagName("h2")).getText();
+            StringWriter worksheet = new StringWriter();
+            RiskCli.run(new PrintWriter(worksheet), new PrintWriter(new StringWriter()), "scan", "--format", "review", source);
+            String saved = (String) browser.executeScript("return window.adaldyqReview[arguments[0]]()", section.getAttribute("id"));
+            String[] cli = worksheet.toString().split("\n");
+            String[] page = saved.split("\n");
+            assertThat(page).as(source).hasSameSizeAs(cli).hasSizeGreaterThan(3);
+            ObjectMapper json = new ObjectMapper();
+            for (int i = 0; i < cli.length; i++) {
+                assertThat(json.readTree(page[i])).as(source + " line " + (i + 1)).isEqualTo(json.readTree(cli[i]));
+            }
         }
     }
 

@@ -40,6 +40,7 @@ import org.adaldyq.risk.regulation.FactorCatalogue;
 public final class HtmlReport implements Closeable {
 
     private static final UiLabels LABELS = UiLabels.read(HtmlReport.class, "html-labels.json");
+    private static final com.fasterxml.jackson.databind.ObjectMapper REVIEW_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     /** Each built-in factor's own colour, the same on every page whatever factors an author adds. */
     private static final Map<String, String> BUILT_IN_COLOURS = Map.ofEntries(
             Map.entry("APPLICANT_BURDEN", "#e6194b"), Map.entry("BLANKET_DELEGATION", "#3cb44b"),
@@ -83,8 +84,18 @@ public final class HtmlReport implements Closeable {
                 var bar = section.querySelector('.review-bar');
                 if (!data || !bar) { return; }
                 var lines = JSON.parse(data.textContent);
+                // each provision's words from the text the page shows (one line per paragraph), not a second copy
+                var shown = Array.prototype.map.call(section.querySelectorAll('p.line'), function (p) { return p.textContent; }).join('\\n');
                 var byStart = {};
-                lines.forEach(function (l) { byStart[l.start] = l; });
+                var act = bar.getAttribute('data-act');
+                lines.forEach(function (l) {
+                  l.text = (l.lead ? shown.slice(l.lead[0], l.lead[1]) + '\\n' : '') + shown.slice(l.start, l.end);
+                  l.id = act + '@' + l.start;
+                  l.lang = section.getAttribute('lang');
+                  l.act = act;
+                  delete l.lead;
+                  byStart[l.start] = l;
+                });
                 var words = JSON.parse(bar.getAttribute('data-words'));
                 var names = {};
                 bar.querySelectorAll('select.provision option').forEach(function (o) { names[o.value] = o.textContent; });
@@ -207,7 +218,6 @@ public final class HtmlReport implements Closeable {
                       try { read.push(JSON.parse(raw)); } catch (err) { other++; }
                     });
                     // this text's lines; a file that has none is a review of this text under another name
-                    var act = bar.getAttribute('data-act');
                     var ours = read.filter(function (r) { return r && r.act === act; });
                     (ours.length ? ours : read).forEach(function (r) {
                       var l = r && byStart[r.start];
@@ -622,8 +632,26 @@ public final class HtmlReport implements Closeable {
                 .append("<span class=\"loaded\"></span></p>\n</div>\n");
         java.io.StringWriter lines = new java.io.StringWriter();
         review.write(scanned, lines);
+        // the lines without their words, which the script takes from the text on the page (a list item's lead-in
+        // as offsets, "lead"), nor what it works out (id, language, act, factors): a long act's page does not hold
+        // its text twice
+        Map<Integer, org.adaldyq.risk.structure.Provision> byStart = new java.util.HashMap<>();
+        scanned.document().provisions().forEach(p -> byStart.put(p.start(), p));
         h.append("<script type=\"application/json\" class=\"review-data\">[");
-        h.append(lines.toString().strip().replace("\n", ",").replace("<", "\\u003c"));
+        boolean first = true;
+        for (String line : lines.toString().split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode l = (com.fasterxml.jackson.databind.node.ObjectNode) REVIEW_JSON.readTree(line);
+            l.remove(List.of("text", "id", "lang", "act", "factors"));
+            org.adaldyq.risk.structure.Provision p = byStart.get(l.get("start").asInt());
+            if (p != null && p.hasLeadIn()) {
+                l.putArray("lead").add(p.leadInStart()).add(p.leadInEnd());
+            }
+            h.append(first ? "" : ",").append(REVIEW_JSON.writeValueAsString(l).replace("<", "\\u003c"));
+            first = false;
+        }
         h.append("]</script>\n");
     }
 

@@ -157,11 +157,14 @@ public final class Review {
     private Review(List<Decision> decisions) {
         this.decisions = List.copyOf(decisions);
         for (Decision d : this.decisions) {
-            byAct.computeIfAbsent(d.act(), k -> new LinkedHashMap<>()).put(d.start(), d);
+            // a later line on the same provision replaces an earlier one, unless it decides nothing (a worksheet
+            // read after a review does not undo it)
+            byAct.computeIfAbsent(d.act(), k -> new LinkedHashMap<>())
+                    .merge(d.start(), d, (earlier, later) -> later.decided() || !earlier.decided() ? later : earlier);
         }
     }
 
-    /** A review of these decisions (a later decision on the same provision replaces an earlier one). */
+    /** A review of these decisions (a later decision on the same provision replaces an earlier one; a line that decides nothing does not). */
     public static Review of(Collection<Decision> decisions) {
         return new Review(new ArrayList<>(decisions));
     }
@@ -177,7 +180,7 @@ public final class Review {
         return java.util.Collections.unmodifiableSet(acts);
     }
 
-    /** This review and {@code other}'s decisions (the other's replacing this one's on the same provision). */
+    /** This review and {@code other}'s decisions (the other's replacing this one's on the same provision when they decide anything). */
     public Review and(Review other) {
         List<Decision> all = new ArrayList<>(decisions);
         all.addAll(other.decisions);

@@ -125,6 +125,10 @@ class ReviewTest {
                 .containsExactlyElementsOf(kk.report().findings().stream()
                         .filter(f -> ((ProvisionLocation) f.location()).provisionStart() != severalStart).toList());
 
+        // a worksheet with no decision read after the review does not undo it
+        Review both = review.and(read(String.join("\n", worksheet(kk, Review.NONE).stream().map(JsonNode::toString).toList())));
+        assertThat(both.apply(kk, engine.catalogue()).applied()).isEqualTo(2);
+
         // written again, the worksheet keeps the decisions, and its factors are the reviewed ones
         JsonNode again = worksheet(kk, review).stream().filter(l -> l.get("start").asInt() == severalStart).findFirst().orElseThrow();
         assertThat(strings(again.get("struck"))).containsExactly(struck);

@@ -295,8 +295,11 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    /** Names on standard error the decisions of a review that no longer match their provision in {@code source}. */
+    /** Says on standard error how many decisions of a review {@code source} took, and names those that no longer match their provision. */
     private void stale(Review.Applied a, String source) {
+        if (a.applied() > 0) {
+            spec.commandLine().getErr().printf("review: %d decision(s) applied to %s%n", a.applied(), source);
+        }
         if (!a.stale().isEmpty()) {
             spec.commandLine().getErr().printf("review: %d decision(s) not applied to %s, its words changed since: %s%n", a.stale().size(),
                     source, String.join("; ", a.stale().stream().map(Review.Decision::provision).toList()));

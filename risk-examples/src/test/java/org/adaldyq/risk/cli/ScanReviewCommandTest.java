@@ -56,8 +56,9 @@ class ScanReviewCommandTest {
         Files.write(reviewed, lines.stream().map(JsonNode::toString).toList());
 
         StringWriter after = new StringWriter();
-        assertThat(run(after, new StringWriter(), "scan", "--format", "json", "--review", reviewed.toString(), "../data/samples/ru"))
-                .isZero();
+        StringWriter said = new StringWriter();
+        assertThat(run(after, said, "scan", "--format", "json", "--review", reviewed.toString(), "../data/samples/ru")).isZero();
+        assertThat(said.toString()).contains("review: 2 decision(s) applied to ../data/samples/ru/kz-laws_rus_104440.md");
         JsonNode afterReport = JSON.readTree(after.toString()).get(0);
         assertThat(afterReport.get("findings").size()).isEqualTo(report.get("findings").size());
         assertThat(afterReport.get("findings")).noneMatch(f -> f.get("provision").asText().equals(struck.get("provision").asText())

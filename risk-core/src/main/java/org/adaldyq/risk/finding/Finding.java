@@ -51,4 +51,19 @@ public record Finding(
         triggers = triggers == null ? List.of() : List.copyOf(triggers);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
+
+    /**
+     * The value of the first evidence entry at {@code path}, as text.
+     *
+     * @param path an evidence path ({@code confidence}, {@code review}, …)
+     * @return the value, or null when no entry at that path has one
+     */
+    public String evidenceValue(String path) {
+        for (Evidence e : evidence) {
+            if (path.equals(e.path()) && e.value() != null) {
+                return e.value().toString();
+            }
+        }
+        return null;
+    }
 }

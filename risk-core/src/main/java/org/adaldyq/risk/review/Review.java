@@ -312,27 +312,48 @@ public final class Review {
      * @throws IOException when the writer fails
      */
     public void write(ScannedDocument scanned, Writer out) throws IOException {
-        String act = act(scanned.report().source());
-        String documentText = scanned.document().text();
-        Map<Integer, Set<String>> found = foundByProvision(scanned.report());
-        Map<Integer, Decision> mine = located(scanned, new ArrayList<>());
-        Language language = scanned.report().language();
-        for (Provision p : scanned.document().provisions()) {
-            String text = p.textWithLeadIn(documentText);
-            Set<String> codes = found.getOrDefault(p.start(), Set.of());
-            Decision d = mine.get(p.start());
-            Decision line = d != null
-                    ? new Decision(act, p.start(), p.end(), p.citation(), language, text, codes, retain(d.confirmed(), codes),
-                            retain(d.struck(), codes), d.added(), d.notes())
-                    : new Decision(act, p.start(), p.end(), p.citation(), language, text, codes, Set.of(), Set.of(), Set.of());
+        for (Decision line : worksheet(scanned)) {
             out.write(line(line));
             out.write('\n');
         }
         out.flush();
     }
 
+    /**
+     * The lines {@link #write} writes: one per provision of {@code scanned}, in text order, with the factors
+     * found and this review's decisions on it.
+     */
+    public List<Decision> worksheet(ScannedDocument scanned) {
+        String act = act(scanned.report().source());
+        String documentText = scanned.document().text();
+        Map<Integer, Set<String>> found = foundByProvision(scanned.report());
+        Map<Integer, Located> mine = located(scanned, new ArrayList<>());
+        Language language = scanned.report().language();
+        List<Decision> lines = new ArrayList<>();
+        for (Provision p : scanned.document().provisions()) {
+            String text = p.textWithLeadIn(documentText);
+            Set<String> codes = found.getOrDefault(p.start(), Set.of());
+            Located located = mine.get(p.start());
+            Decision d = located == null ? null : located.decision();
+            lines.add(d != null
+                    ? new Decision(act, p.start(), p.end(), p.citation(), language, text, codes, retain(d.confirmed(), codes),
+                            retain(d.struck(), codes), d.added(), d.notes())
+                    : new Decision(act, p.start(), p.end(), p.citation(), language, text, codes, Set.of(), Set.of(), Set.of()));
+        }
+        return lines;
+    }
+
     /** A review line as JSON (one line, fields in the documented order). */
     public static String line(Decision d) {
+        try {
+            return MAPPER.writeValueAsString(json(d));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers always writes", e);
+        }
+    }
+
+    /** A review line as a JSON tree, fields in the documented order (for a page that writes it its own way). */
+    public static ObjectNode json(Decision d) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("id", d.id());
         o.put("lang", d.language().code());
@@ -348,11 +369,7 @@ public final class Review {
         array(o, "added", d.added());
         ObjectNode notes = o.putObject("notes");
         d.notes().forEach(notes::put);
-        try {
-            return MAPPER.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always writes", e);
-        }
+        return o;
     }
 
     private static void array(ObjectNode o, String field, Set<String> codes) {
@@ -371,19 +388,15 @@ public final class Review {
     public Applied apply(ScannedDocument scanned, FactorCatalogue catalogue) {
         ScanReport report = scanned.report();
         List<Decision> stale = new ArrayList<>();
-        Map<Integer, Decision> live = located(scanned, stale);
+        Map<Integer, Located> live = located(scanned, stale);
         if (live.isEmpty() && stale.isEmpty()) {
             return new Applied(scanned, 0, List.of());
         }
         String documentText = scanned.document().text();
-        Map<Integer, Provision> provisions = new HashMap<>();
-        for (Provision p : scanned.document().provisions()) {
-            provisions.put(p.start(), p);
-        }
         List<Finding> findings = new ArrayList<>();
         for (Finding f : report.findings()) {
-            ProvisionLocation at = (ProvisionLocation) f.location();
-            Decision d = live.get(at.provisionStart());
+            Located located = live.get(((ProvisionLocation) f.location()).provisionStart());
+            Decision d = located == null ? null : located.decision();
             if (d == null) {
                 findings.add(f);
             } else if (d.confirmed().contains(f.code())) {
@@ -393,9 +406,9 @@ public final class Review {
             }
         }
         Language language = report.language();
-        for (Map.Entry<Integer, Decision> e : live.entrySet()) {
-            Decision d = e.getValue();
-            Provision p = provisions.get(e.getKey());
+        for (Located located : live.values()) {
+            Decision d = located.decision();
+            Provision p = located.provision();
             for (String code : d.added()) {
                 boolean there = findings.stream().anyMatch(f -> f.code().equals(code)
                         && ((ProvisionLocation) f.location()).provisionStart() == p.start());
@@ -414,12 +427,11 @@ public final class Review {
      * for a finding the expert left as found.
      */
     public static String decision(Finding f) {
-        for (Evidence e : f.evidence()) {
-            if (EVIDENCE.equals(e.path()) && e.value() != null) {
-                return e.value().toString();
-            }
-        }
-        return null;
+        return f.evidenceValue(EVIDENCE);
+    }
+
+    /** A decision and the provision of the scanned text it goes to. */
+    private record Located(Provision provision, Decision decision) {
     }
 
     /**
@@ -429,9 +441,9 @@ public final class Review {
      * the decisions whose words are nowhere, or in several places, go to {@code stale}. Lines with no decision are
      * left out.
      */
-    private Map<Integer, Decision> located(ScannedDocument scanned, List<Decision> stale) {
+    private Map<Integer, Located> located(ScannedDocument scanned, List<Decision> stale) {
         Map<Integer, Decision> mine = byAct.getOrDefault(act(scanned.report().source()), Map.of());
-        Map<Integer, Decision> live = new HashMap<>();
+        Map<Integer, Located> live = new HashMap<>();
         if (mine.values().stream().noneMatch(Decision::decided)) {
             return live;
         }
@@ -455,7 +467,7 @@ public final class Review {
             if (p == null || live.containsKey(p.start())) {
                 stale.add(d);
             } else {
-                live.put(p.start(), d);
+                live.put(p.start(), new Located(p, d));
             }
         }
         return live;
@@ -492,12 +504,7 @@ public final class Review {
 
     /** The expert's note on a finding after {@link #apply}, or null. */
     public static String note(Finding f) {
-        for (Evidence e : f.evidence()) {
-            if (NOTE_EVIDENCE.equals(e.path()) && e.value() != null) {
-                return e.value().toString();
-            }
-        }
-        return null;
+        return f.evidenceValue(NOTE_EVIDENCE);
     }
 
     private static Map<Integer, Set<String>> foundByProvision(ScanReport report) {

@@ -565,7 +565,6 @@ public final class RiskServer implements AutoCloseable {
     /** Answers with {@code scanned} in {@code format}; {@code original} is the text's bytes (for DOCX with comments). */
     private static void write(HttpExchange x, String format, RiskEngine engine, ScannedDocument scanned, byte[] original, Review review)
             throws IOException {
-        byte[] body = original;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (format) {
             case "json" -> {
@@ -581,7 +580,7 @@ public final class RiskServer implements AutoCloseable {
                 send(x, 200, "text/html; charset=utf-8", out.toByteArray());
             }
             case "docx" -> {
-                DocxReview.review(scanned, () -> new ByteArrayInputStream(body), out);
+                DocxReview.review(scanned, () -> new ByteArrayInputStream(original), out);
                 x.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"review.docx\"");
                 send(x, 200, DocxReview.MEDIA_TYPE, out.toByteArray());
             }

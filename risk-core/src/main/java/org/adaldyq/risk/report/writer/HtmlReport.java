@@ -609,9 +609,11 @@ public final class HtmlReport implements Closeable {
      */
     private void reviewBar(StringBuilder h, ScannedDocument scanned, Review review, Language lang) throws IOException {
         String act = Review.act(scanned.report().source());
-        String words = "{\"confirmed\":" + jsonString(label("confirmed", lang)) + ",\"struck\":" + jsonString(label("struck", lang))
-                + ",\"toReview\":" + jsonString(label("toReview", lang)) + ",\"added\":" + jsonString(label("added", lang))
-                + ",\"remove\":" + jsonString(label("remove", lang)) + "}";
+        com.fasterxml.jackson.databind.node.ObjectNode labels = REVIEW_JSON.createObjectNode();
+        for (String key : List.of("confirmed", "struck", "toReview", "added", "remove")) {
+            labels.put(key, label(key, lang));
+        }
+        String words = REVIEW_JSON.writeValueAsString(labels);
         h.append("<div class=\"review-bar\" data-act=\"").append(escape(act)).append("\" data-words=\"").append(escape(words)).append("\">\n");
         h.append("<h3>").append(escape(label("review", lang))).append("</h3>\n<p>").append(escape(label("reviewHelp", lang))).append("</p>\n");
         h.append("<p><span class=\"review-counts\"></span></p>\n<ul class=\"added\"></ul>\n<p>");
@@ -630,44 +632,22 @@ public final class HtmlReport implements Closeable {
         h.append("<button type=\"button\" class=\"save\">").append(escape(label("saveReview", lang))).append("</button> <label>")
                 .append(escape(label("loadReview", lang))).append(": <input type=\"file\" class=\"load\" accept=\".jsonl,.json,.txt\"></label> ")
                 .append("<span class=\"loaded\"></span></p>\n</div>\n");
-        java.io.StringWriter lines = new java.io.StringWriter();
-        review.write(scanned, lines);
         // the lines without their words, which the script takes from the text on the page (a list item's lead-in
         // as offsets, "lead"), nor what it works out (id, language, act, factors): a long act's page does not hold
         // its text twice
-        Map<Integer, org.adaldyq.risk.structure.Provision> byStart = new java.util.HashMap<>();
-        scanned.document().provisions().forEach(p -> byStart.put(p.start(), p));
+        List<org.adaldyq.risk.structure.Provision> provisions = scanned.document().provisions();
+        List<Review.Decision> lines = review.worksheet(scanned);
         h.append("<script type=\"application/json\" class=\"review-data\">[");
-        boolean first = true;
-        for (String line : lines.toString().split("\n")) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            com.fasterxml.jackson.databind.node.ObjectNode l = (com.fasterxml.jackson.databind.node.ObjectNode) REVIEW_JSON.readTree(line);
+        for (int i = 0; i < lines.size(); i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode l = Review.json(lines.get(i));
             l.remove(List.of("text", "id", "lang", "act", "factors"));
-            org.adaldyq.risk.structure.Provision p = byStart.get(l.get("start").asInt());
-            if (p != null && p.hasLeadIn()) {
+            org.adaldyq.risk.structure.Provision p = provisions.get(i); // a line per provision, in text order
+            if (p.hasLeadIn()) {
                 l.putArray("lead").add(p.leadInStart()).add(p.leadInEnd());
             }
-            h.append(first ? "" : ",").append(REVIEW_JSON.writeValueAsString(l).replace("<", "\\u003c"));
-            first = false;
+            h.append(i == 0 ? "" : ",").append(REVIEW_JSON.writeValueAsString(l).replace("<", "\\u003c"));
         }
         h.append("]</script>\n");
-    }
-
-    private static String jsonString(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.append('"').toString();
     }
 
     /**
@@ -721,8 +701,8 @@ public final class HtmlReport implements Closeable {
 
     /** The finding's confidence in words (its evidence entry), for the tooltip; empty when it has none. */
     private static String confidenceWords(Finding f) {
-        return f.evidence().stream().filter(e -> RegulationScanner.CONFIDENCE_EVIDENCE.equals(e.path()) && e.value() != null)
-                .map(e -> e.value().toString()).findFirst().orElse("");
+        String words = f.evidenceValue(RegulationScanner.CONFIDENCE_EVIDENCE);
+        return words == null ? "" : words;
     }
 
     private String title(String code, Language lang) {

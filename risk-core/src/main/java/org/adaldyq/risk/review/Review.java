@@ -187,6 +187,51 @@ public final class Review {
         return new Review(all);
     }
 
+    /**
+     * This review, and its decisions on the text {@code earlier} also taken as decisions on {@code later}: the
+     * review of one version of a draft applied to the next version saved under another file name. Each decision
+     * then goes to the provision of {@code later} with its words ({@link #apply}); a decision this review
+     * already holds on {@code later} stands over a carried one on a provision with the same words.
+     *
+     * @param earlier file name of the reviewed text ({@link #act})
+     * @param later   file name of the text to apply the review to
+     */
+    public Review carried(String earlier, String later) {
+        Set<String> own = new java.util.HashSet<>();
+        for (Decision d : decisions) {
+            if (d.act().equals(later) && d.decided()) {
+                own.add(d.text());
+            }
+        }
+        List<Decision> all = new ArrayList<>();
+        for (Decision d : decisions) {
+            if (d.act().equals(earlier) && d.decided() && !own.contains(d.text())) {
+                all.add(new Decision(later, d.start(), d.end(), d.provision(), d.language(), d.text(), d.found(), d.confirmed(),
+                        d.struck(), d.added(), d.notes()));
+            }
+        }
+        all.addAll(decisions);
+        return new Review(all);
+    }
+
+    /**
+     * The texts this review could hold an earlier version of {@code scanned} under another file name: when it
+     * decides nothing on {@code scanned}'s own file name, the file names of the texts in its language it decides
+     * on (none otherwise). One of them is what {@link #carried} would carry to it; which one is for the caller
+     * to say when there are several.
+     */
+    public Set<String> earlierVersions(ScannedDocument scanned) {
+        Set<String> acts = new TreeSet<>();
+        if (!acts().contains(act(scanned.report().source()))) {
+            for (Decision d : decisions) {
+                if (d.decided() && d.language() == scanned.report().language()) {
+                    acts.add(d.act());
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableSet(acts);
+    }
+
     /** The decisions, in the order read. */
     public List<Decision> decisions() {
         return decisions;

@@ -74,6 +74,12 @@ final class ScanCommand implements Callable<Integer> {
             + "into a later version of the text; one whose words changed since is named on standard error and not applied.")
     List<Path> reviews = List.of();
 
+    @Option(names = "--earlier-version", paramLabel = "OLD=NEW", description = "With --review: the decisions the review makes on file OLD "
+            + "are on an earlier version of the text scanned here as NEW (file names; repeatable). Without it, a run of one text (or one "
+            + "--pair) carries to a text the review names no decisions on those of the one reviewed file in its language that the run "
+            + "does not scan.")
+    Map<String, String> earlierVersions = new java.util.LinkedHashMap<>();
+
     @Option(names = "--threads", description = "Files scanned in parallel (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     int threads;
 
@@ -223,8 +229,12 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    /** The {@code --review} files as one review; a file that cannot be read or holds a bad line is a usage error naming it. */
-    private Review review(org.adaldyq.risk.regulation.FactorCatalogue catalogue) {
+    /**
+     * The {@code --review} files as one review, carried to later versions as {@code --earlier-version} says, for a
+     * run that scans the texts named {@code inputs}; a file that cannot be read or holds a bad line, or an earlier
+     * version the review decides nothing on, is a usage error naming it.
+     */
+    private ScanReviews reviews(org.adaldyq.risk.regulation.FactorCatalogue catalogue, java.util.Set<String> inputs, boolean guess) {
         Review all = Review.NONE;
         for (Path file : reviews) {
             try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
@@ -234,17 +244,29 @@ final class ScanCommand implements Callable<Integer> {
                         ? "no such file: " + file : e.getMessage()));
             }
         }
-        return all;
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        for (Map.Entry<String, String> e : earlierVersions.entrySet()) {
+            String earlier = Review.act(e.getKey());
+            if (!all.acts().contains(earlier)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--earlier-version " + e.getKey() + "=" + e.getValue()
+                        + ": the review decides nothing on " + earlier + (all.acts().isEmpty() ? "" : " (it decides on "
+                        + String.join(", ", all.acts()) + ")"));
+            }
+            all = all.carried(earlier, Review.act(e.getValue()));
+            named.add(earlier);
+        }
+        return new ScanReviews(all, named, inputs, guess, spec.commandLine().getErr());
     }
 
     private int scanAll(RiskEngine engine, List<ScanInputs.Entry> entries, PrintWriter out) throws IOException {
         boolean folderOut = format == Format.docx && (entries.size() > 1 || Files.isDirectory(output));
         Language forced = lang == null ? null : Language.fromCode(lang).orElseThrow();
-        Review review = review(engine.catalogue());
+        java.util.Set<String> inputs = new java.util.TreeSet<>();
+        entries.forEach(e -> inputs.add(Review.act(e.file().toString())));
+        ScanReviews review = reviews(engine.catalogue(), inputs, entries.size() == 1);
         ScanOutput sink = ScanOutput.of(format, out, engine.catalogue(), forced, output, folderOut, review, spec.commandLine().getErr());
         // html and review show the decisions on the findings as scanned; every other form shows the findings as reviewed
         boolean applied = format != Format.html && format != Format.review;
-        java.util.Set<String> reviewed = new java.util.TreeSet<>();
         int[] failed = {0};
         long[] findings = {0};
         Progress progress = Progress.start("scan", "files", entries.size(), quiet);
@@ -252,10 +274,8 @@ final class ScanCommand implements Callable<Integer> {
             inInputOrder(entries, file -> scanOne(engine, file), ScanInputs.Entry::error, done -> {
                 if (done instanceof ScannedDocument scanned) {
                     ScannedDocument d = scanned;
-                    if (!review.decisions().isEmpty()) {
+                    if (!review.isEmpty()) {
                         Review.Applied a = review.apply(scanned, engine.catalogue());
-                        stale(a, scanned.report().source());
-                        reviewed.add(Review.act(scanned.report().source()));
                         d = applied ? a.document() : scanned;
                     }
                     findings[0] += d.report().findings().size();
@@ -273,7 +293,7 @@ final class ScanCommand implements Callable<Integer> {
             progress.close();
             sink.end();
         }
-        notScanned(review, reviewed);
+        review.notScanned();
         String summary = String.format(java.util.Locale.ROOT, "%d input(s): %d scanned, %d failed, %d finding(s)", entries.size(),
                 entries.size() - failed[0], failed[0], findings[0]);
         if (format == Format.text || format == Format.docx || format == Format.conclusion) {
@@ -284,26 +304,6 @@ final class ScanCommand implements Callable<Integer> {
         }
         out.flush();
         return failed[0] == 0 ? 0 : 1;
-    }
-
-    /** Names on standard error the files a review decides on that this run did not scan. */
-    private void notScanned(Review review, java.util.Set<String> reviewed) {
-        java.util.Set<String> elsewhere = new java.util.TreeSet<>(review.acts());
-        elsewhere.removeAll(reviewed);
-        if (!elsewhere.isEmpty()) {
-            spec.commandLine().getErr().println("review: decisions on file(s) not scanned here: " + String.join(", ", elsewhere));
-        }
-    }
-
-    /** Says on standard error how many decisions of a review {@code source} took, and names those that no longer match their provision. */
-    private void stale(Review.Applied a, String source) {
-        if (a.applied() > 0) {
-            spec.commandLine().getErr().printf("review: %d decision(s) applied to %s%n", a.applied(), source);
-        }
-        if (!a.stale().isEmpty()) {
-            spec.commandLine().getErr().printf("review: %d decision(s) not applied to %s, its words changed since: %s%n", a.stale().size(),
-                    source, String.join("; ", a.stale().stream().map(Review.Decision::provision).toList()));
-        }
     }
 
     /** {@code --min-confidence}: a number from 0 to 1 (0 when not given); anything else is a usage error naming it. */
@@ -357,7 +357,9 @@ final class ScanCommand implements Callable<Integer> {
      * the error record of the first that cannot be read is printed (as text for text and docx, else as JSON).
      */
     private ScannedDocument[] scanVersions(RiskEngine engine, PrintWriter out) throws IOException {
-        Review review = review(engine.catalogue());
+        java.util.Set<String> inputs = new java.util.TreeSet<>();
+        paths.forEach(p -> inputs.add(Review.act(p.toString())));
+        ScanReviews review = reviews(engine.catalogue(), inputs, true);
         ScannedDocument[] versions = new ScannedDocument[2];
         for (int i = 0; i < 2; i++) {
             try {
@@ -373,16 +375,12 @@ final class ScanCommand implements Callable<Integer> {
                 return null;
             }
         }
-        if (!review.decisions().isEmpty()) {
+        if (!review.isEmpty()) {
             // each version as the expert reviewed it (a review may hold decisions on both)
-            java.util.Set<String> reviewed = new java.util.TreeSet<>();
             for (int i = 0; i < 2; i++) {
-                Review.Applied a = review.apply(versions[i], engine.catalogue());
-                stale(a, versions[i].report().source());
-                reviewed.add(Review.act(versions[i].report().source()));
-                versions[i] = a.document();
+                versions[i] = review.apply(versions[i], engine.catalogue()).document();
             }
-            notScanned(review, reviewed);
+            review.notScanned();
         }
         return versions;
     }

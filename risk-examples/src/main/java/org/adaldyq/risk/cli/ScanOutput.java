@@ -40,15 +40,15 @@ interface ScanOutput {
     /** The output of {@code format}, writing to {@code out} (or, for DOCX, to files at {@code target}). */
     static ScanOutput of(ScanCommand.Format format, PrintWriter out, FactorCatalogue catalogue, Language pageLanguage,
             Path target, boolean targetIsFolder) throws IOException {
-        return of(format, out, catalogue, pageLanguage, target, targetIsFolder, Review.NONE, out);
+        return of(format, out, catalogue, pageLanguage, target, targetIsFolder, null, out);
     }
 
     /**
-     * As above, with an expert's review shown on the annotated page and written into the worksheet; {@code err}
-     * takes the error lines of the worksheet, which holds review lines only.
+     * As above, with an expert's review (null: none) shown on the annotated page and written into the worksheet;
+     * {@code err} takes the error lines of the worksheet, which holds review lines only.
      */
     static ScanOutput of(ScanCommand.Format format, PrintWriter out, FactorCatalogue catalogue, Language pageLanguage,
-            Path target, boolean targetIsFolder, Review review, PrintWriter err) throws IOException {
+            Path target, boolean targetIsFolder, ScanReviews review, PrintWriter err) throws IOException {
         return switch (format) {
             case text -> new Text(out);
             case jsonl -> new JsonLines(out);
@@ -178,10 +178,10 @@ interface ScanOutput {
         private final PrintWriter out;
         private final FactorCatalogue catalogue;
         private final Language forced;
-        private final Review review;
+        private final ScanReviews review;
         private HtmlReport page;
 
-        Html(PrintWriter out, FactorCatalogue catalogue, Language forced, Review review) {
+        Html(PrintWriter out, FactorCatalogue catalogue, Language forced, ScanReviews review) {
             this.out = out;
             this.catalogue = catalogue;
             this.forced = forced;
@@ -197,7 +197,7 @@ interface ScanOutput {
 
         @Override
         public int document(ScannedDocument scanned) throws IOException {
-            page(scanned.report().language()).add(scanned, review);
+            page(scanned.report().language()).add(scanned, review == null ? Review.NONE : review.of(scanned));
             return 0;
         }
 
@@ -219,10 +219,10 @@ interface ScanOutput {
      */
     final class Worksheet implements ScanOutput {
         private final PrintWriter out;
-        private final Review review;
+        private final ScanReviews review;
         private final PrintWriter err;
 
-        Worksheet(PrintWriter out, Review review, PrintWriter err) {
+        Worksheet(PrintWriter out, ScanReviews review, PrintWriter err) {
             this.out = out;
             this.review = review;
             this.err = err;
@@ -230,7 +230,7 @@ interface ScanOutput {
 
         @Override
         public int document(ScannedDocument scanned) throws IOException {
-            review.write(scanned, out);
+            (review == null ? Review.NONE : review.of(scanned)).write(scanned, out);
             return 0;
         }
 

@@ -531,7 +531,9 @@ public final class RiskServer implements AutoCloseable {
      * ..., "content": base64}, "review": "<JSON lines>"}}: the text scanned and written with the review applied
      * (findings struck out left out, factors added reported), or, as {@code html} and {@code review}, with the
      * decisions shown on the findings as scanned. Headers {@code X-Review-Applied} and {@code X-Review-Stale}
-     * count the decisions applied and those on provisions whose words changed since.
+     * count the decisions applied and those on provisions whose words changed since. A review with no decisions on
+     * the text's name and decisions on one text in its language is taken as the review of its earlier version
+     * (header {@code X-Review-Earlier-Version}: that text's name).
      */
     private void review(HttpExchange x) throws IOException {
         Map<String, String> q = query(x.getRequestURI());
@@ -554,6 +556,13 @@ public final class RiskServer implements AutoCloseable {
         ScannedDocument[] scanned = scanned(x, keys, upload, engine::scanDocument);
         if (scanned == null) {
             return;
+        }
+        java.util.Set<String> earlier = review.earlierVersions(scanned[0]);
+        if (earlier.size() == 1) {
+            // the review of an earlier version of this text, saved under another name
+            String from = earlier.iterator().next();
+            review = review.carried(from, Review.act(scanned[0].report().source()));
+            x.getResponseHeaders().add("X-Review-Earlier-Version", from);
         }
         Review.Applied applied = review.apply(scanned[0], engine.catalogue());
         x.getResponseHeaders().add("X-Review-Applied", String.valueOf(applied.applied()));

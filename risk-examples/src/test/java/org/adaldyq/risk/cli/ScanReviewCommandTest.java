@@ -132,6 +132,69 @@ class ScanReviewCommandTest {
         assertThat(err.toString()).contains("review: decisions on file(s) not scanned here: kz-laws_rus_104440.md");
     }
 
+    /**
+     * The review of a draft goes on to its next version saved under another name: by itself when one text is
+     * scanned and the review decides on one other text in its language, else as --earlier-version names it.
+     */
+    @Test
+    void aReviewOfTheEarlierVersionGoesOnToTheNextUnderItsNewName(@TempDir Path dir) throws Exception {
+        String text = Files.readString(Path.of("../data/samples/ru/kz-laws_rus_104440.md"));
+        Path v1 = dir.resolve("draft-v1.md");
+        Files.writeString(v1, text);
+        Path worksheet = dir.resolve("draft-v1.review.jsonl");
+        run(new StringWriter(), new StringWriter(), "scan", "--format", "review", "--output", worksheet.toString(), v1.toString());
+        List<String> lines = new ArrayList<>(Files.readAllLines(worksheet));
+        int i = 0;
+        while (JSON.readTree(lines.get(i)).get("found").isEmpty()) {
+            i++;
+        }
+        ObjectNode decided = (ObjectNode) JSON.readTree(lines.get(i));
+        String code = decided.get("found").get(0).asText();
+        decided.putArray("struck").add(code);
+        decided.remove("factors");
+        lines.set(i, decided.toString());
+        Files.write(worksheet, lines);
+
+        // the next version: a paragraph added at the top moves every provision
+        Path v2 = dir.resolve("draft-v2.md");
+        Files.writeString(v2, "Редакция, внесённая рабочей группой.\n\n" + text);
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        assertThat(run(out, err, "scan", "--format", "json", "--review", worksheet.toString(), v2.toString())).isZero();
+        assertThat(err.toString()).contains("review: the decisions on draft-v1.md taken as made on an earlier version of " + v2)
+                .contains("review: 1 decision(s) applied to " + v2).doesNotContain("not scanned here");
+        JsonNode reviewed = JSON.readTree(out.toString()).get(0);
+        StringWriter plain = new StringWriter();
+        run(plain, new StringWriter(), "scan", "--format", "json", v2.toString());
+        JsonNode scanned = JSON.readTree(plain.toString()).get(0);
+        assertThat(reviewed.get("findings").size()).isEqualTo(scanned.get("findings").size() - 1);
+        assertThat(reviewed.get("findings")).noneMatch(f -> f.get("provision").asText().equals(decided.get("provision").asText())
+                && f.get("factor").asText().equals(code));
+
+        // two texts: which one is the next version is not guessed, it is named
+        String kk = "../data/samples/kk/kz-laws_kaz_104440.md";
+        err = new StringWriter();
+        run(new StringWriter(), err, "scan", "--review", worksheet.toString(), v2.toString(), kk);
+        assertThat(err.toString()).contains("review: decisions on file(s) not scanned here: draft-v1.md").doesNotContain("applied to");
+        err = new StringWriter();
+        run(new StringWriter(), err, "scan", "--review", worksheet.toString(), "--earlier-version", "draft-v1.md=draft-v2.md", v2.toString(), kk);
+        assertThat(err.toString()).contains("review: 1 decision(s) applied to " + v2).doesNotContain("not scanned here");
+
+        // two reviewed texts in the language that could both be the earlier version: none is taken, the choice is asked for
+        Path other = dir.resolve("draft-v0.review.jsonl");
+        Files.write(other, List.of(((ObjectNode) JSON.readTree(lines.get(i))).put("act", "draft-v0.md").toString()));
+        err = new StringWriter();
+        run(new StringWriter(), err, "scan", "--review", worksheet.toString(), "--review", other.toString(), v2.toString());
+        assertThat(err.toString()).contains("review: " + v2 + " has no decisions of its own and 2 reviewed files in ru could be its earlier "
+                + "version (draft-v0.md, draft-v1.md): name one with --earlier-version OLD=draft-v2.md").doesNotContain("applied to");
+
+        err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "scan", "--review", worksheet.toString(), "--earlier-version", "draft.md=draft-v2.md",
+                v2.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--earlier-version draft.md=draft-v2.md: the review decides nothing on draft.md (it decides on "
+                + "draft-v1.md)");
+    }
+
     /** With --pair, each version as the expert reviewed it: a factor struck out in the Russian version only is then found in one version. */
     @Test
     void thePairOfOfficialVersionsIsReportedAsReviewed(@TempDir Path dir) throws Exception {

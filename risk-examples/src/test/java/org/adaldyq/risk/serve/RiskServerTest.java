@@ -134,6 +134,16 @@ class RiskServerTest {
                 .isEqualTo("NON_TRANSPARENCY " + addedAt));
         assertThat(findings).noneMatch(f -> f.get("provision").asText().equals(struckAt));
 
+        assertThat(json.headers().firstValue("X-Review-Earlier-Version")).isEmpty();
+
+        // the same review sent with the draft's next version, saved under another name: taken as its earlier version's
+        String renamed = "{\"document\": {\"name\": \"ru-v2.md\", \"content\": \"" + base64(ru) + "\"}, \"review\": " + review + "}";
+        HttpResponse<byte[]> next = post("/api/review?format=json", renamed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(next.headers().firstValue("X-Review-Earlier-Version")).hasValue("ru.md");
+        assertThat(next.headers().firstValue("X-Review-Applied")).hasValue("2");
+        assertThat(JSON.readTree(next.body()).get("findings")).noneMatch(f -> f.get("provision").asText().equals(struckAt));
+
         HttpResponse<byte[]> conclusion = post("/api/review", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(conclusion.statusCode()).isEqualTo(200);
         try (var read = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(conclusion.body()))) {

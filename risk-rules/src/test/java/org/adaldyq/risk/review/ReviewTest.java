@@ -194,6 +194,48 @@ class ReviewTest {
     }
 
     @Test
+    void aReviewIsCarriedToTheNextVersionSavedUnderAnotherName() throws Exception {
+        List<JsonNode> lines = worksheet(kk, Review.NONE);
+        ObjectNode decided = (ObjectNode) lines.stream().filter(l -> l.get("found").size() >= 1).findFirst().orElseThrow();
+        String code = decided.get("found").get(0).asText();
+        decided.putArray("struck").add(code);
+        decided.remove("factors");
+        ObjectNode undecided = (ObjectNode) lines.stream().filter(l -> l.get("found").isEmpty()).findFirst().orElseThrow();
+        Review review = read(decided + "\n" + undecided);
+
+        String text = Files.readString(KK);
+        ScannedDocument next = engine.scanDocument(new ByteArrayInputStream(("Жоба.\n\n" + text).getBytes(StandardCharsets.UTF_8)),
+                "drafts/draft-v2.md");
+        // under its new name the review decides nothing on it: its own file is the earlier version in its language
+        assertThat(review.apply(next, engine.catalogue()).applied()).isZero();
+        assertThat(review.earlierVersions(next)).containsExactly("kz-laws_kaz_104440.md");
+        Review carried = review.carried("kz-laws_kaz_104440.md", "draft-v2.md");
+        assertThat(carried.acts()).containsExactly("draft-v2.md", "kz-laws_kaz_104440.md");
+        assertThat(carried.earlierVersions(next)).isEmpty();
+        Review.Applied applied = carried.apply(next, engine.catalogue());
+        assertThat(applied.applied()).isEqualTo(1);
+        assertThat(applied.stale()).isEmpty();
+        int moved = decided.get("start").asInt() + "Жоба.\n\n".length();
+        assertThat(at(applied.document().report(), moved)).extracting(Finding::code).doesNotContain(code);
+        assertThat(at(next.report(), moved)).extracting(Finding::code).contains(code);
+        // the earlier version itself is still reviewed as before
+        assertThat(carried.apply(kk, engine.catalogue()).applied()).isEqualTo(1);
+
+        // a decision the review already holds on the later version stands over the carried one
+        ObjectNode own = decided.deepCopy();
+        own.put("act", "draft-v2.md").put("start", moved).put("end", decided.get("end").asInt() + "Жоба.\n\n".length());
+        own.putArray("struck");
+        own.putArray("confirmed").add(code);
+        Review both = read(decided + "\n" + own).carried("kz-laws_kaz_104440.md", "draft-v2.md");
+        assertThat(at(both.apply(next, engine.catalogue()).document().report(), moved)).filteredOn(f -> f.code().equals(code))
+                .singleElement().satisfies(f -> assertThat(Review.decision(f)).isEqualTo(Review.CONFIRMED));
+
+        // a text in another language has no earlier version in this review
+        ScannedDocument ru = engine.scanDocument(Path.of("../data/samples/ru/kz-laws_rus_104440.md"));
+        assertThat(review.earlierVersions(ru)).isEmpty();
+    }
+
+    @Test
     void aBadLineIsAnErrorNamingItsLine() throws Exception {
         String good = worksheet(kk, Review.NONE).get(0).toString();
         ObjectNode base = (ObjectNode) JSON.readTree(good);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.adaldyq.risk.report.RiskJacksonModule;
+import org.adaldyq.risk.review.Review;
 
 /**
  * The JSON form of a comparison of two versions of one draft, as {@code diff --format json} and
@@ -39,8 +40,34 @@ public final class DraftDiffJson {
         return o;
     }
 
+    /**
+     * The comparison with the expert's review of the earlier version on both ({@link Review#revision}), or without
+     * one ({@code review} null): {@code review} then says under which file name the decisions were made
+     * ({@code reviewedAs}), how many were {@code applied} to the earlier version and {@code carried} to the later,
+     * and, in {@code readAgain}, the provisions whose decisions were not carried because their words changed.
+     */
+    public static ObjectNode of(DraftDiff d, Review.Revision review) {
+        ObjectNode o = of(d);
+        if (review != null) {
+            ObjectNode r = o.putObject("review");
+            r.put("reviewedAs", review.reviewedAs());
+            r.put("applied", review.before().applied());
+            r.put("carried", review.after().applied());
+            ArrayNode again = r.putArray("readAgain");
+            for (Review.Decision stale : review.after().stale()) {
+                again.add(Review.json(stale));
+            }
+        }
+        return o;
+    }
+
     /** The comparison as compact JSON text. */
     public static String compact(DraftDiff d) {
         return of(d).toString();
+    }
+
+    /** As {@link #of(DraftDiff, Review.Revision)}, as compact JSON text. */
+    public static String compact(DraftDiff d, Review.Revision review) {
+        return of(d, review).toString();
     }
 }

@@ -232,6 +232,37 @@ public final class Review {
         return java.util.Collections.unmodifiableSet(acts);
     }
 
+    /**
+     * Two versions of a draft with the review of the earlier one on both, for comparing them ({@code diff}).
+     *
+     * @param before      the earlier version as reviewed
+     * @param after       the later version with the decisions carried to the provisions whose words stand unchanged;
+     *                    {@link Applied#stale()} holds those whose provision was changed: to read again
+     * @param reviewedAs  the file name the review's decisions on the earlier version were made under
+     */
+    public record Revision(Applied before, Applied after, String reviewedAs) {
+    }
+
+    /**
+     * {@code before} as reviewed and {@code after} with the decisions carried to it. The decisions on the earlier
+     * version are those made on its file name or, when there are none, on the one other text in its language
+     * (not {@code after}'s name) this review decides on.
+     */
+    public Revision revision(ScannedDocument before, ScannedDocument after, FactorCatalogue catalogue) {
+        String earlier = act(before.report().source());
+        String later = act(after.report().source());
+        String reviewedAs = earlier;
+        Review review = this;
+        Set<String> others = new TreeSet<>(earlierVersions(before));
+        others.remove(later);
+        if (others.size() == 1) {
+            reviewedAs = others.iterator().next();
+            review = carried(reviewedAs, earlier);
+        }
+        Review next = earlier.equals(later) ? review : review.carried(earlier, later);
+        return new Revision(review.apply(before, catalogue), next.apply(after, catalogue), reviewedAs);
+    }
+
     /** The decisions, in the order read. */
     public List<Decision> decisions() {
         return decisions;

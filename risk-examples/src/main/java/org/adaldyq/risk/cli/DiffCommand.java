@@ -21,7 +21,9 @@ import org.adaldyq.risk.extract.DocumentReadException;
 import org.adaldyq.risk.finding.Finding;
 import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.lang.Language;
+import org.adaldyq.risk.report.ScannedDocument;
 import org.adaldyq.risk.report.writer.HtmlDiffReport;
+import org.adaldyq.risk.review.Review;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,6 +64,12 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, description = "Write the comparison here instead of the console.")
     Path output;
 
+    @Option(names = "--review", paramLabel = "FILE", description = "The expert's review of OLD (JSON lines, as scan --format review "
+            + "and the annotated page write them; repeatable): OLD compared as reviewed (findings struck out left out, factors added in), "
+            + "its decisions carried to NEW where a provision's words stand unchanged; those whose provision changed are named on "
+            + "standard error, to be read again.")
+    List<Path> reviews = List.of();
+
     @Override
     public Integer call() throws Exception {
         RiskEngine.Builder builder = RiskEngine.builder();
@@ -71,30 +79,77 @@ final class DiffCommand implements Callable<Integer> {
         }
         rules.forEach(builder::rules);
         RiskEngine engine = builder.build();
-        DraftDiff diff;
+        Review review = review(engine);
+        PrintWriter err = spec.commandLine().getErr();
+        ScannedDocument old;
+        ScannedDocument now;
         try {
-            diff = DraftComparison.compare(engine, before, after);
+            old = engine.scanDocument(before);
+            now = engine.scanDocument(after);
         } catch (DocumentReadException e) {
-            PrintWriter err = spec.commandLine().getErr();
             err.println("error: " + e.getMessage());
             err.flush();
             return 2;
         }
+        Review.Revision r = null;
+        if (!review.acts().isEmpty()) {
+            r = review.revision(old, now, engine.catalogue());
+            if (r.before().applied() == 0) {
+                err.println("error: the review decides nothing on " + Review.act(old.report().source()) + " (it decides on "
+                        + String.join(", ", review.acts()) + ")");
+                err.flush();
+                return 2;
+            }
+            said(r, err);
+            old = r.before().document();
+            now = r.after().document();
+        }
+        DraftDiff diff = DraftComparison.compare(old, now);
         if (output != null) {
             try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(output), false)) {
-                write(diff, engine, file);
+                write(diff, r, engine, file);
             }
         } else {
-            write(diff, engine, spec.commandLine().getOut());
+            write(diff, r, engine, spec.commandLine().getOut());
         }
         return 0;
     }
 
-    private void write(DraftDiff diff, RiskEngine engine, PrintWriter out) throws Exception {
+    /** The {@code --review} files as one review; one that cannot be read, or a bad line, is a usage error naming it. */
+    private Review review(RiskEngine engine) {
+        Review all = Review.NONE;
+        for (Path file : reviews) {
+            try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                all = all.and(Review.read(in, file.toString(), engine.catalogue()));
+            } catch (java.io.IOException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review " + (e instanceof java.nio.file.NoSuchFileException
+                        ? "no such file: " + file : e.getMessage()));
+            }
+        }
+        return all;
+    }
+
+    /** What the review did to each version, on standard error: the decisions not carried name the provisions to read again. */
+    private static void said(Review.Revision r, PrintWriter err) {
+        String old = r.before().document().report().source();
+        String now = r.after().document().report().source();
+        if (!Review.act(old).equals(r.reviewedAs())) {
+            err.printf("review: the decisions on %s taken as made on %s%n", r.reviewedAs(), old);
+        }
+        err.printf("review: %d decision(s) applied to %s, %d carried to %s%n", r.before().applied(), old, r.after().applied(), now);
+        if (!r.after().stale().isEmpty()) {
+            err.printf("review: %d decision(s) not carried to %s, their provision changed: read again %s%n", r.after().stale().size(), now,
+                    String.join("; ", r.after().stale().stream().map(Review.Decision::provision).toList()));
+        }
+        err.flush();
+    }
+
+    /** The comparison in {@code --format}; {@code review}: the expert's review on both versions, or null. */
+    private void write(DraftDiff diff, Review.Revision review, RiskEngine engine, PrintWriter out) throws Exception {
         switch (format) {
             case text -> text(diff, out);
-            case json -> out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(DraftDiffJson.of(diff)));
-            case html -> HtmlDiffReport.write(diff, engine.catalogue(), out);
+            case json -> out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(DraftDiffJson.of(diff, review)));
+            case html -> HtmlDiffReport.write(diff, review, engine.catalogue(), out);
         }
         out.flush();
     }
@@ -135,8 +190,10 @@ final class DiffCommand implements Callable<Integer> {
             }
             for (FindingChange fc : c.findings()) {
                 Finding any = fc.after() != null ? fc.after() : fc.before();
-                out.printf(Locale.ROOT, "  %-7s %s «%s» (%s %.2f)%n", fc.status().toString().toLowerCase(Locale.ROOT), fc.code(),
-                        ((ProvisionLocation) any.location()).quote(), any.severity(), any.score());
+                String decision = Review.decision(any);
+                out.printf(Locale.ROOT, "  %-7s %s «%s» (%s %.2f%s)%n", fc.status().toString().toLowerCase(Locale.ROOT), fc.code(),
+                        ((ProvisionLocation) any.location()).quote(), any.severity(), any.score(),
+                        decision == null ? "" : Review.ADDED.equals(decision) ? ", added by the expert" : ", confirmed by the expert");
             }
         }
         out.flush();

@@ -473,7 +473,10 @@ public final class RiskServer implements AutoCloseable {
 
     /**
      * {@code POST /api/diff}: two versions of one draft, as a JSON object {@code {"before": {"name": ...,
-     * "content": base64}, "after": {...}}}, scanned and compared ({@code diff}): JSON or the HTML page.
+     * "content": base64}, "after": {...}}}, scanned and compared ({@code diff}): JSON or the HTML page. With
+     * {@code "review"} (the expert's review of the earlier version, JSON lines in one string), the earlier version is
+     * compared as reviewed and the decisions carried to the later one (headers {@code X-Review-Applied},
+     * {@code X-Review-Carried}, and {@code X-Review-Stale}: decisions whose provision changed).
      */
     private void diff(HttpExchange x) throws IOException {
         Map<String, String> q = query(x.getRequestURI());
@@ -483,19 +486,45 @@ public final class RiskServer implements AutoCloseable {
             throw new BadRequest("format must be json or html, not '" + format + "'");
         }
         String[] keys = {"before", "after"};
-        Upload[] uploads = uploads(x, keys);
+        com.fasterxml.jackson.databind.JsonNode request = request(x,
+                "{\"before\": {\"name\": ..., \"content\": base64}, \"after\": {...}, \"review\": \"JSON lines\" (optional)}");
+        Upload[] uploads = uploads(request, keys);
+        Review review = Review.NONE;
+        com.fasterxml.jackson.databind.JsonNode lines = request == null ? null : request.get("review");
+        if (lines != null && !lines.isNull()) {
+            if (!lines.isTextual()) {
+                throw new BadRequest("review must be the review's JSON lines, in one string");
+            }
+            try {
+                review = Review.read(new java.io.StringReader(lines.asText()), "review", engine.catalogue());
+            } catch (IOException e) {
+                throw new BadRequest(e.getMessage());
+            }
+        }
         ScannedDocument[] versions = scanned(x, keys, uploads, engine::scanDocument);
         if (versions == null) {
             return;
+        }
+        Review.Revision r = null;
+        if (!review.acts().isEmpty()) {
+            // the earlier version as the expert reviewed it, the decisions carried to the later one
+            r = review.revision(versions[0], versions[1], engine.catalogue());
+            if (r.before().applied() == 0) {
+                throw new BadRequest("the review decides nothing on " + Review.act(versions[0].report().source()));
+            }
+            x.getResponseHeaders().add("X-Review-Applied", String.valueOf(r.before().applied()));
+            x.getResponseHeaders().add("X-Review-Carried", String.valueOf(r.after().applied()));
+            x.getResponseHeaders().add("X-Review-Stale", String.valueOf(r.after().stale().size()));
+            versions = new ScannedDocument[] {r.before().document(), r.after().document()};
         }
         org.adaldyq.risk.compare.DraftDiff diff = org.adaldyq.risk.compare.DraftComparison.compare(versions[0], versions[1]);
         if ("html".equals(format)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            org.adaldyq.risk.report.writer.HtmlDiffReport.write(diff, engine.catalogue(), w);
+            org.adaldyq.risk.report.writer.HtmlDiffReport.write(diff, r, engine.catalogue(), w);
             send(x, 200, "text/html; charset=utf-8", out.toByteArray());
         } else {
-            send(x, 200, "application/json", org.adaldyq.risk.compare.DraftDiffJson.compact(diff).getBytes(StandardCharsets.UTF_8));
+            send(x, 200, "application/json", org.adaldyq.risk.compare.DraftDiffJson.compact(diff, r).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -233,6 +233,29 @@ class RiskServerTest {
         assertThat(JSON.readTree(json.body()).get("findings").get("removed").asInt()).isPositive(); // «вправе» gone
         assertThat(JSON.readTree(json.body()).get("counts").get("added").asInt()).isEqualTo(1);
 
+        // with the expert's review of v1: the findings struck out on the provision v2 keeps as it was are kept no more
+        List<String> lines = new ArrayList<>();
+        int struck = 0;
+        for (String line : new String(post("/api/scan?name=v1.txt&format=review", Files.readAllBytes(before)).body(),
+                java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            var l = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
+            if (l.get("provision").asText().equals("Article 1, point 2") && !l.get("found").isEmpty()) {
+                l.set("struck", l.get("found"));
+                l.remove("factors");
+                struck = l.get("found").size();
+            }
+            lines.add(l.toString());
+        }
+        assertThat(struck).isPositive();
+        String reviewed = body.substring(0, body.length() - 1) + ", \"review\": " + JSON.writeValueAsString(String.join("\n", lines)) + "}";
+        HttpResponse<byte[]> withReview = post("/api/diff", reviewed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(withReview.statusCode()).isEqualTo(200);
+        assertThat(withReview.headers().firstValue("X-Review-Applied")).hasValue("1");
+        assertThat(withReview.headers().firstValue("X-Review-Carried")).hasValue("1");
+        assertThat(withReview.headers().firstValue("X-Review-Stale")).hasValue("0");
+        assertThat(JSON.readTree(withReview.body()).get("findings").get("kept").asInt())
+                .isEqualTo(JSON.readTree(json.body()).get("findings").get("kept").asInt() - struck);
+
         HttpResponse<byte[]> html = post("/api/diff?format=html", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(new String(html.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("v1.txt", "v2.txt", "<html");

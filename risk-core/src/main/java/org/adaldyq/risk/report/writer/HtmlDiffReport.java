@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.adaldyq.risk.compare.DraftDiff;
 import org.adaldyq.risk.compare.FindingChange;
+import org.adaldyq.risk.review.Review;
 import org.adaldyq.risk.compare.ProvisionChange;
 import org.adaldyq.risk.compare.ProvisionText;
 import org.adaldyq.risk.compare.WordDiff;
@@ -49,6 +50,17 @@ public final class HtmlDiffReport {
      * @throws IOException when the writer fails
      */
     public static void write(DraftDiff diff, FactorCatalogue catalogue, Writer out) throws IOException {
+        write(diff, null, catalogue, out);
+    }
+
+    /**
+     * As above, for versions compared with the expert's review of the earlier one ({@link Review#revision}): the
+     * page also says how many decisions were applied and carried, and names the provisions whose decisions were not
+     * carried because they changed.
+     *
+     * @param review the review on the two versions, or null
+     */
+    public static void write(DraftDiff diff, Review.Revision review, FactorCatalogue catalogue, Writer out) throws IOException {
         Language lang = diff.language();
         Map<String, String> colours = HtmlReport.colours(catalogue);
         HtmlReport.head(out, lang, label("diffTitle", lang), STYLE, "");
@@ -66,6 +78,17 @@ public final class HtmlDiffReport {
         h.append(diff.counts().entrySet().stream().map(e -> escape(label(e.getKey().toString(), lang)) + " <b>" + e.getValue() + "</b>")
                 .collect(Collectors.joining(" · ")));
         h.append("</p>\n");
+        if (review != null) {
+            h.append("<p class=\"facts review\">").append(escape(label("reviewCarried", lang)
+                    .replace("{applied}", String.valueOf(review.before().applied()))
+                    .replace("{carried}", String.valueOf(review.after().applied()))));
+            if (!review.after().stale().isEmpty()) {
+                h.append("; ").append(escape(label("reviewReadAgain", lang))).append(": <b>")
+                        .append(escape(review.after().stale().stream().map(d -> CitationText.of(d.provision(), lang))
+                                .collect(Collectors.joining("; ")))).append("</b>");
+            }
+            h.append("</p>\n");
+        }
         int n = 0;
         List<ProvisionChange> unchanged = diff.changes(ProvisionChange.Kind.UNCHANGED);
         if (unchanged.size() == diff.changes().size()) {

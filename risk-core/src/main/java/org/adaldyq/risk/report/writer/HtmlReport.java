@@ -290,6 +290,7 @@ public final class HtmlReport implements Closeable {
             .notes { grid-column: 2; }
             aside.note { border-left: 4px solid var(--c); background: #fafbfc; border-radius: 4px; padding: 6px 10px; margin: 0 0 8px; font-size: 13px; }
             aside.note.flash { outline: 2px solid var(--c); }
+            aside.note p.expert { color: #1e5b34; }
             aside.note h4 { margin: 0 0 2px; font-size: 13px; }
             aside.note p { margin: 2px 0; }
             aside.note .score { float: right; font-weight: 600; margin-left: 10px; }
@@ -687,6 +688,17 @@ public final class HtmlReport implements Closeable {
         if (!f.triggers().isEmpty()) {
             h.append("<p><b>").append(escape(label("triggers", lang))).append(":</b> ")
                     .append(escape(String.join(", ", f.triggers()))).append("</p>");
+        }
+        String decision = Review.decision(f);
+        if (decision != null) {
+            // a finding as an expert's review left it (pair and diff pages of reviewed texts)
+            h.append("<p class=\"expert\">").append(escape(label(Review.ADDED.equals(decision) ? "added" : "confirmedByExpert", lang)))
+                    .append("</p>");
+        }
+        String expertNote = Review.note(f);
+        if (expertNote != null) {
+            h.append("<p class=\"expert\"><b>").append(escape(label("expertNote", lang))).append(":</b> ").append(escape(expertNote))
+                    .append("</p>");
         }
         if (review) {
             h.append("<p class=\"decide\"><button type=\"button\" data-decision=\"confirmed\" aria-pressed=\"false\">✓ ")

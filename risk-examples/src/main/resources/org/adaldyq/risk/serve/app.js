@@ -12,7 +12,7 @@
 
   // One result box: `title` while `request` (a fetch promise) runs, then the report in `format`. With `file`
   // (one text's annotated page), the expert's review made on the page gives the draft conclusion.
-  function show(title, request, format, download, file) {
+  function show(title, request, format, download, file, review) {
     var box = element('section', 'result');
     box.setAttribute('data-file', title);
     box.appendChild(element('h2', null, title));
@@ -33,7 +33,7 @@
         frame.setAttribute('title', 'Report for ' + title);
         frame.src = url;
         if (file) {
-          reviewed(box, frame, file);
+          reviewed(box, frame, file, review || '');
         }
         box.appendChild(frame);
       } else if (format === 'docx' || format === 'conclusion') {
@@ -55,9 +55,10 @@
   }
 
   // The page in `frame` tells its review (JSON lines) after each decision; the button sends the text and that review
-  // to POST /api/review and offers the draft conclusion with the findings struck out left out and the factors added in.
-  function reviewed(box, frame, file) {
-    var review = '';
+  // (at first the one uploaded with it, if any) to POST /api/review and offers the draft conclusion with the findings
+  // struck out left out and the factors added in.
+  function reviewed(box, frame, file, uploaded) {
+    var review = uploaded;
     window.addEventListener('message', function (event) {
       if (event.source === frame.contentWindow && event.data && event.data.type === 'adaldyq-review') {
         review = String(event.data.review || '');
@@ -105,10 +106,28 @@
     return min ? '&min-confidence=' + encodeURIComponent(min) : '';
   }
 
-  function scan(file, format) {
-    show(file.name, fetch('/api/scan?format=' + encodeURIComponent(format) + '&name=' + encodeURIComponent(file.name) + minConfidence(), {
-      method: 'POST', body: file
-    }), format, file.name.replace(/\.[^.]+$/, '') + (format === 'conclusion' ? '.conclusion.docx' : '.review.docx'), file);
+  // The text of the expert's review chosen with the files ('' when none is).
+  function reviewText() {
+    var chosen = document.getElementById('review').files[0];
+    return chosen ? chosen.text() : Promise.resolve('');
+  }
+
+  // One text: scanned (POST /api/scan), or with the expert's review applied (POST /api/review).
+  function scan(file, format, review) {
+    var download = file.name.replace(/\.[^.]+$/, '') + (format === 'conclusion' ? '.conclusion.docx' : '.review.docx');
+    if (!review) {
+      show(file.name, fetch('/api/scan?format=' + encodeURIComponent(format) + '&name=' + encodeURIComponent(file.name) + minConfidence(), {
+        method: 'POST', body: file
+      }), format, download, file);
+      return;
+    }
+    show(file.name, base64(file).then(function (content) {
+      return fetch('/api/review?format=' + encodeURIComponent(format) + minConfidence(), {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({document: {name: file.name, content: content}, review: review})
+      });
+    }), format, download, file, review);
   }
 
   function base64(file) {
@@ -134,12 +153,15 @@
   }
 
   // Two versions of one draft, the earlier first, compared (POST /api/diff): did the revision remove the risks?
-  function diff(before, after, format) {
+  // With the expert's review of the earlier version, that version is compared as reviewed.
+  function diff(before, after, format, review) {
     var request = Promise.all([base64(before), base64(after)]).then(function (contents) {
+      var body = {before: {name: before.name, content: contents[0]}, after: {name: after.name, content: contents[1]}};
+      if (review) { body.review = review; }
       return fetch('/api/diff?format=' + encodeURIComponent(format), {
         method: 'POST',
         headers: {'Content-Type': 'application/json'},
-        body: JSON.stringify({before: {name: before.name, content: contents[0]}, after: {name: after.name, content: contents[1]}})
+        body: JSON.stringify(body)
       });
     });
     show(before.name + ' → ' + after.name, request, format, '');
@@ -168,18 +190,23 @@
       } else if (format === 'docx' || format === 'conclusion') {
         refuse('Two versions of one draft', 'A comparison comes as the annotated page or as JSON, not as DOCX.');
       } else {
-        diff(files[0], files[1], format);
+        reviewText().then(function (review) { diff(files[0], files[1], format, review); });
       }
       return;
     }
     if (document.getElementById('pair').checked) {
       if (files.length !== 2) {
         refuse('Two official versions', 'Choose exactly two files: the two official versions of one act.');
+      } else if (document.getElementById('review').files.length) {
+        refuse('Two official versions', 'A review goes with one text, or with the earlier of two versions of one draft: '
+          + 'scan the official versions together without it, or each version with its review.');
       } else {
         pair(files[0], files[1], format);
       }
       return;
     }
-    for (var i = 0; i < files.length; i++) { scan(files[i], format); }
+    reviewText().then(function (review) {
+      for (var i = 0; i < files.length; i++) { scan(files[i], format, review); }
+    });
   });
 })();

@@ -130,6 +130,62 @@ class ServeBrowserTest {
     }
 
     /**
+     * An expert's review chosen with the files: the next version of the draft, saved under another name, comes back
+     * as reviewed; two versions compared show the earlier as reviewed; the official versions together refuse it.
+     */
+    @Test
+    void anUploadedReviewGoesWithTheTextAndItsNextVersion(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path before = java.nio.file.Files.writeString(dir.resolve("draft-v1.txt"), "Статья 1. Лицензии\n1. Уполномоченный орган"
+                + " вправе приостановить действие лицензии.\n2. Порядок устанавливается Правительством.\n");
+        Path after = java.nio.file.Files.writeString(dir.resolve("draft-v2.txt"), "Статья 1. Лицензии\n1. Уполномоченный орган"
+                + " обязан приостановить действие лицензии в течение 10 дней.\n2. Порядок устанавливается Правительством.\n");
+        org.adaldyq.risk.RiskEngine engine = org.adaldyq.risk.RiskEngine.builder().build();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        int struck = 0;
+        for (org.adaldyq.risk.review.Review.Decision d : org.adaldyq.risk.review.Review.NONE.worksheet(engine.scanDocument(before))) {
+            if (d.provision().equals("Article 1, point 2")) {
+                struck = d.found().size();
+                d = new org.adaldyq.risk.review.Review.Decision(d.act(), d.start(), d.end(), d.provision(), d.language(), d.text(),
+                        d.found(), java.util.Set.of(), d.found(), java.util.Set.of());
+            }
+            lines.add(org.adaldyq.risk.review.Review.line(d));
+        }
+        assertThat(struck).isPositive();
+        Path review = java.nio.file.Files.write(dir.resolve("draft-v1.review.jsonl"), lines);
+
+        Browser.consoleErrors(browser);
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.id("files")).sendKeys(after.toString());
+        browser.findElement(By.id("review")).sendKeys(review.toString());
+        new Select(browser.findElement(By.id("format"))).selectByValue("json");
+        browser.findElement(By.id("scan")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".result[data-state=done] pre")).isEmpty());
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(browser.findElement(By.cssSelector(".result pre")).getText());
+        assertThat(report.get("source").asText()).isEqualTo("draft-v2.txt");
+        assertThat(engine.scanDocument(after).report().findings()).anyMatch(f -> ((org.adaldyq.risk.finding.ProvisionLocation) f.location()).provision().equals("Article 1, point 2"));
+        assertThat(report.get("findings")).noneMatch(f -> f.get("provision").asText().equals("Article 1, point 2"));
+
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.id("files")).sendKeys(before + "\n" + after);
+        browser.findElement(By.id("review")).sendKeys(review.toString());
+        new Select(browser.findElement(By.id("format"))).selectByValue("html");
+        browser.findElement(By.id("diff")).click();
+        browser.findElement(By.id("scan")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".result[data-state=done] iframe")).isEmpty());
+        browser.switchTo().frame(browser.findElement(By.cssSelector(".result iframe")));
+        assertThat(browser.findElement(By.cssSelector("p.review")).getText())
+                .isEqualTo("Экспертиза прежней редакции: применено решений — 1, перенесено в эту редакцию — 1");
+        browser.switchTo().defaultContent();
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+
+        browser.findElement(By.id("diff")).click();
+        browser.findElement(By.id("pair")).click();
+        browser.findElement(By.id("scan")).click();
+        assertThat(browser.findElement(By.cssSelector(".result[data-state=error] .error")).getText()).contains("A review goes with one text");
+    }
+
+    /**
      * Under an annotated page, "Draft conclusion with this review" sends the decisions made on the page: a
      * finding struck out there is not in the conclusion downloaded.
      */

@@ -118,6 +118,9 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to scan.")
     List<Path> paths;
 
+    /** With --pair --format html: the decisions shown on the page (both versions' reviews, carried where they were). */
+    private Review pageReview = Review.NONE;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -376,9 +379,12 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         if (!review.isEmpty()) {
-            // each version as the expert reviewed it (a review may hold decisions on both)
+            // each version as the expert reviewed it (a review may hold decisions on both); the page shows the
+            // decisions on the findings as scanned, so the review can go on there
             for (int i = 0; i < 2; i++) {
-                versions[i] = review.apply(versions[i], engine.catalogue()).document();
+                ScannedDocument reviewed = review.apply(versions[i], engine.catalogue()).document();
+                pageReview = pageReview.and(review.of(versions[i]));
+                versions[i] = format == Format.html ? versions[i] : reviewed;
             }
             review.notScanned();
         }
@@ -394,7 +400,7 @@ final class ScanCommand implements Callable<Integer> {
         switch (format) {
             case jsonl -> out.println(ReportJson.compact().writeValueAsString(report));
             case json -> out.println(ReportJson.pretty().writeValueAsString(report));
-            case html -> HtmlPairReport.write(report, engine.catalogue(), out);
+            case html -> HtmlPairReport.write(report, versions, pageReview, engine.catalogue(), out);
             case text -> {
                 String a = report.first().language().code();
                 String b = report.second().language().code();

@@ -138,7 +138,7 @@ public final class RiskServer implements AutoCloseable {
         this.maxBytes = o.maxBytes();
         // an annotated page shown in a frame from a blob: URL inherits this page's policy: allow its script by hash
         this.page = new String(resource("upload.html"), StandardCharsets.UTF_8)
-                .replace("{{report-script}}", HtmlReport.scriptSource()).getBytes(StandardCharsets.UTF_8);
+                .replace("{{report-script}}", HtmlReport.scriptSource() + " " + HtmlPairReport.scriptSource()).getBytes(StandardCharsets.UTF_8);
         this.openApi = resource("openapi.json");
         this.script = resource("app.js");
         this.working = new Semaphore(o.threads());
@@ -370,7 +370,7 @@ public final class RiskServer implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if ("html".equals(format)) {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            HtmlPairReport.write(pair, engine.catalogue(), w);
+            HtmlPairReport.write(pair, versions, Review.NONE, engine.catalogue(), w);
             send(x, 200, "text/html; charset=utf-8", out.toByteArray());
         } else if ("docx".equals(format)) {
             // both versions back with their comments, as scan --pair --format docx writes them, in one ZIP

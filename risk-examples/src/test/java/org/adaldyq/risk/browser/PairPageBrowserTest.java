@@ -72,4 +72,51 @@ class PairPageBrowserTest {
         assertThat(Browser.consoleErrors(browser)).isEmpty();
         Browser.screenshot(browser, Path.of("target/screenshots/pair.png"));
     }
+
+    /**
+     * The expert's review on the page: striking out a finding both versions carry strikes it out in both; with the
+     * box unticked a confirmation goes to one version; the review saved is read by {@code scan --pair --review},
+     * which then leaves the struck finding out of both versions and keeps the confirmed one in its version.
+     */
+    @Test
+    void aReviewMadeOnThePageDecidesWhatScanPairReports(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        browser.navigate().refresh();
+        int findings = browser.findElements(By.cssSelector("aside.note[data-start]")).size();
+        assertThat(browser.findElement(By.cssSelector(".review-counts")).getText())
+                .isEqualTo("0 расталды · 0 алынып тасталды · " + findings + " тексерілмеген · 0 сарапшы қосты");
+        List<WebElement> rows = browser.findElements(By.cssSelector(".group .twin:not(:first-of-type)"));
+        WebElement shared = rows.stream().filter(r -> r.findElements(By.cssSelector("aside.note")).size() == 2).findFirst().orElseThrow();
+        WebElement kkNote = shared.findElements(By.cssSelector("aside.note")).get(0);
+        String code = kkNote.getAttribute("data-factor");
+        String kkStart = kkNote.getAttribute("data-start");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", kkNote);
+        kkNote.findElement(By.cssSelector("button[data-decision=struck]")).click();
+        assertThat(shared.findElements(By.cssSelector("aside.note"))).allSatisfy(n -> assertThat(n.getAttribute("data-review")).isEqualTo("struck"));
+
+        WebElement other = rows.stream().filter(r -> r != shared && r.findElements(By.cssSelector("aside.note")).size() == 2).findFirst().orElseThrow();
+        browser.findElement(By.cssSelector(".review-bar input.both")).click();
+        WebElement ruNote = other.findElements(By.cssSelector("aside.note")).get(1);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", ruNote);
+        ruNote.findElement(By.cssSelector("button[data-decision=confirmed]")).click();
+        assertThat(ruNote.getAttribute("data-review")).isEqualTo("confirmed");
+        assertThat(other.findElements(By.cssSelector("aside.note")).get(0).getAttribute("data-review")).isEmpty();
+        assertThat(browser.findElement(By.cssSelector(".review-counts")).getText())
+                .isEqualTo("1 расталды · 2 алынып тасталды · " + (findings - 3) + " тексерілмеген · 0 сарапшы қосты");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+        Browser.screenshot(browser, Path.of("target/screenshots/pair-review.png"));
+
+        Path saved = dir.resolve("pair.review.jsonl");
+        Files.writeString(saved, (String) browser.executeScript("return window.adaldyqPairReview()"));
+        org.adaldyq.risk.review.Review review = org.adaldyq.risk.review.Review.read(Files.newBufferedReader(saved), saved.toString(),
+                org.adaldyq.risk.RiskEngine.builder().build().catalogue());
+        assertThat(review.acts()).containsExactlyInAnyOrder("kz-laws_kaz_104440.md", "kz-laws_rus_104440.md");
+        StringWriter json = new StringWriter();
+        assertThat(RiskCli.run(new PrintWriter(json), new PrintWriter(new StringWriter()), "scan", "--pair", "--format", "json", "--review",
+                saved.toString(), KK, RU)).isZero();
+        JsonNode reviewed = new ObjectMapper().readTree(json.toString());
+        assertThat(reviewed.get("findings").size()).isEqualTo(counts.get("both").asInt() + counts.get("kk").asInt() + counts.get("ru").asInt() - 1);
+        assertThat(reviewed.get("findings")).noneMatch(f -> f.get("factor").asText().equals(code)
+                && f.get("kk") != null && String.valueOf(f.get("kk").get("provisionStart")).equals(kkStart));
+        assertThat(reviewed.get("findings")).filteredOn(f -> f.toString().contains("\"confirmed\"")).hasSize(1);
+    }
 }

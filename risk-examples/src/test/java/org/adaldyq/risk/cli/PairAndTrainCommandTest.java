@@ -41,8 +41,12 @@ class PairAndTrainCommandTest {
         assertThat(r[0]).isEqualTo("0");
         assertThat(r[1]).isEmpty();
         String html = Files.readString(page);
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("script-src 'none'").doesNotContain("<script")
+        // one script, the review's, allowed by its hash; each version's review lines as data
+        assertThat(html).startsWith("<!DOCTYPE html>")
+                .contains("script-src " + org.adaldyq.risk.report.writer.HtmlPairReport.scriptSource() + "\"")
                 .contains("kz-laws_kaz_104440.md", "kz-laws_rus_104440.md", "Екі ресми нұсқа");
+        assertThat(count(html, "<script>")).isEqualTo(1);
+        assertThat(count(html, "<script type=\"application/json\" class=\"review-data\"")).isEqualTo(2);
         // a note per version that has the finding, a placeholder where the other has none
         assertThat(count(html, "<aside class=\"note\"")).isEqualTo(2 * both + oneSided);
         assertThat(count(html, "<div class=\"missing\"")).isEqualTo(oneSided);

@@ -9,14 +9,18 @@ import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.regulation.FactorCatalogue;
 import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.PairReport.PairedFinding;
+import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.report.ScanReport;
+import org.adaldyq.risk.report.ScannedDocument;
+import org.adaldyq.risk.review.Review;
 
 /**
  * The two official versions of one act (Kazakh and Russian) as one self-contained HTML page, in the look of
  * {@link HtmlReport}: first the findings both versions carry, then those of one version only, each finding
  * side by side as each version has it (its quote, why, how to fix, in that version's language), in the order
- * of the provisions. Labels are in the first version's language. Every text from a document is escaped and
- * the page has no script (its Content-Security-Policy allows none).
+ * of the provisions. Labels are in the first version's language. Every text from a document is escaped. With
+ * the versions as scanned, the page carries the expert's review (its one script, allowed by its hash in the
+ * Content-Security-Policy); without them it has no script.
  */
 public final class HtmlPairReport {
 
@@ -32,6 +36,153 @@ public final class HtmlPairReport {
             @media (max-width: 800px) { .twin { grid-template-columns: 1fr; } }
             """;
 
+    /**
+     * The page's review: each finding's confirm / strike-out / note buttons, a finding both versions carry decided
+     * in both at once (unless the expert unticks it), the counts, and the review saved and loaded as JSON lines
+     * ({@link Review}) for both versions in one file.
+     */
+    private static final String SCRIPT = """
+            (function () {
+              var bar = document.querySelector('.review-bar');
+              if (!bar) { return; }
+              var words = JSON.parse(bar.getAttribute('data-words'));
+              var byAct = {}, actByLang = {}, lines = [];
+              document.querySelectorAll('script.review-data').forEach(function (data) {
+                var act = data.getAttribute('data-act');
+                actByLang[data.getAttribute('data-lang')] = act;
+                byAct[act] = {};
+                JSON.parse(data.textContent).forEach(function (l) { byAct[act][l.start] = l; lines.push(l); });
+              });
+              function has(list, code) { return list.indexOf(code) >= 0; }
+              function without(list, code) { return list.filter(function (c) { return c !== code; }); }
+              function lineOf(note) {
+                var side = note.closest('[data-act]');
+                return side ? byAct[side.getAttribute('data-act')][note.getAttribute('data-start')] : null;
+              }
+              function state(l, code) { return has(l.confirmed, code) ? 'confirmed' : has(l.struck, code) ? 'struck' : ''; }
+              function factors(l) {
+                var out = l.found.filter(function (c) { return !has(l.struck, c); });
+                l.added.forEach(function (c) { if (!has(out, c)) { out.push(c); } });
+                return out.sort();
+              }
+              function jsonl() {
+                return lines.map(function (l) {
+                  return JSON.stringify({id: l.id, lang: l.lang, act: l.act, provision: l.provision, start: l.start, end: l.end,
+                    text: l.text, factors: factors(l), found: l.found, confirmed: l.confirmed, struck: l.struck, added: l.added,
+                    notes: l.notes || {}});
+                }).join('\\n') + '\\n';
+              }
+              var notes = document.querySelectorAll('aside.note[data-start]');
+              function paint() {
+                var counts = {confirmed: 0, struck: 0, toReview: 0, added: 0};
+                notes.forEach(function (note) {
+                  var l = lineOf(note);
+                  if (!l) { return; }
+                  var s = state(l, note.getAttribute('data-factor'));
+                  note.setAttribute('data-review', s);
+                  counts[s || 'toReview']++;
+                  note.querySelectorAll('button[data-decision]').forEach(function (b) {
+                    b.setAttribute('aria-pressed', String(b.getAttribute('data-decision') === s));
+                  });
+                });
+                lines.forEach(function (l) { counts.added += l.added.length; });
+                bar.querySelector('.review-counts').textContent = counts.confirmed + ' ' + words.confirmed + ' · ' + counts.struck + ' '
+                  + words.struck + ' · ' + counts.toReview + ' ' + words.toReview + ' · ' + counts.added + ' ' + words.added;
+              }
+              function fill() {
+                notes.forEach(function (note) {
+                  var l = lineOf(note);
+                  var area = note.querySelector('textarea.expert-note');
+                  if (!l || !area) { return; }
+                  area.value = (l.notes || {})[note.getAttribute('data-factor')] || '';
+                  area.hidden = !area.value;
+                });
+              }
+              notes.forEach(function (note) {
+                var area = note.querySelector('textarea.expert-note');
+                note.querySelector('button.write-note').addEventListener('click', function () {
+                  area.hidden = !area.hidden;
+                  if (!area.hidden) { area.focus(); }
+                });
+                area.addEventListener('input', function () {
+                  var l = lineOf(note);
+                  var code = note.getAttribute('data-factor');
+                  l.notes = l.notes || {};
+                  if (area.value.trim()) { l.notes[code] = area.value; } else { delete l.notes[code]; }
+                });
+                note.querySelectorAll('button[data-decision]').forEach(function (b) {
+                  b.addEventListener('click', function () {
+                    var code = note.getAttribute('data-factor');
+                    var decision = state(lineOf(note), code) === b.getAttribute('data-decision') ? '' : b.getAttribute('data-decision');
+                    // a finding both versions carry: decided in both, unless the expert decides each version alone
+                    var row = note.closest('.twin');
+                    var targets = bar.querySelector('input.both').checked && row
+                      ? row.querySelectorAll('aside.note[data-start][data-factor="' + code + '"]') : [note];
+                    Array.prototype.forEach.call(targets, function (target) {
+                      var l = lineOf(target);
+                      if (!l) { return; }
+                      l.confirmed = without(l.confirmed, code);
+                      l.struck = without(l.struck, code);
+                      if (decision) { l[decision] = l[decision].concat([code]).sort(); }
+                    });
+                    paint();
+                  });
+                });
+              });
+              bar.querySelector('button.save').addEventListener('click', function () {
+                var link = document.createElement('a');
+                link.href = URL.createObjectURL(new Blob([jsonl()], {type: 'application/x-ndjson'}));
+                link.download = bar.getAttribute('data-name') + '.review.jsonl';
+                document.body.appendChild(link);
+                link.click();
+                link.remove();
+              });
+              // a review of these versions, or of their earlier versions (each line goes to the version in its language)
+              bar.querySelector('input.load').addEventListener('change', function (e) {
+                var file = e.target.files[0];
+                if (!file) { return; }
+                file.text().then(function (text) {
+                  var matched = 0, other = 0;
+                  text.split('\\n').forEach(function (raw) {
+                    if (!raw.trim()) { return; }
+                    var r;
+                    try { r = JSON.parse(raw); } catch (err) { other++; return; }
+                    var act = r && (byAct[r.act] ? r.act : actByLang[r.lang]);
+                    var mine = act ? byAct[act] : null;
+                    var l = mine && mine[r.start];
+                    if (mine && (!l || r.text !== l.text)) {
+                      var same = Object.keys(mine).map(function (k) { return mine[k]; }).filter(function (x) { return x.text === r.text; });
+                      var cited = same.filter(function (x) { return x.provision === r.provision; });
+                      l = cited.length === 1 ? cited[0] : same.length === 1 ? same[0] : null;
+                    }
+                    if (!l) { other++; return; }
+                    function known(list, among) { return (Array.isArray(list) ? list : []).filter(function (c) { return has(among, c); }).sort(); }
+                    l.confirmed = known(r.confirmed, l.found);
+                    l.struck = known(r.struck, l.found).filter(function (c) { return !has(l.confirmed, c); });
+                    l.notes = {};
+                    Object.keys(r.notes && typeof r.notes === 'object' ? r.notes : {}).forEach(function (c) {
+                      if (typeof r.notes[c] === 'string' && has(l.found, c)) { l.notes[c] = r.notes[c]; }
+                    });
+                    matched++;
+                  });
+                  bar.querySelector('.loaded').textContent = matched + ' / ' + (matched + other);
+                  fill();
+                  paint();
+                });
+              });
+              window.adaldyqPairReview = jsonl;
+              fill();
+              paint();
+            })();
+            """;
+
+    /** The Content-Security-Policy source that allows the page's script (for a page that frames it). */
+    public static String scriptSource() {
+        return HtmlReport.scriptSource(SCRIPT);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private HtmlPairReport() {
     }
 
@@ -44,11 +195,30 @@ public final class HtmlPairReport {
      * @throws IOException when the writer fails
      */
     public static void write(PairReport pair, FactorCatalogue catalogue, Writer out) throws IOException {
+        write(pair, null, Review.NONE, catalogue, out);
+    }
+
+    /**
+     * Writes the page with the expert's review on it: confirm, strike out and a note on each finding (a finding
+     * both versions carry decided in both at once unless the expert unticks it), the decisions of {@code review}
+     * loaded, and the review of both versions saved as one JSON lines file ({@link Review}). The writer is
+     * flushed, not closed.
+     *
+     * @param pair      the two versions scanned together
+     * @param versions  the two versions as scanned (the pair's {@code first} and {@code second}); null: no review on the page
+     * @param review    the decisions to show (findings as scanned, decisions on them)
+     * @param catalogue the factor catalogue (colours)
+     * @param out       where to write
+     * @throws IOException when the writer fails
+     */
+    public static void write(PairReport pair, ScannedDocument[] versions, Review review, FactorCatalogue catalogue, Writer out)
+            throws IOException {
         ScanReport first = pair.first();
         ScanReport second = pair.second();
         Language lang = first.language();
         Map<String, String> colours = HtmlReport.colours(catalogue);
-        HtmlReport.head(out, lang, label("pairTitle", lang), STYLE, "");
+        boolean reviewing = versions != null;
+        HtmlReport.head(out, lang, label("pairTitle", lang), STYLE, reviewing ? SCRIPT : "");
         StringBuilder h = new StringBuilder(8192);
         h.append("<section class=\"doc\" lang=\"").append(lang.code()).append("\">\n<h2>").append(escape(first.source()))
                 .append(" + ").append(escape(second.source())).append("</h2>\n<p class=\"facts\">");
@@ -66,16 +236,75 @@ public final class HtmlPairReport {
         }
         if (pair.findings().isEmpty()) {
             h.append("<p class=\"none\">").append(escape(label("none", lang))).append("</p>\n");
+        } else if (reviewing) {
+            reviewBar(h, pair, lang);
         }
-        group(h, pair, true, "bothTitle", colours, lang);
-        group(h, pair, false, "oneTitle", colours, lang);
-        h.append("</section>\n</main>\n<footer>").append(escape(label("generated", lang))).append("</footer>\n</body>\n</html>\n");
+        group(h, pair, true, "bothTitle", colours, lang, reviewing);
+        group(h, pair, false, "oneTitle", colours, lang, reviewing);
+        if (reviewing && !pair.findings().isEmpty()) {
+            for (ScannedDocument version : versions) {
+                reviewData(h, pair, version, review);
+            }
+        }
+        h.append("</section>\n</main>\n<footer>").append(escape(label("generated", lang))).append("</footer>\n");
+        if (reviewing) {
+            h.append("<script>").append(SCRIPT).append("</script>\n");
+        }
+        h.append("</body>\n</html>\n");
         out.write(h.toString());
         out.flush();
     }
 
+    /** The review bar: the counts, deciding a shared finding in both versions at once, save and load. */
+    private static void reviewBar(StringBuilder h, PairReport pair, Language lang) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode labels = JSON.createObjectNode();
+        for (String key : List.of("confirmed", "struck", "toReview", "added")) {
+            labels.put(key, label(key, lang));
+        }
+        String name = base(pair.first().source()) + "+" + base(pair.second().source());
+        h.append("<div class=\"review-bar\" data-name=\"").append(escape(name)).append("\" data-words=\"")
+                .append(escape(JSON.writeValueAsString(labels))).append("\">\n<h3>").append(escape(label("review", lang)))
+                .append("</h3>\n<p>").append(escape(label("reviewHelpPair", lang))).append("</p>\n<p><span class=\"review-counts\"></span></p>\n")
+                .append("<p><label><input type=\"checkbox\" class=\"both\" checked> ").append(escape(label("decideBoth", lang)))
+                .append("</label></p>\n<p><button type=\"button\" class=\"save\">").append(escape(label("saveReview", lang)))
+                .append("</button> <label>").append(escape(label("loadReview", lang)))
+                .append(": <input type=\"file\" class=\"load\" accept=\".jsonl,.json,.txt\"></label> <span class=\"loaded\"></span></p>\n</div>\n");
+    }
+
+    /**
+     * One version's review lines for the page's script: the provisions with a finding on the page or a decision,
+     * whole (the page does not show the text), {@code <} written as {@code \u003c}.
+     */
+    private static void reviewData(StringBuilder h, PairReport pair, ScannedDocument version, Review review) throws IOException {
+        java.util.Set<Integer> shown = new java.util.HashSet<>();
+        for (PairedFinding f : pair.findings()) {
+            Finding mine = version.report().source().equals(pair.first().source()) ? f.first() : f.second();
+            if (mine != null) {
+                shown.add(((ProvisionLocation) mine.location()).provisionStart());
+            }
+        }
+        h.append("<script type=\"application/json\" class=\"review-data\" data-act=\"").append(escape(Review.act(version.report().source())))
+                .append("\" data-lang=\"").append(version.report().language().code()).append("\">[");
+        boolean firstLine = true;
+        for (Review.Decision d : review.worksheet(version)) {
+            if (shown.contains(d.start()) || d.decided()) {
+                h.append(firstLine ? "" : ",").append(JSON.writeValueAsString(Review.json(d)).replace("<", "\\u003c"));
+                firstLine = false;
+            }
+        }
+        h.append("]</script>\n");
+    }
+
+    /** A file name without its folders and extension. */
+    private static String base(String source) {
+        String name = Review.act(source);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
     /** The findings both versions carry ({@code both}), or those of one version only, side by side. */
-    private static void group(StringBuilder h, PairReport pair, boolean both, String title, Map<String, String> colours, Language lang) {
+    private static void group(StringBuilder h, PairReport pair, boolean both, String title, Map<String, String> colours, Language lang,
+                              boolean reviewing) {
         List<PairedFinding> findings = pair.findings().stream().filter(f -> f.inBoth() == both).toList();
         if (findings.isEmpty()) {
             return;
@@ -90,21 +319,22 @@ public final class HtmlPairReport {
             String id = prefix + i++;
             String badge = badge(f.inBoth(), pair, f.inBoth() ? null : f.first() != null ? pair.first().language() : pair.second().language(), lang);
             h.append("<div class=\"twin\">\n");
-            side(h, f.first(), f, id + "-a", colours, pair.first().language(), badge);
-            side(h, f.second(), f, id + "-b", colours, pair.second().language(), badge);
+            side(h, f.first(), f, id + "-a", colours, pair.first(), badge, reviewing);
+            side(h, f.second(), f, id + "-b", colours, pair.second(), badge, reviewing);
             h.append("</div>\n");
         }
         h.append("</div>\n");
     }
 
     private static void side(StringBuilder h, Finding finding, PairedFinding f, String id, Map<String, String> colours,
-                             Language side, String badge) {
+                             ScanReport version, String badge, boolean reviewing) {
+        Language side = version.language();
         if (finding == null) {
             h.append("<div class=\"missing\" lang=\"").append(side.code()).append("\">").append(escape(CitationText.of(f.provision(), side)))
                     .append(" · ").append(f.code()).append(": ").append(escape(label("notInVersion", side))).append("</div>\n");
         } else {
-            h.append("<div lang=\"").append(side.code()).append("\">");
-            HtmlReport.note(h, finding, id, colours.getOrDefault(f.code(), "#777777"), side, badge, true);
+            h.append("<div lang=\"").append(side.code()).append("\" data-act=\"").append(escape(Review.act(version.source()))).append("\">");
+            HtmlReport.note(h, finding, id, colours.getOrDefault(f.code(), "#777777"), side, badge, true, reviewing);
             h.append("</div>\n");
         }
     }

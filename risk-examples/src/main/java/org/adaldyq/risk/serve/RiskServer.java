@@ -351,7 +351,10 @@ public final class RiskServer implements AutoCloseable {
 
     /**
      * {@code POST /api/pair}: the two official versions of one act, as a JSON object
-     * {@code {"first": {"name": ..., "content": base64}, "second": {...}}}, scanned together ({@code scan --pair}).
+     * {@code {"first": {"name": ..., "content": base64}, "second": {...}}}, scanned together ({@code scan --pair}). With
+     * {@code "review"} (JSON lines in one string), each version as the expert reviewed it, as {@code scan --pair --review}
+     * gives it (the page: the decisions shown on the findings as scanned); headers {@code X-Review-Applied},
+     * {@code X-Review-Stale}, {@code X-Review-Earlier-Version}.
      */
     private void pair(HttpExchange x) throws IOException {
         Map<String, String> q = query(x.getRequestURI());
@@ -361,16 +364,36 @@ public final class RiskServer implements AutoCloseable {
             throw new BadRequest("format must be json, html, docx or conclusion, not '" + format + "'");
         }
         String[] keys = {"first", "second"};
-        Upload[] uploads = uploads(x, keys);
+        com.fasterxml.jackson.databind.JsonNode request = request(x,
+                "{\"first\": {\"name\": ..., \"content\": base64}, \"second\": {...}, \"review\": \"JSON lines\" (optional)}");
+        Upload[] uploads = uploads(request, keys);
+        Review read = review(request, engine, false);
         ScannedDocument[] versions = scanned(x, keys, uploads, engine::scanVersion);
         if (versions == null) {
             return;
+        }
+        Review page = Review.NONE;
+        if (!read.acts().isEmpty()) {
+            // each version as the expert reviewed it (or its earlier version); the page shows the decisions on the findings as scanned
+            java.util.Set<String> names = java.util.Set.of(Review.act(versions[0].report().source()), Review.act(versions[1].report().source()));
+            int applied = 0;
+            int stale = 0;
+            for (int i = 0; i < 2; i++) {
+                Review mine = carried(read, versions[i], names, x);
+                page = page.and(mine);
+                Review.Applied a = mine.apply(versions[i], engine.catalogue());
+                applied += a.applied();
+                stale += a.stale().size();
+                versions[i] = "html".equals(format) ? versions[i] : a.document();
+            }
+            x.getResponseHeaders().add("X-Review-Applied", String.valueOf(applied));
+            x.getResponseHeaders().add("X-Review-Stale", String.valueOf(stale));
         }
         PairReport pair = engine.pair(versions[0], versions[1]);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if ("html".equals(format)) {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            HtmlPairReport.write(pair, versions, Review.NONE, engine.catalogue(), w);
+            HtmlPairReport.write(pair, versions, page, engine.catalogue(), w);
             send(x, 200, "text/html; charset=utf-8", out.toByteArray());
         } else if ("docx".equals(format)) {
             // both versions back with their comments, as scan --pair --format docx writes them, in one ZIP
@@ -399,6 +422,46 @@ public final class RiskServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The expert's review in a JSON body ({@code "review"}: JSON lines in one string); {@link Review#NONE} when it
+     * is absent and not {@code required}.
+     *
+     * @throws BadRequest when it is not a string, or a line is bad (the message names it)
+     */
+    private static Review review(com.fasterxml.jackson.databind.JsonNode request, RiskEngine engine, boolean required) {
+        com.fasterxml.jackson.databind.JsonNode lines = request == null ? null : request.get("review");
+        if (lines == null || lines.isNull()) {
+            if (required) {
+                throw new BadRequest("review must be the review's JSON lines, in one string");
+            }
+            return Review.NONE;
+        }
+        if (!lines.isTextual()) {
+            throw new BadRequest("review must be the review's JSON lines, in one string");
+        }
+        try {
+            return Review.read(new java.io.StringReader(lines.asText()), "review", engine.catalogue());
+        } catch (IOException e) {
+            throw new BadRequest(e.getMessage());
+        }
+    }
+
+    /**
+     * {@code review} for {@code scanned}: carried to it from the one text in its language it decides on (not one of
+     * {@code others}, the texts of the request) when it decides nothing on its name, as {@code scan} does for a run of
+     * one text or one pair; the text carried from is added to the header {@code X-Review-Earlier-Version}.
+     */
+    private static Review carried(Review review, ScannedDocument scanned, java.util.Set<String> others, HttpExchange x) {
+        java.util.Set<String> earlier = new java.util.TreeSet<>(review.earlierVersions(scanned));
+        earlier.removeAll(others);
+        if (earlier.size() != 1) {
+            return review;
+        }
+        String from = earlier.iterator().next();
+        x.getResponseHeaders().add("X-Review-Earlier-Version", from);
+        return review.carried(from, Review.act(scanned.report().source()));
+    }
+
     /** A document sent inside a JSON body: its name and bytes. */
     private record Upload(String name, byte[] bytes) {
     }
@@ -424,15 +487,6 @@ public final class RiskServer implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    /**
-     * The two documents of a JSON body {@code {"<keys[0]>": {"name": ..., "content": base64}, "<keys[1]>": {...}}}.
-     *
-     * @throws BadRequest naming what is missing or malformed
-     */
-    private Upload[] uploads(HttpExchange x, String[] keys) throws IOException {
-        return uploads(request(x, "{\"" + keys[0] + "\": {\"name\": ..., \"content\": base64}, \"" + keys[1] + "\": {...}}"), keys);
     }
 
     /**
@@ -489,18 +543,7 @@ public final class RiskServer implements AutoCloseable {
         com.fasterxml.jackson.databind.JsonNode request = request(x,
                 "{\"before\": {\"name\": ..., \"content\": base64}, \"after\": {...}, \"review\": \"JSON lines\" (optional)}");
         Upload[] uploads = uploads(request, keys);
-        Review review = Review.NONE;
-        com.fasterxml.jackson.databind.JsonNode lines = request == null ? null : request.get("review");
-        if (lines != null && !lines.isNull()) {
-            if (!lines.isTextual()) {
-                throw new BadRequest("review must be the review's JSON lines, in one string");
-            }
-            try {
-                review = Review.read(new java.io.StringReader(lines.asText()), "review", engine.catalogue());
-            } catch (IOException e) {
-                throw new BadRequest(e.getMessage());
-            }
-        }
+        Review review = review(request, engine, false);
         ScannedDocument[] versions = scanned(x, keys, uploads, engine::scanDocument);
         if (versions == null) {
             return;
@@ -572,27 +615,13 @@ public final class RiskServer implements AutoCloseable {
                 "{\"document\": {\"name\": ..., \"content\": base64}, \"review\": \"JSON lines\"}");
         String[] keys = {"document"};
         Upload[] upload = uploads(request, keys);
-        com.fasterxml.jackson.databind.JsonNode lines = request == null ? null : request.get("review");
-        if (lines == null || !lines.isTextual()) {
-            throw new BadRequest("review must be the review's JSON lines, in one string");
-        }
-        Review review;
-        try {
-            review = Review.read(new java.io.StringReader(lines.asText()), "review", engine.catalogue());
-        } catch (IOException e) {
-            throw new BadRequest(e.getMessage());
-        }
+        Review read = review(request, engine, true);
         ScannedDocument[] scanned = scanned(x, keys, upload, engine::scanDocument);
         if (scanned == null) {
             return;
         }
-        java.util.Set<String> earlier = review.earlierVersions(scanned[0]);
-        if (earlier.size() == 1) {
-            // the review of an earlier version of this text, saved under another name
-            String from = earlier.iterator().next();
-            review = review.carried(from, Review.act(scanned[0].report().source()));
-            x.getResponseHeaders().add("X-Review-Earlier-Version", from);
-        }
+        // the review of an earlier version of this text, saved under another name, goes on to it
+        Review review = carried(read, scanned[0], java.util.Set.of(), x);
         Review.Applied applied = review.apply(scanned[0], engine.catalogue());
         x.getResponseHeaders().add("X-Review-Applied", String.valueOf(applied.applied()));
         x.getResponseHeaders().add("X-Review-Stale", String.valueOf(applied.stale().size()));

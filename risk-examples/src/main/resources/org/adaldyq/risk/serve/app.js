@@ -139,13 +139,15 @@
     });
   }
 
-  // The two official versions of one act, scanned together (POST /api/pair).
-  function pair(first, second, format) {
+  // The two official versions of one act, scanned together (POST /api/pair), as the expert's review left them if one is chosen.
+  function pair(first, second, format, review) {
     var request = Promise.all([base64(first), base64(second)]).then(function (contents) {
+      var body = {first: {name: first.name, content: contents[0]}, second: {name: second.name, content: contents[1]}};
+      if (review) { body.review = review; }
       return fetch('/api/pair?format=' + encodeURIComponent(format) + minConfidence(), {
         method: 'POST',
         headers: {'Content-Type': 'application/json'},
-        body: JSON.stringify({first: {name: first.name, content: contents[0]}, second: {name: second.name, content: contents[1]}})
+        body: JSON.stringify(body)
       });
     });
     show(first.name + ' + ' + second.name, request, format,
@@ -197,11 +199,8 @@
     if (document.getElementById('pair').checked) {
       if (files.length !== 2) {
         refuse('Two official versions', 'Choose exactly two files: the two official versions of one act.');
-      } else if (document.getElementById('review').files.length) {
-        refuse('Two official versions', 'A review goes with one text, or with the earlier of two versions of one draft: '
-          + 'scan the official versions together without it, or each version with its review.');
       } else {
-        pair(files[0], files[1], format);
+        reviewText().then(function (review) { pair(files[0], files[1], format, review); });
       }
       return;
     }

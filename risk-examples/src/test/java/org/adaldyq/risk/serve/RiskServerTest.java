@@ -179,6 +179,31 @@ class RiskServerTest {
         assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(new String(html.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("kk.md + ru.md", "kk+ru");
 
+        // with the review of the earlier versions (other file names): a finding both carry, struck out in both, is gone
+        var shared = direct.findings().stream().filter(f -> f.inBoth()).findFirst().orElseThrow();
+        List<String> lines = new ArrayList<>();
+        for (String[] earlier : new String[][] {{"kk-old.md", kk.toString()}, {"ru-old.md", ru.toString()}}) {
+            String worksheet = new String(post("/api/scan?name=" + earlier[0] + "&format=review", Files.readAllBytes(Path.of(earlier[1]))).body(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : worksheet.split("\n")) {
+                var l = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
+                if (l.get("provision").asText().equals(shared.provision())) {
+                    l.putArray("struck").add(shared.code());
+                    l.remove("factors");
+                }
+                lines.add(l.toString());
+            }
+        }
+        String reviewed = body.substring(0, body.length() - 1) + ", \"review\": " + JSON.writeValueAsString(String.join("\n", lines)) + "}";
+        HttpResponse<byte[]> withReview = post("/api/pair", reviewed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(withReview.statusCode()).isEqualTo(200);
+        assertThat(withReview.headers().allValues("X-Review-Earlier-Version")).containsExactly("kk-old.md", "ru-old.md");
+        assertThat(withReview.headers().firstValue("X-Review-Applied")).hasValue("2");
+        assertThat(JSON.readTree(withReview.body()).get("findings").size()).isEqualTo(direct.findings().size() - 1);
+        String page = new String(post("/api/pair?format=html", reviewed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(count(page, "\"struck\":[\"" + shared.code() + "\"]")).isEqualTo(2); // shown on the findings as scanned
+
         HttpResponse<byte[]> conclusion = post("/api/pair?format=conclusion", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(conclusion.statusCode()).isEqualTo(200);
         try (var read = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(conclusion.body()))) {
@@ -356,5 +381,13 @@ class RiskServerTest {
     void itListensOnTheLoopbackInterfaceByDefault() {
         assertThat(new RiskServer.Options("127.0.0.1", 0, 1, 1, 0).bind()).isEqualTo("127.0.0.1");
         assertThat(server.port()).isPositive();
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
     }
 }

@@ -85,8 +85,8 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--pair", description = "The two PATHs are the official versions of one act (e.g. kk and ru): align their provisions "
             + "by number, report the union of the findings and mark those found in one version only (--format html: the two side by side, "
-            + "the findings both versions carry first; --format docx --output FOLDER: each version back with Word comments that also say "
-            + "what the other version has).")
+            + "the findings both versions carry first, with the expert's review on it; --format docx --output FOLDER: each version back "
+            + "with Word comments that also say what the other version has; --format review: the worksheet of both versions in one file).")
     boolean pair;
 
     @Option(names = {"-o", "--output"}, description = "Write the report here instead of the console. With --format docx: the "
@@ -118,7 +118,7 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to scan.")
     List<Path> paths;
 
-    /** With --pair --format html: the decisions shown on the page (both versions' reviews, carried where they were). */
+    /** With --pair --format html or review: the decisions shown (both versions' reviews, carried where they were). */
     private Review pageReview = Review.NONE;
 
     @Override
@@ -135,16 +135,15 @@ final class ScanCommand implements Callable<Integer> {
         if (!reviews.isEmpty() && isolate) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review applies to a scan in this JVM, not to --isolate");
         }
-        if (format == Format.review && (pair || isolate)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format review writes texts one by one, "
-                    + "not with --pair or --isolate");
+        if (format == Format.review && isolate) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format review is written in this JVM, not with --isolate");
         }
         if (pair) {
             if (paths.size() != 2 || !paths.stream().allMatch(Files::isRegularFile)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair takes exactly two files (the two versions of one act)");
             }
             if (format == Format.sarif) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair writes --format text, json, jsonl, html, docx "
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pair writes --format text, json, jsonl, html, docx, review "
                         + "or conclusion, not sarif (scan each version alone for sarif)");
             }
             if (format == Format.conclusion) {
@@ -384,7 +383,7 @@ final class ScanCommand implements Callable<Integer> {
             for (int i = 0; i < 2; i++) {
                 ScannedDocument reviewed = review.apply(versions[i], engine.catalogue()).document();
                 pageReview = pageReview.and(review.of(versions[i]));
-                versions[i] = format == Format.html ? versions[i] : reviewed;
+                versions[i] = format == Format.html || format == Format.review ? versions[i] : reviewed;
             }
             review.notScanned();
         }
@@ -401,6 +400,11 @@ final class ScanCommand implements Callable<Integer> {
             case jsonl -> out.println(ReportJson.compact().writeValueAsString(report));
             case json -> out.println(ReportJson.pretty().writeValueAsString(report));
             case html -> HtmlPairReport.write(report, versions, pageReview, engine.catalogue(), out);
+            case review -> {
+                // the worksheet of both versions in one file, as the pair page saves it
+                pageReview.write(versions[0], out);
+                pageReview.write(versions[1], out);
+            }
             case text -> {
                 String a = report.first().language().code();
                 String b = report.second().language().code();

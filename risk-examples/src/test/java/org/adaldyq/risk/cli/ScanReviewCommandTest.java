@@ -231,6 +231,21 @@ class ScanReviewCommandTest {
         assertThat(reviewed.get("findings").size()).isEqualTo(pair.get("findings").size());
         assertThat(reviewed.get("findings")).filteredOn(f -> f.get("factor").asText().equals(code) && f.get("provision").asText().equals(provision))
                 .singleElement().satisfies(f -> assertThat(f.get("in").toString()).isEqualTo("[\"kk\"]"));
+
+        // the worksheet of the pair: both versions' lines in one file, the decision made kept in it
+        Path pairSheet = dir.resolve("pair.review.jsonl");
+        assertThat(run(new StringWriter(), new StringWriter(), "scan", "--pair", "--format", "review", "--review", worksheet.toString(),
+                "--output", pairSheet.toString(), kk, ru)).isZero();
+        List<JsonNode> sheet = new ArrayList<>();
+        for (String line : Files.readAllLines(pairSheet)) {
+            sheet.add(JSON.readTree(line));
+        }
+        assertThat(sheet.stream().map(l -> l.get("lang").asText()).distinct()).containsExactly("kk", "ru");
+        assertThat(sheet).hasSize(pair.get("provisions").get("kk").asInt() + pair.get("provisions").get("ru").asInt());
+        assertThat(sheet).filteredOn(l -> l.get("struck").size() > 0).singleElement().satisfies(l -> {
+            assertThat(l.get("lang").asText()).isEqualTo("ru");
+            assertThat(l.get("provision").asText()).isEqualTo(provision);
+        });
     }
 
     @Test

@@ -264,7 +264,7 @@ final class ScanCommand implements Callable<Integer> {
         boolean folderOut = format == Format.docx && (entries.size() > 1 || Files.isDirectory(output));
         Language forced = lang == null ? null : Language.fromCode(lang).orElseThrow();
         java.util.Set<String> inputs = new java.util.TreeSet<>();
-        entries.forEach(e -> inputs.add(Review.act(e.file().toString())));
+        entries.stream().filter(e -> e.file() != null).forEach(e -> inputs.add(Review.act(e.file().toString())));
         ScanReviews review = reviews(engine.catalogue(), inputs, entries.size() == 1);
         ScanOutput sink = ScanOutput.of(format, out, engine.catalogue(), forced, output, folderOut, review, spec.commandLine().getErr());
         // html and review show the decisions on the findings as scanned; every other form shows the findings as reviewed

@@ -171,6 +171,14 @@ class ScanReviewCommandTest {
         assertThat(reviewed.get("findings")).noneMatch(f -> f.get("provision").asText().equals(decided.get("provision").asText())
                 && f.get("factor").asText().equals(code));
 
+        // an input that cannot be read beside it: its error record, the text still reviewed as named
+        out = new StringWriter();
+        err = new StringWriter();
+        assertThat(run(out, err, "scan", "--format", "jsonl", "--review", worksheet.toString(), "--earlier-version", "draft-v1.md=draft-v2.md",
+                v2.toString(), dir.resolve("missing.md").toString())).isEqualTo(1);
+        assertThat(out.toString().lines()).hasSize(2).last().satisfies(l -> assertThat(l).contains("\"reason\":\"NOT_FOUND\""));
+        assertThat(err.toString()).contains("review: 1 decision(s) applied to " + v2);
+
         // two texts: which one is the next version is not guessed, it is named
         String kk = "../data/samples/kk/kz-laws_kaz_104440.md";
         err = new StringWriter();

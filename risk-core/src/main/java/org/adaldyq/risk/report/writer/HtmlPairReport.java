@@ -41,8 +41,7 @@ public final class HtmlPairReport {
      * in both at once (unless the expert unticks it), the counts, and the review saved and loaded as JSON lines
      * ({@link Review}) for both versions in one file.
      */
-    private static final String SCRIPT = """
-            (function () {
+    private static final String SCRIPT = "(function () {\n" + HtmlReport.REVIEW_FUNCTIONS + """
               var bar = document.querySelector('.review-bar');
               if (!bar) { return; }
               var words = JSON.parse(bar.getAttribute('data-words'));
@@ -53,24 +52,13 @@ public final class HtmlPairReport {
                 byAct[act] = {};
                 JSON.parse(data.textContent).forEach(function (l) { byAct[act][l.start] = l; lines.push(l); });
               });
-              function has(list, code) { return list.indexOf(code) >= 0; }
-              function without(list, code) { return list.filter(function (c) { return c !== code; }); }
               function lineOf(note) {
                 var side = note.closest('[data-act]');
                 return side ? byAct[side.getAttribute('data-act')][note.getAttribute('data-start')] : null;
               }
               function state(l, code) { return has(l.confirmed, code) ? 'confirmed' : has(l.struck, code) ? 'struck' : ''; }
-              function factors(l) {
-                var out = l.found.filter(function (c) { return !has(l.struck, c); });
-                l.added.forEach(function (c) { if (!has(out, c)) { out.push(c); } });
-                return out.sort();
-              }
               function jsonl() {
-                return lines.map(function (l) {
-                  return JSON.stringify({id: l.id, lang: l.lang, act: l.act, provision: l.provision, start: l.start, end: l.end,
-                    text: l.text, factors: factors(l), found: l.found, confirmed: l.confirmed, struck: l.struck, added: l.added,
-                    notes: l.notes || {}});
-                }).join('\\n') + '\\n';
+                return lines.map(reviewLine).join('\\n') + '\\n';
               }
               var notes = document.querySelectorAll('aside.note[data-start]');
               function paint() {
@@ -149,20 +137,9 @@ public final class HtmlPairReport {
                     try { r = JSON.parse(raw); } catch (err) { other++; return; }
                     var act = r && (byAct[r.act] ? r.act : actByLang[r.lang]);
                     var mine = act ? byAct[act] : null;
-                    var l = mine && mine[r.start];
-                    if (mine && (!l || r.text !== l.text)) {
-                      var same = Object.keys(mine).map(function (k) { return mine[k]; }).filter(function (x) { return x.text === r.text; });
-                      var cited = same.filter(function (x) { return x.provision === r.provision; });
-                      l = cited.length === 1 ? cited[0] : same.length === 1 ? same[0] : null;
-                    }
+                    var l = mine && relocated(mine, Object.keys(mine).map(function (k) { return mine[k]; }), r);
                     if (!l) { other++; return; }
-                    function known(list, among) { return (Array.isArray(list) ? list : []).filter(function (c) { return has(among, c); }).sort(); }
-                    l.confirmed = known(r.confirmed, l.found);
-                    l.struck = known(r.struck, l.found).filter(function (c) { return !has(l.confirmed, c); });
-                    l.notes = {};
-                    Object.keys(r.notes && typeof r.notes === 'object' ? r.notes : {}).forEach(function (c) {
-                      if (typeof r.notes[c] === 'string' && has(l.found, c)) { l.notes[c] = r.notes[c]; }
-                    });
+                    decide(l, r, null);
                     matched++;
                   });
                   bar.querySelector('.loaded').textContent = matched + ' / ' + (matched + other);

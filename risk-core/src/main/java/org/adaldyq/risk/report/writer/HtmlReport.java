@@ -52,8 +52,46 @@ public final class HtmlReport implements Closeable {
             Map.entry("VAGUE_TERMS", "#800000"), Map.entry("WIDE_DISCRETION", "#000075"));
     /** Colours for factors an author adds, in code order. */
     private static final String[] OTHER_COLOURS = {"#5d6d7e", "#a0522d", "#2e8b57", "#6a5acd", "#b8860b", "#c71585"};
-    private static final String SCRIPT = """
-            (function () {
+    /**
+     * Script functions for review lines ({@link Review}'s format) on a page, shared by this page and the page of both
+     * official versions: a line's factors and its JSON, the line a read line goes to, and its decisions taken.
+     */
+    static final String REVIEW_FUNCTIONS = """
+              function has(list, code) { return list.indexOf(code) >= 0; }
+              function without(list, code) { return list.filter(function (c) { return c !== code; }); }
+              function factors(l) {
+                var out = l.found.filter(function (c) { return !has(l.struck, c); });
+                l.added.forEach(function (c) { if (!has(out, c)) { out.push(c); } });
+                return out.sort();
+              }
+              function reviewLine(l) {
+                return JSON.stringify({id: l.id, lang: l.lang, act: l.act, provision: l.provision, start: l.start, end: l.end,
+                  text: l.text, factors: factors(l), found: l.found, confirmed: l.confirmed, struck: l.struck, added: l.added,
+                  notes: l.notes || {}});
+              }
+              // the line a line read decides on: at its offset with its words; else, the provision moved (a later version
+              // of the text), the one line with its words and citation, or the one with its words
+              function relocated(byStart, lines, r) {
+                var l = byStart[r.start];
+                if (l && r.text === l.text) { return l; }
+                var same = lines.filter(function (x) { return x.text === r.text; });
+                var cited = same.filter(function (x) { return x.provision === r.provision; });
+                return cited.length === 1 ? cited[0] : same.length === 1 ? same[0] : null;
+              }
+              // a line read's decisions taken on l: on the factors found, and with the codes one may add (null: none), added ones
+              function decide(l, r, codes) {
+                function known(list, among) { return (Array.isArray(list) ? list : []).filter(function (c) { return has(among, c); }).sort(); }
+                l.confirmed = known(r.confirmed, l.found);
+                l.struck = known(r.struck, l.found).filter(function (c) { return !has(l.confirmed, c); });
+                if (codes) { l.added = known(r.added, codes).filter(function (c) { return !has(l.found, c); }); }
+                l.notes = {};
+                Object.keys(r.notes && typeof r.notes === 'object' ? r.notes : {}).forEach(function (c) {
+                  if (typeof r.notes[c] === 'string' && (has(l.found, c) || codes && has(codes, c))) { l.notes[c] = r.notes[c]; }
+                });
+              }
+            """;
+
+    private static final String SCRIPT = "(function () {\n" + REVIEW_FUNCTIONS + """
               function apply(section) {
                 var off = {};
                 section.querySelectorAll('input[data-filter]').forEach(function (box) {
@@ -99,19 +137,8 @@ public final class HtmlReport implements Closeable {
                 var words = JSON.parse(bar.getAttribute('data-words'));
                 var names = {};
                 bar.querySelectorAll('select.provision option').forEach(function (o) { names[o.value] = o.textContent; });
-                function has(list, code) { return list.indexOf(code) >= 0; }
-                function without(list, code) { return list.filter(function (c) { return c !== code; }); }
-                function factors(l) {
-                  var out = l.found.filter(function (c) { return !has(l.struck, c); });
-                  l.added.forEach(function (c) { if (!has(out, c)) { out.push(c); } });
-                  return out.sort();
-                }
                 function jsonl() {
-                  return lines.map(function (l) {
-                    return JSON.stringify({id: l.id, lang: l.lang, act: l.act, provision: l.provision, start: l.start, end: l.end,
-                      text: l.text, factors: factors(l), found: l.found, confirmed: l.confirmed, struck: l.struck, added: l.added,
-                      notes: l.notes || {}});
-                  }).join('\\n') + '\\n';
+                  return lines.map(reviewLine).join('\\n') + '\\n';
                 }
                 function paint() {
                   var counts = {confirmed: 0, struck: 0, toReview: 0, added: 0};
@@ -220,22 +247,9 @@ public final class HtmlReport implements Closeable {
                     // this text's lines; a file that has none is a review of this text under another name
                     var ours = read.filter(function (r) { return r && r.act === act; });
                     (ours.length ? ours : read).forEach(function (r) {
-                      var l = r && byStart[r.start];
-                      if (r && (!l || r.text !== l.text)) {
-                        // the provision moved (a later version of the text): the one line with its words and citation
-                        var same = lines.filter(function (x) { return x.text === r.text; });
-                        var cited = same.filter(function (x) { return x.provision === r.provision; });
-                        l = cited.length === 1 ? cited[0] : same.length === 1 ? same[0] : null;
-                      }
+                      var l = r && relocated(byStart, lines, r);
                       if (!l) { other++; return; }
-                      function known(list, among) { return (Array.isArray(list) ? list : []).filter(function (c) { return has(among, c); }).sort(); }
-                      l.confirmed = known(r.confirmed, l.found);
-                      l.struck = known(r.struck, l.found).filter(function (c) { return !has(l.confirmed, c); });
-                      l.added = known(r.added, codes).filter(function (c) { return !has(l.found, c); });
-                      l.notes = {};
-                      Object.keys(r.notes && typeof r.notes === 'object' ? r.notes : {}).forEach(function (c) {
-                        if (typeof r.notes[c] === 'string' && (has(l.found, c) || has(codes, c))) { l.notes[c] = r.notes[c]; }
-                      });
+                      decide(l, r, codes);
                       matched++;
                     });
                     other += ours.length ? read.length - ours.length : 0;

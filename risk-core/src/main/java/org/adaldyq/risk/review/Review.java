@@ -152,7 +152,7 @@ public final class Review {
     }
 
     private final List<Decision> decisions;
-    private final Map<String, Map<Integer, Decision>> byAct = new HashMap<>();
+    private final Map<String, Map<Integer, Decision>> byAct = new LinkedHashMap<>();
 
     private Review(List<Decision> decisions) {
         this.decisions = List.copyOf(decisions);
@@ -261,6 +261,16 @@ public final class Review {
         }
         Review next = earlier.equals(later) ? review : review.carried(earlier, later);
         return new Revision(review.apply(before, catalogue), next.apply(after, catalogue), reviewedAs);
+    }
+
+    /**
+     * One line per provision, as this review leaves it (a later line on a provision replaces an earlier one unless
+     * it decides nothing), texts and provisions in the order first read.
+     */
+    public List<Decision> lines() {
+        List<Decision> lines = new ArrayList<>();
+        byAct.values().forEach(provisions -> lines.addAll(provisions.values()));
+        return java.util.Collections.unmodifiableList(lines);
     }
 
     /** The decisions, in the order read. */

@@ -95,6 +95,7 @@ public final class RiskCli {
         c.put("search", () -> new SearchCommand());
         c.put("similar", () -> new SimilarCommand());
         c.put("diff", () -> new DiffCommand());
+        c.put("review", () -> new ReviewCommand());
         return java.util.Collections.unmodifiableMap(c);
     }
 

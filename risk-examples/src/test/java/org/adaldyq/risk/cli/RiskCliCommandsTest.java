@@ -24,7 +24,7 @@ class RiskCliCommandsTest {
     void aRunOfOneCommandHasThatCommandAsTheFullTreeHasIt() {
         Map<String, CommandLine> all = RiskCli.commandLine().getSubcommands();
         assertEquals(List.of("help", "scan", "evaluate", "indicators", "coverage", "prepare", "init", "tenders", "bench",
-                "rules", "corpus", "train", "serve", "index", "search", "similar", "diff"), List.copyOf(all.keySet()));
+                "rules", "corpus", "train", "serve", "index", "search", "similar", "diff", "review"), List.copyOf(all.keySet()));
         for (String name : RiskCli.COMMANDS.keySet()) {
             CommandLine one = RiskCli.commandLine("--verbose", name, "x").getSubcommands().get(name);
             assertEquals(RiskCli.commandLine(name).getSubcommands().keySet(), java.util.Set.of("help", name));

@@ -1,0 +1,146 @@
+package org.adaldyq.risk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.adaldyq.risk.regulation.FactorCatalogue;
+import org.adaldyq.risk.review.Agreement;
+import org.adaldyq.risk.review.Review;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code review}: work with experts' reviews (the JSON lines of {@code scan --format review} and the annotated pages). */
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = "Work with experts' reviews (JSON lines, as scan --format review and the annotated pages save them).",
+        subcommands = {ReviewCommand.Agree.class})
+final class ReviewCommand {
+
+    @Command(name = "agree", mixinStandardHelpOptions = true,
+            description = "Compare two experts' reviews of the same texts: the provisions given the same factors, Cohen's kappa per "
+                    + "factor and pooled, the provisions they differ on; --adjudicate writes the review for a third expert to finish.")
+    static final class Agree implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FIRST", description = "One expert's review.")
+        Path first;
+
+        @Parameters(index = "1", paramLabel = "SECOND", description = "The other expert's review of the same texts.")
+        Path second;
+
+        @Option(names = "--adjudicate", paramLabel = "FILE", description = "Write here the review for a third expert to finish: the "
+                + "provisions the experts agree on as they decided them, each one they differ on as scanned with a \"dispute\" (what each "
+                + "expert decided on each factor); the third expert decides those (edits their factors, or loads the file in the annotated "
+                + "page) and the file is the review (scan --review FILE).")
+        Path adjudicate;
+
+        @Option(names = "--format", description = "text (for people) or json. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
+        String format;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be text or json, not '" + format + "'");
+            }
+            // the built-in catalogue, without building the rules
+            FactorCatalogue catalogue = FactorCatalogue.fromClasspath(ReviewCommand.class.getClassLoader(),
+                    org.adaldyq.risk.regulation.RegulationRules.PACK + "/factors.json");
+            Review a = read(first, catalogue);
+            Review b = read(second, catalogue);
+            Agreement agreement = Agreement.of(a, b, catalogue);
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.equals("json")) {
+                out.println(json(agreement).toPrettyString());
+            } else {
+                text(agreement, out);
+            }
+            if (adjudicate != null) {
+                ObjectMapper mapper = new ObjectMapper();
+                try (Writer w = Files.newBufferedWriter(adjudicate, StandardCharsets.UTF_8)) {
+                    for (Agreement.Adjudicated l : agreement.adjudication(first.getFileName().toString(), second.getFileName().toString())) {
+                        ObjectNode line = Review.json(l.decision());
+                        if (!l.dispute().isEmpty()) {
+                            ObjectNode dispute = line.putObject("dispute");
+                            l.dispute().forEach(dispute::put);
+                        }
+                        w.write(mapper.writeValueAsString(line));
+                        w.write('\n');
+                    }
+                }
+                spec.commandLine().getErr().printf("the review to adjudicate -> %s: %d provision(s) with a \"dispute\" to decide%n", adjudicate,
+                        agreement.disputed().size());
+            }
+            out.flush();
+            return 0;
+        }
+
+        private Review read(Path file, FactorCatalogue catalogue) {
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                return Review.read(in, file.toString(), catalogue);
+            } catch (IOException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e instanceof java.nio.file.NoSuchFileException
+                        ? "no such file: " + file : e.getMessage());
+            }
+        }
+
+        private void text(Agreement g, PrintWriter out) {
+            out.printf(Locale.ROOT, "%s vs %s: %d provision(s) in both (%d only in the first, %d only in the second), %d decided on by both%n",
+                    first, second, g.common(), g.onlyFirst(), g.onlySecond(), g.decidedBoth());
+            out.printf(Locale.ROOT, "same factors: %d of %d (%s), pooled kappa %s%n", g.sameFactors(), g.common(),
+                    g.common() == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * g.sameFactors() / g.common()), kappa(g.pooledKappa()));
+            out.printf(Locale.ROOT, "%-24s %6s %6s %6s %7s%n", "factor", "first", "second", "both", "kappa");
+            for (Agreement.FactorAgreement f : g.factors()) {
+                if (f.first() + f.second() > 0) {
+                    out.printf(Locale.ROOT, "%-24s %6d %6d %6d %7s%n", f.code(), f.first(), f.second(), f.both(), kappa(f.kappa()));
+                }
+            }
+            for (Agreement.Dispute d : g.disputed()) {
+                out.printf(Locale.ROOT, "differ: %s %s: %s / %s%n", d.first().act(), d.first().provision(), d.first().factors(), d.second().factors());
+            }
+        }
+
+        private static String kappa(Double k) {
+            return k == null ? "-" : String.format(Locale.ROOT, "%.3f", k);
+        }
+
+        private static ObjectNode json(Agreement g) {
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("common", g.common()).put("onlyFirst", g.onlyFirst()).put("onlySecond", g.onlySecond())
+                    .put("decidedByBoth", g.decidedBoth()).put("sameFactors", g.sameFactors());
+            if (g.pooledKappa() == null) {
+                o.putNull("pooledKappa");
+            } else {
+                o.put("pooledKappa", g.pooledKappa());
+            }
+            ObjectNode factors = o.putObject("factors");
+            for (Agreement.FactorAgreement f : g.factors()) {
+                ObjectNode n = factors.putObject(f.code()).put("first", f.first()).put("second", f.second()).put("both", f.both());
+                if (f.kappa() == null) {
+                    n.putNull("kappa");
+                } else {
+                    n.put("kappa", f.kappa());
+                }
+            }
+            ArrayNode disputed = o.putArray("disputed");
+            for (Agreement.Dispute d : g.disputed()) {
+                ObjectNode n = disputed.addObject().put("act", d.first().act()).put("start", d.first().start())
+                        .put("provision", d.first().provision());
+                d.first().factors().forEach(n.putArray("first")::add);
+                d.second().factors().forEach(n.putArray("second")::add);
+            }
+            return o;
+        }
+    }
+}

@@ -138,7 +138,7 @@ public record Agreement(Review first, Review second, int common, int onlyFirst, 
      * The review for a third expert to finish, whole: where the experts agree, their decisions together (the factors
      * both give, the confirmations and notes of either); a provision only one reviewed, that one's line; a disputed
      * provision as scanned (its factors found, nothing decided), with what each expert decided on each disputed
-     * factor. The third expert decides the disputed provisions (edits their {@code factors}, or loads the file in the
+     * factor, in the provision's language. The third expert decides the disputed provisions (edits their {@code factors}, or loads the file in the
      * annotated page); the file is then the review ({@code scan --review FILE}).
      *
      * @param firstName  how the disputes name the first expert (the review's file name, say)
@@ -196,10 +196,17 @@ public record Agreement(Review first, Review second, int common, int onlyFirst, 
         return both.length() > Review.MAX_NOTE ? both.substring(0, Review.MAX_NOTE - 1) + "…" : both;
     }
 
-    /** What one expert did with a factor of a provision, with the expert's note: "keeps it", "strikes it out", "adds it", "has it not". */
+    /** What an expert did with a factor, in the words of the provision's language: added, struck out, confirmed, left, not given. */
+    private static final Map<org.adaldyq.risk.lang.Language, List<String>> SAID = Map.of(
+            org.adaldyq.risk.lang.Language.EN, List.of("adds it", "strikes it out", "confirms it", "leaves it as found", "does not give it"),
+            org.adaldyq.risk.lang.Language.RU, List.of("добавляет", "исключает", "подтверждает", "оставляет как выявлено", "не указывает"),
+            org.adaldyq.risk.lang.Language.KK, List.of("қосады", "алып тастайды", "растайды", "анықталғандай қалдырады", "көрсетпейді"));
+
+    /** What one expert did with a factor of a provision, with the expert's note, in the provision's language. */
     private static String said(Review.Decision d, String code) {
-        String what = d.added().contains(code) ? "adds it" : d.struck().contains(code) ? "strikes it out"
-                : d.confirmed().contains(code) ? "confirms it" : d.found().contains(code) ? "leaves it as found" : "does not give it";
+        List<String> words = SAID.getOrDefault(d.language(), SAID.get(org.adaldyq.risk.lang.Language.EN));
+        String what = words.get(d.added().contains(code) ? 0 : d.struck().contains(code) ? 1 : d.confirmed().contains(code) ? 2
+                : d.found().contains(code) ? 3 : 4);
         String note = d.notes().get(code);
         return note == null ? what : what + " («" + note + "»)";
     }

@@ -229,6 +229,71 @@ class HtmlReportBrowserTest {
     }
 
     /**
+     * The review a third expert finishes ({@code review agree --adjudicate}), loaded into the page: the disputed
+     * finding says what each expert decided, in the finding's note and in the review bar; the third expert's
+     * decision on it is saved.
+     */
+    @Test
+    void aDisputeBetweenTwoExpertsIsShownForTheThirdToDecide(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String source = "../data/samples/ru/kz-laws_rus_104440.md";
+        StringWriter worksheet = new StringWriter();
+        RiskCli.run(new PrintWriter(worksheet), new PrintWriter(new StringWriter()), "scan", "--format", "review", source);
+        ObjectMapper json = new ObjectMapper();
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        String disputedStart = null;
+        String code = null;
+        for (String line : worksheet.toString().split("\n")) {
+            com.fasterxml.jackson.databind.node.ObjectNode first = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(line);
+            com.fasterxml.jackson.databind.node.ObjectNode second = first.deepCopy();
+            if (disputedStart == null && first.get("found").size() > 0) {
+                disputedStart = first.get("start").asText();
+                code = first.get("found").get(0).asText();
+                first.putArray("struck").add(code);
+                second.putArray("confirmed").add(code);
+                first.remove("factors");
+                second.remove("factors");
+            }
+            a.add(first.toString());
+            b.add(second.toString());
+        }
+        Path adjudicate = dir.resolve("adjudicate.jsonl");
+        RiskCli.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "review", "agree",
+                Files.write(dir.resolve("expert-a.jsonl"), a).toString(), Files.write(dir.resolve("expert-b.jsonl"), b).toString(),
+                "--adjudicate", adjudicate.toString());
+        String disputed = code;
+        String at = disputedStart;
+        try {
+            WebElement section = browser.findElements(By.cssSelector("section.doc")).stream()
+                    .filter(x -> x.findElement(By.tagName("h2")).getText().equals(source)).findFirst().orElseThrow();
+            section.findElement(By.cssSelector(".review-bar input.load")).sendKeys(adjudicate.toAbsolutePath().toString());
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                    .until(d -> !section.findElement(By.cssSelector(".review-bar .loaded")).getText().isEmpty());
+            String said = "expert-a.jsonl: исключает / expert-b.jsonl: подтверждает";
+            assertThat(section.findElements(By.cssSelector(".review-bar ul.disputes li"))).singleElement()
+                    .satisfies(li -> assertThat(li.getText()).contains(disputed).endsWith(said));
+            WebElement note = section.findElement(By.cssSelector("aside.note[data-start='" + at + "'][data-factor='" + disputed + "']"));
+            assertThat(note.findElement(By.cssSelector("p.dispute")).getText()).endsWith(said);
+            assertThat(note.getAttribute("data-review")).isEmpty(); // nothing decided yet
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", note);
+            Browser.screenshot(browser, Path.of("target/screenshots/review-dispute.png"));
+            note.findElement(By.cssSelector("button[data-decision=confirmed]")).click();
+            String saved = (String) browser.executeScript("return window.adaldyqReview[arguments[0]]()", section.getAttribute("id"));
+            assertThat(saved.lines().map(l -> {
+                try {
+                    return json.readTree(l);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(l -> l.get("start").asText().equals(at))).singleElement()
+                    .satisfies(l -> assertThat(l.get("confirmed").toString()).isEqualTo("[\"" + note.getAttribute("data-factor") + "\"]"));
+            assertThat(Browser.consoleErrors(browser)).isEmpty();
+        } finally {
+            browser.navigate().refresh();
+        }
+    }
+
+    /**
      * Each document's review, as the page saves it before any decision, is the CLI's worksheet of it, line for
      * line (the page takes the words from the text it shows, in every input format).
      */

@@ -79,7 +79,7 @@ class ReviewAgreeCommandTest {
             assertThat(l.get("provision").asText()).isEqualTo(provision);
             assertThat(l.get("struck")).isEmpty();
             assertThat(l.get("dispute").get(decided).asText())
-                    .isEqualTo("expert-a.jsonl: strikes it out («a deadline is set in Article 3») / expert-b.jsonl: confirms it");
+                    .isEqualTo("expert-a.jsonl: исключает («a deadline is set in Article 3») / expert-b.jsonl: подтверждает");
         });
         // the third expert sides with the first: the finding goes
         ObjectNode third = (ObjectNode) review.stream().filter(l -> l.has("dispute")).findFirst().orElseThrow();

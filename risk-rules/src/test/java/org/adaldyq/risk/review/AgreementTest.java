@@ -97,7 +97,7 @@ class AgreementTest {
         assertThat(disputed.decision().decided()).isFalse();
         assertThat(disputed.decision().factors()).containsExactly("OPTIONAL_POWER");
         assertThat(disputed.dispute()).containsExactly(Map.entry("OPTIONAL_POWER",
-                "a.jsonl: strikes it out («есть срок») / b.jsonl: confirms it"));
+                "a.jsonl: исключает («есть срок») / b.jsonl: подтверждает"));
 
         // written with its disputes, the file reads back as a review; the third expert's edit decides the disputed line
         ObjectMapper json = new ObjectMapper();

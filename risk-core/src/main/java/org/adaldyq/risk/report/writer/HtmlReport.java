@@ -246,11 +246,27 @@ public final class HtmlReport implements Closeable {
                     });
                     // this text's lines; a file that has none is a review of this text under another name
                     var ours = read.filter(function (r) { return r && r.act === act; });
+                    var disputes = bar.querySelector('ul.disputes');
+                    disputes.textContent = '';
+                    section.querySelectorAll('aside.note p.dispute').forEach(function (p) { p.remove(); });
                     (ours.length ? ours : read).forEach(function (r) {
                       var l = r && relocated(byStart, lines, r);
                       if (!l) { other++; return; }
                       decide(l, r, codes);
                       matched++;
+                      // a review to adjudicate (review agree --adjudicate): what each expert decided, beside the finding
+                      Object.keys(r.dispute && typeof r.dispute === 'object' ? r.dispute : {}).forEach(function (code) {
+                        var said = String(r.dispute[code]);
+                        var item = document.createElement('li');
+                        item.textContent = words.disputed + ': ' + (names[l.start] || l.provision) + ' · ' + code + ' — ' + said;
+                        disputes.appendChild(item);
+                        section.querySelectorAll('aside.note[data-start="' + l.start + '"][data-factor="' + code + '"]').forEach(function (note) {
+                          var p = document.createElement('p');
+                          p.className = 'dispute';
+                          p.textContent = words.disputed + ': ' + said;
+                          note.insertBefore(p, note.querySelector('p.decide'));
+                        });
+                      });
                     });
                     other += ours.length ? read.length - ours.length : 0;
                     bar.querySelector('.loaded').textContent = matched + ' / ' + (matched + other);
@@ -305,6 +321,7 @@ public final class HtmlReport implements Closeable {
             aside.note { border-left: 4px solid var(--c); background: #fafbfc; border-radius: 4px; padding: 6px 10px; margin: 0 0 8px; font-size: 13px; }
             aside.note.flash { outline: 2px solid var(--c); }
             aside.note p.expert { color: #1e5b34; }
+            aside.note p.dispute, .review-bar ul.disputes { color: #8a4b00; }
             aside.note h4 { margin: 0 0 2px; font-size: 13px; }
             aside.note p { margin: 2px 0; }
             aside.note .score { float: right; font-weight: 600; margin-left: 10px; }
@@ -625,13 +642,13 @@ public final class HtmlReport implements Closeable {
     private void reviewBar(StringBuilder h, ScannedDocument scanned, Review review, Language lang) throws IOException {
         String act = Review.act(scanned.report().source());
         com.fasterxml.jackson.databind.node.ObjectNode labels = REVIEW_JSON.createObjectNode();
-        for (String key : List.of("confirmed", "struck", "toReview", "added", "remove")) {
+        for (String key : List.of("confirmed", "struck", "toReview", "added", "remove", "disputed")) {
             labels.put(key, label(key, lang));
         }
         String words = REVIEW_JSON.writeValueAsString(labels);
         h.append("<div class=\"review-bar\" data-act=\"").append(escape(act)).append("\" data-words=\"").append(escape(words)).append("\">\n");
         h.append("<h3>").append(escape(label("review", lang))).append("</h3>\n<p>").append(escape(label("reviewHelp", lang))).append("</p>\n");
-        h.append("<p><span class=\"review-counts\"></span></p>\n<ul class=\"added\"></ul>\n<p>");
+        h.append("<p><span class=\"review-counts\"></span></p>\n<ul class=\"added\"></ul>\n<ul class=\"disputes\"></ul>\n<p>");
         h.append("<label>").append(escape(label("addFactor", lang))).append(": <select class=\"provision\">");
         String text = scanned.document().text();
         for (org.adaldyq.risk.structure.Provision p : scanned.document().provisions()) {

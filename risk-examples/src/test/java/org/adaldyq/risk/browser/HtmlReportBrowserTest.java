@@ -261,6 +261,16 @@ class HtmlReportBrowserTest {
         RiskCli.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "review", "agree",
                 Files.write(dir.resolve("expert-a.jsonl"), a).toString(), Files.write(dir.resolve("expert-b.jsonl"), b).toString(),
                 "--adjudicate", adjudicate.toString());
+        // a hand-edited file: a dispute under a name no factor has, and markup in a dispute, are neither run nor a selector
+        List<String> edited = new ArrayList<>();
+        for (String line : Files.readAllLines(adjudicate)) {
+            com.fasterxml.jackson.databind.node.ObjectNode l = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(line);
+            if (l.has("dispute")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) l.get("dispute")).put("x\"], *, [y", "<img src=x onerror=\"window.__dispute = 1\">");
+            }
+            edited.add(l.toString());
+        }
+        Files.write(adjudicate, edited);
         String disputed = code;
         String at = disputedStart;
         try {
@@ -275,6 +285,8 @@ class HtmlReportBrowserTest {
             WebElement note = section.findElement(By.cssSelector("aside.note[data-start='" + at + "'][data-factor='" + disputed + "']"));
             assertThat(note.findElement(By.cssSelector("p.dispute")).getText()).endsWith(said);
             assertThat(note.getAttribute("data-review")).isEmpty(); // nothing decided yet
+            assertThat(browser.executeScript("return window.__dispute === undefined && document.querySelectorAll('img[src=x]').length === 0"))
+                    .isEqualTo(true);
             browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", note);
             Browser.screenshot(browser, Path.of("target/screenshots/review-dispute.png"));
             note.findElement(By.cssSelector("button[data-decision=confirmed]")).click();

@@ -255,7 +255,9 @@ public final class HtmlReport implements Closeable {
                       decide(l, r, codes);
                       matched++;
                       // a review to adjudicate (review agree --adjudicate): what each expert decided, beside the finding
-                      Object.keys(r.dispute && typeof r.dispute === 'object' ? r.dispute : {}).forEach(function (code) {
+                      Object.keys(r.dispute && typeof r.dispute === 'object' ? r.dispute : {}).filter(function (code) {
+                        return has(codes, code); // a catalogue code, never a selector of the file's making
+                      }).forEach(function (code) {
                         var said = String(r.dispute[code]);
                         var item = document.createElement('li');
                         item.textContent = words.disputed + ': ' + (names[l.start] || l.provision) + ' · ' + code + ' — ' + said;

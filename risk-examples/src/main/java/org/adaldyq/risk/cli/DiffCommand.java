@@ -79,7 +79,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         rules.forEach(builder::rules);
         RiskEngine engine = builder.build();
-        Review review = review(engine);
+        Review review = ScanReviews.read(reviews, engine.catalogue(), spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         ScannedDocument old;
         ScannedDocument now;
@@ -113,20 +113,6 @@ final class DiffCommand implements Callable<Integer> {
             write(diff, r, engine, spec.commandLine().getOut());
         }
         return 0;
-    }
-
-    /** The {@code --review} files as one review; one that cannot be read, or a bad line, is a usage error naming it. */
-    private Review review(RiskEngine engine) {
-        Review all = Review.NONE;
-        for (Path file : reviews) {
-            try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-                all = all.and(Review.read(in, file.toString(), engine.catalogue()));
-            } catch (java.io.IOException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review " + (e instanceof java.nio.file.NoSuchFileException
-                        ? "no such file: " + file : e.getMessage()));
-            }
-        }
-        return all;
     }
 
     /** What the review did to each version, on standard error: the decisions not carried name the provisions to read again. */

@@ -237,15 +237,7 @@ final class ScanCommand implements Callable<Integer> {
      * version the review decides nothing on, is a usage error naming it.
      */
     private ScanReviews reviews(org.adaldyq.risk.regulation.FactorCatalogue catalogue, java.util.Set<String> inputs, boolean guess) {
-        Review all = Review.NONE;
-        for (Path file : reviews) {
-            try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-                all = all.and(Review.read(in, file.toString(), catalogue));
-            } catch (IOException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review " + (e instanceof java.nio.file.NoSuchFileException
-                        ? "no such file: " + file : e.getMessage()));
-            }
-        }
+        Review all = ScanReviews.read(reviews, catalogue, spec.commandLine());
         java.util.Set<String> named = new java.util.TreeSet<>();
         for (Map.Entry<String, String> e : earlierVersions.entrySet()) {
             String earlier = Review.act(e.getKey());

@@ -41,6 +41,23 @@ final class ScanReviews {
         this.err = err;
     }
 
+    /**
+     * The {@code --review} files as one review (a later file's decision on a provision replaces an earlier one's);
+     * a file that cannot be read, or holds a bad line, is a usage error of {@code command} naming it.
+     */
+    static Review read(java.util.List<java.nio.file.Path> files, FactorCatalogue catalogue, picocli.CommandLine command) {
+        Review all = Review.NONE;
+        for (java.nio.file.Path file : files) {
+            try (var in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                all = all.and(Review.read(in, file.toString(), catalogue));
+            } catch (java.io.IOException e) {
+                throw new picocli.CommandLine.ParameterException(command, "--review " + (e instanceof java.nio.file.NoSuchFileException
+                        ? "no such file: " + file : e.getMessage()));
+            }
+        }
+        return all;
+    }
+
     /** True when the review decides nothing. */
     boolean isEmpty() {
         return review.acts().isEmpty();

@@ -35,6 +35,16 @@ class ServeBrowserTest {
         }
     }
 
+    /**
+     * Version 1 or 2 of a small draft in {@code dir} ({@code draft-v1.txt}, {@code draft-v2.txt}): the second puts a
+     * deadline on the power the first leaves open, and keeps point 2 as it was.
+     */
+    private static Path version(Path dir, int n) throws java.io.IOException {
+        String point1 = n == 1 ? "вправе приостановить действие лицензии." : "обязан приостановить действие лицензии в течение 10 дней.";
+        return java.nio.file.Files.writeString(dir.resolve("draft-v" + n + ".txt"), "Статья 1. Лицензии\n1. Уполномоченный орган "
+                + point1 + "\n2. Порядок устанавливается Правительством.\n");
+    }
+
     /** Opens the upload page (after reading what earlier tests left in the log), chooses the files and the result, presses Scan. */
     private static void upload(String format, String... files) {
         Browser.consoleErrors(browser);
@@ -97,10 +107,8 @@ class ServeBrowserTest {
     /** Two versions of one draft, the earlier first, come back as the comparison page; DOCX or both boxes ticked is refused. */
     @Test
     void twoVersionsOfADraftComeBackCompared(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path before = java.nio.file.Files.writeString(dir.resolve("draft-v1.txt"), "Статья 1. Лицензии\n1. Уполномоченный орган"
-                + " вправе приостановить действие лицензии.\n2. Порядок устанавливается Правительством.\n");
-        Path after = java.nio.file.Files.writeString(dir.resolve("draft-v2.txt"), "Статья 1. Лицензии\n1. Уполномоченный орган"
-                + " обязан приостановить действие лицензии в течение 10 дней.\n2. Порядок устанавливается Правительством.\n");
+        Path before = version(dir, 1);
+        Path after = version(dir, 2);
         Browser.consoleErrors(browser);
         browser.get("http://127.0.0.1:" + server.port() + "/");
         browser.findElement(By.id("files")).sendKeys(before + "\n" + after);
@@ -135,10 +143,8 @@ class ServeBrowserTest {
      */
     @Test
     void anUploadedReviewGoesWithTheTextAndItsNextVersion(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path before = java.nio.file.Files.writeString(dir.resolve("draft-v1.txt"), "Статья 1. Лицензии\n1. Уполномоченный орган"
-                + " вправе приостановить действие лицензии.\n2. Порядок устанавливается Правительством.\n");
-        Path after = java.nio.file.Files.writeString(dir.resolve("draft-v2.txt"), "Статья 1. Лицензии\n1. Уполномоченный орган"
-                + " обязан приостановить действие лицензии в течение 10 дней.\n2. Порядок устанавливается Правительством.\n");
+        Path before = version(dir, 1);
+        Path after = version(dir, 2);
         org.adaldyq.risk.RiskEngine engine = org.adaldyq.risk.RiskEngine.builder().build();
         java.util.List<String> lines = new java.util.ArrayList<>();
         int struck = 0;

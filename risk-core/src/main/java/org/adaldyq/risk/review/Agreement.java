@@ -114,9 +114,8 @@ public record Agreement(Review first, Review second, int common, int onlyFirst, 
                 pooled[i] += c[i];
             }
         }
-        int onlyFirst = (int) a.keySet().stream().filter(k -> !b.containsKey(k)).count();
-        int onlySecond = (int) b.keySet().stream().filter(k -> !a.containsKey(k)).count();
-        return new Agreement(first, second, common, onlyFirst, onlySecond, decidedBoth, same, factors, kappa(pooled), disputed);
+        return new Agreement(first, second, common, a.size() - common, b.size() - common, decidedBoth, same, factors, kappa(pooled),
+                disputed);
     }
 
     /**
@@ -145,25 +144,19 @@ public record Agreement(Review first, Review second, int common, int onlyFirst, 
      * @param secondName how they name the second
      */
     public List<Adjudicated> adjudication(String firstName, String secondName) {
+        Map<String, Review.Decision> a = byProvision(first);
         Map<String, Review.Decision> b = byProvision(second);
-        Map<String, Dispute> disputes = new LinkedHashMap<>();
-        for (Dispute d : disputed) {
-            disputes.put(key(d.first()), d);
-        }
         List<Adjudicated> lines = new ArrayList<>();
-        Set<String> done = new java.util.HashSet<>();
-        for (Map.Entry<String, Review.Decision> e : byProvision(first).entrySet()) {
+        for (Map.Entry<String, Review.Decision> e : a.entrySet()) {
             Review.Decision mine = e.getValue();
             Review.Decision other = b.get(e.getKey());
-            done.add(e.getKey());
-            Dispute d = disputes.get(e.getKey());
             if (other == null) {
                 lines.add(new Adjudicated(mine, Map.of()));
-            } else if (d == null) {
+            } else if (mine.factors().equals(other.factors())) {
                 lines.add(new Adjudicated(together(mine, other), Map.of()));
             } else {
                 Map<String, String> dispute = new LinkedHashMap<>();
-                for (String code : d.codes()) {
+                for (String code : new Dispute(mine, other).codes()) {
                     dispute.put(code, firstName + ": " + said(mine, code) + " / " + secondName + ": " + said(other, code));
                 }
                 lines.add(new Adjudicated(new Review.Decision(mine.act(), mine.start(), mine.end(), mine.provision(), mine.language(),
@@ -171,7 +164,7 @@ public record Agreement(Review first, Review second, int common, int onlyFirst, 
             }
         }
         b.forEach((k, d) -> {
-            if (!done.contains(k)) {
+            if (!a.containsKey(k)) {
                 lines.add(new Adjudicated(d, Map.of()));
             }
         });
@@ -215,13 +208,9 @@ public record Agreement(Review first, Review second, int common, int onlyFirst, 
     private static Map<String, Review.Decision> byProvision(Review review) {
         Map<String, Review.Decision> lines = new LinkedHashMap<>();
         for (Review.Decision d : review.lines()) {
-            lines.put(key(d), d);
+            lines.put(d.act() + "@" + d.start() + "\n" + d.text(), d);
         }
         return lines;
-    }
-
-    private static String key(Review.Decision d) {
-        return d.act() + "@" + d.start() + "\n" + d.text();
     }
 
     /** Cohen's kappa of a 2×2 table (first only, second only, both, neither); null when undefined. */

@@ -233,6 +233,16 @@ public final class Review {
     }
 
     /**
+     * The one text of {@link #earlierVersions} that is none of {@code others} (the other texts at hand), or null when
+     * there is none or there are several: the text whose decisions go on to {@code scanned}.
+     */
+    public String earlierVersion(ScannedDocument scanned, Set<String> others) {
+        Set<String> acts = new TreeSet<>(earlierVersions(scanned));
+        acts.removeAll(others);
+        return acts.size() == 1 ? acts.iterator().next() : null;
+    }
+
+    /**
      * Two versions of a draft with the review of the earlier one on both, for comparing them ({@code diff}).
      *
      * @param before      the earlier version as reviewed
@@ -251,14 +261,9 @@ public final class Review {
     public Revision revision(ScannedDocument before, ScannedDocument after, FactorCatalogue catalogue) {
         String earlier = act(before.report().source());
         String later = act(after.report().source());
-        String reviewedAs = earlier;
-        Review review = this;
-        Set<String> others = new TreeSet<>(earlierVersions(before));
-        others.remove(later);
-        if (others.size() == 1) {
-            reviewedAs = others.iterator().next();
-            review = carried(reviewedAs, earlier);
-        }
+        String named = earlierVersion(before, Set.of(later));
+        String reviewedAs = named == null ? earlier : named;
+        Review review = named == null ? this : carried(named, earlier);
         Review next = earlier.equals(later) ? review : review.carried(earlier, later);
         return new Revision(review.apply(before, catalogue), next.apply(after, catalogue), reviewedAs);
     }

@@ -176,10 +176,8 @@ final class DiffCommand implements Callable<Integer> {
             }
             for (FindingChange fc : c.findings()) {
                 Finding any = fc.after() != null ? fc.after() : fc.before();
-                String decision = Review.decision(any);
                 out.printf(Locale.ROOT, "  %-7s %s «%s» (%s %.2f%s)%n", fc.status().toString().toLowerCase(Locale.ROOT), fc.code(),
-                        ((ProvisionLocation) any.location()).quote(), any.severity(), any.score(),
-                        decision == null ? "" : Review.ADDED.equals(decision) ? ", added by the expert" : ", confirmed by the expert");
+                        ((ProvisionLocation) any.location()).quote(), any.severity(), any.score(), ScanOutput.decisionSuffix(any));
             }
         }
         out.flush();

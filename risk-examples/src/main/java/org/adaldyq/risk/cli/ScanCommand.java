@@ -233,10 +233,12 @@ final class ScanCommand implements Callable<Integer> {
 
     /**
      * The {@code --review} files as one review, carried to later versions as {@code --earlier-version} says, for a
-     * run that scans the texts named {@code inputs}; a file that cannot be read or holds a bad line, or an earlier
-     * version the review decides nothing on, is a usage error naming it.
+     * run that scans {@code files}; a file that cannot be read or holds a bad line, or an earlier version the review
+     * decides nothing on, is a usage error naming it.
      */
-    private ScanReviews reviews(org.adaldyq.risk.regulation.FactorCatalogue catalogue, java.util.Set<String> inputs, boolean guess) {
+    private ScanReviews reviews(org.adaldyq.risk.regulation.FactorCatalogue catalogue, java.util.stream.Stream<Path> files, boolean guess) {
+        java.util.Set<String> inputs = new java.util.TreeSet<>();
+        files.forEach(f -> inputs.add(Review.act(f.toString())));
         Review all = ScanReviews.read(reviews, catalogue, spec.commandLine());
         java.util.Set<String> named = new java.util.TreeSet<>();
         for (Map.Entry<String, String> e : earlierVersions.entrySet()) {
@@ -255,9 +257,8 @@ final class ScanCommand implements Callable<Integer> {
     private int scanAll(RiskEngine engine, List<ScanInputs.Entry> entries, PrintWriter out) throws IOException {
         boolean folderOut = format == Format.docx && (entries.size() > 1 || Files.isDirectory(output));
         Language forced = lang == null ? null : Language.fromCode(lang).orElseThrow();
-        java.util.Set<String> inputs = new java.util.TreeSet<>();
-        entries.stream().filter(e -> e.file() != null).forEach(e -> inputs.add(Review.act(e.file().toString())));
-        ScanReviews review = reviews(engine.catalogue(), inputs, entries.size() == 1);
+        ScanReviews review = reviews(engine.catalogue(), entries.stream().map(ScanInputs.Entry::file).filter(java.util.Objects::nonNull),
+                entries.size() == 1);
         ScanOutput sink = ScanOutput.of(format, out, engine.catalogue(), forced, output, folderOut, review, spec.commandLine().getErr());
         // html and review show the decisions on the findings as scanned; every other form shows the findings as reviewed
         boolean applied = format != Format.html && format != Format.review;
@@ -351,9 +352,7 @@ final class ScanCommand implements Callable<Integer> {
      * the error record of the first that cannot be read is printed (as text for text and docx, else as JSON).
      */
     private ScannedDocument[] scanVersions(RiskEngine engine, PrintWriter out) throws IOException {
-        java.util.Set<String> inputs = new java.util.TreeSet<>();
-        paths.forEach(p -> inputs.add(Review.act(p.toString())));
-        ScanReviews review = reviews(engine.catalogue(), inputs, true);
+        ScanReviews review = reviews(engine.catalogue(), paths.stream(), true);
         ScannedDocument[] versions = new ScannedDocument[2];
         for (int i = 0; i < 2; i++) {
             try {

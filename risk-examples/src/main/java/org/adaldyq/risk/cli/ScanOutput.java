@@ -61,6 +61,12 @@ interface ScanOutput {
         };
     }
 
+    /** ", added by the expert" or ", confirmed by the expert" after a finding as a review left it; nothing for a finding left as found. */
+    static String decisionSuffix(Finding f) {
+        String decision = Review.decision(f);
+        return decision == null ? "" : ", " + decision + " by the expert";
+    }
+
     /** ", confidence 0.69" after a finding's score or versions in the text outputs; nothing when it has none. */
     static String confidenceSuffix(Double confidence) {
         return confidence == null ? "" : String.format(java.util.Locale.ROOT, ", confidence %.2f", confidence);
@@ -81,9 +87,8 @@ interface ScanOutput {
                     report.provisionCount(), report.score(), report.findings().size());
             for (Finding f : report.findings()) {
                 ProvisionLocation p = (ProvisionLocation) f.location();
-                String decision = Review.decision(f);
                 out.printf("  - %s [%s %.2f%s%s] %s%n      «%s»%n      why: %s%n      fix: %s%n", p.provision(), f.code(), f.score(),
-                        confidenceSuffix(f.confidence()), decision == null ? "" : ", " + decision + " by the expert",
+                        confidenceSuffix(f.confidence()), decisionSuffix(f),
                         f.title(), p.quote(), f.explanation(), f.recommendation());
                 String note = Review.note(f);
                 if (note != null) {

@@ -452,12 +452,10 @@ public final class RiskServer implements AutoCloseable {
      * one text or one pair; the text carried from is added to the header {@code X-Review-Earlier-Version}.
      */
     private static Review carried(Review review, ScannedDocument scanned, java.util.Set<String> others, HttpExchange x) {
-        java.util.Set<String> earlier = new java.util.TreeSet<>(review.earlierVersions(scanned));
-        earlier.removeAll(others);
-        if (earlier.size() != 1) {
+        String from = review.earlierVersion(scanned, others);
+        if (from == null) {
             return review;
         }
-        String from = earlier.iterator().next();
         x.getResponseHeaders().add("X-Review-Earlier-Version", from);
         return review.carried(from, Review.act(scanned.report().source()));
     }

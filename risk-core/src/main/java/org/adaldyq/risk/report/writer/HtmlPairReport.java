@@ -56,48 +56,15 @@ public final class HtmlPairReport {
                 var side = note.closest('[data-act]');
                 return side ? byAct[side.getAttribute('data-act')][note.getAttribute('data-start')] : null;
               }
-              function state(l, code) { return has(l.confirmed, code) ? 'confirmed' : has(l.struck, code) ? 'struck' : ''; }
               function jsonl() {
                 return lines.map(reviewLine).join('\\n') + '\\n';
               }
               var notes = document.querySelectorAll('aside.note[data-start]');
               function paint() {
-                var counts = {confirmed: 0, struck: 0, toReview: 0, added: 0};
-                notes.forEach(function (note) {
-                  var l = lineOf(note);
-                  if (!l) { return; }
-                  var s = state(l, note.getAttribute('data-factor'));
-                  note.setAttribute('data-review', s);
-                  counts[s || 'toReview']++;
-                  note.querySelectorAll('button[data-decision]').forEach(function (b) {
-                    b.setAttribute('aria-pressed', String(b.getAttribute('data-decision') === s));
-                  });
-                });
-                lines.forEach(function (l) { counts.added += l.added.length; });
-                bar.querySelector('.review-counts').textContent = counts.confirmed + ' ' + words.confirmed + ' · ' + counts.struck + ' '
-                  + words.struck + ' · ' + counts.toReview + ' ' + words.toReview + ' · ' + counts.added + ' ' + words.added;
+                bar.querySelector('.review-counts').textContent = countsText(paintNotes(notes, lineOf, lines), words);
               }
-              function fill() {
-                notes.forEach(function (note) {
-                  var l = lineOf(note);
-                  var area = note.querySelector('textarea.expert-note');
-                  if (!l || !area) { return; }
-                  area.value = (l.notes || {})[note.getAttribute('data-factor')] || '';
-                  area.hidden = !area.value;
-                });
-              }
+              var fill = noteBoxes(notes, lineOf, paint);
               notes.forEach(function (note) {
-                var area = note.querySelector('textarea.expert-note');
-                note.querySelector('button.write-note').addEventListener('click', function () {
-                  area.hidden = !area.hidden;
-                  if (!area.hidden) { area.focus(); }
-                });
-                area.addEventListener('input', function () {
-                  var l = lineOf(note);
-                  var code = note.getAttribute('data-factor');
-                  l.notes = l.notes || {};
-                  if (area.value.trim()) { l.notes[code] = area.value; } else { delete l.notes[code]; }
-                });
                 note.querySelectorAll('button[data-decision]').forEach(function (b) {
                   b.addEventListener('click', function () {
                     var code = note.getAttribute('data-factor');
@@ -108,22 +75,14 @@ public final class HtmlPairReport {
                       ? row.querySelectorAll('aside.note[data-start][data-factor="' + code + '"]') : [note];
                     Array.prototype.forEach.call(targets, function (target) {
                       var l = lineOf(target);
-                      if (!l) { return; }
-                      l.confirmed = without(l.confirmed, code);
-                      l.struck = without(l.struck, code);
-                      if (decision) { l[decision] = l[decision].concat([code]).sort(); }
+                      if (l) { setState(l, code, decision); }
                     });
                     paint();
                   });
                 });
               });
               bar.querySelector('button.save').addEventListener('click', function () {
-                var link = document.createElement('a');
-                link.href = URL.createObjectURL(new Blob([jsonl()], {type: 'application/x-ndjson'}));
-                link.download = bar.getAttribute('data-name') + '.review.jsonl';
-                document.body.appendChild(link);
-                link.click();
-                link.remove();
+                save(jsonl(), bar.getAttribute('data-name') + '.review.jsonl');
               });
               // a review of these versions, or of their earlier versions (each line goes to the version in its language)
               bar.querySelector('input.load').addEventListener('change', function (e) {
@@ -157,8 +116,6 @@ public final class HtmlPairReport {
     public static String scriptSource() {
         return HtmlReport.scriptSource(SCRIPT);
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private HtmlPairReport() {
     }
@@ -234,13 +191,9 @@ public final class HtmlPairReport {
 
     /** The review bar: the counts, deciding a shared finding in both versions at once, save and load. */
     private static void reviewBar(StringBuilder h, PairReport pair, Language lang) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode labels = JSON.createObjectNode();
-        for (String key : List.of("confirmed", "struck", "toReview", "added")) {
-            labels.put(key, label(key, lang));
-        }
         String name = base(pair.first().source()) + "+" + base(pair.second().source());
         h.append("<div class=\"review-bar\" data-name=\"").append(escape(name)).append("\" data-words=\"")
-                .append(escape(JSON.writeValueAsString(labels))).append("\">\n<h3>").append(escape(label("review", lang)))
+                .append(escape(HtmlReport.labelsJson(lang, "confirmed", "struck", "toReview", "added"))).append("\">\n<h3>").append(escape(label("review", lang)))
                 .append("</h3>\n<p>").append(escape(label("reviewHelpPair", lang))).append("</p>\n<p><span class=\"review-counts\"></span></p>\n")
                 .append("<p><label><input type=\"checkbox\" class=\"both\" checked> ").append(escape(label("decideBoth", lang)))
                 .append("</label></p>\n<p><button type=\"button\" class=\"save\">").append(escape(label("saveReview", lang)))
@@ -265,7 +218,7 @@ public final class HtmlPairReport {
         boolean firstLine = true;
         for (Review.Decision d : review.worksheet(version)) {
             if (shown.contains(d.start()) || d.decided()) {
-                h.append(firstLine ? "" : ",").append(JSON.writeValueAsString(Review.json(d)).replace("<", "\\u003c"));
+                h.append(firstLine ? "" : ",").append(Review.line(d).replace("<", "\\u003c"));
                 firstLine = false;
             }
         }

@@ -64,6 +64,69 @@ public final class HtmlReport implements Closeable {
                 l.added.forEach(function (c) { if (!has(out, c)) { out.push(c); } });
                 return out.sort();
               }
+              // a finding's state in its line: 'confirmed', 'struck' or '' (to review); and set to one of them
+              function state(l, code) { return has(l.confirmed, code) ? 'confirmed' : has(l.struck, code) ? 'struck' : ''; }
+              function setState(l, code, s) {
+                l.confirmed = without(l.confirmed, code);
+                l.struck = without(l.struck, code);
+                if (s) { l[s] = l[s].concat([code]).sort(); }
+              }
+              // each finding's note marked with its state (lineOf: the note's line); the counts, the factors added with them
+              function paintNotes(notes, lineOf, lines) {
+                var counts = {confirmed: 0, struck: 0, toReview: 0, added: 0};
+                notes.forEach(function (note) {
+                  var l = lineOf(note);
+                  if (!l) { return; }
+                  var s = state(l, note.getAttribute('data-factor'));
+                  note.setAttribute('data-review', s);
+                  counts[s || 'toReview']++;
+                  note.querySelectorAll('button[data-decision]').forEach(function (b) {
+                    b.setAttribute('aria-pressed', String(b.getAttribute('data-decision') === s));
+                  });
+                });
+                lines.forEach(function (l) { counts.added += l.added.length; });
+                return counts;
+              }
+              function countsText(counts, words) {
+                return counts.confirmed + ' ' + words.confirmed + ' · ' + counts.struck + ' ' + words.struck + ' · ' + counts.toReview + ' '
+                  + words.toReview + ' · ' + counts.added + ' ' + words.added;
+              }
+              // each finding's note in the expert's words: its box opened by its button, kept in the line as typed (then
+              // changed()); returns fill(), which shows the notes the lines hold
+              function noteBoxes(notes, lineOf, changed) {
+                notes.forEach(function (note) {
+                  var area = note.querySelector('textarea.expert-note');
+                  note.querySelector('button.write-note').addEventListener('click', function () {
+                    area.hidden = !area.hidden;
+                    if (!area.hidden) { area.focus(); }
+                  });
+                  area.addEventListener('input', function () {
+                    var l = lineOf(note);
+                    var code = note.getAttribute('data-factor');
+                    l.notes = l.notes || {};
+                    if (area.value.trim()) { l.notes[code] = area.value; } else { delete l.notes[code]; }
+                    changed();
+                  });
+                });
+                return function fill() {
+                  notes.forEach(function (note) {
+                    var l = lineOf(note);
+                    var area = note.querySelector('textarea.expert-note');
+                    if (!l || !area) { return; }
+                    area.value = (l.notes || {})[note.getAttribute('data-factor')] || '';
+                    area.hidden = !area.value;
+                  });
+                };
+              }
+              // the review offered as a download named name
+              function save(jsonl, name) {
+                var link = document.createElement('a');
+                link.href = URL.createObjectURL(new Blob([jsonl], {type: 'application/x-ndjson'}));
+                link.download = name;
+                document.body.appendChild(link);
+                link.click();
+                link.remove();
+              }
               function reviewLine(l) {
                 return JSON.stringify({id: l.id, lang: l.lang, act: l.act, provision: l.provision, start: l.start, end: l.end,
                   text: l.text, factors: factors(l), found: l.found, confirmed: l.confirmed, struck: l.struck, added: l.added,
@@ -140,24 +203,14 @@ public final class HtmlReport implements Closeable {
                 function jsonl() {
                   return lines.map(reviewLine).join('\\n') + '\\n';
                 }
+                var notes = section.querySelectorAll('aside.note[data-start]');
+                function lineOf(note) { return byStart[note.getAttribute('data-start')]; }
                 function paint() {
-                  var counts = {confirmed: 0, struck: 0, toReview: 0, added: 0};
-                  section.querySelectorAll('aside.note[data-start]').forEach(function (note) {
-                    var l = byStart[note.getAttribute('data-start')];
-                    var code = note.getAttribute('data-factor');
-                    if (!l) { return; }
-                    var state = has(l.confirmed, code) ? 'confirmed' : has(l.struck, code) ? 'struck' : '';
-                    note.setAttribute('data-review', state);
-                    counts[state || 'toReview']++;
-                    note.querySelectorAll('button[data-decision]').forEach(function (b) {
-                      b.setAttribute('aria-pressed', String(b.getAttribute('data-decision') === state));
-                    });
-                  });
+                  var counts = paintNotes(notes, lineOf, lines);
                   var list = bar.querySelector('ul.added');
                   list.textContent = '';
                   lines.forEach(function (l) {
                     l.added.forEach(function (code) {
-                      counts.added++;
                       var item = document.createElement('li');
                       item.textContent = (names[l.start] || l.provision) + ' · ' + code + ' ';
                       var remove = document.createElement('button');
@@ -168,8 +221,7 @@ public final class HtmlReport implements Closeable {
                       list.appendChild(item);
                     });
                   });
-                  bar.querySelector('.review-counts').textContent = counts.confirmed + ' ' + words.confirmed + ' · ' + counts.struck + ' '
-                    + words.struck + ' · ' + counts.toReview + ' ' + words.toReview + ' · ' + counts.added + ' ' + words.added;
+                  bar.querySelector('.review-counts').textContent = countsText(counts, words);
                   apply(section);
                 }
                 function changed() {
@@ -178,38 +230,13 @@ public final class HtmlReport implements Closeable {
                     window.parent.postMessage({type: 'adaldyq-review', act: bar.getAttribute('data-act'), review: jsonl()}, '*');
                   }
                 }
-                // each finding's note in the expert's words: shown when it has one, typed into its box
-                function fill() {
-                  section.querySelectorAll('aside.note[data-start]').forEach(function (note) {
-                    var l = byStart[note.getAttribute('data-start')];
-                    var area = note.querySelector('textarea.expert-note');
-                    if (!l || !area) { return; }
-                    area.value = (l.notes || {})[note.getAttribute('data-factor')] || '';
-                    area.hidden = !area.value;
-                  });
-                }
-                section.querySelectorAll('aside.note[data-start]').forEach(function (note) {
-                  var area = note.querySelector('textarea.expert-note');
-                  note.querySelector('button.write-note').addEventListener('click', function () {
-                    area.hidden = !area.hidden;
-                    if (!area.hidden) { area.focus(); }
-                  });
-                  area.addEventListener('input', function () {
-                    var l = byStart[note.getAttribute('data-start')];
-                    var code = note.getAttribute('data-factor');
-                    l.notes = l.notes || {};
-                    if (area.value.trim()) { l.notes[code] = area.value; } else { delete l.notes[code]; }
-                    changed();
-                  });
+                var fill = noteBoxes(notes, lineOf, changed);
+                notes.forEach(function (note) {
                   note.querySelectorAll('button[data-decision]').forEach(function (b) {
                     b.addEventListener('click', function () {
-                      var l = byStart[note.getAttribute('data-start')];
+                      var l = lineOf(note);
                       var code = note.getAttribute('data-factor');
-                      var decision = b.getAttribute('data-decision');
-                      var mine = decision === 'confirmed' ? 'confirmed' : 'struck';
-                      var other = mine === 'confirmed' ? 'struck' : 'confirmed';
-                      l[mine] = has(l[mine], code) ? without(l[mine], code) : l[mine].concat([code]).sort();
-                      l[other] = without(l[other], code);
+                      setState(l, code, state(l, code) === b.getAttribute('data-decision') ? '' : b.getAttribute('data-decision'));
                       changed();
                     });
                   });
@@ -226,12 +253,7 @@ public final class HtmlReport implements Closeable {
                   changed();
                 });
                 bar.querySelector('button.save').addEventListener('click', function () {
-                  var link = document.createElement('a');
-                  link.href = URL.createObjectURL(new Blob([jsonl()], {type: 'application/x-ndjson'}));
-                  link.download = bar.getAttribute('data-act').replace(/\\.[^.]*$/, '') + '.review.jsonl';
-                  document.body.appendChild(link);
-                  link.click();
-                  link.remove();
+                  save(jsonl(), bar.getAttribute('data-act').replace(/\\.[^.]*$/, '') + '.review.jsonl');
                 });
                 var codes = [];
                 bar.querySelectorAll('select.factor option').forEach(function (o) { codes.push(o.value); });
@@ -636,6 +658,15 @@ public final class HtmlReport implements Closeable {
         note(h, f, id, colour(f.code()), lang, "", false, true);
     }
 
+    /** The labels of {@code keys} in {@code lang} as one JSON object, for a review bar's script ({@code data-words}). */
+    static String labelsJson(Language lang, String... keys) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode labels = REVIEW_JSON.createObjectNode();
+        for (String key : keys) {
+            labels.put(key, label(key, lang));
+        }
+        return REVIEW_JSON.writeValueAsString(labels);
+    }
+
     /**
      * The review bar of a document: counts of decisions, the factors added, a provision and a factor to add,
      * save and load; then the document's review lines as JSON for the page's script ({@code <} written as
@@ -643,11 +674,7 @@ public final class HtmlReport implements Closeable {
      */
     private void reviewBar(StringBuilder h, ScannedDocument scanned, Review review, Language lang) throws IOException {
         String act = Review.act(scanned.report().source());
-        com.fasterxml.jackson.databind.node.ObjectNode labels = REVIEW_JSON.createObjectNode();
-        for (String key : List.of("confirmed", "struck", "toReview", "added", "remove", "disputed")) {
-            labels.put(key, label(key, lang));
-        }
-        String words = REVIEW_JSON.writeValueAsString(labels);
+        String words = labelsJson(lang, "confirmed", "struck", "toReview", "added", "remove", "disputed");
         h.append("<div class=\"review-bar\" data-act=\"").append(escape(act)).append("\" data-words=\"").append(escape(words)).append("\">\n");
         h.append("<h3>").append(escape(label("review", lang))).append("</h3>\n<p>").append(escape(label("reviewHelp", lang))).append("</p>\n");
         h.append("<p><span class=\"review-counts\"></span></p>\n<ul class=\"added\"></ul>\n<ul class=\"disputes\"></ul>\n<p>");

@@ -21,6 +21,10 @@ final class IndexFields {
     static final String EXACT = "exact";
     static final String FACTOR = "factor";
     static final String SEVERITY = "severity";
+    /** A factor of the provision the expert's review confirmed or added (indexed as the code, stored as {@code CODE<tab>decision}). */
+    static final String EXPERT = "expert";
+    /** The code of a factor the expert's review confirmed or added: what {@link SearchOptions#confirmed()} keeps. */
+    static final String EXPERT_FACTOR = "expert_factor";
     static final String SCORE = "score";
     /** Stored only: a finding of the provision as {@code CODE<tab>quote}, one value per finding. */
     static final String QUOTE = "quote";

@@ -13,9 +13,12 @@ import java.util.List;
  * @param provisions provision documents written
  * @param time       wall-clock time of the call
  * @param problems   files that could not be indexed, with the reason; the others were indexed
+ * @param decisions  the expert's decisions applied to the acts indexed ({@link ProvisionIndex#add(org.adaldyq.risk.review.Review, java.nio.file.Path...)})
+ * @param stale      the decisions not applied because their provision is no longer in the text as reviewed,
+ *                   each as {@code file name: citation}
  */
 public record IndexSummary(int added, int unchanged, int replaced, int deleted, int provisions, Duration time,
-                           List<Problem> problems) {
+                           List<Problem> problems, int decisions, List<String> stale) {
 
     /**
      * A file that could not be indexed.
@@ -26,14 +29,25 @@ public record IndexSummary(int added, int unchanged, int replaced, int deleted, 
     public record Problem(String path, String reason) {
     }
 
-    /** Copies the problems. */
+    /** Copies the problems and stale decisions. */
     public IndexSummary {
         problems = List.copyOf(problems);
+        stale = List.copyOf(stale);
     }
 
-    /** One line: {@code added 3, unchanged 1, replaced 0, deleted 0, provisions 412, 1.8 s}. */
+    /** A call that applied no review. */
+    public IndexSummary(int added, int unchanged, int replaced, int deleted, int provisions, Duration time, List<Problem> problems) {
+        this(added, unchanged, replaced, deleted, provisions, time, problems, 0, List.of());
+    }
+
+    /**
+     * One line: {@code added 3, unchanged 1, replaced 0, deleted 0, provisions 412, 1.8 s}, with
+     * {@code , expert's decisions 12 (1 not applied)} when a review was applied.
+     */
     public String line() {
-        return String.format(java.util.Locale.ROOT, "added %d, unchanged %d, replaced %d, deleted %d, provisions %d, %.1f s",
-                added, unchanged, replaced, deleted, provisions, time.toMillis() / 1000.0);
+        return String.format(java.util.Locale.ROOT, "added %d, unchanged %d, replaced %d, deleted %d, provisions %d%s, %.1f s",
+                added, unchanged, replaced, deleted, provisions, decisions + stale.size() == 0 ? ""
+                        : ", expert's decisions " + decisions + (stale.isEmpty() ? "" : " (" + stale.size() + " not applied)"),
+                time.toMillis() / 1000.0);
     }
 }

@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +43,7 @@ import org.adaldyq.risk.lexicon.Token;
 import org.adaldyq.risk.report.ProvisionScore;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ScannedDocument;
+import org.adaldyq.risk.review.Review;
 import org.adaldyq.risk.structure.ParsedDocument;
 import org.adaldyq.risk.structure.CitationLevel;
 import org.adaldyq.risk.structure.Provision;
@@ -279,6 +282,24 @@ public final class ProvisionIndex implements Closeable {
      * @throws IllegalStateException when the index was opened without an engine
      */
     public IndexSummary add(Path... files) throws IOException {
+        return add(Review.NONE, files);
+    }
+
+    /**
+     * Reads, scans and indexes files as an expert's review left them: a file's findings the review struck out
+     * are not indexed, those it confirmed or added are marked ({@link SearchHit#expert()},
+     * {@link SearchOptions#withConfirmed}). A file is taken as unchanged only when both its content and the
+     * review's decisions on it ({@link Review#fingerprint}) are those indexed, so indexing it again with a
+     * changed review, or with none, replaces it. Otherwise as {@link #add(Path...)}.
+     *
+     * @param review the expert's decisions, by file name ({@link Review#act}); {@link Review#NONE} for none
+     * @param files  the files to index
+     * @return what was done, with the decisions applied and those whose provision is no longer as reviewed
+     * @throws IOException           when the index cannot be written
+     * @throws IllegalStateException when the index was opened without an engine
+     */
+    public IndexSummary add(Review review, Path... files) throws IOException {
+        Objects.requireNonNull(review, "review");
         if (engine == null && files.length > 0) {
             throw new IllegalStateException("the index was opened without an engine: it cannot read files");
         }
@@ -287,6 +308,8 @@ public final class ProvisionIndex implements Closeable {
         int unchanged = 0;
         int replaced = 0;
         int provisions = 0;
+        int decisions = 0;
+        List<String> stale = new ArrayList<>();
         List<IndexSummary.Problem> problems = new ArrayList<>();
         writing.lock();
         ExecutorService scanner = Executors.newSingleThreadExecutor(r -> {
@@ -304,13 +327,16 @@ public final class ProvisionIndex implements Closeable {
                 Map<String, String> plannedHashes = new HashMap<>();
                 for (Path file : files) {
                     String path = file.toAbsolutePath().normalize().toString();
-                    String hash;
+                    String content;
                     try {
-                        hash = sha256(file);
+                        content = sha256(file);
                     } catch (IOException e) {
                         problems.add(new IndexSummary.Problem(file.toString(), "cannot read: " + e.getMessage()));
                         continue;
                     }
+                    // the review's decisions on the file are part of what is indexed: another review, another act
+                    String reviewed = review.fingerprint(Review.act(file.toString()));
+                    String hash = reviewed.isEmpty() ? content : content + "+review:" + reviewed;
                     if (plannedPaths.containsKey(path)) {
                         unchanged++; // the same file twice in one call
                         continue;
@@ -359,6 +385,10 @@ public final class ProvisionIndex implements Closeable {
                     } finally {
                         scans.set(i, null);
                     }
+                    Review.Applied applied = review.apply(scanned, engine.catalogue());
+                    scanned = applied.document();
+                    decisions += applied.applied();
+                    applied.stale().forEach(d -> stale.add(d.act() + ": " + d.provision()));
                     String id = p.atPath().isPresent() ? p.atPath().get().id() : freeId(s, stem(p.file()), written);
                     ActDocuments docs = new ActDocuments(id, p.path(), p.hash(), title(scanned.document(), p.file()), scanned);
                     // One block, one delete: a snapshot sees the old act or the new one, never a mix.
@@ -386,7 +416,7 @@ public final class ProvisionIndex implements Closeable {
             writing.unlock();
         }
         IndexSummary summary = new IndexSummary(added, unchanged, replaced, 0, provisions,
-                Duration.ofNanos(System.nanoTime() - t0), problems);
+                Duration.ofNanos(System.nanoTime() - t0), problems, decisions, stale);
         LOG.info("index: {}", summary.line());
         return summary;
     }
@@ -742,7 +772,17 @@ public final class ProvisionIndex implements Closeable {
         return new SearchHit(d.get(IndexFields.ACT), act == null ? "" : act.title(), act == null ? "" : act.path(),
                 d.get(IndexFields.CITATION), d.getField(IndexFields.START).numericValue().intValue(), lang,
                 IndexFields.PART_LEAD_IN.equals(d.get(IndexFields.PART)), relevance, d.getField(IndexFields.SCORE).numericValue().doubleValue(),
-                Optional.ofNullable(severity).map(Severity::parse), List.of(d.getValues(IndexFields.FACTOR)), snippet, references);
+                Optional.ofNullable(severity).map(Severity::parse), List.of(d.getValues(IndexFields.FACTOR)), expert(d), snippet, references);
+    }
+
+    /** The expert's decisions a provision document holds, by factor code. */
+    private static Map<String, String> expert(Document d) {
+        Map<String, String> decisions = new TreeMap<>();
+        for (String stored : d.getValues(IndexFields.EXPERT)) {
+            int tab = stored.indexOf('\t');
+            decisions.put(stored.substring(0, tab), stored.substring(tab + 1));
+        }
+        return decisions;
     }
 
     /**
@@ -844,6 +884,13 @@ public final class ProvisionIndex implements Closeable {
             for (String code : new TreeSet<>(findings.stream().map(Finding::code).toList())) {
                 d.add(new StringField(IndexFields.FACTOR, code, Field.Store.YES));
                 d.add(new SortedSetDocValuesFacetField(IndexFields.DIM_FACTOR, code));
+            }
+            for (Finding f : findings) {
+                String decision = Review.decision(f);
+                if (decision != null) {
+                    d.add(new StringField(IndexFields.EXPERT_FACTOR, f.code(), Field.Store.NO));
+                    d.add(new StoredField(IndexFields.EXPERT, f.code() + "\t" + decision));
+                }
             }
             for (Finding f : findings) {
                 max = max == null || f.severity().compareTo(max) > 0 ? f.severity() : max;
@@ -974,6 +1021,15 @@ public final class ProvisionIndex implements Closeable {
             b.add(any.build(), BooleanClause.Occur.FILTER);
         }
         options.act().ifPresent(a -> b.add(new TermQuery(new Term(IndexFields.ACT, a)), BooleanClause.Occur.FILTER));
+        if (options.confirmed()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            if (options.factors().isEmpty()) {
+                any.add(new org.apache.lucene.search.TermRangeQuery(IndexFields.EXPERT_FACTOR, null, null, true, true), BooleanClause.Occur.SHOULD);
+            } else {
+                options.factors().forEach(f -> any.add(new TermQuery(new Term(IndexFields.EXPERT_FACTOR, f)), BooleanClause.Occur.SHOULD));
+            }
+            b.add(any.build(), BooleanClause.Occur.FILTER);
+        }
         if (options.minScore() > 0) {
             b.add(DoublePoint.newRangeQuery(IndexFields.SCORE, options.minScore(), Double.POSITIVE_INFINITY), BooleanClause.Occur.FILTER);
         }

@@ -20,6 +20,9 @@ import org.adaldyq.risk.lang.Language;
  * @param score       the provision's risk score in [0, 1] (0 without findings)
  * @param maxSeverity the highest severity of its findings, empty without findings
  * @param factors     the factor codes of its findings, sorted
+ * @param expert      the expert's decision on each factor the review of the act confirmed ({@code confirmed}) or
+ *                    added ({@code added}), by code; empty when the act was indexed without a review or the expert
+ *                    left its findings as found (a factor struck out is not among {@code factors})
  * @param snippet     the best passage with the matched words; offsets are exact in the provision's text
  *                    ({@code start + snippet offset} in the act's text)
  * @param references  the other acts it names by title, each resolved to the indexed act with that title or
@@ -27,11 +30,12 @@ import org.adaldyq.risk.lang.Language;
  */
 public record SearchHit(String act, String title, String path, String citation, int start, Language language, boolean leadIn,
                         double relevance, double score, Optional<Severity> maxSeverity, List<String> factors,
-                        Snippet snippet, List<ActReference> references) {
+                        java.util.Map<String, String> expert, Snippet snippet, List<ActReference> references) {
 
-    /** Copies the factors and references. */
+    /** Copies the factors, decisions and references. */
     public SearchHit {
         factors = List.copyOf(factors);
+        expert = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(expert));
         references = List.copyOf(references);
     }
 }

@@ -17,9 +17,11 @@ import org.adaldyq.risk.lang.Language;
  * @param limit    the most hits returned (facet counts always count every match)
  * @param ranking  order of the hits
  * @param exact    search the exact (lower-cased, unstemmed) field instead of the language-analysed one
+ * @param confirmed keep only provisions with a factor the expert's review confirmed or added (with
+ *                 {@code factors}: one of those factors); acts indexed without a review have none
  */
 public record SearchOptions(Set<String> factors, Optional<Language> language, Optional<String> act,
-                            double minScore, int limit, Ranking ranking, boolean exact) {
+                            double minScore, int limit, Ranking ranking, boolean exact, boolean confirmed) {
 
     /** The order of the hits. */
     public enum Ranking {
@@ -45,41 +47,46 @@ public record SearchOptions(Set<String> factors, Optional<Language> language, Op
 
     /** No filters, every language, 10 hits by relevance, on the language-analysed text. */
     public static SearchOptions defaults() {
-        return new SearchOptions(Set.of(), Optional.empty(), Optional.empty(), 0.0, 10, Ranking.RELEVANCE, false);
+        return new SearchOptions(Set.of(), Optional.empty(), Optional.empty(), 0.0, 10, Ranking.RELEVANCE, false, false);
     }
 
     /** These options keeping only provisions with one of {@code codes}. */
     public SearchOptions withFactors(Set<String> codes) {
-        return new SearchOptions(codes, language, act, minScore, limit, ranking, exact);
+        return new SearchOptions(codes, language, act, minScore, limit, ranking, exact, confirmed);
     }
 
     /** These options in one language. */
     public SearchOptions withLanguage(Language lang) {
-        return new SearchOptions(factors, Optional.of(lang), act, minScore, limit, ranking, exact);
+        return new SearchOptions(factors, Optional.of(lang), act, minScore, limit, ranking, exact, confirmed);
     }
 
     /** These options within one act. */
     public SearchOptions withAct(String actId) {
-        return new SearchOptions(factors, language, Optional.of(actId), minScore, limit, ranking, exact);
+        return new SearchOptions(factors, language, Optional.of(actId), minScore, limit, ranking, exact, confirmed);
     }
 
     /** These options keeping provisions scored at least {@code min}. */
     public SearchOptions withMinScore(double min) {
-        return new SearchOptions(factors, language, act, min, limit, ranking, exact);
+        return new SearchOptions(factors, language, act, min, limit, ranking, exact, confirmed);
     }
 
     /** These options returning at most {@code n} hits. */
     public SearchOptions withLimit(int n) {
-        return new SearchOptions(factors, language, act, minScore, n, ranking, exact);
+        return new SearchOptions(factors, language, act, minScore, n, ranking, exact, confirmed);
     }
 
     /** These options ranked by {@code order}. */
     public SearchOptions withRanking(Ranking order) {
-        return new SearchOptions(factors, language, act, minScore, limit, order, exact);
+        return new SearchOptions(factors, language, act, minScore, limit, order, exact, confirmed);
     }
 
     /** These options on the exact field ({@code true}) or the language-analysed one. */
     public SearchOptions withExact(boolean onExactField) {
-        return new SearchOptions(factors, language, act, minScore, limit, ranking, onExactField);
+        return new SearchOptions(factors, language, act, minScore, limit, ranking, onExactField, confirmed);
+    }
+
+    /** These options keeping only provisions with a factor the expert confirmed or added ({@code true}), or all of them. */
+    public SearchOptions withConfirmed(boolean onlyConfirmed) {
+        return new SearchOptions(factors, language, act, minScore, limit, ranking, exact, onlyConfirmed);
     }
 }

@@ -180,6 +180,30 @@ public final class Review {
         return java.util.Collections.unmodifiableSet(acts);
     }
 
+    /**
+     * A digest of this review's decisions on the text {@code act} (its file name): the same decisions give the same
+     * digest, any change to one of them another; empty when the review decides nothing on it. What an index keeps
+     * with a text to know that it holds the text as this review left it.
+     */
+    public String fingerprint(String act) {
+        Map<Integer, Decision> mine = byAct.getOrDefault(act, Map.of());
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256", e);
+        }
+        boolean any = false;
+        for (Decision d : new java.util.TreeMap<>(mine).values()) {
+            if (d.decided()) {
+                sha.update(line(d).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+                any = true;
+            }
+        }
+        return any ? java.util.HexFormat.of().formatHex(sha.digest()) : "";
+    }
+
     /** This review and {@code other}'s decisions (the other's replacing this one's on the same provision when they decide anything). */
     public Review and(Review other) {
         List<Decision> all = new ArrayList<>(decisions);

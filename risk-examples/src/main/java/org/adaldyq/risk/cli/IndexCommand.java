@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.adaldyq.risk.RiskEngine;
 import org.adaldyq.risk.index.IndexSummary;
 import org.adaldyq.risk.index.ProvisionIndex;
+import org.adaldyq.risk.review.Review;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Index acts (files or folders) for search: one Lucene document per provision. "
-                + "Unchanged files are skipped, changed ones replaced.")
+                + "Unchanged files are skipped, changed ones replaced; with --review, each file as the expert's review left it.")
 final class IndexCommand implements Callable<Integer> {
 
     /** Where {@code index} and {@code search} keep the index without {@code --dir}: in the working directory. */
@@ -36,6 +39,10 @@ final class IndexCommand implements Callable<Integer> {
 
     @Option(names = "--delete", paramLabel = "ACT", description = "Remove this act (its id or its file's path) from the index (repeatable).")
     List<String> delete = List.of();
+
+    @Option(names = "--review", paramLabel = "R", description = "The expert's review (JSON lines, as `scan --review` reads them; repeatable): "
+            + "each file indexed as the review left it, struck findings out, confirmed and added ones marked for `search --confirmed`.")
+    List<Path> reviews = List.of();
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to index.")
     List<Path> paths = List.of();
@@ -59,7 +66,18 @@ final class IndexCommand implements Callable<Integer> {
             }
         }
         long t0 = System.nanoTime();
-        try (ProvisionIndex index = files.isEmpty() ? ProvisionIndex.open(dir) : ProvisionIndex.open(dir, RiskEngine.builder().build())) {
+        RiskEngine engine = files.isEmpty() ? null : RiskEngine.builder().build();
+        if (engine == null && !reviews.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review needs files to index");
+        }
+        Review review = reviews.isEmpty() ? Review.NONE : ScanReviews.read(reviews, engine.catalogue(), spec.commandLine());
+        Set<String> names = files.stream().map(f -> Review.act(f.toString())).collect(Collectors.toSet());
+        for (String act : review.acts()) {
+            if (!names.contains(act)) {
+                err.println("review: decisions on " + act + ", which this call does not index: left unused");
+            }
+        }
+        try (ProvisionIndex index = engine == null ? ProvisionIndex.open(dir) : ProvisionIndex.open(dir, engine)) {
             int deleted = 0;
             for (String act : delete) {
                 if (index.delete(act)) {
@@ -69,13 +87,16 @@ final class IndexCommand implements Callable<Integer> {
                     exit = 2;
                 }
             }
-            IndexSummary added = index.add(files.toArray(Path[]::new));
+            IndexSummary added = index.add(review, files.toArray(Path[]::new));
+            for (String provision : added.stale()) {
+                err.println("review: not applied, the provision is no longer as reviewed (read it again): " + provision);
+            }
             for (IndexSummary.Problem p : added.problems()) {
                 err.println("error: " + p.path() + ": " + p.reason());
                 exit = 2;
             }
             IndexSummary summary = new IndexSummary(added.added(), added.unchanged(), added.replaced(), deleted,
-                    added.provisions(), Duration.ofNanos(System.nanoTime() - t0), added.problems());
+                    added.provisions(), Duration.ofNanos(System.nanoTime() - t0), added.problems(), added.decisions(), added.stale());
             out.println(summary.line());
         }
         out.flush();

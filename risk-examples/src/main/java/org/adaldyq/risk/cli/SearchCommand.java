@@ -61,6 +61,9 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--sort", description = "relevance or score (default: ${DEFAULT-VALUE}).", defaultValue = "relevance")
     Order sort;
 
+    @Option(names = "--confirmed", description = "Keep provisions with a factor (one of --factor, if given) the expert's review confirmed or added (`index --review`).")
+    boolean confirmed;
+
     @Option(names = "--exact", description = "Search the words as written (lower-cased, unstemmed) instead of the analysed text.")
     boolean exact;
 
@@ -75,7 +78,8 @@ final class SearchCommand implements Callable<Integer> {
                 .withMinScore(minScore)
                 .withLimit(limit)
                 .withRanking(sort == Order.score ? SearchOptions.Ranking.SCORE : SearchOptions.Ranking.RELEVANCE)
-                .withExact(exact);
+                .withExact(exact)
+                .withConfirmed(confirmed);
         if (lang != null) {
             options = options.withLanguage(Language.fromCode(lang)
                     .orElseThrow(() -> new IllegalArgumentException("--lang must be kk, ru or en: " + lang)));
@@ -112,7 +116,7 @@ final class SearchCommand implements Callable<Integer> {
         int n = 1;
         for (SearchHit h : r.hits()) {
             out.printf(Locale.ROOT, "%d. %s%s — %s (%s)  score %.2f%s%n", n++, h.citation(), h.leadIn() ? " (lead-in)" : "", h.act(),
-                    h.language().code(), h.score(), h.factors().isEmpty() ? "" : "  " + String.join(", ", h.factors()));
+                    h.language().code(), h.score(), h.factors().isEmpty() ? "" : "  " + factors(h));
             out.println("   " + h.snippet().marked("**", "**").replaceAll("\\s+", " ").trim());
             references(h, out);
         }
@@ -123,6 +127,12 @@ final class SearchCommand implements Callable<Integer> {
                         .collect(Collectors.joining(", ")));
             }
         });
+    }
+
+    /** The hit's factor codes, each the expert confirmed or added marked so: {@code VAGUE_TERMS (confirmed), WIDE_DISCRETION}. */
+    static String factors(SearchHit h) {
+        return h.factors().stream().map(code -> h.expert().containsKey(code) ? code + " (" + h.expert().get(code) + ")" : code)
+                .collect(Collectors.joining(", "));
     }
 
     /** The hit's references to other acts, one line, when it has any. */
@@ -162,6 +172,8 @@ final class SearchCommand implements Callable<Integer> {
         h.maxSeverity().ifPresentOrElse(s -> o.put("severity", s.toString()), () -> o.putNull("severity"));
         ArrayNode f = o.putArray("factors");
         h.factors().forEach(f::add);
+        ObjectNode expert = o.putObject("expert");
+        h.expert().forEach(expert::put);
         Snippet s = h.snippet();
         ObjectNode sn = o.putObject("snippet");
         sn.put("text", s.text());

@@ -121,7 +121,7 @@ final class SimilarCommand implements Callable<Integer> {
     private static void text(SimilarResults r, PrintWriter out) {
         r.source().ifPresent(s -> {
             out.printf(Locale.ROOT, "%s#%s (%s)  score %.2f%s%n", s.act(), s.citation(), s.language().code(), s.score(),
-                    s.factors().isEmpty() ? "" : "  " + String.join(", ", s.factors()));
+                    s.factors().isEmpty() ? "" : "  " + SearchCommand.factors(s));
             out.println("   " + oneLine(s.snippet().text(), 200));
             SearchCommand.references(s, out);
             for (FormulaUse f : r.formulas()) {
@@ -137,7 +137,7 @@ final class SimilarCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%d. %s%s — %s (%s)  %s  score %.2f%s%n", n++, h.match() == SimilarHit.Match.TWIN ? "[twin] " : "",
                     s.citation(), s.act(), s.language().code(),
                     h.match() == SimilarHit.Match.TWIN ? "same citation" : String.format(Locale.ROOT, "relevance %.1f", s.relevance()),
-                    s.score(), s.factors().isEmpty() ? "" : "  " + String.join(", ", s.factors()));
+                    s.score(), s.factors().isEmpty() ? "" : "  " + SearchCommand.factors(s));
             out.println("   " + oneLine(s.snippet().marked("**", "**"), 240));
             SearchCommand.references(s, out);
         }

@@ -60,6 +60,88 @@ class IndexSearchCommandTest {
         assertThat(new ObjectMapper().readTree(ru.out()).get("total").asLong()).isZero();
     }
 
+    /**
+     * The expert's review in the index: a factor struck out is not searchable, a confirmed and an added one are
+     * marked and kept by {@code --confirmed}; the same file with a changed review is indexed again, with the
+     * same review it is unchanged; a decision on a provision no longer in the file is named on stderr.
+     */
+    @Test
+    void indexTheTextsAsTheExpertReviewedThem(@TempDir Path tmp) throws Exception {
+        Path act = tmp.resolve("draft.txt");
+        Files.copy(SAMPLES.resolve("ru").resolve("kz-laws_rus_104440.md"), act);
+        Path worksheet = tmp.resolve("worksheet.jsonl");
+        assertThat(CliRun.of("scan", "--format", "review", "--output", worksheet.toString(), act.toString()).exit()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> lines = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(worksheet)) {
+            lines.add((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(line));
+        }
+        java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> found = lines.stream().filter(l -> l.get("found").size() >= 1).toList();
+        assertThat(found).hasSizeGreaterThanOrEqualTo(3);
+        var struck = found.get(0);
+        String struckCode = struck.get("found").get(0).asText();
+        struck.putArray("factors"); // everything found in it struck out
+        var confirmed = found.get(1);
+        String confirmedCode = confirmed.get("found").get(0).asText();
+        confirmed.putArray("confirmed").add(confirmedCode);
+        var added = lines.stream().filter(l -> l.get("found").isEmpty() && l.get("text").asText().length() > 60).findFirst().orElseThrow();
+        added.putArray("factors").add("MISSING_PROCEDURE");
+        Path review = tmp.resolve("review.jsonl");
+        Files.write(review, java.util.List.of(struck.toString(), confirmed.toString(), added.toString()));
+
+        String dir = tmp.resolve("idx").toString();
+        CliRun indexed = CliRun.of("index", "--dir", dir, "--review", review.toString(), act.toString());
+        assertThat(indexed.exit()).as(indexed.err()).isZero();
+        assertThat(indexed.out()).startsWith("added 1, unchanged 0,").contains("expert's decisions 3,");
+
+        JsonNode all = json.readTree(CliRun.of("search", "--dir", dir, "--format", "json", "--limit", "1000", "*:*").out());
+        JsonNode struckHit = hitAt(all, struck.get("start").asInt());
+        assertThat(struckHit.get("factors").toString()).doesNotContain(struckCode);
+        assertThat(hitAt(all, confirmed.get("start").asInt()).get("expert").get(confirmedCode).asText()).isEqualTo("confirmed");
+        assertThat(hitAt(all, added.get("start").asInt()).get("expert").get("MISSING_PROCEDURE").asText()).isEqualTo("added");
+
+        JsonNode kept = json.readTree(CliRun.of("search", "--dir", dir, "--format", "json", "--confirmed", "--limit", "1000", "*:*").out());
+        assertThat(kept.get("total").asLong()).isEqualTo(2);
+        JsonNode addedOnly = json.readTree(CliRun.of("search", "--dir", dir, "--format", "json", "--confirmed", "--factor", "MISSING_PROCEDURE",
+                "--limit", "1000", "*:*").out());
+        assertThat(addedOnly.get("total").asLong()).isEqualTo(1);
+        CliRun text = CliRun.of("search", "--dir", dir, "--confirmed", "*:*");
+        assertThat(text.out()).contains("MISSING_PROCEDURE (added)").contains(confirmedCode + " (confirmed)");
+
+        // the same review: unchanged; the review changed: the act replaced; no review: replaced again, as scanned
+        assertThat(CliRun.of("index", "--dir", dir, "--review", review.toString(), act.toString()).out()).startsWith("added 0, unchanged 1,");
+        Files.write(review, java.util.List.of(struck.toString(), confirmed.toString()));
+        assertThat(CliRun.of("index", "--dir", dir, "--review", review.toString(), act.toString()).out()).startsWith("added 0, unchanged 0, replaced 1,");
+        assertThat(json.readTree(CliRun.of("search", "--dir", dir, "--format", "json", "--confirmed", "*:*").out()).get("total").asLong()).isEqualTo(1);
+        assertThat(CliRun.of("index", "--dir", dir, act.toString()).out()).startsWith("added 0, unchanged 0, replaced 1,");
+        assertThat(json.readTree(CliRun.of("search", "--dir", dir, "--format", "json", "--confirmed", "*:*").out()).get("total").asLong()).isZero();
+
+        // a decision whose provision the file no longer holds, and one on a file this call does not index
+        String changedText = Files.readString(act).replace(confirmed.get("text").asText().substring(0, 40), "Иначе сказано: ");
+        Files.writeString(act, changedText);
+        var elsewhere = added.deepCopy().put("act", "other.txt");
+        Files.write(review, java.util.List.of(struck.toString(), confirmed.toString(), elsewhere.toString()));
+        CliRun stale = CliRun.of("index", "--dir", dir, "--review", review.toString(), act.toString());
+        assertThat(stale.exit()).as(stale.err()).isZero();
+        assertThat(stale.out()).contains("expert's decisions 1 (1 not applied)");
+        assertThat(stale.err()).contains("review: not applied, the provision is no longer as reviewed (read it again): draft.txt: "
+                + confirmed.get("provision").asText())
+                .contains("review: decisions on other.txt, which this call does not index: left unused");
+
+        CliRun noFiles = CliRun.of("index", "--dir", dir, "--review", review.toString(), "--delete", "draft");
+        assertThat(noFiles.exit()).isEqualTo(2);
+        assertThat(noFiles.err()).contains("--review needs files to index");
+    }
+
+    private static JsonNode hitAt(JsonNode results, int start) {
+        for (JsonNode h : results.get("hits")) {
+            if (h.get("start").asInt() == start && !h.get("leadIn").asBoolean()) {
+                return h;
+            }
+        }
+        throw new AssertionError("no hit at " + start + " in " + results);
+    }
+
     @Test
     void badInputIsOneErrorLineAndExit2(@TempDir Path tmp) throws Exception {
         CliRun noIndex = CliRun.of("search", "--dir", tmp.resolve("none").toString(), "law");

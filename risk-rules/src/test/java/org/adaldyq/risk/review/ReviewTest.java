@@ -138,6 +138,26 @@ class ReviewTest {
     }
 
     @Test
+    void aFingerprintChangesWithAnyDecisionOnItsTextAndOnlyThen() throws Exception {
+        List<JsonNode> lines = worksheet(kk, Review.NONE).stream().filter(l -> l.get("found").size() >= 1).limit(2).toList();
+        ObjectNode first = (ObjectNode) lines.get(0).deepCopy();
+        first.putArray("factors");
+        ObjectNode second = (ObjectNode) lines.get(1).deepCopy();
+        second.putArray("confirmed").add(second.get("found").get(0).asText());
+        String act = first.get("act").asText();
+        Review review = read(first + "\n" + second);
+        assertThat(review.fingerprint(act)).hasSize(64);
+        assertThat(read(second + "\n" + first).fingerprint(act)).as("the order of the lines").isEqualTo(review.fingerprint(act));
+        assertThat(review.and(read(lines.get(0).toString())).fingerprint(act)).as("a worksheet line read after it")
+                .isEqualTo(review.fingerprint(act));
+        second.putObject("notes").put(second.get("found").get(0).asText(), "seen in the committee");
+        assertThat(read(first + "\n" + second).fingerprint(act)).as("a note added").isNotEqualTo(review.fingerprint(act));
+        assertThat(read(first.toString()).fingerprint(act)).as("a decision fewer").isNotEqualTo(review.fingerprint(act));
+        assertThat(review.fingerprint("other.md")).isEmpty();
+        assertThat(read(lines.get(0).toString()).fingerprint(act)).as("a line that decides nothing").isEmpty();
+    }
+
+    @Test
     void aLineEditedByHandCountsByItsFactors() throws Exception {
         ObjectNode line = (ObjectNode) worksheet(kk, Review.NONE).stream().filter(l -> l.get("found").size() >= 1).findFirst().orElseThrow();
         String found = line.get("found").get(0).asText();

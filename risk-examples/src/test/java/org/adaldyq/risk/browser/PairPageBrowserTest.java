@@ -119,4 +119,71 @@ class PairPageBrowserTest {
                 && f.get("kk") != null && String.valueOf(f.get("kk").get("provisionStart")).equals(kkStart));
         assertThat(reviewed.get("findings")).filteredOn(f -> f.toString().contains("\"confirmed\"")).hasSize(1);
     }
+    /**
+     * Adding what the scanner missed on the page: the box of a version that lacks a finding of the other adds it
+     * there, and a factor added to a provision of one version goes to the provision with the same number in the
+     * other; one removed from the list is gone; {@code scan --pair --review} of the saved file reports the one-sided
+     * finding in both versions and the added factor in the version that kept it.
+     */
+    @Test
+    void factorsAddedOnThePageAreFindingsOfScanPair(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        browser.navigate().refresh();
+        int findings = browser.findElements(By.cssSelector("aside.note[data-start]")).size();
+        List<WebElement> boxes = browser.findElements(By.cssSelector(".missing[data-start]"));
+        assertThat(boxes).hasSize(counts.get("kk").asInt() + counts.get("ru").asInt());
+        WebElement box = boxes.get(0);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+        box.findElement(By.cssSelector("button.add-here")).click();
+        assertThat(box.getAttribute("data-review")).isEqualTo("added");
+        assertThat(browser.findElement(By.cssSelector(".review-counts")).getText())
+                .isEqualTo("0 расталды · 0 алынып тасталды · " + findings + " тексерілмеген · 1 сарапшы қосты");
+
+        // a provision with no finding in either version, added in both at once
+        ObjectMapper json = new ObjectMapper();
+        JsonNode kkLines = json.readTree(browser.findElement(By.cssSelector("script.review-data[data-act='kz-laws_kaz_104440.md']"))
+                .getAttribute("textContent"));
+        JsonNode ruLines = json.readTree(browser.findElement(By.cssSelector("script.review-data[data-act='kz-laws_rus_104440.md']"))
+                .getAttribute("textContent"));
+        JsonNode plain = null;
+        for (JsonNode kk : kkLines) {
+            long twins = 0;
+            for (JsonNode ru : ruLines) {
+                twins += ru.get("provision").equals(kk.get("provision")) && ru.get("found").isEmpty() ? 1 : 0;
+            }
+            if (kk.get("found").isEmpty() && kk.get("text").asText().length() > 60 && twins == 1 && plain == null) {
+                plain = kk;
+            }
+        }
+        assertThat(plain).isNotNull();
+        String plainProvision = plain.get("provision").asText();
+        WebElement bar = browser.findElement(By.cssSelector(".review-bar"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", bar);
+        new org.openqa.selenium.support.ui.Select(bar.findElement(By.cssSelector("select.provision"))).selectByValue(plain.get("id").asText());
+        new org.openqa.selenium.support.ui.Select(bar.findElement(By.cssSelector("select.factor"))).selectByValue("MISSING_PROCEDURE");
+        bar.findElement(By.cssSelector("button.add")).click();
+        List<WebElement> added = bar.findElements(By.cssSelector("ul.added li"));
+        assertThat(added).hasSize(3);
+        assertThat(added).filteredOn(li -> li.getText().contains("MISSING_PROCEDURE")).hasSize(2)
+                .anySatisfy(li -> assertThat(li.getText()).startsWith("kk · "))
+                .anySatisfy(li -> assertThat(li.getText()).startsWith("ru · "));
+        added.stream().filter(li -> li.getText().startsWith("ru · ") && li.getText().contains("MISSING_PROCEDURE")).findFirst().orElseThrow()
+                .findElement(By.cssSelector("button")).click();
+        assertThat(bar.findElements(By.cssSelector("ul.added li"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector(".review-counts")).getText()).endsWith("· 2 сарапшы қосты");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+        Browser.screenshot(browser, Path.of("target/screenshots/pair-added.png"));
+
+        Path saved = dir.resolve("pair.review.jsonl");
+        Files.writeString(saved, (String) browser.executeScript("return window.adaldyqPairReview()"));
+        StringWriter out = new StringWriter();
+        assertThat(RiskCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "scan", "--pair", "--format", "json", "--review",
+                saved.toString(), KK, RU)).isZero();
+        JsonNode reviewed = json.readTree(out.toString());
+        assertThat(reviewed.get("counts").get("both").asInt()).isEqualTo(counts.get("both").asInt() + 1);
+        assertThat(reviewed.get("counts").get("kk").asInt() + reviewed.get("counts").get("ru").asInt())
+                .isEqualTo(counts.get("kk").asInt() + counts.get("ru").asInt());
+        assertThat(reviewed.get("findings")).filteredOn(f -> f.get("factor").asText().equals("MISSING_PROCEDURE")
+                && f.get("provision").asText().equals(plainProvision)).singleElement()
+                .satisfies(f -> assertThat(f.get("in").toString()).isEqualTo("[\"kk\"]"));
+    }
 }

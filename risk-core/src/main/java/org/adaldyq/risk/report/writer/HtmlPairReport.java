@@ -9,7 +9,6 @@ import org.adaldyq.risk.lang.Language;
 import org.adaldyq.risk.regulation.FactorCatalogue;
 import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.PairReport.PairedFinding;
-import org.adaldyq.risk.finding.ProvisionLocation;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ScannedDocument;
 import org.adaldyq.risk.review.Review;
@@ -56,13 +55,48 @@ public final class HtmlPairReport {
                 var side = note.closest('[data-act]');
                 return side ? byAct[side.getAttribute('data-act')][note.getAttribute('data-start')] : null;
               }
+              var byId = {}, names = {}, codes = [];
+              lines.forEach(function (l) { byId[l.id] = l; });
+              bar.querySelectorAll('select.provision option').forEach(function (o) { names[o.value] = o.textContent; });
+              bar.querySelectorAll('select.factor option').forEach(function (o) { codes.push(o.value); });
+              // the provision with the same number in the other version, when there is exactly one
+              function twinOf(l) {
+                var twins = lines.filter(function (x) { return x.act !== l.act && x.provision === l.provision; });
+                return twins.length === 1 ? twins[0] : null;
+              }
+              // a finding of one version only: the box where the other version lacks it, to add it there
+              var missing = document.querySelectorAll('.missing[data-start]');
+              function boxLine(box) { return byAct[box.getAttribute('data-act')][box.getAttribute('data-start')]; }
               function jsonl() {
                 return lines.map(reviewLine).join('\\n') + '\\n';
               }
               var notes = document.querySelectorAll('aside.note[data-start]');
               function paint() {
                 bar.querySelector('.review-counts').textContent = countsText(paintNotes(notes, lineOf, lines), words);
+                missing.forEach(function (box) {
+                  var on = has(boxLine(box).added, box.getAttribute('data-factor'));
+                  box.setAttribute('data-review', on ? 'added' : '');
+                  box.querySelector('button.add-here').setAttribute('aria-pressed', String(on));
+                });
+                addedList(bar.querySelector('ul.added'), lines, function (l) { return names[l.id] || l.provision; }, words.remove, paint);
               }
+              missing.forEach(function (box) {
+                box.querySelector('button.add-here').addEventListener('click', function () {
+                  var l = boxLine(box);
+                  var code = box.getAttribute('data-factor');
+                  if (has(l.added, code)) { l.added = without(l.added, code); } else { addFactor(l, code); }
+                  paint();
+                });
+              });
+              bar.querySelector('button.add').addEventListener('click', function () {
+                var l = byId[bar.querySelector('select.provision').value];
+                var code = bar.querySelector('select.factor').value;
+                if (!l || !code) { return; }
+                addFactor(l, code);
+                var twin = bar.querySelector('input.add-both').checked ? twinOf(l) : null;
+                if (twin) { addFactor(twin, code); }
+                paint();
+              });
               var fill = noteBoxes(notes, lineOf, paint);
               notes.forEach(function (note) {
                 note.querySelectorAll('button[data-decision]').forEach(function (b) {
@@ -98,7 +132,7 @@ public final class HtmlPairReport {
                     var mine = act ? byAct[act] : null;
                     var l = mine && relocated(mine, Object.keys(mine).map(function (k) { return mine[k]; }), r);
                     if (!l) { other++; return; }
-                    decide(l, r, null);
+                    decide(l, r, codes);
                     matched++;
                   });
                   bar.querySelector('.loaded').textContent = matched + ' / ' + (matched + other);
@@ -171,13 +205,14 @@ public final class HtmlPairReport {
         if (pair.findings().isEmpty()) {
             h.append("<p class=\"none\">").append(escape(label("none", lang))).append("</p>\n");
         } else if (reviewing) {
-            reviewBar(h, pair, lang);
+            reviewBar(h, pair, versions, catalogue, lang);
         }
-        group(h, pair, true, "bothTitle", colours, lang, reviewing);
-        group(h, pair, false, "oneTitle", colours, lang, reviewing);
+        List<Map<String, Integer>> starts = reviewing ? List.of(startsByCitation(versions[0]), startsByCitation(versions[1])) : null;
+        group(h, pair, true, "bothTitle", colours, lang, starts);
+        group(h, pair, false, "oneTitle", colours, lang, starts);
         if (reviewing && !pair.findings().isEmpty()) {
             for (ScannedDocument version : versions) {
-                reviewData(h, pair, version, review);
+                reviewData(h, version, review);
             }
         }
         h.append("</section>\n</main>\n<footer>").append(escape(label("generated", lang))).append("</footer>\n");
@@ -189,38 +224,55 @@ public final class HtmlPairReport {
         out.flush();
     }
 
-    /** The review bar: the counts, deciding a shared finding in both versions at once, save and load. */
-    private static void reviewBar(StringBuilder h, PairReport pair, Language lang) throws IOException {
+    /**
+     * The review bar: the counts, deciding a shared finding in both versions at once, the factors added and a
+     * provision of either version and a factor to add (to the provision with the same number in the other version
+     * too, unless the expert unticks it), save and load.
+     */
+    private static void reviewBar(StringBuilder h, PairReport pair, ScannedDocument[] versions, FactorCatalogue catalogue, Language lang)
+            throws IOException {
         String name = base(pair.first().source()) + "+" + base(pair.second().source());
         h.append("<div class=\"review-bar\" data-name=\"").append(escape(name)).append("\" data-words=\"")
-                .append(escape(HtmlReport.labelsJson(lang, "confirmed", "struck", "toReview", "added"))).append("\">\n<h3>").append(escape(label("review", lang)))
+                .append(escape(HtmlReport.labelsJson(lang, "confirmed", "struck", "toReview", "added", "remove"))).append("\">\n<h3>").append(escape(label("review", lang)))
                 .append("</h3>\n<p>").append(escape(label("reviewHelpPair", lang))).append("</p>\n<p><span class=\"review-counts\"></span></p>\n")
                 .append("<p><label><input type=\"checkbox\" class=\"both\" checked> ").append(escape(label("decideBoth", lang)))
+                .append("</label></p>\n<ul class=\"added\"></ul>\n<p><label>").append(escape(label("addFactor", lang)))
+                .append(": <select class=\"provision\">");
+        for (ScannedDocument version : versions) {
+            String act = Review.act(version.report().source());
+            Language side = version.report().language();
+            String text = version.document().text();
+            h.append("<optgroup label=\"").append(escape(act)).append(" · ").append(side.code()).append("\">");
+            for (org.adaldyq.risk.structure.Provision p : version.document().provisions()) {
+                h.append("<option value=\"").append(escape(act + "@" + p.start())).append("\">").append(side.code()).append(" · ")
+                        .append(escape(CitationText.of(p.citation(), side))).append(" — ")
+                        .append(escape(HtmlReport.shorten(p.text(text).replaceAll("\\s+", " ").strip(), 60))).append("</option>");
+            }
+            h.append("</optgroup>");
+        }
+        h.append("</select></label> <select class=\"factor\">");
+        for (String code : new java.util.TreeSet<>(catalogue.codes())) {
+            h.append("<option value=\"").append(escape(code)).append("\">").append(escape(catalogue.get(code).map(f -> f.title(lang)).orElse(code)))
+                    .append(" (").append(escape(code)).append(")</option>");
+        }
+        h.append("</select> <button type=\"button\" class=\"add\">").append(escape(label("add", lang)))
+                .append("</button></p>\n<p><label><input type=\"checkbox\" class=\"add-both\" checked> ").append(escape(label("addBoth", lang)))
                 .append("</label></p>\n<p><button type=\"button\" class=\"save\">").append(escape(label("saveReview", lang)))
                 .append("</button> <label>").append(escape(label("loadReview", lang)))
                 .append(": <input type=\"file\" class=\"load\" accept=\".jsonl,.json,.txt\"></label> <span class=\"loaded\"></span></p>\n</div>\n");
     }
 
     /**
-     * One version's review lines for the page's script: the provisions with a finding on the page or a decision,
-     * whole (the page does not show the text), {@code <} written as {@code \u003c}.
+     * One version's review lines for the page's script: every provision, whole (the page does not show the text;
+     * the expert may add a factor to any of them), {@code <} written as {@code \u003c}.
      */
-    private static void reviewData(StringBuilder h, PairReport pair, ScannedDocument version, Review review) throws IOException {
-        java.util.Set<Integer> shown = new java.util.HashSet<>();
-        for (PairedFinding f : pair.findings()) {
-            Finding mine = version.report().source().equals(pair.first().source()) ? f.first() : f.second();
-            if (mine != null) {
-                shown.add(((ProvisionLocation) mine.location()).provisionStart());
-            }
-        }
+    private static void reviewData(StringBuilder h, ScannedDocument version, Review review) throws IOException {
         h.append("<script type=\"application/json\" class=\"review-data\" data-act=\"").append(escape(Review.act(version.report().source())))
                 .append("\" data-lang=\"").append(version.report().language().code()).append("\">[");
         boolean firstLine = true;
         for (Review.Decision d : review.worksheet(version)) {
-            if (shown.contains(d.start()) || d.decided()) {
-                h.append(firstLine ? "" : ",").append(Review.line(d).replace("<", "\\u003c"));
-                firstLine = false;
-            }
+            h.append(firstLine ? "" : ",").append(Review.line(d).replace("<", "\\u003c"));
+            firstLine = false;
         }
         h.append("]</script>\n");
     }
@@ -232,9 +284,26 @@ public final class HtmlPairReport {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    /** The findings both versions carry ({@code both}), or those of one version only, side by side. */
+    /** A version's provisions by citation, those whose citation is its own (the provision a missing finding may be added to). */
+    private static Map<String, Integer> startsByCitation(ScannedDocument version) {
+        Map<String, Integer> starts = new java.util.HashMap<>();
+        java.util.Set<String> repeated = new java.util.HashSet<>();
+        for (org.adaldyq.risk.structure.Provision p : version.document().provisions()) {
+            if (starts.put(p.citation(), p.start()) != null) {
+                repeated.add(p.citation());
+            }
+        }
+        starts.keySet().removeAll(repeated);
+        return starts;
+    }
+
+    /**
+     * The findings both versions carry ({@code both}), or those of one version only, side by side; {@code starts}
+     * (null: no review on the page) each version's provisions by citation.
+     */
     private static void group(StringBuilder h, PairReport pair, boolean both, String title, Map<String, String> colours, Language lang,
-                              boolean reviewing) {
+                              List<Map<String, Integer>> starts) {
+        boolean reviewing = starts != null;
         List<PairedFinding> findings = pair.findings().stream().filter(f -> f.inBoth() == both).toList();
         if (findings.isEmpty()) {
             return;
@@ -249,22 +318,39 @@ public final class HtmlPairReport {
             String id = prefix + i++;
             String badge = badge(f.inBoth(), pair, f.inBoth() ? null : f.first() != null ? pair.first().language() : pair.second().language(), lang);
             h.append("<div class=\"twin\">\n");
-            side(h, f.first(), f, id + "-a", colours, pair.first(), badge, reviewing);
-            side(h, f.second(), f, id + "-b", colours, pair.second(), badge, reviewing);
+            side(h, f.first(), f, id + "-a", colours, pair.first(), badge, reviewing ? starts.get(0) : null);
+            side(h, f.second(), f, id + "-b", colours, pair.second(), badge, reviewing ? starts.get(1) : null);
             h.append("</div>\n");
         }
         h.append("</div>\n");
     }
 
+    /**
+     * One version's side of a finding: its note, or the box saying the version lacks it; with {@code starts}
+     * (the version's provisions by citation; null: no review), the box of a version whose provision has the
+     * finding's number offers to add the factor there.
+     */
     private static void side(StringBuilder h, Finding finding, PairedFinding f, String id, Map<String, String> colours,
-                             ScanReport version, String badge, boolean reviewing) {
+                             ScanReport version, String badge, Map<String, Integer> starts) {
         Language side = version.language();
+        String act = Review.act(version.source());
         if (finding == null) {
-            h.append("<div class=\"missing\" lang=\"").append(side.code()).append("\">").append(escape(CitationText.of(f.provision(), side)))
-                    .append(" · ").append(f.code()).append(": ").append(escape(label("notInVersion", side))).append("</div>\n");
+            Integer start = starts == null ? null : starts.get(f.provision());
+            h.append("<div class=\"missing\" lang=\"").append(side.code()).append('"');
+            if (start != null) {
+                h.append(" data-act=\"").append(escape(act)).append("\" data-start=\"").append(start).append("\" data-factor=\"")
+                        .append(escape(f.code())).append('"');
+            }
+            h.append('>').append(escape(CitationText.of(f.provision(), side))).append(" · ").append(f.code()).append(": ")
+                    .append(escape(label("notInVersion", side)));
+            if (start != null) {
+                h.append("<button type=\"button\" class=\"add-here\" aria-pressed=\"false\">").append(escape(label("addHere", side)))
+                        .append("</button>");
+            }
+            h.append("</div>\n");
         } else {
-            h.append("<div lang=\"").append(side.code()).append("\" data-act=\"").append(escape(Review.act(version.source()))).append("\">");
-            HtmlReport.note(h, finding, id, colours.getOrDefault(f.code(), "#777777"), side, badge, true, reviewing);
+            h.append("<div lang=\"").append(side.code()).append("\" data-act=\"").append(escape(act)).append("\">");
+            HtmlReport.note(h, finding, id, colours.getOrDefault(f.code(), "#777777"), side, badge, true, starts != null);
             h.append("</div>\n");
         }
     }

@@ -118,6 +118,30 @@ public final class HtmlReport implements Closeable {
                   });
                 };
               }
+              // the factor code on l as the expert's: a factor found and struck out is found again, another is added
+              function addFactor(l, code) {
+                if (has(l.found, code)) {
+                  l.struck = without(l.struck, code);
+                } else if (!has(l.added, code)) {
+                  l.added = l.added.concat([code]).sort();
+                }
+              }
+              // the factors added, an item each (nameOf: its provision's name) with its remove button (then changed())
+              function addedList(list, lines, nameOf, removeWord, changed) {
+                list.textContent = '';
+                lines.forEach(function (l) {
+                  l.added.forEach(function (code) {
+                    var item = document.createElement('li');
+                    item.textContent = nameOf(l) + ' · ' + code + ' ';
+                    var remove = document.createElement('button');
+                    remove.type = 'button';
+                    remove.textContent = removeWord;
+                    remove.addEventListener('click', function () { l.added = without(l.added, code); changed(); });
+                    item.appendChild(remove);
+                    list.appendChild(item);
+                  });
+                });
+              }
               // the review offered as a download named name
               function save(jsonl, name) {
                 var link = document.createElement('a');
@@ -207,20 +231,7 @@ public final class HtmlReport implements Closeable {
                 function lineOf(note) { return byStart[note.getAttribute('data-start')]; }
                 function paint() {
                   var counts = paintNotes(notes, lineOf, lines);
-                  var list = bar.querySelector('ul.added');
-                  list.textContent = '';
-                  lines.forEach(function (l) {
-                    l.added.forEach(function (code) {
-                      var item = document.createElement('li');
-                      item.textContent = (names[l.start] || l.provision) + ' · ' + code + ' ';
-                      var remove = document.createElement('button');
-                      remove.type = 'button';
-                      remove.textContent = words.remove;
-                      remove.addEventListener('click', function () { l.added = without(l.added, code); changed(); });
-                      item.appendChild(remove);
-                      list.appendChild(item);
-                    });
-                  });
+                  addedList(bar.querySelector('ul.added'), lines, function (l) { return names[l.start] || l.provision; }, words.remove, changed);
                   bar.querySelector('.review-counts').textContent = countsText(counts, words);
                   apply(section);
                 }
@@ -245,11 +256,7 @@ public final class HtmlReport implements Closeable {
                   var l = byStart[bar.querySelector('select.provision').value];
                   var code = bar.querySelector('select.factor').value;
                   if (!l || !code) { return; }
-                  if (has(l.found, code)) {
-                    l.struck = without(l.struck, code);
-                  } else if (!has(l.added, code)) {
-                    l.added = l.added.concat([code]).sort();
-                  }
+                  addFactor(l, code);
                   changed();
                 });
                 bar.querySelector('button.save').addEventListener('click', function () {
@@ -367,6 +374,9 @@ public final class HtmlReport implements Closeable {
             aside.note[data-review=confirmed] { background: #eef7ee; }
             aside.note button[data-decision=confirmed][aria-pressed=true] { background: #1e7d32; border-color: #1e7d32; color: #fff; }
             aside.note[data-review=struck] { opacity: .6; }
+            .missing button.add-here { font: inherit; font-size: 12px; padding: 1px 9px; border: 1px solid #9aa0a6; border-radius: 10px; background: #fff; cursor: pointer; margin-left: 6px; }
+            .missing[data-review=added] { border: 1px solid #1e7d32; background: #eef7ee; color: var(--ink); }
+            .missing button.add-here[aria-pressed=true] { background: #1e7d32; border-color: #1e7d32; color: #fff; }
             aside.note[data-review=struck] h4 { text-decoration: line-through; }
             aside.note button[data-decision=struck][aria-pressed=true] { background: #b3261e; border-color: #b3261e; color: #fff; }
             .error { color: #b3261e; }
@@ -791,7 +801,7 @@ public final class HtmlReport implements Closeable {
         }
     }
 
-    private static String shorten(String s, int max) {
+    static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 

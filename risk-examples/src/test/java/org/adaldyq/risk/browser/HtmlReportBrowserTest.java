@@ -229,6 +229,64 @@ class HtmlReportBrowserTest {
     }
 
     /**
+     * Adding a factor where the expert reads: the + beside a paragraph with no finding opens a chooser there, the
+     * factor added stands as a note beside the paragraph with the expert's note, is counted and saved on the
+     * provision that starts in the paragraph, and Remove takes it away.
+     */
+    @Test
+    void anExpertAddsAFactorBesideTheParagraphTheyRead() throws Exception {
+        try {
+            WebElement section = browser.findElement(By.cssSelector("section.doc[lang=ru]"));
+            WebElement para = section.findElements(By.cssSelector("p.line")).stream()
+                    .filter(p -> !p.findElements(By.cssSelector("button.plus")).isEmpty() && p.getText().length() > 80
+                            && p.findElements(By.cssSelector("mark")).isEmpty())
+                    .skip(2).findFirst().orElseThrow();
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", para);
+            new org.openqa.selenium.interactions.Actions(browser).moveToElement(para).perform();
+            WebElement plus = para.findElement(By.cssSelector("button.plus"));
+            assertThat(plus.isDisplayed()).as("the + shows on the paragraph the pointer is on").isTrue();
+            assertThat(plus.getText()).isEmpty();
+            plus.click();
+            WebElement form = section.findElement(By.cssSelector(".add-inline"));
+            assertThat(form.getRect().getY()).isBetween(para.getRect().getY() - 2, para.getRect().getY() + para.getRect().getHeight());
+            new org.openqa.selenium.support.ui.Select(form.findElement(By.cssSelector("select.factor-inline"))).selectByValue("VAGUE_TERMS");
+            form.findElement(By.cssSelector("button")).click();
+            assertThat(section.findElements(By.cssSelector(".add-inline"))).isEmpty();
+            WebElement added = section.findElement(By.cssSelector("aside.added-note"));
+            assertThat(added.getText()).contains("VAGUE_TERMS").contains("добавлено экспертом");
+            assertThat(added.getRect().getX()).isGreaterThan(para.getRect().getX() + para.getRect().getWidth() - 1);
+            assertThat(section.findElement(By.cssSelector(".review-bar .review-counts")).getText()).endsWith("· 1 добавлено экспертом");
+            assertThat(section.findElement(By.cssSelector(".review-bar ul.added")).getText()).contains("VAGUE_TERMS");
+            added.findElement(By.cssSelector("textarea.expert-note")).sendKeys("Критерии не названы");
+            Browser.screenshot(browser, Path.of("target/screenshots/html-report-add-inline.png"));
+
+            String start = added.getAttribute("data-added-start");
+            String saved = (String) browser.executeScript("return window.adaldyqReview[arguments[0]]()", section.getAttribute("id"));
+            ObjectMapper json = new ObjectMapper();
+            JsonNode line = null;
+            for (String l : saved.split("\n")) {
+                JsonNode n = json.readTree(l);
+                if (n.get("start").asText().equals(start)) {
+                    line = n;
+                }
+            }
+            assertThat(line).isNotNull();
+            assertThat(line.get("added").toString()).isEqualTo("[\"VAGUE_TERMS\"]");
+            assertThat(line.get("notes").get("VAGUE_TERMS").asText()).isEqualTo("Критерии не названы");
+            String words = line.get("text").asText();
+            String own = words.substring(words.lastIndexOf('\n') + 1); // the provision's own words, after a list's lead-in
+            assertThat(para.getText().replaceAll("\\s+", " ")).contains(own.replaceAll("\\s+", " ").substring(0, Math.min(40, own.length())).strip());
+
+            added.findElement(By.cssSelector("button.remove")).click();
+            assertThat(section.findElements(By.cssSelector("aside.added-note"))).isEmpty();
+            assertThat(section.findElement(By.cssSelector(".review-bar .review-counts")).getText()).endsWith("· 0 добавлено экспертом");
+            assertThat(Browser.consoleErrors(browser)).isEmpty();
+        } finally {
+            browser.navigate().refresh();
+        }
+    }
+
+    /**
      * The review a third expert finishes ({@code review agree --adjudicate}), loaded into the page: the disputed
      * finding says what each expert decided, in the finding's note and in the review bar; the third expert's
      * decision on it is saved.

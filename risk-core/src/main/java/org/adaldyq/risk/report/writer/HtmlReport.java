@@ -229,14 +229,142 @@ public final class HtmlReport implements Closeable {
                 }
                 var notes = section.querySelectorAll('aside.note[data-start]');
                 function lineOf(note) { return byStart[note.getAttribute('data-start')]; }
+                // where the expert reads: the paragraph each provision starts in (the page's text is a paragraph per
+                // line, so offsets count the paragraphs' words and a newline each), a + beside it to add a factor there
+                var paras = Array.prototype.slice.call(section.querySelectorAll('p.line'));
+                var paraStarts = [];
+                var offset = 0;
+                paras.forEach(function (p) { paraStarts.push(offset); offset += p.textContent.length + 1; });
+                function paraOf(start) {
+                  var lo = 0, hi = paraStarts.length - 1;
+                  while (lo < hi) {
+                    var mid = (lo + hi + 1) >> 1;
+                    if (paraStarts[mid] <= start) { lo = mid; } else { hi = mid - 1; }
+                  }
+                  return paras[lo];
+                }
+                // the notes beside a paragraph: its own notes' box, or a new one in its row
+                function notesBeside(p) {
+                  var next = p.nextElementSibling;
+                  if (next && next.classList.contains('notes')) { return next; }
+                  var box = document.createElement('div');
+                  box.className = 'notes';
+                  p.after(box);
+                  return box;
+                }
+                var factorSelect = bar.querySelector('select.factor');
+                var titles = {};
+                factorSelect.querySelectorAll('option').forEach(function (o) {
+                  titles[o.value] = o.textContent.slice(0, o.textContent.lastIndexOf(' ('));
+                });
+                var starting = new Map();
+                lines.forEach(function (l) {
+                  var p = paraOf(l.start);
+                  if (!starting.has(p)) { starting.set(p, []); }
+                  starting.get(p).push(l);
+                });
+                starting.forEach(function (provisions, p) {
+                  var plus = document.createElement('button'); // its + drawn by the style: the paragraph's words stay as they are
+                  plus.type = 'button';
+                  plus.className = 'plus';
+                  plus.title = words.addFactor + ': ' + provisions.map(function (l) { return names[l.start] || l.provision; }).join('; ');
+                  plus.setAttribute('aria-label', plus.title);
+                  p.insertBefore(plus, p.firstChild);
+                  plus.addEventListener('click', function () {
+                    var box = notesBeside(p);
+                    var form = box.querySelector('.add-inline');
+                    if (form) { form.remove(); return; }
+                    form = document.createElement('div');
+                    form.className = 'add-inline';
+                    var which = null;
+                    if (provisions.length > 1) {
+                      which = document.createElement('select');
+                      which.className = 'provision-inline';
+                      provisions.forEach(function (l) {
+                        var o = document.createElement('option');
+                        o.value = l.start;
+                        o.textContent = names[l.start] || l.provision;
+                        which.appendChild(o);
+                      });
+                      form.appendChild(which);
+                    }
+                    var factor = factorSelect.cloneNode(true);
+                    factor.className = 'factor-inline';
+                    form.appendChild(factor);
+                    var add = document.createElement('button');
+                    add.type = 'button';
+                    add.textContent = words.add;
+                    add.addEventListener('click', function () {
+                      addFactor(which ? byStart[which.value] : provisions[0], factor.value);
+                      form.remove();
+                      changed();
+                    });
+                    form.appendChild(add);
+                    box.insertBefore(form, box.firstChild);
+                    factor.focus();
+                  });
+                });
+                // each factor added, a note beside its provision's paragraph: its title, the expert's note, Remove
+                var addedShown = null;
+                function addedNotes() {
+                  var now = JSON.stringify(lines.map(function (l) {
+                    return l.added.map(function (code) { return [code, (l.notes || {})[code] || '']; });
+                  }));
+                  if (now === addedShown) { return; }
+                  addedShown = now;
+                  section.querySelectorAll('aside.added-note').forEach(function (n) { n.remove(); });
+                  lines.forEach(function (l) {
+                    l.added.forEach(function (code) {
+                      var note = document.createElement('aside');
+                      note.className = 'note added-note';
+                      note.setAttribute('data-factor', code);
+                      note.setAttribute('data-added-start', l.start);
+                      var h4 = document.createElement('h4');
+                      h4.textContent = titles[code] || code;
+                      var cite = document.createElement('p');
+                      cite.className = 'cite';
+                      cite.textContent = (names[l.start] || l.provision) + ' · ' + code;
+                      var by = document.createElement('p');
+                      by.className = 'expert';
+                      by.textContent = words.added;
+                      var area = document.createElement('textarea');
+                      area.className = 'expert-note';
+                      area.maxLength = 4000;
+                      area.placeholder = words.notePlaceholder;
+                      area.setAttribute('aria-label', words.note);
+                      area.value = (l.notes || {})[code] || '';
+                      area.addEventListener('input', function () {
+                        l.notes = l.notes || {};
+                        if (area.value.trim()) { l.notes[code] = area.value; } else { delete l.notes[code]; }
+                        posted();
+                      });
+                      var remove = document.createElement('button');
+                      remove.type = 'button';
+                      remove.className = 'remove';
+                      remove.textContent = words.remove;
+                      remove.addEventListener('click', function () {
+                        l.added = without(l.added, code);
+                        if (l.notes) { delete l.notes[code]; }
+                        changed();
+                      });
+                      [h4, cite, by, area, remove].forEach(function (e) { note.appendChild(e); });
+                      var box = notesBeside(paraOf(l.start));
+                      box.insertBefore(note, box.querySelector('.add-inline') ? box.firstChild.nextSibling : box.firstChild);
+                    });
+                  });
+                }
                 function paint() {
                   var counts = paintNotes(notes, lineOf, lines);
                   addedList(bar.querySelector('ul.added'), lines, function (l) { return names[l.start] || l.provision; }, words.remove, changed);
+                  addedNotes();
                   bar.querySelector('.review-counts').textContent = countsText(counts, words);
                   apply(section);
                 }
                 function changed() {
                   paint();
+                  posted();
+                }
+                function posted() {
                   if (window.parent !== window) {
                     window.parent.postMessage({type: 'adaldyq-review', act: bar.getAttribute('data-act'), review: jsonl()}, '*');
                   }
@@ -374,6 +502,16 @@ public final class HtmlReport implements Closeable {
             aside.note[data-review=confirmed] { background: #eef7ee; }
             aside.note button[data-decision=confirmed][aria-pressed=true] { background: #1e7d32; border-color: #1e7d32; color: #fff; }
             aside.note[data-review=struck] { opacity: .6; }
+            p.line { position: relative; }
+            p.line button.plus { position: absolute; left: -19px; top: 2px; width: 16px; height: 16px; padding: 0; border: 1px solid #9aa0a6; border-radius: 50%; background: #fff; color: var(--muted); font: 12px/13px system-ui, sans-serif; cursor: pointer; opacity: 0; }
+            p.line button.plus::before { content: "+"; }
+            p.line:hover button.plus, p.line button.plus:focus { opacity: 1; }
+            @media (hover: none) { p.line button.plus { opacity: .7; } }
+            .add-inline { border: 1px dashed #9aa0a6; border-radius: 4px; padding: 6px 8px; margin: 0 0 8px; font-size: 13px; display: flex; flex-wrap: wrap; gap: 6px; }
+            .add-inline select { max-width: 100%; }
+            aside.note.added-note { --c: #1e7d32; background: #eef7ee; }
+            aside.note.added-note button.remove { font: inherit; font-size: 12px; padding: 1px 9px; border: 1px solid #9aa0a6; border-radius: 10px; background: #fff; cursor: pointer; margin-top: 4px; }
+            @media print { p.line button.plus, .add-inline, aside.note.added-note button.remove { display: none; } }
             .missing button.add-here { font: inherit; font-size: 12px; padding: 1px 9px; border: 1px solid #9aa0a6; border-radius: 10px; background: #fff; cursor: pointer; margin-left: 6px; }
             .missing[data-review=added] { border: 1px solid #1e7d32; background: #eef7ee; color: var(--ink); }
             .missing button.add-here[aria-pressed=true] { background: #1e7d32; border-color: #1e7d32; color: #fff; }
@@ -684,7 +822,8 @@ public final class HtmlReport implements Closeable {
      */
     private void reviewBar(StringBuilder h, ScannedDocument scanned, Review review, Language lang) throws IOException {
         String act = Review.act(scanned.report().source());
-        String words = labelsJson(lang, "confirmed", "struck", "toReview", "added", "remove", "disputed");
+        String words = labelsJson(lang, "confirmed", "struck", "toReview", "added", "remove", "disputed", "addFactor", "add", "note",
+                "notePlaceholder");
         h.append("<div class=\"review-bar\" data-act=\"").append(escape(act)).append("\" data-words=\"").append(escape(words)).append("\">\n");
         h.append("<h3>").append(escape(label("review", lang))).append("</h3>\n<p>").append(escape(label("reviewHelp", lang))).append("</p>\n");
         h.append("<p><span class=\"review-counts\"></span></p>\n<ul class=\"added\"></ul>\n<ul class=\"disputes\"></ul>\n<p>");

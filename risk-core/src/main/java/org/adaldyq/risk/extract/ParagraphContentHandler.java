@@ -14,7 +14,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * <p>Block elements end a line; an empty block ({@code <p>&nbsp;</p>}) leaves one empty line, never more.
  * Whitespace inside a paragraph collapses to one space. Things that are not the text of the act are
  * dropped: {@code head}, scripts, styles, hidden elements, and the editorial notes of pravo.gov.ru pages
- * ({@code span.mark}: «(В редакции Федерального закона …)»). A superscript number right after a digit is
+ * ({@code span.mark}: «(В редакции Федерального закона …)»), and in an office document or a PDF the reviewers'
+ * comments Tika gives as {@code class="annotation"} (an ODF annotation, a PDF note). A superscript number right after a digit is
  * written with a dot, as Russian legal citations do ({@code 39<sup>6</sup>} → {@code 39.6}).
  */
 final class ParagraphContentHandler extends DefaultHandler {
@@ -41,6 +42,7 @@ final class ParagraphContentHandler extends DefaultHandler {
 
     private final long maxChars;
     private final boolean newlineIsSpace;
+    private final boolean dropAnnotations;
     private final StringBuilder out = new StringBuilder(4096);
     private final StringBuilder line = new StringBuilder(256);
     private final Deque<Integer> open = new ArrayDeque<>();
@@ -55,15 +57,24 @@ final class ParagraphContentHandler extends DefaultHandler {
      *                       wrapped inside a paragraph), false where it is a real line break (DOCX, RTF)
      */
     ParagraphContentHandler(long maxChars, boolean newlineIsSpace) {
+        this(maxChars, newlineIsSpace, false);
+    }
+
+    /**
+     * @param dropAnnotations true for a document Tika parsed (office, PDF): its {@code class="annotation"} elements
+     *                        are comments on the text, not the text
+     */
+    ParagraphContentHandler(long maxChars, boolean newlineIsSpace, boolean dropAnnotations) {
         this.maxChars = maxChars;
         this.newlineIsSpace = newlineIsSpace;
+        this.dropAnnotations = dropAnnotations;
     }
 
     @Override
     public void startElement(String uri, String localName, String qName, Attributes atts) {
         String name = elementName(localName, qName);
         int flags = 0;
-        if (SKIPPED.contains(name) || isHidden(atts)) {
+        if (SKIPPED.contains(name) || isHidden(atts) || dropAnnotations && hasClass(atts, "annotation")) {
             flags |= SKIP;
             skipDepth++;
         }

@@ -131,8 +131,7 @@ public final class TextExtractor {
                 result = html(bytes, source);
                 break;
             case ZIP:
-                ZipBombCheck.check(bytes, source);
-                result = tika(bytes, source, format);
+                result = tika(WordComments.without(bytes, ZipBombCheck.check(bytes, source)), source, format);
                 break;
             case PDF:
             case OLE2:
@@ -233,7 +232,7 @@ public final class TextExtractor {
     }
 
     private ExtractedText tika(byte[] bytes, String source, Format format) throws DocumentReadException {
-        ParagraphContentHandler handler = new ParagraphContentHandler(maxChars, format == Format.PDF);
+        ParagraphContentHandler handler = new ParagraphContentHandler(maxChars, format == Format.PDF, true);
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, source);
         ParseContext context = new ParseContext();

@@ -27,16 +27,19 @@ final class ZipBombCheck {
      * archiver's code-page names pass; a name the archive flags as UTF-8 but that is not UTF-8 is a broken
      * archive, refused here rather than left to a parser that might read past it.
      *
+     * @return the names of the entries read (all of them, or those before an entry the ZIP stream could not read)
      * @throws DocumentReadException {@code TOO_LARGE} when the archive inflates past a limit; {@code CORRUPT}
      *                               for an entry name flagged UTF-8 that is not; any other broken archive is
      *                               left to the parser (it reports it as {@code CORRUPT})
      */
-    static void check(byte[] zip, String source) throws DocumentReadException {
+    static java.util.List<String> check(byte[] zip, String source) throws DocumentReadException {
+        java.util.List<String> names = new java.util.ArrayList<>();
         long inflated = 0;
         byte[] sink = new byte[64 * 1024];
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.ISO_8859_1)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
+                names.add(entry.getName());
                 int n;
                 while ((n = in.read(sink)) > 0) {
                     inflated += n;
@@ -57,5 +60,6 @@ final class ZipBombCheck {
             throw new DocumentReadException(source, DocumentReadException.Reason.CORRUPT,
                     "a ZIP entry name flagged UTF-8 is not UTF-8: a broken archive, not parsed");
         }
+        return names;
     }
 }

@@ -62,6 +62,72 @@ class TextExtractorTest {
         assertThat(t.text()).doesNotContain("\r", "\uFFFD");
     }
 
+    /**
+     * A draft that came back from review with Word comments reads as the draft: the comments' words (a reviewer's,
+     * on the first paragraph and across the second) are neither text nor provisions, and every offset is as before.
+     */
+    @Test
+    void wordCommentsAreNotTheDraftsText() throws Exception {
+        byte[] original = Files.readAllBytes(resource("fixtures/ru-article23.docx"));
+        java.io.ByteArrayOutputStream commented = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(original))) {
+            org.apache.poi.xwpf.usermodel.XWPFComments comments = doc.createComments();
+            java.util.List<org.apache.poi.xwpf.usermodel.XWPFParagraph> paragraphs = doc.getParagraphs();
+            for (int i = 0; i < 2; i++) {
+                java.math.BigInteger id = java.math.BigInteger.valueOf(i + 1);
+                org.apache.poi.xwpf.usermodel.XWPFComment c = comments.createComment(id);
+                c.setAuthor("Рецензент");
+                c.createParagraph().createRun().setText("Уполномоченный орган вправе отказать по иным основаниям: замечание " + i);
+                org.apache.poi.xwpf.usermodel.XWPFParagraph p = paragraphs.get(i);
+                p.getCTP().insertNewCommentRangeStart(0).setId(id);
+                p.getCTP().addNewCommentRangeEnd().setId(id);
+                p.createRun().getCTR().addNewCommentReference().setId(id);
+            }
+            doc.write(commented);
+        }
+        ExtractedText plain = EXTRACTOR.extract(original, "draft.docx");
+        ExtractedText reviewed = EXTRACTOR.extract(commented.toByteArray(), "draft-reviewed.docx");
+        assertThat(new String(commented.toByteArray(), StandardCharsets.ISO_8859_1)).contains("word/comments.xml");
+        assertThat(reviewed.text()).isEqualTo(plain.text()).doesNotContain("замечание", "Comment by", "Рецензент");
+    }
+
+    /** The same for a LibreOffice document: an annotation in the first paragraph is not a paragraph of its own. */
+    @Test
+    void odfAnnotationsAreNotTheDraftsText() throws Exception {
+        byte[] original = Files.readAllBytes(resource("fixtures/ru-article23.odt"));
+        java.io.ByteArrayOutputStream annotated = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(original));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(annotated)) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] data = in.readAllBytes();
+                if (e.getName().equals("content.xml")) {
+                    String xml = new String(data, StandardCharsets.UTF_8);
+                    int p = xml.indexOf('>', xml.indexOf("<text:p", xml.indexOf("<office:text"))) + 1;
+                    xml = xml.substring(0, p) + "<office:annotation><text:p>ЗАМЕЧАНИЕ рецензента: орган вправе отказать</text:p>"
+                            + "</office:annotation>" + xml.substring(p);
+                    data = xml.getBytes(StandardCharsets.UTF_8);
+                }
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                if (e.getName().equals("mimetype")) { // stored first and uncompressed, as ODF requires
+                    copy.setMethod(java.util.zip.ZipEntry.STORED);
+                    copy.setSize(data.length);
+                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                    crc.update(data);
+                    copy.setCrc(crc.getValue());
+                }
+                out.putNextEntry(copy);
+                out.write(data);
+                out.closeEntry();
+            }
+        }
+        ExtractedText plain = EXTRACTOR.extract(original, "draft.odt");
+        ExtractedText reviewed = EXTRACTOR.extract(annotated.toByteArray(), "draft-reviewed.odt");
+        assertThat(new String(annotated.toByteArray(), StandardCharsets.UTF_8)).doesNotContain("ЗАМЕЧАНИЕ"); // compressed
+        assertThat(reviewed.mediaType()).isEqualTo("application/vnd.oasis.opendocument.text");
+        assertThat(reviewed.text()).isEqualTo(plain.text()).doesNotContain("ЗАМЕЧАНИЕ");
+    }
+
     @Test
     void windows1251AndKoi8AreToldApart() throws Exception {
         assertThat(EXTRACTOR.extract(resource("fixtures/ru-article23-cp1251.txt")).metadata())

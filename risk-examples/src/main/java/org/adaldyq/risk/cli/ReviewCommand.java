@@ -23,8 +23,75 @@ import picocli.CommandLine.Spec;
 /** {@code review}: work with experts' reviews (the JSON lines of {@code scan --format review} and the annotated pages). */
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = "Work with experts' reviews (JSON lines, as scan --format review and the annotated pages save them).",
-        subcommands = {ReviewCommand.Agree.class})
+        subcommands = {ReviewCommand.Agree.class, ReviewCommand.FromDocx.class})
 final class ReviewCommand {
+
+    @Command(name = "from-docx", mixinStandardHelpOptions = true,
+            description = "Read the review an expert made in Word on the draft with the scanner's comments (scan --format docx): a "
+                    + "finding whose comment was deleted is struck out, a reply to a comment is the expert's note on the finding (one "
+                    + "opening with a yes, ✓ or «верно», confirms it; with a no, ✗ or «исключить», strikes it out), and a comment of the "
+                    + "expert's own naming a factor (its code or title) adds it to the provision. Writes the review lines (scan --review).")
+    static final class FromDocx implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The commented draft (DOCX) as the expert saved it.")
+        Path file;
+
+        @Option(names = "--act", paramLabel = "NAME", description = "The file name the review lines name the text by (default: FILE's "
+                + "name; give the draft's own, e.g. draft.docx, to apply the review to it by name).")
+        String act;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "R.jsonl", description = "Write the review here (default: standard output).")
+        Path output;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
+            }
+            org.adaldyq.risk.RiskEngine engine = org.adaldyq.risk.RiskEngine.builder().build();
+            org.adaldyq.risk.report.ScannedDocument scanned;
+            try {
+                scanned = engine.scanDocument(file);
+            } catch (org.adaldyq.risk.extract.DocumentReadException e) {
+                spec.commandLine().getErr().println("error: " + file + ": " + e.getMessage());
+                return 2;
+            }
+            org.adaldyq.risk.report.writer.DocxReviewReader.Read read;
+            try (var in = Files.newInputStream(file)) {
+                read = org.adaldyq.risk.report.writer.DocxReviewReader.read(in, scanned,
+                        act == null ? file.getFileName().toString() : act, engine.catalogue());
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("error: " + file + ": not a Word document with comments to read (" + e.getMessage() + ")");
+                return 2;
+            }
+            StringBuilder lines = new StringBuilder();
+            for (Review.Decision d : read.review().lines()) {
+                lines.append(Review.line(d)).append('\n');
+            }
+            if (output == null) {
+                spec.commandLine().getOut().print(lines);
+                spec.commandLine().getOut().flush();
+            } else {
+                Files.writeString(output, lines, StandardCharsets.UTF_8);
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            int findings = scanned.report().findings().size();
+            err.printf(Locale.ROOT, "review from %s: %d finding(s): %d confirmed, %d struck out, %d left as found; %d factor(s) added; "
+                            + "%d note(s)%s%n", file, findings, read.confirmed(), read.struck(), findings - read.confirmed() - read.struck(),
+                    read.added(), read.noted(), output == null ? "" : " -> " + output);
+            if (read.scanners() == 0) {
+                err.println("review: the document holds no comment of the scanner (scan --format docx writes them): nothing struck out");
+            }
+            for (String comment : read.unread()) {
+                err.println("review: a comment that names no factor and answers no finding, left out: " + comment);
+            }
+            err.flush();
+            return 0;
+        }
+    }
 
     @Command(name = "agree", mixinStandardHelpOptions = true,
             description = "Compare two experts' reviews of the same texts: the provisions given the same factors, Cohen's kappa per "

@@ -132,7 +132,7 @@ public final class DocxReview {
     private static final String COMMENTS_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
 
     /** The main document part, as the package's relationships name it ({@code word/document.xml} as a rule). */
-    private static String mainPart(OoxmlPackage docx) throws IOException {
+    static String mainPart(OoxmlPackage docx) throws IOException {
         Document rels = docx.xml("_rels/.rels");
         NodeList all = rels.getElementsByTagNameNS(PACKAGE_RELS, "Relationship");
         for (int i = 0; i < all.getLength(); i++) {
@@ -151,7 +151,7 @@ public final class DocxReview {
         return rels;
     }
 
-    private static String commentsPart(Document rels, String main) {
+    static String commentsPart(Document rels, String main) {
         NodeList all = rels.getElementsByTagNameNS(PACKAGE_RELS, "Relationship");
         for (int i = 0; i < all.getLength(); i++) {
             Element r = (Element) all.item(i);
@@ -238,7 +238,7 @@ public final class DocxReview {
             c.setAttributeNS(W, "w:author", AUTHOR);
             c.setAttributeNS(W, "w:initials", "AR");
             c.setAttributeNS(W, "w:date", date);
-            for (String words : commentLines(f)) {
+            for (String words : commentLines(f, scanned.report().language())) {
                 Element p = commentsPart.createElementNS(W, "w:p");
                 Element r = commentsPart.createElementNS(W, "w:r");
                 Element t = commentsPart.createElementNS(W, "w:t");
@@ -262,15 +262,17 @@ public final class DocxReview {
 
     /**
      * A comment's paragraphs: the factor's title, code, score and confidence (and the expert's decision after a
-     * review), why, how to fix, and how often
-     * findings of the factor were right (the confidence in words), when the finding has a confidence.
+     * review), and the provision's citation in {@code language} ({@code Title [CODE, 0.60] — Статья 7, пункт 1}:
+     * what {@link DocxReviewReader} reads back), why, how to fix, and how often findings of the factor were right
+     * (the confidence in words), when the finding has a confidence.
      */
-    static List<String> commentLines(Finding f) {
+    static List<String> commentLines(Finding f, org.adaldyq.risk.lang.Language language) {
         String decision = org.adaldyq.risk.review.Review.decision(f);
         String by = decision == null ? "" : ", " + decision + " by the expert";
+        String cited = " — " + CitationText.of(((ProvisionLocation) f.location()).provision(), language);
         List<String> lines = new java.util.ArrayList<>();
-        lines.add(f.confidence() == null ? String.format(Locale.ROOT, "%s [%s, %.2f%s]", f.title(), f.code(), f.score(), by)
-                : String.format(Locale.ROOT, "%s [%s, %.2f, confidence %.2f%s]", f.title(), f.code(), f.score(), f.confidence(), by));
+        lines.add((f.confidence() == null ? String.format(Locale.ROOT, "%s [%s, %.2f%s]", f.title(), f.code(), f.score(), by)
+                : String.format(Locale.ROOT, "%s [%s, %.2f, confidence %.2f%s]", f.title(), f.code(), f.score(), f.confidence(), by)) + cited);
         lines.add(f.explanation());
         lines.add(f.recommendation());
         String note = org.adaldyq.risk.review.Review.note(f);
@@ -315,7 +317,7 @@ public final class DocxReview {
      * ({@code -1}: none). Both are in document order; a paragraph the reader left out or a line the
      * document has no paragraph for is skipped.
      */
-    private static int[] align(String[] lines, List<String> texts) {
+    static int[] align(String[] lines, List<String> texts) {
         int[] of = new int[lines.length];
         int next = 0;
         for (int i = 0; i < lines.length; i++) {
@@ -424,7 +426,7 @@ public final class DocxReview {
         }
     }
 
-    private static String text(Element p) {
+    static String text(Element p) {
         StringBuilder b = new StringBuilder();
         for (Element r : runs(p)) {
             b.append(runText(r));

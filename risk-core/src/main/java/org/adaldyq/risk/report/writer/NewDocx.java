@@ -91,7 +91,7 @@ final class NewDocx {
             Finding f = findings.get(i);
             comments.append("<w:comment w:id=\"").append(i).append("\" w:author=\"").append(DocxReview.AUTHOR)
                     .append("\" w:initials=\"AR\" w:date=\"").append(date).append("\">");
-            for (String line : DocxReview.commentLines(f)) {
+            for (String line : DocxReview.commentLines(f, scanned.report().language())) {
                 comments.append("<w:p>");
                 run(comments, line);
                 comments.append("</w:p>");

@@ -79,7 +79,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         rules.forEach(builder::rules);
         RiskEngine engine = builder.build();
-        Review review = ScanReviews.read(reviews, engine.catalogue(), spec.commandLine());
+        Review review = ScanReviews.read(reviews, engine, spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         ScannedDocument old;
         ScannedDocument now;

@@ -70,7 +70,7 @@ final class IndexCommand implements Callable<Integer> {
         if (engine == null && !reviews.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review needs files to index");
         }
-        Review review = reviews.isEmpty() ? Review.NONE : ScanReviews.read(reviews, engine.catalogue(), spec.commandLine());
+        Review review = reviews.isEmpty() ? Review.NONE : ScanReviews.read(reviews, engine, spec.commandLine());
         Set<String> names = files.stream().map(f -> Review.act(f.toString())).collect(Collectors.toSet());
         for (String act : review.acts()) {
             if (!names.contains(act)) {

@@ -39,8 +39,8 @@ final class ReviewCommand {
         @Parameters(paramLabel = "FILE", description = "The commented draft (DOCX) as the expert saved it.")
         Path file;
 
-        @Option(names = "--act", paramLabel = "NAME", description = "The file name the review lines name the text by (default: FILE's "
-                + "name; give the draft's own, e.g. draft.docx, to apply the review to it by name).")
+        @Option(names = "--act", paramLabel = "NAME", description = "The file name the review lines name the text by: the draft's "
+                + "(default: FILE's name, draft.docx for draft.review.docx as scan --format docx names it).")
         String act;
 
         @Option(names = {"-o", "--output"}, paramLabel = "R.jsonl", description = "Write the review here (default: standard output).")
@@ -52,23 +52,16 @@ final class ReviewCommand {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
             }
             org.adaldyq.risk.RiskEngine engine = org.adaldyq.risk.RiskEngine.builder().build();
-            org.adaldyq.risk.report.ScannedDocument scanned;
+            PrintWriter err = spec.commandLine().getErr();
+            Review review;
             try {
-                scanned = engine.scanDocument(file);
-            } catch (org.adaldyq.risk.extract.DocumentReadException e) {
-                spec.commandLine().getErr().println("error: " + file + ": " + e.getMessage());
-                return 2;
-            }
-            org.adaldyq.risk.report.writer.DocxReviewReader.Read read;
-            try (var in = Files.newInputStream(file)) {
-                read = org.adaldyq.risk.report.writer.DocxReviewReader.read(in, scanned,
-                        act == null ? file.getFileName().toString() : act, engine.catalogue());
+                review = read(file, act == null ? draftName(file) : act, engine, err);
             } catch (IOException e) {
-                spec.commandLine().getErr().println("error: " + file + ": not a Word document with comments to read (" + e.getMessage() + ")");
+                err.println("error: " + e.getMessage());
                 return 2;
             }
             StringBuilder lines = new StringBuilder();
-            for (Review.Decision d : read.review().lines()) {
+            for (Review.Decision d : review.lines()) {
                 lines.append(Review.line(d)).append('\n');
             }
             if (output == null) {
@@ -77,11 +70,36 @@ final class ReviewCommand {
             } else {
                 Files.writeString(output, lines, StandardCharsets.UTF_8);
             }
-            PrintWriter err = spec.commandLine().getErr();
+            if (output != null) {
+                err.println("review -> " + output);
+            }
+            err.flush();
+            return 0;
+        }
+
+        /**
+         * The review an expert made in Word on {@code file}, its lines naming the text {@code act}; what was read said
+         * on {@code err}.
+         *
+         * @throws IOException naming the file, when it cannot be read or is not a Word document
+         */
+        static Review read(Path file, String act, org.adaldyq.risk.RiskEngine engine, PrintWriter err) throws IOException {
+            org.adaldyq.risk.report.ScannedDocument scanned;
+            try {
+                scanned = engine.scanDocument(file);
+            } catch (org.adaldyq.risk.extract.DocumentReadException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+            org.adaldyq.risk.report.writer.DocxReviewReader.Read read;
+            try (var in = Files.newInputStream(file)) {
+                read = org.adaldyq.risk.report.writer.DocxReviewReader.read(in, scanned, act, engine.catalogue());
+            } catch (IOException e) {
+                throw new IOException(file + ": not a Word document with comments to read (" + e.getMessage() + ")", e);
+            }
             int findings = scanned.report().findings().size();
             err.printf(Locale.ROOT, "review from %s: %d finding(s): %d confirmed, %d struck out, %d left as found; %d factor(s) added; "
-                            + "%d note(s)%s%n", file, findings, read.confirmed(), read.struck(), findings - read.confirmed() - read.struck(),
-                    read.added(), read.noted(), output == null ? "" : " -> " + output);
+                            + "%d note(s)%n", file, findings, read.confirmed(), read.struck(), findings - read.confirmed() - read.struck(),
+                    read.added(), read.noted());
             if (read.scanners() == 0) {
                 err.println("review: the document holds no comment of the scanner (scan --format docx writes them): nothing struck out");
             }
@@ -89,7 +107,13 @@ final class ReviewCommand {
                 err.println("review: a comment that names no factor and answers no finding, left out: " + comment);
             }
             err.flush();
-            return 0;
+            return read.review();
+        }
+
+        /** The draft a commented copy was written for: {@code draft.review.docx} → {@code draft.docx}; any other name as it is. */
+        static String draftName(Path file) {
+            String name = file.getFileName().toString();
+            return name.toLowerCase(Locale.ROOT).endsWith(".review.docx") ? name.substring(0, name.length() - ".review.docx".length()) + ".docx" : name;
         }
     }
 

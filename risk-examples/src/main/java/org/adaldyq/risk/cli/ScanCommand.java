@@ -68,7 +68,8 @@ final class ScanCommand implements Callable<Integer> {
     String minConfidence;
 
     @Option(names = "--review", paramLabel = "FILE", description = "An expert's review (JSON lines, as --format review or the annotated "
-            + "page's \"Save the review\" write them; repeatable): in every format the findings struck out are left out, the factors added "
+            + "page's \"Save the review\" write them, or the draft with the scanner's comments as the expert left it in Word, a .docx: "
+            + "see review from-docx; repeatable): in every format the findings struck out are left out, the factors added "
             + "are reported on their provision and the confirmed ones are marked; --format html shows the decisions to go on with, --format "
             + "review writes them back (with --pair, each version as reviewed, in every format). A decision follows its provision's words "
             + "into a later version of the text; one whose words changed since is named on standard error and not applied.")
@@ -236,10 +237,10 @@ final class ScanCommand implements Callable<Integer> {
      * run that scans {@code files}; a file that cannot be read or holds a bad line, or an earlier version the review
      * decides nothing on, is a usage error naming it.
      */
-    private ScanReviews reviews(org.adaldyq.risk.regulation.FactorCatalogue catalogue, java.util.stream.Stream<Path> files, boolean guess) {
+    private ScanReviews reviews(RiskEngine engine, java.util.stream.Stream<Path> files, boolean guess) {
         java.util.Set<String> inputs = new java.util.TreeSet<>();
         files.forEach(f -> inputs.add(Review.act(f.toString())));
-        Review all = ScanReviews.read(reviews, catalogue, spec.commandLine());
+        Review all = ScanReviews.read(reviews, engine, spec.commandLine());
         java.util.Set<String> named = new java.util.TreeSet<>();
         for (Map.Entry<String, String> e : earlierVersions.entrySet()) {
             String earlier = Review.act(e.getKey());
@@ -257,7 +258,7 @@ final class ScanCommand implements Callable<Integer> {
     private int scanAll(RiskEngine engine, List<ScanInputs.Entry> entries, PrintWriter out) throws IOException {
         boolean folderOut = format == Format.docx && (entries.size() > 1 || Files.isDirectory(output));
         Language forced = lang == null ? null : Language.fromCode(lang).orElseThrow();
-        ScanReviews review = reviews(engine.catalogue(), entries.stream().map(ScanInputs.Entry::file).filter(java.util.Objects::nonNull),
+        ScanReviews review = reviews(engine, entries.stream().map(ScanInputs.Entry::file).filter(java.util.Objects::nonNull),
                 entries.size() == 1);
         ScanOutput sink = ScanOutput.of(format, out, engine.catalogue(), forced, output, folderOut, review, spec.commandLine().getErr());
         // html and review show the decisions on the findings as scanned; every other form shows the findings as reviewed
@@ -352,7 +353,7 @@ final class ScanCommand implements Callable<Integer> {
      * the error record of the first that cannot be read is printed (as text for text and docx, else as JSON).
      */
     private ScannedDocument[] scanVersions(RiskEngine engine, PrintWriter out) throws IOException {
-        ScanReviews review = reviews(engine.catalogue(), paths.stream(), true);
+        ScanReviews review = reviews(engine, paths.stream(), true);
         ScannedDocument[] versions = new ScannedDocument[2];
         for (int i = 0; i < 2; i++) {
             try {

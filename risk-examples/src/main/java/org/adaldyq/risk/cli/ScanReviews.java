@@ -43,11 +43,25 @@ final class ScanReviews {
 
     /**
      * The {@code --review} files as one review (a later file's decision on a provision replaces an earlier one's);
-     * a file that cannot be read, or holds a bad line, is a usage error of {@code command} naming it.
+     * a file that cannot be read, or holds a bad line, is a usage error of {@code command} naming it. A {@code .docx}
+     * is the review made in Word on the draft with the scanner's comments ({@code review from-docx}), its decisions
+     * on the draft it was written for ({@code draft.review.docx}: {@code draft.docx}).
      */
-    static Review read(java.util.List<java.nio.file.Path> files, FactorCatalogue catalogue, picocli.CommandLine command) {
+    static Review read(java.util.List<java.nio.file.Path> files, org.adaldyq.risk.RiskEngine engine, picocli.CommandLine command) {
+        FactorCatalogue catalogue = engine.catalogue();
         Review all = Review.NONE;
         for (java.nio.file.Path file : files) {
+            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".docx")) {
+                if (!java.nio.file.Files.isRegularFile(file)) {
+                    throw new picocli.CommandLine.ParameterException(command, "--review no such file: " + file);
+                }
+                try {
+                    all = all.and(ReviewCommand.FromDocx.read(file, ReviewCommand.FromDocx.draftName(file), engine, command.getErr()));
+                } catch (java.io.IOException e) {
+                    throw new picocli.CommandLine.ParameterException(command, "--review " + e.getMessage());
+                }
+                continue;
+            }
             try (var in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
                 all = all.and(Review.read(in, file.toString(), catalogue));
             } catch (java.io.IOException e) {

@@ -145,6 +145,14 @@ class ReviewFromDocxCommandTest {
                     assertThat(f.get("factor").asText()).isEqualTo(yesCode);
                     assertThat(f.toString()).contains("верно, критериев нет");
                 });
+        // the Word file is a review as it is: scan --review takes it, its decisions on the draft it was written for
+        Path asSaved = Files.createDirectories(dir.resolve("from-expert")).resolve("draft.review.docx");
+        Files.copy(reviewed, asSaved);
+        CliRun direct = CliRun.of("scan", "--format", "json", "--review", asSaved.toString(), draft.toString());
+        assertThat(direct.exit()).as(direct.err()).isZero();
+        assertThat(direct.err()).contains("review from " + asSaved + ": " + findings + " finding(s): 1 confirmed, 2 struck out")
+                .contains("review: 4 decision(s) applied to " + draft);
+        assertThat(JSON.readTree(direct.out()).get(0).get("findings")).isEqualTo(report.get("findings"));
     }
 
     @Test

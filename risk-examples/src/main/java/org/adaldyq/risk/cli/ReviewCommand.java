@@ -55,7 +55,7 @@ final class ReviewCommand {
             PrintWriter err = spec.commandLine().getErr();
             Review review;
             try {
-                review = read(file, act == null ? draftName(file) : act, engine, err);
+                review = read(file, act == null ? org.adaldyq.risk.report.writer.DocxReviewReader.draftName(file.toString()) : act, engine, err);
             } catch (IOException e) {
                 err.println("error: " + e.getMessage());
                 return 2;
@@ -110,11 +110,6 @@ final class ReviewCommand {
             return read.review();
         }
 
-        /** The draft a commented copy was written for: {@code draft.review.docx} → {@code draft.docx}; any other name as it is. */
-        static String draftName(Path file) {
-            String name = file.getFileName().toString();
-            return name.toLowerCase(Locale.ROOT).endsWith(".review.docx") ? name.substring(0, name.length() - ".review.docx".length()) + ".docx" : name;
-        }
     }
 
     @Command(name = "agree", mixinStandardHelpOptions = true,

@@ -56,7 +56,7 @@ final class ScanReviews {
                     throw new picocli.CommandLine.ParameterException(command, "--review no such file: " + file);
                 }
                 try {
-                    all = all.and(ReviewCommand.FromDocx.read(file, ReviewCommand.FromDocx.draftName(file), engine, command.getErr()));
+                    all = all.and(ReviewCommand.FromDocx.read(file, org.adaldyq.risk.report.writer.DocxReviewReader.draftName(file.toString()), engine, command.getErr()));
                 } catch (java.io.IOException e) {
                     throw new picocli.CommandLine.ParameterException(command, "--review " + e.getMessage());
                 }

@@ -321,6 +321,11 @@ public final class RiskServer implements AutoCloseable {
                         review(x);
                     }
                 }
+                case "/api/review-from-docx" -> {
+                    if (post(x, method)) {
+                        reviewFromDocx(x);
+                    }
+                }
                 case "/api/diff" -> {
                     if (post(x, method)) {
                         diff(x);
@@ -625,6 +630,39 @@ public final class RiskServer implements AutoCloseable {
         x.getResponseHeaders().add("X-Review-Stale", String.valueOf(applied.stale().size()));
         boolean shown = "html".equals(format) || "review".equals(format);
         write(x, format, engine, shown ? scanned[0] : applied.document(), upload[0].bytes(), review);
+    }
+
+    /**
+     * {@code POST /api/review-from-docx}: the review an expert made in Word on the draft with the scanner's comments
+     * ({@code {"document": {"name": ..., "content": base64}}}), as review lines (JSON lines; the draft named as
+     * {@code draft.review.docx} names {@code draft.docx}), what {@code review from-docx} writes: a deleted comment
+     * strikes its finding out, a reply is a note (a yes or a no confirms or strikes out), a comment of the expert's
+     * naming a factor adds it. Headers {@code X-Review-Confirmed}, {@code -Struck}, {@code -Added} and
+     * {@code -Unread} (the expert's comments that name no factor and answer no finding) count what was read.
+     */
+    private void reviewFromDocx(HttpExchange x) throws IOException {
+        RiskEngine engine = engine(query(x.getRequestURI()));
+        com.fasterxml.jackson.databind.JsonNode request = request(x, "{\"document\": {\"name\": ..., \"content\": base64}}");
+        String[] keys = {"document"};
+        Upload[] upload = uploads(request, keys);
+        ScannedDocument[] scanned = scanned(x, keys, upload, engine::scanDocument);
+        if (scanned == null) {
+            return;
+        }
+        org.adaldyq.risk.report.writer.DocxReviewReader.Read read;
+        try {
+            read = org.adaldyq.risk.report.writer.DocxReviewReader.read(new ByteArrayInputStream(upload[0].bytes()), scanned[0],
+                    org.adaldyq.risk.report.writer.DocxReviewReader.draftName(upload[0].name()), engine.catalogue());
+        } catch (IOException e) {
+            throw new BadRequest(upload[0].name() + " is not a Word document with comments to read: " + e.getMessage());
+        }
+        StringBuilder lines = new StringBuilder();
+        read.review().lines().forEach(d -> lines.append(Review.line(d)).append('\n'));
+        x.getResponseHeaders().add("X-Review-Confirmed", String.valueOf(read.confirmed()));
+        x.getResponseHeaders().add("X-Review-Struck", String.valueOf(read.struck()));
+        x.getResponseHeaders().add("X-Review-Added", String.valueOf(read.added()));
+        x.getResponseHeaders().add("X-Review-Unread", String.valueOf(read.unread().size()));
+        send(x, 200, "application/x-ndjson; charset=utf-8", lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Answers with {@code scanned} in {@code format}; {@code original} is the text's bytes (for DOCX with comments). */

@@ -106,10 +106,27 @@
     return min ? '&min-confidence=' + encodeURIComponent(min) : '';
   }
 
-  // The text of the expert's review chosen with the files ('' when none is).
+  // The text of the expert's review chosen with the files ('' when none is): JSON lines as they are, or the review
+  // made in Word on the draft with the scanner's comments (a .docx) read by POST /api/review-from-docx.
   function reviewText() {
     var chosen = document.getElementById('review').files[0];
-    return chosen ? chosen.text() : Promise.resolve('');
+    if (!chosen) { return Promise.resolve(''); }
+    if (!/\.docx$/i.test(chosen.name)) { return chosen.text(); }
+    return base64(chosen).then(function (content) {
+      return fetch('/api/review-from-docx', {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({document: {name: chosen.name, content: content}})
+      });
+    }).then(function (response) {
+      if (!response.ok) {
+        return response.json().then(function (e) { throw new Error(e.reason + ': ' + e.error); });
+      }
+      return response.text();
+    }).catch(function (e) {
+      refuse(chosen.name, 'The review in Word could not be read: ' + e.message);
+      throw e;
+    });
   }
 
   // One text: scanned (POST /api/scan), or with the expert's review applied (POST /api/review).

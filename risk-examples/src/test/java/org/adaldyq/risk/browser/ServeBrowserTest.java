@@ -187,6 +187,58 @@ class ServeBrowserTest {
     }
 
     /**
+     * The review made in Word chosen with the files: the draft with the scanner's comments, one of them deleted,
+     * strikes that finding out of the text it was written for.
+     */
+    @Test
+    void aReviewMadeInWordGoesWithTheText(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path draft = version(dir, 1);
+        org.adaldyq.risk.RiskEngine engine = org.adaldyq.risk.RiskEngine.builder().build();
+        org.adaldyq.risk.report.ScannedDocument scanned = engine.scanDocument(draft);
+        int findings = scanned.report().findings().size();
+        assertThat(findings).isGreaterThan(1);
+        java.io.ByteArrayOutputStream commented = new java.io.ByteArrayOutputStream();
+        org.adaldyq.risk.report.writer.DocxReview.review(scanned, () -> java.nio.file.Files.newInputStream(draft), commented);
+        java.util.Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(commented.toByteArray()))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                parts.put(e.getName(), in.readAllBytes());
+            }
+        }
+        // the expert deletes the first comment (Word takes its range and reference with it)
+        String comments = new String(parts.get("word/comments.xml"), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("<w:comment [^>]*w:id=\"(\\d+)\".*?</w:comment>",
+                java.util.regex.Pattern.DOTALL).matcher(comments);
+        assertThat(first.find()).isTrue();
+        String id = first.group(1);
+        parts.put("word/comments.xml", (comments.substring(0, first.start()) + comments.substring(first.end())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        parts.put("word/document.xml", new String(parts.get("word/document.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("<w:commentRangeStart w:id=\"" + id + "\"/>", "").replace("<w:commentRangeEnd w:id=\"" + id + "\"/>", "")
+                .replace("<w:r><w:commentReference w:id=\"" + id + "\"/></w:r>", "").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path review = dir.resolve("draft-v1.review.docx");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(review))) {
+            for (var p : parts.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(p.getKey()));
+                zip.write(p.getValue());
+                zip.closeEntry();
+            }
+        }
+
+        Browser.consoleErrors(browser);
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.id("files")).sendKeys(draft.toString());
+        browser.findElement(By.id("review")).sendKeys(review.toString());
+        new Select(browser.findElement(By.id("format"))).selectByValue("json");
+        browser.findElement(By.id("scan")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".result[data-state=done] pre")).isEmpty());
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(browser.findElement(By.cssSelector(".result pre")).getText());
+        assertThat(report.get("source").asText()).isEqualTo("draft-v1.txt");
+        assertThat(report.get("findings")).hasSize(findings - 1);
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    /**
      * Under an annotated page, "Draft conclusion with this review" sends the decisions made on the page: a
      * finding struck out there is not in the conclusion downloaded.
      */

@@ -161,6 +161,74 @@ class RiskServerTest {
         assertThat(JSON.readTree(noReview.body()).get("error").asText()).contains("review must be the review's JSON lines");
     }
 
+    /**
+     * {@code POST /api/review-from-docx}: the draft {@code format=docx} wrote, one of the scanner's comments deleted
+     * in Word, comes back as review lines striking that finding out, which {@code /api/review} then applies; a file
+     * that is not a Word document is a 400.
+     */
+    @Test
+    void aReviewMadeInWordComesBackAsReviewLines() throws Exception {
+        byte[] draft = Files.readAllBytes(SAMPLES.resolve("ru/kz-laws_rus_104440.md"));
+        HttpResponse<byte[]> commented = post("/api/scan?name=draft.md&format=docx", draft);
+        assertThat(commented.statusCode()).isEqualTo(200);
+        byte[] edited = withoutFirstComment(commented.body());
+        String content = java.util.Base64.getEncoder().encodeToString(edited);
+        HttpResponse<byte[]> read = post("/api/review-from-docx", ("{\"document\": {\"name\": \"draft.review.docx\", \"content\": \""
+                + content + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(read.statusCode()).as(new String(read.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(read.headers().firstValue("Content-Type")).hasValue("application/x-ndjson; charset=utf-8");
+        assertThat(read.headers().firstValue("X-Review-Struck")).hasValue("1");
+        assertThat(read.headers().firstValue("X-Review-Confirmed")).hasValue("0");
+        assertThat(read.headers().firstValue("X-Review-Added")).hasValue("0");
+        assertThat(read.headers().firstValue("X-Review-Unread")).hasValue("0");
+        String lines = new String(read.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(lines.lines()).allMatch(l -> l.contains("\"act\":\"draft.docx\""))
+                .filteredOn(l -> !l.contains("\"struck\":[]")).hasSize(1);
+
+        int before = JSON.readTree(post("/api/scan?name=draft.docx", edited).body()).get("findings").size();
+        String body = "{\"document\": {\"name\": \"draft.docx\", \"content\": \"" + content + "\"}, \"review\": "
+                + JSON.writeValueAsString(lines) + "}";
+        HttpResponse<byte[]> applied = post("/api/review?format=json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(applied.statusCode()).isEqualTo(200);
+        assertThat(applied.headers().firstValue("X-Review-Applied")).hasValue("1");
+        assertThat(JSON.readTree(applied.body()).get("findings")).hasSize(before - 1);
+
+        HttpResponse<byte[]> notWord = post("/api/review-from-docx", ("{\"document\": {\"name\": \"notes.txt\", \"content\": \""
+                + java.util.Base64.getEncoder().encodeToString(draft) + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(notWord.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notWord.body()).get("error").asText()).startsWith("notes.txt is not a Word document with comments to read");
+    }
+
+    /** A DOCX with its first comment deleted as Word deletes one: the comment, its range and its reference. */
+    private static byte[] withoutFirstComment(byte[] docx) throws Exception {
+        java.util.Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                parts.put(e.getName(), in.readAllBytes());
+            }
+        }
+        String comments = new String(parts.get("word/comments.xml"), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("<w:comment [^>]*w:id=\"(\\d+)\".*?</w:comment>",
+                java.util.regex.Pattern.DOTALL).matcher(comments);
+        assertThat(first.find()).isTrue();
+        String id = first.group(1);
+        parts.put("word/comments.xml", (comments.substring(0, first.start()) + comments.substring(first.end()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String document = new String(parts.get("word/document.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("<w:commentRangeStart w:id=\"" + id + "\"/>", "").replace("<w:commentRangeEnd w:id=\"" + id + "\"/>", "")
+                .replace("<w:r><w:commentReference w:id=\"" + id + "\"/></w:r>", "");
+        parts.put("word/document.xml", document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var p : parts.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(p.getKey()));
+                zip.write(p.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void theTwoOfficialVersionsTogetherGiveWhatScanPairGives() throws Exception {
         Path kk = SAMPLES.resolve("kk/kz-laws_kaz_104440.md");

@@ -370,6 +370,16 @@ public final class DocxReviewReader {
         return matches.size() == 1 ? matches.get(0) : null;
     }
 
+    /**
+     * The draft a commented copy was written for, by its file name: {@code draft.review.docx} (as {@code scan
+     * --format docx} names it) → {@code draft.docx}; any other name as it is.
+     */
+    public static String draftName(String fileName) {
+        String name = Review.act(fileName);
+        return name.toLowerCase(Locale.ROOT).endsWith(".review.docx") ? name.substring(0, name.length() - ".review.docx".length()) + ".docx"
+                : name;
+    }
+
     /** The factors a comment names: their codes as words, or their titles in any of the catalogue's languages. */
     static Set<String> named(String comment, FactorCatalogue catalogue) {
         Set<String> codes = new TreeSet<>();

@@ -54,6 +54,18 @@ class ServeBrowserTest {
         browser.findElement(By.id("scan")).click();
     }
 
+    /** The JSON report of {@code file} uploaded with {@code review} chosen as the expert's review. */
+    private static com.fasterxml.jackson.databind.JsonNode reviewedJson(Path file, Path review) throws Exception {
+        Browser.consoleErrors(browser);
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.id("files")).sendKeys(file.toString());
+        browser.findElement(By.id("review")).sendKeys(review.toString());
+        new Select(browser.findElement(By.id("format"))).selectByValue("json");
+        browser.findElement(By.id("scan")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".result[data-state=done] pre")).isEmpty());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(browser.findElement(By.cssSelector(".result pre")).getText());
+    }
+
     @Test
     void uploadedDraftsComeBackAsAnnotatedReports() throws Exception {
         Browser.consoleErrors(browser); // what earlier tests left in the log
@@ -159,15 +171,7 @@ class ServeBrowserTest {
         assertThat(struck).isPositive();
         Path review = java.nio.file.Files.write(dir.resolve("draft-v1.review.jsonl"), lines);
 
-        Browser.consoleErrors(browser);
-        browser.get("http://127.0.0.1:" + server.port() + "/");
-        browser.findElement(By.id("files")).sendKeys(after.toString());
-        browser.findElement(By.id("review")).sendKeys(review.toString());
-        new Select(browser.findElement(By.id("format"))).selectByValue("json");
-        browser.findElement(By.id("scan")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".result[data-state=done] pre")).isEmpty());
-        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(browser.findElement(By.cssSelector(".result pre")).getText());
+        com.fasterxml.jackson.databind.JsonNode report = reviewedJson(after, review);
         assertThat(report.get("source").asText()).isEqualTo("draft-v2.txt");
         assertThat(engine.scanDocument(after).report().findings()).anyMatch(f -> ((org.adaldyq.risk.finding.ProvisionLocation) f.location()).provision().equals("Article 1, point 2"));
         assertThat(report.get("findings")).noneMatch(f -> f.get("provision").asText().equals("Article 1, point 2"));
@@ -199,40 +203,11 @@ class ServeBrowserTest {
         assertThat(findings).isGreaterThan(1);
         java.io.ByteArrayOutputStream commented = new java.io.ByteArrayOutputStream();
         org.adaldyq.risk.report.writer.DocxReview.review(scanned, () -> java.nio.file.Files.newInputStream(draft), commented);
-        java.util.Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(commented.toByteArray()))) {
-            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                parts.put(e.getName(), in.readAllBytes());
-            }
-        }
         // the expert deletes the first comment (Word takes its range and reference with it)
-        String comments = new String(parts.get("word/comments.xml"), java.nio.charset.StandardCharsets.UTF_8);
-        java.util.regex.Matcher first = java.util.regex.Pattern.compile("<w:comment [^>]*w:id=\"(\\d+)\".*?</w:comment>",
-                java.util.regex.Pattern.DOTALL).matcher(comments);
-        assertThat(first.find()).isTrue();
-        String id = first.group(1);
-        parts.put("word/comments.xml", (comments.substring(0, first.start()) + comments.substring(first.end())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        parts.put("word/document.xml", new String(parts.get("word/document.xml"), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("<w:commentRangeStart w:id=\"" + id + "\"/>", "").replace("<w:commentRangeEnd w:id=\"" + id + "\"/>", "")
-                .replace("<w:r><w:commentReference w:id=\"" + id + "\"/></w:r>", "").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Path review = dir.resolve("draft-v1.review.docx");
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(review))) {
-            for (var p : parts.entrySet()) {
-                zip.putNextEntry(new java.util.zip.ZipEntry(p.getKey()));
-                zip.write(p.getValue());
-                zip.closeEntry();
-            }
-        }
+        Path review = java.nio.file.Files.write(dir.resolve("draft-v1.review.docx"),
+                org.adaldyq.risk.cli.WordEdits.withoutFirstComment(commented.toByteArray()));
 
-        Browser.consoleErrors(browser);
-        browser.get("http://127.0.0.1:" + server.port() + "/");
-        browser.findElement(By.id("files")).sendKeys(draft.toString());
-        browser.findElement(By.id("review")).sendKeys(review.toString());
-        new Select(browser.findElement(By.id("format"))).selectByValue("json");
-        browser.findElement(By.id("scan")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".result[data-state=done] pre")).isEmpty());
-        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(browser.findElement(By.cssSelector(".result pre")).getText());
+        com.fasterxml.jackson.databind.JsonNode report = reviewedJson(draft, review);
         assertThat(report.get("source").asText()).isEqualTo("draft-v1.txt");
         assertThat(report.get("findings")).hasSize(findings - 1);
         assertThat(Browser.consoleErrors(browser)).isEmpty();

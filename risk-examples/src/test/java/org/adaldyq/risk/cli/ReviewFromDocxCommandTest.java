@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,13 +27,7 @@ class ReviewFromDocxCommandTest {
 
     @Test
     void decisionsMadeInWordAreTheReview(@TempDir Path dir) throws Exception {
-        Path draft = dir.resolve("draft.docx");
-        try (XWPFDocument doc = new XWPFDocument(); var out = Files.newOutputStream(draft)) {
-            for (String line : Files.readAllLines(Path.of("../data/samples/ru/kz-laws_rus_104440.md"))) {
-                doc.createParagraph().createRun().setText(line.replaceFirst("^#+ ", ""));
-            }
-            doc.write(out);
-        }
+        Path draft = WordEdits.draft(Path.of("../data/samples/ru/kz-laws_rus_104440.md"), dir.resolve("draft.docx"));
         Path commented = dir.resolve("draft.review.docx");
         CliRun written = CliRun.of("scan", "--format", "docx", "--output", commented.toString(), draft.toString());
         assertThat(written.exit()).as(written.err()).isZero();
@@ -49,7 +37,7 @@ class ReviewFromDocxCommandTest {
         // the scanner's own comments are not the draft's text: the commented draft scans as the draft
         assertThat(JSON.readTree(CliRun.of("scan", "--format", "json", commented.toString()).out()).get(0).get("findings")).hasSize(findings);
 
-        Map<String, String> parts = parts(commented);
+        Map<String, String> parts = WordEdits.parts(Files.readAllBytes(commented));
         String comments = parts.get("word/comments.xml");
         String document = parts.get("word/document.xml");
         List<String> ids = new ArrayList<>();
@@ -66,10 +54,9 @@ class ReviewFromDocxCommandTest {
 
         // 1. the expert deletes the first comment
         String deleted = ids.get(0);
-        comments = comments.replaceFirst("<w:comment [^>]*w:id=\"" + deleted + "\".*?</w:comment>", "");
-        document = document.replace("<w:commentRangeStart w:id=\"" + deleted + "\"/>", "")
-                .replace("<w:commentRangeEnd w:id=\"" + deleted + "\"/>", "")
-                .replaceAll("<w:r><w:commentReference w:id=\"" + deleted + "\"/></w:r>", "");
+        Map<String, String> without = WordEdits.delete(parts, deleted);
+        comments = without.get("word/comments.xml");
+        document = without.get("word/document.xml");
         // 2. replies "✓" to another, linked as Word links replies (paragraph ids, commentsExtended)
         String yes = ids.get(ids.size() / 2);
         comments = comments.replaceFirst("(<w:comment [^>]*w:id=\"" + yes + "\"[^>]*>)<w:p>", "$1<w:p w14:paraId=\"0A000001\">")
@@ -113,7 +100,7 @@ class ReviewFromDocxCommandTest {
         parts.put("word/comments.xml", comments);
         parts.put("word/document.xml", document);
         Path reviewed = dir.resolve("draft-by-expert.docx");
-        write(parts, reviewed);
+        Files.write(reviewed, WordEdits.docx(parts));
 
         Path review = dir.resolve("review.jsonl");
         CliRun read = CliRun.of("review", "from-docx", reviewed.toString(), "--act", "draft.docx", "-o", review.toString());
@@ -157,13 +144,7 @@ class ReviewFromDocxCommandTest {
 
     @Test
     void aDocumentWithoutTheScannersCommentsStrikesNothingAndAFileThatIsNoDocxIsAnError(@TempDir Path dir) throws Exception {
-        Path draft = dir.resolve("draft.docx");
-        try (XWPFDocument doc = new XWPFDocument(); var out = Files.newOutputStream(draft)) {
-            for (String line : Files.readAllLines(Path.of("../data/samples/ru/kz-laws_rus_104440.md"))) {
-                doc.createParagraph().createRun().setText(line.replaceFirst("^#+ ", ""));
-            }
-            doc.write(out);
-        }
+        Path draft = WordEdits.draft(Path.of("../data/samples/ru/kz-laws_rus_104440.md"), dir.resolve("draft.docx"));
         CliRun read = CliRun.of("review", "from-docx", draft.toString());
         assertThat(read.exit()).as(read.err()).isZero();
         assertThat(read.err()).contains(": 0 confirmed, 0 struck out,")
@@ -194,27 +175,5 @@ class ReviewFromDocxCommandTest {
         assertThat(p.find()).as(words).isTrue();
         return document.substring(0, p.start()) + "<w:p><w:commentRangeStart w:id=\"" + id + "\"/>" + p.group(1) + "<w:commentRangeEnd w:id=\""
                 + id + "\"/><w:r><w:commentReference w:id=\"" + id + "\"/></w:r></w:p>" + document.substring(p.end());
-    }
-
-    private static Map<String, String> parts(Path docx) throws Exception {
-        Map<String, String> parts = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(docx))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                parts.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return parts;
-    }
-
-    private static void write(Map<String, String> parts, Path docx) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> p : parts.entrySet()) {
-                out.putNextEntry(new ZipEntry(p.getKey()));
-                out.write(p.getValue().getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        }
-        Files.write(docx, bytes.toByteArray());
     }
 }

@@ -171,7 +171,7 @@ class RiskServerTest {
         byte[] draft = Files.readAllBytes(SAMPLES.resolve("ru/kz-laws_rus_104440.md"));
         HttpResponse<byte[]> commented = post("/api/scan?name=draft.md&format=docx", draft);
         assertThat(commented.statusCode()).isEqualTo(200);
-        byte[] edited = withoutFirstComment(commented.body());
+        byte[] edited = org.adaldyq.risk.cli.WordEdits.withoutFirstComment(commented.body());
         String content = java.util.Base64.getEncoder().encodeToString(edited);
         HttpResponse<byte[]> read = post("/api/review-from-docx", ("{\"document\": {\"name\": \"draft.review.docx\", \"content\": \""
                 + content + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -197,36 +197,6 @@ class RiskServerTest {
                 + java.util.Base64.getEncoder().encodeToString(draft) + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(notWord.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(notWord.body()).get("error").asText()).startsWith("notes.txt is not a Word document with comments to read");
-    }
-
-    /** A DOCX with its first comment deleted as Word deletes one: the comment, its range and its reference. */
-    private static byte[] withoutFirstComment(byte[] docx) throws Exception {
-        java.util.Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
-            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                parts.put(e.getName(), in.readAllBytes());
-            }
-        }
-        String comments = new String(parts.get("word/comments.xml"), java.nio.charset.StandardCharsets.UTF_8);
-        java.util.regex.Matcher first = java.util.regex.Pattern.compile("<w:comment [^>]*w:id=\"(\\d+)\".*?</w:comment>",
-                java.util.regex.Pattern.DOTALL).matcher(comments);
-        assertThat(first.find()).isTrue();
-        String id = first.group(1);
-        parts.put("word/comments.xml", (comments.substring(0, first.start()) + comments.substring(first.end()))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String document = new String(parts.get("word/document.xml"), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("<w:commentRangeStart w:id=\"" + id + "\"/>", "").replace("<w:commentRangeEnd w:id=\"" + id + "\"/>", "")
-                .replace("<w:r><w:commentReference w:id=\"" + id + "\"/></w:r>", "");
-        parts.put("word/document.xml", document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
-            for (var p : parts.entrySet()) {
-                zip.putNextEntry(new java.util.zip.ZipEntry(p.getKey()));
-                zip.write(p.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 
     @Test

@@ -120,7 +120,8 @@ final class ReviewCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FIRST", description = "One expert's review.")
+        @Parameters(index = "0", paramLabel = "FIRST", description = "One expert's review (JSON lines, or the commented draft as the expert "
+                + "left it in Word, a .docx: see from-docx).")
         Path first;
 
         @Parameters(index = "1", paramLabel = "SECOND", description = "The other expert's review of the same texts.")
@@ -173,12 +174,34 @@ final class ReviewCommand {
         }
 
         private Review read(Path file, FactorCatalogue catalogue) {
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".docx")) {
+                // a review made in Word: read against the draft it was written for
+                if (!Files.isRegularFile(file)) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
+                }
+                try {
+                    return FromDocx.read(file, org.adaldyq.risk.report.writer.DocxReviewReader.draftName(file.toString()), engine(),
+                            spec.commandLine().getErr());
+                } catch (IOException e) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+            }
             try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 return Review.read(in, file.toString(), catalogue);
             } catch (IOException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e instanceof java.nio.file.NoSuchFileException
                         ? "no such file: " + file : e.getMessage());
             }
+        }
+
+        private org.adaldyq.risk.RiskEngine engine;
+
+        /** The engine a review made in Word is read with, built once and only for one. */
+        private org.adaldyq.risk.RiskEngine engine() {
+            if (engine == null) {
+                engine = org.adaldyq.risk.RiskEngine.builder().build();
+            }
+            return engine;
         }
 
         private void text(Agreement g, PrintWriter out) {

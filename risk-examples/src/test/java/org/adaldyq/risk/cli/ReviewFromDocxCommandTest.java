@@ -161,6 +161,26 @@ class ReviewFromDocxCommandTest {
         assertThat(missing.err()).contains("no such file");
     }
 
+    /** Two experts who each reviewed the commented draft in Word are compared as two reviews are. */
+    @Test
+    void twoExpertsReviewsInWordAreCompared(@TempDir Path dir) throws Exception {
+        Path draft = WordEdits.draft(Path.of("../data/samples/ru/kz-laws_rus_104440.md"), dir.resolve("draft.docx"));
+        Path commented = dir.resolve("draft.review.docx");
+        assertThat(CliRun.of("scan", "--format", "docx", "--output", commented.toString(), draft.toString()).exit()).isZero();
+        Map<String, String> parts = WordEdits.parts(Files.readAllBytes(commented));
+        List<String> ids = WordEdits.commentIds(parts);
+        Path first = Files.createDirectories(dir.resolve("a")).resolve("draft.review.docx");
+        Path second = Files.createDirectories(dir.resolve("b")).resolve("draft.review.docx");
+        Files.write(first, WordEdits.docx(WordEdits.delete(parts, ids.get(0))));
+        Files.write(second, WordEdits.docx(WordEdits.delete(WordEdits.delete(parts, ids.get(0)), ids.get(ids.size() - 1))));
+        CliRun agree = CliRun.of("review", "agree", "--format", "json", first.toString(), second.toString());
+        assertThat(agree.exit()).as(agree.err()).isZero();
+        JsonNode g = JSON.readTree(agree.out());
+        assertThat(g.get("onlyFirst").asInt()).isZero();
+        assertThat(g.get("common").asInt()).isEqualTo(g.get("sameFactors").asInt() + 1);
+        assertThat(g.get("disputed")).singleElement().satisfies(d -> assertThat(d.get("act").asText()).isEqualTo("draft.docx"));
+    }
+
     private static long count(JsonNode report, String code) {
         long n = 0;
         for (JsonNode f : report.get("findings")) {

@@ -1,8 +1,6 @@
 package org.adaldyq.risk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,13 +8,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.adaldyq.risk.index.ActReference;
 import org.adaldyq.risk.index.ProvisionIndex;
 
 import org.adaldyq.risk.index.SearchHit;
+import org.adaldyq.risk.index.SearchJson;
 import org.adaldyq.risk.index.SearchOptions;
 import org.adaldyq.risk.index.SearchResults;
-import org.adaldyq.risk.index.Snippet;
 import org.adaldyq.risk.lang.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,16 +93,13 @@ final class SearchCommand implements Callable<Integer> {
         }
         switch (format) {
             case text -> text(results, out);
-            case json -> out.println(json().writeValueAsString(whole(results)));
+            case json -> out.println(json().writeValueAsString(SearchJson.results(results)));
             case jsonl -> {
                 ObjectMapper m = json();
                 for (SearchHit h : results.hits()) {
-                    out.println(m.writeValueAsString(hit(h)));
+                    out.println(m.writeValueAsString(SearchJson.hit(h)));
                 }
-                ObjectNode tail = m.createObjectNode();
-                tail.put("total", results.total());
-                tail.set("facets", m.valueToTree(results.facets()));
-                out.println(m.writeValueAsString(tail));
+                out.println(m.writeValueAsString(SearchJson.tail(results)));
             }
         }
         out.flush();
@@ -146,48 +140,5 @@ final class SearchCommand implements Callable<Integer> {
 
     private static ObjectMapper json() {
         return new ObjectMapper();
-    }
-
-    private static ObjectNode whole(SearchResults r) {
-        ObjectMapper m = json();
-        ObjectNode o = m.createObjectNode();
-        o.put("total", r.total());
-        ArrayNode hits = o.putArray("hits");
-        r.hits().forEach(h -> hits.add(hit(h)));
-        o.set("facets", m.valueToTree(r.facets()));
-        return o;
-    }
-
-    static ObjectNode hit(SearchHit h) {
-        ObjectNode o = json().createObjectNode();
-        o.put("act", h.act());
-        o.put("title", h.title());
-        o.put("path", h.path());
-        o.put("citation", h.citation());
-        o.put("start", h.start());
-        o.put("language", h.language().code());
-        o.put("leadIn", h.leadIn());
-        o.put("relevance", h.relevance());
-        o.put("score", h.score());
-        h.maxSeverity().ifPresentOrElse(s -> o.put("severity", s.toString()), () -> o.putNull("severity"));
-        ArrayNode f = o.putArray("factors");
-        h.factors().forEach(f::add);
-        ObjectNode expert = o.putObject("expert");
-        h.expert().forEach(expert::put);
-        Snippet s = h.snippet();
-        ObjectNode sn = o.putObject("snippet");
-        sn.put("text", s.text());
-        sn.put("start", s.start());
-        ArrayNode spans = sn.putArray("hits");
-        for (Snippet.Span span : s.hits()) {
-            spans.addObject().put("start", span.start()).put("end", span.end());
-        }
-        sn.put("marked", s.marked("**", "**"));
-        ArrayNode refs = o.putArray("references");
-        for (ActReference r : h.references()) {
-            ObjectNode ref = refs.addObject().put("text", r.text());
-            r.act().ifPresentOrElse(a -> ref.put("act", a), () -> ref.putNull("act"));
-        }
-        return o;
     }
 }

@@ -95,7 +95,7 @@ final class SimilarCommand implements Callable<Integer> {
             case text -> text(r, out);
             case json -> {
                 ObjectNode o = m.createObjectNode();
-                r.source().ifPresent(s -> o.set("provision", SearchCommand.hit(s)));
+                r.source().ifPresent(s -> o.set("provision", org.adaldyq.risk.index.SearchJson.hit(s)));
                 r.twinAct().ifPresentOrElse(t -> o.put("twinAct", t), () -> o.putNull("twinAct"));
                 o.set("formulas", m.valueToTree(r.formulas()));
                 ArrayNode hits = o.putArray("similar");
@@ -113,7 +113,7 @@ final class SimilarCommand implements Callable<Integer> {
     }
 
     private static ObjectNode hit(SimilarHit h) {
-        ObjectNode o = SearchCommand.hit(h.hit());
+        ObjectNode o = org.adaldyq.risk.index.SearchJson.hit(h.hit());
         o.put("match", h.match().toString().toLowerCase(Locale.ROOT));
         return o;
     }

@@ -1,0 +1,70 @@
+package org.adaldyq.risk.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Search results as JSON, the same for {@code search --format json} and {@code serve}'s {@code /api/search}:
+ * {@code {total, hits: [...], facets: {factor, act, language}}}, a hit as {@code act, title, path, citation, start,
+ * language, leadIn, relevance, score, severity, factors, expert, snippet {text, start, hits: [{start, end}], marked},
+ * references: [{text, act}]} ({@code docs/index-and-search.md}).
+ */
+public final class SearchJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private SearchJson() {
+    }
+
+    /** The whole results: total, hits, facets. */
+    public static ObjectNode results(SearchResults r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("total", r.total());
+        ArrayNode hits = o.putArray("hits");
+        r.hits().forEach(h -> hits.add(hit(h)));
+        o.set("facets", MAPPER.valueToTree(r.facets()));
+        return o;
+    }
+
+    /** The total and the facets, without the hits (the last line of {@code --format jsonl}). */
+    public static ObjectNode tail(SearchResults r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("total", r.total());
+        o.set("facets", MAPPER.valueToTree(r.facets()));
+        return o;
+    }
+
+    /** One hit. */
+    public static ObjectNode hit(SearchHit h) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("act", h.act());
+        o.put("title", h.title());
+        o.put("path", h.path());
+        o.put("citation", h.citation());
+        o.put("start", h.start());
+        o.put("language", h.language().code());
+        o.put("leadIn", h.leadIn());
+        o.put("relevance", h.relevance());
+        o.put("score", h.score());
+        h.maxSeverity().ifPresentOrElse(s -> o.put("severity", s.toString()), () -> o.putNull("severity"));
+        ArrayNode f = o.putArray("factors");
+        h.factors().forEach(f::add);
+        ObjectNode expert = o.putObject("expert");
+        h.expert().forEach(expert::put);
+        Snippet s = h.snippet();
+        ObjectNode sn = o.putObject("snippet");
+        sn.put("text", s.text());
+        sn.put("start", s.start());
+        ArrayNode spans = sn.putArray("hits");
+        for (Snippet.Span span : s.hits()) {
+            spans.addObject().put("start", span.start()).put("end", span.end());
+        }
+        sn.put("marked", s.marked("**", "**"));
+        ArrayNode refs = o.putArray("references");
+        for (ActReference r : h.references()) {
+            ObjectNode ref = refs.addObject().put("text", r.text());
+            r.act().ifPresentOrElse(a -> ref.put("act", a), () -> ref.putNull("act"));
+        }
+        return o;
+    }
+}

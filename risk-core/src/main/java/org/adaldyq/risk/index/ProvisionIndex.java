@@ -177,6 +177,11 @@ public final class ProvisionIndex implements Closeable {
     private final ReentrantLock writing = new ReentrantLock();
 
     private ProvisionIndex(Path folder, RiskEngine engine) throws IOException {
+        this(folder, engine, false);
+    }
+
+    /** With {@code forSearch}, no writer: the folder is read, not locked, and each search sees its last commit. */
+    private ProvisionIndex(Path folder, RiskEngine engine, boolean forSearch) throws IOException {
         this.engine = engine;
         facetsConfig.setMultiValued(IndexFields.DIM_FACTOR, true);
         for (String dim : List.of(IndexFields.DIM_FACTOR, IndexFields.DIM_ACT, IndexFields.DIM_LANGUAGE)) {
@@ -190,6 +195,16 @@ public final class ProvisionIndex implements Closeable {
         perField.put(IndexFields.EXACT, new ExactTextAnalyzer());
         this.analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
         this.directory = FSDirectory.open(folder);
+        if (forSearch) {
+            this.writer = null;
+            try {
+                this.searchers = new SearcherManager(directory, new FacetedSearcherFactory());
+            } catch (IOException | RuntimeException e) {
+                directory.close();
+                throw e;
+            }
+            return;
+        }
         IndexWriter w;
         try {
             w = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -243,6 +258,20 @@ public final class ProvisionIndex implements Closeable {
     public static ProvisionIndex open(Path folder) throws IOException {
         Files.createDirectories(folder);
         return new ProvisionIndex(folder, null);
+    }
+
+    /**
+     * Opens an index only to search it: the folder is not locked, so {@code index} (another process, say) may
+     * update it meanwhile, and each search sees its last commit. {@link #add} and {@link #delete} refuse.
+     *
+     * @param folder the index folder
+     * @throws IOException when the folder holds no index or cannot be read
+     */
+    public static ProvisionIndex openForSearch(Path folder) throws IOException {
+        if (!exists(folder)) {
+            throw new IOException("no index in " + folder);
+        }
+        return new ProvisionIndex(folder, null, true);
     }
 
     /**
@@ -300,6 +329,7 @@ public final class ProvisionIndex implements Closeable {
      */
     public IndexSummary add(Review review, Path... files) throws IOException {
         Objects.requireNonNull(review, "review");
+        writable();
         if (engine == null && files.length > 0) {
             throw new IllegalStateException("the index was opened without an engine: it cannot read files");
         }
@@ -451,6 +481,7 @@ public final class ProvisionIndex implements Closeable {
      * @throws IOException when the index cannot be written
      */
     public boolean delete(String actOrPath) throws IOException {
+        writable();
         writing.lock();
         try {
             searchers.maybeRefreshBlocking();
@@ -485,7 +516,7 @@ public final class ProvisionIndex implements Closeable {
      * @throws IOException when the index cannot be read
      */
     public List<IndexedAct> acts() throws IOException {
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire();
         try {
             TermQuery q = new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_ACT));
             int n = Math.max(1, s.count(q));
@@ -519,7 +550,7 @@ public final class ProvisionIndex implements Closeable {
         options.language().ifPresent(l -> b.add(new TermQuery(new Term(IndexFields.LANGUAGE, l.code())), BooleanClause.Occur.FILTER));
         filters(b, options);
         Query q = b.build();
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire();
         try {
             FacetsCollectorManager.FacetsResult found;
             try {
@@ -557,7 +588,7 @@ public final class ProvisionIndex implements Closeable {
      * @throws IOException              when the index cannot be read
      */
     public SimilarResults similar(String act, String citation, SearchOptions options, SimilarSettings settings) throws IOException {
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire();
         try {
             ScoreDoc[] self = s.search(provision(act, citation), 1).scoreDocs;
             if (self.length == 0) {
@@ -600,7 +631,7 @@ public final class ProvisionIndex implements Closeable {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty text");
         }
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire();
         try {
             return new SimilarResults(Optional.empty(), Optional.empty(), List.of(),
                     moreLikeThis(s, text, language, options, settings, -1));
@@ -620,7 +651,7 @@ public final class ProvisionIndex implements Closeable {
      * @throws IOException when the index cannot be read
      */
     public Optional<String> twinAct(String act) throws IOException {
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire();
         try {
             return act(s, IndexFields.ACT, act).flatMap(a -> twinAct(s, act, a.language()));
         } finally {
@@ -638,11 +669,25 @@ public final class ProvisionIndex implements Closeable {
      * @throws IOException when the index cannot be read
      */
     public FormulaUse formulaUse(String act, String code, String quote) throws IOException {
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire();
         try {
             return formulaUse(s, act, code, quote);
         } finally {
             searchers.release(s);
+        }
+    }
+
+    /** A searcher of the index as it stands: for an index opened for search, as last committed by its writer. */
+    private IndexSearcher acquire() throws IOException {
+        if (writer == null) {
+            searchers.maybeRefresh();
+        }
+        return searchers.acquire();
+    }
+
+    private void writable() {
+        if (writer == null) {
+            throw new IllegalStateException("the index was opened for search only");
         }
     }
 

@@ -88,7 +88,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no index in " + dir + ": run `index --dir " + dir + " PATH...` first");
         }
         SearchResults results;
-        try (ProvisionIndex index = ProvisionIndex.open(dir)) {
+        try (ProvisionIndex index = ProvisionIndex.openForSearch(dir)) {
             results = index.search(query, options);
         }
         switch (format) {

@@ -42,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--procurement-rules", paramLabel = "DIR", description = "Procurement author folder (repeatable), watched the same way.")
     List<Path> procurementRules = List.of();
 
+    @Option(names = "--index", paramLabel = "DIR", description = "A provision index (made by index --dir DIR) to search at /search "
+            + "and GET /api/search: the body of law, its findings and the experts' decisions.")
+    Path index;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -49,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-mb must be at least 1: " + maxMb);
         }
         PrintWriter err = spec.commandLine().getErr();
-        RiskServer server = RiskServer.start(new RiskServer.Options(bind, port, (long) maxMb << 20, threads, queue),
+        RiskServer server = RiskServer.start(new RiskServer.Options(bind, port, (long) maxMb << 20, threads, queue, index),
                 new RiskServer.Rules(rules, procurementRules, (pack, reload) -> {
                     if (reload.applied()) {
                         out.printf("%s rules reloaded: %s%n", pack, reload.summary());
@@ -67,6 +71,9 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         out.printf("Adaldyq Risk serving on http://%s:%d/ (Ctrl-C stops)%n", bind, server.port());
+        if (index != null) {
+            out.printf("searching the index in %s: http://%s:%d/search%n", index, bind, server.port());
+        }
         if (!rules.isEmpty() || !procurementRules.isEmpty()) {
             List<Path> watched = new java.util.ArrayList<>(rules);
             watched.addAll(procurementRules);

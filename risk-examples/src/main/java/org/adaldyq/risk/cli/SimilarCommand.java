@@ -75,7 +75,7 @@ final class SimilarCommand implements Callable<Integer> {
         }
         SearchOptions options = SearchOptions.defaults().withLimit(limit).withFactors(Set.copyOf(factors));
         SimilarResults r;
-        try (ProvisionIndex index = ProvisionIndex.open(dir)) {
+        try (ProvisionIndex index = ProvisionIndex.openForSearch(dir)) {
             if (source.provision != null) {
                 int hash = source.provision.indexOf('#');
                 if (hash <= 0 || hash == source.provision.length() - 1) {

@@ -39,6 +39,10 @@ import org.adaldyq.risk.report.writer.HtmlPairReport;
 import org.adaldyq.risk.report.writer.HtmlReport;
 import org.adaldyq.risk.report.PairReport;
 import org.adaldyq.risk.report.ReportJson;
+import org.adaldyq.risk.index.ProvisionIndex;
+import org.adaldyq.risk.index.SearchJson;
+import org.adaldyq.risk.index.SearchOptions;
+import org.adaldyq.risk.index.SearchResults;
 import org.adaldyq.risk.review.Review;
 import org.adaldyq.risk.report.writer.SarifWriter;
 import org.adaldyq.risk.report.ScannedDocument;
@@ -69,13 +73,18 @@ public final class RiskServer implements AutoCloseable {
      * @param threads      requests served at once
      * @param queue        requests that may wait for a thread; more are refused with 503
      */
-    public record Options(String bind, int port, long maxBytes, int threads, int queue) {
+    public record Options(String bind, int port, long maxBytes, int threads, int queue, java.nio.file.Path index) {
         /** Checks the numbers. */
         public Options {
             if (port < 0 || port > 65535 || maxBytes < 1 || threads < 1 || queue < 0) {
                 throw new IllegalArgumentException("port 0-65535, positive size limit and threads, queue >= 0: "
                         + port + ", " + maxBytes + ", " + threads + ", " + queue);
             }
+        }
+
+        /** A server with no provision index to search. */
+        public Options(String bind, int port, long maxBytes, int threads, int queue) {
+            this(bind, port, maxBytes, threads, queue, null);
         }
     }
 
@@ -120,6 +129,10 @@ public final class RiskServer implements AutoCloseable {
     private final byte[] page;
     private final byte[] openApi;
     private final byte[] script;
+    private final byte[] searchPage;
+    private final byte[] searchScript;
+    /** The body of law to search ({@code /search}, {@code /api/search}); null when the server was started without one. */
+    private final ProvisionIndex index;
 
     private RiskServer(Options o, Rules rules) throws IOException {
         this.rules = rules;
@@ -135,10 +148,18 @@ public final class RiskServer implements AutoCloseable {
             watches.forEach(org.adaldyq.risk.rules.FolderWatch::close);
             throw e;
         }
+        if (o.index() != null && !ProvisionIndex.exists(o.index())) {
+            watches.forEach(org.adaldyq.risk.rules.FolderWatch::close);
+            throw new IllegalArgumentException("no index in " + o.index() + ": run `index --dir " + o.index() + " PATH...` first");
+        }
+        this.index = o.index() == null ? null : ProvisionIndex.openForSearch(o.index());
         this.maxBytes = o.maxBytes();
         // an annotated page shown in a frame from a blob: URL inherits this page's policy: allow its script by hash
         this.page = new String(resource("upload.html"), StandardCharsets.UTF_8)
-                .replace("{{report-script}}", HtmlReport.scriptSource() + " " + HtmlPairReport.scriptSource()).getBytes(StandardCharsets.UTF_8);
+                .replace("{{report-script}}", HtmlReport.scriptSource() + " " + HtmlPairReport.scriptSource())
+                .replace("{{search}}", o.index() == null ? "" : "<a href=\"/search\">Search the body of law</a>").getBytes(StandardCharsets.UTF_8);
+        this.searchPage = resource("search.html");
+        this.searchScript = resource("search.js");
         this.openApi = resource("openapi.json");
         this.script = resource("app.js");
         this.working = new Semaphore(o.threads());
@@ -155,6 +176,7 @@ public final class RiskServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             watches.forEach(org.adaldyq.risk.rules.FolderWatch::close);
             pool.shutdown();
+            closeIndex();
             throw e;
         }
         http.setExecutor(pool);
@@ -244,6 +266,17 @@ public final class RiskServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closeIndex();
+    }
+
+    private void closeIndex() {
+        if (index != null) {
+            try {
+                index.close();
+            } catch (IOException e) {
+                LOG.warn("closing the index: {}", e.toString());
+            }
+        }
     }
 
     /** At most {@code threads} requests work at once, {@code queue} more wait; beyond that a request gets 503 at once. */
@@ -284,6 +317,21 @@ public final class RiskServer implements AutoCloseable {
                 case "/app.js" -> {
                     if (get(x, method)) {
                         send(x, 200, "text/javascript; charset=utf-8", script);
+                    }
+                }
+                case "/search" -> {
+                    if (get(x, method)) {
+                        send(x, 200, "text/html; charset=utf-8", searchPage);
+                    }
+                }
+                case "/search.js" -> {
+                    if (get(x, method)) {
+                        send(x, 200, "text/javascript; charset=utf-8", searchScript);
+                    }
+                }
+                case "/api/search" -> {
+                    if (get(x, method)) {
+                        search(x);
                     }
                 }
                 case "/api/openapi.json" -> {
@@ -663,6 +711,59 @@ public final class RiskServer implements AutoCloseable {
         x.getResponseHeaders().add("X-Review-Added", String.valueOf(read.added()));
         x.getResponseHeaders().add("X-Review-Unread", String.valueOf(read.unread().size()));
         send(x, 200, "application/x-ndjson; charset=utf-8", lines.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code GET /api/search?q=QUERY}: the provisions of the index that match, as {@code search --format json}
+     * gives them; parameters {@code factor} (comma-separated codes: any of them), {@code lang}, {@code act},
+     * {@code min-score}, {@code limit} (1–200, default 20), {@code sort} ({@code relevance} or {@code score}),
+     * {@code exact} and {@code confirmed} ({@code true}). 404 when the server has no index.
+     */
+    private void search(HttpExchange x) throws IOException {
+        if (index == null) {
+            error(x, 404, "NO_INDEX", "this server searches no index: start it with serve --index DIR");
+            return;
+        }
+        Map<String, String> q = query(x.getRequestURI());
+        String text = q.getOrDefault("q", "").strip();
+        if (text.isEmpty()) {
+            throw new BadRequest("q must be a query (Lucene syntax: words, \"phrases\", prefix*, AND/OR/NOT; *:* for all)");
+        }
+        SearchOptions options = SearchOptions.defaults().withLimit(20);
+        try {
+            if (q.containsKey("factor") && !q.get("factor").isBlank()) {
+                options = options.withFactors(java.util.Set.of(q.get("factor").split("\\s*,\\s*")));
+            }
+            if (q.containsKey("lang") && !q.get("lang").isBlank()) {
+                String lang = q.get("lang");
+                options = options.withLanguage(Language.fromCode(lang).orElseThrow(() -> new BadRequest("lang must be kk, ru or en, not '" + lang + "'")));
+            }
+            if (q.containsKey("act") && !q.get("act").isBlank()) {
+                options = options.withAct(q.get("act"));
+            }
+            if (q.containsKey("min-score")) {
+                options = options.withMinScore(Double.parseDouble(q.get("min-score")));
+            }
+            if (q.containsKey("limit")) {
+                int limit = Integer.parseInt(q.get("limit"));
+                if (limit < 1 || limit > 200) {
+                    throw new BadRequest("limit must be from 1 to 200, not " + limit);
+                }
+                options = options.withLimit(limit);
+            }
+            String sort = q.getOrDefault("sort", "relevance");
+            if (!sort.equals("relevance") && !sort.equals("score")) {
+                throw new BadRequest("sort must be relevance or score, not '" + sort + "'");
+            }
+            options = options.withRanking(sort.equals("score") ? SearchOptions.Ranking.SCORE : SearchOptions.Ranking.RELEVANCE)
+                    .withExact("true".equals(q.get("exact"))).withConfirmed("true".equals(q.get("confirmed")));
+            SearchResults results = index.search(text, options);
+            send(x, 200, "application/json", SearchJson.results(results).toString().getBytes(StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            throw new BadRequest("min-score and limit must be numbers: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
     }
 
     /** Answers with {@code scanned} in {@code format}; {@code original} is the text's bytes (for DOCX with comments). */

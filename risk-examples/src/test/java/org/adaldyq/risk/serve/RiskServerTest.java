@@ -199,6 +199,62 @@ class RiskServerTest {
         assertThat(JSON.readTree(notWord.body()).get("error").asText()).startsWith("notes.txt is not a Word document with comments to read");
     }
 
+    /**
+     * {@code GET /api/search} on a server started with an index gives what {@code search --format json} gives on
+     * the same folder (which the server does not lock); filters and bad parameters; 404 without an index.
+     */
+    @Test
+    void theBodyOfLawIsSearchedAsSearchDoes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("index");
+        assertThat(org.adaldyq.risk.cli.CliRun.of("index", "--dir", folder.toString(), SAMPLES.toString()).exit()).isZero();
+        try (RiskServer searching = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 200_000, 2, 16, folder))) {
+            java.util.function.Function<String, HttpResponse<byte[]>> get = path -> {
+                try {
+                    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + searching.port() + path)).build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            HttpResponse<byte[]> found = get.apply("/api/search?q=" + java.net.URLEncoder.encode("вправе", java.nio.charset.StandardCharsets.UTF_8)
+                    + "&lang=ru&limit=5");
+            assertThat(found.statusCode()).isEqualTo(200);
+            org.adaldyq.risk.cli.CliRun cli = org.adaldyq.risk.cli.CliRun.of("search", "--dir", folder.toString(), "--format", "json",
+                    "--lang", "ru", "--limit", "5", "вправе");
+            assertThat(cli.exit()).as(cli.err()).isZero();
+            JsonNode api = JSON.readTree(found.body());
+            assertThat(api.get("total").asLong()).isPositive();
+            assertThat(api).isEqualTo(JSON.readTree(cli.out()));
+
+            String factor = api.get("facets").get("factor").fieldNames().next();
+            JsonNode filtered = JSON.readTree(get.apply("/api/search?q=*:*&limit=200&factor=" + factor).body());
+            assertThat(filtered.get("hits")).isNotEmpty().allSatisfy(h -> assertThat(h.get("factors").toString()).contains(factor));
+            assertThat(JSON.readTree(get.apply("/api/search?q=*:*&confirmed=true").body()).get("total").asLong()).isZero();
+
+            HttpResponse<byte[]> page = get.apply("/search");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("<script src=\"/search.js\">");
+            assertThat(new String(get.apply("/").body(), java.nio.charset.StandardCharsets.UTF_8)).contains("href=\"/search\"");
+            for (String bad : List.of("/api/search", "/api/search?q=AND+(", "/api/search?q=x&lang=de", "/api/search?q=x&limit=0",
+                    "/api/search?q=x&min-score=much", "/api/search?q=x&sort=age")) {
+                HttpResponse<byte[]> refused = get.apply(bad);
+                assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+                assertThat(JSON.readTree(refused.body()).get("reason").asText()).isEqualTo("BAD_REQUEST");
+            }
+        }
+        HttpResponse<byte[]> none = client.send(HttpRequest.newBuilder(uri("/api/search?q=law")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(none.body()).get("error").asText()).contains("serve --index DIR");
+        assertThat(new String(client.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofByteArray()).body(),
+                java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("href=\"/search\"");
+        assertThatThrownByNoIndex(dir.resolve("nothing"));
+    }
+
+    private static void assertThatThrownByNoIndex(Path folder) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 200_000, 2, 16, folder)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no index in");
+    }
+
     @Test
     void theTwoOfficialVersionsTogetherGiveWhatScanPairGives() throws Exception {
         Path kk = SAMPLES.resolve("kk/kz-laws_kaz_104440.md");

@@ -180,6 +180,31 @@ class ProvisionIndexTest {
                 .hasMessageContaining("earlier version").hasMessageContaining("delete the folder");
     }
 
+    /**
+     * An index opened for search takes no lock: it is open while a writer adds to the same folder, each search sees
+     * the writer's last commit, and it refuses to write.
+     */
+    @Test
+    void anIndexOpenedForSearchSeesWhatItsWriterCommits(@TempDir Path tmp) throws IOException {
+        Path folder = tmp.resolve("index");
+        Path first = tmp.resolve("first.md");
+        Path second = tmp.resolve("second.md");
+        Files.copy(DOCUMENTS.resolve("ru/kz-laws_rus_28811.md"), first);
+        Files.writeString(second, "Статья 1. Уполномоченный орган вправе отказать в регистрации по иным основаниям.\n");
+        assertThatThrownBy(() -> ProvisionIndex.openForSearch(folder)).isInstanceOf(IOException.class).hasMessageContaining("no index");
+        try (ProvisionIndex writer = ProvisionIndex.open(folder, engine)) {
+            writer.add(first);
+            try (ProvisionIndex reader = ProvisionIndex.openForSearch(folder)) {
+                assertThat(reader.search("*:*", SearchOptions.defaults()).facet("act")).containsOnlyKeys("first");
+                writer.add(second);
+                assertThat(reader.search("*:*", SearchOptions.defaults()).facet("act")).containsOnlyKeys("first", "second");
+                assertThat(reader.search("\"иным основаниям\"", SearchOptions.defaults()).hits()).extracting(SearchHit::act).contains("second");
+                assertThatThrownBy(() -> reader.add(first)).isInstanceOf(IllegalStateException.class).hasMessageContaining("search only");
+                assertThatThrownBy(() -> reader.delete("first")).isInstanceOf(IllegalStateException.class);
+            }
+        }
+    }
+
     private static SearchHit only(SearchResults r) {
         assertThat(r.hits()).hasSize(1);
         return r.hits().get(0);

@@ -1,0 +1,130 @@
+(function () {
+  'use strict';
+  // The search page: the query and its filters sent to GET /api/search, the hits and the facet counts drawn from
+  // the answer with text nodes only (an act's words are never read as markup).
+  var form = document.getElementById('search');
+  var hitsList = document.getElementById('hits');
+  var summary = document.getElementById('summary');
+  var facetsBox = document.getElementById('facets');
+  var chosen = {factor: '', act: ''};
+  var names = {factor: 'Factor', act: 'Act', language: 'Language'};
+
+  function element(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+
+  // The snippet's text with its matched words marked, as text nodes and <mark> elements (a hit's offsets are in the
+  // provision's text, the snippet starts at s.start in it).
+  function snippet(s) {
+    var p = element('p', 'snippet');
+    var at = 0;
+    (s.hits || []).forEach(function (h) {
+      var from = h.start - s.start, to = h.end - s.start;
+      if (from < at || to > s.text.length) { return; }
+      p.appendChild(document.createTextNode(s.text.slice(at, from)));
+      p.appendChild(element('mark', null, s.text.slice(from, to)));
+      at = to;
+    });
+    p.appendChild(document.createTextNode(s.text.slice(at)));
+    return p;
+  }
+
+  function hit(h) {
+    var li = element('li');
+    li.setAttribute('data-act', h.act);
+    li.appendChild(element('span', 'score', h.score.toFixed(2)));
+    li.appendChild(element('span', 'cite', h.citation + (h.leadIn ? ' (lead-in)' : '')));
+    li.appendChild(element('span', 'act', ' — ' + (h.title || h.act) + ' (' + h.language + ')'));
+    var factors = element('div');
+    h.factors.forEach(function (code) {
+      var decided = h.expert[code];
+      var f = element('span', decided ? 'factor expert' : 'factor', decided ? code + ' (' + decided + ')' : code);
+      f.setAttribute('data-factor', code);
+      factors.appendChild(f);
+    });
+    li.appendChild(factors);
+    li.appendChild(snippet(h.snippet));
+    if (h.references.length) {
+      li.appendChild(element('p', 'refs', 'refers to: ' + h.references.map(function (r) {
+        return '«' + r.text + '»' + (r.act ? ' → ' + r.act : ' (not indexed)');
+      }).join('; ')));
+    }
+    return li;
+  }
+
+  function facets(all) {
+    facetsBox.textContent = '';
+    ['factor', 'act', 'language'].forEach(function (dim) {
+      var counts = all[dim] || {};
+      var keys = Object.keys(counts);
+      if (!keys.length) { return; }
+      var box = element('section');
+      box.setAttribute('data-dim', dim);
+      box.appendChild(element('h2', null, names[dim]));
+      var list = element('ul');
+      keys.forEach(function (key) {
+        var item = element('li');
+        if (dim === 'language') {
+          item.textContent = key + ' ' + counts[key];
+        } else {
+          var b = element('button', null, key + ' ' + counts[key]);
+          b.type = 'button';
+          b.setAttribute('data-value', key);
+          b.setAttribute('aria-pressed', String(chosen[dim] === key));
+          b.addEventListener('click', function () {
+            chosen[dim] = chosen[dim] === key ? '' : key;
+            run();
+          });
+          item.appendChild(b);
+        }
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+      facetsBox.appendChild(box);
+    });
+  }
+
+  function run() {
+    var params = new URLSearchParams();
+    params.set('q', document.getElementById('q').value);
+    params.set('limit', '50');
+    [['lang', 'lang'], ['sort', 'sort']].forEach(function (p) {
+      var v = document.getElementById(p[0]).value;
+      if (v) { params.set(p[1], v); }
+    });
+    if (document.getElementById('confirmed').checked) { params.set('confirmed', 'true'); }
+    if (document.getElementById('exact').checked) { params.set('exact', 'true'); }
+    if (chosen.factor) { params.set('factor', chosen.factor); }
+    if (chosen.act) { params.set('act', chosen.act); }
+    summary.className = '';
+    summary.textContent = 'Searching…';
+    fetch('/api/search?' + params.toString()).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok) { throw new Error(body.error || response.status); }
+        return body;
+      });
+    }).then(function (r) {
+      hitsList.textContent = '';
+      r.hits.forEach(function (h) { hitsList.appendChild(hit(h)); });
+      summary.textContent = r.total + (r.total === 1 ? ' provision matches' : ' provisions match')
+        + (r.total > r.hits.length ? ' (the first ' + r.hits.length + ' shown)' : '');
+      facets(r.facets);
+      document.body.setAttribute('data-state', 'done');
+    }).catch(function (e) {
+      hitsList.textContent = '';
+      facetsBox.textContent = '';
+      summary.className = 'error';
+      summary.textContent = e.message;
+      document.body.setAttribute('data-state', 'error');
+    });
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    chosen = {factor: '', act: ''};
+    run();
+  });
+})();

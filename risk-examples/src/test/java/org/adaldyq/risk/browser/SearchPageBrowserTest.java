@@ -1,0 +1,91 @@
+package org.adaldyq.risk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.adaldyq.risk.cli.CliRun;
+import org.adaldyq.risk.serve.RiskServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * {@code serve --index DIR}'s search page in headless Chromium, on the bundled samples indexed: a query gives hits
+ * with their matched words marked and the facet counts; a factor chosen in the facets narrows the hits to it; a
+ * query that does not parse says why; no console error.
+ */
+class SearchPageBrowserTest {
+    private static ChromeDriver browser;
+    private static RiskServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path folder = Files.createDirectories(Path.of("target/browser")).resolve("search-index");
+        CliRun indexed = CliRun.of("index", "--dir", folder.toString(), "../data/samples");
+        assertThat(indexed.exit()).as(indexed.err()).isZero();
+        browser = Browser.start();
+        server = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 1 << 20, 2, 16, folder));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void search(String query, String lang) {
+        WebElement q = browser.findElement(By.id("q"));
+        q.clear();
+        q.sendKeys(query);
+        new Select(browser.findElement(By.id("lang"))).selectByValue(lang);
+        browser.executeScript("document.body.removeAttribute('data-state')");
+        browser.findElement(By.id("go")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("body")).getAttribute("data-state") != null);
+    }
+
+    @Test
+    void aQueryGivesMarkedHitsAndAFactorNarrowsThem() throws Exception {
+        Browser.consoleErrors(browser);
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.linkText("Search the body of law")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/search");
+        search("инвестор", "ru");
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("done");
+        List<WebElement> hits = browser.findElements(By.cssSelector("#hits li"));
+        assertThat(hits).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#hits li .snippet mark"))).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.getText().toLowerCase()).startsWith("инвестор"));
+        assertThat(browser.findElement(By.id("summary")).getText()).matches("\\d+ provisions? match.*");
+        List<WebElement> factors = browser.findElements(By.cssSelector("#facets section[data-dim=factor] button"));
+        assertThat(factors).isNotEmpty();
+        String code = factors.get(0).getAttribute("data-value");
+        browser.executeScript("document.body.removeAttribute('data-state')");
+        factors.get(0).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("body")).getAttribute("data-state") != null);
+        assertThat(browser.findElements(By.cssSelector("#hits li"))).isNotEmpty().allSatisfy(li ->
+                assertThat(li.findElements(By.cssSelector(".factor"))).extracting(f -> f.getAttribute("data-factor")).contains(code));
+        assertThat(browser.findElement(By.cssSelector("#facets section[data-dim=factor] button[aria-pressed=true]")).getAttribute("data-value"))
+                .isEqualTo(code);
+        assertThat(browser.findElements(By.cssSelector("#facets section[data-dim=language] li"))).extracting(WebElement::getText)
+                .allMatch(t -> t.startsWith("ru "));
+        Browser.screenshot(browser, Path.of("target/screenshots/serve-search.png"));
+
+        search("AND (", "");
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("error");
+        assertThat(browser.findElement(By.id("summary")).getText()).startsWith("bad query");
+        assertThat(browser.findElements(By.cssSelector("#hits li"))).isEmpty();
+        assertThat(Browser.consoleErrors(browser)).allMatch(e -> e.contains("/api/search") && e.contains("400"));
+    }
+}

@@ -34,6 +34,28 @@ public final class SearchJson {
         return o;
     }
 
+    /**
+     * What {@link ProvisionIndex#similar} found, as {@code similar --format json} gives it: {@code provision} (the
+     * one asked about, absent for a text), {@code twinAct}, {@code formulas} ({@code code, quote, otherActs,
+     * provisions}) and {@code similar} (hits, each with {@code match}: {@code twin} or {@code text}).
+     */
+    public static ObjectNode similar(SimilarResults r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        r.source().ifPresent(s -> o.set("provision", hit(s)));
+        r.twinAct().ifPresentOrElse(t -> o.put("twinAct", t), () -> o.putNull("twinAct"));
+        o.set("formulas", MAPPER.valueToTree(r.formulas()));
+        ArrayNode hits = o.putArray("similar");
+        r.hits().forEach(h -> hits.add(similar(h)));
+        return o;
+    }
+
+    /** One provision alike: a hit with its {@code match}. */
+    public static ObjectNode similar(SimilarHit h) {
+        ObjectNode o = hit(h.hit());
+        o.put("match", h.match().toString().toLowerCase(java.util.Locale.ROOT));
+        return o;
+    }
+
     /** One hit. */
     public static ObjectNode hit(SearchHit h) {
         ObjectNode o = MAPPER.createObjectNode();

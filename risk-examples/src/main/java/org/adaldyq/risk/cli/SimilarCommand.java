@@ -1,8 +1,6 @@
 package org.adaldyq.risk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,29 +91,15 @@ final class SimilarCommand implements Callable<Integer> {
         ObjectMapper m = new ObjectMapper();
         switch (format) {
             case text -> text(r, out);
-            case json -> {
-                ObjectNode o = m.createObjectNode();
-                r.source().ifPresent(s -> o.set("provision", org.adaldyq.risk.index.SearchJson.hit(s)));
-                r.twinAct().ifPresentOrElse(t -> o.put("twinAct", t), () -> o.putNull("twinAct"));
-                o.set("formulas", m.valueToTree(r.formulas()));
-                ArrayNode hits = o.putArray("similar");
-                r.hits().forEach(h -> hits.add(hit(h)));
-                out.println(m.writeValueAsString(o));
-            }
+            case json -> out.println(m.writeValueAsString(org.adaldyq.risk.index.SearchJson.similar(r)));
             case jsonl -> {
                 for (SimilarHit h : r.hits()) {
-                    out.println(m.writeValueAsString(hit(h)));
+                    out.println(m.writeValueAsString(org.adaldyq.risk.index.SearchJson.similar(h)));
                 }
             }
         }
         out.flush();
         return 0;
-    }
-
-    private static ObjectNode hit(SimilarHit h) {
-        ObjectNode o = org.adaldyq.risk.index.SearchJson.hit(h.hit());
-        o.put("match", h.match().toString().toLowerCase(Locale.ROOT));
-        return o;
     }
 
     private static void text(SimilarResults r, PrintWriter out) {

@@ -334,6 +334,11 @@ public final class RiskServer implements AutoCloseable {
                         search(x);
                     }
                 }
+                case "/api/similar" -> {
+                    if (get(x, method)) {
+                        similar(x);
+                    }
+                }
                 case "/api/openapi.json" -> {
                     if (get(x, method)) {
                         send(x, 200, "application/json", openApi);
@@ -761,6 +766,44 @@ public final class RiskServer implements AutoCloseable {
             send(x, 200, "application/json", SearchJson.results(results).toString().getBytes(StandardCharsets.UTF_8));
         } catch (NumberFormatException e) {
             throw new BadRequest("min-score and limit must be numbers: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+    }
+
+    /**
+     * {@code GET /api/similar?act=ID&citation=CITATION}: the provisions of the index that say the same thing as one
+     * of its provisions, as {@code similar --provision ACT#CITATION --format json} gives them (its twin in the other
+     * official language, the most alike by their words, and how many other acts use each of its findings' words);
+     * {@code factor} (comma-separated) and {@code limit} (1–50, default 10) as for {@code /api/search}.
+     */
+    private void similar(HttpExchange x) throws IOException {
+        if (index == null) {
+            error(x, 404, "NO_INDEX", "this server searches no index: start it with serve --index DIR");
+            return;
+        }
+        Map<String, String> q = query(x.getRequestURI());
+        String act = q.getOrDefault("act", "");
+        String citation = q.getOrDefault("citation", "");
+        if (act.isBlank() || citation.isBlank()) {
+            throw new BadRequest("act and citation must name an indexed provision (act=kz-laws_rus_104440&citation=Article 12, point 3)");
+        }
+        SearchOptions options = SearchOptions.defaults().withLimit(10);
+        try {
+            if (q.containsKey("factor") && !q.get("factor").isBlank()) {
+                options = options.withFactors(java.util.Set.of(q.get("factor").split("\\s*,\\s*")));
+            }
+            if (q.containsKey("limit")) {
+                int limit = Integer.parseInt(q.get("limit"));
+                if (limit < 1 || limit > 50) {
+                    throw new BadRequest("limit must be from 1 to 50, not " + limit);
+                }
+                options = options.withLimit(limit);
+            }
+            org.adaldyq.risk.index.SimilarResults r = index.similar(act, citation, options, org.adaldyq.risk.index.SimilarSettings.defaults());
+            send(x, 200, "application/json", SearchJson.similar(r).toString().getBytes(StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            throw new BadRequest("limit must be a number: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage());
         }

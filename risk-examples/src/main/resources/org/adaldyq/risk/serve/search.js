@@ -52,7 +52,57 @@
         return '«' + r.text + '»' + (r.act ? ' → ' + r.act : ' (not indexed)');
       }).join('; ')));
     }
+    if (!h.leadIn) {
+      var more = element('button', 'similar-button', 'Similar provisions');
+      more.type = 'button';
+      more.setAttribute('aria-expanded', 'false');
+      more.addEventListener('click', function () { similar(li, h, more); });
+      li.appendChild(more);
+    }
     return li;
+  }
+
+  // Where else the body of law says the same (GET /api/similar): the other official version, how many other acts
+  // use each finding's words, the provisions most alike; shown under the hit, the button hides them again.
+  function similar(li, h, button) {
+    var shown = li.querySelector('.similar');
+    if (shown) {
+      shown.remove();
+      button.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    var box = element('div', 'similar', 'Looking…');
+    li.appendChild(box);
+    button.setAttribute('aria-expanded', 'true');
+    var params = new URLSearchParams({act: h.act, citation: h.citation, limit: '5'});
+    fetch('/api/similar?' + params.toString()).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok) { throw new Error(body.error || response.status); }
+        return body;
+      });
+    }).then(function (r) {
+      box.textContent = '';
+      box.appendChild(element('p', 'twin', r.twinAct ? 'Other official version: ' + r.twinAct : 'Other official version: not indexed'));
+      r.formulas.forEach(function (f) {
+        box.appendChild(element('p', 'formula', f.code + ' «' + f.quote + '»: in ' + f.otherActs + ' other act' + (f.otherActs === 1 ? '' : 's')
+          + ' (' + f.provisions + ' provision' + (f.provisions === 1 ? '' : 's') + ')'));
+      });
+      var list = element('ul', 'alike');
+      r.similar.forEach(function (s) {
+        var item = element('li');
+        item.setAttribute('data-match', s.match);
+        item.appendChild(element('span', 'cite', (s.match === 'twin' ? '[twin] ' : '') + s.citation));
+        item.appendChild(element('span', 'act', ' — ' + (s.title || s.act) + ' (' + s.language + ')'
+          + (s.factors.length ? ' · ' + s.factors.join(', ') : '')));
+        item.appendChild(snippet(s.snippet));
+        list.appendChild(item);
+      });
+      if (!r.similar.length) { list.appendChild(element('li', null, 'no similar provision')); }
+      box.appendChild(list);
+    }).catch(function (e) {
+      box.className = 'similar error';
+      box.textContent = e.message;
+    });
   }
 
   function facets(all) {

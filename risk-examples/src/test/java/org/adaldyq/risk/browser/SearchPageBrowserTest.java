@@ -19,8 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * {@code serve --index DIR}'s search page in headless Chromium, on the bundled samples indexed: a query gives hits
- * with their matched words marked and the facet counts; a factor chosen in the facets narrows the hits to it; a
- * query that does not parse says why; no console error.
+ * with their matched words marked and the facet counts; a factor chosen in the facets narrows the hits to it; a hit's
+ * similar provisions show its other official version first; a query that does not parse says why; no console error.
  */
 class SearchPageBrowserTest {
     private static ChromeDriver browser;
@@ -80,7 +80,16 @@ class SearchPageBrowserTest {
                 .isEqualTo(code);
         assertThat(browser.findElements(By.cssSelector("#facets section[data-dim=language] li"))).extracting(WebElement::getText)
                 .allMatch(t -> t.startsWith("ru "));
+        // where else the body of law says the same: the other official version first
+        WebElement first = browser.findElements(By.cssSelector("#hits > li")).get(0);
+        first.findElement(By.cssSelector("button.similar-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !first.findElements(By.cssSelector(".similar ul.alike li")).isEmpty());
+        assertThat(first.findElement(By.cssSelector(".similar .twin")).getText()).isEqualTo("Other official version: kz-laws_kaz_104440");
+        assertThat(first.findElements(By.cssSelector(".similar ul.alike li")).get(0).getAttribute("data-match")).isEqualTo("twin");
+        assertThat(first.findElement(By.cssSelector("button.similar-button")).getAttribute("aria-expanded")).isEqualTo("true");
         Browser.screenshot(browser, Path.of("target/screenshots/serve-search.png"));
+        first.findElement(By.cssSelector("button.similar-button")).click();
+        assertThat(first.findElements(By.cssSelector(".similar"))).isEmpty();
 
         search("AND (", "");
         assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("error");

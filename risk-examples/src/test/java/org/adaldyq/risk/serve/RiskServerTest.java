@@ -231,6 +231,21 @@ class RiskServerTest {
             assertThat(filtered.get("hits")).isNotEmpty().allSatisfy(h -> assertThat(h.get("factors").toString()).contains(factor));
             assertThat(JSON.readTree(get.apply("/api/search?q=*:*&confirmed=true").body()).get("total").asLong()).isZero();
 
+            // where else the body of law says the same as one provision: as similar gives it
+            JsonNode one = api.get("hits").get(0);
+            HttpResponse<byte[]> alike = get.apply("/api/similar?act=" + one.get("act").asText() + "&citation="
+                    + java.net.URLEncoder.encode(one.get("citation").asText(), java.nio.charset.StandardCharsets.UTF_8) + "&limit=3");
+            assertThat(alike.statusCode()).isEqualTo(200);
+            org.adaldyq.risk.cli.CliRun similar = org.adaldyq.risk.cli.CliRun.of("similar", "--dir", folder.toString(), "--format", "json",
+                    "--limit", "3", "--provision", one.get("act").asText() + "#" + one.get("citation").asText());
+            assertThat(similar.exit()).as(similar.err()).isZero();
+            JsonNode same = JSON.readTree(alike.body());
+            assertThat(same).isEqualTo(JSON.readTree(similar.out()));
+            assertThat(same.get("twinAct").asText()).isEqualTo("kz-laws_kaz_104440");
+            assertThat(same.get("similar").get(0).get("match").asText()).isEqualTo("twin");
+            assertThat(get.apply("/api/similar?act=kz-laws_rus_104440&citation=Article+99").statusCode()).isEqualTo(400);
+            assertThat(get.apply("/api/similar?act=kz-laws_rus_104440").statusCode()).isEqualTo(400);
+
             HttpResponse<byte[]> page = get.apply("/search");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("<script src=\"/search.js\">");

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Search results as JSON, the same for {@code search --format json} and {@code serve}'s {@code /api/search}:
- * {@code {total, hits: [...], facets: {factor, act, language}}}, a hit as {@code act, title, path, citation, start,
+ * {@code {total, hits: [...], facets: {factor, act, language}}}, a hit as {@code act, title, path, citation, cited (the
+ * citation as a reader of the act's language writes it: Статья 12, пункт 3), start,
  * language, leadIn, relevance, score, severity, factors, expert, snippet {text, start, hits: [{start, end}], marked},
  * references: [{text, act}]} ({@code docs/index-and-search.md}).
  */
@@ -63,6 +64,7 @@ public final class SearchJson {
         o.put("title", h.title());
         o.put("path", h.path());
         o.put("citation", h.citation());
+        o.put("cited", org.adaldyq.risk.structure.CitationText.of(h.citation(), h.language()));
         o.put("start", h.start());
         o.put("language", h.language().code());
         o.put("leadIn", h.leadIn());

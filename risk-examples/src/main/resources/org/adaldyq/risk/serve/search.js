@@ -36,7 +36,7 @@
     var li = element('li');
     li.setAttribute('data-act', h.act);
     li.appendChild(element('span', 'score', h.score.toFixed(2)));
-    li.appendChild(element('span', 'cite', h.citation + (h.leadIn ? ' (lead-in)' : '')));
+    li.appendChild(element('span', 'cite', (h.cited || h.citation) + (h.leadIn ? ' (lead-in)' : '')));
     li.appendChild(element('span', 'act', ' — ' + (h.title || h.act) + ' (' + h.language + ')'));
     var factors = element('div');
     h.factors.forEach(function (code) {
@@ -91,7 +91,7 @@
       r.similar.forEach(function (s) {
         var item = element('li');
         item.setAttribute('data-match', s.match);
-        item.appendChild(element('span', 'cite', (s.match === 'twin' ? '[twin] ' : '') + s.citation));
+        item.appendChild(element('span', 'cite', (s.match === 'twin' ? '[twin] ' : '') + (s.cited || s.citation)));
         item.appendChild(element('span', 'act', ' — ' + (s.title || s.act) + ' (' + s.language + ')'
           + (s.factors.length ? ' · ' + s.factors.join(', ') : '')));
         item.appendChild(snippet(s.snippet));

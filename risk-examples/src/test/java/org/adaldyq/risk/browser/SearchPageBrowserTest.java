@@ -85,6 +85,9 @@ class SearchPageBrowserTest {
         first.findElement(By.cssSelector("button.similar-button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !first.findElements(By.cssSelector(".similar ul.alike li")).isEmpty());
         assertThat(first.findElement(By.cssSelector(".similar .twin")).getText()).isEqualTo("Other official version: kz-laws_kaz_104440");
+        // each citation as a reader of its act's language writes it: the Russian hit «Статья …», its Kazakh twin «…-бап»
+        assertThat(first.findElement(By.cssSelector(".cite")).getText()).startsWith("Статья ");
+        assertThat(first.findElements(By.cssSelector(".similar ul.alike li .cite")).get(0).getText()).matches("\\[twin\\] \\d+-бап.*");
         assertThat(first.findElements(By.cssSelector(".similar ul.alike li")).get(0).getAttribute("data-match")).isEqualTo("twin");
         assertThat(first.findElement(By.cssSelector("button.similar-button")).getAttribute("aria-expanded")).isEqualTo("true");
         Browser.screenshot(browser, Path.of("target/screenshots/serve-search.png"));

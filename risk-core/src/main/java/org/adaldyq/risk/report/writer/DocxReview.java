@@ -1,5 +1,6 @@
 package org.adaldyq.risk.report.writer;
 
+import org.adaldyq.risk.structure.CitationText;
 import org.adaldyq.risk.report.ScannedDocument;
 
 import java.io.IOException;

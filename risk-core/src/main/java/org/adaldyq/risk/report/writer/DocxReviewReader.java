@@ -1,5 +1,6 @@
 package org.adaldyq.risk.report.writer;
 
+import org.adaldyq.risk.structure.CitationText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.adaldyq.risk.report.writer;
 
+import org.adaldyq.risk.structure.CitationText;
 import org.adaldyq.risk.report.ScannedDocument;
 import org.adaldyq.risk.report.ScanReport;
 import org.adaldyq.risk.report.ProvisionScore;

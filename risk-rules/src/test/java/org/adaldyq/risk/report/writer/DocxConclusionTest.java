@@ -1,5 +1,6 @@
 package org.adaldyq.risk.report.writer;
 
+import org.adaldyq.risk.structure.CitationText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package org.adaldyq.risk.report.writer;
+package org.adaldyq.risk.structure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

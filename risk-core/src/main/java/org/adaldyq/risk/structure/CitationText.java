@@ -1,4 +1,4 @@
-package org.adaldyq.risk.report.writer;
+package org.adaldyq.risk.structure;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -11,7 +11,7 @@ import org.adaldyq.risk.lang.Language;
  * {@code Статья 12, часть 2, пункт 3}, a Kazakh one {@code 12-бап, 2-бөлік, 3-тармақ}. English, and
  * anything else (US sections, divisions), is shown as it is.
  */
-final class CitationText {
+public final class CitationText {
     private static final Pattern PART = Pattern.compile("([Aa]rticle|[Pp]art|[Pp]oint|[Ss]ub-point|[Pp]aragraph) ([^,\\s]+)");
     /** What follows the arrow of a quoted amendment: the inserted ({@code new}) or restated text, with or without its number. */
     private static final Pattern INSERTED = Pattern.compile("(new|amended) (.+)");
@@ -19,7 +19,13 @@ final class CitationText {
     private CitationText() {
     }
 
-    static String of(String citation, Language language) {
+    /**
+     * {@code citation} (a provision's citation as reports keep it) as a reader of {@code language} writes it.
+     *
+     * @param citation the citation, {@code Article 12, part 2, point 3}; null gives null
+     * @param language the reader's language
+     */
+    public static String of(String citation, Language language) {
         if (citation == null || language == Language.EN) {
             return citation;
         }

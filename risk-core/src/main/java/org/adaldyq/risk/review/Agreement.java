@@ -172,7 +172,7 @@ public record Agreement(Review first, Review second, int common, int onlyFirst, 
     }
 
     /** Two lines that give a provision the same factors, as one: either's confirmations, both notes. */
-    private static Review.Decision together(Review.Decision a, Review.Decision b) {
+    static Review.Decision together(Review.Decision a, Review.Decision b) {
         Set<String> confirmed = new TreeSet<>(a.confirmed());
         confirmed.addAll(b.confirmed());
         Set<String> struck = new TreeSet<>(a.struck());
@@ -196,7 +196,7 @@ public record Agreement(Review first, Review second, int common, int onlyFirst, 
             org.adaldyq.risk.lang.Language.KK, List.of("қосады", "алып тастайды", "растайды", "анықталғандай қалдырады", "көрсетпейді"));
 
     /** What one expert did with a factor of a provision, with the expert's note, in the provision's language. */
-    private static String said(Review.Decision d, String code) {
+    static String said(Review.Decision d, String code) {
         List<String> words = SAID.getOrDefault(d.language(), SAID.get(org.adaldyq.risk.lang.Language.EN));
         String what = words.get(d.added().contains(code) ? 0 : d.struck().contains(code) ? 1 : d.confirmed().contains(code) ? 2
                 : d.found().contains(code) ? 3 : 4);
@@ -205,7 +205,7 @@ public record Agreement(Review first, Review second, int common, int onlyFirst, 
     }
 
     /** Each provision's line, by text file name, offset and words (a later line on one provision replaces an earlier). */
-    private static Map<String, Review.Decision> byProvision(Review review) {
+    static Map<String, Review.Decision> byProvision(Review review) {
         Map<String, Review.Decision> lines = new LinkedHashMap<>();
         for (Review.Decision d : review.lines()) {
             lines.put(d.act() + "@" + d.start() + "\n" + d.text(), d);

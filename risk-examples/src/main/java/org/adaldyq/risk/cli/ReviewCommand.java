@@ -9,10 +9,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.adaldyq.risk.regulation.FactorCatalogue;
 import org.adaldyq.risk.review.Agreement;
+import org.adaldyq.risk.review.PanelAgreement;
 import org.adaldyq.risk.review.Review;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,24 +115,23 @@ final class ReviewCommand {
     }
 
     @Command(name = "agree", mixinStandardHelpOptions = true,
-            description = "Compare two experts' reviews of the same texts: the provisions given the same factors, Cohen's kappa per "
-                    + "factor and pooled, the provisions they differ on; --adjudicate writes the review for a third expert to finish.")
+            description = "Compare experts' reviews of the same texts. Two: the provisions given the same factors, Cohen's kappa per "
+                    + "factor and pooled, the provisions they differ on; --adjudicate writes the review for a third expert to finish. Three "
+                    + "or more (a panel): Fleiss' kappa per factor and pooled, each pair's Cohen's kappa, the provisions not all give the "
+                    + "same factors; --adjudicate writes them with the majority's factors for the panel's chair.")
     static final class Agree implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FIRST", description = "One expert's review (JSON lines, or the commented draft as the expert "
-                + "left it in Word, a .docx: see from-docx).")
-        Path first;
+        @Parameters(arity = "2..*", paramLabel = "REVIEW", description = "Each expert's review of the same texts (JSON lines, or the "
+                + "commented draft as the expert left it in Word, a .docx: see from-docx).")
+        List<Path> files;
 
-        @Parameters(index = "1", paramLabel = "SECOND", description = "The other expert's review of the same texts.")
-        Path second;
-
-        @Option(names = "--adjudicate", paramLabel = "FILE", description = "Write here the review for a third expert to finish: the "
-                + "provisions the experts agree on as they decided them, each one they differ on as scanned with a \"dispute\" (what each "
-                + "expert decided on each factor); the third expert decides those (edits their factors, or loads the file in the annotated "
-                + "page) and the file is the review (scan --review FILE).")
+        @Option(names = "--adjudicate", paramLabel = "FILE", description = "Write here the review to finish: the provisions the experts "
+                + "agree on as they decided them, each one they differ on with a \"dispute\" (what each expert decided on each factor) — as "
+                + "scanned for two experts' third, with the majority's factors for a panel's chair; they decide those (edit the factors, or "
+                + "load the file in the annotated page) and the file is the review (scan --review FILE).")
         Path adjudicate;
 
         @Option(names = "--format", description = "text (for people) or json. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
@@ -144,19 +145,40 @@ final class ReviewCommand {
             // the built-in catalogue, without building the rules
             FactorCatalogue catalogue = FactorCatalogue.fromClasspath(ReviewCommand.class.getClassLoader(),
                     org.adaldyq.risk.regulation.RegulationRules.PACK + "/factors.json");
-            Review a = read(first, catalogue);
-            Review b = read(second, catalogue);
-            Agreement agreement = Agreement.of(a, b, catalogue);
+            List<Review> reviews = new java.util.ArrayList<>();
+            for (Path file : files) {
+                reviews.add(read(file, catalogue));
+            }
             PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
-                out.println(json(agreement).toPrettyString());
+            List<Agreement.Adjudicated> lines;
+            int disputed;
+            if (files.size() == 2) {
+                Agreement agreement = Agreement.of(reviews.get(0), reviews.get(1), catalogue);
+                if (format.equals("json")) {
+                    out.println(json(agreement).toPrettyString());
+                } else {
+                    text(agreement, out);
+                }
+                lines = agreement.adjudication(files.get(0).getFileName().toString(), files.get(1).getFileName().toString());
+                disputed = agreement.disputed().size();
             } else {
-                text(agreement, out);
+                List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
+                if (new java.util.HashSet<>(names).size() < names.size()) {
+                    names = files.stream().map(Path::toString).toList(); // the same file name in several folders: the paths tell them apart
+                }
+                PanelAgreement panel = PanelAgreement.of(names, reviews, catalogue);
+                if (format.equals("json")) {
+                    out.println(json(panel).toPrettyString());
+                } else {
+                    text(panel, out);
+                }
+                lines = panel.adjudication();
+                disputed = panel.disputed().size();
             }
             if (adjudicate != null) {
                 ObjectMapper mapper = new ObjectMapper();
                 try (Writer w = Files.newBufferedWriter(adjudicate, StandardCharsets.UTF_8)) {
-                    for (Agreement.Adjudicated l : agreement.adjudication(first.getFileName().toString(), second.getFileName().toString())) {
+                    for (Agreement.Adjudicated l : lines) {
                         ObjectNode line = Review.json(l.decision());
                         if (!l.dispute().isEmpty()) {
                             ObjectNode dispute = line.putObject("dispute");
@@ -167,10 +189,67 @@ final class ReviewCommand {
                     }
                 }
                 spec.commandLine().getErr().printf("the review to adjudicate -> %s: %d provision(s) with a \"dispute\" to decide%n", adjudicate,
-                        agreement.disputed().size());
+                        disputed);
             }
             out.flush();
             return 0;
+        }
+
+        private void text(PanelAgreement g, PrintWriter out) {
+            out.printf(Locale.ROOT, "panel of %d: %s: %d provision(s) reviewed by all, %d given the same factors by all (%s), pooled "
+                            + "Fleiss' kappa %s%n", g.names().size(), String.join(", ", g.names()), g.common(), g.unanimous(),
+                    g.common() == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * g.unanimous() / g.common()), kappa(g.pooledKappa()));
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-24s", "factor"));
+            for (int r = 0; r < g.names().size(); r++) {
+                head.append(String.format(Locale.ROOT, " %6s", "#" + (r + 1)));
+            }
+            out.println(head.append(String.format(Locale.ROOT, " %7s", "kappa")));
+            for (PanelAgreement.FactorPanel f : g.factors()) {
+                if (f.given().stream().mapToInt(Integer::intValue).sum() > 0) {
+                    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-24s", f.code()));
+                    f.given().forEach(n -> row.append(String.format(Locale.ROOT, " %6d", n)));
+                    out.println(row.append(String.format(Locale.ROOT, " %7s", kappa(f.kappa()))));
+                }
+            }
+            out.println("pairs, Cohen's kappa pooled: " + String.join(", ", g.pairs().stream()
+                    .map(p -> "#" + (p.first() + 1) + "/#" + (p.second() + 1) + " " + kappa(p.kappa())).toList()));
+            for (List<Review.Decision> all : g.disputed()) {
+                out.printf(Locale.ROOT, "differ: %s %s: %s%n", all.get(0).act(), all.get(0).provision(),
+                        String.join(" / ", all.stream().map(d -> d.factors().toString()).toList()));
+            }
+        }
+
+        private static ObjectNode json(PanelAgreement g) {
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            g.names().forEach(o.putArray("panel")::add);
+            o.put("common", g.common()).put("unanimous", g.unanimous());
+            putKappa(o, "pooledKappa", g.pooledKappa());
+            ObjectNode factors = o.putObject("factors");
+            for (PanelAgreement.FactorPanel f : g.factors()) {
+                ObjectNode n = factors.putObject(f.code());
+                f.given().forEach(n.putArray("given")::add);
+                putKappa(n, "kappa", f.kappa());
+            }
+            ArrayNode pairs = o.putArray("pairs");
+            for (PanelAgreement.Pair p : g.pairs()) {
+                putKappa(pairs.addObject().put("first", g.names().get(p.first())).put("second", g.names().get(p.second())), "kappa", p.kappa());
+            }
+            ArrayNode disputed = o.putArray("disputed");
+            for (List<Review.Decision> all : g.disputed()) {
+                ObjectNode n = disputed.addObject().put("act", all.get(0).act()).put("start", all.get(0).start())
+                        .put("provision", all.get(0).provision());
+                ArrayNode each = n.putArray("factors");
+                all.forEach(d -> d.factors().forEach(each.addArray()::add));
+            }
+            return o;
+        }
+
+        private static void putKappa(ObjectNode o, String field, Double kappa) {
+            if (kappa == null) {
+                o.putNull(field);
+            } else {
+                o.put(field, kappa);
+            }
         }
 
         private Review read(Path file, FactorCatalogue catalogue) {
@@ -206,7 +285,7 @@ final class ReviewCommand {
 
         private void text(Agreement g, PrintWriter out) {
             out.printf(Locale.ROOT, "%s vs %s: %d provision(s) in both (%d only in the first, %d only in the second), %d decided on by both%n",
-                    first, second, g.common(), g.onlyFirst(), g.onlySecond(), g.decidedBoth());
+                    files.get(0), files.get(1), g.common(), g.onlyFirst(), g.onlySecond(), g.decidedBoth());
             out.printf(Locale.ROOT, "same factors: %d of %d (%s), pooled kappa %s%n", g.sameFactors(), g.common(),
                     g.common() == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * g.sameFactors() / g.common()), kappa(g.pooledKappa()));
             out.printf(Locale.ROOT, "%-24s %6s %6s %6s %7s%n", "factor", "first", "second", "both", "kappa");

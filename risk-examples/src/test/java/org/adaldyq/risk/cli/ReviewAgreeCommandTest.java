@@ -102,4 +102,71 @@ class ReviewAgreeCommandTest {
         assertThat(run(new StringWriter(), err, "review", "agree", a.toString(), dir.resolve("bad.jsonl").toString())).isEqualTo(2);
         assertThat(err.toString()).contains(dir.resolve("bad.jsonl") + ":1:");
     }
+
+    /**
+     * A panel of three: two strike out a finding the third keeps, one adds a factor the others do not; the command
+     * gives Fleiss' kappa, names the two provisions, and the review for the chair holds the majority's factors and
+     * what each expert decided, which {@code scan --review} reads as it is.
+     */
+    @Test
+    void aPanelOfThreeIsComparedAndItsChairGetsTheMajority(@TempDir Path dir) throws Exception {
+        Path worksheet = dir.resolve("worksheet.jsonl");
+        assertThat(run(new StringWriter(), new StringWriter(), "scan", "--format", "review", "--output", worksheet.toString(), RU)).isZero();
+        List<String> lines = Files.readAllLines(worksheet);
+        List<List<String>> experts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        int struckAt = -1;
+        int addedAt = -1;
+        String code = null;
+        for (int i = 0; i < lines.size(); i++) {
+            ObjectNode line = (ObjectNode) JSON.readTree(lines.get(i));
+            line.remove("factors");
+            List<ObjectNode> mine = List.of(line.deepCopy(), line.deepCopy(), line.deepCopy());
+            if (struckAt < 0 && line.get("found").size() > 0) {
+                struckAt = i;
+                code = line.get("found").get(0).asText();
+                mine.get(0).putArray("struck").add(code);
+                mine.get(1).putArray("struck").add(code);
+            } else if (addedAt < 0 && line.get("found").isEmpty() && line.get("text").asText().length() > 60) {
+                addedAt = i;
+                mine.get(2).putArray("added").add("WIDE_DISCRETION");
+            }
+            for (int e = 0; e < 3; e++) {
+                experts.get(e).add(mine.get(e).toString());
+            }
+        }
+        Path a = Files.write(dir.resolve("a.jsonl"), experts.get(0));
+        Path b = Files.write(dir.resolve("b.jsonl"), experts.get(1));
+        Path c = Files.write(dir.resolve("c.jsonl"), experts.get(2));
+        Path chair = dir.resolve("chair.jsonl");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(run(out, err, "review", "agree", a.toString(), b.toString(), c.toString(), "--adjudicate", chair.toString())).isZero();
+        assertThat(out.toString()).startsWith("panel of 3: a.jsonl, b.jsonl, c.jsonl: " + lines.size() + " provision(s) reviewed by all, "
+                + (lines.size() - 2) + " given the same factors by all")
+                .contains("pairs, Cohen's kappa pooled: #1/#2 1.000, #1/#3 ")
+                .containsPattern("(?m)^WIDE_DISCRETION +(\\d+) +\\1 +\\d+ +0\\.\\d{3}$");
+        assertThat(out.toString().lines().filter(l -> l.startsWith("differ: kz-laws_rus_104440.md "))).hasSize(2);
+        assertThat(err.toString()).contains("2 provision(s) with a \"dispute\" to decide");
+
+        StringWriter json = new StringWriter();
+        assertThat(run(json, new StringWriter(), "review", "agree", "--format", "json", a.toString(), b.toString(), c.toString())).isZero();
+        JsonNode g = JSON.readTree(json.toString());
+        assertThat(g.get("panel")).hasSize(3);
+        assertThat(g.get("disputed")).hasSize(2);
+        JsonNode given = g.get("factors").get("WIDE_DISCRETION").get("given");
+        assertThat(given.get(0).asInt()).isEqualTo(given.get(1).asInt());
+        assertThat(given.get(2).asInt()).isEqualTo(given.get(0).asInt() + 1);
+        assertThat(g.get("pooledKappa").asDouble()).isBetween(0.0, 1.0);
+
+        List<JsonNode> review = new ArrayList<>();
+        for (String line : Files.readAllLines(chair)) {
+            review.add(JSON.readTree(line));
+        }
+        String struckCode = code;
+        assertThat(review.get(struckAt).get("struck").toString()).isEqualTo("[\"" + struckCode + "\"]"); // two of three
+        assertThat(review.get(struckAt).get("dispute").get(struckCode).asText()).contains("a.jsonl: исключает").contains("c.jsonl: оставляет");
+        assertThat(review.get(addedAt).get("added")).isEmpty(); // one of three
+        assertThat(review.get(addedAt).get("dispute").get("WIDE_DISCRETION").asText()).contains("c.jsonl: добавляет");
+        assertThat(run(new StringWriter(), new StringWriter(), "scan", "--format", "json", "--review", chair.toString(), RU)).isZero();
+    }
 }

@@ -161,6 +161,32 @@ class ReviewFromDocxCommandTest {
         assertThat(missing.err()).contains("no such file");
     }
 
+    /** A commented draft whose comments part is broken, or that holds a DTD, is one error line, never a stack trace. */
+    @Test
+    void aBrokenOrHostileCommentsPartIsAClearError(@TempDir Path dir) throws Exception {
+        Path draft = WordEdits.draft(Path.of("../data/samples/ru/kz-laws_rus_104440.md"), dir.resolve("draft.docx"));
+        Path commented = dir.resolve("draft.review.docx");
+        assertThat(CliRun.of("scan", "--format", "docx", "--output", commented.toString(), draft.toString()).exit()).isZero();
+        Map<String, String> parts = WordEdits.parts(Files.readAllBytes(commented));
+        Map<String, String> broken = new java.util.LinkedHashMap<>(parts);
+        broken.put("word/comments.xml", parts.get("word/comments.xml").substring(0, 200));
+        Map<String, String> hostile = new java.util.LinkedHashMap<>(parts);
+        hostile.put("word/comments.xml", "<?xml version=\"1.0\"?><!DOCTYPE c [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:comment w:id=\"1\" "
+                + "w:author=\"X\"><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:comment></w:comments>");
+        for (Map<String, String> bad : List.of(broken, hostile)) {
+            Path file = dir.resolve("bad.review.docx");
+            Files.write(file, WordEdits.docx(bad));
+            CliRun read = CliRun.of("review", "from-docx", file.toString());
+            assertThat(read.exit()).as(read.err()).isEqualTo(2);
+            assertThat(read.err()).startsWith("error: " + file + ": not a Word document with comments to read").doesNotContain("\tat ")
+                    .doesNotContain("root:");
+            CliRun scan = CliRun.of("scan", "--format", "json", "--review", file.toString(), draft.toString());
+            assertThat(scan.exit()).isEqualTo(2);
+            assertThat(scan.err()).contains("--review " + file + ": not a Word document with comments to read");
+        }
+    }
+
     /** Two experts who each reviewed the commented draft in Word are compared as two reviews are. */
     @Test
     void twoExpertsReviewsInWordAreCompared(@TempDir Path dir) throws Exception {

@@ -511,6 +511,27 @@ public final class ProvisionIndex implements Closeable {
     }
 
     /**
+     * The act indexed under {@code id}, if any.
+     *
+     * @param id an act id ({@link SearchHit#act()})
+     * @throws IOException when the index cannot be read
+     */
+    public Optional<IndexedAct> act(String id) throws IOException {
+        return acts().stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Whether {@code file} holds the bytes {@code act} was indexed from (an expert's review it went in with aside).
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static boolean unchanged(IndexedAct act, Path file) throws IOException {
+        String hash = act.hash();
+        int reviewed = hash.indexOf("+review:");
+        return sha256(file).equals(reviewed < 0 ? hash : hash.substring(0, reviewed));
+    }
+
+    /**
      * The acts in the index, by id.
      *
      * @throws IOException when the index cannot be read

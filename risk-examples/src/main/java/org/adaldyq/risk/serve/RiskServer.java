@@ -334,6 +334,11 @@ public final class RiskServer implements AutoCloseable {
                         search(x);
                     }
                 }
+                case "/api/act" -> {
+                    if (get(x, method)) {
+                        act(x);
+                    }
+                }
                 case "/api/similar" -> {
                     if (get(x, method)) {
                         similar(x);
@@ -769,6 +774,38 @@ public final class RiskServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage());
         }
+    }
+
+    /**
+     * {@code GET /api/act?id=ID}: the annotated page of an indexed act, its file read again from the path it was
+     * indexed from and scanned now (a search hit opens it at {@code #d0-o<start>}, its provision). 404 for an act
+     * the index does not hold, 409 when the file is gone or changed since it was indexed (index it again). Only the
+     * files the index names are read.
+     */
+    private void act(HttpExchange x) throws IOException {
+        if (index == null) {
+            error(x, 404, "NO_INDEX", "this server searches no index: start it with serve --index DIR");
+            return;
+        }
+        String id = query(x.getRequestURI()).getOrDefault("id", "");
+        java.util.Optional<org.adaldyq.risk.index.IndexedAct> act = id.isBlank() ? java.util.Optional.empty() : index.act(id);
+        if (act.isEmpty()) {
+            error(x, 404, "NOT_FOUND", "the index holds no act '" + id + "'");
+            return;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(act.get().path());
+        if (!java.nio.file.Files.isRegularFile(file) || !ProvisionIndex.unchanged(act.get(), file)) {
+            error(x, 409, "CHANGED", "the file of act " + id + " is gone or changed since it was indexed: index it again");
+            return;
+        }
+        ScannedDocument scanned;
+        try {
+            scanned = engine.scanDocument(file);
+        } catch (org.adaldyq.risk.extract.DocumentReadException e) {
+            error(x, 422, e.reason().toString(), e.getMessage());
+            return;
+        }
+        write(x, "html", engine, scanned, null, Review.NONE);
     }
 
     /**

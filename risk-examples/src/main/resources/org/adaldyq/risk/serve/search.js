@@ -36,7 +36,12 @@
     var li = element('li');
     li.setAttribute('data-act', h.act);
     li.appendChild(element('span', 'score', h.score.toFixed(2)));
-    li.appendChild(element('span', 'cite', (h.cited || h.citation) + (h.leadIn ? ' (lead-in)' : '')));
+    // the act's annotated page, at the provision
+    var cite = element('a', 'cite', (h.cited || h.citation) + (h.leadIn ? ' (lead-in)' : ''));
+    cite.href = '/api/act?id=' + encodeURIComponent(h.act) + '#d0-o' + h.start;
+    cite.target = '_blank';
+    cite.rel = 'noopener';
+    li.appendChild(cite);
     li.appendChild(element('span', 'act', ' — ' + (h.title || h.act) + ' (' + h.language + ')'));
     var factors = element('div');
     h.factors.forEach(function (code) {

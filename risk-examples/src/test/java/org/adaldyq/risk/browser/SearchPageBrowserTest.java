@@ -94,6 +94,17 @@ class SearchPageBrowserTest {
         first.findElement(By.cssSelector("button.similar-button")).click();
         assertThat(first.findElements(By.cssSelector(".similar"))).isEmpty();
 
+        // the hit's citation opens the act's annotated page at the provision
+        String href = first.findElement(By.cssSelector("a.cite")).getAttribute("href");
+        String anchor = href.substring(href.indexOf('#') + 1);
+        browser.get(href);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id(anchor)).isEmpty());
+        Number top = (Number) browser.executeScript("return document.getElementById(arguments[0]).getBoundingClientRect().top", anchor);
+        Number height = (Number) browser.executeScript("return window.innerHeight");
+        assertThat(top.doubleValue()).isBetween(-5.0, height.doubleValue());
+        assertThat(browser.findElements(By.cssSelector("aside.note"))).isNotEmpty();
+        browser.navigate().back();
+
         search("AND (", "");
         assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("error");
         assertThat(browser.findElement(By.id("summary")).getText()).startsWith("bad query");

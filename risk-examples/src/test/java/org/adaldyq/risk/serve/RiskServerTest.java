@@ -246,6 +246,12 @@ class RiskServerTest {
             assertThat(get.apply("/api/similar?act=kz-laws_rus_104440&citation=Article+99").statusCode()).isEqualTo(400);
             assertThat(get.apply("/api/similar?act=kz-laws_rus_104440").statusCode()).isEqualTo(400);
 
+            // an act's annotated page, with an anchor at each provision
+            HttpResponse<byte[]> actPage = get.apply("/api/act?id=" + one.get("act").asText());
+            assertThat(actPage.statusCode()).isEqualTo(200);
+            assertThat(new String(actPage.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("id=\"d0-o" + one.get("start").asInt() + "\"");
+            assertThat(get.apply("/api/act?id=no-such-act").statusCode()).isEqualTo(404);
+
             HttpResponse<byte[]> page = get.apply("/search");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("<script src=\"/search.js\">");
@@ -263,6 +269,19 @@ class RiskServerTest {
         assertThat(new String(client.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofByteArray()).body(),
                 java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("href=\"/search\"");
         assertThatThrownByNoIndex(dir.resolve("nothing"));
+
+        // a file changed since it was indexed is not shown as indexed
+        Path act = Files.writeString(dir.resolve("act.txt"), "Статья 1. Уполномоченный орган вправе отказать по иным основаниям.\n");
+        Path small = dir.resolve("small-index");
+        assertThat(org.adaldyq.risk.cli.CliRun.of("index", "--dir", small.toString(), act.toString()).exit()).isZero();
+        try (RiskServer searching = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 200_000, 2, 16, small))) {
+            URI page = URI.create("http://127.0.0.1:" + searching.port() + "/api/act?id=act");
+            assertThat(client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(200);
+            Files.writeString(act, "Статья 1. Уполномоченный орган обязан выдать разрешение.\n");
+            HttpResponse<byte[]> changed = client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(changed.statusCode()).isEqualTo(409);
+            assertThat(JSON.readTree(changed.body()).get("error").asText()).contains("index it again");
+        }
     }
 
     private static void assertThatThrownByNoIndex(Path folder) {

@@ -729,8 +729,9 @@ public final class HtmlReport implements Closeable {
         String text = scanned.document().text();
         List<Finding> findings = scanned.report().findings();
         TreeSet<Integer> edges = new TreeSet<>();
+        // an anchor at every provision: the riskiest list links to some, a search hit (serve's /api/act) to any
         TreeSet<Integer> provisionStarts = new TreeSet<>();
-        for (ProvisionScore p : scanned.report().provisions()) {
+        for (org.adaldyq.risk.structure.Provision p : scanned.document().provisions()) {
             provisionStarts.add(p.start());
         }
         for (Finding f : findings) {

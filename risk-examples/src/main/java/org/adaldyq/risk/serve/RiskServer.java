@@ -723,6 +723,20 @@ public final class RiskServer implements AutoCloseable {
         send(x, 200, "application/x-ndjson; charset=utf-8", lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** True when the server searches an index; else answers 404 and says how to start it with one. */
+    private boolean searching(HttpExchange x) throws IOException {
+        if (index == null) {
+            error(x, 404, "NO_INDEX", "this server searches no index: start it with serve --index DIR");
+        }
+        return index != null;
+    }
+
+    /** {@code options} keeping the provisions with one of the comma-separated codes of parameter {@code factor}, if given. */
+    private static SearchOptions withFactors(SearchOptions options, Map<String, String> q) {
+        String codes = q.getOrDefault("factor", "");
+        return codes.isBlank() ? options : options.withFactors(java.util.Set.of(codes.strip().split("\\s*,\\s*")));
+    }
+
     /**
      * {@code GET /api/search?q=QUERY}: the provisions of the index that match, as {@code search --format json}
      * gives them; parameters {@code factor} (comma-separated codes: any of them), {@code lang}, {@code act},
@@ -730,8 +744,7 @@ public final class RiskServer implements AutoCloseable {
      * {@code exact} and {@code confirmed} ({@code true}). 404 when the server has no index.
      */
     private void search(HttpExchange x) throws IOException {
-        if (index == null) {
-            error(x, 404, "NO_INDEX", "this server searches no index: start it with serve --index DIR");
+        if (!searching(x)) {
             return;
         }
         Map<String, String> q = query(x.getRequestURI());
@@ -741,9 +754,7 @@ public final class RiskServer implements AutoCloseable {
         }
         SearchOptions options = SearchOptions.defaults().withLimit(20);
         try {
-            if (q.containsKey("factor") && !q.get("factor").isBlank()) {
-                options = options.withFactors(java.util.Set.of(q.get("factor").split("\\s*,\\s*")));
-            }
+            options = withFactors(options, q);
             if (q.containsKey("lang") && !q.get("lang").isBlank()) {
                 String lang = q.get("lang");
                 options = options.withLanguage(Language.fromCode(lang).orElseThrow(() -> new BadRequest("lang must be kk, ru or en, not '" + lang + "'")));
@@ -783,8 +794,7 @@ public final class RiskServer implements AutoCloseable {
      * files the index names are read.
      */
     private void act(HttpExchange x) throws IOException {
-        if (index == null) {
-            error(x, 404, "NO_INDEX", "this server searches no index: start it with serve --index DIR");
+        if (!searching(x)) {
             return;
         }
         String id = query(x.getRequestURI()).getOrDefault("id", "");
@@ -815,8 +825,7 @@ public final class RiskServer implements AutoCloseable {
      * {@code factor} (comma-separated) and {@code limit} (1–50, default 10) as for {@code /api/search}.
      */
     private void similar(HttpExchange x) throws IOException {
-        if (index == null) {
-            error(x, 404, "NO_INDEX", "this server searches no index: start it with serve --index DIR");
+        if (!searching(x)) {
             return;
         }
         Map<String, String> q = query(x.getRequestURI());
@@ -827,9 +836,7 @@ public final class RiskServer implements AutoCloseable {
         }
         SearchOptions options = SearchOptions.defaults().withLimit(10);
         try {
-            if (q.containsKey("factor") && !q.get("factor").isBlank()) {
-                options = options.withFactors(java.util.Set.of(q.get("factor").split("\\s*,\\s*")));
-            }
+            options = withFactors(options, q);
             if (q.containsKey("limit")) {
                 int limit = Integer.parseInt(q.get("limit"));
                 if (limit < 1 || limit > 50) {

@@ -165,9 +165,7 @@ class ReviewFromDocxCommandTest {
     @Test
     void aBrokenOrHostileCommentsPartIsAClearError(@TempDir Path dir) throws Exception {
         Path draft = WordEdits.draft(Path.of("../data/samples/ru/kz-laws_rus_104440.md"), dir.resolve("draft.docx"));
-        Path commented = dir.resolve("draft.review.docx");
-        assertThat(CliRun.of("scan", "--format", "docx", "--output", commented.toString(), draft.toString()).exit()).isZero();
-        Map<String, String> parts = WordEdits.parts(Files.readAllBytes(commented));
+        Map<String, String> parts = commented(draft);
         Map<String, String> broken = new java.util.LinkedHashMap<>(parts);
         broken.put("word/comments.xml", parts.get("word/comments.xml").substring(0, 200));
         Map<String, String> hostile = new java.util.LinkedHashMap<>(parts);
@@ -191,9 +189,7 @@ class ReviewFromDocxCommandTest {
     @Test
     void twoExpertsReviewsInWordAreCompared(@TempDir Path dir) throws Exception {
         Path draft = WordEdits.draft(Path.of("../data/samples/ru/kz-laws_rus_104440.md"), dir.resolve("draft.docx"));
-        Path commented = dir.resolve("draft.review.docx");
-        assertThat(CliRun.of("scan", "--format", "docx", "--output", commented.toString(), draft.toString()).exit()).isZero();
-        Map<String, String> parts = WordEdits.parts(Files.readAllBytes(commented));
+        Map<String, String> parts = commented(draft);
         List<String> ids = WordEdits.commentIds(parts);
         Path first = Files.createDirectories(dir.resolve("a")).resolve("draft.review.docx");
         Path second = Files.createDirectories(dir.resolve("b")).resolve("draft.review.docx");
@@ -205,6 +201,14 @@ class ReviewFromDocxCommandTest {
         assertThat(g.get("onlyFirst").asInt()).isZero();
         assertThat(g.get("common").asInt()).isEqualTo(g.get("sameFactors").asInt() + 1);
         assertThat(g.get("disputed")).singleElement().satisfies(d -> assertThat(d.get("act").asText()).isEqualTo("draft.docx"));
+    }
+
+    /** The parts of {@code draft} as {@code scan --format docx} gives it back, with the scanner's comments. */
+    private static Map<String, String> commented(Path draft) throws Exception {
+        Path commented = draft.resolveSibling("draft.review.docx");
+        CliRun written = CliRun.of("scan", "--format", "docx", "--output", commented.toString(), draft.toString());
+        assertThat(written.exit()).as(written.err()).isZero();
+        return WordEdits.parts(Files.readAllBytes(commented));
     }
 
     private static long count(JsonNode report, String code) {

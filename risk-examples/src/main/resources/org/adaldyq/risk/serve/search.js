@@ -7,6 +7,7 @@
   var summary = document.getElementById('summary');
   var facetsBox = document.getElementById('facets');
   var chosen = {factor: '', act: ''};
+  var limit = 50;
   var names = {factor: 'Factor', act: 'Act', language: 'Language'};
 
   function element(tag, cls, text) {
@@ -145,7 +146,9 @@
   function run() {
     var params = new URLSearchParams();
     params.set('q', document.getElementById('q').value);
-    params.set('limit', '50');
+    params.set('limit', String(limit));
+    var min = document.getElementById('min-score').value;
+    if (min) { params.set('min-score', min); }
     [['lang', 'lang'], ['sort', 'sort']].forEach(function (p) {
       var v = document.getElementById(p[0]).value;
       if (v) { params.set(p[1], v); }
@@ -166,6 +169,16 @@
       r.hits.forEach(function (h) { hitsList.appendChild(hit(h)); });
       summary.textContent = r.total + (r.total === 1 ? ' provision matches' : ' provisions match')
         + (r.total > r.hits.length ? ' (the first ' + r.hits.length + ' shown)' : '');
+      if (r.total > r.hits.length && limit < 200) {
+        var more = element('button', 'more', 'Show more');
+        more.type = 'button';
+        more.addEventListener('click', function () {
+          limit = Math.min(200, limit + 50);
+          run();
+        });
+        summary.appendChild(document.createTextNode(' '));
+        summary.appendChild(more);
+      }
       facets(r.facets);
       document.body.setAttribute('data-state', 'done');
     }).catch(function (e) {
@@ -180,6 +193,7 @@
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     chosen = {factor: '', act: ''};
+    limit = 50;
     run();
   });
 })();

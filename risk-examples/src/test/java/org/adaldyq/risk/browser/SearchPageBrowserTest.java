@@ -105,6 +105,20 @@ class SearchPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("aside.note"))).isNotEmpty();
         browser.navigate().back();
 
+        // every provision: the first 50, then more on request; a minimum risk score keeps the risky ones
+        search("*:*", "");
+        assertThat(browser.findElements(By.cssSelector("#hits > li"))).hasSize(50);
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("(the first 50 shown)");
+        browser.executeScript("document.body.removeAttribute('data-state')");
+        browser.findElement(By.cssSelector("#summary button.more")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("body")).getAttribute("data-state") != null);
+        assertThat(browser.findElements(By.cssSelector("#hits > li"))).hasSize(100);
+        new Select(browser.findElement(By.id("min-score"))).selectByValue("0.8");
+        search("*:*", "");
+        assertThat(browser.findElements(By.cssSelector("#hits > li .score"))).isNotEmpty()
+                .allSatisfy(score -> assertThat(Double.parseDouble(score.getText())).isGreaterThanOrEqualTo(0.8));
+        new Select(browser.findElement(By.id("min-score"))).selectByValue("");
+
         search("AND (", "");
         assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("error");
         assertThat(browser.findElement(By.id("summary")).getText()).startsWith("bad query");

@@ -36,6 +36,8 @@ final class IndexFields {
     /** On act documents: the key of the act's title ({@link ActReferenceFinder#key}), what references are matched to. */
     static final String TITLE_KEY = "title_key";
     static final String PROVISIONS = "provisions";
+    /** Stored only, on an act document: the expert's review lines the act was indexed with (JSON lines), if any. */
+    static final String REVIEW = "review";
     static final String FINDINGS = "findings";
     static final String LEAD_INS = "leadins";
 

@@ -420,7 +420,8 @@ public final class ProvisionIndex implements Closeable {
                     decisions += applied.applied();
                     applied.stale().forEach(d -> stale.add(d.act() + ": " + d.provision()));
                     String id = p.atPath().isPresent() ? p.atPath().get().id() : freeId(s, stem(p.file()), written);
-                    ActDocuments docs = new ActDocuments(id, p.path(), p.hash(), title(scanned.document(), p.file()), scanned);
+                    ActDocuments docs = new ActDocuments(id, p.path(), p.hash(), title(scanned.document(), p.file()), scanned,
+                            reviewLines(review, Review.act(p.file().toString())));
                     // One block, one delete: a snapshot sees the old act or the new one, never a mix.
                     // (a changed file keeps its act's id: the id names every document of the act)
                     writer.updateDocuments(new Term(IndexFields.ACT, id), docs);
@@ -449,6 +450,39 @@ public final class ProvisionIndex implements Closeable {
                 Duration.ofNanos(System.nanoTime() - t0), problems, decisions, stale);
         LOG.info("index: {}", summary.line());
         return summary;
+    }
+
+    /** The review's decided lines on the text {@code act}, as JSON lines ("" for none): what the act document keeps. */
+    private static String reviewLines(Review review, String act) {
+        StringBuilder lines = new StringBuilder();
+        for (Review.Decision d : review.lines()) {
+            if (d.act().equals(act) && d.decided()) {
+                lines.append(Review.line(d)).append('\n');
+            }
+        }
+        return lines.toString();
+    }
+
+    /**
+     * The expert's review lines the act was indexed with ({@link #add(Review, Path...)}), as JSON lines; empty when it
+     * went in with none, or the index holds no such act. {@link Review#read} reads them with the catalogue in force.
+     *
+     * @param id an act id
+     * @throws IOException when the index cannot be read
+     */
+    public String reviewOf(String id) throws IOException {
+        IndexSearcher s = acquire();
+        try {
+            Query q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_ACT)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.ACT, id)), BooleanClause.Occur.FILTER)
+                    .build();
+            ScoreDoc[] found = s.search(q, 1).scoreDocs;
+            String lines = found.length == 0 ? null : s.storedFields().document(found[0].doc, Set.of(IndexFields.REVIEW)).get(IndexFields.REVIEW);
+            return lines == null ? "" : lines;
+        } finally {
+            searchers.release(s);
+        }
     }
 
     /** A file to index, decided before any is scanned; {@code copyOf} names a file of this call with the same content. */
@@ -863,11 +897,14 @@ public final class ProvisionIndex implements Closeable {
         private final String hash;
         private final String title;
         private final ScannedDocument scanned;
+        /** The expert's review lines on this act ("" for none): kept on the act document. */
+        private final String reviewLines;
         private final Map<Integer, List<Finding>> findingsAt = new HashMap<>();
         private final Map<Integer, Double> scoreAt = new HashMap<>();
         private final Set<Integer> leadIns = new HashSet<>();
 
-        ActDocuments(String id, String path, String hash, String title, ScannedDocument scanned) {
+        ActDocuments(String id, String path, String hash, String title, ScannedDocument scanned, String reviewLines) {
+            this.reviewLines = reviewLines;
             this.id = id;
             this.path = path;
             this.hash = hash;
@@ -981,6 +1018,9 @@ public final class ProvisionIndex implements Closeable {
             act.add(new StoredField(IndexFields.PROVISIONS, doc.provisions().size()));
             act.add(new StoredField(IndexFields.LEAD_INS, leadIns.size()));
             act.add(new StoredField(IndexFields.FINDINGS, report.findings().size()));
+            if (!reviewLines.isEmpty()) {
+                act.add(new StoredField(IndexFields.REVIEW, reviewLines));
+            }
             return act;
         }
 

@@ -789,7 +789,8 @@ public final class RiskServer implements AutoCloseable {
 
     /**
      * {@code GET /api/act?id=ID}: the annotated page of an indexed act, its file read again from the path it was
-     * indexed from and scanned now (a search hit opens it at {@code #d0-o<start>}, its provision). 404 for an act
+     * indexed from and scanned now, with the decisions of the review it was indexed with on it (a search hit opens it
+     * at {@code #d0-o<start>}, its provision). 404 for an act
      * the index does not hold, 409 when the file is gone or changed since it was indexed (index it again). Only the
      * files the index names are read.
      */
@@ -815,7 +816,15 @@ public final class RiskServer implements AutoCloseable {
             error(x, 422, e.reason().toString(), e.getMessage());
             return;
         }
-        write(x, "html", engine, scanned, null, Review.NONE);
+        // with the decisions of the review the act was indexed with (index --review), to go on with
+        String lines = index.reviewOf(id);
+        Review review = Review.NONE;
+        try {
+            review = lines.isEmpty() ? Review.NONE : Review.read(new java.io.StringReader(lines), "index", engine.catalogue());
+        } catch (IOException e) {
+            LOG.warn("the review act {} was indexed with is not read with the rules in force: {}", id, e.getMessage());
+        }
+        write(x, "html", engine, scanned, null, review);
     }
 
     /**

@@ -270,13 +270,22 @@ class RiskServerTest {
                 java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("href=\"/search\"");
         assertThatThrownByNoIndex(dir.resolve("nothing"));
 
-        // a file changed since it was indexed is not shown as indexed
+        // an act indexed with a review opens with its decisions; a file changed since it was indexed is not shown
         Path act = Files.writeString(dir.resolve("act.txt"), "Статья 1. Уполномоченный орган вправе отказать по иным основаниям.\n");
+        Path worksheet = dir.resolve("act.review.jsonl");
+        assertThat(org.adaldyq.risk.cli.CliRun.of("scan", "--format", "review", "--output", worksheet.toString(), act.toString()).exit()).isZero();
+        com.fasterxml.jackson.databind.node.ObjectNode line = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Files.readAllLines(worksheet).get(0));
+        String struck = line.get("found").get(0).asText();
+        line.putArray("struck").add(struck);
+        line.remove("factors");
+        Files.writeString(worksheet, line + "\n");
         Path small = dir.resolve("small-index");
-        assertThat(org.adaldyq.risk.cli.CliRun.of("index", "--dir", small.toString(), act.toString()).exit()).isZero();
+        assertThat(org.adaldyq.risk.cli.CliRun.of("index", "--dir", small.toString(), "--review", worksheet.toString(), act.toString()).exit()).isZero();
         try (RiskServer searching = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 200_000, 2, 16, small))) {
             URI page = URI.create("http://127.0.0.1:" + searching.port() + "/api/act?id=act");
-            assertThat(client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(200);
+            HttpResponse<byte[]> reviewed = client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(reviewed.statusCode()).isEqualTo(200);
+            assertThat(new String(reviewed.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"struck\":[\"" + struck + "\"]");
             Files.writeString(act, "Статья 1. Уполномоченный орган обязан выдать разрешение.\n");
             HttpResponse<byte[]> changed = client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(changed.statusCode()).isEqualTo(409);

@@ -185,6 +185,34 @@ class ReviewFromDocxCommandTest {
         }
     }
 
+    /**
+     * Both official versions back from Word ({@code scan --pair --format docx}): a comment deleted in the Kazakh one
+     * strikes that finding out of the Kazakh version only, so {@code scan --pair --review} with both files reports it
+     * in the Russian version alone.
+     */
+    @Test
+    void bothOfficialVersionsReviewedInWordGoBackToThePair(@TempDir Path dir) throws Exception {
+        String kk = "../data/samples/kk/kz-laws_kaz_104440.md";
+        String ru = "../data/samples/ru/kz-laws_rus_104440.md";
+        Path out = dir.resolve("word");
+        CliRun written = CliRun.of("scan", "--pair", "--format", "docx", "--output", out.toString(), kk, ru);
+        assertThat(written.exit()).as(written.err()).isZero();
+        JsonNode before = JSON.readTree(CliRun.of("scan", "--pair", "--format", "json", kk, ru).out());
+        Path kkReview = out.resolve("kz-laws_kaz_104440.review.docx");
+        Map<String, String> parts = WordEdits.parts(Files.readAllBytes(kkReview));
+        Files.write(kkReview, WordEdits.docx(WordEdits.delete(parts, WordEdits.commentIds(parts).get(0))));
+        CliRun after = CliRun.of("scan", "--pair", "--format", "json", "--review", kkReview.toString(), "--review",
+                out.resolve("kz-laws_rus_104440.review.docx").toString(), kk, ru);
+        assertThat(after.exit()).as(after.err()).isZero();
+        int kkFindings = before.get("counts").get("both").asInt() + before.get("counts").get("kk").asInt();
+        assertThat(after.err()).contains("review from " + kkReview + ": " + kkFindings + " finding(s): 0 confirmed, 1 struck out")
+                .contains("review: 1 decision(s) applied to " + kk);
+        JsonNode counts = JSON.readTree(after.out()).get("counts");
+        assertThat(counts.get("both").asInt()).isEqualTo(before.get("counts").get("both").asInt() - 1);
+        assertThat(counts.get("ru").asInt()).isEqualTo(before.get("counts").get("ru").asInt() + 1);
+        assertThat(counts.get("kk").asInt()).isEqualTo(before.get("counts").get("kk").asInt());
+    }
+
     /** Two experts who each reviewed the commented draft in Word are compared as two reviews are. */
     @Test
     void twoExpertsReviewsInWordAreCompared(@TempDir Path dir) throws Exception {

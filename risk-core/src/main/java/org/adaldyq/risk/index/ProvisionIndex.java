@@ -175,6 +175,8 @@ public final class ProvisionIndex implements Closeable {
     private final FacetsConfig facetsConfig = new FacetsConfig();
     private final Analyzer analyzer;
     private final ReentrantLock writing = new ReentrantLock();
+    /** In an act's hash, what comes between its file's SHA-256 and the digest of the review it went in with. */
+    private static final String REVIEWED = "+review:";
 
     private ProvisionIndex(Path folder, RiskEngine engine) throws IOException {
         this(folder, engine, false);
@@ -366,7 +368,7 @@ public final class ProvisionIndex implements Closeable {
                     }
                     // the review's decisions on the file are part of what is indexed: another review, another act
                     String reviewed = review.fingerprint(Review.act(file.toString()));
-                    String hash = reviewed.isEmpty() ? content : content + "+review:" + reviewed;
+                    String hash = reviewed.isEmpty() ? content : content + REVIEWED + reviewed;
                     if (plannedPaths.containsKey(path)) {
                         unchanged++; // the same file twice in one call
                         continue;
@@ -421,7 +423,7 @@ public final class ProvisionIndex implements Closeable {
                     applied.stale().forEach(d -> stale.add(d.act() + ": " + d.provision()));
                     String id = p.atPath().isPresent() ? p.atPath().get().id() : freeId(s, stem(p.file()), written);
                     ActDocuments docs = new ActDocuments(id, p.path(), p.hash(), title(scanned.document(), p.file()), scanned,
-                            reviewLines(review, Review.act(p.file().toString())));
+                            Review.jsonLines(review.decidedOn(Review.act(p.file().toString()))));
                     // One block, one delete: a snapshot sees the old act or the new one, never a mix.
                     // (a changed file keeps its act's id: the id names every document of the act)
                     writer.updateDocuments(new Term(IndexFields.ACT, id), docs);
@@ -452,17 +454,6 @@ public final class ProvisionIndex implements Closeable {
         return summary;
     }
 
-    /** The review's decided lines on the text {@code act}, as JSON lines ("" for none): what the act document keeps. */
-    private static String reviewLines(Review review, String act) {
-        StringBuilder lines = new StringBuilder();
-        for (Review.Decision d : review.lines()) {
-            if (d.act().equals(act) && d.decided()) {
-                lines.append(Review.line(d)).append('\n');
-            }
-        }
-        return lines.toString();
-    }
-
     /**
      * The expert's review lines the act was indexed with ({@link #add(Review, Path...)}), as JSON lines; empty when it
      * went in with none, or the index holds no such act. {@link Review#read} reads them with the catalogue in force.
@@ -473,11 +464,7 @@ public final class ProvisionIndex implements Closeable {
     public String reviewOf(String id) throws IOException {
         IndexSearcher s = acquire();
         try {
-            Query q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_ACT)), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(IndexFields.ACT, id)), BooleanClause.Occur.FILTER)
-                    .build();
-            ScoreDoc[] found = s.search(q, 1).scoreDocs;
+            ScoreDoc[] found = s.search(actQuery(IndexFields.ACT, id), 1).scoreDocs;
             String lines = found.length == 0 ? null : s.storedFields().document(found[0].doc, Set.of(IndexFields.REVIEW)).get(IndexFields.REVIEW);
             return lines == null ? "" : lines;
         } finally {
@@ -551,7 +538,12 @@ public final class ProvisionIndex implements Closeable {
      * @throws IOException when the index cannot be read
      */
     public Optional<IndexedAct> act(String id) throws IOException {
-        return acts().stream().filter(a -> a.id().equals(id)).findFirst();
+        IndexSearcher s = acquire();
+        try {
+            return actOrThrow(s, IndexFields.ACT, id);
+        } finally {
+            searchers.release(s);
+        }
     }
 
     /**
@@ -561,7 +553,7 @@ public final class ProvisionIndex implements Closeable {
      */
     public static boolean unchanged(IndexedAct act, Path file) throws IOException {
         String hash = act.hash();
-        int reviewed = hash.indexOf("+review:");
+        int reviewed = hash.indexOf(REVIEWED);
         return sha256(file).equals(reviewed < 0 ? hash : hash.substring(0, reviewed));
     }
 
@@ -1262,12 +1254,16 @@ public final class ProvisionIndex implements Closeable {
     }
 
     private static Optional<IndexedAct> actOrThrow(IndexSearcher s, String field, String value) throws IOException {
-        Query q = new BooleanQuery.Builder()
+        ScoreDoc[] found = s.search(actQuery(field, value), 1).scoreDocs;
+        return found.length == 0 ? Optional.empty() : Optional.of(toAct(s.storedFields().document(found[0].doc)));
+    }
+
+    /** The act document whose {@code field} is {@code value}. */
+    private static Query actQuery(String field, String value) {
+        return new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_ACT)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER)
                 .build();
-        ScoreDoc[] found = s.search(q, 1).scoreDocs;
-        return found.length == 0 ? Optional.empty() : Optional.of(toAct(s.storedFields().document(found[0].doc)));
     }
 
     private static IndexedAct toAct(Document d) {

@@ -186,22 +186,28 @@ public final class Review {
      * with a text to know that it holds the text as this review left it.
      */
     public String fingerprint(String act) {
-        Map<Integer, Decision> mine = byAct.getOrDefault(act, Map.of());
-        java.security.MessageDigest sha;
+        String lines = jsonLines(decidedOn(act));
+        if (lines.isEmpty()) {
+            return "";
+        }
         try {
-            sha = java.security.MessageDigest.getInstance("SHA-256");
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("no SHA-256", e);
         }
-        boolean any = false;
-        for (Decision d : new java.util.TreeMap<>(mine).values()) {
-            if (d.decided()) {
-                sha.update(line(d).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-                any = true;
-            }
-        }
-        return any ? java.util.HexFormat.of().formatHex(sha.digest()) : "";
+    }
+
+    /** This review's lines that decide anything on the text {@code act} (its file name), in the order of the text. */
+    public List<Decision> decidedOn(String act) {
+        return new java.util.TreeMap<>(byAct.getOrDefault(act, Map.of())).values().stream().filter(Decision::decided).toList();
+    }
+
+    /** {@code decisions} as JSON lines, each ended by a newline: the format {@link #read} reads. */
+    public static String jsonLines(Collection<Decision> decisions) {
+        StringBuilder lines = new StringBuilder();
+        decisions.forEach(d -> lines.append(line(d)).append('\n'));
+        return lines.toString();
     }
 
     /** This review and {@code other}'s decisions (the other's replacing this one's on the same provision when they decide anything). */

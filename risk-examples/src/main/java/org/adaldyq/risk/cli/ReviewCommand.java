@@ -62,10 +62,7 @@ final class ReviewCommand {
                 err.println("error: " + e.getMessage());
                 return 2;
             }
-            StringBuilder lines = new StringBuilder();
-            for (Review.Decision d : review.lines()) {
-                lines.append(Review.line(d)).append('\n');
-            }
+            String lines = Review.jsonLines(review.lines());
             if (output == null) {
                 spec.commandLine().getOut().print(lines);
                 spec.commandLine().getOut().flush();
@@ -253,23 +250,10 @@ final class ReviewCommand {
         }
 
         private Review read(Path file, FactorCatalogue catalogue) {
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".docx")) {
-                // a review made in Word: read against the draft it was written for
-                if (!Files.isRegularFile(file)) {
-                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
-                }
-                try {
-                    return FromDocx.read(file, org.adaldyq.risk.report.writer.DocxReviewReader.draftName(file.toString()), engine(),
-                            spec.commandLine().getErr());
-                } catch (IOException e) {
-                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-                }
-            }
-            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return Review.read(in, file.toString(), catalogue);
+            try {
+                return ScanReviews.readFile(file, catalogue, this::engine, spec.commandLine().getErr());
             } catch (IOException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e instanceof java.nio.file.NoSuchFileException
-                        ? "no such file: " + file : e.getMessage());
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
 
@@ -307,19 +291,10 @@ final class ReviewCommand {
             ObjectNode o = new ObjectMapper().createObjectNode();
             o.put("common", g.common()).put("onlyFirst", g.onlyFirst()).put("onlySecond", g.onlySecond())
                     .put("decidedByBoth", g.decidedBoth()).put("sameFactors", g.sameFactors());
-            if (g.pooledKappa() == null) {
-                o.putNull("pooledKappa");
-            } else {
-                o.put("pooledKappa", g.pooledKappa());
-            }
+            putKappa(o, "pooledKappa", g.pooledKappa());
             ObjectNode factors = o.putObject("factors");
             for (Agreement.FactorAgreement f : g.factors()) {
-                ObjectNode n = factors.putObject(f.code()).put("first", f.first()).put("second", f.second()).put("both", f.both());
-                if (f.kappa() == null) {
-                    n.putNull("kappa");
-                } else {
-                    n.put("kappa", f.kappa());
-                }
+                putKappa(factors.putObject(f.code()).put("first", f.first()).put("second", f.second()).put("both", f.both()), "kappa", f.kappa());
             }
             ArrayNode disputed = o.putArray("disputed");
             for (Agreement.Dispute d : g.disputed()) {

@@ -48,28 +48,38 @@ final class ScanReviews {
      * on the draft it was written for ({@code draft.review.docx}: {@code draft.docx}).
      */
     static Review read(java.util.List<java.nio.file.Path> files, org.adaldyq.risk.RiskEngine engine, picocli.CommandLine command) {
-        FactorCatalogue catalogue = engine.catalogue();
         Review all = Review.NONE;
         for (java.nio.file.Path file : files) {
-            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".docx")) {
-                if (!java.nio.file.Files.isRegularFile(file)) {
-                    throw new picocli.CommandLine.ParameterException(command, "--review no such file: " + file);
-                }
-                try {
-                    all = all.and(ReviewCommand.FromDocx.read(file, org.adaldyq.risk.report.writer.DocxReviewReader.draftName(file.toString()), engine, command.getErr()));
-                } catch (java.io.IOException e) {
-                    throw new picocli.CommandLine.ParameterException(command, "--review " + e.getMessage());
-                }
-                continue;
-            }
-            try (var in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-                all = all.and(Review.read(in, file.toString(), catalogue));
+            try {
+                all = all.and(readFile(file, engine.catalogue(), () -> engine, command.getErr()));
             } catch (java.io.IOException e) {
-                throw new picocli.CommandLine.ParameterException(command, "--review " + (e instanceof java.nio.file.NoSuchFileException
-                        ? "no such file: " + file : e.getMessage()));
+                throw new picocli.CommandLine.ParameterException(command, "--review " + e.getMessage());
             }
         }
         return all;
+    }
+
+    /**
+     * One review file: JSON lines, or a {@code .docx}, the review made in Word on the draft with the scanner's
+     * comments, its decisions on the draft it was written for ({@code draft.review.docx}: {@code draft.docx}; read
+     * with {@code engine}, built only then, what was read said on {@code err}).
+     *
+     * @throws java.io.IOException {@code no such file: FILE}, a bad line ({@code FILE:LINE: …}), or a file that is not a
+     *                             Word document with comments to read
+     */
+    static Review readFile(java.nio.file.Path file, FactorCatalogue catalogue, java.util.function.Supplier<org.adaldyq.risk.RiskEngine> engine,
+                           PrintWriter err) throws java.io.IOException {
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".docx")) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new java.io.IOException("no such file: " + file);
+            }
+            return ReviewCommand.FromDocx.read(file, org.adaldyq.risk.report.writer.DocxReviewReader.draftName(file.toString()), engine.get(), err);
+        }
+        try (var in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            return Review.read(in, file.toString(), catalogue);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new java.io.IOException("no such file: " + file, e);
+        }
     }
 
     /** True when the review decides nothing. */

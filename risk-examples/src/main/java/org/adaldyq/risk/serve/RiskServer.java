@@ -714,13 +714,12 @@ public final class RiskServer implements AutoCloseable {
         } catch (IOException e) {
             throw new BadRequest(upload[0].name() + " is not a Word document with comments to read: " + e.getMessage());
         }
-        StringBuilder lines = new StringBuilder();
-        read.review().lines().forEach(d -> lines.append(Review.line(d)).append('\n'));
+        String lines = Review.jsonLines(read.review().lines());
         x.getResponseHeaders().add("X-Review-Confirmed", String.valueOf(read.confirmed()));
         x.getResponseHeaders().add("X-Review-Struck", String.valueOf(read.struck()));
         x.getResponseHeaders().add("X-Review-Added", String.valueOf(read.added()));
         x.getResponseHeaders().add("X-Review-Unread", String.valueOf(read.unread().size()));
-        send(x, 200, "application/x-ndjson; charset=utf-8", lines.toString().getBytes(StandardCharsets.UTF_8));
+        send(x, 200, "application/x-ndjson; charset=utf-8", lines.getBytes(StandardCharsets.UTF_8));
     }
 
     /** True when the server searches an index; else answers 404 and says how to start it with one. */
@@ -735,6 +734,18 @@ public final class RiskServer implements AutoCloseable {
     private static SearchOptions withFactors(SearchOptions options, Map<String, String> q) {
         String codes = q.getOrDefault("factor", "");
         return codes.isBlank() ? options : options.withFactors(java.util.Set.of(codes.strip().split("\\s*,\\s*")));
+    }
+
+    /** {@code options} returning at most parameter {@code limit} hits, if given: from 1 to {@code max}. */
+    private static SearchOptions withLimit(SearchOptions options, Map<String, String> q, int max) {
+        if (!q.containsKey("limit")) {
+            return options;
+        }
+        int limit = Integer.parseInt(q.get("limit"));
+        if (limit < 1 || limit > max) {
+            throw new BadRequest("limit must be from 1 to " + max + ", not " + limit);
+        }
+        return options.withLimit(limit);
     }
 
     /**
@@ -765,13 +776,7 @@ public final class RiskServer implements AutoCloseable {
             if (q.containsKey("min-score")) {
                 options = options.withMinScore(Double.parseDouble(q.get("min-score")));
             }
-            if (q.containsKey("limit")) {
-                int limit = Integer.parseInt(q.get("limit"));
-                if (limit < 1 || limit > 200) {
-                    throw new BadRequest("limit must be from 1 to 200, not " + limit);
-                }
-                options = options.withLimit(limit);
-            }
+            options = withLimit(options, q, 200);
             String sort = q.getOrDefault("sort", "relevance");
             if (!sort.equals("relevance") && !sort.equals("score")) {
                 throw new BadRequest("sort must be relevance or score, not '" + sort + "'");
@@ -820,7 +825,7 @@ public final class RiskServer implements AutoCloseable {
         String lines = index.reviewOf(id);
         Review review = Review.NONE;
         try {
-            review = lines.isEmpty() ? Review.NONE : Review.read(new java.io.StringReader(lines), "index", engine.catalogue());
+            review = Review.read(new java.io.StringReader(lines), "index", engine.catalogue());
         } catch (IOException e) {
             LOG.warn("the review act {} was indexed with is not read with the rules in force: {}", id, e.getMessage());
         }
@@ -846,13 +851,7 @@ public final class RiskServer implements AutoCloseable {
         SearchOptions options = SearchOptions.defaults().withLimit(10);
         try {
             options = withFactors(options, q);
-            if (q.containsKey("limit")) {
-                int limit = Integer.parseInt(q.get("limit"));
-                if (limit < 1 || limit > 50) {
-                    throw new BadRequest("limit must be from 1 to 50, not " + limit);
-                }
-                options = options.withLimit(limit);
-            }
+            options = withLimit(options, q, 50);
             org.adaldyq.risk.index.SimilarResults r = index.similar(act, citation, options, org.adaldyq.risk.index.SimilarSettings.defaults());
             send(x, 200, "application/json", SearchJson.similar(r).toString().getBytes(StandardCharsets.UTF_8));
         } catch (NumberFormatException e) {

@@ -96,7 +96,7 @@ public final class DocxReview {
         OoxmlPackage docx = OoxmlPackage.read(original);
         String main = mainPart(docx);
         Document body = docx.xml(main);
-        String relsName = main.substring(0, main.lastIndexOf('/') + 1) + "_rels/" + main.substring(main.lastIndexOf('/') + 1) + ".rels";
+        String relsName = relationshipsPart(main);
         Document rels = docx.has(relsName) ? docx.xml(relsName) : relationships(docx);
         String commentsName = commentsPart(rels, main);
         Document comments;
@@ -131,6 +131,12 @@ public final class DocxReview {
     private static final String OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
     private static final String COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
     private static final String COMMENTS_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+
+    /** The part holding {@code part}'s relationships ({@code word/_rels/document.xml.rels} for {@code word/document.xml}). */
+    static String relationshipsPart(String part) {
+        int slash = part.lastIndexOf('/');
+        return part.substring(0, slash + 1) + "_rels/" + part.substring(slash + 1) + ".rels";
+    }
 
     /** The main document part, as the package's relationships name it ({@code word/document.xml} as a rule). */
     static String mainPart(OoxmlPackage docx) throws IOException {

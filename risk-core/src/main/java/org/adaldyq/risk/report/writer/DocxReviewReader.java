@@ -103,7 +103,7 @@ public final class DocxReviewReader {
         String main = DocxReview.mainPart(pkg);
         Document body = pkg.xml(main);
         String folder = main.substring(0, main.lastIndexOf('/') + 1);
-        String relsName = folder + "_rels/" + main.substring(main.lastIndexOf('/') + 1) + ".rels";
+        String relsName = DocxReview.relationshipsPart(main);
         Document rels = pkg.has(relsName) ? pkg.xml(relsName) : null;
         String commentsName = rels == null ? null : DocxReview.commentsPart(rels, main);
         Map<String, Comment> comments = new LinkedHashMap<>();
@@ -194,8 +194,9 @@ public final class DocxReviewReader {
             if (c.ours() || c.text().isEmpty()) {
                 continue;
             }
+            Set<String> codes = named(c.text(), catalogue);
             String parent = parentOf.get(c.id());
-            if (parent == null && paragraphOf.containsKey(c.id()) && named(c.text(), catalogue).isEmpty()) {
+            if (parent == null && paragraphOf.containsKey(c.id()) && codes.isEmpty()) {
                 List<String> there = oursInParagraph.getOrDefault(paragraphOf.get(c.id()), List.of());
                 parent = there.size() == 1 ? there.get(0) : null;
             }
@@ -206,30 +207,29 @@ public final class DocxReviewReader {
                 Matcher no = NO.matcher(c.text());
                 String note = c.text();
                 if (yes.lookingAt()) {
-                    decisions.of(p).confirmed.add(code);
+                    decisions.of(p.start()).confirmed.add(code);
                     note = c.text().substring(yes.end());
                 } else if (no.lookingAt()) {
-                    decisions.of(p).struck.add(code);
+                    decisions.of(p.start()).struck.add(code);
                     note = c.text().substring(no.end());
                 }
                 if (!note.isBlank()) {
-                    decisions.note(p, code, note.strip());
+                    decisions.note(p.start(), code, note.strip());
                 }
                 continue;
             }
             Provision p = provisionAt(provisions, offset(c.id(), paragraphOf, lineOfParagraph, index));
-            Set<String> codes = named(c.text(), catalogue);
             if (p == null || codes.isEmpty()) {
                 unread.add(c.author() + ": " + c.text().replaceAll("\\s+", " "));
                 continue;
             }
             for (String code : codes) {
                 if (found.getOrDefault(p.start(), Set.of()).contains(code)) {
-                    decisions.of(p).confirmed.add(code);
+                    decisions.of(p.start()).confirmed.add(code);
                 } else {
-                    decisions.of(p).added.add(code);
+                    decisions.of(p.start()).added.add(code);
                 }
-                decisions.note(p, code, c.text());
+                decisions.note(p.start(), code, c.text());
             }
         }
         // a finding whose comment is gone was struck out, if the scanner's comments are there at all
@@ -237,10 +237,7 @@ public final class DocxReviewReader {
             for (Finding f : scanned.report().findings()) {
                 int start = ((ProvisionLocation) f.location()).provisionStart();
                 if (!decisions.live.contains(start + "\t" + f.code())) {
-                    Provision p = provisions.stream().filter(q -> q.start() == start).findFirst().orElse(null);
-                    if (p != null) {
-                        decisions.of(p).struck.add(f.code());
-                    }
+                    decisions.of(start).struck.add(f.code());
                 }
             }
         }
@@ -276,13 +273,14 @@ public final class DocxReviewReader {
         final Set<String> live = new java.util.HashSet<>();
         final Map<Integer, Decided> byStart = new HashMap<>();
 
-        Decided of(Provision p) {
-            return byStart.computeIfAbsent(p.start(), k -> new Decided());
+        /** The decisions on the provision that starts at {@code start}. */
+        Decided of(int start) {
+            return byStart.computeIfAbsent(start, k -> new Decided());
         }
 
-        void note(Provision p, String code, String note) {
+        void note(int start, String code, String note) {
             String kept = note.length() > Review.MAX_NOTE ? note.substring(0, Review.MAX_NOTE - 1) + "…" : note;
-            of(p).notes.merge(code, kept, (a, b) -> a + " / " + b);
+            of(start).notes.merge(code, kept, (a, b) -> a + " / " + b);
         }
     }
 

@@ -245,17 +245,12 @@ public final class HtmlPairReport {
             String text = version.document().text();
             h.append("<optgroup label=\"").append(escape(act)).append(" · ").append(side.code()).append("\">");
             for (org.adaldyq.risk.structure.Provision p : version.document().provisions()) {
-                h.append("<option value=\"").append(escape(act + "@" + p.start())).append("\">").append(side.code()).append(" · ")
-                        .append(escape(CitationText.of(p.citation(), side))).append(" — ")
-                        .append(escape(HtmlReport.shorten(p.text(text).replaceAll("\\s+", " ").strip(), 60))).append("</option>");
+                HtmlReport.provisionOption(h, act + "@" + p.start(), side.code() + " · ", p, text, side);
             }
             h.append("</optgroup>");
         }
         h.append("</select></label> <select class=\"factor\">");
-        for (String code : new java.util.TreeSet<>(catalogue.codes())) {
-            h.append("<option value=\"").append(escape(code)).append("\">").append(escape(catalogue.get(code).map(f -> f.title(lang)).orElse(code)))
-                    .append(" (").append(escape(code)).append(")</option>");
-        }
+        HtmlReport.factorOptions(h, catalogue, lang);
         h.append("</select> <button type=\"button\" class=\"add\">").append(escape(label("add", lang)))
                 .append("</button></p>\n<p><label><input type=\"checkbox\" class=\"add-both\" checked> ").append(escape(label("addBoth", lang)))
                 .append("</label></p>\n<p><button type=\"button\" class=\"save\">").append(escape(label("saveReview", lang)))

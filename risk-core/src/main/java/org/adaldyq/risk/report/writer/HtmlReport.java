@@ -832,14 +832,10 @@ public final class HtmlReport implements Closeable {
         h.append("<label>").append(escape(label("addFactor", lang))).append(": <select class=\"provision\">");
         String text = scanned.document().text();
         for (org.adaldyq.risk.structure.Provision p : scanned.document().provisions()) {
-            h.append("<option value=\"").append(p.start()).append("\">").append(escape(CitationText.of(p.citation(), lang))).append(" — ")
-                    .append(escape(shorten(p.text(text).replaceAll("\\s+", " ").strip(), 60))).append("</option>");
+            provisionOption(h, String.valueOf(p.start()), "", p, text, lang);
         }
         h.append("</select></label> <select class=\"factor\">");
-        for (String code : new TreeSet<>(catalogue.codes())) {
-            h.append("<option value=\"").append(escape(code)).append("\">").append(escape(title(code, lang))).append(" (").append(escape(code))
-                    .append(")</option>");
-        }
+        factorOptions(h, catalogue, lang);
         h.append("</select> <button type=\"button\" class=\"add\">").append(escape(label("add", lang))).append("</button></p>\n<p>");
         h.append("<button type=\"button\" class=\"save\">").append(escape(label("saveReview", lang))).append("</button> <label>")
                 .append(escape(label("loadReview", lang))).append(": <input type=\"file\" class=\"load\" accept=\".jsonl,.json,.txt\"></label> ")
@@ -860,6 +856,21 @@ public final class HtmlReport implements Closeable {
             h.append(i == 0 ? "" : ",").append(REVIEW_JSON.writeValueAsString(l).replace("<", "\\u003c"));
         }
         h.append("]</script>\n");
+    }
+
+    /** A provision as an option of a review bar's list: {@code prefix}, its citation in {@code lang}, its first words. */
+    static void provisionOption(StringBuilder h, String value, String prefix, org.adaldyq.risk.structure.Provision p, String text,
+                                Language lang) {
+        h.append("<option value=\"").append(escape(value)).append("\">").append(escape(prefix)).append(escape(CitationText.of(p.citation(), lang)))
+                .append(" — ").append(escape(shorten(p.text(text).replaceAll("\\s+", " ").strip(), 60))).append("</option>");
+    }
+
+    /** The catalogue's factors as the options of a review bar's factor list: {@code title (CODE)}, by code. */
+    static void factorOptions(StringBuilder h, FactorCatalogue catalogue, Language lang) {
+        for (String code : new TreeSet<>(catalogue.codes())) {
+            h.append("<option value=\"").append(escape(code)).append("\">").append(escape(catalogue.get(code).map(f -> f.title(lang)).orElse(code)))
+                    .append(" (").append(escape(code)).append(")</option>");
+        }
     }
 
     /**
@@ -942,7 +953,7 @@ public final class HtmlReport implements Closeable {
         }
     }
 
-    static String shorten(String s, int max) {
+    private static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 

@@ -43,8 +43,12 @@ final class ServeCommand implements Callable<Integer> {
     List<Path> procurementRules = List.of();
 
     @Option(names = "--index", paramLabel = "DIR", description = "A provision index (made by index --dir DIR) to search at /search "
-            + "and GET /api/search: the body of law, its findings and the experts' decisions.")
+            + "and GET /api/search: the body of law, its findings and the experts' decisions; an act opened from a hit saves "
+            + "its review back to the index (Save to the index).")
     Path index;
+
+    @Option(names = "--read-only", description = "Never write to the --index folder: act pages only download their review.")
+    boolean readOnly;
 
     @Override
     public Integer call() throws Exception {
@@ -53,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-mb must be at least 1: " + maxMb);
         }
         PrintWriter err = spec.commandLine().getErr();
-        RiskServer server = RiskServer.start(new RiskServer.Options(bind, port, (long) maxMb << 20, threads, queue, index),
+        RiskServer server = RiskServer.start(new RiskServer.Options(bind, port, (long) maxMb << 20, threads, queue, index, readOnly),
                 new RiskServer.Rules(rules, procurementRules, (pack, reload) -> {
                     if (reload.applied()) {
                         out.printf("%s rules reloaded: %s%n", pack, reload.summary());

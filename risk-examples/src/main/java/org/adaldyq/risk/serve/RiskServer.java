@@ -73,13 +73,18 @@ public final class RiskServer implements AutoCloseable {
      * @param threads      requests served at once
      * @param queue        requests that may wait for a thread; more are refused with 503
      */
-    public record Options(String bind, int port, long maxBytes, int threads, int queue, java.nio.file.Path index) {
+    public record Options(String bind, int port, long maxBytes, int threads, int queue, java.nio.file.Path index, boolean readOnly) {
         /** Checks the numbers. */
         public Options {
             if (port < 0 || port > 65535 || maxBytes < 1 || threads < 1 || queue < 0) {
                 throw new IllegalArgumentException("port 0-65535, positive size limit and threads, queue >= 0: "
                         + port + ", " + maxBytes + ", " + threads + ", " + queue);
             }
+        }
+
+        /** A server that searches {@code index} (null: none) and keeps the reviews its act pages save in it. */
+        public Options(String bind, int port, long maxBytes, int threads, int queue, java.nio.file.Path index) {
+            this(bind, port, maxBytes, threads, queue, index, false);
         }
 
         /** A server with no provision index to search. */
@@ -133,6 +138,10 @@ public final class RiskServer implements AutoCloseable {
     private final byte[] searchScript;
     /** The body of law to search ({@code /search}, {@code /api/search}); null when the server was started without one. */
     private final ProvisionIndex index;
+    /** Its folder, where the reviews of its acts are written ({@code /api/act-review}); null when not to write there. */
+    private final java.nio.file.Path indexToWrite;
+    /** One review written to the index at a time. */
+    private final java.util.concurrent.locks.ReentrantLock indexWrites = new java.util.concurrent.locks.ReentrantLock();
 
     private RiskServer(Options o, Rules rules) throws IOException {
         this.rules = rules;
@@ -153,6 +162,7 @@ public final class RiskServer implements AutoCloseable {
             throw new IllegalArgumentException("no index in " + o.index() + ": run `index --dir " + o.index() + " PATH...` first");
         }
         this.index = o.index() == null ? null : ProvisionIndex.openForSearch(o.index());
+        this.indexToWrite = o.readOnly() ? null : o.index();
         this.maxBytes = o.maxBytes();
         // an annotated page shown in a frame from a blob: URL inherits this page's policy: allow its script by hash
         this.page = new String(resource("upload.html"), StandardCharsets.UTF_8)
@@ -337,6 +347,11 @@ public final class RiskServer implements AutoCloseable {
                 case "/api/act" -> {
                     if (get(x, method)) {
                         act(x);
+                    }
+                }
+                case "/api/act-review" -> {
+                    if (post(x, method)) {
+                        actReview(x);
                     }
                 }
                 case "/api/similar" -> {
@@ -829,7 +844,93 @@ public final class RiskServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("the review act {} was indexed with is not read with the rules in force: {}", id, e.getMessage());
         }
-        write(x, "html", engine, scanned, null, review);
+        // the page saves the review back to the index, unless the server is not to write there
+        String saveTo = indexToWrite == null ? null : "/api/act-review?id=" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
+        html(x, engine, scanned, review, saveTo);
+    }
+
+    /**
+     * {@code POST /api/act-review?id=ID}: the expert's review of an indexed act, as JSON lines ({@code Content-Type:
+     * application/x-ndjson}; what the act's page saves), kept in the index: the act is indexed again as the review leaves
+     * it, as {@code index --review} does, so searches show its decisions and its page opens with them. 403 when the
+     * server is not to write to its index ({@code serve --read-only}) or the request comes from another site's page, 404
+     * for an act the index does not hold, 409 when its file changed since it was indexed or another process is writing
+     * the index. Answers {@code {"act", "decisions", "stale", "unchanged", "message"}}.
+     */
+    private void actReview(HttpExchange x) throws IOException {
+        if (!searching(x)) {
+            return;
+        }
+        if (indexToWrite == null) {
+            error(x, 403, "READ_ONLY", "this server does not write to its index (serve --read-only)");
+            return;
+        }
+        String origin = x.getRequestHeaders().getFirst("Origin");
+        String host = x.getRequestHeaders().getFirst("Host");
+        if (origin != null && !origin.equals("null") && (host == null || !host.equalsIgnoreCase(authority(origin)))) {
+            error(x, 403, "CROSS_ORIGIN", "a review is saved from this server's own pages, not from " + origin);
+            return;
+        }
+        String type = x.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-ndjson")) {
+            throw new BadRequest("send the review as JSON lines, Content-Type: application/x-ndjson");
+        }
+        String id = query(x.getRequestURI()).getOrDefault("id", "");
+        java.util.Optional<org.adaldyq.risk.index.IndexedAct> act = id.isBlank() ? java.util.Optional.empty() : index.act(id);
+        if (act.isEmpty()) {
+            error(x, 404, "NOT_FOUND", "the index holds no act '" + id + "'");
+            return;
+        }
+        byte[] body = body(x);
+        java.nio.file.Path file = java.nio.file.Path.of(act.get().path());
+        String name = Review.act(file.toString());
+        Review review;
+        try {
+            review = Review.read(new java.io.StringReader(new String(body, StandardCharsets.UTF_8)), "the request", engine.catalogue());
+        } catch (IOException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        if (!review.acts().isEmpty() && !review.acts().contains(name)) {
+            throw new BadRequest("the review holds no line of act " + id + " (its lines name " + String.join(", ", review.acts())
+                    + ", not " + name + ")");
+        }
+        org.adaldyq.risk.index.IndexSummary summary;
+        indexWrites.lock();
+        try {
+            if (!java.nio.file.Files.isRegularFile(file) || !ProvisionIndex.unchanged(act.get(), file)) {
+                error(x, 409, "CHANGED", "the file of act " + id + " is gone or changed since it was indexed: index it again");
+                return;
+            }
+            try (ProvisionIndex writing = ProvisionIndex.open(indexToWrite, engine)) {
+                summary = writing.add(review, file);
+            }
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            error(x, 409, "BUSY", "another process is writing the index (an index command?): save again when it is done");
+            return;
+        } finally {
+            indexWrites.unlock();
+        }
+        if (!summary.problems().isEmpty()) {
+            error(x, 422, "UNREADABLE", summary.problems().get(0).reason());
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode answer = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        answer.put("act", id).put("decisions", summary.decisions()).put("unchanged", summary.unchanged() > 0);
+        com.fasterxml.jackson.databind.node.ArrayNode stale = answer.putArray("stale");
+        summary.stale().forEach(stale::add);
+        answer.put("message", summary.unchanged() > 0 ? "unchanged: the index holds this review already"
+                : summary.decisions() + " decision(s)" + (summary.stale().isEmpty() ? "" : ", " + summary.stale().size() + " not applied"));
+        send(x, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The host and port of an origin ({@code http://localhost:8080} → {@code localhost:8080}); the whole text when not a URL. */
+    private static String authority(String origin) {
+        try {
+            String a = URI.create(origin).getRawAuthority();
+            return a == null ? origin : a;
+        } catch (IllegalArgumentException e) {
+            return origin;
+        }
     }
 
     /**
@@ -870,14 +971,7 @@ public final class RiskServer implements AutoCloseable {
                 ReportJson.compact().writeValue(out, scanned.report());
                 send(x, 200, "application/json", out.toByteArray());
             }
-            case "html" -> {
-                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                try (HtmlReport html = new HtmlReport(w, engine.catalogue(), scanned.report().language())) {
-                    html.add(scanned, review);
-                }
-                w.flush();
-                send(x, 200, "text/html; charset=utf-8", out.toByteArray());
-            }
+            case "html" -> html(x, engine, scanned, review, null);
             case "docx" -> {
                 DocxReview.review(scanned, () -> new ByteArrayInputStream(original), out);
                 x.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"review.docx\"");
@@ -903,6 +997,17 @@ public final class RiskServer implements AutoCloseable {
                 send(x, 200, "application/sarif+json", out.toByteArray());
             }
         }
+    }
+
+    /** The annotated page of {@code scanned} with {@code review}'s decisions; with {@code saveTo}, saving the review there. */
+    private static void html(HttpExchange x, RiskEngine engine, ScannedDocument scanned, Review review, String saveTo) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try (HtmlReport html = new HtmlReport(w, engine.catalogue(), scanned.report().language(), saveTo)) {
+            html.add(scanned, review);
+        }
+        w.flush();
+        send(x, 200, "text/html; charset=utf-8", out.toByteArray());
     }
 
     /**

@@ -293,6 +293,84 @@ class RiskServerTest {
         }
     }
 
+    /**
+     * {@code POST /api/act-review}: the review an act's page saves is kept in the index, as {@code index --review} keeps
+     * it: a struck factor leaves search and its facets (the CLI's search of the folder agrees), the act's page opens with
+     * the decision, and saving it again changes nothing. Refused: another site's page, a body that is not JSON lines, a
+     * review of another act, an index another process is writing, a file changed since, a read-only server.
+     */
+    @Test
+    void aReviewSavedFromAnActsPageIsKeptInTheIndex(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path act = Files.writeString(dir.resolve("act.txt"), "Статья 1. Уполномоченный орган вправе отказать по иным основаниям.\n");
+        Path folder = dir.resolve("index");
+        assertThat(org.adaldyq.risk.cli.CliRun.of("index", "--dir", folder.toString(), act.toString()).exit()).isZero();
+        Path worksheet = dir.resolve("act.review.jsonl");
+        assertThat(org.adaldyq.risk.cli.CliRun.of("scan", "--format", "review", "--output", worksheet.toString(), act.toString()).exit()).isZero();
+        com.fasterxml.jackson.databind.node.ObjectNode line = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Files.readAllLines(worksheet).get(0));
+        String struck = line.get("found").get(0).asText();
+        line.putArray("struck").add(struck);
+        line.remove("factors"); // the set the decisions leave, as the page writes it
+        byte[] review = (line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (RiskServer searching = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 200_000, 2, 16, folder))) {
+            String base = "http://127.0.0.1:" + searching.port();
+            java.util.function.BiFunction<String, HttpRequest.Builder, HttpResponse<byte[]>> send = (path, request) -> {
+                try {
+                    return client.send(request.uri(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            java.util.function.Function<byte[], HttpRequest.Builder> lines = body -> HttpRequest.newBuilder()
+                    .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            String factorQuery = "/api/search?q=*:*&factor=" + struck;
+            assertThat(JSON.readTree(send.apply(factorQuery, HttpRequest.newBuilder()).body()).get("total").asLong()).isEqualTo(1);
+            String page = new String(send.apply("/api/act?id=act", HttpRequest.newBuilder()).body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).contains("data-save-to=\"/api/act-review?id=act\"").contains("connect-src 'self'");
+
+            HttpResponse<byte[]> saved = send.apply("/api/act-review?id=act", lines.apply(review).header("Origin", base));
+            assertThat(saved.statusCode()).as(new String(saved.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+            JsonNode answer = JSON.readTree(saved.body());
+            assertThat(answer.get("decisions").asInt()).isEqualTo(1);
+            assertThat(answer.get("unchanged").asBoolean()).isFalse();
+            assertThat(JSON.readTree(send.apply(factorQuery, HttpRequest.newBuilder()).body()).get("total").asLong()).isZero();
+            org.adaldyq.risk.cli.CliRun cli = org.adaldyq.risk.cli.CliRun.of("search", "--dir", folder.toString(), "--format", "json",
+                    "--factor", struck, "*:*");
+            assertThat(JSON.readTree(cli.out()).get("total").asLong()).as(cli.err()).isZero();
+            assertThat(new String(send.apply("/api/act?id=act", HttpRequest.newBuilder()).body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"struck\":[\"" + struck + "\"]");
+            assertThat(JSON.readTree(send.apply("/api/act-review?id=act", lines.apply(review)).body()).get("unchanged").asBoolean()).isTrue();
+
+            assertThat(send.apply("/api/act-review?id=act", lines.apply(review).header("Origin", "http://elsewhere.example")).statusCode())
+                    .isEqualTo(403);
+            assertThat(send.apply("/api/act-review?id=act", HttpRequest.newBuilder().header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(review))).statusCode()).isEqualTo(400);
+            assertThat(send.apply("/api/act-review?id=act", lines.apply("{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8))).statusCode())
+                    .isEqualTo(400);
+            line.put("act", "other.txt");
+            HttpResponse<byte[]> other = send.apply("/api/act-review?id=act", lines.apply((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(other.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(other.body()).get("error").asText()).contains("no line of act act");
+            assertThat(send.apply("/api/act-review?id=none", lines.apply(review)).statusCode()).isEqualTo(404);
+            assertThat(send.apply("/api/act-review?id=act", HttpRequest.newBuilder()).statusCode()).isEqualTo(405);
+            try (org.adaldyq.risk.index.ProvisionIndex writer = org.adaldyq.risk.index.ProvisionIndex.open(folder)) {
+                HttpResponse<byte[]> busy = send.apply("/api/act-review?id=act", lines.apply("\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(busy.statusCode()).isEqualTo(409);
+                assertThat(JSON.readTree(busy.body()).get("reason").asText()).isEqualTo("BUSY");
+            }
+            Files.writeString(act, "Статья 1. Уполномоченный орган обязан выдать разрешение.\n");
+            HttpResponse<byte[]> changed = send.apply("/api/act-review?id=act", lines.apply(review));
+            assertThat(changed.statusCode()).isEqualTo(409);
+            assertThat(JSON.readTree(changed.body()).get("reason").asText()).isEqualTo("CHANGED");
+        }
+        try (RiskServer readOnly = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 200_000, 2, 16, folder, true))) {
+            HttpResponse<byte[]> refused = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + readOnly.port() + "/api/act-review?id=act"))
+                    .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(review)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(refused.body()).get("reason").asText()).isEqualTo("READ_ONLY");
+        }
+    }
+
     private static void assertThatThrownByNoIndex(Path folder) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 200_000, 2, 16, folder)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no index in");

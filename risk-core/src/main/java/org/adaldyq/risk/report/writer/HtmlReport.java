@@ -361,9 +361,14 @@ public final class HtmlReport implements Closeable {
                   bar.querySelector('.review-counts').textContent = countsText(counts, words);
                   apply(section);
                 }
+                var savedTo = bar.querySelector('.saved-to');
                 function changed() {
                   paint();
                   posted();
+                  if (savedTo && savedTo.getAttribute('data-state') === 'saved') {
+                    savedTo.setAttribute('data-state', 'unsaved');
+                    savedTo.textContent = words.unsaved;
+                  }
                 }
                 function posted() {
                   if (window.parent !== window) {
@@ -391,6 +396,29 @@ public final class HtmlReport implements Closeable {
                 bar.querySelector('button.save').addEventListener('click', function () {
                   save(jsonl(), bar.getAttribute('data-act').replace(/\\.[^.]*$/, '') + '.review.jsonl');
                 });
+                // a page a server shows (the act of a search hit): the review saved where the server keeps it
+                if (savedTo) {
+                  bar.querySelector('button.save-to').addEventListener('click', function () {
+                    savedTo.removeAttribute('data-state');
+                    savedTo.textContent = '…';
+                    fetch(bar.getAttribute('data-save-to'), {method: 'POST', headers: {'Content-Type': 'application/x-ndjson'}, body: jsonl()})
+                      .then(function (response) {
+                        return response.json().catch(function () { return {}; }).then(function (answer) {
+                          var ok = response.ok;
+                          savedTo.setAttribute('data-state', ok ? 'saved' : 'failed');
+                          var stale = Array.isArray(answer.stale) ? answer.stale.length : 0;
+                          savedTo.textContent = !ok ? words.notSaved + ': ' + (answer.error || response.status)
+                            : answer.unchanged ? words.alreadySaved
+                            : words.savedToIndex + ' · ' + words.decisionsCount + ': ' + answer.decisions
+                              + (stale ? ', ' + words.notApplied + ': ' + stale : '');
+                        });
+                      })
+                      .catch(function (err) {
+                        savedTo.setAttribute('data-state', 'failed');
+                        savedTo.textContent = words.notSaved + ': ' + err;
+                      });
+                  });
+                }
                 var codes = [];
                 bar.querySelectorAll('select.factor option').forEach(function (o) { codes.push(o.value); });
                 bar.querySelector('input.load').addEventListener('change', function (e) {
@@ -497,6 +525,8 @@ public final class HtmlReport implements Closeable {
             .review-bar select.provision { max-width: 420px; }
             .review-bar ul.added { margin: 4px 0; padding-left: 20px; }
             .review-bar .review-counts { font-weight: 600; }
+            .review-bar .saved-to[data-state="saved"] { color: #137333; }
+            .review-bar .saved-to[data-state="failed"], .review-bar .saved-to[data-state="unsaved"] { color: #a50e0e; }
             .review-bar button, aside.note .decide button { font: inherit; font-size: 12px; padding: 1px 9px; border: 1px solid #9aa0a6; border-radius: 10px; background: #fff; cursor: pointer; }
             aside.note .decide { display: flex; gap: 6px; margin-top: 4px; }
             aside.note textarea.expert-note { width: 100%; min-height: 3.2em; margin-top: 4px; font: inherit; font-size: 12px; }
@@ -535,6 +565,8 @@ public final class HtmlReport implements Closeable {
     private final Writer out;
     private final FactorCatalogue catalogue;
     private final Language language;
+    /** Where the review bars save a document's review (a page a server shows); null: they only download it. */
+    private final String saveTo;
     private final Map<String, String> colours = new TreeMap<>();
     private final List<String[]> index = new ArrayList<>();
     private int documents;
@@ -547,11 +579,25 @@ public final class HtmlReport implements Closeable {
      * @throws IOException when the writer fails
      */
     public HtmlReport(Writer out, FactorCatalogue catalogue, Language language) throws IOException {
+        this(out, catalogue, language, null);
+    }
+
+    /**
+     * Starts a page a server shows, whose review bars also save the review on that server: a button posts the
+     * document's review lines ({@code Content-Type: application/x-ndjson}) to {@code saveTo} and shows what the
+     * server answered ({@code decisions}, {@code stale}, {@code unchanged} of its JSON, or its {@code error}). The page
+     * may connect to its own origin only.
+     *
+     * @param saveTo a path or URL on the page's own server that takes a document's review, or null for none
+     * @throws IOException when the writer fails
+     */
+    public HtmlReport(Writer out, FactorCatalogue catalogue, Language language, String saveTo) throws IOException {
         this.out = out;
         this.catalogue = catalogue;
         this.language = language;
+        this.saveTo = saveTo;
         this.colours.putAll(colours(catalogue));
-        head(out, language, label("title", language), "", SCRIPT);
+        head(out, language, label("title", language), "", SCRIPT, saveTo != null);
     }
 
     /** One colour per factor code of {@code catalogue}, the same on every page. */
@@ -570,10 +616,17 @@ public final class HtmlReport implements Closeable {
      * and a Content-Security-Policy that allows only {@code script} (none when it is empty).
      */
     static void head(Writer out, Language language, String title, String extraStyle, String script) throws IOException {
+        head(out, language, title, extraStyle, script, false);
+    }
+
+    /** As above; with {@code connectSelf}, the page's script may also send requests to the page's own origin. */
+    private static void head(Writer out, Language language, String title, String extraStyle, String script, boolean connectSelf)
+            throws IOException {
         out.write("<!DOCTYPE html>\n<html lang=\"" + language.code() + "\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-                + "img-src data:; script-src " + (script.isEmpty() ? "'none'" : scriptSource(script)) + "\">\n");
+                + "img-src data:; script-src " + (script.isEmpty() ? "'none'" : scriptSource(script))
+                + (connectSelf ? "; connect-src 'self'" : "") + "\">\n");
         out.write("<title>" + escape(title) + " — Adaldyq Risk</title>\n<style>" + STYLE + extraStyle + "</style>\n</head>\n");
         out.write("<body>\n<header class=\"top\"><h1>" + escape(title) + "</h1></header>\n<main>\n");
     }
@@ -825,8 +878,12 @@ public final class HtmlReport implements Closeable {
     private void reviewBar(StringBuilder h, ScannedDocument scanned, Review review, Language lang) throws IOException {
         String act = Review.act(scanned.report().source());
         String words = labelsJson(lang, "confirmed", "struck", "toReview", "added", "remove", "disputed", "addFactor", "add", "note",
-                "notePlaceholder");
-        h.append("<div class=\"review-bar\" data-act=\"").append(escape(act)).append("\" data-words=\"").append(escape(words)).append("\">\n");
+                "notePlaceholder", "savedToIndex", "alreadySaved", "decisionsCount", "notApplied", "notSaved", "unsaved");
+        h.append("<div class=\"review-bar\" data-act=\"").append(escape(act)).append("\" data-words=\"").append(escape(words)).append('"');
+        if (saveTo != null) {
+            h.append(" data-save-to=\"").append(escape(saveTo)).append('"');
+        }
+        h.append(">\n");
         h.append("<h3>").append(escape(label("review", lang))).append("</h3>\n<p>").append(escape(label("reviewHelp", lang))).append("</p>\n");
         h.append("<p><span class=\"review-counts\"></span></p>\n<ul class=\"added\"></ul>\n<ul class=\"disputes\"></ul>\n<p>");
         h.append("<label>").append(escape(label("addFactor", lang))).append(": <select class=\"provision\">");
@@ -837,6 +894,10 @@ public final class HtmlReport implements Closeable {
         h.append("</select></label> <select class=\"factor\">");
         factorOptions(h, catalogue, lang);
         h.append("</select> <button type=\"button\" class=\"add\">").append(escape(label("add", lang))).append("</button></p>\n<p>");
+        if (saveTo != null) {
+            h.append("<button type=\"button\" class=\"save-to\">").append(escape(label("saveToIndex", lang)))
+                    .append("</button> <span class=\"saved-to\" role=\"status\"></span> ");
+        }
         h.append("<button type=\"button\" class=\"save\">").append(escape(label("saveReview", lang))).append("</button> <label>")
                 .append(escape(label("loadReview", lang))).append(": <input type=\"file\" class=\"load\" accept=\".jsonl,.json,.txt\"></label> ")
                 .append("<span class=\"loaded\"></span></p>\n</div>\n");

@@ -222,6 +222,13 @@ class HtmlReportBrowserTest {
             assertThat(restored.isDisplayed()).isTrue();
             assertThat(restored.getAttribute("value")).isEqualTo("Назвать основания в самом законе");
             assertThat(fresh.findElement(By.cssSelector(".review-bar ul.added")).getText()).contains("WIDE_DISCRETION");
+            // a Word file chosen instead: the page says how its review is read, and the decisions stay
+            Path word = Files.write(OUT.resolve("ru.review.docx"), new byte[] {'P', 'K', 3, 4});
+            fresh.findElement(By.cssSelector(".review-bar input.load")).sendKeys(word.toAbsolutePath().toString());
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                    .until(d -> fresh.findElement(By.cssSelector(".review-bar .loaded")).getText().startsWith("Это файл Word"));
+            assertThat(fresh.findElement(By.cssSelector(".review-bar .loaded")).getText()).contains("review from-docx");
+            assertThat(fresh.findElements(By.cssSelector("aside.note[data-review=struck]"))).hasSize(1);
             assertThat(Browser.consoleErrors(browser)).isEmpty();
         } finally {
             browser.navigate().refresh(); // the other tests see the page as written

@@ -122,7 +122,7 @@ public final class HtmlPairReport {
               // a review of these versions, or of their earlier versions (each line goes to the version in its language)
               bar.querySelector('input.load').addEventListener('change', function (e) {
                 var file = e.target.files[0];
-                if (!file) { return; }
+                if (!file || wordFile(file, bar.querySelector('.loaded'), words)) { return; }
                 file.text().then(function (text) {
                   var matched = 0, other = 0;
                   text.split('\\n').forEach(function (raw) {
@@ -234,7 +234,7 @@ public final class HtmlPairReport {
             throws IOException {
         String name = base(pair.first().source()) + "+" + base(pair.second().source());
         h.append("<div class=\"review-bar\" data-name=\"").append(escape(name)).append("\" data-words=\"")
-                .append(escape(HtmlReport.labelsJson(lang, "confirmed", "struck", "toReview", "added", "remove"))).append("\">\n<h3>").append(escape(label("review", lang)))
+                .append(escape(HtmlReport.labelsJson(lang, "confirmed", "struck", "toReview", "added", "remove", "wordReview"))).append("\">\n<h3>").append(escape(label("review", lang)))
                 .append("</h3>\n<p>").append(escape(label("reviewHelpPair", lang))).append("</p>\n<p><span class=\"review-counts\"></span></p>\n")
                 .append("<p><label><input type=\"checkbox\" class=\"both\" checked> ").append(escape(label("decideBoth", lang)))
                 .append("</label></p>\n<ul class=\"added\"></ul>\n<p><label>").append(escape(label("addFactor", lang)))
@@ -255,7 +255,7 @@ public final class HtmlPairReport {
                 .append("</button></p>\n<p><label><input type=\"checkbox\" class=\"add-both\" checked> ").append(escape(label("addBoth", lang)))
                 .append("</label></p>\n<p><button type=\"button\" class=\"save\">").append(escape(label("saveReview", lang)))
                 .append("</button> <label>").append(escape(label("loadReview", lang)))
-                .append(": <input type=\"file\" class=\"load\" accept=\".jsonl,.json,.txt\"></label> <span class=\"loaded\"></span></p>\n</div>\n");
+                .append(": <input type=\"file\" class=\"load\" accept=\".jsonl,.json,.txt,.docx\"></label> <span class=\"loaded\"></span></p>\n</div>\n");
     }
 
     /**

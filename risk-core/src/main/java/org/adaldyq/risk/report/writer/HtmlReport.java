@@ -143,6 +143,12 @@ public final class HtmlReport implements Closeable {
                   });
                 });
               }
+              // a Word file chosen as a review: said so in place (its review is read by review from-docx, or by serve)
+              function wordFile(file, loaded, words) {
+                if (!/\\.(docx|docm|doc)$/i.test(file.name)) { return false; }
+                loaded.textContent = words.wordReview;
+                return true;
+              }
               // the review offered as a download named name
               function save(jsonl, name) {
                 var link = document.createElement('a');
@@ -423,7 +429,7 @@ public final class HtmlReport implements Closeable {
                 bar.querySelectorAll('select.factor option').forEach(function (o) { codes.push(o.value); });
                 bar.querySelector('input.load').addEventListener('change', function (e) {
                   var file = e.target.files[0];
-                  if (!file) { return; }
+                  if (!file || wordFile(file, bar.querySelector('.loaded'), words)) { return; }
                   file.text().then(function (text) {
                     var matched = 0, other = 0, read = [];
                     text.split('\\n').forEach(function (raw) {
@@ -878,7 +884,7 @@ public final class HtmlReport implements Closeable {
     private void reviewBar(StringBuilder h, ScannedDocument scanned, Review review, Language lang) throws IOException {
         String act = Review.act(scanned.report().source());
         String words = labelsJson(lang, "confirmed", "struck", "toReview", "added", "remove", "disputed", "addFactor", "add", "note",
-                "notePlaceholder", "savedToIndex", "alreadySaved", "decisionsCount", "notApplied", "notSaved", "unsaved");
+                "notePlaceholder", "savedToIndex", "alreadySaved", "decisionsCount", "notApplied", "notSaved", "unsaved", "wordReview");
         h.append("<div class=\"review-bar\" data-act=\"").append(escape(act)).append("\" data-words=\"").append(escape(words)).append('"');
         if (saveTo != null) {
             h.append(" data-save-to=\"").append(escape(saveTo)).append('"');
@@ -899,7 +905,7 @@ public final class HtmlReport implements Closeable {
                     .append("</button> <span class=\"saved-to\" role=\"status\"></span> ");
         }
         h.append("<button type=\"button\" class=\"save\">").append(escape(label("saveReview", lang))).append("</button> <label>")
-                .append(escape(label("loadReview", lang))).append(": <input type=\"file\" class=\"load\" accept=\".jsonl,.json,.txt\"></label> ")
+                .append(escape(label("loadReview", lang))).append(": <input type=\"file\" class=\"load\" accept=\".jsonl,.json,.txt,.docx\"></label> ")
                 .append("<span class=\"loaded\"></span></p>\n</div>\n");
         // the lines without their words, which the script takes from the text on the page (a list item's lead-in
         // as offsets, "lead"), nor what it works out (id, language, act, factors): a long act's page does not hold

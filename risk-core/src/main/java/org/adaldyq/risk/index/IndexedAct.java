@@ -18,4 +18,17 @@ import org.adaldyq.risk.lang.Language;
  */
 public record IndexedAct(String id, String title, String path, String hash, Language language, double score,
                          int provisions, int leadIns, int findings) {
+
+    /** The riskiest first (by {@link #score}, then by id): where to read first across the body of law. */
+    public static final java.util.Comparator<IndexedAct> RISKIEST_FIRST =
+            java.util.Comparator.comparingDouble(IndexedAct::score).reversed().thenComparing(IndexedAct::id);
+
+    /**
+     * Whether the act went into the index as an expert's review left it ({@link ProvisionIndex#add(org.adaldyq.risk.review.Review,
+     * java.nio.file.Path...)} with decisions on it: {@code index --review}, or saved from its page in {@code serve}); its
+     * {@link #findings} are then those the review left.
+     */
+    public boolean reviewed() {
+        return hash.contains(ProvisionIndex.REVIEWED);
+    }
 }

@@ -176,7 +176,7 @@ public final class ProvisionIndex implements Closeable {
     private final Analyzer analyzer;
     private final ReentrantLock writing = new ReentrantLock();
     /** In an act's hash, what comes between its file's SHA-256 and the digest of the review it went in with. */
-    private static final String REVIEWED = "+review:";
+    static final String REVIEWED = "+review:";
 
     private ProvisionIndex(Path folder, RiskEngine engine) throws IOException {
         this(folder, engine, false);

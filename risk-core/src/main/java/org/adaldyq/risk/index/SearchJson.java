@@ -36,6 +36,24 @@ public final class SearchJson {
     }
 
     /**
+     * The acts of the index, as {@code index --list --format json} and {@code serve}'s {@code /api/acts} give them:
+     * {@code {total, reviewed, acts: [{id, title, path, language, provisions, leadIns, findings, score, reviewed}]}},
+     * in the order given.
+     */
+    public static ObjectNode acts(java.util.List<IndexedAct> acts) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("total", acts.size());
+        o.put("reviewed", acts.stream().filter(IndexedAct::reviewed).count());
+        ArrayNode list = o.putArray("acts");
+        for (IndexedAct a : acts) {
+            list.addObject().put("id", a.id()).put("title", a.title()).put("path", a.path()).put("language", a.language().code())
+                    .put("provisions", a.provisions()).put("leadIns", a.leadIns()).put("findings", a.findings()).put("score", a.score())
+                    .put("reviewed", a.reviewed());
+        }
+        return o;
+    }
+
+    /**
      * What {@link ProvisionIndex#similar} found, as {@code similar --format json} gives it: {@code provision} (the
      * one asked about, absent for a text), {@code twinAct}, {@code formulas} ({@code code, quote, otherActs,
      * provisions}) and {@code similar} (hits, each with {@code match}: {@code twin} or {@code text}).

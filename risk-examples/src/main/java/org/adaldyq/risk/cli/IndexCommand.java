@@ -44,6 +44,13 @@ final class IndexCommand implements Callable<Integer> {
             + "each file indexed as the review left it, struck findings out, confirmed and added ones marked for `search --confirmed`.")
     List<Path> reviews = List.of();
 
+    @Option(names = "--list", description = "List the acts of the index, the riskiest first (id, language, provisions, findings, "
+            + "score, whether an expert's review is indexed with it, title); the index is read, not changed.")
+    boolean list;
+
+    @Option(names = "--format", defaultValue = "text", description = "Of --list: text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to index.")
     List<Path> paths = List.of();
 
@@ -51,8 +58,18 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!List.of("text", "json").contains(format)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be text or json, not '" + format + "'");
+        }
+        if (list) {
+            if (!paths.isEmpty() || !delete.isEmpty() || !reviews.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--list reads the index: give it no PATH, --delete or --review");
+            }
+            list(out);
+            return 0;
+        }
         if (paths.isEmpty() && delete.isEmpty()) {
-            throw new IllegalArgumentException("nothing to do: give PATHs to index or --delete ACT");
+            throw new IllegalArgumentException("nothing to do: give PATHs to index, --delete ACT or --list");
         }
         List<ScanInputs.Entry> entries = ScanInputs.of(paths);
         List<Path> files = new ArrayList<>();
@@ -102,5 +119,31 @@ final class IndexCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return exit;
+    }
+
+    /** The acts of the index, the riskiest first (then by id), as a table or as JSON ({@code SearchJson.acts}). */
+    private void list(PrintWriter out) throws java.io.IOException {
+        if (!ProvisionIndex.exists(dir)) {
+            throw new IllegalArgumentException("no index in " + dir + ": run `index --dir " + dir + " PATH...` first");
+        }
+        List<org.adaldyq.risk.index.IndexedAct> acts;
+        try (ProvisionIndex index = ProvisionIndex.openForSearch(dir)) {
+            acts = new ArrayList<>(index.acts());
+        }
+        acts.sort(org.adaldyq.risk.index.IndexedAct.RISKIEST_FIRST);
+        if (format.equals("json")) {
+            out.println(org.adaldyq.risk.index.SearchJson.acts(acts).toPrettyString());
+            out.flush();
+            return;
+        }
+        int width = Math.max(3, acts.stream().mapToInt(a -> a.id().length()).max().orElse(3));
+        String row = "%-" + width + "s  %-4s  %10s  %8s  %5s  %-8s  %s%n";
+        out.printf(java.util.Locale.ROOT, row, "ACT", "LANG", "PROVISIONS", "FINDINGS", "SCORE", "REVIEWED", "TITLE");
+        for (org.adaldyq.risk.index.IndexedAct a : acts) {
+            out.printf(java.util.Locale.ROOT, row, a.id(), a.language().code(), a.provisions(), a.findings(),
+                    String.format(java.util.Locale.ROOT, "%.2f", a.score()), a.reviewed() ? "yes" : "no", a.title());
+        }
+        out.printf(java.util.Locale.ROOT, "%d act(s), %d reviewed, in %s%n", acts.size(), acts.stream().filter(org.adaldyq.risk.index.IndexedAct::reviewed).count(), dir);
+        out.flush();
     }
 }

@@ -349,6 +349,13 @@ public final class RiskServer implements AutoCloseable {
                         act(x);
                     }
                 }
+                case "/api/acts" -> {
+                    if (get(x, method) && searching(x)) {
+                        List<org.adaldyq.risk.index.IndexedAct> acts = new java.util.ArrayList<>(index.acts());
+                        acts.sort(org.adaldyq.risk.index.IndexedAct.RISKIEST_FIRST);
+                        send(x, 200, "application/json", SearchJson.acts(acts).toString().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
                 case "/api/act-review" -> {
                     if (post(x, method)) {
                         actReview(x);

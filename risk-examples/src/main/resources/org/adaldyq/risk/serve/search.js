@@ -194,6 +194,90 @@
     event.preventDefault();
     chosen = {factor: '', act: ''};
     limit = 50;
+    actsBox.open = false;
     run();
+  });
+
+  // The body of law (GET /api/acts): every act indexed, the riskiest first, with whether an expert's review is
+  // indexed with it; a column's heading sorts by it (again: the other way), an act's title opens its page, and
+  // "Search in it" lists its provisions by risk.
+  var actsBox = document.getElementById('acts');
+  var actsRows = document.getElementById('acts-rows');
+  var acts = [];
+  var order = {key: 'score', descending: true};
+
+  function drawActs() {
+    var key = order.key;
+    var sorted = acts.slice().sort(function (a, b) {
+      var x = a[key], y = b[key];
+      var c = typeof x === 'string' ? x.localeCompare(y) : (x === y ? 0 : x < y ? -1 : 1);
+      return (order.descending ? -c : c) || a.id.localeCompare(b.id);
+    });
+    actsRows.textContent = '';
+    sorted.forEach(function (a) {
+      var row = element('tr');
+      row.setAttribute('data-act', a.id);
+      var name = element('td');
+      var open = element('a', 'title', a.title || a.id);
+      open.href = '/api/act?id=' + encodeURIComponent(a.id);
+      open.target = '_blank';
+      open.rel = 'noopener';
+      name.appendChild(open);
+      name.appendChild(element('span', 'id', a.id));
+      row.appendChild(name);
+      row.appendChild(element('td', null, a.language));
+      row.appendChild(element('td', 'n', String(a.provisions)));
+      row.appendChild(element('td', 'n', String(a.findings)));
+      row.appendChild(element('td', 'n', a.score.toFixed(2)));
+      row.appendChild(element('td', a.reviewed ? 'reviewed' : null, a.reviewed ? 'reviewed' : '—'));
+      var within = element('button', 'within', 'Search in it');
+      within.type = 'button';
+      within.addEventListener('click', function () {
+        var q = document.getElementById('q');
+        if (!q.value.trim()) { q.value = '*:*'; }
+        document.getElementById('sort').value = 'score';
+        chosen = {factor: '', act: a.id};
+        limit = 50;
+        actsBox.open = false;
+        run();
+      });
+      var last = element('td');
+      last.appendChild(within);
+      row.appendChild(last);
+      actsRows.appendChild(row);
+    });
+    actsBox.querySelectorAll('th button').forEach(function (b) {
+      if (b.getAttribute('data-key') === order.key) {
+        b.setAttribute('aria-sort', order.descending ? 'descending' : 'ascending');
+      } else {
+        b.removeAttribute('aria-sort');
+      }
+    });
+  }
+
+  actsBox.querySelectorAll('th button').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var key = b.getAttribute('data-key');
+      // a new column: words A to Z, numbers and the review highest first
+      order = order.key === key ? {key: key, descending: !order.descending}
+        : {key: key, descending: key !== 'title' && key !== 'language'};
+      drawActs();
+    });
+  });
+
+  fetch('/api/acts').then(function (response) {
+    return response.json().then(function (body) {
+      if (!response.ok) { throw new Error(body.error || response.status); }
+      return body;
+    });
+  }).then(function (r) {
+    acts = r.acts;
+    document.getElementById('acts-summary').textContent = 'The body of law: ' + r.total + (r.total === 1 ? ' act' : ' acts')
+      + ', ' + r.reviewed + ' with an expert\'s review';
+    drawActs();
+    actsBox.setAttribute('data-state', 'done');
+  }).catch(function (e) {
+    document.getElementById('acts-summary').textContent = 'The body of law: ' + e.message;
+    actsBox.setAttribute('data-state', 'error');
   });
 })();

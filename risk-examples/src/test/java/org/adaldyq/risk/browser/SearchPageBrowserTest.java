@@ -55,6 +55,52 @@ class SearchPageBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("body")).getAttribute("data-state") != null);
     }
 
+    /**
+     * The body of law under the search form: every act indexed, the riskiest first; a column's heading sorts by it;
+     * "Search in it" lists the act's provisions by risk; a search folds the list away.
+     */
+    @Test
+    void theActsAreListedTheRiskiestFirstAndSearchedOneByOne() throws Exception {
+        Browser.consoleErrors(browser);
+        browser.get("http://127.0.0.1:" + server.port() + "/search");
+        WebElement acts = browser.findElement(By.id("acts"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> acts.getAttribute("data-state") != null);
+        assertThat(browser.findElement(By.id("acts-summary")).getText()).isEqualTo("The body of law: 3 acts, 0 with an expert's review");
+        List<WebElement> rows = acts.findElements(By.cssSelector("tbody tr"));
+        assertThat(rows).extracting(r -> r.getAttribute("data-act"))
+                .containsExactlyInAnyOrder("kz-laws_kaz_104440", "kz-laws_rus_104440", "BILLS-116s1014es");
+        assertThat(column(acts, 4)).isSortedAccordingTo(java.util.Comparator.<Double>reverseOrder());
+        Browser.screenshot(browser, Path.of("target/screenshots/serve-acts.png"));
+
+        acts.findElement(By.cssSelector("th button[data-key=findings]")).click();
+        assertThat(column(acts, 3)).isSortedAccordingTo(java.util.Comparator.<Double>reverseOrder());
+        acts.findElement(By.cssSelector("th button[data-key=findings]")).click();
+        assertThat(column(acts, 3)).isSorted();
+        assertThat(acts.findElement(By.cssSelector("th button[data-key=findings]")).getAttribute("aria-sort")).isEqualTo("ascending");
+        acts.findElement(By.cssSelector("th button[data-key=title]")).click();
+        assertThat(acts.findElements(By.cssSelector("tbody tr a.title"))).extracting(WebElement::getText)
+                .isSortedAccordingTo(String::compareTo);
+        assertThat(acts.findElement(By.cssSelector("tr[data-act=kz-laws_rus_104440] a.title")).getAttribute("href"))
+                .endsWith("/api/act?id=kz-laws_rus_104440");
+
+        browser.executeScript("document.body.removeAttribute('data-state')");
+        acts.findElement(By.cssSelector("tr[data-act=kz-laws_rus_104440] button.within")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("body")).getAttribute("data-state") != null);
+        assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo("*:*");
+        assertThat(browser.findElements(By.cssSelector("#hits > li"))).isNotEmpty()
+                .allSatisfy(li -> assertThat(li.getAttribute("data-act")).isEqualTo("kz-laws_rus_104440"));
+        assertThat(browser.findElements(By.cssSelector("#hits > li .score"))).extracting(e -> Double.parseDouble(e.getText()))
+                .isSortedAccordingTo(java.util.Comparator.<Double>reverseOrder());
+        assertThat(acts.getAttribute("open")).isNull();
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    /** The numbers of one column of the acts' table, top to bottom. */
+    private static List<Double> column(WebElement acts, int index) {
+        return acts.findElements(By.cssSelector("tbody tr")).stream()
+                .map(r -> Double.parseDouble(r.findElements(By.tagName("td")).get(index).getText())).toList();
+    }
+
     @Test
     void aQueryGivesMarkedHitsAndAFactorNarrowsThem() throws Exception {
         Browser.consoleErrors(browser);

@@ -54,6 +54,30 @@ class IndexSearchCommandTest {
         assertThat(lead.get("leadIn").asBoolean()).isTrue();
         assertThat(lead.get("citation").asText()).isEqualTo("Article 13, point 1");
 
+        // the acts of the index, the riskiest first
+        CliRun listed = CliRun.of("index", "--dir", dir, "--list");
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        String[] rows = listed.out().strip().split("\n");
+        assertThat(rows[0]).matches("ACT\\s+LANG\\s+PROVISIONS\\s+FINDINGS\\s+SCORE\\s+REVIEWED\\s+TITLE");
+        assertThat(rows).hasSize(5);
+        assertThat(rows[4]).startsWith("3 act(s), 0 reviewed");
+        JsonNode acts = new ObjectMapper().readTree(CliRun.of("index", "--dir", dir, "--list", "--format", "json").out());
+        assertThat(acts.get("total").asInt()).isEqualTo(3);
+        assertThat(acts.get("acts")).extracting(a -> a.get("id").asText())
+                .containsExactlyInAnyOrder("kz-laws_kaz_104440", "kz-laws_rus_104440", "BILLS-116s1014es");
+        for (int i = 1; i < 3; i++) {
+            assertThat(acts.get("acts").get(i - 1).get("score").asDouble()).isGreaterThanOrEqualTo(acts.get("acts").get(i).get("score").asDouble());
+        }
+        JsonNode ruAct = acts.get("acts").findParents("id").stream().filter(a -> a.get("id").asText().equals("kz-laws_rus_104440")).findFirst().orElseThrow();
+        assertThat(ruAct.get("language").asText()).isEqualTo("ru");
+        assertThat(ruAct.get("title").asText()).isEqualTo("О ГОСУДАРСТВЕННОЙ ПОДДЕРЖКЕ ПРЯМЫХ ИНВЕСТИЦИЙ");
+        assertThat(ruAct.get("reviewed").asBoolean()).isFalse();
+        assertThat(rows[1] + rows[2] + rows[3]).contains("kz-laws_rus_104440  ru  ");
+        assertThat(CliRun.of("index", "--dir", dir, "--list", SAMPLES.toString()).exit()).isEqualTo(2);
+        CliRun noneListed = CliRun.of("index", "--dir", tmp.resolve("none").toString(), "--list");
+        assertThat(noneListed.exit()).isEqualTo(2);
+        assertThat(noneListed.err()).contains("no index in");
+
         CliRun deleted = CliRun.of("index", "--dir", dir, "--delete", "kz-laws_rus_104440");
         assertThat(deleted.out()).startsWith("added 0, unchanged 0, replaced 0, deleted 1,");
         CliRun ru = CliRun.of("search", "--dir", dir, "--lang", "ru", "--format", "json", "*:*");
@@ -93,6 +117,10 @@ class IndexSearchCommandTest {
         CliRun indexed = CliRun.of("index", "--dir", dir, "--review", review.toString(), act.toString());
         assertThat(indexed.exit()).as(indexed.err()).isZero();
         assertThat(indexed.out()).startsWith("added 1, unchanged 0,").contains("expert's decisions 3,");
+        JsonNode listed = json.readTree(CliRun.of("index", "--dir", tmp.resolve("idx").toString(), "--list", "--format", "json").out());
+        assertThat(listed.get("reviewed").asInt()).isEqualTo(1);
+        assertThat(listed.get("acts").get(0).get("reviewed").asBoolean()).isTrue();
+        assertThat(CliRun.of("index", "--dir", tmp.resolve("idx").toString(), "--list").out()).contains("  yes  ").contains("1 act(s), 1 reviewed");
 
         JsonNode all = json.readTree(CliRun.of("search", "--dir", dir, "--format", "json", "--limit", "1000", "*:*").out());
         JsonNode struckHit = hitAt(all, struck.get("start").asInt());

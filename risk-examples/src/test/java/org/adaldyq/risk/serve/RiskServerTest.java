@@ -246,6 +246,10 @@ class RiskServerTest {
             assertThat(get.apply("/api/similar?act=kz-laws_rus_104440&citation=Article+99").statusCode()).isEqualTo(400);
             assertThat(get.apply("/api/similar?act=kz-laws_rus_104440").statusCode()).isEqualTo(400);
 
+            // the acts of the body of law, as index --list gives them
+            org.adaldyq.risk.cli.CliRun listed = org.adaldyq.risk.cli.CliRun.of("index", "--dir", folder.toString(), "--list", "--format", "json");
+            assertThat(JSON.readTree(get.apply("/api/acts").body())).as(listed.err()).isEqualTo(JSON.readTree(listed.out()));
+
             // an act's annotated page, with an anchor at each provision
             HttpResponse<byte[]> actPage = get.apply("/api/act?id=" + one.get("act").asText());
             assertThat(actPage.statusCode()).isEqualTo(200);
@@ -333,6 +337,7 @@ class RiskServerTest {
             assertThat(answer.get("decisions").asInt()).isEqualTo(1);
             assertThat(answer.get("unchanged").asBoolean()).isFalse();
             assertThat(JSON.readTree(send.apply(factorQuery, HttpRequest.newBuilder()).body()).get("total").asLong()).isZero();
+            assertThat(JSON.readTree(send.apply("/api/acts", HttpRequest.newBuilder()).body()).get("acts").get(0).get("reviewed").asBoolean()).isTrue();
             org.adaldyq.risk.cli.CliRun cli = org.adaldyq.risk.cli.CliRun.of("search", "--dir", folder.toString(), "--format", "json",
                     "--factor", struck, "*:*");
             assertThat(JSON.readTree(cli.out()).get("total").asLong()).as(cli.err()).isZero();

@@ -136,6 +136,8 @@ public final class RiskServer implements AutoCloseable {
     private final byte[] script;
     private final byte[] searchPage;
     private final byte[] searchScript;
+    /** The web app's own words in kk, ru and en, and the language switch (every page of the app loads it). */
+    private final byte[] i18nScript;
     /** The body of law to search ({@code /search}, {@code /api/search}); null when the server was started without one. */
     private final ProvisionIndex index;
     /** Its folder, where the reviews of its acts are written ({@code /api/act-review}); null when not to write there. */
@@ -167,9 +169,10 @@ public final class RiskServer implements AutoCloseable {
         // an annotated page shown in a frame from a blob: URL inherits this page's policy: allow its script by hash
         this.page = new String(resource("upload.html"), StandardCharsets.UTF_8)
                 .replace("{{report-script}}", HtmlReport.scriptSource() + " " + HtmlPairReport.scriptSource())
-                .replace("{{search}}", o.index() == null ? "" : "<a href=\"/search\">Search the body of law</a>").getBytes(StandardCharsets.UTF_8);
+                .replace("{{search}}", o.index() == null ? "" : "<a href=\"/search\" data-i18n=\"searchLink\">Search the body of law</a>").getBytes(StandardCharsets.UTF_8);
         this.searchPage = resource("search.html");
         this.searchScript = resource("search.js");
+        this.i18nScript = resource("i18n.js");
         this.openApi = resource("openapi.json");
         this.script = resource("app.js");
         this.working = new Semaphore(o.threads());
@@ -332,6 +335,11 @@ public final class RiskServer implements AutoCloseable {
                 case "/search" -> {
                     if (get(x, method)) {
                         send(x, 200, "text/html; charset=utf-8", searchPage);
+                    }
+                }
+                case "/i18n.js" -> {
+                    if (get(x, method)) {
+                        send(x, 200, "text/javascript; charset=utf-8", i18nScript);
                     }
                 }
                 case "/search.js" -> {

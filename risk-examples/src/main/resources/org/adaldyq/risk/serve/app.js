@@ -1,6 +1,7 @@
 (function () {
   'use strict';
   var form = document.getElementById('upload');
+  var t = window.adaldyqText.t;
   var results = document.getElementById('results');
 
   function element(tag, cls, text) {
@@ -16,7 +17,7 @@
     var box = element('section', 'result');
     box.setAttribute('data-file', title);
     box.appendChild(element('h2', null, title));
-    var status = element('p', 'status', 'Scanning…');
+    var status = element('p', 'status', t('scanning'));
     box.appendChild(status);
     results.insertBefore(box, results.firstChild);
     request.then(function (response) {
@@ -30,14 +31,14 @@
       if (format === 'html') {
         var frame = element('iframe');
         frame.setAttribute('sandbox', 'allow-scripts allow-downloads');
-        frame.setAttribute('title', 'Report for ' + title);
+        frame.setAttribute('title', t('reportFor', title));
         frame.src = url;
         if (file) {
           reviewed(box, frame, file, review || '');
         }
         box.appendChild(frame);
       } else if (format === 'docx' || format === 'conclusion') {
-        var link = element('a', null, 'Download ' + download);
+        var link = element('a', null, t('download', download));
         link.href = url;
         link.download = download;
         box.appendChild(link);
@@ -66,12 +67,12 @@
       }
     });
     var bar = element('p', 'review-actions');
-    var button = element('button', null, 'Draft conclusion with this review (DOCX)');
+    var button = element('button', null, t('conclusionWithReview'));
     button.type = 'button';
     var status = element('span', 'hint');
     button.addEventListener('click', function () {
       status.className = 'hint';
-      status.textContent = 'Writing…';
+      status.textContent = t('writing');
       base64(file).then(function (content) {
         return fetch('/api/review?format=conclusion' + minConfidence(), {
           method: 'POST',
@@ -85,7 +86,7 @@
         return response.blob();
       }).then(function (blob) {
         status.textContent = '';
-        var link = element('a', 'reviewed-conclusion', 'Download ' + file.name.replace(/\.[^.]+$/, '') + '.conclusion.docx');
+        var link = element('a', 'reviewed-conclusion', t('download', file.name.replace(/\.[^.]+$/, '') + '.conclusion.docx'));
         link.href = URL.createObjectURL(blob);
         link.download = file.name.replace(/\.[^.]+$/, '') + '.conclusion.docx';
         status.appendChild(link);
@@ -124,7 +125,7 @@
       }
       return response.text();
     }).catch(function (e) {
-      refuse(chosen.name, 'The review in Word could not be read: ' + e.message);
+      refuse(chosen.name, t('wordReviewUnread', e.message));
       throw e;
     });
   }
@@ -200,14 +201,14 @@
     var format = document.getElementById('format').value;
     var comparing = document.getElementById('diff').checked;
     if (comparing && document.getElementById('pair').checked) {
-      refuse('Two files', 'Choose one: the official versions of one act, or two versions of one draft.');
+      refuse(t('twoFiles'), t('chooseOne'));
       return;
     }
     if (comparing) {
       if (files.length !== 2) {
-        refuse('Two versions of one draft', 'Choose exactly two files: the earlier version of the draft first, then the later one.');
+        refuse(t('twoVersions'), t('chooseTwoVersions'));
       } else if (format === 'docx' || format === 'conclusion') {
-        refuse('Two versions of one draft', 'A comparison comes as the annotated page or as JSON, not as DOCX.');
+        refuse(t('twoVersions'), t('comparisonFormats'));
       } else {
         reviewText().then(function (review) { diff(files[0], files[1], format, review); });
       }
@@ -215,7 +216,7 @@
     }
     if (document.getElementById('pair').checked) {
       if (files.length !== 2) {
-        refuse('Two official versions', 'Choose exactly two files: the two official versions of one act.');
+        refuse(t('twoOfficial'), t('chooseTwoOfficial'));
       } else {
         reviewText().then(function (review) { pair(files[0], files[1], format, review); });
       }

@@ -8,7 +8,9 @@
   var facetsBox = document.getElementById('facets');
   var chosen = {factor: '', act: ''};
   var limit = 50;
-  var names = {factor: 'Factor', act: 'Act', language: 'Language'};
+  var t = window.adaldyqText.t;
+  var count = window.adaldyqText.count;
+  var names = {factor: t('facetFactor'), act: t('facetAct'), language: t('facetLanguage')};
 
   function element(tag, cls, text) {
     var e = document.createElement(tag);
@@ -38,7 +40,7 @@
     li.setAttribute('data-act', h.act);
     li.appendChild(element('span', 'score', h.score.toFixed(2)));
     // the act's annotated page, at the provision
-    var cite = element('a', 'cite', (h.cited || h.citation) + (h.leadIn ? ' (lead-in)' : ''));
+    var cite = element('a', 'cite', (h.cited || h.citation) + (h.leadIn ? t('leadIn') : ''));
     cite.href = '/api/act?id=' + encodeURIComponent(h.act) + '#d0-o' + h.start;
     cite.target = '_blank';
     cite.rel = 'noopener';
@@ -54,12 +56,12 @@
     li.appendChild(factors);
     li.appendChild(snippet(h.snippet));
     if (h.references.length) {
-      li.appendChild(element('p', 'refs', 'refers to: ' + h.references.map(function (r) {
-        return '«' + r.text + '»' + (r.act ? ' → ' + r.act : ' (not indexed)');
-      }).join('; ')));
+      li.appendChild(element('p', 'refs', t('refersTo', h.references.map(function (r) {
+        return '«' + r.text + '»' + (r.act ? ' → ' + r.act : ' ' + t('notIndexed'));
+      }).join('; '))));
     }
     if (!h.leadIn) {
-      var more = element('button', 'similar-button', 'Similar provisions');
+      var more = element('button', 'similar-button', t('similar'));
       more.type = 'button';
       more.setAttribute('aria-expanded', 'false');
       more.addEventListener('click', function () { similar(li, h, more); });
@@ -77,7 +79,7 @@
       button.setAttribute('aria-expanded', 'false');
       return;
     }
-    var box = element('div', 'similar', 'Looking…');
+    var box = element('div', 'similar', t('looking'));
     li.appendChild(box);
     button.setAttribute('aria-expanded', 'true');
     var params = new URLSearchParams({act: h.act, citation: h.citation, limit: '5'});
@@ -88,22 +90,22 @@
       });
     }).then(function (r) {
       box.textContent = '';
-      box.appendChild(element('p', 'twin', r.twinAct ? 'Other official version: ' + r.twinAct : 'Other official version: not indexed'));
+      box.appendChild(element('p', 'twin', r.twinAct ? t('otherVersion', r.twinAct) : t('otherVersionNone')));
       r.formulas.forEach(function (f) {
-        box.appendChild(element('p', 'formula', f.code + ' «' + f.quote + '»: in ' + f.otherActs + ' other act' + (f.otherActs === 1 ? '' : 's')
-          + ' (' + f.provisions + ' provision' + (f.provisions === 1 ? '' : 's') + ')'));
+        box.appendChild(element('p', 'formula', t('formulaUse', f.code, f.quote, count('otherActs', f.otherActs),
+          count('provisionsCount', f.provisions))));
       });
       var list = element('ul', 'alike');
       r.similar.forEach(function (s) {
         var item = element('li');
         item.setAttribute('data-match', s.match);
-        item.appendChild(element('span', 'cite', (s.match === 'twin' ? '[twin] ' : '') + (s.cited || s.citation)));
+        item.appendChild(element('span', 'cite', (s.match === 'twin' ? t('twin') : '') + (s.cited || s.citation)));
         item.appendChild(element('span', 'act', ' — ' + (s.title || s.act) + ' (' + s.language + ')'
           + (s.factors.length ? ' · ' + s.factors.join(', ') : '')));
         item.appendChild(snippet(s.snippet));
         list.appendChild(item);
       });
-      if (!r.similar.length) { list.appendChild(element('li', null, 'no similar provision')); }
+      if (!r.similar.length) { list.appendChild(element('li', null, t('noSimilar'))); }
       box.appendChild(list);
     }).catch(function (e) {
       box.className = 'similar error';
@@ -158,7 +160,7 @@
     if (chosen.factor) { params.set('factor', chosen.factor); }
     if (chosen.act) { params.set('act', chosen.act); }
     summary.className = '';
-    summary.textContent = 'Searching…';
+    summary.textContent = t('searching');
     fetch('/api/search?' + params.toString()).then(function (response) {
       return response.json().then(function (body) {
         if (!response.ok) { throw new Error(body.error || response.status); }
@@ -167,10 +169,9 @@
     }).then(function (r) {
       hitsList.textContent = '';
       r.hits.forEach(function (h) { hitsList.appendChild(hit(h)); });
-      summary.textContent = r.total + (r.total === 1 ? ' provision matches' : ' provisions match')
-        + (r.total > r.hits.length ? ' (the first ' + r.hits.length + ' shown)' : '');
+      summary.textContent = count('matches', r.total) + (r.total > r.hits.length ? t('firstShown', r.hits.length) : '');
       if (r.total > r.hits.length && limit < 200) {
-        var more = element('button', 'more', 'Show more');
+        var more = element('button', 'more', t('showMore'));
         more.type = 'button';
         more.addEventListener('click', function () {
           limit = Math.min(200, limit + 50);
@@ -229,8 +230,8 @@
       row.appendChild(element('td', 'n', String(a.provisions)));
       row.appendChild(element('td', 'n', String(a.findings)));
       row.appendChild(element('td', 'n', a.score.toFixed(2)));
-      row.appendChild(element('td', a.reviewed ? 'reviewed' : null, a.reviewed ? 'reviewed' : '—'));
-      var within = element('button', 'within', 'Search in it');
+      row.appendChild(element('td', a.reviewed ? 'reviewed' : null, a.reviewed ? t('reviewed') : '—'));
+      var within = element('button', 'within', t('searchInIt'));
       within.type = 'button';
       within.addEventListener('click', function () {
         var q = document.getElementById('q');
@@ -272,12 +273,11 @@
     });
   }).then(function (r) {
     acts = r.acts;
-    document.getElementById('acts-summary').textContent = 'The body of law: ' + r.total + (r.total === 1 ? ' act' : ' acts')
-      + ', ' + r.reviewed + ' with an expert\'s review';
+    document.getElementById('acts-summary').textContent = t('actsSummary', count('actsCount', r.total), r.reviewed);
     drawActs();
     actsBox.setAttribute('data-state', 'done');
   }).catch(function (e) {
-    document.getElementById('acts-summary').textContent = 'The body of law: ' + e.message;
+    document.getElementById('acts-summary').textContent = t('bodyOfLaw') + ': ' + e.message;
     actsBox.setAttribute('data-state', 'error');
   });
 })();

@@ -95,6 +95,46 @@ class SearchPageBrowserTest {
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 
+    /**
+     * The web app in the languages of Kazakhstan: {@code ?lang=ru} gives the search page in Russian (plural forms
+     * included) and is remembered on the scan page; the switch in the header gives Kazakh; English again at the end.
+     */
+    @Test
+    void theAppSpeaksKazakhAndRussian() throws Exception {
+        Browser.consoleErrors(browser);
+        try {
+            browser.get("http://127.0.0.1:" + server.port() + "/search?lang=ru");
+            WebElement acts = browser.findElement(By.id("acts"));
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> acts.getAttribute("data-state") != null);
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
+            assertThat(browser.getTitle()).isEqualTo("Adaldyq Risk — поиск по законодательству");
+            assertThat(browser.findElement(By.id("go")).getText()).isEqualTo("Найти");
+            assertThat(browser.findElement(By.id("acts-summary")).getText()).isEqualTo("Законодательство: 3 акта, с проверкой эксперта — 0");
+            assertThat(browser.findElement(By.id("q")).getAttribute("placeholder")).startsWith("слова, ");
+            assertThat(new Select(browser.findElement(By.id("min-score"))).getOptions()).extracting(WebElement::getText)
+                    .containsExactly("любая", "от 0.5", "от 0.8");
+            search("инвестор", "ru");
+            assertThat(browser.findElement(By.id("summary")).getText()).matches("Найдено \\d+ положени(е|я|й).*");
+            browser.findElements(By.cssSelector("#hits > li button.similar-button")).get(0).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(".similar .twin")).isEmpty());
+            assertThat(browser.findElement(By.cssSelector(".similar .twin")).getText()).isEqualTo("Другая официальная версия: kz-laws_kaz_104440");
+            Browser.screenshot(browser, Path.of("target/screenshots/serve-search-ru.png"));
+
+            browser.get("http://127.0.0.1:" + server.port() + "/");
+            assertThat(browser.findElement(By.id("scan")).getText()).isEqualTo("Проверить");
+            assertThat(browser.findElement(By.linkText("Поиск по законодательству")).getAttribute("href")).endsWith("/search");
+            new Select(browser.findElement(By.id("ui-lang"))).selectByValue("kk");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "kk".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            assertThat(browser.findElement(By.id("scan")).getText()).isEqualTo("Тексеру");
+            assertThat(new Select(browser.findElement(By.id("format"))).getOptions()).extracting(WebElement::getText)
+                    .containsExactly("түсіндірмелері бар бет", "ескертпелері бар DOCX", "қорытынды жобасы (DOCX)", "JSON");
+            Browser.screenshot(browser, Path.of("target/screenshots/serve-upload-kk.png"));
+            assertThat(Browser.consoleErrors(browser)).isEmpty();
+        } finally {
+            browser.get("http://127.0.0.1:" + server.port() + "/search?lang=en"); // the other tests read English
+        }
+    }
+
     /** The numbers of one column of the acts' table, top to bottom. */
     private static List<Double> column(WebElement acts, int index) {
         return acts.findElements(By.cssSelector("tbody tr")).stream()

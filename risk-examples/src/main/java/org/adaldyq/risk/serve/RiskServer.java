@@ -234,6 +234,27 @@ public final class RiskServer implements AutoCloseable {
      * {@code GET /api/rules}: per pack, the author folders watched and the last reload (applied or not, when,
      * what it loaded, its errors as {@code file:line:column: message}); for regulation also what is in force.
      */
+    /**
+     * {@code GET /api/factors}: the factors of the catalogue in force (the built-in one and the author folders'), each
+     * as {@code {code, severity, level, title: {kk, ru, en}}} (Kazakh falling back to Russian, any missing to English),
+     * so that a page names them in its reader's language.
+     */
+    private byte[] factors() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode o = REQUEST_JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode list = o.putArray("factors");
+        org.adaldyq.risk.regulation.FactorCatalogue catalogue = engine.catalogue();
+        for (String code : new java.util.TreeSet<>(catalogue.codes())) {
+            org.adaldyq.risk.regulation.FactorCatalogue.Factor f = catalogue.get(code).orElseThrow();
+            com.fasterxml.jackson.databind.node.ObjectNode factor = list.addObject().put("code", code)
+                    .put("severity", f.severity().toString()).put("level", f.level());
+            com.fasterxml.jackson.databind.node.ObjectNode title = factor.putObject("title");
+            for (Language l : Language.values()) {
+                title.put(l.code(), f.title(l));
+            }
+        }
+        return REQUEST_JSON.writeValueAsBytes(o);
+    }
+
     private byte[] rulesState() throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode o = REQUEST_JSON.createObjectNode();
         Map<String, List<java.nio.file.Path>> folders = Map.of("regulation", rules.regulation(), "procurement", rules.procurement());
@@ -382,6 +403,11 @@ public final class RiskServer implements AutoCloseable {
                 case "/health" -> {
                     if (get(x, method)) {
                         send(x, 200, "application/json", "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                case "/api/factors" -> {
+                    if (get(x, method)) {
+                        send(x, 200, "application/json", factors());
                     }
                 }
                 case "/api/rules" -> {

@@ -90,7 +90,9 @@
       scoreColumn: 'Risk score',
       reviewColumn: 'Expert\'s review',
       reviewed: 'reviewed',
-      searchInIt: 'Search in it'
+      searchInIt: 'Search in it',
+      confirmedDecision: 'confirmed',
+      addedDecision: 'added'
     },
     ru: {
       language: 'Язык страницы',
@@ -176,7 +178,9 @@
       scoreColumn: 'Оценка риска',
       reviewColumn: 'Проверка эксперта',
       reviewed: 'проверен',
-      searchInIt: 'Искать в нём'
+      searchInIt: 'Искать в нём',
+      confirmedDecision: 'подтверждён',
+      addedDecision: 'добавлен экспертом'
     },
     kk: {
       language: 'Беттің тілі',
@@ -262,7 +266,9 @@
       scoreColumn: 'Тәуекел бағасы',
       reviewColumn: 'Сарапшының тексеруі',
       reviewed: 'тексерілген',
-      searchInIt: 'Осы актіден іздеу'
+      searchInIt: 'Осы актіден іздеу',
+      confirmedDecision: 'расталды',
+      addedDecision: 'сарапшы қосты'
     }
   };
   var KEY = 'adaldyq-lang';

@@ -11,6 +11,12 @@
   var t = window.adaldyqText.t;
   var count = window.adaldyqText.count;
   var names = {factor: t('facetFactor'), act: t('facetAct'), language: t('facetLanguage')};
+  // each factor's title in the page's language (GET /api/factors), its code where the catalogue has none
+  var titles = {};
+  var catalogue = fetch('/api/factors').then(function (response) { return response.json(); }).then(function (r) {
+    r.factors.forEach(function (f) { titles[f.code] = f.title[window.adaldyqText.lang] || f.title.en; });
+  }).catch(function () { /* the codes, then */ });
+  function title(code) { return titles[code] || code; }
 
   function element(tag, cls, text) {
     var e = document.createElement(tag);
@@ -49,8 +55,9 @@
     var factors = element('div');
     h.factors.forEach(function (code) {
       var decided = h.expert[code];
-      var f = element('span', decided ? 'factor expert' : 'factor', decided ? code + ' (' + decided + ')' : code);
+      var f = element('span', decided ? 'factor expert' : 'factor', title(code) + (decided ? ' (' + t(decided + 'Decision') + ')' : ''));
       f.setAttribute('data-factor', code);
+      f.title = code;
       factors.appendChild(f);
     });
     li.appendChild(factors);
@@ -101,7 +108,7 @@
         item.setAttribute('data-match', s.match);
         item.appendChild(element('span', 'cite', (s.match === 'twin' ? t('twin') : '') + (s.cited || s.citation)));
         item.appendChild(element('span', 'act', ' — ' + (s.title || s.act) + ' (' + s.language + ')'
-          + (s.factors.length ? ' · ' + s.factors.join(', ') : '')));
+          + (s.factors.length ? ' · ' + s.factors.map(title).join(', ') : '')));
         item.appendChild(snippet(s.snippet));
         list.appendChild(item);
       });
@@ -128,8 +135,9 @@
         if (dim === 'language') {
           item.textContent = key + ' ' + counts[key];
         } else {
-          var b = element('button', null, key + ' ' + counts[key]);
+          var b = element('button', null, (dim === 'factor' ? title(key) : key) + ' ' + counts[key]);
           b.type = 'button';
+          if (dim === 'factor') { b.title = key; }
           b.setAttribute('data-value', key);
           b.setAttribute('aria-pressed', String(chosen[dim] === key));
           b.addEventListener('click', function () {
@@ -161,7 +169,7 @@
     if (chosen.act) { params.set('act', chosen.act); }
     summary.className = '';
     summary.textContent = t('searching');
-    fetch('/api/search?' + params.toString()).then(function (response) {
+    catalogue.then(function () { return fetch('/api/search?' + params.toString()); }).then(function (response) {
       return response.json().then(function (body) {
         if (!response.ok) { throw new Error(body.error || response.status); }
         return body;

@@ -118,6 +118,12 @@ class SearchPageBrowserTest {
             browser.findElements(By.cssSelector("#hits > li button.similar-button")).get(0).click();
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(".similar .twin")).isEmpty());
             assertThat(browser.findElement(By.cssSelector(".similar .twin")).getText()).isEqualTo("Другая официальная версия: kz-laws_kaz_104440");
+            // factors by their titles in the page's language, the code on hover
+            WebElement optional = browser.findElement(By.cssSelector("#facets section[data-dim=factor] button[data-value=OPTIONAL_POWER]"));
+            assertThat(optional.getText()).matches("Определение компетенции по формуле «вправе» \\d+");
+            assertThat(optional.getAttribute("title")).isEqualTo("OPTIONAL_POWER");
+            assertThat(browser.findElements(By.cssSelector("#hits .factor[data-factor=OPTIONAL_POWER]"))).isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.getText()).isEqualTo("Определение компетенции по формуле «вправе»"));
             Browser.screenshot(browser, Path.of("target/screenshots/serve-search-ru.png"));
 
             browser.get("http://127.0.0.1:" + server.port() + "/");

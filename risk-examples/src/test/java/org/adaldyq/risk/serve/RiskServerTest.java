@@ -90,6 +90,12 @@ class RiskServerTest {
         assertThat(tenders.statusCode()).isEqualTo(200);
         String[] lines = new String(tenders.body()).split("\n");
         assertThat(JSON.readTree(lines[lines.length - 1]).get("type").asText()).isEqualTo("summary");
+        JsonNode factors = JSON.readTree(client.send(HttpRequest.newBuilder(uri("/api/factors")).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+        assertThat(factors.get("factors")).extracting(f -> f.get("code").asText()).contains("OPTIONAL_POWER", "VAGUE_TERMS", "NON_TRANSPARENCY");
+        JsonNode optional = factors.get("factors").findParents("code").stream().filter(f -> f.get("code").asText().equals("OPTIONAL_POWER"))
+                .findFirst().orElseThrow();
+        assertThat(optional.get("title").get("ru").asText()).isEqualTo("Определение компетенции по формуле «вправе»");
+        assertThat(optional.get("title").get("kk").asText()).isEqualTo("«Құқылы» формуласы бойынша құзыретті айқындау");
         assertThat(JSON.readTree(client.send(HttpRequest.newBuilder(uri("/api/openapi.json")).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body()).get("paths").has("/api/scan")).isTrue();
     }

@@ -131,13 +131,9 @@ public final class RiskServer implements AutoCloseable {
     private final int admitted;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<Language, ProcurementEngine> procurementByLanguage = new ConcurrentHashMap<>();
-    private final byte[] page;
+    /** The web app's pages, scripts (i18n.js: its own words in kk, ru and en, and the language switch) and style, by path. */
+    private final Map<String, Asset> assets = new java.util.HashMap<>();
     private final byte[] openApi;
-    private final byte[] script;
-    private final byte[] searchPage;
-    private final byte[] searchScript;
-    /** The web app's own words in kk, ru and en, and the language switch (every page of the app loads it). */
-    private final byte[] i18nScript;
     /** The body of law to search ({@code /search}, {@code /api/search}); null when the server was started without one. */
     private final ProvisionIndex index;
     /** Its folder, where the reviews of its acts are written ({@code /api/act-review}); null when not to write there. */
@@ -166,15 +162,21 @@ public final class RiskServer implements AutoCloseable {
         this.index = o.index() == null ? null : ProvisionIndex.openForSearch(o.index());
         this.indexToWrite = o.readOnly() ? null : o.index();
         this.maxBytes = o.maxBytes();
-        // an annotated page shown in a frame from a blob: URL inherits this page's policy: allow its script by hash
-        this.page = new String(resource("upload.html"), StandardCharsets.UTF_8)
+        String searchLink = o.index() == null ? "" : "<a href=\"/search\" data-i18n=\"searchLink\">Search the body of law</a>";
+        // an annotated page or a dashboard shown in a frame from a blob: URL inherits its page's policy: their scripts
+        // are allowed by hash
+        assets.put("/", Asset.html(new String(resource("upload.html"), StandardCharsets.UTF_8)
                 .replace("{{report-script}}", HtmlReport.scriptSource() + " " + HtmlPairReport.scriptSource())
-                .replace("{{search}}", o.index() == null ? "" : "<a href=\"/search\" data-i18n=\"searchLink\">Search the body of law</a>").getBytes(StandardCharsets.UTF_8);
-        this.searchPage = resource("search.html");
-        this.searchScript = resource("search.js");
-        this.i18nScript = resource("i18n.js");
+                .replace("{{search}}", searchLink)));
+        assets.put("/search", Asset.html(new String(resource("search.html"), StandardCharsets.UTF_8)));
+        assets.put("/tenders", Asset.html(new String(resource("tenders.html"), StandardCharsets.UTF_8)
+                .replace("{{dashboard-script}}", org.adaldyq.risk.procurement.report.TendersDashboard.scriptSource())
+                .replace("{{search}}", searchLink)));
+        for (String script : List.of("app.js", "search.js", "tenders.js", "i18n.js", "common.js")) {
+            assets.put("/" + script, new Asset("text/javascript; charset=utf-8", resource(script)));
+        }
+        assets.put("/app.css", new Asset("text/css; charset=utf-8", resource("app.css")));
         this.openApi = resource("openapi.json");
-        this.script = resource("app.js");
         this.working = new Semaphore(o.threads());
         this.admitted = o.threads() + o.queue();
         // Threads for the admitted requests and a few more, so that a request beyond them still gets its 503.
@@ -343,31 +345,6 @@ public final class RiskServer implements AutoCloseable {
             String path = x.getRequestURI().getPath();
             String method = x.getRequestMethod();
             switch (path) {
-                case "/" -> {
-                    if (get(x, method)) {
-                        send(x, 200, "text/html; charset=utf-8", page);
-                    }
-                }
-                case "/app.js" -> {
-                    if (get(x, method)) {
-                        send(x, 200, "text/javascript; charset=utf-8", script);
-                    }
-                }
-                case "/search" -> {
-                    if (get(x, method)) {
-                        send(x, 200, "text/html; charset=utf-8", searchPage);
-                    }
-                }
-                case "/i18n.js" -> {
-                    if (get(x, method)) {
-                        send(x, 200, "text/javascript; charset=utf-8", i18nScript);
-                    }
-                }
-                case "/search.js" -> {
-                    if (get(x, method)) {
-                        send(x, 200, "text/javascript; charset=utf-8", searchScript);
-                    }
-                }
                 case "/api/search" -> {
                     if (get(x, method)) {
                         search(x);
@@ -445,7 +422,14 @@ public final class RiskServer implements AutoCloseable {
                         diff(x);
                     }
                 }
-                default -> error(x, 404, "NOT_FOUND", "no such page: " + path);
+                default -> {
+                    Asset asset = assets.get(path);
+                    if (asset == null) {
+                        error(x, 404, "NOT_FOUND", "no such page: " + path);
+                    } else if (get(x, method)) {
+                        send(x, 200, asset.type(), asset.body());
+                    }
+                }
             }
         } catch (TooLarge e) {
             // Read what the client is still sending (up to a bound) so that it can read the answer.
@@ -1192,6 +1176,13 @@ public final class RiskServer implements AutoCloseable {
                 throw new IOException("missing resource " + name);
             }
             return in.readAllBytes();
+        }
+    }
+
+    /** A page, script or style of the web app: its media type and bytes. */
+    private record Asset(String type, byte[] body) {
+        static Asset html(String page) {
+            return new Asset("text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -4,12 +4,7 @@
   var t = window.adaldyqText.t;
   var results = document.getElementById('results');
 
-  function element(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined) { e.textContent = text; }
-    return e;
-  }
+  var element = window.adaldyqPage.element;
 
   // One result box: `title` while `request` (a fetch promise) runs, then the report in `format`. With `file`
   // (one text's annotated page), the expert's review made on the page gives the draft conclusion.
@@ -20,12 +15,7 @@
     var status = element('p', 'status', t('scanning'));
     box.appendChild(status);
     results.insertBefore(box, results.firstChild);
-    request.then(function (response) {
-      if (!response.ok) {
-        return response.json().then(function (e) { throw new Error(e.reason + ': ' + e.error); });
-      }
-      return response.blob();
-    }).then(function (blob) {
+    request.then(window.adaldyqPage.blob).then(function (blob) {
       status.remove();
       var url = URL.createObjectURL(blob);
       if (format === 'html') {
@@ -79,12 +69,7 @@
           headers: {'Content-Type': 'application/json'},
           body: JSON.stringify({document: {name: file.name, content: content}, review: review})
         });
-      }).then(function (response) {
-        if (!response.ok) {
-          return response.json().then(function (e) { throw new Error(e.reason + ': ' + e.error); });
-        }
-        return response.blob();
-      }).then(function (blob) {
+      }).then(window.adaldyqPage.blob).then(function (blob) {
         status.textContent = '';
         var link = element('a', 'reviewed-conclusion', t('download', file.name.replace(/\.[^.]+$/, '') + '.conclusion.docx'));
         link.href = URL.createObjectURL(blob);
@@ -119,12 +104,7 @@
         headers: {'Content-Type': 'application/json'},
         body: JSON.stringify({document: {name: chosen.name, content: content}})
       });
-    }).then(function (response) {
-      if (!response.ok) {
-        return response.json().then(function (e) { throw new Error(e.reason + ': ' + e.error); });
-      }
-      return response.text();
-    }).catch(function (e) {
+    }).then(window.adaldyqPage.text).catch(function (e) {
       refuse(chosen.name, t('wordReviewUnread', e.message));
       throw e;
     });

@@ -8,6 +8,19 @@
   var TEXT = {
     en: {
       language: 'Language of the page',
+      tendersTitle: 'Adaldyq Risk — red flags in tenders (OCDS)',
+      tendersLink: 'Check tenders (OCDS)',
+      ocdsFile: 'OCDS file',
+      resultDashboard: 'dashboard',
+      resultJsonl: 'JSON lines (tenders report)',
+      reportLanguage: 'Language of the report',
+      check: 'Check',
+      checking: 'Checking…',
+      noProcesses: 'No contracting process was read: {0}',
+      noOcds: 'the file holds no OCDS',
+      tendersHint: 'OCDS compiled releases or records: one per line, a package or an array, gzipped or not. Red flags per '
+        + 'contracting process (Cardinal\'s and beyond) with their evidence and scores, then buyers and suppliers by risk; the '
+        + 'file is read in memory and not kept.',
       scanTitle: 'Adaldyq Risk — scan a draft',
       scanHeading: 'Adaldyq Risk — corruption-risk review of a draft',
       documents: 'Documents',
@@ -96,6 +109,19 @@
     },
     ru: {
       language: 'Язык страницы',
+      tendersTitle: 'Adaldyq Risk — красные флаги в закупках (OCDS)',
+      tendersLink: 'Проверить закупки (OCDS)',
+      ocdsFile: 'Файл OCDS',
+      resultDashboard: 'сводная панель',
+      resultJsonl: 'строки JSON (отчёт по закупкам)',
+      reportLanguage: 'Язык отчёта',
+      check: 'Проверить',
+      checking: 'Проверяется…',
+      noProcesses: 'Не прочитано ни одной закупки: {0}',
+      noOcds: 'в файле нет данных OCDS',
+      tendersHint: 'Сводные релизы или записи OCDS: по одному в строке, пакет или массив, сжатые gzip или нет. Красные флаги '
+        + 'по каждой закупке (индикаторы Cardinal и другие) с доказательствами и оценками, затем заказчики и поставщики по '
+        + 'степени риска; файл читается в памяти и не сохраняется.',
       scanTitle: 'Adaldyq Risk — проверка проекта',
       scanHeading: 'Adaldyq Risk — антикоррупционная проверка проекта',
       documents: 'Документы',
@@ -184,6 +210,19 @@
     },
     kk: {
       language: 'Беттің тілі',
+      tendersTitle: 'Adaldyq Risk — сатып алудағы қызыл жалаушалар (OCDS)',
+      tendersLink: 'Сатып алуларды тексеру (OCDS)',
+      ocdsFile: 'OCDS файлы',
+      resultDashboard: 'жиынтық панель',
+      resultJsonl: 'JSON жолдары (сатып алулар есебі)',
+      reportLanguage: 'Есептің тілі',
+      check: 'Тексеру',
+      checking: 'Тексерілуде…',
+      noProcesses: 'Бірде-бір сатып алу оқылмады: {0}',
+      noOcds: 'файлда OCDS деректері жоқ',
+      tendersHint: 'OCDS жиынтық релиздері немесе жазбалары: әр жолда біреуден, пакет немесе массив, gzip-пен сығылған не '
+        + 'сығылмаған. Әр сатып алу бойынша қызыл жалаушалар (Cardinal индикаторлары және басқалары) дәлелдері мен '
+        + 'бағаларымен, содан кейін тапсырыс берушілер мен өнім берушілер тәуекел деңгейі бойынша; файл жадта оқылады және сақталмайды.',
       scanTitle: 'Adaldyq Risk — жобаны тексеру',
       scanHeading: 'Adaldyq Risk — жобаны сыбайлас жемқорлық тәуекелдеріне тексеру',
       documents: 'Құжаттар',

@@ -18,12 +18,7 @@
   }).catch(function () { /* the codes, then */ });
   function title(code) { return titles[code] || code; }
 
-  function element(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined) { e.textContent = text; }
-    return e;
-  }
+  var element = window.adaldyqPage.element;
 
   // The snippet's text with its matched words marked, as text nodes and <mark> elements (a hit's offsets are in the
   // provision's text, the snippet starts at s.start in it).
@@ -90,16 +85,11 @@
     li.appendChild(box);
     button.setAttribute('aria-expanded', 'true');
     var params = new URLSearchParams({act: h.act, citation: h.citation, limit: '5'});
-    fetch('/api/similar?' + params.toString()).then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok) { throw new Error(body.error || response.status); }
-        return body;
-      });
-    }).then(function (r) {
+    fetch('/api/similar?' + params.toString()).then(window.adaldyqPage.json).then(function (r) {
       box.textContent = '';
       box.appendChild(element('p', 'twin', r.twinAct ? t('otherVersion', r.twinAct) : t('otherVersionNone')));
       r.formulas.forEach(function (f) {
-        box.appendChild(element('p', 'formula', t('formulaUse', f.code, f.quote, count('otherActs', f.otherActs),
+        box.appendChild(element('p', 'formula', t('formulaUse', title(f.code), f.quote, count('otherActs', f.otherActs),
           count('provisionsCount', f.provisions))));
       });
       var list = element('ul', 'alike');
@@ -116,7 +106,7 @@
       box.appendChild(list);
     }).catch(function (e) {
       box.className = 'similar error';
-      box.textContent = e.message;
+      box.textContent = e.detail || e.message;
     });
   }
 
@@ -169,12 +159,7 @@
     if (chosen.act) { params.set('act', chosen.act); }
     summary.className = '';
     summary.textContent = t('searching');
-    catalogue.then(function () { return fetch('/api/search?' + params.toString()); }).then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok) { throw new Error(body.error || response.status); }
-        return body;
-      });
-    }).then(function (r) {
+    catalogue.then(function () { return fetch('/api/search?' + params.toString()); }).then(window.adaldyqPage.json).then(function (r) {
       hitsList.textContent = '';
       r.hits.forEach(function (h) { hitsList.appendChild(hit(h)); });
       summary.textContent = count('matches', r.total) + (r.total > r.hits.length ? t('firstShown', r.hits.length) : '');
@@ -194,7 +179,7 @@
       hitsList.textContent = '';
       facetsBox.textContent = '';
       summary.className = 'error';
-      summary.textContent = e.message;
+      summary.textContent = e.detail || e.message;
       document.body.setAttribute('data-state', 'error');
     });
   }
@@ -274,18 +259,13 @@
     });
   });
 
-  fetch('/api/acts').then(function (response) {
-    return response.json().then(function (body) {
-      if (!response.ok) { throw new Error(body.error || response.status); }
-      return body;
-    });
-  }).then(function (r) {
+  fetch('/api/acts').then(window.adaldyqPage.json).then(function (r) {
     acts = r.acts;
     document.getElementById('acts-summary').textContent = t('actsSummary', count('actsCount', r.total), r.reviewed);
     drawActs();
     actsBox.setAttribute('data-state', 'done');
   }).catch(function (e) {
-    document.getElementById('acts-summary').textContent = t('bodyOfLaw') + ': ' + e.message;
+    document.getElementById('acts-summary').textContent = t('bodyOfLaw') + ': ' + (e.detail || e.message);
     actsBox.setAttribute('data-state', 'error');
   });
 })();

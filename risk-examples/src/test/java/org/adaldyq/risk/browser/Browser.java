@@ -42,6 +42,19 @@ final class Browser {
         return new ChromeDriver(service, options);
     }
 
+    /** Quits the browser and closes the server a test class started, either of them null when it did not start. */
+    static void stop(ChromeDriver browser, org.adaldyq.risk.serve.RiskServer server) {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
     static void screenshot(ChromeDriver browser, Path file) throws Exception {
         Files.createDirectories(file.getParent());
         Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

@@ -37,12 +37,7 @@ class SearchPageBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.stop(browser, server);
     }
 
     private static void search(String query, String lang) {

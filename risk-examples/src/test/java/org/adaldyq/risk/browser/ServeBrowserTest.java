@@ -27,12 +27,7 @@ class ServeBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.stop(browser, server);
     }
 
     /**

@@ -79,6 +79,11 @@ public final class TendersDashboard {
             """;
 
     private final Language language;
+
+    /** The Content-Security-Policy source that allows the dashboard's own script (for a page that frames it). */
+    public static String scriptSource() {
+        return HtmlReport.scriptSource(SCRIPT);
+    }
     private final int topProcesses;
     private final int topOrganisations;
 

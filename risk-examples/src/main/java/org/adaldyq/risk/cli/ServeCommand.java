@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code serve}: the scanner as a local web app and JSON API, until stopped (Ctrl-C). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start a local web app: upload drafts and get the annotated report, the DOCX with comments or the JSON; "
+        description = "Start a local web app (in Kazakh, Russian or English): upload drafts and get the annotated report, the DOCX "
+                + "with comments or the JSON; check an OCDS file at /tenders; with --index, search the body of law at /search. "
                 + "JSON API POST /api/scan, /api/pair, /api/diff and /api/tenders (described at /api/openapi.json).")
 final class ServeCommand implements Callable<Integer> {
     @Spec

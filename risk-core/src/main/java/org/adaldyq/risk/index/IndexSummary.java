@@ -16,9 +16,10 @@ import java.util.List;
  * @param decisions  the expert's decisions applied to the acts indexed ({@link ProvisionIndex#add(org.adaldyq.risk.review.Review, java.nio.file.Path...)})
  * @param stale      the decisions not applied because their provision is no longer in the text as reviewed,
  *                   each as {@code file name: citation}
+ * @param changes    of each act replaced, how its findings changed (only acts where a factor came or went)
  */
 public record IndexSummary(int added, int unchanged, int replaced, int deleted, int provisions, Duration time,
-                           List<Problem> problems, int decisions, List<String> stale) {
+                           List<Problem> problems, int decisions, List<String> stale, List<ActChange> changes) {
 
     /**
      * A file that could not be indexed.
@@ -29,15 +30,16 @@ public record IndexSummary(int added, int unchanged, int replaced, int deleted, 
     public record Problem(String path, String reason) {
     }
 
-    /** Copies the problems and stale decisions. */
+    /** Copies the problems, stale decisions and changes. */
     public IndexSummary {
         problems = List.copyOf(problems);
         stale = List.copyOf(stale);
+        changes = List.copyOf(changes);
     }
 
-    /** A call that applied no review. */
+    /** A call that applied no review and changed no act's findings. */
     public IndexSummary(int added, int unchanged, int replaced, int deleted, int provisions, Duration time, List<Problem> problems) {
-        this(added, unchanged, replaced, deleted, provisions, time, problems, 0, List.of());
+        this(added, unchanged, replaced, deleted, provisions, time, problems, 0, List.of(), List.of());
     }
 
     /**

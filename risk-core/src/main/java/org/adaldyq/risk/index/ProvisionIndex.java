@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -342,6 +343,7 @@ public final class ProvisionIndex implements Closeable {
         int provisions = 0;
         int decisions = 0;
         List<String> stale = new ArrayList<>();
+        List<ActChange> changes = new ArrayList<>();
         List<IndexSummary.Problem> problems = new ArrayList<>();
         writing.lock();
         ExecutorService scanner = Executors.newSingleThreadExecutor(r -> {
@@ -424,6 +426,12 @@ public final class ProvisionIndex implements Closeable {
                     String id = p.atPath().isPresent() ? p.atPath().get().id() : freeId(s, stem(p.file()), written);
                     ActDocuments docs = new ActDocuments(id, p.path(), p.hash(), title(scanned.document(), p.file()), scanned,
                             Review.jsonLines(review.decidedOn(Review.act(p.file().toString()))));
+                    if (p.atPath().isPresent()) {
+                        ActChange change = change(s, p.atPath().get(), docs.factorsByCitation(), scanned.report().findings().size());
+                        if (change.changed()) {
+                            changes.add(change);
+                        }
+                    }
                     // One block, one delete: a snapshot sees the old act or the new one, never a mix.
                     // (a changed file keeps its act's id: the id names every document of the act)
                     writer.updateDocuments(new Term(IndexFields.ACT, id), docs);
@@ -449,9 +457,43 @@ public final class ProvisionIndex implements Closeable {
             writing.unlock();
         }
         IndexSummary summary = new IndexSummary(added, unchanged, replaced, 0, provisions,
-                Duration.ofNanos(System.nanoTime() - t0), problems, decisions, stale);
+                Duration.ofNanos(System.nanoTime() - t0), problems, decisions, stale, changes);
         LOG.info("index: {}", summary.line());
         return summary;
+    }
+
+    /**
+     * How the findings of {@code before} (as the snapshot {@code s} holds it) change to {@code after} (citation → factor
+     * codes, in text order): the factors gone and come, by citation.
+     */
+    private static ActChange change(IndexSearcher s, IndexedAct before, Map<String, Set<String>> after, int findingsAfter) throws IOException {
+        Query provisions = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.ACT, before.id())), BooleanClause.Occur.FILTER)
+                .add(PROVISIONS, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.PART, IndexFields.PART_LEAD_IN)), BooleanClause.Occur.MUST_NOT)
+                .build();
+        List<Object[]> read = new ArrayList<>(); // start, citation, factors
+        for (ScoreDoc sd : s.search(provisions, Math.max(1, before.provisions())).scoreDocs) {
+            Document d = s.storedFields().document(sd.doc, Set.of(IndexFields.START, IndexFields.CITATION, IndexFields.FACTOR));
+            read.add(new Object[] {d.getField(IndexFields.START).numericValue().intValue(), d.get(IndexFields.CITATION),
+                    List.of(d.getValues(IndexFields.FACTOR))});
+        }
+        read.sort(Comparator.comparingInt(r -> (Integer) r[0]));
+        Map<String, Set<String>> earlier = new LinkedHashMap<>();
+        for (Object[] r : read) {
+            @SuppressWarnings("unchecked")
+            List<String> codes = (List<String>) r[2];
+            earlier.computeIfAbsent((String) r[1], c -> new LinkedHashSet<>()).addAll(codes);
+        }
+        return new ActChange(before.id(), before.findings(), findingsAfter, missing(earlier, after), missing(after, earlier));
+    }
+
+    /** The factors of {@code from} that {@code in} does not carry at the same citation, in {@code from}'s order. */
+    private static List<ActChange.FactorAt> missing(Map<String, Set<String>> from, Map<String, Set<String>> in) {
+        List<ActChange.FactorAt> missing = new ArrayList<>();
+        from.forEach((citation, codes) -> codes.stream().filter(code -> !in.getOrDefault(citation, Set.of()).contains(code))
+                .forEach(code -> missing.add(new ActChange.FactorAt(citation, code))));
+        return missing;
     }
 
     /**
@@ -911,6 +953,16 @@ public final class ProvisionIndex implements Closeable {
             for (ProvisionScore ps : scanned.report().provisions()) {
                 scoreAt.put(ps.start(), ps.score());
             }
+        }
+
+        /** The factor codes of the act's provisions by citation, in text order (as the provision documents carry them). */
+        Map<String, Set<String>> factorsByCitation() {
+            Map<String, Set<String>> byCitation = new LinkedHashMap<>();
+            for (Provision p : scanned.document().provisions()) {
+                Set<String> codes = byCitation.computeIfAbsent(p.citation(), c -> new LinkedHashSet<>());
+                findingsAt.getOrDefault(p.start(), List.of()).stream().map(Finding::code).sorted().forEach(codes::add);
+            }
+            return byCitation;
         }
 
         /** The lead-ins given a document of their own so far: all of them once the documents have been iterated. */

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Search results as JSON, the same for {@code search --format json} and {@code serve}'s {@code /api/search}:
+ * The index's answers as JSON (search results, similar provisions, its acts, what an indexing call did). Search results
+ * are the same for {@code search --format json} and {@code serve}'s {@code /api/search}:
  * {@code {total, hits: [...], facets: {factor, act, language}}}, a hit as {@code act, title, path, citation, cited (the
  * citation as a reader of the act's language writes it: Статья 12, пункт 3), start,
  * language, leadIn, relevance, score, severity, factors, expert, snippet {text, start, hits: [{start, end}], marked},
@@ -32,6 +33,29 @@ public final class SearchJson {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("total", r.total());
         o.set("facets", MAPPER.valueToTree(r.facets()));
+        return o;
+    }
+
+    /**
+     * What an indexing call did, as {@code index --format json} gives it: {@code added, unchanged, replaced, deleted,
+     * provisions, seconds, decisions, stale: [...], problems: [{path, reason}], changes: [{act, findingsBefore,
+     * findingsAfter, gone: [{citation, factor}], added: [...]}]}.
+     */
+    public static ObjectNode summary(IndexSummary r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("added", r.added()).put("unchanged", r.unchanged()).put("replaced", r.replaced()).put("deleted", r.deleted())
+                .put("provisions", r.provisions()).put("seconds", r.time().toMillis() / 1000.0).put("decisions", r.decisions());
+        ArrayNode stale = o.putArray("stale");
+        r.stale().forEach(stale::add);
+        ArrayNode problems = o.putArray("problems");
+        r.problems().forEach(p -> problems.addObject().put("path", p.path()).put("reason", p.reason()));
+        ArrayNode changes = o.putArray("changes");
+        for (ActChange c : r.changes()) {
+            ObjectNode change = changes.addObject().put("act", c.act()).put("findingsBefore", c.findingsBefore())
+                    .put("findingsAfter", c.findingsAfter());
+            change.set("gone", MAPPER.valueToTree(c.gone()));
+            change.set("added", MAPPER.valueToTree(c.added()));
+        }
         return o;
     }
 

@@ -48,7 +48,8 @@ final class IndexCommand implements Callable<Integer> {
             + "score, whether an expert's review is indexed with it, title); the index is read, not changed.")
     boolean list;
 
-    @Option(names = "--format", defaultValue = "text", description = "Of --list: text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}): the summary of the call "
+            + "(with, of each act indexed again, the factors gone and new) or the --list.")
     String format;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to index.")
@@ -113,12 +114,27 @@ final class IndexCommand implements Callable<Integer> {
                 exit = 2;
             }
             IndexSummary summary = new IndexSummary(added.added(), added.unchanged(), added.replaced(), deleted,
-                    added.provisions(), Duration.ofNanos(System.nanoTime() - t0), added.problems(), added.decisions(), added.stale());
-            out.println(summary.line());
+                    added.provisions(), Duration.ofNanos(System.nanoTime() - t0), added.problems(), added.decisions(), added.stale(),
+                    added.changes());
+            if (format.equals("json")) {
+                out.println(org.adaldyq.risk.index.SearchJson.summary(summary).toPrettyString());
+            } else {
+                out.println(summary.line());
+                changes(out, summary.changes());
+            }
         }
         out.flush();
         err.flush();
         return exit;
+    }
+
+    /** Of each act indexed again, the factors its provisions no longer carry and those they carry now. */
+    private static void changes(PrintWriter out, List<org.adaldyq.risk.index.ActChange> changes) {
+        for (org.adaldyq.risk.index.ActChange c : changes) {
+            out.printf("changed %s: findings %d -> %d%n", c.act(), c.findingsBefore(), c.findingsAfter());
+            c.gone().forEach(f -> out.printf("  gone: %s  %s%n", f.citation(), f.factor()));
+            c.added().forEach(f -> out.printf("  new:  %s  %s%n", f.citation(), f.factor()));
+        }
     }
 
     /** The acts of the index, the riskiest first (then by id), as a table or as JSON ({@code SearchJson.acts}). */

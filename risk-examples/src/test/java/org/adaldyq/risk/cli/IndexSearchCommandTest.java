@@ -161,6 +161,46 @@ class IndexSearchCommandTest {
         assertThat(noFiles.err()).contains("--review needs files to index");
     }
 
+    /**
+     * Version against version across the body of law: an act indexed again after its text changed says which factors
+     * its provisions lost and gained (by citation), in text and in JSON; an unchanged act says nothing.
+     */
+    @Test
+    void anActIndexedAgainSaysWhatRisksWentAndCame(@TempDir Path tmp) throws Exception {
+        Path act = tmp.resolve("draft.txt");
+        String article2 = "Статья 2. Порядок выдачи лицензии устанавливается уполномоченным органом.\n";
+        Files.writeString(act, "Статья 1. Уполномоченный орган вправе отказать в выдаче лицензии по иным основаниям.\n" + article2);
+        String dir = tmp.resolve("idx").toString();
+        CliRun first = CliRun.of("index", "--dir", dir, act.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).doesNotContain("changed draft");
+
+        Files.writeString(act, "Статья 1. Уполномоченный орган выдаёт лицензию в течение десяти рабочих дней со дня подачи заявления.\n"
+                + article2 + "Статья 3. Заявитель представляет иные документы по требованию уполномоченного органа.\n");
+        CliRun second = CliRun.of("index", "--dir", dir, act.toString());
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).contains("replaced 1,").contains("changed draft: findings 4 -> 2")
+                .contains("  gone: Article 1  OPTIONAL_POWER").contains("  gone: Article 1  WIDE_DISCRETION")
+                .contains("  new:  Article 3  EXCESSIVE_REQUIREMENTS")
+                .doesNotContain("Article 2  "); // its delegation stands in both versions
+
+        Files.writeString(act, "Статья 1. Уполномоченный орган вправе отказать в выдаче лицензии по иным основаниям.\n");
+        CliRun json = CliRun.of("index", "--dir", dir, "--format", "json", act.toString());
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(json.out());
+        assertThat(summary.get("replaced").asInt()).isEqualTo(1);
+        JsonNode change = summary.get("changes").get(0);
+        assertThat(change.get("act").asText()).isEqualTo("draft");
+        assertThat(change.get("gone")).extracting(g -> g.get("citation").asText() + " " + g.get("factor").asText())
+                .containsExactly("Article 2 BLANKET_DELEGATION", "Article 3 EXCESSIVE_REQUIREMENTS");
+        assertThat(change.get("added")).extracting(g -> g.get("citation").asText() + " " + g.get("factor").asText())
+                .contains("Article 1 OPTIONAL_POWER");
+
+        CliRun same = CliRun.of("index", "--dir", dir, "--format", "json", act.toString());
+        assertThat(new ObjectMapper().readTree(same.out()).get("changes")).isEmpty();
+        assertThat(CliRun.of("index", "--dir", dir, "--format", "xml", act.toString()).exit()).isEqualTo(2);
+    }
+
     private static JsonNode hitAt(JsonNode results, int start) {
         for (JsonNode h : results.get("hits")) {
             if (h.get("start").asInt() == start && !h.get("leadIn").asBoolean()) {

@@ -138,6 +138,8 @@ public final class RiskServer implements AutoCloseable {
     private final ProvisionIndex index;
     /** Its folder, where the reviews of its acts are written ({@code /api/act-review}); null when not to write there. */
     private final java.nio.file.Path indexToWrite;
+    /** Whether the server listens on this machine only (the default): then it takes reviews only for a loopback host name. */
+    private final boolean loopback;
     /** One review written to the index at a time. */
     private final java.util.concurrent.locks.ReentrantLock indexWrites = new java.util.concurrent.locks.ReentrantLock();
 
@@ -161,6 +163,7 @@ public final class RiskServer implements AutoCloseable {
         }
         this.index = o.index() == null ? null : ProvisionIndex.openForSearch(o.index());
         this.indexToWrite = o.readOnly() ? null : o.index();
+        this.loopback = java.net.InetAddress.getByName(o.bind()).isLoopbackAddress();
         this.maxBytes = o.maxBytes();
         String searchLink = o.index() == null ? "" : "<a href=\"/search\" data-i18n=\"searchLink\">Search the body of law</a>";
         // an annotated page or a dashboard shown in a frame from a blob: URL inherits its page's policy: their scripts
@@ -896,6 +899,11 @@ public final class RiskServer implements AutoCloseable {
             error(x, 403, "CROSS_ORIGIN", "a review is saved from this server's own pages, not from " + origin);
             return;
         }
+        if (loopback && !loopbackName(host)) {
+            // a page of another site whose name was made to point at this machine (DNS rebinding) names that site here
+            error(x, 403, "HOST", "a server on this machine only takes reviews addressed to localhost or 127.0.0.1, not " + host);
+            return;
+        }
         String type = x.getRequestHeaders().getFirst("Content-Type");
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-ndjson")) {
             throw new BadRequest("send the review as JSON lines, Content-Type: application/x-ndjson");
@@ -946,6 +954,15 @@ public final class RiskServer implements AutoCloseable {
         answer.put("message", summary.unchanged() > 0 ? "unchanged: the index holds this review already"
                 : summary.decisions() + " decision(s)" + (summary.stale().isEmpty() ? "" : ", " + summary.stale().size() + " not applied"));
         send(x, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether a {@code Host} header names this machine: localhost, 127.0.0.1 or [::1], with any port. */
+    private static boolean loopbackName(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d+$", "");
+        return List.of("localhost", "127.0.0.1", "[::1]").contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** The host and port of an origin ({@code http://localhost:8080} → {@code localhost:8080}); the whole text when not a URL. */

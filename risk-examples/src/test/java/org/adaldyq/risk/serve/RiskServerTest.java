@@ -353,6 +353,16 @@ class RiskServerTest {
 
             assertThat(send.apply("/api/act-review?id=act", lines.apply(review).header("Origin", "http://elsewhere.example")).statusCode())
                     .isEqualTo(403);
+            // another site's name pointed at this machine (DNS rebinding): its page's Origin and Host agree, the name does not
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", searching.port())) {
+                byte[] body = review;
+                String head = "POST /api/act-review?id=act HTTP/1.1\r\nHost: rebound.example:" + searching.port() + "\r\nOrigin: http://rebound.example:"
+                        + searching.port() + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+                socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(body);
+                String rebound = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(rebound).startsWith("HTTP/1.1 403").contains("\"reason\":\"HOST\"");
+            }
             assertThat(send.apply("/api/act-review?id=act", HttpRequest.newBuilder().header("Content-Type", "text/plain")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(review))).statusCode()).isEqualTo(400);
             assertThat(send.apply("/api/act-review?id=act", lines.apply("{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8))).statusCode())

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 + "exact:\"as written\"). Words are analysed per language, so an inflected form finds the others.")
 final class SearchCommand implements Callable<Integer> {
 
-    enum Format { text, json, jsonl }
+    enum Format { text, json, jsonl, csv }
 
     enum Order { relevance, score }
 
@@ -64,7 +64,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--exact", description = "Search the words as written (lower-cased, unstemmed) instead of the analysed text.")
     boolean exact;
 
-    @Option(names = "--format", description = "text, json (one object) or jsonl (one hit per line, then the facets). Default: ${DEFAULT-VALUE}.", defaultValue = "text")
+    @Option(names = "--format", description = "text, json (one object), jsonl (one hit per line, then the facets) or csv (one hit per "
+            + "line, for a spreadsheet). Default: ${DEFAULT-VALUE}.", defaultValue = "text")
     Format format;
 
     @Override
@@ -101,6 +102,7 @@ final class SearchCommand implements Callable<Integer> {
                 }
                 out.println(m.writeValueAsString(SearchJson.tail(results)));
             }
+            case csv -> org.adaldyq.risk.index.SearchCsv.write(results, out);
         }
         out.flush();
         return 0;

@@ -140,6 +140,8 @@ public final class RiskServer implements AutoCloseable {
     private final java.nio.file.Path indexToWrite;
     /** Whether the server listens on this machine only (the default): then it takes reviews only for a loopback host name. */
     private final boolean loopback;
+    /** The most hits {@code /api/search?format=csv} writes. */
+    private static final int CSV_LIMIT = 10_000;
     /** One review written to the index at a time. */
     private final java.util.concurrent.locks.ReentrantLock indexWrites = new java.util.concurrent.locks.ReentrantLock();
 
@@ -795,7 +797,9 @@ public final class RiskServer implements AutoCloseable {
      * {@code GET /api/search?q=QUERY}: the provisions of the index that match, as {@code search --format json}
      * gives them; parameters {@code factor} (comma-separated codes: any of them), {@code lang}, {@code act},
      * {@code min-score}, {@code limit} (1–200, default 20), {@code sort} ({@code relevance} or {@code score}),
-     * {@code exact} and {@code confirmed} ({@code true}). 404 when the server has no index.
+     * {@code exact} and {@code confirmed} ({@code true}). With {@code format=csv}, the hits as {@code search --format
+     * csv} writes them (limit up to 10,000; a UTF-8 byte-order mark first, for a spreadsheet; header {@code X-Total}). 404
+     * when the server has no index.
      */
     private void search(HttpExchange x) throws IOException {
         if (!searching(x)) {
@@ -819,7 +823,12 @@ public final class RiskServer implements AutoCloseable {
             if (q.containsKey("min-score")) {
                 options = options.withMinScore(Double.parseDouble(q.get("min-score")));
             }
-            options = withLimit(options, q, 200);
+            String format = q.getOrDefault("format", "json");
+            if (!format.equals("json") && !format.equals("csv")) {
+                throw new BadRequest("format must be json or csv, not '" + format + "'");
+            }
+            // a spreadsheet of every match, up to a bound; a page of hits to read
+            options = withLimit(options, q, format.equals("csv") ? CSV_LIMIT : 200);
             String sort = q.getOrDefault("sort", "relevance");
             if (!sort.equals("relevance") && !sort.equals("score")) {
                 throw new BadRequest("sort must be relevance or score, not '" + sort + "'");
@@ -827,6 +836,14 @@ public final class RiskServer implements AutoCloseable {
             options = options.withRanking(sort.equals("score") ? SearchOptions.Ranking.SCORE : SearchOptions.Ranking.RELEVANCE)
                     .withExact("true".equals(q.get("exact"))).withConfirmed("true".equals(q.get("confirmed")));
             SearchResults results = index.search(text, options);
+            if (format.equals("csv")) {
+                java.io.StringWriter csv = new java.io.StringWriter().append('\ufeff'); // the mark a spreadsheet reads UTF-8 by
+                org.adaldyq.risk.index.SearchCsv.write(results, csv);
+                x.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"search.csv\"");
+                x.getResponseHeaders().add("X-Total", String.valueOf(results.total()));
+                send(x, 200, "text/csv; charset=utf-8", csv.toString().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             send(x, 200, "application/json", SearchJson.results(results).toString().getBytes(StandardCharsets.UTF_8));
         } catch (NumberFormatException e) {
             throw new BadRequest("min-score and limit must be numbers: " + e.getMessage());

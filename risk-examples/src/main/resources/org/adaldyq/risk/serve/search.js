@@ -163,6 +163,17 @@
       hitsList.textContent = '';
       r.hits.forEach(function (h) { hitsList.appendChild(hit(h)); });
       summary.textContent = count('matches', r.total) + (r.total > r.hits.length ? t('firstShown', r.hits.length) : '');
+      if (r.total) {
+        // every match (up to 10,000) for a spreadsheet, with the same query and filters
+        var sheet = new URLSearchParams(params);
+        sheet.set('format', 'csv');
+        sheet.set('limit', String(Math.min(r.total, 10000)));
+        var csv = element('a', 'csv', t('downloadCsv'));
+        csv.href = '/api/search?' + sheet.toString();
+        csv.download = 'search.csv';
+        summary.appendChild(document.createTextNode(' · '));
+        summary.appendChild(csv);
+      }
       if (r.total > r.hits.length && limit < 200) {
         var more = element('button', 'more', t('showMore'));
         more.type = 'button';

@@ -155,6 +155,13 @@ class SearchPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#hits li .snippet mark"))).isNotEmpty()
                 .allSatisfy(m -> assertThat(m.getText().toLowerCase()).startsWith("инвестор"));
         assertThat(browser.findElement(By.id("summary")).getText()).matches("\\d+ provisions? match.*");
+        String sheet = browser.findElement(By.cssSelector("#summary a.csv")).getAttribute("href");
+        assertThat(sheet).contains("/api/search?").contains("q=%D0%B8%D0%BD%D0%B2%D0%B5%D1%81%D1%82%D0%BE%D1%80").contains("lang=ru")
+                .contains("format=csv");
+        java.net.http.HttpResponse<String> downloaded = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(sheet)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(downloaded.body().lines().filter(l -> l.contains("kz-laws_rus_104440")).count())
+                .isEqualTo(Long.parseLong(browser.findElement(By.id("summary")).getText().replaceAll("\\D.*", "")));
         List<WebElement> factors = browser.findElements(By.cssSelector("#facets section[data-dim=factor] button"));
         assertThat(factors).isNotEmpty();
         String code = factors.get(0).getAttribute("data-value");

@@ -81,53 +81,12 @@ class HostileProcurementInputTest {
         assertThat(buyers.get("B4").path("name").isNull()).isTrue();
 
         String csv = ProcurementCommandsTest.run(null, "tenders", "--format", "csv", in.toString()).out();
-        java.util.List<java.util.List<String>> rows = csvRecords(csv);
+        java.util.List<java.util.List<String>> rows = Csv.read(csv);
         assertThat(rows).hasSize(1 + 4 + 4); // header, processes, buyers: a name's line breaks stay inside its cell
         assertThat(rows).filteredOn(r -> r.get(1).equals("B3")).singleElement()
                 .satisfies(r -> assertThat(r.get(r.size() - 1)).isEqualTo(hostile));
 
         String html = ProcurementCommandsTest.run(null, "tenders", "--format", "html", in.toString()).out();
         assertThat(html).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-    }
-
-    /** RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks. */
-    private static java.util.List<java.util.List<String>> csvRecords(String csv) {
-        java.util.List<java.util.List<String>> records = new java.util.ArrayList<>();
-        java.util.List<String> record = new java.util.ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(cell.toString());
-                cell.setLength(0);
-                records.add(record);
-                record = new java.util.ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !record.isEmpty()) {
-            record.add(cell.toString());
-            records.add(record);
-        }
-        return records;
     }
 }

@@ -78,6 +78,18 @@ class IndexSearchCommandTest {
         assertThat(noneListed.exit()).isEqualTo(2);
         assertThat(noneListed.err()).contains("no index in");
 
+        // for a spreadsheet: a header, then one record per hit, every field in its column
+        CliRun csv = CliRun.of("search", "--dir", dir, "--format", "csv", "--factor", factor, "--limit", "1000", "*:*");
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        java.util.List<java.util.List<String>> records = Csv.read(csv.out());
+        assertThat(records.get(0)).isEqualTo(org.adaldyq.risk.index.SearchCsv.COLUMNS);
+        assertThat(records).hasSize((int) count + 1);
+        assertThat(records.subList(1, records.size())).allSatisfy(r -> {
+            assertThat(r).hasSize(org.adaldyq.risk.index.SearchCsv.COLUMNS.size());
+            assertThat(r.get(8)).contains(factor);
+            assertThat(r.get(11)).isNotBlank();
+        });
+
         CliRun deleted = CliRun.of("index", "--dir", dir, "--delete", "kz-laws_rus_104440");
         assertThat(deleted.out()).startsWith("added 0, unchanged 0, replaced 0, deleted 1,");
         CliRun ru = CliRun.of("search", "--dir", dir, "--lang", "ru", "--format", "json", "*:*");

@@ -232,6 +232,16 @@ class RiskServerTest {
             assertThat(api.get("total").asLong()).isPositive();
             assertThat(api).isEqualTo(JSON.readTree(cli.out()));
 
+            HttpResponse<byte[]> sheet = get.apply("/api/search?q=*:*&format=csv&limit=10000");
+            assertThat(sheet.statusCode()).isEqualTo(200);
+            assertThat(sheet.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+            String rows = new String(sheet.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(rows).startsWith("\ufeffact,title,language,citation,");
+            assertThat(org.adaldyq.risk.cli.Csv.read(rows.substring(1))).hasSize(
+                    Integer.parseInt(sheet.headers().firstValue("X-Total").orElseThrow()) + 1);
+            assertThat(get.apply("/api/search?q=*:*&format=csv&limit=10001").statusCode()).isEqualTo(400);
+            assertThat(get.apply("/api/search?q=*:*&limit=201").statusCode()).isEqualTo(400);
+            assertThat(get.apply("/api/search?q=*:*&format=xml").statusCode()).isEqualTo(400);
             String factor = api.get("facets").get("factor").fieldNames().next();
             JsonNode filtered = JSON.readTree(get.apply("/api/search?q=*:*&limit=200&factor=" + factor).body());
             assertThat(filtered.get("hits")).isNotEmpty().allSatisfy(h -> assertThat(h.get("factors").toString()).contains(factor));

@@ -177,7 +177,8 @@ public final class RiskServer implements AutoCloseable {
         assets.put("/tenders", Asset.html(new String(resource("tenders.html"), StandardCharsets.UTF_8)
                 .replace("{{dashboard-script}}", org.adaldyq.risk.procurement.report.TendersDashboard.scriptSource())
                 .replace("{{search}}", searchLink)));
-        for (String script : List.of("app.js", "search.js", "tenders.js", "i18n.js", "common.js")) {
+        assets.put("/rules", Asset.html(new String(resource("rules.html"), StandardCharsets.UTF_8)));
+        for (String script : List.of("app.js", "search.js", "tenders.js", "rules.js", "i18n.js", "common.js")) {
             assets.put("/" + script, new Asset("text/javascript; charset=utf-8", resource(script)));
         }
         assets.put("/app.css", new Asset("text/css; charset=utf-8", resource("app.css")));

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code serve --rules DIR --procurement-rules DIR}: the server's engines load author folders on top of the
  * built-in packs and reload them while serving; a change that does not load leaves the previous rules serving.
  */
-class RiskServerRulesTest {
+public class RiskServerRulesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TEXT = "1. Решение комиссии не подлежит опубликованию.";
 
-    static String rule(String id) {
+    /** A regulation author rule with this id: NON_COMPETITIVE where a decision is kept secret. */
+    public static String rule(String id) {
         return """
                 package org.example.ministry;
 

@@ -129,6 +129,7 @@
       reviewColumn: 'Expert\'s review',
       reviewed: 'reviewed',
       searchInIt: 'Search in it',
+      showAllActs: 'Show all {0} acts',
       confirmedDecision: 'confirmed',
       addedDecision: 'added'
     },
@@ -255,6 +256,7 @@
       reviewColumn: 'Проверка эксперта',
       reviewed: 'проверен',
       searchInIt: 'Искать в нём',
+      showAllActs: 'Показать все акты ({0})',
       confirmedDecision: 'подтверждён',
       addedDecision: 'добавлен экспертом'
     },
@@ -381,6 +383,7 @@
       reviewColumn: 'Сарапшының тексеруі',
       reviewed: 'тексерілген',
       searchInIt: 'Осы актіден іздеу',
+      showAllActs: 'Барлық актілерді көрсету ({0})',
       confirmedDecision: 'расталды',
       addedDecision: 'сарапшы қосты'
     }

@@ -210,6 +210,9 @@
   var actsRows = document.getElementById('acts-rows');
   var acts = [];
   var order = {key: 'score', descending: true};
+  // a body of law of thousands of acts: the first hundred in the order chosen, the rest on request
+  var ACTS_SHOWN = 100;
+  var allActs = false;
 
   function drawActs() {
     var key = order.key;
@@ -219,7 +222,7 @@
       return (order.descending ? -c : c) || a.id.localeCompare(b.id);
     });
     actsRows.textContent = '';
-    sorted.forEach(function (a) {
+    sorted.slice(0, allActs ? sorted.length : ACTS_SHOWN).forEach(function (a) {
       var row = element('tr');
       row.setAttribute('data-act', a.id);
       var name = element('td');
@@ -251,6 +254,17 @@
       row.appendChild(last);
       actsRows.appendChild(row);
     });
+    if (!allActs && sorted.length > ACTS_SHOWN) {
+      var rest = element('tr', 'more-acts');
+      var cell = element('td');
+      cell.colSpan = 7;
+      var more = element('button', 'within', t('showAllActs', sorted.length));
+      more.type = 'button';
+      more.addEventListener('click', function () { allActs = true; drawActs(); });
+      cell.appendChild(more);
+      rest.appendChild(cell);
+      actsRows.appendChild(rest);
+    }
     actsBox.querySelectorAll('th button').forEach(function (b) {
       if (b.getAttribute('data-key') === order.key) {
         b.setAttribute('aria-sort', order.descending ? 'descending' : 'ascending');

@@ -136,9 +136,36 @@ class SearchPageBrowserTest {
         }
     }
 
+    /** A body of law of more than a hundred acts: the hundred riskiest shown, the rest on request. */
+    @Test
+    void aLargeBodyOfLawShowsAHundredActsFirst() throws Exception {
+        Path acts = Files.createDirectories(Path.of("target/browser/many-acts"));
+        for (int i = 1; i <= 103; i++) {
+            Files.writeString(acts.resolve(String.format("act-%03d.txt", i)), i % 2 == 0
+                    ? "Статья 1. Уполномоченный орган вправе отказать по иным основаниям (акт " + i + ").\n"
+                    : "Статья 1. Настоящий акт " + i + " вступает в силу со дня опубликования.\n");
+        }
+        Path folder = Path.of("target/browser/many-acts-index");
+        CliRun indexed = CliRun.of("index", "--dir", folder.toString(), acts.toString());
+        assertThat(indexed.exit()).as(indexed.err()).isZero();
+        try (RiskServer many = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 1 << 20, 2, 16, folder))) {
+            browser.get("http://127.0.0.1:" + many.port() + "/search");
+            WebElement box = browser.findElement(By.id("acts"));
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> box.getAttribute("data-state") != null);
+            assertThat(box.findElements(By.cssSelector("tbody tr[data-act]"))).hasSize(100);
+            assertThat(column(box, 4).subList(0, 51)).allMatch(score -> score > 0); // the 51 risky ones first
+            assertThat(column(box, 4).subList(51, 100)).allMatch(score -> score == 0);
+            WebElement more = box.findElement(By.cssSelector("tr.more-acts button"));
+            assertThat(more.getText()).isEqualTo("Show all 103 acts");
+            more.click();
+            assertThat(box.findElements(By.cssSelector("tbody tr[data-act]"))).hasSize(103);
+            assertThat(box.findElements(By.cssSelector("tr.more-acts"))).isEmpty();
+        }
+    }
+
     /** The numbers of one column of the acts' table, top to bottom. */
     private static List<Double> column(WebElement acts, int index) {
-        return acts.findElements(By.cssSelector("tbody tr")).stream()
+        return acts.findElements(By.cssSelector("tbody tr[data-act]")).stream()
                 .map(r -> Double.parseDouble(r.findElements(By.tagName("td")).get(index).getText())).toList();
     }
 

@@ -472,18 +472,18 @@ public final class ProvisionIndex implements Closeable {
                 .add(PROVISIONS, BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(IndexFields.PART, IndexFields.PART_LEAD_IN)), BooleanClause.Occur.MUST_NOT)
                 .build();
-        List<Object[]> read = new ArrayList<>(); // start, citation, factors
+        record Indexed(int start, String citation, List<String> factors) {
+        }
+        List<Indexed> read = new ArrayList<>();
         for (ScoreDoc sd : s.search(provisions, Math.max(1, before.provisions())).scoreDocs) {
             Document d = s.storedFields().document(sd.doc, Set.of(IndexFields.START, IndexFields.CITATION, IndexFields.FACTOR));
-            read.add(new Object[] {d.getField(IndexFields.START).numericValue().intValue(), d.get(IndexFields.CITATION),
-                    List.of(d.getValues(IndexFields.FACTOR))});
+            read.add(new Indexed(d.getField(IndexFields.START).numericValue().intValue(), d.get(IndexFields.CITATION),
+                    List.of(d.getValues(IndexFields.FACTOR))));
         }
-        read.sort(Comparator.comparingInt(r -> (Integer) r[0]));
+        read.sort(Comparator.comparingInt(Indexed::start));
         Map<String, Set<String>> earlier = new LinkedHashMap<>();
-        for (Object[] r : read) {
-            @SuppressWarnings("unchecked")
-            List<String> codes = (List<String>) r[2];
-            earlier.computeIfAbsent((String) r[1], c -> new LinkedHashSet<>()).addAll(codes);
+        for (Indexed r : read) {
+            earlier.computeIfAbsent(r.citation(), c -> new LinkedHashSet<>()).addAll(r.factors());
         }
         return new ActChange(before.id(), before.findings(), findingsAfter, missing(earlier, after), missing(after, earlier));
     }

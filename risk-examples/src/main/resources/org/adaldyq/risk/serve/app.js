@@ -203,7 +203,17 @@
       return;
     }
     reviewText().then(function (review) {
-      for (var i = 0; i < files.length; i++) { scan(files[i], format, review); }
+      for (var i = 0; i < files.length; i++) {
+        if (/\.(jsonl|ndjson|json|json\.gz|jsonl\.gz)$/i.test(files[i].name)) {
+          // procurement data is not a draft: its page checks it
+          refuse(files[i].name, t('ocdsNotDraft'));
+          var link = element('a', 'to-tenders', t('tendersLink'));
+          link.href = '/tenders';
+          results.firstChild.appendChild(link);
+        } else {
+          scan(files[i], format, review);
+        }
+      }
     });
   });
 })();

@@ -49,6 +49,21 @@ class TendersPageBrowserTest {
         return browser.findElements(By.cssSelector(".result")).get(0);
     }
 
+    /** OCDS chosen on the drafts page is not scanned as a draft: the page says where it is checked. */
+    @Test
+    void ocdsOnTheDraftsPageIsSentToItsOwnPage() throws Exception {
+        Browser.consoleErrors(browser);
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.id("files")).sendKeys(UKRAINE.toString());
+        browser.findElement(By.id("scan")).click();
+        WebElement result = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.cssSelector(".result[data-state]")));
+        assertThat(result.getAttribute("data-state")).isEqualTo("error");
+        assertThat(result.findElement(By.cssSelector("p.error")).getText()).startsWith("JSON is not a draft law");
+        result.findElement(By.cssSelector("a.to-tenders")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/tenders"));
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
     @Test
     void anOcdsFileComesBackAsTheDashboardOrTheReport() throws Exception {
         Browser.consoleErrors(browser);

@@ -32,10 +32,10 @@ public final class FolderWatch implements AutoCloseable {
     private long pending;
     private boolean changing;
 
-    private FolderWatch(List<Path> folders, Duration interval, Runnable onChange) {
+    private FolderWatch(List<Path> folders, Duration interval, Runnable onChange, Long since) {
         this.folders = List.copyOf(folders);
         this.onChange = Objects.requireNonNull(onChange);
-        this.seen = fingerprint();
+        this.seen = since != null ? since : fingerprint();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "adaldyq-rule-watch");
             t.setDaemon(true);
@@ -47,7 +47,21 @@ public final class FolderWatch implements AutoCloseable {
 
     /** Starts polling {@code folders} every {@code interval}. */
     public static FolderWatch start(List<Path> folders, Duration interval, Runnable onChange) {
-        return new FolderWatch(folders, interval, onChange);
+        return new FolderWatch(folders, interval, onChange, null);
+    }
+
+    /**
+     * Starts polling {@code folders} every {@code interval}, taking them as they were when {@code since} was taken
+     * ({@link #fingerprint(List)}): a save made after that and before the watch started (while the rules it guards
+     * were loading, say) fires {@code onChange} too, rather than being taken for the state to watch from.
+     */
+    public static FolderWatch start(List<Path> folders, Duration interval, Runnable onChange, long since) {
+        return new FolderWatch(folders, interval, onChange, since);
+    }
+
+    /** The fingerprint of {@code folders}' files (paths and contents) as they are now. */
+    public static long fingerprint(List<Path> folders) {
+        return fingerprintOf(List.copyOf(folders));
     }
 
     private void poll() {
@@ -72,6 +86,10 @@ public final class FolderWatch implements AutoCloseable {
     }
 
     long fingerprint() {
+        return fingerprintOf(folders);
+    }
+
+    private static long fingerprintOf(List<Path> folders) {
         CRC32 crc = new CRC32();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {

@@ -67,6 +67,8 @@ final class RulesCommand {
             if (!on) {
                 return run.getAsInt();
             }
+            // the folders as the first run reads them: a save during that run is run again once the watch starts
+            long before = org.adaldyq.risk.rules.FolderWatch.fingerprint(dirs);
             java.util.concurrent.atomic.AtomicInteger last = new java.util.concurrent.atomic.AtomicInteger(guarded(run, err));
             out.printf("watching %s for changes (Ctrl-C to stop)%n", String.join(", ", dirs.stream().map(Path::toString).toList()));
             out.flush();
@@ -76,7 +78,7 @@ final class RulesCommand {
                 last.set(guarded(run, err));
             };
             try (org.adaldyq.risk.rules.FolderWatch watch = org.adaldyq.risk.rules.FolderWatch.start(dirs,
-                    java.time.Duration.ofMillis(intervalMillis), again)) {
+                    java.time.Duration.ofMillis(intervalMillis), again, before)) {
                 new java.util.concurrent.CountDownLatch(1).await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

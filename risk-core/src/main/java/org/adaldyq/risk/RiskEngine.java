@@ -61,6 +61,8 @@ public final class RiskEngine {
     /** The rules in force: shared with the engines {@link #withMinConfidence} derives, so a reload reaches them. */
     private final AtomicReference<RegulationRules.Loaded> rules;
     private final Object reloading;
+    /** The author folders as the rules in force (or the last reload) read them: a watch counts saves from there. */
+    private final java.util.concurrent.atomic.AtomicLong readFrom;
     private final boolean signal;
     private final double minConfidence;
 
@@ -71,6 +73,7 @@ public final class RiskEngine {
         this.signal = b.signal;
         this.minConfidence = b.minConfidence;
         this.options = new PackOptions(b.classLoader, b.builtInRules, b.ruleDirectories, b.limits, false);
+        this.readFrom = new java.util.concurrent.atomic.AtomicLong(FolderWatch.fingerprint(options.directories()));
         RegulationRules.Loaded loaded = RegulationRules.load(options);
         loaded.orThrow();
         this.rules = new AtomicReference<>(loaded);
@@ -85,6 +88,7 @@ public final class RiskEngine {
         this.options = base.options;
         this.rules = base.rules;
         this.reloading = base.reloading;
+        this.readFrom = base.readFrom;
         this.minConfidence = minConfidence;
     }
 
@@ -309,6 +313,7 @@ public final class RiskEngine {
      */
     public RuleReload reloadRules() {
         synchronized (reloading) {
+            readFrom.set(FolderWatch.fingerprint(options.directories()));
             RegulationRules.Loaded loaded = RegulationRules.load(options);
             RuleReload outcome = new RuleReload(loaded.ok(), loaded.problems(), loaded.summary(), loaded.took(), Instant.now());
             if (loaded.ok()) {
@@ -336,7 +341,8 @@ public final class RiskEngine {
         if (options.directories().isEmpty()) {
             throw new IllegalStateException("no rule folder to watch: add one with RiskEngine.builder().rules(dir)");
         }
-        return FolderWatch.start(options.directories(), interval, this::reloadRules);
+        // from the folders as the rules in force read them: a save since (before the watch started) reloads too
+        return FolderWatch.start(options.directories(), interval, this::reloadRules, readFrom.get());
     }
 
     private RegulationScanner scanner() {

@@ -59,6 +59,8 @@ public final class ProcurementEngine {
     private final PackOptions options;
     private final RuleReloadListener reloadListener;
     private final Object reloading = new Object();
+    /** The author folders as the rules in force (or the last reload) read them: a watch counts saves from there. */
+    private final java.util.concurrent.atomic.AtomicLong readFrom;
     private final Baseline baseline;
     private final Language language;
 
@@ -73,6 +75,7 @@ public final class ProcurementEngine {
         this.language = b.language;
         this.options = new PackOptions(ProcurementEngine.class.getClassLoader(), true, List.copyOf(b.ruleDirectories),
                 b.limits, false);
+        this.readFrom = new java.util.concurrent.atomic.AtomicLong(FolderWatch.fingerprint(options.directories()));
         RuleBook book = b.rules;
         if (book == null) {
             book = b.ruleDirectories.isEmpty() && b.limits.equals(RuleLimits.DEFAULT) ? RuleBook.fromClasspath()
@@ -146,6 +149,7 @@ public final class ProcurementEngine {
             throw new IllegalStateException("no rule folder to reload: add one with ProcurementEngine.builder().rules(dir)");
         }
         synchronized (reloading) {
+            readFrom.set(FolderWatch.fingerprint(options.directories()));
             ProcurementRules.Loaded loaded = ProcurementRules.load(options);
             RuleReload outcome = new RuleReload(loaded.ok(), loaded.problems(), loaded.summary(), loaded.took(), Instant.now());
             if (loaded.ok()) {
@@ -171,7 +175,8 @@ public final class ProcurementEngine {
         if (options.directories().isEmpty()) {
             throw new IllegalStateException("no rule folder to watch: add one with ProcurementEngine.builder().rules(dir)");
         }
-        return FolderWatch.start(options.directories(), interval, this::reloadRules);
+        // from the folders as the rules in force read them: a save since (before the watch started) reloads too
+        return FolderWatch.start(options.directories(), interval, this::reloadRules, readFrom.get());
     }
 
     /**

@@ -120,6 +120,22 @@ class HotReloadTest {
         }
     }
 
+    /** A save between building the engine and watching its folders (a server starting, say) is reloaded, not lost. */
+    @Test
+    void aSaveBeforeTheWatchStartsIsReloaded() throws Exception {
+        Files.writeString(dir.resolve("thresholds.csv"), "OPTIONAL_POWER.action-after,8\n");
+        BlockingQueue<RuleReload> reloads = new LinkedBlockingQueue<>();
+        RiskEngine engine = RiskEngine.builder().rules(dir).reloadListener(reloads::add).build();
+        assertThat(found(engine)).isTrue();
+        Files.writeString(dir.resolve("thresholds.csv"), "OPTIONAL_POWER.action-after,2\n");
+        try (FolderWatch watch = engine.watchRules(Duration.ofMillis(50))) {
+            RuleReload reload = reloads.poll(30, TimeUnit.SECONDS);
+            assertThat(reload).as("the save made before the watch started").isNotNull();
+            assertThat(reload.applied()).isTrue();
+            assertThat(found(engine)).isFalse();
+        }
+    }
+
     static boolean found(RiskEngine engine) {
         return engine.codesFound(AuthorRulesTest.FAR_ACTION, Language.RU).contains("OPTIONAL_POWER");
     }

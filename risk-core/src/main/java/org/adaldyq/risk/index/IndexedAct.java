@@ -29,6 +29,12 @@ public record IndexedAct(String id, String title, String path, String hash, Lang
      * {@link #findings} are then those the review left.
      */
     public boolean reviewed() {
-        return hash.contains(ProvisionIndex.REVIEWED);
+        return !fileHash().equals(hash);
+    }
+
+    /** The SHA-256 of the file's bytes alone: {@link #hash} without the digest of the review the act went in with. */
+    public String fileHash() {
+        int reviewed = hash.indexOf(ProvisionIndex.REVIEWED);
+        return reviewed < 0 ? hash : hash.substring(0, reviewed);
     }
 }

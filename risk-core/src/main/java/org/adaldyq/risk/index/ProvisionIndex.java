@@ -594,9 +594,7 @@ public final class ProvisionIndex implements Closeable {
      * @throws IOException when the file cannot be read
      */
     public static boolean unchanged(IndexedAct act, Path file) throws IOException {
-        String hash = act.hash();
-        int reviewed = hash.indexOf(REVIEWED);
-        return sha256(file).equals(reviewed < 0 ? hash : hash.substring(0, reviewed));
+        return sha256(file).equals(act.fileHash());
     }
 
     /**

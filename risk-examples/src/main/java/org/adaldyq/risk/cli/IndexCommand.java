@@ -128,6 +128,17 @@ final class IndexCommand implements Callable<Integer> {
         return exit;
     }
 
+    /**
+     * The index in {@code dir} opened to read it (not locked: {@code index} may write it meanwhile), as {@code search},
+     * {@code similar} and {@code index --list} read it; a folder with no index is the user's mistake, said with what to run.
+     */
+    static ProvisionIndex openToRead(Path dir) throws java.io.IOException {
+        if (!ProvisionIndex.exists(dir)) {
+            throw new IllegalArgumentException("no index in " + dir + ": run `index --dir " + dir + " PATH...` first");
+        }
+        return ProvisionIndex.openForSearch(dir);
+    }
+
     /** Of each act indexed again, the factors its provisions no longer carry and those they carry now. */
     private static void changes(PrintWriter out, List<org.adaldyq.risk.index.ActChange> changes) {
         for (org.adaldyq.risk.index.ActChange c : changes) {
@@ -139,11 +150,8 @@ final class IndexCommand implements Callable<Integer> {
 
     /** The acts of the index, the riskiest first (then by id), as a table or as JSON ({@code SearchJson.acts}). */
     private void list(PrintWriter out) throws java.io.IOException {
-        if (!ProvisionIndex.exists(dir)) {
-            throw new IllegalArgumentException("no index in " + dir + ": run `index --dir " + dir + " PATH...` first");
-        }
         List<org.adaldyq.risk.index.IndexedAct> acts;
-        try (ProvisionIndex index = ProvisionIndex.openForSearch(dir)) {
+        try (ProvisionIndex index = openToRead(dir)) {
             acts = new ArrayList<>(index.acts());
         }
         acts.sort(org.adaldyq.risk.index.IndexedAct.RISKIEST_FIRST);

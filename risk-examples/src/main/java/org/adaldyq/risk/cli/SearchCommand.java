@@ -85,11 +85,8 @@ final class SearchCommand implements Callable<Integer> {
         if (act != null) {
             options = options.withAct(act);
         }
-        if (!ProvisionIndex.exists(dir)) {
-            throw new IllegalArgumentException("no index in " + dir + ": run `index --dir " + dir + " PATH...` first");
-        }
         SearchResults results;
-        try (ProvisionIndex index = ProvisionIndex.openForSearch(dir)) {
+        try (ProvisionIndex index = IndexCommand.openToRead(dir)) {
             results = index.search(query, options);
         }
         switch (format) {

@@ -68,12 +68,9 @@ final class SimilarCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!ProvisionIndex.exists(dir)) {
-            throw new IllegalArgumentException("no index in " + dir + ": run `index --dir " + dir + " PATH...` first");
-        }
         SearchOptions options = SearchOptions.defaults().withLimit(limit).withFactors(Set.copyOf(factors));
         SimilarResults r;
-        try (ProvisionIndex index = ProvisionIndex.openForSearch(dir)) {
+        try (ProvisionIndex index = IndexCommand.openToRead(dir)) {
             if (source.provision != null) {
                 int hash = source.provision.indexOf('#');
                 if (hash <= 0 || hash == source.provision.length() - 1) {

@@ -239,10 +239,6 @@ public final class RiskServer implements AutoCloseable {
     }
 
     /**
-     * {@code GET /api/rules}: per pack, the author folders watched and the last reload (applied or not, when,
-     * what it loaded, its errors as {@code file:line:column: message}); for regulation also what is in force.
-     */
-    /**
      * {@code GET /api/factors}: the factors of the catalogue in force (the built-in one and the author folders'), each
      * as {@code {code, severity, level, title: {kk, ru, en}}} (Kazakh falling back to Russian, any missing to English),
      * so that a page names them in its reader's language.
@@ -263,6 +259,10 @@ public final class RiskServer implements AutoCloseable {
         return REQUEST_JSON.writeValueAsBytes(o);
     }
 
+    /**
+     * {@code GET /api/rules}: per pack, the author folders watched and the last reload (applied or not, when,
+     * what it loaded, its errors as {@code file:line:column: message}); for regulation also what is in force.
+     */
     private byte[] rulesState() throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode o = REQUEST_JSON.createObjectNode();
         Map<String, List<java.nio.file.Path>> folders = Map.of("regulation", rules.regulation(), "procurement", rules.procurement());

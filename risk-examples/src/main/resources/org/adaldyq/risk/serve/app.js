@@ -9,29 +9,19 @@
   // One result box: `title` while `request` (a fetch promise) runs, then the report in `format`. With `file`
   // (one text's annotated page), the expert's review made on the page gives the draft conclusion.
   function show(title, request, format, download, file, review) {
-    var box = element('section', 'result');
-    box.setAttribute('data-file', title);
-    box.appendChild(element('h2', null, title));
-    var status = element('p', 'status', t('scanning'));
-    box.appendChild(status);
-    results.insertBefore(box, results.firstChild);
+    var shown = window.adaldyqPage.resultBox(results, title, t('scanning'));
+    var box = shown.box;
     request.then(window.adaldyqPage.blob).then(function (blob) {
-      status.remove();
+      shown.status.remove();
       var url = URL.createObjectURL(blob);
       if (format === 'html') {
-        var frame = element('iframe');
-        frame.setAttribute('sandbox', 'allow-scripts allow-downloads');
-        frame.setAttribute('title', t('reportFor', title));
-        frame.src = url;
+        var frame = window.adaldyqPage.frame(url, t('reportFor', title));
         if (file) {
           reviewed(box, frame, file, review || '');
         }
         box.appendChild(frame);
       } else if (format === 'docx' || format === 'conclusion') {
-        var link = element('a', null, t('download', download));
-        link.href = url;
-        link.download = download;
-        box.appendChild(link);
+        box.appendChild(window.adaldyqPage.download(url, download, null, t('download', download)));
       } else {
         blob.text().then(function (text) {
           box.appendChild(element('pre', null, JSON.stringify(JSON.parse(text), null, 2)));
@@ -39,9 +29,7 @@
       }
       box.setAttribute('data-state', 'done');
     }).catch(function (e) {
-      status.className = 'error';
-      status.textContent = e.message;
-      box.setAttribute('data-state', 'error');
+      window.adaldyqPage.failed(shown, e);
     });
   }
 
@@ -71,10 +59,8 @@
         });
       }).then(window.adaldyqPage.blob).then(function (blob) {
         status.textContent = '';
-        var link = element('a', 'reviewed-conclusion', t('download', file.name.replace(/\.[^.]+$/, '') + '.conclusion.docx'));
-        link.href = URL.createObjectURL(blob);
-        link.download = file.name.replace(/\.[^.]+$/, '') + '.conclusion.docx';
-        status.appendChild(link);
+        var name = file.name.replace(/\.[^.]+$/, '') + '.conclusion.docx';
+        status.appendChild(window.adaldyqPage.download(URL.createObjectURL(blob), name, 'reviewed-conclusion', t('download', name)));
       }).catch(function (e) {
         status.className = 'error';
         status.textContent = e.message;
@@ -168,11 +154,7 @@
   }
 
   function refuse(title, message) {
-    var box = element('section', 'result');
-    box.setAttribute('data-state', 'error');
-    box.appendChild(element('h2', null, title));
-    box.appendChild(element('p', 'error', message));
-    results.insertBefore(box, results.firstChild);
+    window.adaldyqPage.failed(window.adaldyqPage.resultBox(results, title, ''), new Error(message));
   }
 
   form.addEventListener('submit', function (event) {

@@ -15,31 +15,20 @@
     var file = document.getElementById('ocds').files[0];
     if (!file) { return; }
     var format = document.getElementById('format').value;
-    var box = element('section', 'result');
-    box.setAttribute('data-file', file.name);
-    box.appendChild(element('h2', null, file.name));
-    var status = element('p', 'status', t('checking'));
-    box.appendChild(status);
-    results.insertBefore(box, results.firstChild);
+    var shown = window.adaldyqPage.resultBox(results, file.name, t('checking'));
+    var box = shown.box;
     fetch('/api/tenders?format=' + encodeURIComponent(format) + '&lang=' + encodeURIComponent(reportLang.value), {
       method: 'POST', body: file
     }).then(window.adaldyqPage.blob).then(function (blob) {
-      status.remove();
+      shown.status.remove();
       var url = URL.createObjectURL(blob);
       if (format === 'html') {
-        var frame = element('iframe');
-        frame.setAttribute('sandbox', 'allow-scripts allow-downloads');
-        frame.setAttribute('title', t('reportFor', file.name));
-        frame.src = url;
-        box.appendChild(frame);
+        box.appendChild(window.adaldyqPage.frame(url, t('reportFor', file.name)));
         box.setAttribute('data-state', 'done');
         return;
       }
       var name = file.name.replace(/\.gz$/i, '').replace(/\.[^.]+$/, '') + '.tenders.jsonl';
-      var link = element('a', 'download', t('download', name));
-      link.href = url;
-      link.download = name;
-      box.appendChild(link);
+      box.appendChild(window.adaldyqPage.download(url, name, 'download', t('download', name)));
       return blob.text().then(function (text) {
         var lines = text.trim().split('\n');
         // the last line is the run's summary: how many processes, how many flagged, what could not be read
@@ -52,9 +41,7 @@
         box.setAttribute('data-state', 'done');
       });
     }).catch(function (e) {
-      status.className = 'error';
-      status.textContent = e.message;
-      box.setAttribute('data-state', 'error');
+      window.adaldyqPage.failed(shown, e);
     });
   });
 })();

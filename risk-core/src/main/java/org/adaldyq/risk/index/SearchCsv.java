@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.adaldyq.risk.report.writer.CsvCell;
 import org.adaldyq.risk.structure.CitationText;
 
 /**
@@ -13,7 +14,7 @@ import org.adaldyq.risk.structure.CitationText;
  * One header line, then one line per hit: {@code act, title, language, citation, cited, lead_in, score, severity,
  * factors, expert, references, passage} (factors and references separated by {@code ; }, the expert's decisions as
  * {@code CODE: decision}; the passage is the hit's snippet, the matched words unmarked). A field that a spreadsheet
- * would read as a formula ({@code = + - @} first) is prefixed with an apostrophe. Stateless.
+ * would read as a formula is prefixed with an apostrophe ({@link CsvCell}). Stateless.
  */
 public final class SearchCsv {
     /** The columns, in order. */
@@ -53,13 +54,6 @@ public final class SearchCsv {
 
     /** One field as CSV writes it: quoted when it must be, a would-be formula made text. */
     static String field(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-            return v;
-        }
-        return '"' + v.replace("\"", "\"\"") + '"';
+        return CsvCell.text(value);
     }
 }

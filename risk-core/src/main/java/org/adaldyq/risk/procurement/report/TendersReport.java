@@ -3,6 +3,7 @@ package org.adaldyq.risk.procurement.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.adaldyq.risk.report.writer.CsvCell;
 import org.adaldyq.risk.finding.Evidence;
 import org.adaldyq.risk.procurement.Assessment;
 import org.adaldyq.risk.procurement.OrganisationSummary;
@@ -329,11 +330,8 @@ public final class TendersReport {
                     if (c == null) {
                         continue;
                     }
-                    String s = c.toString();
-                    if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-                        s = '"' + s.replace("\"", "\"\"") + '"';
-                    }
-                    csv.write(s);
+                    // names, ids and evidence come from the publisher: a would-be formula is made text
+                    csv.write(c instanceof Number ? CsvCell.quoted(c.toString()) : CsvCell.text(c.toString()));
                 }
                 csv.write('\n');
             } catch (IOException e) {

@@ -99,6 +99,12 @@ public final class Settings {
     static final Set<String> NUMERIC_KEYS = Set.of("threshold", "percentile", "digits", "minimum_submitted_bids",
             "minimum_contracting_processes", "minimum_awards", "minimum_amounts", "window_days", "minimum_days",
             "maximum_days", "ratio");
+    /**
+     * {@code prepare}'s switches, by section: {@code true} or {@code false} (any case), as Cardinal, which refuses a
+     * settings file with anything else there ({@code party_roles = yes} would otherwise switch it off unnoticed).
+     */
+    static final Map<String, Set<String>> BOOLEAN_KEYS = Map.of("defaults", Set.of("party_roles"),
+            "modifications", Set.of("move_auctions"), "corrections", Set.of("award_status_by_contract_status"));
     /** Numeric settings that count things: whole numbers (a fraction or 1e20 would silently round). */
     private static final Set<String> COUNT_KEYS = Set.of("digits", "minimum_submitted_bids", "minimum_contracting_processes",
             "minimum_awards");
@@ -193,6 +199,10 @@ public final class Settings {
                     if (!lenient) {
                         checkRange(key, v, value, source, n);
                     }
+                }
+                if (section != null && BOOLEAN_KEYS.getOrDefault(section, Set.of()).contains(key)
+                        && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw new IllegalArgumentException(source + ":" + n + ": " + key + " must be true or false: '" + quoted(value) + "'");
                 }
                 if (!lenient) {
                     checkKey(section, key, indicator, value, source, n);

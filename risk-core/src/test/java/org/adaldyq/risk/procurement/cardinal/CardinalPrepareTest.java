@@ -130,15 +130,20 @@ class CardinalPrepareTest {
         assertThat(run.output()).isEqualTo("{\"ocid\":\"o\",\"bids\":{\"details\":[{\"status\":\"valid\",\"tenderers\":[{\"id\":\"1\"}]}]}}\n");
     }
 
+    /** A switch is on for true, off for false (any case); anything else is a settings error (SettingsTest). */
     @Test
     void booleansAreOnOnlyWhenTrue() throws Exception {
         byte[] input = "{\"ocid\":\"o\",\"auctions\":[{\"stages\":[{\"bids\":[{\"status\":\"valid\"}]}]}]}\n".getBytes(StandardCharsets.UTF_8);
-        for (String off : List.of("yes", "1", "false", "")) {
+        for (String off : List.of("false", "FALSE")) {
             assertThat(prepare(Settings.parse("[modifications]\nmove_auctions = " + off + "\n"), input).output())
                     .as(off).isEqualTo(new String(input, StandardCharsets.UTF_8));
         }
         assertThat(prepare(Settings.parse("[modifications]\nmove_auctions = True\n"), input).output())
                 .isEqualTo("{\"ocid\":\"o\",\"bids\":{\"details\":[{\"status\":\"valid\"}]}}\n");
+        for (String neither : List.of("yes", "1", "")) {
+            assertThatThrownBy(() -> Settings.parse("[modifications]\nmove_auctions = " + neither + "\n"))
+                    .as(neither).hasMessageContaining("move_auctions must be true or false");
+        }
     }
 
     @Test

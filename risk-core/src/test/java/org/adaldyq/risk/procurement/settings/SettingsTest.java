@@ -149,6 +149,21 @@ class SettingsTest {
                 + "[corrections]\naward_status_by_contract_status = true\n[R070]\n");
     }
 
+    /** prepare's switches take true or false only, strict or lenient: «yes» would otherwise switch one off unnoticed. */
+    @Test
+    void aSwitchThatIsNeitherTrueNorFalseIsRefusedWithItsLine() {
+        for (boolean lenient : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> Settings.parse(new java.io.StringReader("[defaults]\ncurrency = KZT\nparty_roles = yes\n"), "s.ini", lenient))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("s.ini:3: party_roles must be true or false: 'yes'");
+            assertThatThrownBy(() -> Settings.parse(new java.io.StringReader("[modifications]\nmove_auctions = 1\n"), "s.ini", lenient))
+                    .hasMessage("s.ini:2: move_auctions must be true or false: '1'");
+            assertThatThrownBy(() -> Settings.parse(new java.io.StringReader("[corrections]\naward_status_by_contract_status =\n"), "s.ini", lenient))
+                    .hasMessage("s.ini:2: award_status_by_contract_status must be true or false: ''");
+        }
+        // true and false in any case are accepted
+        Settings.parse(new java.io.StringReader("[defaults]\nparty_roles = FALSE\n[modifications]\nmove_auctions = True\n"), "s.ini", false);
+    }
+
     @Test
     void listsAreSeparatedByBars() {
         Settings s = Settings.parse("price_comparison_procurement_methods = Open tender | Request for quotations|\n"

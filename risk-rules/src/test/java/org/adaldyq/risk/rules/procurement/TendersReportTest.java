@@ -145,6 +145,33 @@ class TendersReportTest {
     }
 
     /**
+     * The CSV is opened in spreadsheets, and its names and ids are the publisher's: a name or id that a spreadsheet
+     * would run as a formula is written as text (a leading apostrophe); amounts stay numbers, negative ones too.
+     */
+    @Test
+    void csvCellsFromTheDataAreNeverFormulas(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in.jsonl");
+        Files.writeString(in, "{\"ocid\":\"@ocid-1\",\"buyer\":{\"id\":\"=B\"},"
+                + "\"tender\":{\"value\":{\"amount\":-250.5,\"currency\":\"KZT\"}},"
+                + "\"parties\":[{\"id\":\"=B\",\"name\":\"=HYPERLINK(\\\"http://x.example\\\",\\\"Ministry\\\")\"}]}\n");
+        ProcurementEngine engine = ProcurementEngine.builder().codes(new ArrayList<>(IndicatorCatalogue.builtIn().codes())).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (org.adaldyq.risk.procurement.Assessment a = engine.assess(in)) {
+            new TendersReport(TendersReport.Format.CSV).write(a, out);
+        }
+        List<String> rows = List.of(out.toString(StandardCharsets.UTF_8).split("\r?\n"));
+        assertThat(rows).anySatisfy(row -> assertThat(row)
+                .startsWith("process,'@ocid-1,'=B,,-250.5,KZT,")
+                .endsWith(",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"Ministry\"\")\""));
+        assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("buyer,'=B,"));
+        for (String row : rows) {
+            for (String cell : row.split(",")) {
+                assertThat(cell).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("\"=");
+            }
+        }
+    }
+
+    /**
      * Names where the data gives no party {@code name}: a party's {@code identifier.legalName}; a buyer no party
      * names, by the {@code buyer} reference's own name (older OCDS data has no {@code parties} at all).
      */

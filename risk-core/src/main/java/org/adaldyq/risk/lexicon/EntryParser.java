@@ -69,7 +69,7 @@ final class EntryParser {
                     return null;
                 }
                 for (Token t : analysed.tokens()) {
-                    elements.add(new PatternElement.Stem(t.term()));
+                    elements.add(new PatternElement.Stem(t.term(), t.surface()));
                 }
             }
         }

@@ -14,6 +14,11 @@ import org.adaldyq.risk.lang.Language;
  * word (the adjective or the head noun), Kazakh on its last (suffixes); English and both others mark it
  * with a preposition before the phrase.
  *
+ * <p>Kazakh suffixes are read after the stem the lexicon names when it names one: «органы» (орган + ы, «its body»,
+ * the head of «мемлекеттік кірістер органы») is a nominative, though «-ны» ends an accusative after a vowel
+ * («комиссияны»); «лауазымды» (an adjective in «-ды») is no accusative. Without a named stem the endings are
+ * read on the whole word.
+ *
  * <p>Only unambiguous endings count: a Russian «-а» or «-и» (genitive singular, or a nominative), «-ой»,
  * «-ей», the Russian instrumental (the agent of a passive) and the Kazakh genitive (the possessor of «құқығы бар» is the one who has the right) are read as possible
  * subjects.
@@ -48,6 +53,15 @@ public final class GrammaticalCase {
      * @param lastToken  index of its last word
      */
     public static boolean oblique(TokenizedText tokens, int firstToken, int lastToken, Language language) {
+        return oblique(tokens, firstToken, lastToken, language, null);
+    }
+
+    /**
+     * As {@link #oblique(TokenizedText, int, int, Language)}, knowing which beginning of the last word is its stem
+     * ({@code lastWordStem}, written as the analyser writes surfaces; null when unknown): then a Kazakh case ending
+     * is looked for in the rest only.
+     */
+    public static boolean oblique(TokenizedText tokens, int firstToken, int lastToken, Language language, String lastWordStem) {
         if (firstToken > 0) {
             Token before = tokens.get(firstToken - 1);
             if (before.sentence() == tokens.get(firstToken).sentence()) {
@@ -60,9 +74,26 @@ public final class GrammaticalCase {
         }
         return switch (language) {
             case RU -> endsWithAny(tokens.get(firstToken).surface(), RU_OBLIQUE);
-            case KK -> endsWithAny(KazakhNormalizer.normalize(tokens.get(lastToken).surface()).toLowerCase(KK), KK_OBLIQUE);
+            case KK -> kazakhOblique(KazakhNormalizer.normalize(tokens.get(lastToken).surface()).toLowerCase(KK), lastWordStem);
             case EN -> false;
         };
+    }
+
+    /** A Kazakh case ending after the stem when it is known (any ending of the rest), else on the whole word. */
+    private static boolean kazakhOblique(String word, String stem) {
+        if (stem != null) {
+            String s = KazakhNormalizer.normalize(stem).toLowerCase(KK);
+            if (word.startsWith(s)) {
+                String rest = word.substring(s.length());
+                for (String e : KK_OBLIQUE) {
+                    if (rest.endsWith(e)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return endsWithAny(word, KK_OBLIQUE);
     }
 
     /** The word ends with one of the endings and keeps at least three letters before it. */

@@ -317,7 +317,7 @@ public final class Lexicon {
                     long key = ((long) p.concept().hashCode() << 40) ^ ((long) i << 20) ^ last;
                     if (seen.add(key)) {
                         out.add(new TermMatch(p.concept(), i, last, token.start(), text.get(last).end(),
-                                token.sentence(), p.origin()));
+                                token.sentence(), p.origin(), named(p.elements().get(p.elements().size() - 1), text.get(last))));
                     }
                 }
             }
@@ -343,6 +343,22 @@ public final class Lexicon {
                 }
             }
             return -1;
+        }
+
+        /**
+         * The beginning of {@code token} (as written) that {@code element} names: a prefix, an exact word, or an
+         * ordinary word as written in the entry (else its stem); null for a class or a number.
+         */
+        private static String named(PatternElement element, Token token) {
+            String surface = token.surface();
+            if (element instanceof PatternElement.Prefix s) {
+                return s.prefix();
+            } else if (element instanceof PatternElement.Surface s) {
+                return s.surface();
+            } else if (element instanceof PatternElement.Stem s) {
+                return surface.startsWith(s.surface()) ? s.surface() : surface.startsWith(s.term()) ? s.term() : null;
+            }
+            return null;
         }
 
         private boolean accepts(PatternElement element, Token token) {

@@ -3,8 +3,13 @@ package org.adaldyq.risk.lexicon;
 /** One position of a trigger pattern, and the test a token must pass to fill it. */
 sealed interface PatternElement {
 
-    /** An ordinary word: the token's analysed (stemmed) form equals this one. */
-    record Stem(String term) implements PatternElement {
+    /**
+     * An ordinary word: the token's analysed (stemmed) form equals this one.
+     *
+     * @param term    the entry word as analysed
+     * @param surface the entry word as written (lower case, normalised): what of a matching word the entry names
+     */
+    record Stem(String term, String surface) implements PatternElement {
     }
 
     /** {@code "word"}: the token as written (lower case, normalised, not stemmed) equals this one. */

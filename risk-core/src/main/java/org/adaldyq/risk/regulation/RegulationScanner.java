@@ -290,7 +290,8 @@ public final class RegulationScanner {
             int sentence = a.leadIn().size() == 0 ? 0 : a.leadIn().get(a.leadIn().size() - 1).sentence();
             List<TermMatch> lead = new ArrayList<>(a.leadInMatches());
             for (TermMatch m : modal) {
-                lead.add(new TermMatch(m.concept(), m.firstToken() + shift, m.lastToken() + shift, m.start(), m.end(), sentence, m.origin()));
+                lead.add(new TermMatch(m.concept(), m.firstToken() + shift, m.lastToken() + shift, m.start(), m.end(), sentence, m.origin(),
+                        m.lastWordStem()));
             }
             out.add(new Analysed(a.provision(), a.body(), a.bodyMatches(), a.leadIn(), List.copyOf(lead)));
         }
@@ -456,7 +457,7 @@ public final class RegulationScanner {
 
     private static Trigger trigger(TermMatch m, Provision p, String text, boolean leadIn, TokenizedText span) {
         boolean oblique = ACTORS.contains(m.concept())
-                && GrammaticalCase.oblique(span, m.firstToken(), m.lastToken(), span.language());
+                && GrammaticalCase.oblique(span, m.firstToken(), m.lastToken(), span.language(), m.lastWordStem());
         return new Trigger(m.concept(), p.index(), p.articleCitation(), m.start(), m.end(), text.substring(m.start(), m.end()),
                 m.firstToken(), m.lastToken(), m.sentence(), leadIn, oblique);
     }

@@ -59,6 +59,18 @@ class LexiconTest {
                 .containsExactly("EXCEPTIONAL:Ерекше жағдайда");
     }
 
+    /** A match says which beginning of its last word the entry names (the rest is inflection), when the entry says. */
+    @Test
+    void aMatchNamesTheStemOfItsLastWord() {
+        Lexicon lex = Lexicon.builder()
+                .add(Language.KK, "STATE_BODY", "f", List.of("орган*", "лауазымды адам*"))
+                .add(Language.KK, "BURDEN", "f", List.of("құжаттар", "\"қосымша\""))
+                .build();
+        List<String> found = lex.match(TokenizedText.analyze("Кірістер органына лауазымды адамдар қосымша құжаттарды береді", Language.KK))
+                .stream().map(m -> m.concept() + ":" + m.lastWordStem()).toList();
+        assertThat(found).containsExactlyInAnyOrder("STATE_BODY:орган", "STATE_BODY:адам", "BURDEN:қосымша", "BURDEN:құжаттар");
+    }
+
     @Test
     void problemsNameFileLineAndColumn() {
         assertThatThrownBy(() -> Lexicon.builder()

@@ -208,7 +208,8 @@ final class ProcurementRun {
             int n = other.values().stream().mapToInt(Integer::intValue).sum();
             problem(new InputProblem(source, p.line(), p.ocid(), InputProblem.Kind.OTHER_CURRENCY,
                     (n == 1 ? "1 bid amount in " : n + " bid amounts in ") + String.join(", ", other.keySet())
-                            + " not in the main currency " + mainCurrency + "; skipped by the amount-based flags"));
+                            + " not in the main currency " + mainCurrency + "; skipped by the flags that compare amounts with it"
+                            + " (identical bid prices are compared in any one currency)"));
         }
     }
 

@@ -81,17 +81,9 @@ public final class GrammaticalCase {
 
     /** A Kazakh case ending after the stem when it is known (any ending of the rest), else on the whole word. */
     private static boolean kazakhOblique(String word, String stem) {
-        if (stem != null) {
-            String s = KazakhNormalizer.normalize(stem).toLowerCase(KK);
-            if (word.startsWith(s)) {
-                String rest = word.substring(s.length());
-                for (String e : KK_OBLIQUE) {
-                    if (rest.endsWith(e)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
+        if (stem != null && word.startsWith(stem)) {
+            String rest = word.substring(stem.length());
+            return KK_OBLIQUE.stream().anyMatch(rest::endsWith);
         }
         return endsWithAny(word, KK_OBLIQUE);
     }

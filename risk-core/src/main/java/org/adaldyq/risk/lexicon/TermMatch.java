@@ -17,9 +17,4 @@ package org.adaldyq.risk.lexicon;
  */
 public record TermMatch(String concept, int firstToken, int lastToken, int start, int end, int sentence, String origin,
                         String lastWordStem) {
-
-    /** A match whose entry does not say which part of its last word it names. */
-    public TermMatch(String concept, int firstToken, int lastToken, int start, int end, int sentence, String origin) {
-        this(concept, firstToken, lastToken, start, end, sentence, origin, null);
-    }
 }

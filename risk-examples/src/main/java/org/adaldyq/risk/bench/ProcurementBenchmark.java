@@ -86,11 +86,9 @@ public final class ProcurementBenchmark {
             String[] currency = {settings.currency()};
             forEachLine(file, (line, json) -> {
                 ContractingProcess p = ReleaseCompiler.compile(json, line, false);
-                if (currency[0] == null) { // as a run does: the first amount's currency is the main one
-                    p.bids().stream().filter(b -> b.value().complete()).findFirst().ifPresent(b -> currency[0] = b.value().currency());
-                }
+                currency[0] = mainCurrency(currency[0], p);
                 batch.addAll(ProcessFacts.derive(p, currency[0], settings.comparesPrices(p.procurementMethodDetails())).all());
-                if (++inBatch[0] == 512) {
+                if (++inBatch[0] == RULE_BATCH) {
                     rules.fire(enabled, batch);
                     batch.clear();
                     inBatch[0] = 0;
@@ -163,33 +161,39 @@ public final class ProcurementBenchmark {
         long m = lines.size();
         List<List<Object>> batches = factBatches(lines, settings);
         List<IndicatorSetting> enabled = settings.indicators(cardinal);
-        int repeats = REPEATS;
-        REPEATS = Math.max(5, REPEATS);
-        try {
-            rows.add(measure("in memory: token stream", m, () -> {
-                for (byte[] json : lines) {
-                    try (JsonParser p = JSON.getFactory().createParser(json)) {
-                        while (p.nextToken() != null) {
-                            // tokenise only
-                        }
+        int repeats = Math.max(5, REPEATS);
+        rows.add(measure("in memory: token stream", m, repeats, () -> {
+            for (byte[] json : lines) {
+                try (JsonParser p = JSON.getFactory().createParser(json)) {
+                    while (p.nextToken() != null) {
+                        // tokenise only
                     }
                 }
-            }));
-            rows.add(measure("in memory: compile", m, () -> {
-                long line = 0;
-                for (byte[] json : lines) {
-                    ReleaseCompiler.compile(json, ++line, false);
-                }
-            }));
-            rows.add(measure("in memory: per-process rules alone", m, () -> {
-                for (List<Object> facts : batches) {
-                    rules.fire(enabled, facts);
-                }
-            }));
-        } finally {
-            REPEATS = repeats;
-        }
+            }
+        }));
+        rows.add(measure("in memory: compile", m, repeats, () -> {
+            long line = 0;
+            for (byte[] json : lines) {
+                ReleaseCompiler.compile(json, ++line, false);
+            }
+        }));
+        rows.add(measure("in memory: per-process rules alone", m, repeats, () -> {
+            for (List<Object> facts : batches) {
+                rules.fire(enabled, facts);
+            }
+        }));
         return m;
+    }
+
+    /** Processes per rule session in the phases that fire the rules themselves, as a run batches them. */
+    static final int RULE_BATCH = 512;
+
+    /** The main currency as a run finds it: the one set, else the first complete bid amount's. */
+    private static String mainCurrency(String current, ContractingProcess p) {
+        if (current != null) {
+            return current;
+        }
+        return p.bids().stream().filter(b -> b.value().complete()).map(b -> b.value().currency()).findFirst().orElse(null);
     }
 
     /** Lines held in memory for the phases that read nothing from disk: their facts must fit a 512 MiB heap. */
@@ -210,7 +214,7 @@ public final class ProcurementBenchmark {
         return lines;
     }
 
-    /** The per-process facts of these lines in rule batches of 512 processes, as a run makes them (cancelled ones left out). */
+    /** The per-process facts of these lines in rule batches of {@link #RULE_BATCH} processes, as a run makes them (cancelled ones left out). */
     private static List<List<Object>> factBatches(List<byte[]> lines, Settings settings) {
         List<List<Object>> batches = new ArrayList<>();
         List<Object> batch = new ArrayList<>();
@@ -222,11 +226,9 @@ public final class ProcurementBenchmark {
             if ("cancelled".equals(p.tenderStatus())) {
                 continue;
             }
-            if (currency == null) { // as a run does: the first amount's currency is the main one
-                currency = p.bids().stream().filter(b -> b.value().complete()).map(b -> b.value().currency()).findFirst().orElse(null);
-            }
+            currency = mainCurrency(currency, p);
             batch.addAll(ProcessFacts.derive(p, currency, settings.comparesPrices(p.procurementMethodDetails())).all());
-            if (++inBatch == 512) {
+            if (++inBatch == RULE_BATCH) {
                 batches.add(batch);
                 batch = new ArrayList<>();
                 inBatch = 0;
@@ -261,6 +263,11 @@ public final class ProcurementBenchmark {
      * what the phase really retains.
      */
     private static String[] measure(String name, long n, Phase phase) throws IOException {
+        return measure(name, n, REPEATS, phase);
+    }
+
+    /** As {@link #measure(String, long, Phase)}, {@code repeats} times. */
+    private static String[] measure(String name, long n, int repeats, Phase phase) throws IOException {
         System.gc();
         resetPeaks();
         long[] peak = {0};
@@ -276,14 +283,14 @@ public final class ProcurementBenchmark {
         });
         sampler.setDaemon(true);
         sampler.start();
-        double[] times = new double[REPEATS];
-        for (int r = 0; r < REPEATS; r++) {
+        double[] times = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
             long t = System.nanoTime();
             phase.run();
             times[r] = (System.nanoTime() - t) / 1e9;
         }
         java.util.Arrays.sort(times);
-        double s = times[REPEATS / 2]; // median: the machine is shared and noisy
+        double s = times[repeats / 2]; // median: the machine is shared and noisy
         sampler.interrupt();
         long live = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

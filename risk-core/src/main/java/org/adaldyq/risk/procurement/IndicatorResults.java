@@ -32,7 +32,8 @@ import java.util.function.BiConsumer;
  * are written to a temporary file as the run goes and streamed back by {@link #forEachOcid}, in input
  * order; only the dataset flags raised on processes (R024, R058, …, normally few outliers), the ocids
  * that occur more than once, and the organisation groups are held in memory. {@link #close} deletes the
- * file (it is also deleted when the JVM exits). Buyer, procuring-entity and tenderer ids are sorted.
+ * file, and nothing else does (no {@code deleteOnExit}, whose list would grow in a long-running host): use
+ * try-with-resources. Buyer, procuring-entity and tenderer ids are sorted.
  */
 public final class IndicatorResults implements AutoCloseable {
     private final Map<Group, Map<String, Map<String, Double>>> organisations = new EnumMap<>(Group.class);

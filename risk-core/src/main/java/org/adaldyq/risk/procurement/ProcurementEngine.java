@@ -39,7 +39,9 @@ import java.util.concurrent.Executors;
  *
  * <pre>{@code
  * ProcurementEngine engine = ProcurementEngine.builder().settings(Settings.read(ini)).build();
- * IndicatorResults r = engine.run(OcdsReader.inputs("data.jsonl"), ProcessListener.NONE);
+ * try (IndicatorResults r = engine.run(OcdsReader.inputs("data.jsonl"), ProcessListener.NONE)) {
+ *     CardinalJson.write(r, false, System.out); // close() deletes the run's temporary file
+ * }
  * }</pre>
  */
 public final class ProcurementEngine {

@@ -61,9 +61,10 @@ class CardinalFixturesTest {
                     .threads(threads)
                     .batchSize(3) // several rule batches even in small fixtures
                     .build();
-            IndicatorResults r = engine.run(OcdsReader.inputs(dir.resolve(name + ".jsonl").toString()), ProcessListener.NONE);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            CardinalJson.write(r, expected.has("Meta"), out);
+            try (IndicatorResults r = engine.run(OcdsReader.inputs(dir.resolve(name + ".jsonl").toString()), ProcessListener.NONE)) {
+                CardinalJson.write(r, expected.has("Meta"), out);
+            }
             ObjectNode actual = (ObjectNode) JSON.readTree(out.toByteArray());
             ObjectNode want = ((ObjectNode) expected).deepCopy();
             want.properties().removeIf(e -> e.getValue().isObject() && e.getValue().isEmpty());

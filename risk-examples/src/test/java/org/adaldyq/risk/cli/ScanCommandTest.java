@@ -38,8 +38,7 @@ class ScanCommandTest {
     }
 
     @Test
-    void jsonlHasTheContractFieldsAndOffsetsPointAtTheQuote() throws Exception {
-        Path dir = Files.createTempDirectory("scan");
+    void jsonlHasTheContractFieldsAndOffsetsPointAtTheQuote(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("draft.txt");
         Files.writeString(f, RU);
         Run r = run("scan", "--format", "jsonl", f.toString());

@@ -3,15 +3,14 @@
 find what the rules miss on acts it never saw? Exploratory, outside the product (README.md here).
 
 usage: by_act_semantic.py LANG [SETS [KINDS]]   (run from the repository root; WORK as in README.md)"""
-import json, os, re, sys, random, hashlib
-from collections import defaultdict
+import json, os, re, sys, hashlib
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.feature_extraction.text import TfidfVectorizer
 from scipy.sparse import hstack, csr_matrix
 from gensim.models import FastText
 
-LANG = sys.argv[1]
+LANG = sys.argv[1] if __name__ == '__main__' else None
 MAIN = 'data/corpus/'
 WORK = os.environ.get('WORK', '/tmp/exp') + '/'
 DOCLEVEL = {'MISSING_DEADLINE', 'NO_APPEAL'}
@@ -38,46 +37,53 @@ def rules_pred(vfile):
             pred[m.group(1)] = (miss, extra)
     return pred
 
-rows = []
-for name, splits, v in [('gold', {'train', 'dev'}, 'v-gold.txt'), ('calib', {'calib'}, 'v-calib.txt'),
-                        ('dev2', {'dev2'}, 'v-dev2.txt'), ('fresh', {'fresh'}, 'v-fresh.txt')]:
-    try:
-        rs = load(MAIN + name + '/' + LANG + '.jsonl', splits)
-    except FileNotFoundError:
-        continue
-    diff = rules_pred(WORK + v)
-    for r in rs:
-        gold = set(r['factors']) - DOCLEVEL
-        miss, extra = diff.get(r['id'], (set(), set()))
-        r['gold'] = gold
-        r['rules'] = (gold - miss) | extra
-        r['set'] = name
-        rows.append(r)
-print(LANG, len(rows), 'provisions', file=sys.stderr)
+def setup(lang, vectors=True):
+    """Loads the labelled provisions of LANG with the engine's findings, and (if asked) the word vectors."""
+    global LANG, rows, ft, E, texts, acts, fold, factors
+    LANG = lang
+    rows = []
+    for name, splits, v in [('gold', {'train', 'dev'}, 'v-gold.txt'), ('calib', {'calib'}, 'v-calib.txt'),
+                            ('dev2', {'dev2'}, 'v-dev2.txt'), ('fresh', {'fresh'}, 'v-fresh.txt')]:
+        try:
+            rs = load(MAIN + name + '/' + LANG + '.jsonl', splits)
+        except FileNotFoundError:
+            continue
+        diff = rules_pred(WORK + v)
+        for r in rs:
+            gold = set(r['factors']) - DOCLEVEL
+            miss, extra = diff.get(r['id'], (set(), set()))
+            r['gold'] = gold
+            r['rules'] = (gold - miss) | extra
+            r['set'] = name
+            rows.append(r)
+    print(LANG, len(rows), 'provisions', file=sys.stderr)
 
-# vectors from every provision of every act of the language (unlabelled text)
-sents = [tokens(json.loads(l)['text']) for l in open(WORK + 'allpool/' + LANG + '.jsonl', encoding='utf-8')]
-ft = FastText(vector_size=100, window=5, min_count=3, min_n=3, max_n=5, epochs=10, seed=7, workers=1, sg=1)
-ft.build_vocab(corpus_iterable=sents)
-ft.train(corpus_iterable=sents, total_examples=len(sents), epochs=10)
-print('vectors', len(ft.wv), file=sys.stderr)
+    if vectors:
+        # vectors from every provision of every act of the language (unlabelled text)
+        sents = [tokens(json.loads(l)['text']) for l in open(WORK + 'allpool/' + LANG + '.jsonl', encoding='utf-8')]
+        ft = FastText(vector_size=100, window=5, min_count=3, min_n=3, max_n=5, epochs=10, seed=7, workers=1, sg=1)
+        ft.build_vocab(corpus_iterable=sents)
+        ft.train(corpus_iterable=sents, total_examples=len(sents), epochs=10)
+        print('vectors', len(ft.wv), file=sys.stderr)
 
-def emb(t):
-    ws = tokens(t)
-    if not ws:
-        return np.zeros(200)
-    M = np.array([ft.wv[w] for w in ws])
-    return np.concatenate([M.mean(0), M.max(0)])
+    def emb(t):
+        ws = tokens(t)
+        if not ws:
+            return np.zeros(200)
+        M = np.array([ft.wv[w] for w in ws])
+        return np.concatenate([M.mean(0), M.max(0)])
 
-E = np.array([emb(r['text']) for r in rows])
-E = E / (np.linalg.norm(E, axis=1, keepdims=True) + 1e-9)
-texts = [r['text'] for r in rows]
-acts = sorted({r['act'] for r in rows})
-h = lambda a: int(hashlib.sha256(a.encode()).hexdigest()[:8], 16)
-fold = {a: h(a) % 5 for a in acts}
-factors = sorted({f for r in rows for f in r['gold']})
-factors = [f for f in factors if sum(f in r['gold'] for r in rows) >= 8]
-print('factors', factors, file=sys.stderr)
+    if vectors:
+        E = np.array([emb(r['text']) for r in rows])
+        E = E / (np.linalg.norm(E, axis=1, keepdims=True) + 1e-9)
+    texts = [r['text'] for r in rows]
+    acts = sorted({r['act'] for r in rows})
+    h = lambda a: int(hashlib.sha256(a.encode()).hexdigest()[:8], 16)
+    fold = {a: h(a) % 5 for a in acts}
+    factors = sorted({f for r in rows for f in r['gold']})
+    factors = [f for f in factors if sum(f in r['gold'] for r in rows) >= 8]
+    print('factors', factors, file=sys.stderr)
+
 
 def featurize(train_idx, test_idx, kind):
     parts_tr, parts_te = [], []
@@ -113,11 +119,12 @@ def best_threshold(scores, y):
             best, bt = f, t
     return bt
 
-def run(kind):
-    """Out-of-fold by act; thresholds chosen by an inner by-act split of the training acts."""
+def run(kind, keep=None):
+    """Out-of-fold by act; thresholds chosen by an inner by-act split of the training acts; trained on the
+    acts in `keep` only, when given (every held-out act is still scored)."""
     pred = [set() for _ in rows]
     for k in range(5):
-        tr = np.array([i for i, r in enumerate(rows) if fold[r['act']] != k])
+        tr = np.array([i for i, r in enumerate(rows) if fold[r['act']] != k and (keep is None or r['act'] in keep)])
         te = np.array([i for i, r in enumerate(rows) if fold[r['act']] == k])
         if len(te) == 0:
             continue
@@ -153,12 +160,14 @@ def score(pred, name, which=('calib', 'dev2', 'fresh')):
     print(f"{LANG} {name:14s} {str(which):28s} tp={tp:4d} fp={fp:4d} fn={fn:4d} P={P:.3f} R={R:.3f} F1={F:.3f}")
     return P, R, F
 
-rules = [r['rules'] for r in rows]
-which = tuple(sys.argv[2].split(',')) if len(sys.argv) > 2 else ('calib', 'dev2', 'fresh')
-score(rules, 'rules', which)
-for kind in sys.argv[3].split(',') if len(sys.argv) > 3 else ['bow', 'emb', 'bow+emb', 'bow+emb+rule']:
-    p = run(kind)
-    score(p, kind, which)
-    if 'rule' not in kind:
-        score([a | b for a, b in zip(p, rules)], kind + '|rules', which)
-        score([b & a if True else b for a, b in zip(p, rules)], kind + '&rules', which)
+if __name__ == '__main__':
+    setup(LANG)
+    rules = [r['rules'] for r in rows]
+    which = tuple(sys.argv[2].split(',')) if len(sys.argv) > 2 else ('calib', 'dev2', 'fresh')
+    score(rules, 'rules', which)
+    for kind in sys.argv[3].split(',') if len(sys.argv) > 3 else ['bow', 'emb', 'bow+emb', 'bow+emb+rule']:
+        p = run(kind)
+        score(p, kind, which)
+        if 'rule' not in kind:
+            score([a | b for a, b in zip(p, rules)], kind + '|rules', which)
+            score([a & b for a, b in zip(p, rules)], kind + '&rules', which)

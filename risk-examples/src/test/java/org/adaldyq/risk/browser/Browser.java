@@ -1,9 +1,15 @@
 package org.adaldyq.risk.browser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
@@ -21,6 +27,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 final class Browser {
 
+    /** Each browser's temporary folder: Chromium leaves its singleton socket's folder in it, so it goes at {@link #stop}. */
+    private static final Map<ChromeDriver, Path> TEMPORARY = new ConcurrentHashMap<>();
+
     private Browser() {
     }
 
@@ -37,21 +46,49 @@ final class Browser {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        Path tmp = temporaryFolder();
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+                .withEnvironment(Map.of("TMPDIR", tmp.toString())).usingAnyFreePort().build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        TEMPORARY.put(browser, tmp);
+        return browser;
     }
 
-    /** Quits the browser and closes the server a test class started, either of them null when it did not start. */
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("adaldyq-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Quits the browser, deletes its temporary folder and closes the server a test class started, either of them
+     * null when it did not start.
+     */
     static void stop(ChromeDriver browser, org.adaldyq.risk.serve.RiskServer server) {
         try {
             if (browser != null) {
                 browser.quit();
+                deleteTree(TEMPORARY.remove(browser));
             }
         } finally {
             if (server != null) {
                 server.close();
             }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -69,9 +69,7 @@ class DashboardBrowserTest {
 
     @AfterAll
     static void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Browser.stop(browser, null);
     }
 
     @Test

@@ -64,9 +64,7 @@ class HtmlReportBrowserTest {
 
     @AfterAll
     static void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Browser.stop(browser, null);
     }
 
     @Test

@@ -42,9 +42,7 @@ class PairPageBrowserTest {
 
     @AfterAll
     static void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Browser.stop(browser, null);
     }
 
     @Test

@@ -58,7 +58,7 @@ def setup(lang, vectors=True):
             rows.append(r)
     print(LANG, len(rows), 'provisions', file=sys.stderr)
 
-    if vectors:
+    if vectors and not os.environ.get('SENTENCE_VECTORS'):
         # vectors from every provision of every act of the language (unlabelled text)
         sents = [tokens(json.loads(l)['text']) for l in open(WORK + 'allpool/' + LANG + '.jsonl', encoding='utf-8')]
         ft = FastText(vector_size=100, window=5, min_count=3, min_n=3, max_n=5, epochs=10, seed=7, workers=1, sg=1)
@@ -73,7 +73,15 @@ def setup(lang, vectors=True):
         M = np.array([ft.wv[w] for w in ws])
         return np.concatenate([M.mean(0), M.max(0)])
 
-    if vectors:
+    if vectors and os.environ.get('SENTENCE_VECTORS'):
+        # a sentence-embedding model's vectors, one line per provision: id, then the numbers, tab-separated
+        given = {}
+        for line in open(os.environ['SENTENCE_VECTORS'], encoding='utf-8'):
+            parts = line.rstrip('\n').split('\t')
+            given[parts[0]] = np.array([float(x) for x in parts[1:]])
+        E = np.array([given[r['id']] for r in rows])
+        E = E / (np.linalg.norm(E, axis=1, keepdims=True) + 1e-9)
+    elif vectors:
         E = np.array([emb(r['text']) for r in rows])
         E = E / (np.linalg.norm(E, axis=1, keepdims=True) + 1e-9)
     texts = [r['text'] for r in rows]

@@ -15,6 +15,7 @@ import org.adaldyq.risk.serve.RiskServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -33,7 +34,7 @@ class ActReviewBrowserTest {
     private static RiskServer server;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(@TempDir Path chromium) throws Exception {
         Path folder = Files.createDirectories(Path.of("target/browser/act-review"));
         // a copy of its own: the review saved is kept with this file
         Path act = Files.copy(Path.of("../data/samples/ru/kz-laws_rus_104440.md"), folder.resolve("act.md"),
@@ -46,7 +47,7 @@ class ActReviewBrowserTest {
         }
         CliRun indexed = CliRun.of("index", "--dir", index.toString(), act.toString());
         assertThat(indexed.exit()).as(indexed.err()).isZero();
-        browser = Browser.start();
+        browser = Browser.start(chromium);
         server = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 1 << 20, 2, 16, index));
     }
 

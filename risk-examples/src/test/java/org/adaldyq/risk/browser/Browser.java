@@ -1,15 +1,10 @@
 package org.adaldyq.risk.browser;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
@@ -27,13 +22,14 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 final class Browser {
 
-    /** Each browser's temporary folder: Chromium leaves its singleton socket's folder in it, so it goes at {@link #stop}. */
-    private static final Map<ChromeDriver, Path> TEMPORARY = new ConcurrentHashMap<>();
-
     private Browser() {
     }
 
-    static ChromeDriver start() {
+    /**
+     * Starts a browser whose temporary files go to {@code tmp}: Chromium leaves its singleton socket's folder
+     * there, so pass a folder JUnit deletes ({@code @TempDir} of the class's {@code @BeforeAll}).
+     */
+    static ChromeDriver start(Path tmp) {
         Optional<Path> chrome = find("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
         Optional<Path> driver = find("CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
         Assumptions.assumeTrue(chrome.isPresent() && driver.isPresent(),
@@ -46,49 +42,21 @@ final class Browser {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        Path tmp = temporaryFolder();
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
                 .withEnvironment(Map.of("TMPDIR", tmp.toString())).usingAnyFreePort().build();
-        ChromeDriver browser = new ChromeDriver(service, options);
-        TEMPORARY.put(browser, tmp);
-        return browser;
+        return new ChromeDriver(service, options);
     }
 
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("adaldyq-chromium");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Quits the browser, deletes its temporary folder and closes the server a test class started, either of them
-     * null when it did not start.
-     */
+    /** Quits the browser and closes the server a test class started, either of them null when it did not start. */
     static void stop(ChromeDriver browser, org.adaldyq.risk.serve.RiskServer server) {
         try {
             if (browser != null) {
                 browser.quit();
-                deleteTree(TEMPORARY.remove(browser));
             }
         } finally {
             if (server != null) {
                 server.close();
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -15,6 +15,7 @@ import org.adaldyq.risk.cli.RiskCli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,8 +31,8 @@ class DashboardBrowserTest {
     private static long flaggedInReport;
 
     @BeforeAll
-    static void dashboard() throws Exception {
-        browser = Browser.start();
+    static void dashboard(@TempDir Path chromium) throws Exception {
+        browser = Browser.start(chromium);
         Files.createDirectories(OUT);
         Path all = OUT.resolve("publishers.jsonl");
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/ocds-samples/compiled"))) {

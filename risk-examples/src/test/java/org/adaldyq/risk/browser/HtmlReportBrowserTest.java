@@ -18,6 +18,7 @@ import org.adaldyq.risk.cli.RiskCli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -33,8 +34,8 @@ class HtmlReportBrowserTest {
     private static Map<String, Integer> findingsBySource;
 
     @BeforeAll
-    static void report() throws Exception {
-        browser = Browser.start();
+    static void report(@TempDir Path chromium) throws Exception {
+        browser = Browser.start(chromium);
         Files.createDirectories(OUT);
         Path probe = OUT.resolve("xss-probe.txt");
         Files.writeString(probe, """

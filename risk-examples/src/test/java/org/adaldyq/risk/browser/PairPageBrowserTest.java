@@ -13,6 +13,7 @@ import org.adaldyq.risk.cli.RiskCli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,8 +30,8 @@ class PairPageBrowserTest {
     private static JsonNode counts;
 
     @BeforeAll
-    static void page() throws Exception {
-        browser = Browser.start();
+    static void page(@TempDir Path chromium) throws Exception {
+        browser = Browser.start(chromium);
         Path page = Files.createDirectories(Path.of("target/browser")).resolve("pair.html");
         RiskCli.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 "scan", "--pair", "--format", "html", "--output", page.toString(), KK, RU);

@@ -11,6 +11,7 @@ import org.adaldyq.risk.serve.RiskServerRulesTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,11 +29,11 @@ class RulesPageBrowserTest {
     private static Path drl;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(@TempDir Path chromium) throws Exception {
         Path regulation = Files.createDirectories(Path.of("target/browser/rules-author/regulation")).toAbsolutePath();
         drl = regulation.resolve("CLOSED.drl");
         Files.writeString(drl, RiskServerRulesTest.rule("NON_COMPETITIVE.ministry-closed"));
-        browser = Browser.start();
+        browser = Browser.start(chromium);
         server = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 1 << 20, 2, 16),
                 new RiskServer.Rules(List.of(regulation), List.of(), (pack, reload) -> { }));
     }

@@ -11,6 +11,7 @@ import org.adaldyq.risk.serve.RiskServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,11 +28,11 @@ class SearchPageBrowserTest {
     private static RiskServer server;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(@TempDir Path chromium) throws Exception {
         Path folder = Files.createDirectories(Path.of("target/browser")).resolve("search-index");
         CliRun indexed = CliRun.of("index", "--dir", folder.toString(), "../data/samples");
         assertThat(indexed.exit()).as(indexed.err()).isZero();
-        browser = Browser.start();
+        browser = Browser.start(chromium);
         server = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 1 << 20, 2, 16, folder));
     }
 

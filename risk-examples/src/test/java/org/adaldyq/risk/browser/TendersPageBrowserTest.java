@@ -11,6 +11,7 @@ import org.adaldyq.risk.serve.RiskServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,8 +29,8 @@ class TendersPageBrowserTest {
     private static RiskServer server;
 
     @BeforeAll
-    static void start() throws Exception {
-        browser = Browser.start();
+    static void start(@TempDir Path chromium) throws Exception {
+        browser = Browser.start(chromium);
         server = RiskServer.start(new RiskServer.Options("127.0.0.1", 0, 20 << 20, 2, 16));
     }
 

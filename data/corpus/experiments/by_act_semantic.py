@@ -155,13 +155,13 @@ def run(kind, keep=None):
                     pred[i].add(f)
     return pred
 
-def score(pred, name, which=('calib', 'dev2', 'fresh')):
+def score(pred, name, which=('calib', 'dev2', 'fresh'), every_factor=False):
+    """Micro P/R/F1 on the provisions of WHICH; against the modelled factors' labels only, unless EVERY_FACTOR."""
     tp = fp = fn = 0
     for r, p in zip(rows, pred):
         if r['set'] not in which:
             continue
-        g = r['gold'] & set(factors) if name != 'rules' else r['gold']
-        p = p if name != 'rules' else r['rules']
+        g = r['gold'] if every_factor else r['gold'] & set(factors)
         tp += len(p & g); fp += len(p - g); fn += len(g - p)
     P = tp / (tp + fp) if tp + fp else 0; R = tp / (tp + fn) if tp + fn else 0
     F = 2 * P * R / (P + R) if P + R else 0
@@ -172,7 +172,7 @@ if __name__ == '__main__':
     setup(LANG)
     rules = [r['rules'] for r in rows]
     which = tuple(sys.argv[2].split(',')) if len(sys.argv) > 2 else ('calib', 'dev2', 'fresh')
-    score(rules, 'rules', which)
+    score(rules, 'rules', which, every_factor=True)
     for kind in sys.argv[3].split(',') if len(sys.argv) > 3 else ['bow', 'emb', 'bow+emb', 'bow+emb+rule']:
         p = run(kind)
         score(p, kind, which)

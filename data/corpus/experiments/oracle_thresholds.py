@@ -10,18 +10,25 @@ import by_act_semantic as b
 b.setup(sys.argv[1])
 kind = sys.argv[2]
 which = ('calib', 'dev2', 'fresh')
-for C in (0.25, 1.0, 4.0, 16.0):
+CS = (0.25, 1.0, 4.0, 16.0)
+# out-of-fold scores of every provision, per regularisation strength and factor: each fold's features made once
+scores = {(C, f): np.zeros(len(b.rows)) for C in CS for f in b.factors}
+for k in range(5):
+    tr = np.array([i for i, r in enumerate(b.rows) if b.fold[r['act']] != k])
+    te = np.array([i for i, r in enumerate(b.rows) if b.fold[r['act']] == k])
+    if len(te) == 0:
+        continue
+    Xtr, Xte = b.featurize(tr, te, kind)
+    for f in b.factors:
+        y = np.array([1 if f in b.rows[i]['gold'] else 0 for i in tr])
+        for C in CS:
+            scores[C, f][te] = b.fit_scores(Xtr, y, Xte, C)
+idx = [i for i, r in enumerate(b.rows) if r['set'] in which]
+for C in CS:
     tp = fp = fn = 0
     for f in b.factors:
-        scores = np.zeros(len(b.rows))
-        for k in range(5):
-            tr = np.array([i for i, r in enumerate(b.rows) if b.fold[r['act']] != k])
-            te = np.array([i for i, r in enumerate(b.rows) if b.fold[r['act']] == k])
-            Xtr, Xte = b.featurize(tr, te, kind)
-            y = np.array([1 if f in b.rows[i]['gold'] else 0 for i in tr])
-            scores[te] = b.fit_scores(Xtr, y, Xte, C)
-        idx = [i for i, r in enumerate(b.rows) if r['set'] in which]
-        y = np.array([1 if f in b.rows[i]['gold'] else 0 for i in idx]); s = scores[idx]
+        y = np.array([1 if f in b.rows[i]['gold'] else 0 for i in idx])
+        s = scores[C, f][idx]
         best = (0, 0, y.sum())
         for t in np.arange(0.05, 1.0, 0.01):
             p = s >= t

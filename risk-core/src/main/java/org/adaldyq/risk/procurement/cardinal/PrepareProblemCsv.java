@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.adaldyq.risk.report.writer.CsvCell;
 
 /**
  * Writes {@code prepare}'s problems as Cardinal's errors file: CSV rows
@@ -48,11 +49,7 @@ public final class PrepareProblemCsv implements Consumer<PrepareProblem>, Flusha
                         p.arrayIndexes().stream().map(String::valueOf).collect(Collectors.joining(".")),
                         p.incorrectValue() == null ? "" : p.incorrectValue(),
                         p.kind().description())
-                .stream().map(PrepareProblemCsv::field).collect(Collectors.joining(","));
-    }
-
-    private static String field(String value) {
-        boolean quote = value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+                // as Cardinal writes them: quoted when needed, no formula guard (the file is compared byte for byte)
+                .stream().map(CsvCell::quoted).collect(Collectors.joining(","));
     }
 }
